@@ -1,0 +1,187 @@
+// Lint rules for Duet. TypeScript gets typescript-eslint's type-aware strict set; the .mjs/.js/.cjs scripts
+// and configs are linted as plain JavaScript for Node. Two house rules are enforced here:
+//  - src/shared is pure: no imports from server/ or web/, no Node built-ins, no I/O or UI libraries;
+//  - process.env is read only in src/server/config.ts (and in scripts, benchmarks, e2e, tests, configs).
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'src/**/test/**', 'src/**/testing/**'];
+
+// Globals of Node's ESM runtime, for the plain-JS scripts (the `globals` package is not a dependency).
+const nodeGlobals = Object.fromEntries(
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'AbortController',
+    'AbortSignal',
+    'TextEncoder',
+    'TextDecoder',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'fetch',
+    'performance',
+    'globalThis',
+  ].map((name) => [name, 'readonly']),
+);
+const commonJsGlobals = {
+  module: 'writable',
+  exports: 'writable',
+  require: 'readonly',
+  __dirname: 'readonly',
+  __filename: 'readonly',
+};
+
+const processEnvMessage =
+  'Read configuration in src/server/config.ts and pass it in; process.env is read nowhere else (ARCHITECTURE.md §3).';
+
+// Shared code runs in the server and in the browser and must stay free of I/O.
+const sharedForbiddenPackages = [
+  ...builtinModules,
+  'better-sqlite3',
+  'kysely',
+  'pg',
+  'fastify',
+  'argon2',
+  'nodemailer',
+  'pino',
+  'react',
+  'react-dom',
+  'react-router',
+];
+
+export default defineConfig(
+  globalIgnores(['dist/', 'node_modules/', '.tmp/', 'data/', 'coverage/', 'test-results/']),
+
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+
+  js.configs.recommended,
+
+  // TypeScript: type-aware strict rules.
+  {
+    files: TS_FILES,
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // Numbers and booleans read fine in messages and keys; objects and nullish values still error.
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      // `onClick={() => setOpen(true)}` is idiomatic React.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Async event handlers in JSX attributes are fine; floating promises elsewhere are not.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+
+  // Plain JavaScript for Node: scripts, configs.
+  {
+    files: JS_FILES,
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: nodeGlobals },
+    rules: {
+      'no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, ...commonJsGlobals } },
+  },
+
+  // process.env only in config.ts (and the places that configure or drive the app from outside).
+  {
+    files: ['src/**'],
+    ignores: ['src/server/config.ts', ...TEST_FILES],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: processEnvMessage },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['process', 'node:process'].map((name) => ({
+            name,
+            importNames: ['env'],
+            message: processEnvMessage,
+          })),
+        },
+      ],
+    },
+  },
+
+  // src/shared stays pure (listed after the process.env block: this no-restricted-imports wins in shared).
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: sharedForbiddenPackages.map((name) => ({
+            name,
+            message: 'src/shared is pure TypeScript: no I/O, no Node built-ins, no server or UI libraries.',
+          })),
+          patterns: [
+            {
+              regex: '(^|/)(server|web)(/|$)',
+              message:
+                'src/shared must not import from server/ or web/; move the shared part into src/shared.',
+            },
+            {
+              regex: '^node:',
+              message: 'src/shared is pure TypeScript: no Node built-ins.',
+            },
+            {
+              regex: '^(@fastify|@mantine|@tanstack|@tabler)/',
+              message: 'src/shared is pure TypeScript: no server or UI libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Tests: a little looser where strictness only adds noise (parsed JSON bodies, spies, non-null lookups).
+  {
+    files: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+);

@@ -1,0 +1,302 @@
+// `npm test`: every test leg, one after the other, then one summary line `N passed, N failed[, N skipped]`.
+//
+//   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC
+//   unit-far-tz  the pure unit tests (src/shared/) again in a far-off time zone
+//   postgres     the integration tests (*.int.test.ts) on PostgreSQL: DUET_TEST_DATABASE_URL if it is a
+//                postgres:// URL, else a throwaway cluster (scripts/pg-throwaway.mjs)
+//   browser      the Playwright journeys in Chromium (vitest.e2e.config.ts), after `npm run build:web`
+//
+// A leg whose requirement is missing (PostgreSQL, Chromium) is skipped with a note on how to enable it;
+// with CI=true a skipped leg counts as failed. Overrides: CHROMIUM_PATH, PG_BIN_DIR.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findPostgresBinDir, startThrowawayPostgres } from './pg-throwaway.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, '.tmp', 'test-results');
+const isCI = ['true', '1', 'yes'].includes(String(process.env.CI ?? '').toLowerCase());
+const FAR_TZ = 'Pacific/Kiritimati'; // UTC+14: dates differ from UTC for most of the day
+
+/** @type {{ name: string, passed: number, failed: number, skipped: number, ms: number, note?: string, skippedLeg?: boolean }[]} */
+const results = [];
+let currentChild = null;
+let interrupted = false;
+let postgres = null;
+
+function say(message) {
+  process.stdout.write(`\n[test] ${message}\n`);
+}
+
+function baseEnv(overrides) {
+  const env = {
+    ...process.env,
+    TZ: 'UTC',
+    FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'),
+  };
+  // Tests must never reach a real database by accident.
+  delete env.DUET_TEST_DATABASE_URL;
+  delete env.DATABASE_URL;
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+function run(command, args, env) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    currentChild = child;
+    child.on('error', (error) => {
+      process.stderr.write(`[test] could not run ${command}: ${error.message}\n`);
+      currentChild = null;
+      resolvePromise(127);
+    });
+    child.on('exit', (code, signal) => {
+      currentChild = null;
+      resolvePromise(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+/** Runs one vitest invocation and records its counts from the JSON report. */
+async function vitestLeg(name, args, env) {
+  const outputFile = join(resultsDir, `${name}.json`);
+  rmSync(outputFile, { force: true });
+  say(`leg ${name}: vitest run ${args.join(' ')}`);
+  const started = Date.now();
+  const exitCode = await run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...args,
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${outputFile}`,
+    ],
+    env,
+  );
+  const ms = Date.now() - started;
+  const counts = readCounts(outputFile);
+  if (!counts) {
+    results.push({
+      name,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      ms,
+      note: `vitest exited ${exitCode} without a report`,
+    });
+    return;
+  }
+  let { passed, failed, skipped } = counts;
+  let note;
+  if (exitCode !== 0 && failed === 0) {
+    // Unhandled errors, or a crash after the report: the leg failed even though no test did.
+    failed = 1;
+    note = `vitest exited ${exitCode} with no failed test (unhandled error?)`;
+  }
+  results.push({ name, passed, failed, skipped, ms, note });
+}
+
+function readCounts(file) {
+  if (!existsSync(file)) return null;
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const suites = Array.isArray(report.testResults) ? report.testResults : [];
+    // A file that failed to load (syntax error, failing beforeAll) has no failed test of its own: count it.
+    const brokenFiles = suites.filter(
+      (suite) =>
+        suite.status === 'failed' &&
+        !(suite.assertionResults ?? []).some((assertion) => assertion.status === 'failed'),
+    ).length;
+    return {
+      passed: report.numPassedTests ?? 0,
+      failed: (report.numFailedTests ?? 0) + brokenFiles,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    };
+  } catch {
+    return null;
+  }
+}
+
+function skipLeg(name, reason, howToEnable) {
+  const note = `${reason}. To enable: ${howToEnable}`;
+  say(`leg ${name}: SKIPPED — ${note}`);
+  results.push({
+    name,
+    passed: 0,
+    failed: isCI ? 1 : 0,
+    skipped: isCI ? 0 : 1,
+    ms: 0,
+    note: `SKIPPED: ${note}`,
+    skippedLeg: true,
+  });
+}
+
+async function sqliteLeg() {
+  await vitestLeg('sqlite', ['--config', 'vitest.config.ts'], baseEnv({}));
+}
+
+async function farTimeZoneLeg() {
+  await vitestLeg('unit-far-tz', ['--config', 'vitest.config.ts', 'src/shared/'], baseEnv({ TZ: FAR_TZ }));
+}
+
+async function postgresLeg() {
+  const given = process.env.DUET_TEST_DATABASE_URL;
+  let url;
+  if (given && /^postgres(ql)?:\/\//.test(given)) {
+    url = given;
+    say('leg postgres: using DUET_TEST_DATABASE_URL');
+  } else if (!findPostgresBinDir()) {
+    skipLeg(
+      'postgres',
+      `PostgreSQL server binaries not found in ${process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin'}`,
+      'install PostgreSQL 15 or newer (`apt-get install -y postgresql-15`), or set ' +
+        'DUET_TEST_DATABASE_URL=postgres://user@host:5432/db (a role allowed to CREATE DATABASE)',
+    );
+    return;
+  } else {
+    const started = Date.now();
+    try {
+      postgres = await startThrowawayPostgres({ log: (line) => say(`postgres: ${line}`) });
+    } catch (error) {
+      process.stderr.write(`[test] ${error instanceof Error ? error.message : String(error)}\n`);
+      results.push({
+        name: 'postgres',
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        ms: Date.now() - started,
+        note: 'could not start PostgreSQL',
+      });
+      return;
+    }
+    url = postgres.url;
+  }
+  try {
+    if (interrupted) return;
+    await vitestLeg(
+      'postgres',
+      ['--config', 'vitest.config.ts', '.int.test.ts'],
+      baseEnv({ DUET_TEST_DATABASE_URL: url }),
+    );
+  } finally {
+    await stopPostgres();
+  }
+}
+
+async function stopPostgres() {
+  if (!postgres) return;
+  const cluster = postgres;
+  postgres = null;
+  await cluster.stop();
+  say('postgres: throwaway cluster stopped and removed');
+}
+
+async function browserLeg() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    skipLeg(
+      'browser',
+      `Chromium not found at ${chromium}`,
+      '`apt-get install -y chromium` (Debian), or set CHROMIUM_PATH=/path/to/chromium',
+    );
+    return;
+  }
+  if (!existsSync(join(root, 'vitest.e2e.config.ts'))) {
+    say('leg browser: vitest.e2e.config.ts does not exist yet — 0 browser tests');
+    results.push({
+      name: 'browser',
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      ms: 0,
+      note: 'no vitest.e2e.config.ts yet',
+    });
+    return;
+  }
+  say('leg browser: npm run build:web');
+  const started = Date.now();
+  const buildExit = await run('npm', ['run', '--silent', 'build:web'], baseEnv({}));
+  if (buildExit !== 0) {
+    results.push({
+      name: 'browser',
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      ms: Date.now() - started,
+      note: `build:web exited ${buildExit}`,
+    });
+    return;
+  }
+  if (interrupted) return;
+  await vitestLeg('browser', ['--config', 'vitest.e2e.config.ts'], baseEnv({ CHROMIUM_PATH: chromium }));
+}
+
+function onSignal(signal) {
+  if (interrupted) return;
+  interrupted = true;
+  process.stderr.write(`\n[test] ${signal}: stopping\n`);
+  // From a terminal the child got the signal too; from `kill` only we did.
+  if (currentChild && currentChild.exitCode === null) currentChild.kill(signal);
+}
+
+function formatMs(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function printSummary(totalMs) {
+  const width = Math.max(...results.map((r) => r.name.length), 4);
+  const lines = ['', '── test legs ──'];
+  for (const r of results) {
+    const counts = r.skippedLeg
+      ? isCI
+        ? 'SKIPPED (counted as failed: CI=true)'
+        : 'SKIPPED'
+      : `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}  (${formatMs(r.ms)})`;
+    lines.push(`  ${r.name.padEnd(width)}  ${counts}`);
+    if (r.note) lines.push(`  ${' '.repeat(width)}  ${r.note}`);
+  }
+  if (interrupted) lines.push('  interrupted: the remaining legs did not run');
+  lines.push(`  total time ${formatMs(totalMs)}`);
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0) + (interrupted ? 1 : 0);
+  const skipped = results.reduce((sum, r) => sum + r.skipped, 0);
+  lines.push('', `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return failed;
+}
+
+async function main() {
+  mkdirSync(resultsDir, { recursive: true });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Last resort: never leave a cluster behind, whatever happens.
+  process.on('exit', () => postgres?.stopSync());
+  const started = Date.now();
+  const legs = [sqliteLeg, farTimeZoneLeg, postgresLeg, browserLeg];
+  try {
+    for (const leg of legs) {
+      if (interrupted) break;
+      await leg();
+    }
+  } finally {
+    await stopPostgres();
+  }
+  const failed = printSummary(Date.now() - started);
+  process.exitCode = interrupted ? 130 : failed > 0 ? 1 : 0;
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`[test] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await stopPostgres().catch(() => {});
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0) + 1;
+  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  process.exitCode = 1;
+});
