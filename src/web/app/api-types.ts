@@ -1,0 +1,119 @@
+// Types of the Duet HTTP API, copied from docs/api.md.
+// Kept in one file so they can be swapped for the zod-inferred types in src/shared.
+
+export type Role = 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
+export type CareTeamRole = 'therapist' | 'prescriber' | 'care_manager';
+export type StaffRole = Exclude<Role, 'patient'>;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  clinicId: string;
+  clinicName: string;
+  patientId: string | null;
+};
+
+export type SessionAnswer = { user: SessionUser; csrfToken: string };
+
+export type ApiErrorBody = {
+  error: { code: string; message: string; details?: unknown };
+};
+
+export type Invite = {
+  email: string;
+  name: string;
+  role: Role;
+  clinicName: string;
+  expiresAt: number;
+};
+
+export type AccountStatus = 'invited' | 'active' | 'deactivated';
+
+export type StaffUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: AccountStatus;
+  createdAt: number;
+  lastLoginAt: number | null;
+};
+
+export type NewStaffInvite = { email: string; name: string; role: StaffRole };
+
+export type Mail = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: number;
+  sentAt: number | null;
+  transport: 'outbox' | 'smtp';
+};
+
+export type Clinician = { id: string; name: string; email: string; role: CareTeamRole };
+
+export type PatientDetails = {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  email: string;
+  phone: string | null;
+  timeZone: string;
+  medicalRecordNumber: string | null;
+};
+
+export type CareTeamAssignment = { userId: string; role: CareTeamRole };
+
+export type NewPatient = PatientDetails & { careTeam: CareTeamAssignment[] };
+
+export type CareTeamMember = {
+  userId: string;
+  name: string;
+  email: string;
+  role: CareTeamRole;
+  addedAt: number;
+};
+
+export type PatientOverview = PatientDetails & {
+  id: string;
+  version: number;
+  careTeamVersion: number;
+  account: AccountStatus;
+  careTeam: CareTeamMember[];
+  createdAt: number;
+};
+
+export type CaseloadEntry = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  timeZone: string;
+  medicalRecordNumber: string | null;
+  myRoles: CareTeamRole[];
+  careTeam: CareTeamMember[];
+  enrolledAt: number;
+};
+
+export type CareTeamChange = {
+  id: string;
+  userId: string;
+  userName: string;
+  role: CareTeamRole;
+  change: 'added' | 'removed';
+  byUserId: string;
+  byName: string;
+  at: number;
+};
+
+export type AccessEntry = {
+  id: string;
+  at: number;
+  who: string;
+  whoRole: Role;
+  action: string;
+  outcome: 'allowed' | 'denied';
+};

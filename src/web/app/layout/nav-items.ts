@@ -1,0 +1,45 @@
+import {
+  IconEye,
+  IconHome,
+  IconMail,
+  IconUserCircle,
+  IconUserPlus,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { Role } from '../api-types';
+
+export type NavItem = {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  /** Match the path exactly rather than as a prefix. */
+  end?: boolean;
+};
+
+const ACCOUNT: NavItem = { to: '/account', label: 'My account', icon: IconUserCircle };
+
+/** The navigation each role sees. */
+export function navItemsFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'admin':
+      return [
+        { to: '/admin/users', label: 'Staff accounts', icon: IconUsers },
+        { to: '/admin/outbox', label: 'Outbox', icon: IconMail },
+        ACCOUNT,
+      ];
+    case 'patient':
+      return [
+        { to: '/home', label: 'Home', icon: IconHome, end: true },
+        { to: '/home/access', label: 'Who has seen my record', icon: IconEye },
+        ACCOUNT,
+      ];
+    default:
+      return [
+        { to: '/caseload', label: 'My caseload', icon: IconUsersGroup },
+        { to: '/patients/new', label: 'Enrol patient', icon: IconUserPlus },
+        ACCOUNT,
+      ];
+  }
+}

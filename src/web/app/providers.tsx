@@ -1,0 +1,40 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { isApiError, setUnauthenticatedHandler } from './api-client';
+import { sessionKey } from './session';
+import { theme } from './theme';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // Client errors (404 for a foreign record, 401, 403) will not change on retry.
+        retry: (failureCount, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+      },
+    },
+  });
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+
+  useEffect(() => {
+    // A session that ended (idle timeout, signed out elsewhere) sends everyone back to /login.
+    setUnauthenticatedHandler(() => queryClient.setQueryData(sessionKey, null));
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} forceColorScheme="light">
+        <Notifications position="top-center" />
+        {children}
+      </MantineProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/account-page';
+import { OutboxPage } from '../features/admin/outbox-page';
+import { UsersPage } from '../features/admin/users-page';
+import { LoginPage } from '../features/auth/login-page';
+import { CaseloadPage } from '../features/caseload/caseload-page';
+import { InvitePage } from '../features/invites/invite-page';
+import { AccessPage } from '../features/patient-home/access-page';
+import { HomePage } from '../features/patient-home/home-page';
+import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
+import { PatientPage } from '../features/patients/patient-page';
+import { NotFoundPage } from '../components/not-found-page';
+import { RequireRole, RequireSession, StartRedirect } from './guards';
+import { AppLayout } from './layout/app-layout';
+import { CLINICIAN_ROLES } from './session';
+
+export const router = createBrowserRouter([
+  { path: '/', element: <StartRedirect /> },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/invite/:token', element: <InvitePage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: '/admin/users', element: <UsersPage /> },
+              { path: '/admin/outbox', element: <OutboxPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={CLINICIAN_ROLES} />,
+            children: [
+              { path: '/caseload', element: <CaseloadPage /> },
+              { path: '/patients/new', element: <EnrolPatientPage /> },
+              { path: '/patients/:patientId', element: <PatientPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['patient']} />,
+            children: [
+              { path: '/home', element: <HomePage /> },
+              { path: '/home/access', element: <AccessPage /> },
+            ],
+          },
+          { path: '/account', element: <AccountPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

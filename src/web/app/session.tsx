@@ -1,0 +1,69 @@
+// Who is signed in: the session answer lives in the query cache under ['session'].
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, isApiError, setCsrfToken } from './api-client';
+import type { Role, SessionAnswer, SessionUser } from './api-types';
+
+export const sessionKey = ['session'] as const;
+
+async function fetchSession(): Promise<SessionAnswer | null> {
+  try {
+    const answer = await api.get<SessionAnswer>('/api/auth/session');
+    setCsrfToken(answer.csrfToken);
+    return answer;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: fetchSession,
+    staleTime: Infinity,
+    retry: 1,
+  });
+}
+
+/** The signed-in user; only call below a route that requires a session. */
+export function useCurrentUser(): SessionUser {
+  const { data } = useSessionQuery();
+  if (!data) throw new Error('useCurrentUser called without a session');
+  return data.user;
+}
+
+/** Store a fresh session answer (after login, invite acceptance or a password change). */
+export function useStoreSession(): (answer: SessionAnswer) => void {
+  const queryClient = useQueryClient();
+  return (answer) => {
+    setCsrfToken(answer.csrfToken);
+    queryClient.setQueryData(sessionKey, answer);
+  };
+}
+
+export const CLINICIAN_ROLES: readonly Role[] = ['therapist', 'prescriber', 'care_manager'];
+
+/** Where each role starts after signing in. */
+export function homePathFor(role: Role): string {
+  if (role === 'admin') return '/admin/users';
+  if (role === 'patient') return '/home';
+  return '/caseload';
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(sessionKey, null);
+      void navigate('/login', { replace: true, state: { signedOut: true } });
+    },
+  });
+}

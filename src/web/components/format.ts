@@ -1,0 +1,95 @@
+// Display formatting only: dates, ages, role names. No business rules.
+import type { AccountStatus, Role } from '../app/api-types';
+
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  therapist: 'Therapist',
+  prescriber: 'Prescriber',
+  care_manager: 'Care manager',
+  patient: 'Patient',
+};
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+const STATUS_LABELS: Record<AccountStatus, string> = {
+  invited: 'Invited',
+  active: 'Active',
+  deactivated: 'Deactivated',
+};
+
+export function statusLabel(status: AccountStatus): string {
+  return STATUS_LABELS[status];
+}
+
+/** A calendar day (YYYY-MM-DD) for people, e.g. "14 Mar 1990". */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** Whole years between a birth date (YYYY-MM-DD) and today in the browser's zone. */
+export function ageInYears(birthDate: string, today: Date = new Date()): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  let age = today.getFullYear() - y;
+  const beforeBirthday = today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d);
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+/** An instant (epoch ms) as date and time, optionally in a given IANA zone. */
+export function formatDateTime(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(ms));
+}
+
+export function formatTime(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(ms));
+}
+
+/** The calendar day of an instant in a zone, as a key (YYYY-MM-DD) and a heading. */
+export function dayOf(ms: number, timeZone?: string): { key: string; label: string } {
+  const date = new Date(ms);
+  const zone = timeZone ? { timeZone } : {};
+  const key = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...zone,
+  }).format(date);
+  const label = new Intl.DateTimeFormat(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...zone,
+  }).format(date);
+  return { key, label };
+}
+
+export function fullName(person: { givenName: string; familyName: string }): string {
+  return `${person.givenName} ${person.familyName}`;
+}
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api-client';
+import type { Mail, NewStaffInvite, StaffUser } from '../../app/api-types';
+
+const usersKey = ['admin', 'users'] as const;
+const outboxKey = ['admin', 'outbox'] as const;
+
+export function useStaffUsers() {
+  return useQuery({
+    queryKey: usersKey,
+    queryFn: () => api.get<{ users: StaffUser[] }>('/api/admin/users').then((r) => r.users),
+  });
+}
+
+export function useOutbox() {
+  return useQuery({
+    queryKey: outboxKey,
+    queryFn: () => api.get<{ mails: Mail[] }>('/api/admin/outbox').then((r) => r.mails),
+  });
+}
+
+function useInvalidateAdmin() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: usersKey });
+    void queryClient.invalidateQueries({ queryKey: outboxKey });
+  };
+}
+
+export function useInviteStaff() {
+  const invalidate = useInvalidateAdmin();
+  return useMutation({
+    mutationFn: (invite: NewStaffInvite) =>
+      api.post<{ user: StaffUser }>('/api/admin/invites', invite).then((r) => r.user),
+    onSuccess: invalidate,
+  });
+}
+
+export type UserAction = 'deactivate' | 'reactivate' | 'resend-invite';
+
+export function useUserAction() {
+  const invalidate = useInvalidateAdmin();
+  return useMutation({
+    mutationFn: ({ userId, action }: { userId: string; action: UserAction }) =>
+      api
+        .post<{ user: StaffUser }>(`/api/admin/users/${encodeURIComponent(userId)}/${action}`)
+        .then((r) => r.user),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,62 @@
+import { Accordion, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { formatDateTime } from '../../components/format';
+import { LinkifiedText } from '../../components/linkified-text';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { useOutbox } from './api';
+
+export function OutboxPage() {
+  const outbox = useOutbox();
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>Outbox</PageTitle>
+        <Text c="dimmed">
+          Email Duet has sent or kept, newest first. When no mail server is configured, messages stay here so
+          you can pass invitation links on yourself.
+        </Text>
+      </div>
+      <Paper withBorder radius="md" component="section" aria-label="Messages">
+        {outbox.isPending && <LoadingState label="Loading messages…" />}
+        {outbox.isError && <ErrorState error={outbox.error} onRetry={() => void outbox.refetch()} />}
+        {outbox.data?.length === 0 && (
+          <Text p="md" c="dimmed">
+            No messages yet.
+          </Text>
+        )}
+        {outbox.data && outbox.data.length > 0 && (
+          <Accordion variant="default" chevronPosition="left">
+            {outbox.data.map((mail) => (
+              <Accordion.Item key={mail.id} value={mail.id}>
+                <Accordion.Control>
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Text fw={600} size="sm">
+                        {mail.subject}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        To {mail.to}
+                      </Text>
+                    </Stack>
+                    <Group gap="xs" wrap="nowrap">
+                      <Badge variant="light" color={mail.transport === 'smtp' ? 'green' : 'gray'}>
+                        {mail.transport === 'smtp' ? (mail.sentAt ? 'Sent' : 'Sending') : 'Kept here'}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(mail.createdAt)}
+                      </Text>
+                    </Group>
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <LinkifiedText text={mail.text} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { isApiError } from '../../app/api-client';
+import { homePathFor, useSessionQuery, useStoreSession } from '../../app/session';
+import { AuthCard } from '../../components/auth-card';
+import { PageTitle } from '../../components/page-title';
+import { errorMessage } from '../../components/query-state';
+import { login } from './api';
+
+function loginErrorText(error: unknown): string {
+  if (isApiError(error, 'invalid_credentials')) {
+    return 'That email and password do not match an account. Check them and try again.';
+  }
+  if (isApiError(error, 'rate_limited')) {
+    const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
+    return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  }
+  return errorMessage(error);
+}
+
+export function LoginPage() {
+  const session = useSessionQuery();
+  const storeSession = useStoreSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = location.state as { from?: string; signedOut?: boolean } | null;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  const signIn = useMutation({
+    mutationFn: () => login(email.trim(), password),
+    onSuccess: (answer) => {
+      storeSession(answer);
+      const from = state?.from;
+      void navigate(from && from !== '/' ? from : homePathFor(answer.user.role), { replace: true });
+    },
+  });
+
+  if (session.data && !signIn.isPending && !signIn.isSuccess) {
+    return <Navigate to={homePathFor(session.data.user.role)} replace />;
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setMissing(!email.trim() || !password);
+    if (email.trim() && password) signIn.mutate();
+  };
+
+  return (
+    <AuthCard>
+      <PageTitle ta="center">Sign in to Duet</PageTitle>
+      {state?.signedOut && !signIn.isError && (
+        <Alert color="blue" variant="light" role="status">
+          You have signed out.
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={missing && !email.trim() ? 'Enter your email address' : undefined}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={missing && !password ? 'Enter your password' : undefined}
+          />
+          {signIn.isError && (
+            <Alert color="red" variant="light" role="alert" title="Could not sign in">
+              {loginErrorText(signIn.error)}
+            </Alert>
+          )}
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+      <Text size="sm" c="dimmed" ta="center">
+        New to Duet? Your clinic sends you an invitation link by email.
+      </Text>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,99 @@
+import { Anchor, Avatar, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconChevronRight, IconEye } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/session';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { usePatient } from '../patients/api';
+import { TEAM_ROLES } from '../patients/care-team-picker';
+import { ROLE_FOR_PATIENT } from './role-words';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+function greeting(hour: number): string {
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+export function HomePage() {
+  const user = useCurrentUser();
+  const patient = usePatient(user.patientId ?? '');
+  const firstName = patient.data?.givenName ?? user.name.split(' ')[0] ?? user.name;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle documentTitle="Home">{`${greeting(new Date().getHours())}, ${firstName}`}</PageTitle>
+        <Text c="dimmed">Welcome to Duet at {user.clinicName}.</Text>
+      </div>
+
+      <section aria-labelledby="team-heading">
+        <Title order={2} size="h3" id="team-heading" mb="sm">
+          Your care team
+        </Title>
+        {patient.isPending && <LoadingState label="Loading your care team…" />}
+        {patient.isError && <ErrorState error={patient.error} onRetry={() => void patient.refetch()} />}
+        {patient.data && (
+          <SimpleGrid
+            cols={{ base: 1, sm: 2 }}
+            spacing="sm"
+            component="ul"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
+            {[...patient.data.careTeam]
+              .sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role))
+              .map((member) => (
+                <Card
+                  component="li"
+                  key={`${member.userId}-${member.role}`}
+                  withBorder
+                  radius="md"
+                  padding="md"
+                >
+                  <Group gap="md" wrap="nowrap" align="flex-start">
+                    <Avatar color="blue" radius="xl" size="lg" aria-hidden>
+                      {initials(member.name)}
+                    </Avatar>
+                    <Stack gap={2}>
+                      <Text size="sm" c="dimmed" fw={600}>
+                        {ROLE_FOR_PATIENT[member.role].title}
+                      </Text>
+                      <Text fw={700} size="lg">
+                        {member.name}
+                      </Text>
+                      <Text size="sm">{ROLE_FOR_PATIENT[member.role].explains}</Text>
+                    </Stack>
+                  </Group>
+                </Card>
+              ))}
+          </SimpleGrid>
+        )}
+      </section>
+
+      <Card withBorder radius="md" padding="md" component="section" aria-label="Your privacy">
+        <Anchor component={Link} to="/home/access" underline="never">
+          <Group justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <IconEye size={22} aria-hidden />
+              <div>
+                <Text fw={600}>Who has seen my record</Text>
+                <Text size="sm" c="dimmed">
+                  Every time someone opens or changes your record, it is listed here.
+                </Text>
+              </div>
+            </Group>
+            <IconChevronRight size={20} aria-hidden />
+          </Group>
+        </Anchor>
+      </Card>
+    </Stack>
+  );
+}

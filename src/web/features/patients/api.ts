@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api-client';
+import type {
+  AccessEntry,
+  CareTeamAssignment,
+  CareTeamChange,
+  CaseloadEntry,
+  Clinician,
+  NewPatient,
+  PatientDetails,
+  PatientOverview,
+} from '../../app/api-types';
+
+const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
+
+export const patientKeys = {
+  caseload: ['patients', 'caseload'] as const,
+  clinicians: ['clinicians'] as const,
+  overview: (id: string) => ['patients', id, 'overview'] as const,
+  history: (id: string) => ['patients', id, 'care-team-history'] as const,
+  access: (id: string) => ['patients', id, 'access-report'] as const,
+};
+
+export function useCaseload() {
+  return useQuery({
+    queryKey: patientKeys.caseload,
+    queryFn: () => api.get<{ patients: CaseloadEntry[] }>('/api/patients').then((r) => r.patients),
+  });
+}
+
+export function useClinicians() {
+  return useQuery({
+    queryKey: patientKeys.clinicians,
+    queryFn: () => api.get<{ clinicians: Clinician[] }>('/api/clinicians').then((r) => r.clinicians),
+    staleTime: 60_000,
+  });
+}
+
+export function usePatient(patientId: string) {
+  return useQuery({
+    queryKey: patientKeys.overview(patientId),
+    queryFn: () => api.get<PatientOverview>(base(patientId)),
+  });
+}
+
+export function useCareTeamHistory(patientId: string) {
+  return useQuery({
+    queryKey: patientKeys.history(patientId),
+    queryFn: () =>
+      api.get<{ changes: CareTeamChange[] }>(`${base(patientId)}/care-team/history`).then((r) => r.changes),
+  });
+}
+
+export function useAccessReport(patientId: string) {
+  return useQuery({
+    queryKey: patientKeys.access(patientId),
+    queryFn: () =>
+      api.get<{ entries: AccessEntry[] }>(`${base(patientId)}/access-report`).then((r) => r.entries),
+  });
+}
+
+export function useEnrolPatient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patient: NewPatient) => api.post<PatientOverview>('/api/patients', patient),
+    onSuccess: (overview) => {
+      queryClient.setQueryData(patientKeys.overview(overview.id), overview);
+      void queryClient.invalidateQueries({ queryKey: patientKeys.caseload });
+    },
+  });
+}
+
+function useStoreOverview(patientId: string) {
+  const queryClient = useQueryClient();
+  return (overview: PatientOverview) => {
+    queryClient.setQueryData(patientKeys.overview(patientId), overview);
+    void queryClient.invalidateQueries({ queryKey: patientKeys.caseload });
+    void queryClient.invalidateQueries({ queryKey: patientKeys.history(patientId) });
+    void queryClient.invalidateQueries({ queryKey: patientKeys.access(patientId) });
+  };
+}
+
+export function useUpdatePatientDetails(patientId: string) {
+  const store = useStoreOverview(patientId);
+  return useMutation({
+    mutationFn: ({ changes, version }: { changes: Partial<PatientDetails>; version: number }) =>
+      api.patch<PatientOverview>(base(patientId), changes, { ifMatch: version }),
+    onSuccess: store,
+  });
+}
+
+export function useUpdateCareTeam(patientId: string) {
+  const store = useStoreOverview(patientId);
+  return useMutation({
+    mutationFn: ({ members, careTeamVersion }: { members: CareTeamAssignment[]; careTeamVersion: number }) =>
+      api.put<PatientOverview>(`${base(patientId)}/care-team`, { members }, { ifMatch: careTeamVersion }),
+    onSuccess: store,
+  });
+}
+
+export function useResendPatientInvite(patientId: string) {
+  return useMutation({
+    mutationFn: () => api.post<void>(`${base(patientId)}/resend-invite`),
+  });
+}
+
+/** Reload the overview after someone else changed it (a 412). */
+export function useReloadPatient(patientId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: patientKeys.overview(patientId) });
+}

@@ -1,0 +1,180 @@
+import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { isApiError } from '../../app/api-client';
+import type { PatientDetails, PatientOverview } from '../../app/api-types';
+import { formatDay } from '../../components/format';
+import { errorMessage } from '../../components/query-state';
+import { fieldErrorsFrom } from '../../components/validation-details';
+import { patientKeys, useReloadPatient, useUpdatePatientDetails } from './api';
+import { DetailsFields } from './details-fields';
+import {
+  DETAIL_LABELS,
+  changedFields,
+  detailsErrors,
+  detailsFormFrom,
+  detailsFromForm,
+  type DetailsForm,
+} from './details-form';
+
+function isOverview(value: unknown): value is PatientOverview {
+  return typeof value === 'object' && value !== null && 'version' in value && 'givenName' in value;
+}
+
+function show(key: keyof PatientDetails, details: PatientDetails): string {
+  const value = details[key];
+  if (value === null || value === '') return 'empty';
+  return key === 'birthDate' ? formatDay(value) : value;
+}
+
+type Conflict = { fields: (keyof PatientDetails)[]; before: PatientDetails; after: PatientDetails };
+
+function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const update = useUpdatePatientDetails(patient.id);
+  const reload = useReloadPatient(patient.id);
+  const [base, setBase] = useState<PatientOverview>(patient);
+  const [form, setForm] = useState<DetailsForm>(() => detailsFormFrom(patient));
+  const [submitted, setSubmitted] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  const today = new Date().toLocaleDateString('en-CA');
+  const errors = submitted ? { ...detailsErrors(form, today), ...fieldErrorsFrom(update.error) } : {};
+
+  const onConflict = async (details: unknown) => {
+    let current = isOverview(details)
+      ? details
+      : isOverview((details as { current?: unknown } | null)?.current)
+        ? (details as { current: PatientOverview }).current
+        : null;
+    if (current) queryClient.setQueryData(patientKeys.overview(patient.id), current);
+    else {
+      await reload();
+      current = queryClient.getQueryData<PatientOverview>(patientKeys.overview(patient.id)) ?? null;
+    }
+    if (!current) return;
+    const fields = changedFields(base, current);
+    setConflict({ fields, before: base, after: current });
+    // Keep what this person typed; take the other person's values for fields they left alone.
+    const mine = detailsFormFrom(base);
+    const theirs = detailsFormFrom(current);
+    setForm((now) => {
+      const next = { ...now };
+      for (const key of Object.keys(next) as (keyof DetailsForm)[])
+        if (now[key] === mine[key]) next[key] = theirs[key];
+      return next;
+    });
+    setBase(current);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    update.reset();
+    if (Object.keys(detailsErrors(form, today)).length > 0) return;
+    const wanted = detailsFromForm(form);
+    const changes: Partial<PatientDetails> = {};
+    for (const key of changedFields(base, wanted)) Object.assign(changes, { [key]: wanted[key] });
+    if (Object.keys(changes).length === 0) return onDone();
+    update.mutate(
+      { changes, version: base.version },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            title: 'Details saved',
+            message: 'The patient record is up to date.',
+          });
+          onDone();
+        },
+        onError: (error) => {
+          if (isApiError(error, 'precondition_failed')) void onConflict(error.details);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {conflict && (
+          <Alert color="orange" variant="light" role="alert" title="Someone else changed these details">
+            <Text size="sm">
+              While you were editing, someone else saved a change. The form now holds their values wherever
+              you had not typed anything; review it and save again.
+            </Text>
+            {conflict.fields.length > 0 && (
+              <List size="sm" mt="xs">
+                {conflict.fields.map((key) => (
+                  <List.Item key={key}>
+                    {DETAIL_LABELS[key]}: was {show(key, conflict.before)}, now {show(key, conflict.after)}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+        <DetailsFields value={form} onChange={setForm} errors={errors} />
+        {update.isError && !isApiError(update.error, 'precondition_failed') && (
+          <Alert color="red" variant="light" role="alert" title="The details were not saved">
+            {errorMessage(update.error)}
+          </Alert>
+        )}
+        <Group gap="sm">
+          <Button type="submit" loading={update.isPending}>
+            Save details
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const SHOWN: (keyof PatientDetails)[] = [
+  'givenName',
+  'familyName',
+  'birthDate',
+  'email',
+  'phone',
+  'timeZone',
+  'medicalRecordNumber',
+];
+
+/** The patient's demographics, editable by the care team. */
+export function DemographicsCard({ patient }: { patient: PatientOverview }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="details-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="details-heading">
+          Details
+        </Title>
+        {!editing && (
+          <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+            Edit details
+          </Button>
+        )}
+      </Group>
+      {editing ? (
+        <DetailsEditor patient={patient} onDone={() => setEditing(false)} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs" component="dl" m={0}>
+          {SHOWN.map((key) => (
+            <div key={key}>
+              <Text component="dt" size="xs" c="dimmed" fw={600}>
+                {DETAIL_LABELS[key]}
+              </Text>
+              <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+                {show(key, patient) === 'empty' ? '—' : show(key, patient)}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,62 @@
+import { Anchor, Grid, Stack } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../app/api-client';
+import { NotFoundPage } from '../../components/not-found-page';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { AccessReportCard } from './access-report-card';
+import { usePatient } from './api';
+import { CareTeamCard } from './care-team-card';
+import { DemographicsCard } from './demographics-card';
+import { PatientHeader } from './patient-header';
+import { TeamHistoryCard } from './team-history-card';
+
+export function PatientPage() {
+  const { patientId = '' } = useParams();
+  const patient = usePatient(patientId);
+
+  if (patient.isPending) return <LoadingState label="Loading patient…" />;
+  if (patient.isError) {
+    if (isApiError(patient.error, 'not_found')) {
+      return (
+        <NotFoundPage
+          title="Patient not found"
+          message="There is no patient at this address on your caseload. You can only open the records of patients whose care team you are on."
+          backTo="/caseload"
+          backLabel="Back to my caseload"
+        />
+      );
+    }
+    return (
+      <Stack>
+        <PageTitle>Patient</PageTitle>
+        <ErrorState error={patient.error} onRetry={() => void patient.refetch()} />
+      </Stack>
+    );
+  }
+
+  const data = patient.data;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/caseload" size="sm">
+        <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> My caseload
+      </Anchor>
+      <PatientHeader patient={data} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <CareTeamCard patient={data} />
+            <DemographicsCard patient={data} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <TeamHistoryCard patientId={data.id} />
+            <AccessReportCard patientId={data.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
