@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './platform/deps.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerSecurityHooks } from './platform/http/security-hooks.js';
+import type { App } from './platform/http/types.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { authRoutes } from './features/accounts/auth.routes.js';
+import { adminRoutes } from './features/accounts/admin.routes.js';
+import { patientRoutes } from './features/patients/patients.routes.js';
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built web app from config.webDist when it exists. */
+  serveWeb?: boolean;
+}
+
+/** Every feature's routes, in one list: the authorization matrix test walks what this registers. */
+export const featureRoutes = [healthRoutes, authRoutes, adminRoutes, patientRoutes];
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    logger: opts.logger
+      ? {
+          level: deps.config.logLevel,
+          // Log the route pattern, never the raw URL (invite tokens) nor headers, cookies or bodies.
+          serializers: {
+            req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url ?? '(unmatched)' }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          redact: ['req.headers', 'headers.cookie', 'headers.authorization', '*.password', '*.token'],
+        }
+      : false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.cookieSecure,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Duet API', version: '0.1.0', description: 'See docs/api.md for authentication and conventions.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () => app.swagger());
+
+  registerErrorHandler(app);
+  registerSecurityHooks(app, deps);
+  for (const routes of featureRoutes) routes(app as unknown as App, deps);
+
+  const indexHtml = path.join(deps.config.webDist, 'index.html');
+  const hasWeb = opts.serveWeb !== false && fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: deps.config.webDist, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
+    }
+    // Client-side routes of the single-page app all answer with index.html.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env in the server. Everything else receives a Config.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DUET_DEMO: z.enum(['0', '1', 'auto']).default('auto'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Duet <no-reply@duet.local>'),
+  PUBLIC_URL: z.string().optional(),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().default('./dist/web'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  sqlitePath: string;
+  demo: 'yes' | 'no' | 'auto';
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+  cookieSecure: boolean;
+  logLevel: string;
+  webDist: string;
+  trustProxy: boolean;
+  argon2MemoryKib: number;
+  loginMaxFailures: number;
+  /** Session lifetimes (design: idle 30 minutes, absolute 12 hours). */
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  bodyLimitBytes: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = envSchema.parse(env);
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${String(e.PORT)}`;
+  const isLocal = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(publicUrl);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir,
+    sqlitePath: path.join(dataDir, 'duet.sqlite'),
+    demo: e.DUET_DEMO === '1' ? 'yes' : e.DUET_DEMO === '0' ? 'no' : 'auto',
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : !isLocal,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.WEB_DIST),
+    trustProxy: e.TRUST_PROXY === 'true',
+    argon2MemoryKib: e.ARGON2_MEMORY_KIB,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    sessionIdleMs: 30 * 60 * 1000,
+    sessionAbsoluteMs: 12 * 60 * 60 * 1000,
+    bodyLimitBytes: 100 * 1024,
+  };
+}
+
+/** Integration tests pick their engine from DUET_TEST_DATABASE_URL (a postgres URL), else SQLite. */
+export function testDatabaseUrl(): string | null {
+  const url = process.env.DUET_TEST_DATABASE_URL;
+  return url && url.startsWith('postgres') ? url : null;
+}
+
+/** The far side of the process: how many CPU-bound bench clients etc. Kept here so env stays in one file. */
+export function isCi(): boolean {
+  return process.env.CI === 'true';
+}

@@ -1,0 +1,20 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, Engine } from './database.js';
+import * as m001 from './migrations/001-foundation.js';
+
+// Migrations are code, in order; one list runs on both engines (a few steps take the engine).
+function migrationsFor(engine: Engine): Record<string, Migration> {
+  return {
+    '001-foundation': { up: m001.up },
+    '002-audit-append-only': { up: (db: Kysely<unknown>) => m001.protectAuditTable(db, engine) },
+  };
+}
+
+/** Brings the schema up to date; safe to run from two instances at once (Kysely takes a lock). */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrationsFor(database.engine)) };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,129 @@
+/** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
+export interface ClinicTable {
+  id: string;
+  name: string;
+  settings: string;
+  created_at: number;
+}
+
+export interface UserTable {
+  id: string;
+  clinic_id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: string;
+  password_hash: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  last_login_at: number | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  clinic_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface InviteTable {
+  id: string;
+  clinic_id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface PatientTable {
+  id: string;
+  clinic_id: string;
+  user_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  email: string;
+  phone: string | null;
+  time_zone: string;
+  medical_record_number: string | null;
+  version: number;
+  care_team_version: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CareTeamMemberTable {
+  clinic_id: string;
+  patient_id: string;
+  user_id: string;
+  role: string;
+  added_at: number;
+  added_by: string;
+}
+
+export interface CareTeamChangeTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  user_id: string;
+  role: string;
+  change: string;
+  by_user_id: string;
+  at: number;
+}
+
+export interface AuditEventTable {
+  clinic_id: string;
+  seq: number;
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_role: string | null;
+  patient_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  clinic_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  transport: string;
+  created_at: number;
+  sent_at: number | null;
+  error: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: number;
+  updated_at: number;
+}
+
+export interface DB {
+  clinics: ClinicTable;
+  users: UserTable;
+  sessions: SessionTable;
+  invites: InviteTable;
+  patients: PatientTable;
+  care_team_members: CareTeamMemberTable;
+  care_team_changes: CareTeamChangeTable;
+  audit_events: AuditEventTable;
+  mail_outbox: MailOutboxTable;
+  login_throttle: LoginThrottleTable;
+}

@@ -1,0 +1,76 @@
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { newId } from '../platform/ids.js';
+import * as accounts from '../features/accounts/accounts.repository.js';
+import { enrolPatient } from '../features/patients/patients.service.js';
+import { clinicCount, insertClinic } from './seed-demo.repository.js';
+
+export const DEMO_PASSWORD = 'duet-demo-2026';
+
+export const demoStaff = [
+  { key: 'admin', email: 'admin@demo.duet.test', name: 'Morgan Reyes', role: 'admin' },
+  { key: 'therapist', email: 'therapist@demo.duet.test', name: 'Priya Shah', role: 'therapist' },
+  { key: 'prescriber', email: 'prescriber@demo.duet.test', name: 'Daniel Okafor', role: 'prescriber' },
+  { key: 'careManager', email: 'caremanager@demo.duet.test', name: 'Jordan Lee', role: 'care_manager' },
+  { key: 'therapist2', email: 'therapist2@demo.duet.test', name: 'Elena Novak', role: 'therapist' },
+] as const;
+
+export const demoPatients = [
+  { email: 'patient@demo.duet.test', givenName: 'Sam', familyName: 'Rivera', birthDate: '1991-04-12', timeZone: 'America/Chicago', mrn: 'MRN-1001', phone: '+1 312 555 0142' },
+  { email: 'patient2@demo.duet.test', givenName: 'Maya', familyName: 'Chen', birthDate: '1986-09-30', timeZone: 'America/Los_Angeles', mrn: 'MRN-1002', phone: null },
+  { email: 'patient3@demo.duet.test', givenName: 'Tom', familyName: 'Becker', birthDate: '1978-01-05', timeZone: 'Europe/Berlin', mrn: 'MRN-1003', phone: '+49 30 5550 1234' },
+] as const;
+
+/**
+ * Seeds the demo clinic into an empty database (the embedded quick start). Returns false and does
+ * nothing when any clinic exists, so it never touches real data.
+ */
+export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
+  if ((await clinicCount(deps.database.db)) > 0) return false;
+  const now = deps.clock.now();
+  const clinicId = newId();
+  const hash = await deps.passwords.hash(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
+  await deps.database.transaction(async (trx) => {
+    await insertClinic(trx, clinicId, 'Lakeside Behavioral Health (demo)', now);
+    for (const s of demoStaff) {
+      const id = newId();
+      ids.set(s.key, id);
+      await accounts.insertUser(trx, {
+        id,
+        clinic_id: clinicId,
+        email: s.email,
+        name: s.name,
+        role: s.role,
+        status: 'active',
+        password_hash: hash,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        last_login_at: null,
+      });
+    }
+  });
+  const id = (key: string) => ids.get(key) ?? '';
+  const therapist: Actor = { userId: id('therapist'), role: 'therapist', clinicId, patientId: null, sessionIdHash: '', csrfToken: '' };
+  for (const p of demoPatients) {
+    await enrolPatient(deps, therapist, {
+      givenName: p.givenName,
+      familyName: p.familyName,
+      birthDate: p.birthDate,
+      email: p.email,
+      phone: p.phone,
+      timeZone: p.timeZone,
+      medicalRecordNumber: p.mrn,
+      careTeam: [
+        { userId: id('therapist'), role: 'therapist' },
+        { userId: id('prescriber'), role: 'prescriber' },
+        { userId: id('careManager'), role: 'care_manager' },
+      ],
+    });
+    // Demo patients can sign in straight away with the demo password.
+    const patient = await accounts.findUserByEmail(deps.database.db, p.email);
+    if (patient) await accounts.updateUser(deps.database.db, clinicId, patient.id, { status: 'active', password_hash: hash }, now);
+  }
+  return true;
+}

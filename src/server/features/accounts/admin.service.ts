@@ -1,0 +1,131 @@
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { endAllSessionsOfUser } from '../../platform/auth/sessions.js';
+import type { Role } from '../../../shared/access/roles.js';
+import type { StaffUser } from '../../../shared/accounts/schemas.js';
+import * as repo from './accounts.repository.js';
+import * as mailRepo from '../../platform/mail/mail.repository.js';
+import { toStaffUser } from './accounts.mapper.js';
+import { inviteMail, issueInvite } from './invites.js';
+
+// Account events are audited too (no patient attached): who invited or deactivated whom, and when.
+async function auditAccount(deps: AppDeps, trx: Parameters<AppDeps['audit']['record']>[0], actor: Actor, action: string, userId: string) {
+  await deps.audit.record(trx, actor.clinicId, actor, { action, resourceType: 'user', resourceId: userId, patientId: null, outcome: 'allowed' });
+}
+
+export async function listStaff(deps: AppDeps, actor: Actor): Promise<StaffUser[]> {
+  return (await repo.listStaff(deps.database.db, actor.clinicId)).map(toStaffUser);
+}
+
+export async function listClinicians(deps: AppDeps, actor: Actor) {
+  const rows = await repo.listActiveClinicians(deps.database.db, actor.clinicId);
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role as 'therapist' | 'prescriber' | 'care_manager' }));
+}
+
+export async function inviteStaff(
+  deps: AppDeps,
+  actor: Actor,
+  input: { email: string; name: string; role: Exclude<Role, 'patient'> },
+): Promise<StaffUser> {
+  const now = deps.clock.now();
+  const id = newId();
+  const sent = await deps.database.transaction(async (trx) => {
+    if (await repo.findUserByEmail(trx, input.email)) {
+      throw new AppError('conflict', 'An account with this email already exists.', [{ path: 'body.email', message: 'Already in use' }]);
+    }
+    await repo.insertUser(trx, {
+      id,
+      clinic_id: actor.clinicId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      status: 'invited',
+      password_hash: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      last_login_at: null,
+    });
+    const invite = await issueInvite(trx, deps, { id, clinicId: actor.clinicId, role: input.role }, actor.userId);
+    await auditAccount(deps, trx, actor, 'user.invite', id);
+    return { invite, clinicName: await repo.findClinicName(trx, actor.clinicId) };
+  });
+  await deps.mailer.send(deps.database.db, {
+    clinicId: actor.clinicId,
+    to: input.email,
+    ...inviteMail({ name: input.name, role: input.role, clinicName: sent.clinicName, invite: sent.invite }),
+  });
+  return requireStaff(deps, actor, id);
+}
+
+async function requireStaff(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
+  const user = await repo.findUser(deps.database.db, actor.clinicId, userId);
+  if (!user) throw notFound('Account');
+  return toStaffUser(user);
+}
+
+/** Deactivation ends all the user's sessions at once and blocks sign-in and open invite links. */
+export async function deactivate(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
+  if (userId === actor.userId) throw new AppError('conflict', 'You cannot deactivate your own account.');
+  await deps.database.transaction(async (trx) => {
+    const user = await repo.findUser(trx, actor.clinicId, userId);
+    if (!user) throw notFound('Account');
+    await repo.updateUser(trx, actor.clinicId, userId, { status: 'deactivated' }, deps.clock.now());
+    await repo.revokeOpenInvites(trx, userId, deps.clock.now());
+    await endAllSessionsOfUser(trx, userId);
+    await auditAccount(deps, trx, actor, 'user.deactivate', userId);
+  });
+  return requireStaff(deps, actor, userId);
+}
+
+/** Back to active when a password exists; otherwise back to invited (resend an invite to finish). */
+export async function reactivate(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
+  await deps.database.transaction(async (trx) => {
+    const user = await repo.findUser(trx, actor.clinicId, userId);
+    if (!user) throw notFound('Account');
+    if (user.status !== 'deactivated') return;
+    await repo.updateUser(trx, actor.clinicId, userId, { status: user.password_hash ? 'active' : 'invited' }, deps.clock.now());
+    await auditAccount(deps, trx, actor, 'user.reactivate', userId);
+  });
+  return requireStaff(deps, actor, userId);
+}
+
+/** A new link for someone who has not set a password yet; the previous link stops working. */
+export async function resendInvite(deps: AppDeps, actor: Actor | null, clinicId: string, userId: string): Promise<void> {
+  const sent = await deps.database.transaction(async (trx) => {
+    const user = await repo.findUser(trx, clinicId, userId);
+    if (!user) throw notFound('Account');
+    if (user.status !== 'invited') throw new AppError('conflict', 'This person has already set a password (or is deactivated).');
+    const invite = await issueInvite(trx, deps, { id: user.id, clinicId, role: user.role as Role }, actor?.userId ?? null);
+    if (actor) await auditAccount(deps, trx, actor, 'user.resend_invite', userId);
+    return { user, invite, clinicName: await repo.findClinicName(trx, clinicId) };
+  });
+  await deps.mailer.send(deps.database.db, {
+    clinicId,
+    to: sent.user.email,
+    ...inviteMail({ name: sent.user.name, role: sent.user.role as Role, clinicName: sent.clinicName, invite: sent.invite }),
+  });
+}
+
+export async function resendStaffInvite(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
+  const user = await repo.findUser(deps.database.db, actor.clinicId, userId);
+  // Patients' invites are resent by their care team, not by the admin (admins do not handle patient records).
+  if (!user || user.role === 'patient') throw notFound('Account');
+  await resendInvite(deps, actor, actor.clinicId, userId);
+  return requireStaff(deps, actor, userId);
+}
+
+export async function listOutbox(deps: AppDeps, actor: Actor) {
+  const rows = await mailRepo.listMailOfClinic(deps.database.db, actor.clinicId, 200);
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.text_body,
+    createdAt: Number(r.created_at),
+    sentAt: r.sent_at === null ? null : Number(r.sent_at),
+    transport: r.transport as 'outbox' | 'smtp',
+  }));
+}

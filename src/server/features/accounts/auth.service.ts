@@ -1,0 +1,113 @@
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { hashToken } from '../../platform/ids.js';
+import { endAllSessionsOfUser, endSession, startSession } from '../../platform/auth/sessions.js';
+import { passwordProblem } from '../../../shared/accounts/password-policy.js';
+import type { SessionUser } from '../../../shared/accounts/schemas.js';
+import * as repo from './accounts.repository.js';
+import { toSessionUser } from './accounts.mapper.js';
+
+export interface SignedIn {
+  user: SessionUser;
+  token: string;
+  csrfToken: string;
+}
+
+const sessionPolicyOf = (deps: AppDeps) => ({ idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs });
+
+const invalidCredentials = () => new AppError('invalid_credentials', 'Email or password is not correct.');
+
+/**
+ * Sign in. Unknown email, wrong password, invited-but-not-set-up and deactivated accounts all answer the
+ * same 401 after the same argon2 work, so the answer reveals nothing about which accounts exist.
+ */
+export async function login(deps: AppDeps, input: { email: string; password: string }, ip: string): Promise<SignedIn> {
+  await deps.loginThrottle.assertAllowed(input.email, ip);
+  const user = await repo.findUserByEmail(deps.database.db, input.email);
+  const ok = user?.password_hash ? await deps.passwords.verify(user.password_hash, input.password) : (await deps.passwords.verifyDummy(input.password), false);
+  if (!user || !ok || user.status !== 'active') {
+    await deps.loginThrottle.recordFailure(input.email, ip);
+    throw invalidCredentials();
+  }
+  await deps.loginThrottle.recordSuccess(input.email);
+  return openSession(deps, user.id, user.clinic_id);
+}
+
+async function openSession(deps: AppDeps, userId: string, clinicId: string): Promise<SignedIn> {
+  return deps.database.transaction(async (trx) => {
+    const user = await repo.findUser(trx, clinicId, userId);
+    if (!user) throw invalidCredentials();
+    await repo.recordLogin(trx, userId, deps.clock.now());
+    const { token, csrfToken } = await startSession(trx, deps.clock, sessionPolicyOf(deps), { id: userId, clinicId });
+    const sessionUser = toSessionUser(user, await repo.findClinicName(trx, clinicId), await repo.patientIdOfUser(trx, userId));
+    return { user: sessionUser, token, csrfToken };
+  });
+}
+
+export async function currentSession(deps: AppDeps, actor: Actor): Promise<{ user: SessionUser; csrfToken: string }> {
+  const db = deps.database.db;
+  const user = await repo.findUser(db, actor.clinicId, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return { user: toSessionUser(user, await repo.findClinicName(db, actor.clinicId), actor.patientId), csrfToken: actor.csrfToken };
+}
+
+/** Signing out ends every session of the user, on every device. */
+export async function logout(deps: AppDeps, actor: Actor): Promise<void> {
+  await endAllSessionsOfUser(deps.database.db, actor.userId);
+}
+
+/** Ends every session of the user (all devices) and opens a fresh one for this browser. */
+export async function changePassword(
+  deps: AppDeps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<SignedIn> {
+  const user = await repo.findUser(deps.database.db, actor.clinicId, actor.userId);
+  if (!user?.password_hash || !(await deps.passwords.verify(user.password_hash, input.currentPassword))) {
+    throw new AppError('validation_failed', 'Your current password is not correct.', [{ path: 'body.currentPassword', message: 'Not correct' }]);
+  }
+  const problem = passwordProblem(input.newPassword, { email: user.email });
+  if (problem) throw new AppError('validation_failed', problem, [{ path: 'body.newPassword', message: problem }]);
+  const hash = await deps.passwords.hash(input.newPassword);
+  await deps.database.transaction(async (trx) => {
+    await repo.updateUser(trx, actor.clinicId, actor.userId, { password_hash: hash }, deps.clock.now());
+    await endAllSessionsOfUser(trx, actor.userId);
+  });
+  await endSession(deps.database.db, actor.sessionIdHash);
+  return openSession(deps, actor.userId, actor.clinicId);
+}
+
+async function openInvite(deps: AppDeps, token: string) {
+  const invite = await repo.findInviteByTokenHash(deps.database.db, hashToken(token));
+  const now = deps.clock.now();
+  if (!invite || invite.used_at !== null || invite.revoked_at !== null || Number(invite.expires_at) <= now || invite.status === 'deactivated') {
+    throw new AppError('not_found', 'This invitation link is not valid any more. Ask your clinic for a new one.');
+  }
+  return invite;
+}
+
+export async function previewInvite(deps: AppDeps, token: string) {
+  const invite = await openInvite(deps, token);
+  return {
+    email: invite.email,
+    name: invite.name,
+    role: invite.role as SessionUser['role'],
+    clinicName: invite.clinic_name,
+    expiresAt: Number(invite.expires_at),
+  };
+}
+
+/** Sets the invitee's password, activates the account, uses up the link, and signs the invitee in. */
+export async function acceptInvite(deps: AppDeps, token: string, password: string): Promise<SignedIn> {
+  const invite = await openInvite(deps, token);
+  const problem = passwordProblem(password, { email: invite.email, name: invite.name });
+  if (problem) throw new AppError('validation_failed', problem, [{ path: 'body.password', message: problem }]);
+  const hash = await deps.passwords.hash(password);
+  await deps.database.transaction(async (trx) => {
+    if (!(await repo.useInvite(trx, invite.id, deps.clock.now()))) throw notFound('Invitation');
+    await repo.updateUser(trx, invite.clinic_id, invite.user_id, { password_hash: hash, status: 'active' }, deps.clock.now());
+    await endAllSessionsOfUser(trx, invite.user_id);
+  });
+  return openSession(deps, invite.user_id, invite.clinic_id);
+}

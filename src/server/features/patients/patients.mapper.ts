@@ -1,0 +1,25 @@
+import type { CareTeamRole } from '../../../shared/access/roles.js';
+import type { PatientOverview } from '../../../shared/patients/schemas.js';
+import type { MemberRow, PatientRow } from './patients.repository.js';
+
+export function toCareTeamMember(m: MemberRow) {
+  return { userId: m.user_id, name: m.name, email: m.email, role: m.role as CareTeamRole, addedAt: Number(m.added_at) };
+}
+
+export function toPatientOverview(p: PatientRow, team: MemberRow[]): PatientOverview {
+  return {
+    id: p.id,
+    givenName: p.given_name,
+    familyName: p.family_name,
+    birthDate: p.birth_date,
+    email: p.email,
+    phone: p.phone,
+    timeZone: p.time_zone,
+    medicalRecordNumber: p.medical_record_number,
+    version: Number(p.version),
+    careTeamVersion: Number(p.care_team_version),
+    account: p.account_status as PatientOverview['account'],
+    careTeam: team.map(toCareTeamMember),
+    createdAt: Number(p.created_at),
+  };
+}

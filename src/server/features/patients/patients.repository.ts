@@ -1,0 +1,131 @@
+import type { Db } from '../../db/database.js';
+import type { CareTeamChangeTable, CareTeamMemberTable, PatientTable } from '../../db/schema.js';
+
+export async function insertPatient(db: Db, row: PatientTable): Promise<void> {
+  await db.insertInto('patients').values(row).execute();
+}
+
+export async function findPatient(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('patients as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .selectAll('p')
+    .select('u.status as account_status')
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', '=', patientId)
+    .executeTakeFirst();
+}
+export type PatientRow = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
+
+export async function findPatientByMrn(db: Db, clinicId: string, mrn: string) {
+  return db
+    .selectFrom('patients')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('medical_record_number', '=', mrn)
+    .executeTakeFirst();
+}
+
+/** Optimistic update: only succeeds when the stored version is the one the client edited. */
+export async function updatePatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  expectedVersion: number,
+  fields: Partial<Omit<PatientTable, 'id' | 'clinic_id' | 'version' | 'care_team_version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('patients')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function bumpCareTeamVersion(db: Db, clinicId: string, patientId: string, expected: number, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('patients')
+    .set((eb) => ({ care_team_version: eb('care_team_version', '+', 1), updated_at: now }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .where('care_team_version', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface MemberRow {
+  patient_id: string;
+  user_id: string;
+  role: string;
+  added_at: number;
+  name: string;
+  email: string;
+}
+
+export async function careTeamsOf(db: Db, clinicId: string, patientIds: string[]): Promise<MemberRow[]> {
+  if (patientIds.length === 0) return [];
+  return db
+    .selectFrom('care_team_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.patient_id', 'm.user_id', 'm.role', 'm.added_at', 'u.name', 'u.email'])
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.patient_id', 'in', patientIds)
+    .orderBy('m.role')
+    .orderBy('u.name')
+    .execute();
+}
+
+export async function addMember(db: Db, row: CareTeamMemberTable): Promise<void> {
+  await db.insertInto('care_team_members').values(row).execute();
+}
+
+export async function removeMember(db: Db, clinicId: string, patientId: string, userId: string, role: string): Promise<void> {
+  await db
+    .deleteFrom('care_team_members')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('user_id', '=', userId)
+    .where('role', '=', role)
+    .execute();
+}
+
+export async function insertChange(db: Db, row: CareTeamChangeTable): Promise<void> {
+  await db.insertInto('care_team_changes').values(row).execute();
+}
+
+export async function changesOf(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('care_team_changes as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .innerJoin('users as b', 'b.id', 'c.by_user_id')
+    .select(['c.id', 'c.user_id', 'u.name as user_name', 'c.role', 'c.change', 'c.by_user_id', 'b.name as by_name', 'c.at'])
+    .where('c.clinic_id', '=', clinicId)
+    .where('c.patient_id', '=', patientId)
+    .orderBy('c.at', 'desc')
+    .orderBy('c.id', 'desc')
+    .execute();
+}
+
+/** The clinician's caseload: every patient whose care team they are on, with their role(s) there. */
+export async function caseloadOf(db: Db, clinicId: string, userId: string) {
+  return db
+    .selectFrom('care_team_members as m')
+    .innerJoin('patients as p', (j) => j.onRef('p.id', '=', 'm.patient_id').onRef('p.clinic_id', '=', 'm.clinic_id'))
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.birth_date',
+      'p.time_zone',
+      'p.medical_record_number',
+      'p.created_at',
+      'm.role',
+    ])
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.user_id', '=', userId)
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { policies } from '../../platform/access/policy.js';
+import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
+import { errors } from '../../platform/http/error-schema.js';
+import {
+  accessEntrySchema,
+  careTeamChangeSchema,
+  careTeamUpdateSchema,
+  caseloadEntrySchema,
+  newPatientSchema,
+  patientOverviewSchema,
+  patientUpdateSchema,
+} from '../../../shared/patients/schemas.js';
+import * as patients from './patients.service.js';
+import { accessReport } from './access-report.service.js';
+
+// Any id shape is accepted: a malformed id is simply unknown, and unknown ids answer 404 like a stranger's record.
+const patientParams = z.object({ patientId: z.string().min(1).max(64) });
+const tags = ['patients'];
+
+export function patientRoutes(app: App, deps: AppDeps): void {
+  app.get('/api/patients', {
+    config: { policy: policies.clinician },
+    schema: { tags, response: { 200: z.object({ patients: z.array(caseloadEntrySchema) }), ...errors(401, 403) } },
+    handler: async (request) => ({ patients: await patients.caseload(deps, actorOf(request)) }),
+  });
+
+  app.post('/api/patients', {
+    config: { policy: policies.clinician },
+    schema: { tags, body: newPatientSchema, response: { 201: patientOverviewSchema, ...errors(400, 401, 403, 409) } },
+    handler: async (request, reply) => {
+      const overview = await patients.enrolPatient(deps, actorOf(request), request.body);
+      return reply.status(201).header('etag', etag(overview.version)).send(overview);
+    },
+  });
+
+  app.get('/api/patients/:patientId', {
+    config: { policy: policies.careTeamOrPatient },
+    schema: { tags, params: patientParams, response: { 200: patientOverviewSchema, ...errors(400, 401, 404) } },
+    handler: async (request, reply) => {
+      const overview = await patients.getPatient(deps, actorOf(request), request.params.patientId);
+      void reply.header('etag', etag(overview.version));
+      return overview;
+    },
+  });
+
+  app.patch('/api/patients/:patientId', {
+    config: { policy: policies.careTeam },
+    schema: { tags, params: patientParams, body: patientUpdateSchema, response: { 200: patientOverviewSchema, ...errors(400, 401, 403, 404, 409, 412, 428) } },
+    handler: async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const overview = await patients.updatePatient(deps, actorOf(request), request.params.patientId, expected, request.body);
+      void reply.header('etag', etag(overview.version));
+      return overview;
+    },
+  });
+
+  app.put('/api/patients/:patientId/care-team', {
+    config: { policy: policies.careTeam },
+    schema: { tags, params: patientParams, body: careTeamUpdateSchema, response: { 200: patientOverviewSchema, ...errors(400, 401, 403, 404, 412, 428) } },
+    handler: async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const overview = await patients.updateCareTeam(deps, actorOf(request), request.params.patientId, expected, request.body.members);
+      void reply.header('etag', etag(overview.careTeamVersion));
+      return overview;
+    },
+  });
+
+  app.get('/api/patients/:patientId/care-team/history', {
+    config: { policy: policies.careTeam },
+    schema: { tags, params: patientParams, response: { 200: z.object({ changes: z.array(careTeamChangeSchema) }), ...errors(400, 401, 404) } },
+    handler: async (request) => ({ changes: await patients.careTeamHistory(deps, actorOf(request), request.params.patientId) }),
+  });
+
+  app.post('/api/patients/:patientId/resend-invite', {
+    config: { policy: policies.careTeam },
+    schema: { tags, params: patientParams, response: { 204: z.null(), ...errors(400, 401, 403, 404, 409) } },
+    handler: async (request, reply) => {
+      await patients.resendPatientInvite(deps, actorOf(request), request.params.patientId);
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.get('/api/patients/:patientId/access-report', {
+    config: { policy: policies.careTeamOrPatient },
+    schema: { tags, params: patientParams, response: { 200: z.object({ entries: z.array(accessEntrySchema) }), ...errors(400, 401, 404) } },
+    handler: async (request) => ({ entries: await accessReport(deps, actorOf(request), request.params.patientId) }),
+  });
+}

@@ -1,0 +1,224 @@
+import type { Db } from '../../db/database.js';
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import type { CareTeamRole } from '../../../shared/access/roles.js';
+import type { CaseloadEntry, PatientDetails, PatientOverview } from '../../../shared/patients/schemas.js';
+import * as accounts from '../accounts/accounts.repository.js';
+import { inviteMail, issueInvite } from '../accounts/invites.js';
+import { resendInvite } from '../accounts/admin.service.js';
+import * as repo from './patients.repository.js';
+import { toCareTeamMember, toPatientOverview } from './patients.mapper.js';
+import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
+
+async function loadOverview(db: Db, clinicId: string, patientId: string): Promise<PatientOverview> {
+  const patient = await repo.findPatient(db, clinicId, patientId);
+  if (!patient) throw new AppError('not_found', 'Patient not found');
+  return toPatientOverview(patient, await repo.careTeamsOf(db, clinicId, [patientId]));
+}
+
+function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void {
+  if (birthDate === undefined) return;
+  const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
+  if (birthDate > today) {
+    throw new AppError('validation_failed', 'The date of birth is in the future.', [{ path: 'body.birthDate', message: 'In the future' }]);
+  }
+}
+
+async function assertMrnFree(db: Db, clinicId: string, mrn: string | null | undefined, patientId: string | null): Promise<void> {
+  if (!mrn) return;
+  const other = await repo.findPatientByMrn(db, clinicId, mrn);
+  if (other && other.id !== patientId) {
+    throw new AppError('conflict', 'Another patient already has this medical record number.', [{ path: 'body.medicalRecordNumber', message: 'Already in use' }]);
+  }
+}
+
+/** Enrols a patient: the record, a patient account in "invited" state with a sign-up link, and the care team. */
+export async function enrolPatient(
+  deps: AppDeps,
+  actor: Actor,
+  input: PatientDetails & { careTeam: Assignment[] },
+): Promise<PatientOverview> {
+  assertBornInThePast(deps, input.birthDate);
+  const now = deps.clock.now();
+  const patientId = newId();
+  const userId = newId();
+  const name = `${input.givenName} ${input.familyName}`;
+  const { overview, invite, clinicName } = await deps.database.transaction(async (trx) => {
+    if (await accounts.findUserByEmail(trx, input.email)) {
+      throw new AppError('conflict', 'An account with this email already exists.', [{ path: 'body.email', message: 'Already in use' }]);
+    }
+    await assertMrnFree(trx, actor.clinicId, input.medicalRecordNumber, null);
+    await assertAssignable(trx, actor.clinicId, input.careTeam);
+    await accounts.insertUser(trx, {
+      id: userId,
+      clinic_id: actor.clinicId,
+      email: input.email,
+      name,
+      role: 'patient',
+      status: 'invited',
+      password_hash: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      last_login_at: null,
+    });
+    await repo.insertPatient(trx, {
+      id: patientId,
+      clinic_id: actor.clinicId,
+      user_id: userId,
+      given_name: input.givenName,
+      family_name: input.familyName,
+      birth_date: input.birthDate,
+      email: input.email,
+      phone: input.phone,
+      time_zone: input.timeZone,
+      medical_record_number: input.medicalRecordNumber,
+      version: 1,
+      care_team_version: 1,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await applyTeam(trx, actor, patientId, [], input.careTeam, now);
+    const issued = await issueInvite(trx, deps, { id: userId, clinicId: actor.clinicId, role: 'patient' }, actor.userId);
+    await deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'patient.enrol',
+      resourceType: 'patient',
+      resourceId: patientId,
+      patientId,
+      outcome: 'allowed',
+    });
+    return { overview: await loadOverview(trx, actor.clinicId, patientId), invite: issued, clinicName: await accounts.findClinicName(trx, actor.clinicId) };
+  });
+  await deps.mailer.send(deps.database.db, {
+    clinicId: actor.clinicId,
+    to: input.email,
+    ...inviteMail({ name, role: 'patient', clinicName, invite }),
+  });
+  return overview;
+}
+
+export function getPatient(deps: AppDeps, actor: Actor, patientId: string): Promise<PatientOverview> {
+  return withPatientRecord(deps, actor, patientId, { action: 'patient.read', resourceType: 'patient' }, (trx) =>
+    loadOverview(trx, actor.clinicId, patientId),
+  );
+}
+
+const stale = (current: PatientOverview) =>
+  new AppError('precondition_failed', 'Someone else changed this record after you opened it. Review their change and try again.', { current });
+
+export function updatePatient(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  expectedVersion: number,
+  changes: Partial<PatientDetails>,
+): Promise<PatientOverview> {
+  assertBornInThePast(deps, changes.birthDate);
+  return withPatientRecord(deps, actor, patientId, { action: 'patient.update', resourceType: 'patient' }, async (trx) => {
+    const current = await loadOverview(trx, actor.clinicId, patientId);
+    if (current.version !== expectedVersion) throw stale(current);
+    await assertMrnFree(trx, actor.clinicId, changes.medicalRecordNumber, patientId);
+    const fields = {
+      given_name: changes.givenName,
+      family_name: changes.familyName,
+      birth_date: changes.birthDate,
+      email: changes.email,
+      phone: changes.phone,
+      time_zone: changes.timeZone,
+      medical_record_number: changes.medicalRecordNumber,
+      updated_at: deps.clock.now(),
+    };
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    if (!(await repo.updatePatient(trx, actor.clinicId, patientId, expectedVersion, defined))) {
+      throw stale(await loadOverview(trx, actor.clinicId, patientId));
+    }
+    return loadOverview(trx, actor.clinicId, patientId);
+  });
+}
+
+export function updateCareTeam(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  expectedVersion: number,
+  members: Assignment[],
+): Promise<PatientOverview> {
+  return withPatientRecord(deps, actor, patientId, { action: 'care_team.update', resourceType: 'care_team' }, async (trx) => {
+    const current = await loadOverview(trx, actor.clinicId, patientId);
+    if (current.careTeamVersion !== expectedVersion) throw stale(current);
+    await assertAssignable(trx, actor.clinicId, members);
+    const now = deps.clock.now();
+    if (!(await repo.bumpCareTeamVersion(trx, actor.clinicId, patientId, expectedVersion, now))) {
+      throw stale(await loadOverview(trx, actor.clinicId, patientId));
+    }
+    await applyTeam(trx, actor, patientId, current.careTeam.map((m) => ({ userId: m.userId, role: m.role })), members, now);
+    return loadOverview(trx, actor.clinicId, patientId);
+  });
+}
+
+export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string) {
+  return withPatientRecord(deps, actor, patientId, { action: 'care_team.read_history', resourceType: 'care_team' }, async (trx) => {
+    const rows = await repo.changesOf(trx, actor.clinicId, patientId);
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      userName: r.user_name,
+      role: r.role as CareTeamRole,
+      change: r.change as 'added' | 'removed',
+      byUserId: r.by_user_id,
+      byName: r.by_name,
+      at: Number(r.at),
+    }));
+  });
+}
+
+export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId: string): Promise<void> {
+  const userId = await withPatientRecord(deps, actor, patientId, { action: 'patient.resend_invite', resourceType: 'patient' }, async (trx) => {
+    const patient = await repo.findPatient(trx, actor.clinicId, patientId);
+    if (!patient) throw new AppError('not_found', 'Patient not found');
+    return patient.user_id;
+  });
+  await resendInvite(deps, actor, actor.clinicId, userId);
+}
+
+/** The clinician's caseload: one audit event for the list (names and dates of birth), not one per row. */
+export async function caseload(deps: AppDeps, actor: Actor) {
+  return deps.database.transaction(async (trx) => {
+    const rows = await repo.caseloadOf(trx, actor.clinicId, actor.userId);
+    const teams = new Map<string, ReturnType<typeof toCareTeamMember>[]>();
+    for (const m of await repo.careTeamsOf(trx, actor.clinicId, [...new Set(rows.map((r) => r.id))])) {
+      teams.set(m.patient_id, [...(teams.get(m.patient_id) ?? []), toCareTeamMember(m)]);
+    }
+    const entries = new Map<string, CaseloadEntry>();
+    for (const r of rows) {
+      const seen = entries.get(r.id);
+      if (seen) {
+        seen.myRoles.push(r.role as CareTeamRole);
+        continue;
+      }
+      entries.set(r.id, {
+        id: r.id,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        birthDate: r.birth_date,
+        timeZone: r.time_zone,
+        medicalRecordNumber: r.medical_record_number,
+        myRoles: [r.role as CareTeamRole],
+        careTeam: teams.get(r.id) ?? [],
+        enrolledAt: Number(r.created_at),
+      });
+    }
+    await deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'caseload.read',
+      resourceType: 'caseload',
+      resourceId: null,
+      patientId: null,
+      outcome: 'allowed',
+    });
+    return [...entries.values()];
+  });
+}

@@ -1,0 +1,47 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { createDeps, openAndMigrate } from './bootstrap.js';
+import { DEMO_PASSWORD, demoPatients, demoStaff, seedDemoClinic } from './demo/seed-demo.js';
+import { purgeExpiredSessions } from './platform/auth/sessions.js';
+
+const config = loadConfig();
+const database = await openAndMigrate(config);
+const deps = createDeps(config, database);
+
+// Demo data only in the embedded quick start (or when asked with DUET_DEMO=1), never silently on PostgreSQL.
+const wantDemo = config.demo === 'yes' || (config.demo === 'auto' && database.engine === 'sqlite');
+const seeded = wantDemo ? await seedDemoClinic(deps) : false;
+
+const app = await buildApp(deps, { logger: true });
+await app.listen({ port: config.port, host: config.host });
+
+const purge = setInterval(() => {
+  void purgeExpiredSessions(database.db, deps.clock.now(), config.sessionIdleMs).catch(() => undefined);
+}, 10 * 60_000);
+purge.unref();
+
+const lines = [
+  '',
+  `Duet is running at ${config.publicUrl}  (database: ${database.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL'})`,
+];
+if (wantDemo) {
+  lines.push(seeded ? 'Demo clinic created. Sign in with any of these (password for all: ' + DEMO_PASSWORD + '):' : `Demo clinic logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const s of demoStaff) lines.push(`  ${s.role.padEnd(13)} ${s.email}  (${s.name})`);
+  for (const p of demoPatients) lines.push(`  ${'patient'.padEnd(13)} ${p.email}  (${p.givenName} ${p.familyName})`);
+}
+lines.push('');
+process.stdout.write(lines.join('\n') + '\n');
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  clearInterval(purge);
+  // app.close() stops accepting connections and waits for in-flight requests before resolving.
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

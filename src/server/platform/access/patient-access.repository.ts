@@ -1,0 +1,23 @@
+import type { Db } from '../../db/database.js';
+
+export async function patientInClinic(db: Db, clinicId: string, patientId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isOnCareTeam(db: Db, clinicId: string, patientId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('care_team_members')
+    .select('user_id')
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
+    .where('patient_id', '=', patientId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,62 @@
+import type { Db } from '../../db/database.js';
+import type { AuditEventTable } from '../../db/schema.js';
+
+export type AuditRow = AuditEventTable;
+
+export async function lastEventOfClinic(db: Db, clinicId: string): Promise<{ seq: number; hash: string } | undefined> {
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('clinic_id', '=', clinicId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertEvent(db: Db, row: AuditRow): Promise<void> {
+  await db.insertInto('audit_events').values(row).execute();
+}
+
+export async function clinicIdsWithEvents(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('audit_events').select('clinic_id').distinct().execute();
+  return rows.map((r) => r.clinic_id);
+}
+
+/** Pages through one clinic's chain in order, so verification never holds the whole table in memory. */
+export async function eventsAfter(db: Db, clinicId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+export interface AccessRow {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  action: string;
+  outcome: string;
+}
+
+/** Who touched this patient's record, newest first (the patient's access report). */
+export async function accessEventsForPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  opts: { excludeActorId: string | null; limit: number },
+): Promise<AccessRow[]> {
+  let q = db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', (j) => j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'))
+    .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_role', 'u.name as actor_name', 'a.action', 'a.outcome'])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.patient_id', '=', patientId);
+  if (opts.excludeActorId) q = q.where('a.actor_id', '!=', opts.excludeActorId);
+  return q.orderBy('a.seq', 'desc').limit(opts.limit).execute();
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../../db/database.js';
+import type { SessionTable } from '../../db/schema.js';
+
+export interface SessionWithUser {
+  id_hash: string;
+  user_id: string;
+  clinic_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  role: string;
+  status: string;
+  patient_id: string | null;
+}
+
+export async function insertSession(db: Db, row: SessionTable): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function findSession(db: Db, idHash: string): Promise<SessionWithUser | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('patients as p', (j) => j.onRef('p.user_id', '=', 'u.id').onRef('p.clinic_id', '=', 'u.clinic_id'))
+    .select([
+      's.id_hash',
+      's.user_id',
+      's.clinic_id',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.role',
+      'u.status',
+      'p.id as patient_id',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, at: number): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: number, idleMs: number): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - idleMs)]))
+    .execute();
+}

@@ -1,0 +1,62 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../clock.js';
+import { hashToken, newSecretToken } from '../ids.js';
+import type { Role } from '../../../shared/access/roles.js';
+import type { Actor } from './actor.js';
+import * as repo from './sessions.repository.js';
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+// Writing last_seen_at on every request would turn every read into a write; a minute of slack is harmless
+// against a 30-minute idle limit.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export async function startSession(
+  db: Db,
+  clock: Clock,
+  policy: SessionPolicy,
+  user: { id: string; clinicId: string },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newSecretToken();
+  const csrfToken = newSecretToken();
+  const now = clock.now();
+  await repo.insertSession(db, {
+    id_hash: hashToken(token),
+    user_id: user.id,
+    clinic_id: user.clinicId,
+    csrf_token: csrfToken,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: now + policy.absoluteMs,
+  });
+  return { token, csrfToken };
+}
+
+/** The actor behind a session cookie, or null when the session is unknown, idle too long, too old, or the account is not active. */
+export async function resolveSession(db: Db, clock: Clock, policy: SessionPolicy, token: string): Promise<Actor | null> {
+  const idHash = hashToken(token);
+  const row = await repo.findSession(db, idHash);
+  if (!row) return null;
+  const now = clock.now();
+  const expired = Number(row.expires_at) <= now || Number(row.last_seen_at) + policy.idleMs <= now;
+  if (expired || row.status !== 'active') {
+    await repo.deleteSession(db, idHash);
+    return null;
+  }
+  if (now - Number(row.last_seen_at) >= TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
+  return {
+    userId: row.user_id,
+    role: row.role as Role,
+    clinicId: row.clinic_id,
+    patientId: row.patient_id,
+    sessionIdHash: idHash,
+    csrfToken: row.csrf_token,
+  };
+}
+
+export const endSession = repo.deleteSession;
+export const endAllSessionsOfUser = repo.deleteSessionsOfUser;
+export const purgeExpiredSessions = repo.deleteExpiredSessions;

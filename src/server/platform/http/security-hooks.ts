@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../deps.js';
+import { AppError, notFound } from '../errors.js';
+import { resolveSession } from '../auth/sessions.js';
+import type { Policy } from '../access/policy.js';
+
+export const SESSION_COOKIE = 'duet_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * One gate in front of every route: resolve the session, enforce the route's declared policy (a route
+ * without one is refused), and require the CSRF token on state-changing requests made with the cookie.
+ */
+export function registerSecurityHooks(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+
+  // Deny by default at registration: an /api route without a policy stops the app from starting.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.policy) {
+      throw new Error(`Route ${route.method.toString()} ${route.url} declares no access policy`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token) : null;
+
+    const policy = request.routeOptions.config.policy;
+    if (!policy) {
+      if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+        // Unknown /api routes reach the not-found handler with no policy: fine. Anything else is a bug.
+        if (request.routeOptions.url !== undefined) throw new AppError('forbidden', 'This route is closed.');
+      }
+      return;
+    }
+    await enforcePolicy(request, policy, deps);
+  });
+}
+
+export function sessionPolicy(deps: AppDeps) {
+  return { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs };
+}
+
+async function enforcePolicy(request: FastifyRequest, policy: Policy, deps: AppDeps): Promise<void> {
+  if (policy.access === 'public') return;
+  const actor = request.actor;
+  if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (MUTATING.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent !== actor.csrfToken) {
+      throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+    }
+  }
+  if (policy.access === 'signed-in') return;
+  if (policy.roles.includes(actor.role)) return;
+  if (policy.access === 'roles') throw new AppError('forbidden', 'Your role cannot do this.');
+  // A role that never reaches patient records gets the same 404 as a stranger; the attempt is audited.
+  const params = request.params as { patientId?: string } | undefined;
+  await deps.database.transaction((trx) =>
+    deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'patient.access',
+      resourceType: 'patient',
+      resourceId: params?.patientId ?? null,
+      patientId: null,
+      outcome: 'denied',
+    }),
+  );
+  throw notFound('Patient');
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { careTeamRoleSchema, roleSchema } from '../access/roles.js';
+import { emailSchema, accountStatusSchema } from '../accounts/schemas.js';
+import { isValidTimeZone, isRealCalendarDay } from './validation.js';
+
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
+  .refine(isRealCalendarDay, 'Enter a real date in the past.');
+
+export const timeZoneSchema = z.string().min(1).max(64).refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as America/Chicago).');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+
+export const patientDetailsSchema = z.object({
+  givenName: z.string().trim().min(1).max(100),
+  familyName: z.string().trim().min(1).max(100),
+  birthDate: calendarDaySchema,
+  email: emailSchema,
+  phone: optionalText(40).refine((v) => v === null || /^[+0-9 ()./-]{5,40}$/.test(v), 'Enter a phone number using digits, spaces and + ( ) - only.'),
+  timeZone: timeZoneSchema,
+  medicalRecordNumber: optionalText(64),
+});
+export type PatientDetails = z.infer<typeof patientDetailsSchema>;
+
+export const careTeamAssignmentSchema = z.object({ userId: z.string().min(1).max(64), role: careTeamRoleSchema });
+
+export const careTeamAssignmentListSchema = z
+  .array(careTeamAssignmentSchema)
+  .min(1, 'A care team needs at least one member.')
+  .max(20)
+  .refine(
+    (list) => new Set(list.map((m) => `${m.userId}:${m.role}`)).size === list.length,
+    'The same person is listed twice in the same role.',
+  );
+
+export const newPatientSchema = patientDetailsSchema.extend({
+  phone: patientDetailsSchema.shape.phone.optional().default(null),
+  medicalRecordNumber: patientDetailsSchema.shape.medicalRecordNumber.optional().default(null),
+  careTeam: careTeamAssignmentListSchema,
+});
+
+export const patientUpdateSchema = patientDetailsSchema.partial().refine((v) => Object.keys(v).length > 0, 'Nothing to change.');
+
+export const careTeamUpdateSchema = z.object({ members: careTeamAssignmentListSchema });
+
+export const careTeamMemberSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: careTeamRoleSchema,
+  addedAt: z.number(),
+});
+
+export const patientOverviewSchema = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  timeZone: z.string(),
+  medicalRecordNumber: z.string().nullable(),
+  version: z.number(),
+  careTeamVersion: z.number(),
+  account: accountStatusSchema,
+  careTeam: z.array(careTeamMemberSchema),
+  createdAt: z.number(),
+});
+export type PatientOverview = z.infer<typeof patientOverviewSchema>;
+
+export const caseloadEntrySchema = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+  timeZone: z.string(),
+  medicalRecordNumber: z.string().nullable(),
+  myRoles: z.array(careTeamRoleSchema),
+  careTeam: z.array(careTeamMemberSchema),
+  enrolledAt: z.number(),
+});
+export type CaseloadEntry = z.infer<typeof caseloadEntrySchema>;
+
+export const careTeamChangeSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  role: careTeamRoleSchema,
+  change: z.enum(['added', 'removed']),
+  byUserId: z.string(),
+  byName: z.string(),
+  at: z.number(),
+});
+
+export const accessEntrySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  who: z.string(),
+  whoRole: roleSchema,
+  action: z.string(),
+  outcome: z.enum(['allowed', 'denied']),
+});
