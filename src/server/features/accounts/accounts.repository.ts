@@ -115,3 +115,12 @@ export async function patientIdOfUser(db: Db, userId: string): Promise<string | 
   const row = await db.selectFrom('patients').select('id').where('user_id', '=', userId).executeTakeFirst();
   return row?.id ?? null;
 }
+
+export async function firstClinicId(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('clinics').select('id').orderBy('created_at').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function insertClinic(db: Db, row: { id: string; name: string; settings: string; created_at: number }): Promise<void> {
+  await db.insertInto('clinics').values(row).execute();
+}

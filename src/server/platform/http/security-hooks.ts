@@ -4,6 +4,19 @@ import { AppError, notFound } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import type { Policy } from '../access/policy.js';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: Policy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared policy: the authorization matrix test is generated from it. */
+    routeTable: RouteEntry[];
+  }
+}
+
 export const SESSION_COOKIE = 'duet_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -13,11 +26,16 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerSecurityHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
 
   // Deny by default at registration: an /api route without a policy stops the app from starting.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.policy) {
-      throw new Error(`Route ${route.method.toString()} ${route.url} declares no access policy`);
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const policy = route.config?.policy;
+    if (!policy) throw new Error(`Route ${route.method.toString()} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, policy });
     }
   });
 
@@ -26,14 +44,8 @@ export function registerSecurityHooks(app: FastifyInstance, deps: AppDeps): void
     request.actor = token ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token) : null;
 
     const policy = request.routeOptions.config.policy;
-    if (!policy) {
-      if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-        // Unknown /api routes reach the not-found handler with no policy: fine. Anything else is a bug.
-        if (request.routeOptions.url !== undefined) throw new AppError('forbidden', 'This route is closed.');
-      }
-      return;
-    }
-    await enforcePolicy(request, policy, deps);
+    // No policy: static files, API docs, or the not-found handler (which answers 404 itself).
+    if (policy) await enforcePolicy(request, policy, deps);
   });
 }
 

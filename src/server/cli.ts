@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from './config.js';
+import { createDeps, openAndMigrate } from './bootstrap.js';
+import { verifyAuditChain } from './platform/audit/audit.js';
+import { createAdmin } from './features/accounts/create-admin.js';
+
+const usage = `Duet command line
+
+  npm run duet -- migrate                         bring the database schema up to date
+  npm run duet -- create-admin <email> <name> [--clinic "Clinic name"]
+                                                  create a clinic admin (and the clinic when there is none);
+                                                  prints a one-time link to set the password
+  npm run duet -- backup <file>                   online backup of the SQLite database to <file>
+                                                  (PostgreSQL: use pg_dump, see docs/operations.md)
+  npm run duet -- audit-verify                    walk the audit hash chain, report the first broken link
+
+The database is DATABASE_URL (PostgreSQL) or DATA_DIR/duet.sqlite, as for the server.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const database = await openAndMigrate(config);
+      await database.close();
+      console.log(`Schema is up to date (${database.engine}).`);
+      return 0;
+    }
+    case 'audit-verify': {
+      const database = await openAndMigrate(config);
+      const report = await verifyAuditChain(database.db);
+      await database.close();
+      if (report.ok) {
+        console.log(`Audit chain intact: ${String(report.events)} events in ${String(report.clinics)} clinic(s).`);
+        return 0;
+      }
+      console.error(`Audit chain BROKEN in clinic ${report.clinicId} at event #${String(report.seq)}: ${report.reason}.`);
+      return 1;
+    }
+    case 'backup': {
+      const target = args[0];
+      if (!target) throw new Error('Name the backup file: npm run duet -- backup <file>');
+      if (config.databaseUrl) {
+        console.error('This database is PostgreSQL: back it up with pg_dump (see docs/operations.md).');
+        return 2;
+      }
+      if (!fs.existsSync(config.sqlitePath)) throw new Error(`No database at ${config.sqlitePath}`);
+      fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+      // better-sqlite3's online backup copies a consistent snapshot while the server keeps running.
+      const db = new SQLite(config.sqlitePath, { readonly: true });
+      await db.backup(path.resolve(target));
+      db.close();
+      console.log(`Backed up ${config.sqlitePath} to ${path.resolve(target)}.`);
+      return 0;
+    }
+    case 'create-admin': {
+      const [email, ...rest] = args;
+      const clinicFlag = rest.indexOf('--clinic');
+      const clinicName = clinicFlag >= 0 ? rest[clinicFlag + 1] : undefined;
+      const name = (clinicFlag >= 0 ? rest.slice(0, clinicFlag) : rest).join(' ');
+      if (!email || !name) throw new Error('Usage: npm run duet -- create-admin <email> <name> [--clinic "Clinic name"]');
+      const database = await openAndMigrate(config);
+      try {
+        const { link } = await createAdmin(createDeps(config, database), { email, name, clinicName: clinicName ?? 'My clinic' });
+        console.log(`Admin ${email} created. Open this one-time link to set the password:\n${link}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    default:
+      console.log(usage);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);
