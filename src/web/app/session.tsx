@@ -58,7 +58,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout'),
+    mutationFn: () => api.post<undefined>('/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

@@ -2,13 +2,12 @@ import { NativeSelect } from '@mantine/core';
 import { useMemo } from 'react';
 
 function allTimeZones(extra: string): string[] {
-  let zones: string[] = [];
+  const set = new Set<string>();
   try {
-    zones = Intl.supportedValuesOf('timeZone');
+    for (const zone of Intl.supportedValuesOf('timeZone')) set.add(zone);
   } catch {
-    zones = [];
+    // Older browsers: UTC and the current value only.
   }
-  const set = new Set(zones);
   set.add('UTC');
   if (extra) set.add(extra);
   return [...set].sort((a, b) => a.localeCompare(b));

@@ -1,5 +1,5 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
@@ -15,6 +15,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const items = navItemsFor(user.role);
+  // On phones the closed menu slides off-screen; inert keeps it out of the tab order too.
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
 
   useEffect(() => close(), [location.pathname, close]);
 
@@ -63,7 +65,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main">
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={isPhone && !opened}>
         <Stack gap={4} style={{ flex: 1 }}>
           {items.map((item) => (
             <NavLink

@@ -2,7 +2,7 @@ import { Alert, Button, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { IconLogout } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import { useCurrentUser, useSignOut, useStoreSession } from '../../app/session';
 import { roleLabel } from '../../components/format';
@@ -34,7 +34,7 @@ function ChangePasswordForm() {
     },
   });
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (current && !newPasswordProblem(password, confirm)) change.mutate();

@@ -1,6 +1,6 @@
 import { Alert, Button, Grid, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { StaffRole } from '../../app/api-types';
 import { errorMessage } from '../../components/query-state';
 import { useInviteStaff } from './api';
@@ -27,7 +27,7 @@ export function InviteClinicianForm() {
   };
   const valid = !errors.name && !errors.email && !errors.role;
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (!valid || !role) return;

@@ -1,6 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api-client';
 import { homePathFor, useSessionQuery, useStoreSession } from '../../app/session';
@@ -43,7 +43,7 @@ export function LoginPage() {
     return <Navigate to={homePathFor(session.data.user.role)} replace />;
   }
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setMissing(!email.trim() || !password);
     if (email.trim() && password) signIn.mutate();

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api-client';
 import type { Invite } from '../../app/api-types';
@@ -71,7 +71,7 @@ export function InvitePage() {
   if (accept.isError && isApiError(accept.error, 'not_found')) return <InviteGone />;
 
   const data = invite.data;
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (!newPasswordProblem(password, confirm)) accept.mutate();

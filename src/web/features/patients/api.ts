@@ -100,7 +100,7 @@ export function useUpdateCareTeam(patientId: string) {
 
 export function useResendPatientInvite(patientId: string) {
   return useMutation({
-    mutationFn: () => api.post<void>(`${base(patientId)}/resend-invite`),
+    mutationFn: () => api.post<undefined>(`${base(patientId)}/resend-invite`),
   });
 }
 

@@ -38,10 +38,10 @@ function TeamEditor({ patient, onDone }: { patient: PatientOverview; onDone: () 
           });
           onDone();
         },
-        onError: async (error) => {
+        onError: (error) => {
           if (!isApiError(error, 'precondition_failed')) return;
           setConflict(true);
-          await reload();
+          void reload();
         },
       },
     );

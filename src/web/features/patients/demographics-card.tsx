@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import type { PatientDetails, PatientOverview } from '../../app/api-types';
 import { formatDay } from '../../components/format';
@@ -68,7 +68,7 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
     setBase(current);
   };
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
     update.reset();
@@ -76,7 +76,10 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
     const wanted = detailsFromForm(form);
     const changes: Partial<PatientDetails> = {};
     for (const key of changedFields(base, wanted)) Object.assign(changes, { [key]: wanted[key] });
-    if (Object.keys(changes).length === 0) return onDone();
+    if (Object.keys(changes).length === 0) {
+      onDone();
+      return;
+    }
     update.mutate(
       { changes, version: base.version },
       {

@@ -11,10 +11,8 @@ type Props = {
 
 /** The demographic fields of a patient, shared by enrolment and editing. */
 export function DetailsFields({ value, onChange, errors }: Props) {
-  const set =
-    <K extends keyof DetailsForm>(key: K) =>
-    (event: ChangeEvent<HTMLInputElement>) =>
-      onChange({ ...value, [key]: event.currentTarget.value });
+  const set = (key: keyof DetailsForm) => (event: ChangeEvent<HTMLInputElement>) =>
+    onChange({ ...value, [key]: event.currentTarget.value });
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CareTeamRole } from '../../app/api-types';
 import { useCurrentUser } from '../../app/session';
@@ -40,7 +40,7 @@ export function EnrolPatientPage() {
       ? 'Choose at least one member of the care team'
       : undefined;
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
     enrol.reset();

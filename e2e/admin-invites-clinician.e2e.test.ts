@@ -1,0 +1,100 @@
+// Journey: the clinic admin invites a new prescriber, who follows the emailed link, sets a password
+// and lands on an (empty) caseload.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  screenshotBoth,
+} from './support/browser';
+import { DEMO, heading, signIn } from './support/journey';
+import { startServer, type DuetServer } from './support/server';
+
+describe('admin invites a clinician', () => {
+  let server: DuetServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('invites a prescriber who sets a password and reaches the caseload', async () => {
+    const { baseUrl } = server!;
+    const chromium = browser!;
+    const invitee = { name: 'Ada Whitfield', email: `ada.whitfield.${Date.now()}@clinic.test` };
+    const newPassword = 'violet harbour lantern 42';
+
+    const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
+    const admin = await adminContext.newPage();
+    await signIn(admin, DEMO.admin, /\/admin\/users$/);
+    expect(await heading(admin)).toBe('Staff accounts');
+    await admin.getByRole('cell', { name: /Priya Shah/ }).waitFor();
+    await expectNoAxeViolations(admin, 'admin users');
+    await screenshotBoth(admin, 'admin-users');
+
+    const form = admin.getByRole('region', { name: 'Invite clinician' });
+    await form.getByLabel('Name').fill(invitee.name);
+    await form.getByLabel('Email').fill(invitee.email);
+    await form.getByLabel('Role').selectOption('prescriber');
+    await form.getByRole('button', { name: 'Send invitation' }).click();
+    const row = admin.getByRole('row', { name: new RegExp(invitee.name) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Prescriber.*Invited/);
+
+    await admin.getByRole('navigation').getByRole('link', { name: 'Outbox' }).click();
+    await admin.waitForURL(/\/admin\/outbox$/);
+    expect(await heading(admin)).toBe('Outbox');
+    const mail = admin.getByRole('button', {
+      name: new RegExp(`To ${invitee.email.replaceAll('.', '\\.')}`),
+    });
+    await mail.click();
+    const inviteLink = admin.getByRole('link', { name: /\/invite\// }).first();
+    await inviteLink.waitFor();
+    const href = (await inviteLink.getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/invite\/[^/\s]+$/);
+    await expectNoAxeViolations(admin, 'admin outbox');
+    await screenshotBoth(admin, 'admin-outbox');
+    await adminContext.close();
+
+    const inviteeContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
+    const page = await inviteeContext.newPage();
+    await page.goto(new URL(href).pathname);
+    expect(await heading(page)).toMatch(/^Join .+ on Duet$/);
+    await expect(page.getByText(invitee.email).first().isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page, 'invite page');
+    await screenshotBoth(page, 'invite-clinician');
+
+    // Too short first: the rule is explained, nothing is sent.
+    await page.getByLabel('Choose a password').fill('short');
+    await page.getByLabel('Type it again').fill('short');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.getByText(/Use at least 12 characters/).waitFor();
+
+    await page.getByLabel('Choose a password').fill(newPassword);
+    await page.getByLabel('Type it again').fill(newPassword);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.waitForURL(/\/caseload$/);
+    expect(await heading(page)).toBe('My caseload');
+    await expectNoAxeViolations(page, 'new prescriber caseload');
+
+    // The link is spent now, and the new password works.
+    await page.goto(new URL(href).pathname);
+    expect(await heading(page)).toBe('This link no longer works');
+    await inviteeContext.close();
+
+    const againContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
+    const again = await againContext.newPage();
+    await signIn(again, invitee.email, /\/caseload$/, newPassword);
+    await expect(again.getByRole('banner').textContent()).resolves.toContain(invitee.name);
+    await againContext.close();
+  });
+});

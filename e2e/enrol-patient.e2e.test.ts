@@ -1,0 +1,148 @@
+// Journey: a therapist enrols a patient and builds the care team; the patient signs up from the emailed
+// link and sees the team and who opened the record; a therapist outside the team cannot find the patient.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  screenshotBoth,
+} from './support/browser';
+import { DEMO, apiFromPage, heading, signIn } from './support/journey';
+import { startServer, type DuetServer } from './support/server';
+
+type Mail = { to: string; text: string };
+
+async function inviteLinkFor(page: Page, email: string): Promise<string> {
+  const outbox = await apiFromPage(page, '/api/admin/outbox');
+  expect(outbox.status).toBe(200);
+  const mail = (outbox.body as { mails: Mail[] }).mails.find((m) => m.to.includes(email));
+  const match = mail ? /https?:\/\/\S+\/invite\/[^\s"'<>]+/.exec(mail.text) : null;
+  if (!match) throw new Error(`No invite mail for ${email} in the outbox`);
+  return new URL(match[0]).pathname;
+}
+
+describe('a therapist enrols a patient', () => {
+  let server: DuetServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('enrols, edits the team, the patient signs up and outsiders get not found', async () => {
+    const { baseUrl } = server!;
+    const chromium = browser!;
+    const email = `riley.morgan.${Date.now()}@example.test`;
+    const password = 'quiet river morning 2026';
+
+    // 1. The therapist enrols Riley with the demo prescriber and herself.
+    const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
+    const therapist = await therapistContext.newPage();
+    await signIn(therapist, DEMO.therapist, /\/caseload$/);
+    expect(await heading(therapist)).toBe('My caseload');
+    await therapist.getByRole('link', { name: /Rivera, Sam/ }).waitFor();
+    await expectNoAxeViolations(therapist, 'caseload');
+    await screenshotBoth(therapist, 'caseload');
+
+    await therapist.getByRole('main').getByRole('link', { name: 'Enrol patient' }).click();
+    await therapist.waitForURL(/\/patients\/new$/);
+    expect(await heading(therapist)).toBe('Enrol patient');
+    await therapist.getByLabel('Given name').fill('Riley');
+    await therapist.getByLabel('Family name').fill('Morgan');
+    await therapist.getByLabel('Date of birth').fill('1994-05-17');
+    await therapist.getByLabel('Email').fill(email);
+    await therapist.getByLabel('Phone').fill('+1 312 555 0142');
+    await therapist.getByLabel('Medical record number (MRN)').fill('E2E-1001');
+    await expect(therapist.getByLabel('Time zone').inputValue()).resolves.toBe('America/Chicago');
+    const team = therapist.getByRole('region', { name: 'Care team' });
+    await expect(team.getByLabel('Therapist').locator('option:checked').textContent()).resolves.toBe(
+      'Priya Shah',
+    );
+    await team.getByLabel('Prescriber').selectOption({ label: 'Daniel Okafor' });
+    await expectNoAxeViolations(therapist, 'enrol patient');
+    await screenshotBoth(therapist, 'enrol-patient');
+    await therapist.getByRole('button', { name: 'Enrol and send invitation' }).click();
+
+    await therapist.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+    const patientId = new URL(therapist.url()).pathname.split('/').pop() ?? '';
+    expect(await heading(therapist)).toBe('Riley Morgan');
+    const teamCard = therapist.getByRole('region', { name: 'Care team' });
+    await teamCard.getByText('Daniel Okafor').waitFor();
+    await expect(teamCard.textContent()).resolves.toContain('Priya Shah');
+
+    // 2. She adds the care manager; the history shows it.
+    await teamCard.getByRole('button', { name: 'Edit team' }).click();
+    await teamCard.getByLabel('Care manager').selectOption({ label: 'Jordan Lee' });
+    await teamCard.getByRole('button', { name: 'Save team' }).click();
+    await teamCard.getByText('Jordan Lee').waitFor();
+    const history = therapist.getByRole('region', { name: 'Team change history' });
+    await history.getByText(/Jordan Lee added as care manager/).waitFor();
+    await expectNoAxeViolations(therapist, 'patient overview');
+    await screenshotBoth(therapist, 'patient-overview');
+    await therapistContext.close();
+
+    // 3. The admin's outbox holds Riley's invitation.
+    const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
+    const admin = await adminContext.newPage();
+    await signIn(admin, DEMO.admin, /\/admin\/users$/);
+    const invitePath = await inviteLinkFor(admin, email);
+    await adminContext.close();
+
+    // 4. Riley signs up on a phone and sees the team and the therapist's visit.
+    const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
+    const patient = await patientContext.newPage();
+    await patient.goto(invitePath);
+    expect(await heading(patient)).toMatch(/^Welcome to /);
+    await expectNoAxeViolations(patient, 'patient invite');
+    await screenshotBoth(patient, 'invite-patient');
+    await patient.getByLabel('Choose a password').fill(password);
+    await patient.getByLabel('Type it again').fill(password);
+    await patient.getByRole('button', { name: 'Set password and sign in' }).click();
+    await patient.waitForURL(/\/home$/);
+    expect(await heading(patient)).toMatch(/, Riley$/);
+    const careTeam = patient.getByRole('region', { name: 'Your care team' });
+    await careTeam.getByText('Priya Shah').waitFor();
+    const cards = (await careTeam.textContent()) ?? '';
+    expect(cards).toMatch(/Your therapist\s*Priya Shah/);
+    expect(cards).toMatch(/Your prescriber\s*Daniel Okafor/);
+    expect(cards).toMatch(/Your care manager\s*Jordan Lee/);
+    await expectNoAxeViolations(patient, 'patient home');
+    await screenshotBoth(patient, 'patient-home');
+
+    await patient
+      .getByRole('main')
+      .getByRole('link', { name: /Who has seen my record/ })
+      .click();
+    await patient.waitForURL(/\/home\/access$/);
+    expect(await heading(patient)).toBe('Who has seen my record');
+    await patient
+      .getByText(/Priya Shah, therapist/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(patient, 'patient access report');
+    await screenshotBoth(patient, 'patient-access');
+    await patientContext.close();
+
+    // 5. A therapist outside the team gets "not found", from the page and from the API.
+    const outsiderContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
+    const outsider = await outsiderContext.newPage();
+    await signIn(outsider, DEMO.therapist2, /\/caseload$/);
+    await outsider.goto(`/patients/${patientId}`);
+    expect(await heading(outsider)).toBe('Patient not found');
+    await expect(outsider.getByText('Riley').count()).resolves.toBe(0);
+    const answer = await apiFromPage(outsider, `/api/patients/${patientId}`);
+    expect(answer.status).toBe(404);
+    await expectNoAxeViolations(outsider, 'patient not found');
+    await screenshotBoth(outsider, 'patient-not-found');
+    await outsiderContext.close();
+  });
+});

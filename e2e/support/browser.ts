@@ -1,0 +1,101 @@
+// Chromium for the journeys: Debian's /usr/bin/chromium driven by playwright-core.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+}
+
+type ContextOptions = { viewport?: { width: number; height: number }; baseURL: string };
+
+/** A fresh context (own cookies) with a fixed locale and zone so pages read the same everywhere. */
+export async function newContext(browser: Browser, options: ContextOptions): Promise<BrowserContext> {
+  const viewport = options.viewport ?? DESKTOP;
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    viewport,
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
+    deviceScaleFactor: 1,
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+let axeSource: string | null = null;
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+
+/** Runs axe-core on the page and fails on serious or critical violations. */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  const bad = (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) {
+    const text = bad
+      .map(
+        (v) =>
+          `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
+            .map((n) => JSON.stringify(n.target))
+            .slice(0, 5)
+            .join('\n    ')}`,
+      )
+      .join('\n');
+    throw new Error(`Accessibility violations on ${label}:\n${text}`);
+  }
+}
+
+const SCREENSHOT_DIR = join(process.cwd(), '.tmp', 'screenshots');
+
+/** Saves a full-page PNG to .tmp/screenshots/<name>.png (gitignored) for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Screenshots of the page at phone (360×740) and desktop (1280×800) size; the viewport is restored. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? DESKTOP;
+  for (const [suffix, size] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    await screenshot(page, `${name}-${suffix}`);
+  }
+  await page.setViewportSize(original);
+  await page.waitForTimeout(100);
+}

@@ -1,0 +1,45 @@
+// Steps that several journeys share.
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './server';
+
+export const DEMO = {
+  admin: 'admin@demo.duet.test',
+  therapist: 'therapist@demo.duet.test',
+  prescriber: 'prescriber@demo.duet.test',
+  careManager: 'caremanager@demo.duet.test',
+  therapist2: 'therapist2@demo.duet.test',
+  patient: 'patient@demo.duet.test',
+} as const;
+
+/** Signs in through the login page and waits for the role's start page. */
+export async function signIn(
+  page: Page,
+  email: string,
+  landing: RegExp,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(landing);
+}
+
+/** The h1 text of the page, once it is there. */
+export async function heading(page: Page): Promise<string> {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await h1.waitFor();
+  return (await h1.textContent()) ?? '';
+}
+
+/** Fetch JSON with the page's cookies (same origin), e.g. to read the outbox or check a status code. */
+export async function apiFromPage(page: Page, path: string): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }, path);
+}
