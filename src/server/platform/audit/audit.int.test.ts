@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestContext, signIn, type TestContext } from '../../testing/test-app.js';
+import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltPatient, type BuiltUser } from '../../testing/factories.js';
+import { verifyAuditChain } from './audit.js';
+
+const run = promisify(execFile);
+let t: TestContext;
+let therapist: BuiltUser;
+let patient: BuiltPatient;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const clinic = await buildClinic(t.deps);
+  therapist = await buildUser(t.deps, clinic, 'therapist');
+  patient = await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]);
+});
+afterAll(() => t.close());
+
+const db = () => t.deps.database.db;
+
+describe('audit trail', () => {
+  it('records every read of patient data with actor, role, patient, action and outcome', async () => {
+    const s = await signIn(t.app, therapist.email, PASSWORD);
+    await call(t.app, s, 'GET', `/api/patients/${patient.overview.id}`);
+    const row = await db()
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('patient_id', '=', patient.overview.id)
+      .where('action', '=', 'patient.read')
+      .executeTakeFirst();
+    expect(row).toMatchObject({ actor_id: therapist.id, actor_role: 'therapist', outcome: 'allowed', resource_type: 'patient' });
+    expect(Number(row?.at)).toBe(t.clock.now());
+  });
+
+  it('keeps one unbroken chain under concurrent requests', async () => {
+    const s = await signIn(t.app, therapist.email, PASSWORD);
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => call(t.app, s, 'GET', `/api/patients/${patient.overview.id}`)),
+    );
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    const report = await verifyAuditChain(db());
+    expect(report).toMatchObject({ ok: true });
+    expect(report.ok && report.events).toBeGreaterThan(25);
+  });
+
+  it('refuses UPDATE and DELETE at the database level', async () => {
+    await expect(db().updateTable('audit_events').set({ action: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);
+    await expect(db().deleteFrom('audit_events').where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('finds the first broken link after tampering with a row', async () => {
+    // Simulate someone with direct database access: lift the guard, then edit one event's content.
+    const engine = t.deps.database.engine;
+    if (engine === 'sqlite') await sql`drop trigger audit_events_no_update`.execute(db());
+    else await sql`alter table audit_events disable trigger audit_events_append_only`.execute(db());
+    await db().updateTable('audit_events').set({ actor_id: 'someone-else' }).where('seq', '=', 3).execute();
+    const report = await verifyAuditChain(db());
+    expect(report).toMatchObject({ ok: false, seq: 3, reason: 'event content was changed' });
+
+    if (t.testDb.location.databaseUrl === null) {
+      const cli = await run('npx', ['tsx', 'src/server/cli.ts', 'audit-verify'], {
+        env: { ...process.env, DATA_DIR: t.testDb.location.sqlitePath.replace(/\/duet\.sqlite$/, ''), DATABASE_URL: '' },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect('code' in cli ? cli.code : 0).toBe(1);
+      expect('stderr' in cli ? cli.stderr : '').toMatch(/BROKEN .* #3/);
+    }
+  });
+});
