@@ -133,7 +133,7 @@ function skipLeg(name, reason, howToEnable) {
     failed: isCI ? 1 : 0,
     skipped: isCI ? 0 : 1,
     ms: 0,
-    note: `SKIPPED: ${note}`,
+    note,
     skippedLeg: true,
   });
 }
@@ -261,6 +261,14 @@ function printSummary(totalMs) {
       : `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}  (${formatMs(r.ms)})`;
     lines.push(`  ${r.name.padEnd(width)}  ${counts}`);
     if (r.note) lines.push(`  ${' '.repeat(width)}  ${r.note}`);
+  }
+  const skippedLegs = results.filter((r) => r.skippedLeg).map((r) => r.name);
+  if (skippedLegs.length > 0) {
+    lines.push(
+      isCI
+        ? `  CI=true: the skipped leg(s) ${skippedLegs.join(', ')} count as failed — CI must run every leg`
+        : `  not run: ${skippedLegs.join(', ')} (each counted as 1 skipped below; see above how to enable)`,
+    );
   }
   if (interrupted) lines.push('  interrupted: the remaining legs did not run');
   lines.push(`  total time ${formatMs(totalMs)}`);
