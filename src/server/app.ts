@@ -70,10 +70,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () => app.swagger());
 
   registerErrorHandler(app);
   registerSecurityHooks(app, deps);
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () => app.swagger());
   for (const routes of featureRoutes) routes(app as unknown as App, deps);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');

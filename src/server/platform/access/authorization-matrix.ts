@@ -1,0 +1,63 @@
+/**
+ * THE reviewed authorization expectations: every /api route × every role × own / other-team / unknown
+ * patient. The matrix test is generated from the app's route table and fails when a route is missing
+ * here, so a new route cannot ship without someone deciding who may call it.
+ *
+ * 'allow' = the request passes the gate and reaches the use case (any answer but 401/403/404/5xx).
+ * A number = the exact status the gate must answer. For patient routes, a triple gives the answer for
+ * [own patient (on my team / my own record), a patient of another team, an unknown id].
+ */
+export type Outcome = 'allow' | 401 | 403 | 404;
+export type Triple = readonly [Outcome, Outcome, Outcome];
+export type MatrixRole = 'anonymous' | 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
+
+export type RouteExpectation =
+  | { scope: 'none'; expect: Record<MatrixRole, Outcome> }
+  | { scope: 'patient'; expect: Record<MatrixRole, Triple> };
+
+const everyone = (o: Outcome): Record<MatrixRole, Outcome> => ({
+  anonymous: o,
+  admin: o,
+  therapist: o,
+  prescriber: o,
+  care_manager: o,
+  patient: o,
+});
+const signedIn: Record<MatrixRole, Outcome> = { ...everyone('allow'), anonymous: 401 };
+const adminOnly: Record<MatrixRole, Outcome> = { ...everyone(403), anonymous: 401, admin: 'allow' };
+const cliniciansOnly: Record<MatrixRole, Outcome> = { ...everyone(403), anonymous: 401, therapist: 'allow', prescriber: 'allow', care_manager: 'allow' };
+
+const teamOnly = ['allow', 404, 404] as const;
+const never = [404, 404, 404] as const;
+const unauth = [401, 401, 401] as const;
+/** Care-team members only: patients and admins see 404 for every id, their own included. */
+const careTeam: Record<MatrixRole, Triple> = { anonymous: unauth, admin: never, therapist: teamOnly, prescriber: teamOnly, care_manager: teamOnly, patient: never };
+/** Care-team members and the patient themself. */
+const careTeamOrPatient: Record<MatrixRole, Triple> = { ...careTeam, patient: teamOnly };
+
+export const authorizationMatrix: Record<string, RouteExpectation> = {
+  'GET /api/health': { scope: 'none', expect: everyone('allow') },
+  'GET /api/openapi.json': { scope: 'none', expect: everyone('allow') },
+  'POST /api/auth/login': { scope: 'none', expect: everyone('allow') },
+  'POST /api/auth/logout': { scope: 'none', expect: signedIn },
+  'GET /api/auth/session': { scope: 'none', expect: signedIn },
+  'POST /api/auth/password': { scope: 'none', expect: signedIn },
+  // Public, but the matrix uses a made-up token, which every caller gets as 404.
+  'GET /api/invites/:token': { scope: 'none', expect: everyone(404) },
+  'POST /api/invites/:token/accept': { scope: 'none', expect: everyone(404) },
+  'GET /api/admin/users': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/invites': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/users/:userId/deactivate': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/users/:userId/reactivate': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/users/:userId/resend-invite': { scope: 'none', expect: adminOnly },
+  'GET /api/admin/outbox': { scope: 'none', expect: adminOnly },
+  'GET /api/clinicians': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/patients': { scope: 'none', expect: cliniciansOnly },
+  'POST /api/patients': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/patients/:patientId': { scope: 'patient', expect: careTeamOrPatient },
+  'PATCH /api/patients/:patientId': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/care-team': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/care-team/history': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/resend-invite': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/access-report': { scope: 'patient', expect: careTeamOrPatient },
+};

@@ -1,0 +1,120 @@
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
+import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltPatient, type BuiltUser } from '../../testing/factories.js';
+import { registerSecurityHooks } from '../http/security-hooks.js';
+import { authorizationMatrix, type MatrixRole, type Outcome } from './authorization-matrix.js';
+
+let t: TestContext;
+const users = new Map<MatrixRole, BuiltUser>();
+let own: BuiltPatient;
+let other: BuiltPatient;
+let spareUser: BuiltUser;
+let seq = 0;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const clinic = await buildClinic(t.deps);
+  for (const role of ['admin', 'therapist', 'prescriber', 'care_manager'] as const) users.set(role, await buildUser(t.deps, clinic, role));
+  const team = (['therapist', 'prescriber', 'care_manager'] as const).map((role) => ({ user: users.get(role) as BuiltUser, role }));
+  own = await buildPatient(t.deps, team[0]!.user, team);
+  users.set('patient', own.user);
+  const otherTherapist = await buildUser(t.deps, clinic, 'therapist');
+  other = await buildPatient(t.deps, otherTherapist, [{ user: otherTherapist, role: 'therapist' }]);
+  spareUser = await buildUser(t.deps, clinic, 'therapist');
+});
+afterAll(() => t.close());
+
+/** A plausible request for each route, so an allowed caller gets past validation without changing shared state. */
+function requestFor(route: string, patientId: string): { url: string; body?: unknown; headers?: Record<string, string> } {
+  const [method = '', pattern = ''] = route.split(' ');
+  const url = pattern
+    .replace(':patientId', patientId)
+    .replace(':userId', spareUser.id)
+    .replace(':token', 'made-up-token-made-up-token');
+  seq++;
+  const bodies: Record<string, unknown> = {
+    'POST /api/auth/login': { email: spareUser.email, password: PASSWORD },
+    'POST /api/auth/password': { currentPassword: 'not-my-password-1', newPassword: 'whatever-new-secret-1' },
+    'POST /api/invites/:token/accept': { password: 'a-fine-password-12' },
+    'POST /api/admin/invites': { email: `matrix${String(seq)}@clinic.test`, name: 'Matrix Person', role: 'therapist' },
+    'POST /api/patients': {
+      givenName: 'Matrix',
+      familyName: `Patient${String(seq)}`,
+      birthDate: '1990-01-01',
+      email: `mp${String(seq)}@mail.test`,
+      timeZone: 'UTC',
+      careTeam: [{ userId: users.get('therapist')?.id, role: 'therapist' }],
+    },
+    'PATCH /api/patients/:patientId': { phone: '+1 555 0101' },
+    'PUT /api/patients/:patientId/care-team': { members: [{ userId: users.get('therapist')?.id, role: 'therapist' }] },
+  };
+  // Stale versions: an allowed caller reaches the use case and gets 412, nothing changes.
+  const headers = method === 'PATCH' || method === 'PUT' ? { 'if-match': '"999"' } : undefined;
+  return { url, body: bodies[route] ?? (method === 'GET' ? undefined : {}), headers };
+}
+
+function judge(status: number, expected: Outcome): boolean {
+  if (expected === 'allow') return status < 500 && ![401, 403, 404].includes(status);
+  return status === expected;
+}
+
+describe('authorization matrix (generated from the route table)', () => {
+  it('covers every registered /api route and nothing else', () => {
+    const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(authorizationMatrix).sort());
+  });
+
+  it('answers each role × route × patient as the reviewed file says', async () => {
+    const failures: string[] = [];
+    const roles: MatrixRole[] = ['anonymous', 'admin', 'therapist', 'prescriber', 'care_manager', 'patient'];
+    for (const route of t.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const expectation = authorizationMatrix[key];
+      if (!expectation) continue;
+      for (const role of roles) {
+        const targets =
+          expectation.scope === 'patient'
+            ? ([
+                [own.overview.id, expectation.expect[role][0]],
+                [other.overview.id, expectation.expect[role][1]],
+                ['01a00000-0000-7000-8000-00000000dead', expectation.expect[role][2]],
+              ] as const)
+            : ([[own.overview.id, expectation.expect[role]]] as const);
+        for (const [patientId, expected] of targets) {
+          const user = users.get(role);
+          const session: Session | null = user ? await signIn(t.app, user.email, PASSWORD) : null;
+          const req = requestFor(key, patientId);
+          const res = await call(t.app, session, route.method as 'GET', req.url, req.body, req.headers);
+          if (!judge(res.statusCode, expected)) failures.push(`${key} as ${role} on ${patientId === own.overview.id ? 'own' : patientId === other.overview.id ? 'other' : 'unknown'}: expected ${String(expected)}, got ${String(res.statusCode)} ${res.body.slice(0, 120)}`);
+          if (res.statusCode === 404 && expectation.scope === 'patient') {
+            expect(res.body).not.toContain(own.overview.familyName);
+            expect(res.body).not.toContain(other.overview.familyName);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('denied attempts on a real patient are recorded in the audit trail', async () => {
+    const rows = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['actor_role', 'outcome'])
+      .where('patient_id', '=', other.overview.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe('deny by default', () => {
+  it('an /api route without a declared policy stops the app from starting', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    registerSecurityHooks(app, t.deps);
+    expect(() => app.get('/api/forgotten', () => ({ leaked: true }))).toThrow(/declares no access policy/);
+    await app.close();
+  });
+});
