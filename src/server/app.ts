@@ -20,6 +20,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built web app from config.webDist when it exists. */
   serveWeb?: boolean;
+  /** Where log lines go (default stdout); tests capture them to prove nothing sensitive is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Every feature's routes, in one list: the authorization matrix test walks what this registers. */
@@ -32,6 +34,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     logger: opts.logger
       ? {
           level: deps.config.logLevel,
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
           // Log the route pattern, never the raw URL (invite tokens) nor headers, cookies or bodies.
           serializers: {
             req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url ?? '(unmatched)' }),
