@@ -48,14 +48,14 @@ describe('a therapist enrols a patient', () => {
     const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const therapist = await therapistContext.newPage();
     await signIn(therapist, DEMO.therapist, /\/caseload$/);
-    expect(await heading(therapist)).toBe('My caseload');
+    await heading(therapist, 'My caseload');
     await therapist.getByRole('link', { name: /Rivera, Sam/ }).waitFor();
     await expectNoAxeViolations(therapist, 'caseload');
     await screenshotBoth(therapist, 'caseload');
 
     await therapist.getByRole('main').getByRole('link', { name: 'Enrol patient' }).click();
     await therapist.waitForURL(/\/patients\/new$/);
-    expect(await heading(therapist)).toBe('Enrol patient');
+    await heading(therapist, 'Enrol patient');
     await therapist.getByLabel('Given name').fill('Riley');
     await therapist.getByLabel('Family name').fill('Morgan');
     await therapist.getByLabel('Date of birth').fill('1994-05-17');
@@ -74,7 +74,7 @@ describe('a therapist enrols a patient', () => {
 
     await therapist.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
     const patientId = new URL(therapist.url()).pathname.split('/').pop() ?? '';
-    expect(await heading(therapist)).toBe('Riley Morgan');
+    await heading(therapist, 'Riley Morgan');
     const teamCard = therapist.getByRole('region', { name: 'Care team' });
     await teamCard.getByText('Daniel Okafor').waitFor();
     await expect(teamCard.textContent()).resolves.toContain('Priya Shah');
@@ -101,14 +101,14 @@ describe('a therapist enrols a patient', () => {
     const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
     const patient = await patientContext.newPage();
     await patient.goto(invitePath);
-    expect(await heading(patient)).toMatch(/^Welcome to /);
+    await heading(patient, /^Welcome to /);
     await expectNoAxeViolations(patient, 'patient invite');
     await screenshotBoth(patient, 'invite-patient');
     await patient.getByLabel('Choose a password').fill(password);
     await patient.getByLabel('Type it again').fill(password);
     await patient.getByRole('button', { name: 'Set password and sign in' }).click();
     await patient.waitForURL(/\/home$/);
-    expect(await heading(patient)).toMatch(/, Riley$/);
+    await heading(patient, /, Riley$/);
     const careTeam = patient.getByRole('region', { name: 'Your care team' });
     await careTeam.getByText('Priya Shah').waitFor();
     const cards = (await careTeam.textContent()) ?? '';
@@ -123,7 +123,7 @@ describe('a therapist enrols a patient', () => {
       .getByRole('link', { name: /Who has seen my record/ })
       .click();
     await patient.waitForURL(/\/home\/access$/);
-    expect(await heading(patient)).toBe('Who has seen my record');
+    await heading(patient, 'Who has seen my record');
     await patient
       .getByText(/Priya Shah, therapist/)
       .first()
@@ -137,7 +137,7 @@ describe('a therapist enrols a patient', () => {
     const outsider = await outsiderContext.newPage();
     await signIn(outsider, DEMO.therapist2, /\/caseload$/);
     await outsider.goto(`/patients/${patientId}`);
-    expect(await heading(outsider)).toBe('Patient not found');
+    await heading(outsider, 'Patient not found');
     await expect(outsider.getByText('Riley').count()).resolves.toBe(0);
     const answer = await apiFromPage(outsider, `/api/patients/${patientId}`);
     expect(answer.status).toBe(404);

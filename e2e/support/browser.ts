@@ -49,8 +49,23 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: { 
 /** Runs axe-core on the page and fails on serious or critical violations. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Half-faded elements (notifications sliding in) would read as low contrast: let transitions finish.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    {
+      timeout: 5_000,
+    },
+  );
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ content: axeSource });
+  if (!loaded) {
+    try {
+      await page.addScriptTag({ content: axeSource });
+    } catch {
+      // Duet's Content-Security-Policy forbids inline scripts (as it should); evaluate through DevTools instead.
+      await page.evaluate(axeSource);
+    }
+  }
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -98,4 +113,16 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(original);
   await page.waitForTimeout(100);
+}
+
+/** Collects uncaught page errors and Content-Security-Policy violations, for a final assertion. */
+export function watchForPageErrors(page: Page): () => string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      problems.push(`CSP: ${message.text()}`);
+    }
+  });
+  return () => problems;
 }

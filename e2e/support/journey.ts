@@ -20,15 +20,20 @@ export async function signIn(
 ): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(landing);
 }
 
-/** The h1 text of the page, once it is there. */
-export async function heading(page: Page): Promise<string> {
-  const h1 = page.getByRole('heading', { level: 1 });
-  await h1.waitFor();
+/** The page's h1 text once it reads as expected (client-side navigation renders a moment later). */
+export async function heading(page: Page, expected: string | RegExp): Promise<string> {
+  const h1 = page.getByRole('heading', { level: 1, name: expected, exact: typeof expected === 'string' });
+  try {
+    await h1.waitFor({ timeout: 10_000 });
+  } catch {
+    const actual = await page.getByRole('heading', { level: 1 }).allTextContents();
+    throw new Error(`Expected the h1 ${String(expected)} on ${page.url()}, found ${JSON.stringify(actual)}`);
+  }
   return (await h1.textContent()) ?? '';
 }
 

@@ -9,6 +9,9 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '700' },
   focusRing: 'auto',
+  components: {
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
+  },
 });
 
 // Mantine's default "dimmed" grey is 3.3:1 on white; this one is 6:1, so secondary text meets WCAG AA.

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, type BadgeProps } from '@mantine/core';
 import type { AccountStatus, Role } from '../app/api-types';
 import { roleLabel, statusLabel } from './format';
 
@@ -16,18 +16,26 @@ const STATUS_COLORS: Record<AccountStatus, string> = {
   deactivated: 'gray',
 };
 
-export function RoleBadge({ role }: { role: Role }) {
+/** A tinted badge with dark text: Mantine's light-variant text colours fall below WCAG AA on their tint. */
+export function SoftBadge({ color, children, ...rest }: BadgeProps & { color: string }) {
   return (
-    <Badge color={ROLE_COLORS[role]} variant="light" autoContrast>
-      {roleLabel(role)}
+    <Badge
+      color={color}
+      variant="light"
+      styles={{
+        root: { color: 'var(--mantine-color-dark-7)', border: `1px solid var(--mantine-color-${color}-3)` },
+      }}
+      {...rest}
+    >
+      {children}
     </Badge>
   );
 }
 
+export function RoleBadge({ role }: { role: Role }) {
+  return <SoftBadge color={ROLE_COLORS[role]}>{roleLabel(role)}</SoftBadge>;
+}
+
 export function StatusBadge({ status }: { status: AccountStatus }) {
-  return (
-    <Badge color={STATUS_COLORS[status]} variant="light" autoContrast>
-      {statusLabel(status)}
-    </Badge>
-  );
+  return <SoftBadge color={STATUS_COLORS[status]}>{statusLabel(status)}</SoftBadge>;
 }

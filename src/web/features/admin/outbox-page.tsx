@@ -1,4 +1,5 @@
-import { Accordion, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Accordion, Group, Paper, Stack, Text } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';
 import { LinkifiedText } from '../../components/linkified-text';
 import { PageTitle } from '../../components/page-title';
@@ -40,9 +41,9 @@ export function OutboxPage() {
                       </Text>
                     </Stack>
                     <Group gap="xs" wrap="nowrap">
-                      <Badge variant="light" color={mail.transport === 'smtp' ? 'green' : 'gray'}>
+                      <SoftBadge color={mail.transport === 'smtp' ? 'green' : 'gray'}>
                         {mail.transport === 'smtp' ? (mail.sentAt ? 'Sent' : 'Sending') : 'Kept here'}
-                      </Badge>
+                      </SoftBadge>
                       <Text size="xs" c="dimmed">
                         {formatDateTime(mail.createdAt)}
                       </Text>

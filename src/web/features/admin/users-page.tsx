@@ -1,7 +1,8 @@
-import { Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Paper, Stack, Table, Text } from '@mantine/core';
 import { useCurrentUser } from '../../app/session';
 import { RoleBadge, StatusBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useStaffUsers } from './api';
@@ -23,7 +24,7 @@ export function UsersPage() {
         {users.isPending && <LoadingState label="Loading accounts…" />}
         {users.isError && <ErrorState error={users.error} onRetry={() => void users.refetch()} />}
         {users.data && (
-          <ScrollArea type="auto">
+          <ScrollTable label="Staff accounts table">
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover miw={760}>
               <Table.Caption>{users.data.length} staff accounts</Table.Caption>
               <Table.Thead>
@@ -64,7 +65,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ScrollTable>
         )}
       </Paper>
     </Stack>

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Paper, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseloadEntry } from '../../app/api-types';
 import { RoleBadge } from '../../components/badges';
 import { ageInYears, formatDay, fullName, roleLabel } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useCaseload } from '../patients/api';
@@ -100,7 +101,7 @@ export function CaseloadPage() {
         {caseload.isPending && <LoadingState label="Loading your caseload…" />}
         {caseload.isError && <ErrorState error={caseload.error} onRetry={() => void caseload.refetch()} />}
         {caseload.data && (
-          <ScrollArea type="auto">
+          <ScrollTable label="Patients table">
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover miw={820}>
               <Table.Caption aria-live="polite">
                 {query
@@ -127,7 +128,7 @@ export function CaseloadPage() {
                 No patients yet. Use “Enrol patient” to add your first.
               </Text>
             )}
-          </ScrollArea>
+          </ScrollTable>
         )}
       </Paper>
     </Stack>

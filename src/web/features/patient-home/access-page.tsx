@@ -3,6 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { AccessEntry } from '../../app/api-types';
 import { useCurrentUser } from '../../app/session';
+import { SoftBadge } from '../../components/badges';
 import { browserTimeZone, dayOf, formatTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
@@ -68,9 +69,9 @@ export function AccessPage() {
                     <Text size="sm">
                       <strong>{whoInWords(entry.who, entry.whoRole)}</strong> {entry.action}
                       {entry.outcome === 'denied' && (
-                        <Badge ml="xs" color="red" variant="light" size="sm">
+                        <SoftBadge ml="xs" color="red" size="sm">
                           Not allowed
-                        </Badge>
+                        </SoftBadge>
                       )}
                     </Text>
                   </Group>

@@ -1,6 +1,8 @@
-import { Badge, Button, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { SoftBadge } from '../../components/badges';
 import { formatDateTime, roleLabel } from '../../components/format';
+import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useAccessReport } from './api';
 
@@ -26,8 +28,8 @@ export function AccessReportCard({ patientId }: { patientId: string }) {
         </Text>
       )}
       {entries.length > 0 && (
-        <ScrollArea type="auto">
-          <Table verticalSpacing={6} fz="sm" miw={480}>
+        <ScrollTable label="Access report table">
+          <Table verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">When</Table.Th>
@@ -49,16 +51,16 @@ export function AccessReportCard({ patientId }: { patientId: string }) {
                   <Table.Td>
                     {entry.action}{' '}
                     {entry.outcome === 'denied' && (
-                      <Badge color="red" variant="light" size="sm">
+                      <SoftBadge color="red" size="sm">
                         Denied
-                      </Badge>
+                      </SoftBadge>
                     )}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </ScrollTable>
       )}
       {entries.length > FIRST_PAGE && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setShowAll((v) => !v)}>

@@ -1,0 +1,16 @@
+import { Box } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** Lets a wide table scroll sideways on small screens; focusable so keyboard users can scroll it too. */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}
+    >
+      {children}
+    </Box>
+  );
+}
