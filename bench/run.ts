@@ -1,0 +1,275 @@
+// `npm run bench`: requests/s and latency of the real server on a synthetic clinic, on SQLite and on
+// PostgreSQL, next to a bare Fastify route (the ceiling on this machine). See docs/benchmarks.md.
+//
+//   npm run bench -- [--patients 5000] [--duration 10] [--warmup 2] [--connections 10]
+//                    [--login-connections 2] [--engines sqlite,postgres] [--out .tmp/bench/results.json]
+//
+// PostgreSQL runs in a throwaway cluster unless BENCH_DATABASE_URL names a server (a fresh database is
+// created there and dropped). All traffic goes to 127.0.0.1; every wait is bounded; children and clusters
+// are stopped on every exit path.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { prepareEngine, type EngineName, type PreparedEngine } from './engines.js';
+import { runScenario, type Scenario, type ScenarioResult } from './load.js';
+import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
+import { formatTable } from './report.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+function flag(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+}
+function intFlag(name: string, fallback: number, min: number, max: number): number {
+  const value = Number(flag(name, String(fallback)));
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${String(min)} to ${String(max)}`);
+  return value;
+}
+
+const options = {
+  patients: intFlag('--patients', 5000, 1, 200_000),
+  durationSec: intFlag('--duration', 10, 1, 120),
+  warmupSec: intFlag('--warmup', 2, 0, 30),
+  connections: intFlag('--connections', 10, 1, 200),
+  loginConnections: intFlag('--login-connections', 2, 1, 50),
+  engines: flag('--engines', 'sqlite,postgres')
+    .split(',')
+    .filter((e): e is EngineName => e === 'sqlite' || e === 'postgres'),
+  out: path.resolve(repoRoot, flag('--out', '.tmp/bench/results.json')),
+};
+const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? null;
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+// Everything stops by itself: a hard ceiling on the whole run, generous against the planned time.
+const scenarioSec = options.warmupSec + options.durationSec + 5;
+const budgetMs = (120 + scenarioSec * (1 + 3 * options.engines.length) + options.patients / 100) * 1000;
+const watchdog = setTimeout(() => {
+  log(`run exceeded its ${String(Math.round(budgetMs / 1000))} s budget; stopping everything`);
+  cleanupAll();
+  process.exit(2);
+}, budgetMs);
+watchdog.unref();
+process.on('exit', cleanupAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanupAll();
+    process.exit(130);
+  });
+}
+
+/** The server's environment: ours minus anything that would point it at another database or change its setup. */
+const overriddenEnv = new Set([
+  'DATABASE_URL',
+  'DATA_DIR',
+  'PUBLIC_URL',
+  'SMTP_URL',
+  'TRUST_PROXY',
+  'ARGON2_MEMORY_KIB',
+  'LOGIN_MAX_FAILURES',
+]);
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([key]) => !overriddenEnv.has(key));
+  return { ...Object.fromEntries(kept), DUET_DEMO: '0', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false', ...extra };
+}
+
+async function signIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${email} answered ${String(res.status)}: ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('duet_session='));
+  if (!cookie) throw new Error('sign-in set no duet_session cookie');
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+async function getJson(url: string, cookie: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw new Error(`GET ${url} answered ${String(res.status)}: ${await res.text()}`);
+  return res.json();
+}
+
+async function benchEngine(prepared: PreparedEngine): Promise<ScenarioResult[]> {
+  const { clinic, engine } = prepared;
+  const server = await startNodeServer({
+    name: `duet server (${engine})`,
+    script: path.join(repoRoot, 'src/server/main.ts'),
+    env: serverEnv(prepared.serverEnv),
+    readyPath: '/api/health',
+  });
+  try {
+    const { email, caseload, patientIds } = clinic.clinician;
+    const { cookie } = await signIn(server.baseUrl, email, clinic.password);
+    // Check the server sees the clinic the generator wrote before timing anything.
+    const list = (await getJson(`${server.baseUrl}/api/patients`, cookie)) as { patients: unknown[] };
+    if (list.patients.length !== caseload)
+      throw new Error(
+        `${engine}: caseload has ${String(list.patients.length)} patients, expected ${String(caseload)}`,
+      );
+    const first = (await getJson(`${server.baseUrl}/api/patients/${patientIds[0] ?? ''}`, cookie)) as {
+      careTeam: unknown[];
+    };
+    if (first.careTeam.length < 2)
+      throw new Error(`${engine}: patient overview lists fewer than 2 care-team members`);
+
+    const base = {
+      engine,
+      baseUrl: server.baseUrl,
+      durationSec: options.durationSec,
+      warmupSec: options.warmupSec,
+    };
+    const scenarios: Scenario[] = [
+      {
+        ...base,
+        name: 'login',
+        connections: options.loginConnections,
+        method: 'POST',
+        paths: ['/api/auth/login'],
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: clinic.password }),
+      },
+      {
+        ...base,
+        name: 'caseload',
+        connections: options.connections,
+        paths: ['/api/patients'],
+        headers: { cookie },
+      },
+      {
+        ...base,
+        name: 'patient overview',
+        connections: options.connections,
+        paths: patientIds.map((id) => `/api/patients/${id}`),
+        headers: { cookie },
+      },
+    ];
+    const results: ScenarioResult[] = [];
+    for (const s of scenarios) {
+      log(`${engine}: ${s.name} (${String(s.connections)} connections, ${String(s.durationSec)} s)`);
+      results.push(await runScenario(s));
+    }
+    return results;
+  } catch (err) {
+    log(`server output:\n${server.output()}`);
+    throw err;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchBare(): Promise<ScenarioResult> {
+  const server: ServerProcess = await startNodeServer({
+    name: 'bare fastify',
+    script: path.join(repoRoot, 'bench/bare-server.ts'),
+    env: { ...process.env },
+    readyPath: '/bare',
+  });
+  try {
+    log(`bare route (${String(options.connections)} connections, ${String(options.durationSec)} s)`);
+    return await runScenario({
+      name: 'bare route',
+      engine: '-',
+      baseUrl: server.baseUrl,
+      connections: options.connections,
+      durationSec: options.durationSec,
+      warmupSec: options.warmupSec,
+      paths: ['/bare'],
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+  log(
+    `${String(machine.cpus)} x ${machine.cpuModel}, Node ${machine.node}; ${String(options.patients)} patients`,
+  );
+
+  const results: ScenarioResult[] = [await benchBare()];
+  const engines: Record<string, unknown> = {};
+  for (const engine of options.engines) {
+    log(`${engine}: generating the clinic`);
+    const prepared = await prepareEngine(engine, { patients: options.patients, benchDatabaseUrl, log });
+    try {
+      const { clinic } = prepared;
+      log(
+        `${engine}: ${String(clinic.patients)} patients in ${String(clinic.elapsedMs)} ms; signing in as ${clinic.clinician.email} ` +
+          `(${clinic.clinician.role}, ${String(clinic.clinician.caseload)} patients)`,
+      );
+      results.push(...(await benchEngine(prepared)));
+      const auditEvents = await prepared.verifyAudit();
+      engines[engine] = {
+        version: prepared.version,
+        source:
+          engine === 'postgres'
+            ? benchDatabaseUrl
+              ? 'BENCH_DATABASE_URL'
+              : 'throwaway cluster (fsync=off, synchronous_commit=off)'
+            : 'temp DATA_DIR (WAL, synchronous=FULL)',
+        generateMs: clinic.elapsedMs,
+        rows: clinic.rows,
+        staff: clinic.staff,
+        caseloads: clinic.caseloadRange,
+        clinician: { role: clinic.clinician.role, caseload: clinic.clinician.caseload },
+        auditEventsAfterRun: auditEvents,
+      };
+    } finally {
+      await prepared.teardown();
+    }
+  }
+
+  const report = {
+    at: new Date().toISOString(),
+    patients: options.patients,
+    options: { ...options, out: undefined },
+    machine,
+    engines,
+    results,
+  };
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, JSON.stringify(report, null, 2) + '\n');
+  process.stdout.write(
+    '\n' + formatTable(results) + '\n\n' + `results: ${path.relative(process.cwd(), options.out)}\n`,
+  );
+
+  const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || r.requests === 0);
+  for (const r of failed) {
+    log(
+      `FAILED ${r.scenario} on ${r.engine}: ${String(r.non2xx)} non-2xx ${JSON.stringify(r.statusCodes)}, ${String(r.errors)} errors, ${String(r.timeouts)} timeouts`,
+    );
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+main()
+  .then((code) => {
+    cleanupAll();
+    process.exit(code);
+  })
+  .catch((err: unknown) => {
+    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    cleanupAll();
+    process.exit(1);
+  });
