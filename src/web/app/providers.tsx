@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -22,6 +23,7 @@ function makeQueryClient(): QueryClient {
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
 
   useEffect(() => {
     // A session that ended (idle timeout, signed out elsewhere) sends everyone back to /login.
@@ -32,7 +34,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
-        <Notifications position="top-center" />
+        <Notifications position={isPhone ? 'top-center' : 'top-right'} autoClose={5000} />
         {children}
       </MantineProvider>
     </QueryClientProvider>

@@ -9,6 +9,7 @@ import { ScrollTable } from '../../components/scroll-table';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useCaseload } from '../patients/api';
+import { TEAM_ROLES } from '../patients/care-team-picker';
 
 function matches(entry: CaseloadEntry, query: string): boolean {
   const haystack = [fullName(entry), entry.medicalRecordNumber ?? '', entry.birthDate]
@@ -47,14 +48,16 @@ function CaseloadRow({ entry }: { entry: CaseloadEntry }) {
       </Table.Td>
       <Table.Td>
         <Stack gap={0}>
-          {entry.careTeam.map((member) => (
-            <Text size="xs" key={`${member.userId}-${member.role}`}>
-              {member.name}{' '}
-              <Text span c="dimmed" size="xs">
-                ({roleLabel(member.role)})
+          {[...entry.careTeam]
+            .sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role))
+            .map((member) => (
+              <Text size="xs" key={`${member.userId}-${member.role}`}>
+                {member.name}{' '}
+                <Text span c="dimmed" size="xs">
+                  ({roleLabel(member.role)})
+                </Text>
               </Text>
-            </Text>
-          ))}
+            ))}
         </Stack>
       </Table.Td>
       <Table.Td>

@@ -85,7 +85,7 @@ export function InvitePage() {
         {data.role === 'patient' ? '' : ` as ${roleLabel(data.role).toLowerCase()}`}. Choose a password to
         finish setting up your account.
       </Text>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         You will sign in with <strong>{data.email}</strong>. This link works until{' '}
         {formatDateTime(data.expiresAt)}.
       </Text>

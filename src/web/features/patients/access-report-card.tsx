@@ -1,14 +1,13 @@
-import { Button, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime, roleLabel } from '../../components/format';
-import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useAccessReport } from './api';
 
-const FIRST_PAGE = 15;
+const FIRST_PAGE = 10;
 
-/** Who opened or changed this record: the clinician's view of the audit trail. */
+/** Who opened or changed this record: the care team's view of the audit trail, newest first. */
 export function AccessReportCard({ patientId }: { patientId: string }) {
   const report = useAccessReport(patientId);
   const [showAll, setShowAll] = useState(false);
@@ -28,39 +27,35 @@ export function AccessReportCard({ patientId }: { patientId: string }) {
         </Text>
       )}
       {entries.length > 0 && (
-        <ScrollTable label="Access report table">
-          <Table verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Who</Table.Th>
-                <Table.Th scope="col">What</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {visible.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-                  <Table.Td>
-                    {entry.who}
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      ({roleLabel(entry.whoRole)})
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {entry.action}{' '}
-                    {entry.outcome === 'denied' && (
-                      <SoftBadge color="red" size="sm">
-                        Denied
-                      </SoftBadge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <Stack gap={0} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {visible.map((entry, index) => (
+            <Group
+              component="li"
+              key={entry.id}
+              justify="space-between"
+              align="flex-start"
+              gap="xs"
+              py={6}
+              style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+            >
+              <Text size="sm" style={{ flex: 1, minWidth: 180 }}>
+                <strong>{entry.who}</strong>{' '}
+                <Text span size="xs" c="dimmed">
+                  ({roleLabel(entry.whoRole)})
+                </Text>{' '}
+                {entry.action}
+                {entry.outcome === 'denied' && (
+                  <SoftBadge color="red" size="sm" ml="xs">
+                    Denied
+                  </SoftBadge>
+                )}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(entry.at)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
       )}
       {entries.length > FIRST_PAGE && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setShowAll((v) => !v)}>
