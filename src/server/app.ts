@@ -6,11 +6,15 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerSecurityHooks } from './platform/http/security-hooks.js';
-import type { App } from './platform/http/types.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { authRoutes } from './features/accounts/auth.routes.js';
 import { adminRoutes } from './features/accounts/admin.routes.js';
@@ -37,7 +41,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
           ...(opts.logStream ? { stream: opts.logStream } : {}),
           // Log the route pattern, never the raw URL (invite tokens) nor headers, cookies or bodies.
           serializers: {
-            req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url ?? '(unmatched)' }),
+            req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+              method: req.method,
+              route: req.routeOptions?.url ?? '(unmatched)',
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           redact: ['req.headers', 'headers.cookie', 'headers.authorization', '*.password', '*.token'],
@@ -68,7 +75,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Duet API', version: '0.1.0', description: 'See docs/api.md for authentication and conventions.' },
+      info: {
+        title: 'Duet API',
+        version: '0.1.0',
+        description: 'See docs/api.md for authentication and conventions.',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -76,13 +87,20 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   registerErrorHandler(app);
   registerSecurityHooks(app, deps);
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () => app.swagger());
-  for (const routes of featureRoutes) routes(app as unknown as App, deps);
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  for (const routes of featureRoutes) routes(app, deps);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = opts.serveWeb !== false && fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: deps.config.webDist, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: deps.config.webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {

@@ -33,10 +33,14 @@ async function main(argv: string[]): Promise<number> {
       const report = await verifyAuditChain(database.db);
       await database.close();
       if (report.ok) {
-        console.log(`Audit chain intact: ${String(report.events)} events in ${String(report.clinics)} clinic(s).`);
+        console.log(
+          `Audit chain intact: ${String(report.events)} events in ${String(report.clinics)} clinic(s).`,
+        );
         return 0;
       }
-      console.error(`Audit chain BROKEN in clinic ${report.clinicId} at event #${String(report.seq)}: ${report.reason}.`);
+      console.error(
+        `Audit chain BROKEN in clinic ${report.clinicId} at event #${String(report.seq)}: ${report.reason}.`,
+      );
       return 1;
     }
     case 'backup': {
@@ -60,10 +64,15 @@ async function main(argv: string[]): Promise<number> {
       const clinicFlag = rest.indexOf('--clinic');
       const clinicName = clinicFlag >= 0 ? rest[clinicFlag + 1] : undefined;
       const name = (clinicFlag >= 0 ? rest.slice(0, clinicFlag) : rest).join(' ');
-      if (!email || !name) throw new Error('Usage: npm run duet -- create-admin <email> <name> [--clinic "Clinic name"]');
+      if (!email || !name)
+        throw new Error('Usage: npm run duet -- create-admin <email> <name> [--clinic "Clinic name"]');
       const database = await openAndMigrate(config);
       try {
-        const { link } = await createAdmin(createDeps(config, database), { email, name, clinicName: clinicName ?? 'My clinic' });
+        const { link } = await createAdmin(createDeps(config, database), {
+          email,
+          name,
+          clinicName: clinicName ?? 'My clinic',
+        });
         console.log(`Admin ${email} created. Open this one-time link to set the password:\n${link}`);
       } finally {
         await database.close();

@@ -43,7 +43,7 @@ async function signInOver(url: string): Promise<{ cookie: string; csrf: string }
 describe('two app instances on one database', () => {
   it('serve the same data at once without losing or forking anything', async () => {
     const { databaseUrl, sqlitePath } = t.testDb.location;
-    const env = databaseUrl
+    const env: Record<string, string> = databaseUrl
       ? { DATABASE_URL: databaseUrl }
       : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
     const servers: ChildServer[] = [];
@@ -117,7 +117,7 @@ if (testDatabaseUrl()) {
 describe('graceful shutdown', () => {
   it('finishes the request in flight on SIGTERM, then exits cleanly', async () => {
     const { databaseUrl, sqlitePath } = t.testDb.location;
-    const env = databaseUrl
+    const env: Record<string, string> = databaseUrl
       ? { DATABASE_URL: databaseUrl }
       : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
     // A deliberately expensive password hash makes the sign-in slow enough to be caught in flight.

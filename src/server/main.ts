@@ -25,9 +25,14 @@ const lines = [
   `Duet is running at ${config.publicUrl}  (database: ${database.engine === 'sqlite' ? config.sqlitePath : 'PostgreSQL'})`,
 ];
 if (wantDemo) {
-  lines.push(seeded ? 'Demo clinic created. Sign in with any of these (password for all: ' + DEMO_PASSWORD + '):' : `Demo clinic logins (password for all: ${DEMO_PASSWORD}):`);
+  lines.push(
+    seeded
+      ? 'Demo clinic created. Sign in with any of these (password for all: ' + DEMO_PASSWORD + '):'
+      : `Demo clinic logins (password for all: ${DEMO_PASSWORD}):`,
+  );
   for (const s of demoStaff) lines.push(`  ${s.role.padEnd(13)} ${s.email}  (${s.name})`);
-  for (const p of demoPatients) lines.push(`  ${'patient'.padEnd(13)} ${p.email}  (${p.givenName} ${p.familyName})`);
+  for (const p of demoPatients)
+    lines.push(`  ${'patient'.padEnd(13)} ${p.email}  (${p.givenName} ${p.familyName})`);
 }
 lines.push('');
 process.stdout.write(lines.join('\n') + '\n');

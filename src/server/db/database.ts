@@ -17,7 +17,7 @@ export interface Database {
 }
 
 // PostgreSQL returns bigint (int8) as string; our instants are epoch ms, well inside 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -12,9 +12,11 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
 
 /** Brings the schema up to date; safe to run from two instances at once (Kysely takes a lock). */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrationsFor(database.engine)) };
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(migrationsFor(database.engine)),
+  };
   const migrator = new Migrator({ db: database.db, provider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed');
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

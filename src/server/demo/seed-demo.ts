@@ -3,7 +3,7 @@ import type { Actor } from '../platform/auth/actor.js';
 import { newId } from '../platform/ids.js';
 import * as accounts from '../features/accounts/accounts.repository.js';
 import { enrolPatient } from '../features/patients/patients.service.js';
-import { clinicCount, insertClinic } from './seed-demo.repository.js';
+import { clinicCount } from './seed-demo.repository.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -16,9 +16,33 @@ export const demoStaff = [
 ] as const;
 
 export const demoPatients = [
-  { email: 'patient@demo.duet.test', givenName: 'Sam', familyName: 'Rivera', birthDate: '1991-04-12', timeZone: 'America/Chicago', mrn: 'MRN-1001', phone: '+1 312 555 0142' },
-  { email: 'patient2@demo.duet.test', givenName: 'Maya', familyName: 'Chen', birthDate: '1986-09-30', timeZone: 'America/Los_Angeles', mrn: 'MRN-1002', phone: null },
-  { email: 'patient3@demo.duet.test', givenName: 'Tom', familyName: 'Becker', birthDate: '1978-01-05', timeZone: 'Europe/Berlin', mrn: 'MRN-1003', phone: '+49 30 5550 1234' },
+  {
+    email: 'patient@demo.duet.test',
+    givenName: 'Sam',
+    familyName: 'Rivera',
+    birthDate: '1991-04-12',
+    timeZone: 'America/Chicago',
+    mrn: 'MRN-1001',
+    phone: '+1 312 555 0142',
+  },
+  {
+    email: 'patient2@demo.duet.test',
+    givenName: 'Maya',
+    familyName: 'Chen',
+    birthDate: '1986-09-30',
+    timeZone: 'America/Los_Angeles',
+    mrn: 'MRN-1002',
+    phone: null,
+  },
+  {
+    email: 'patient3@demo.duet.test',
+    givenName: 'Tom',
+    familyName: 'Becker',
+    birthDate: '1978-01-05',
+    timeZone: 'Europe/Berlin',
+    mrn: 'MRN-1003',
+    phone: '+49 30 5550 1234',
+  },
 ] as const;
 
 /**
@@ -32,7 +56,12 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   const hash = await deps.passwords.hash(DEMO_PASSWORD);
   const ids = new Map<string, string>();
   await deps.database.transaction(async (trx) => {
-    await insertClinic(trx, clinicId, 'Lakeside Behavioral Health (demo)', now);
+    await accounts.insertClinic(trx, {
+      id: clinicId,
+      name: 'Lakeside Behavioral Health (demo)',
+      settings: '{}',
+      created_at: now,
+    });
     for (const s of demoStaff) {
       const id = newId();
       ids.set(s.key, id);
@@ -52,7 +81,14 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     }
   });
   const id = (key: string) => ids.get(key) ?? '';
-  const therapist: Actor = { userId: id('therapist'), role: 'therapist', clinicId, patientId: null, sessionIdHash: '', csrfToken: '' };
+  const therapist: Actor = {
+    userId: id('therapist'),
+    role: 'therapist',
+    clinicId,
+    patientId: null,
+    sessionIdHash: '',
+    csrfToken: '',
+  };
   for (const p of demoPatients) {
     await enrolPatient(deps, therapist, {
       givenName: p.givenName,
@@ -70,7 +106,14 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     });
     // Demo patients can sign in straight away with the demo password.
     const patient = await accounts.findUserByEmail(deps.database.db, p.email);
-    if (patient) await accounts.updateUser(deps.database.db, clinicId, patient.id, { status: 'active', password_hash: hash }, now);
+    if (patient)
+      await accounts.updateUser(
+        deps.database.db,
+        clinicId,
+        patient.id,
+        { status: 'active', password_hash: hash },
+        now,
+      );
   }
   return true;
 }

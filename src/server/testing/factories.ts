@@ -26,7 +26,12 @@ export async function buildClinic(deps: AppDeps, name = 'Test clinic'): Promise<
 }
 
 /** An active account with the shared test PASSWORD. */
-export async function buildUser(deps: AppDeps, clinicId: string, role: Role, name?: string): Promise<BuiltUser> {
+export async function buildUser(
+  deps: AppDeps,
+  clinicId: string,
+  role: Role,
+  name?: string,
+): Promise<BuiltUser> {
   passwordHash ??= await deps.passwords.hash(PASSWORD);
   const id = newId();
   counter++;
@@ -45,7 +50,14 @@ export async function buildUser(deps: AppDeps, clinicId: string, role: Role, nam
     updated_at: now,
     last_login_at: null,
   });
-  return { id, email, name: name ?? `${role} ${String(counter)}`, role, clinicId, actor: { userId: id, role, clinicId, patientId: null, sessionIdHash: '', csrfToken: '' } };
+  return {
+    id,
+    email,
+    name: name ?? `${role} ${String(counter)}`,
+    role,
+    clinicId,
+    actor: { userId: id, role, clinicId, patientId: null, sessionIdHash: '', csrfToken: '' },
+  };
 }
 
 export interface BuiltPatient {
@@ -58,7 +70,12 @@ export async function buildPatient(
   deps: AppDeps,
   enrolledBy: BuiltUser,
   team: { user: BuiltUser; role: CareTeamRole }[],
-  fields: Partial<{ givenName: string; familyName: string; timeZone: string; medicalRecordNumber: string | null }> = {},
+  fields: Partial<{
+    givenName: string;
+    familyName: string;
+    timeZone: string;
+    medicalRecordNumber: string | null;
+  }> = {},
 ): Promise<BuiltPatient> {
   passwordHash ??= await deps.passwords.hash(PASSWORD);
   counter++;
@@ -75,14 +92,27 @@ export async function buildPatient(
   });
   const row = await accounts.findUserByEmail(deps.database.db, email);
   if (!row) throw new Error('patient account missing');
-  await accounts.updateUser(deps.database.db, enrolledBy.clinicId, row.id, { status: 'active', password_hash: passwordHash }, deps.clock.now());
+  await accounts.updateUser(
+    deps.database.db,
+    enrolledBy.clinicId,
+    row.id,
+    { status: 'active', password_hash: passwordHash },
+    deps.clock.now(),
+  );
   const user: BuiltUser = {
     id: row.id,
     email,
     name: row.name,
     role: 'patient',
     clinicId: enrolledBy.clinicId,
-    actor: { userId: row.id, role: 'patient', clinicId: enrolledBy.clinicId, patientId: overview.id, sessionIdHash: '', csrfToken: '' },
+    actor: {
+      userId: row.id,
+      role: 'patient',
+      clinicId: enrolledBy.clinicId,
+      patientId: overview.id,
+      sessionIdHash: '',
+      csrfToken: '',
+    },
   };
   return { overview, user };
 }

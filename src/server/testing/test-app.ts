@@ -19,7 +19,12 @@ export interface TestContext {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024' }),
+    ...loadConfig({
+      DATA_DIR: '/nonexistent',
+      PUBLIC_URL: 'http://localhost:3000',
+      LOG_LEVEL: 'silent',
+      ARGON2_MEMORY_KIB: '1024',
+    }),
     ...overrides,
   };
 }
@@ -58,8 +63,9 @@ export function cookieFrom(res: LightMyRequestResponse): string {
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${String(res.statusCode)} ${res.body}`);
-  return { cookie: cookieFrom(res), csrf: (res.json() as { csrfToken: string }).csrfToken };
+  if (res.statusCode !== 200)
+    throw new Error(`sign-in failed for ${email}: ${String(res.statusCode)} ${res.body}`);
+  return { cookie: cookieFrom(res), csrf: res.json<{ csrfToken: string }>().csrfToken };
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -78,5 +84,10 @@ export function call(
     h.cookie = session.cookie;
     h['x-csrf-token'] = session.csrf;
   }
-  return app.inject({ method, url, headers: h, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return app.inject({
+    method,
+    url,
+    headers: h,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }

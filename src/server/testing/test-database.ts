@@ -34,7 +34,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const name = 'duet_t_' + newSecretToken().replace(/[^a-z0-9]/gi, '').slice(0, 16).toLowerCase();
+  const name =
+    'duet_t_' +
+    newSecretToken()
+      .replace(/[^a-z0-9]/gi, '')
+      .slice(0, 16)
+      .toLowerCase();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);

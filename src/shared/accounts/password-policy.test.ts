@@ -13,7 +13,10 @@ describe('passwordProblem', () => {
     expect(passwordProblem(password, { email: 'morgan.reyes@clinic.test' })).toMatch(problem);
   });
 
-  it.each(['lantern-river-orbit-42', 'correct horse battery staple 9', 'ÅngströmÅngström'])('accepts %s', (password) => {
-    expect(passwordProblem(password, { email: 'someone@clinic.test' })).toBeNull();
-  });
+  it.each(['lantern-river-orbit-42', 'correct horse battery staple 9', 'ÅngströmÅngström'])(
+    'accepts %s',
+    (password) => {
+      expect(passwordProblem(password, { email: 'someone@clinic.test' })).toBeNull();
+    },
+  );
 });

@@ -7,7 +7,7 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254)
-  .pipe(z.email({ message: 'Enter a valid email address.' }));
+  .pipe(z.email({ error: 'Enter a valid email address.' }));
 
 export const sessionUserSchema = z.object({
   id: z.string(),

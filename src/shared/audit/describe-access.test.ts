@@ -10,6 +10,8 @@ describe('describeAccess', () => {
     expect(describeAccess(action, outcome)).toBe(text);
   });
   it('says plainly when someone was refused', () => {
-    expect(describeAccess('patient.read', 'denied')).toMatch(/^tried to open your record but was not allowed/);
+    expect(describeAccess('patient.read', 'denied')).toMatch(
+      /^tried to open your record but was not allowed/,
+    );
   });
 });

@@ -8,7 +8,11 @@ export const calendarDaySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
   .refine(isRealCalendarDay, 'Enter a real date in the past.');
 
-export const timeZoneSchema = z.string().min(1).max(64).refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as America/Chicago).');
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as America/Chicago).');
 
 const optionalText = (max: number) =>
   z
@@ -23,13 +27,19 @@ export const patientDetailsSchema = z.object({
   familyName: z.string().trim().min(1).max(100),
   birthDate: calendarDaySchema,
   email: emailSchema,
-  phone: optionalText(40).refine((v) => v === null || /^[+0-9 ()./-]{5,40}$/.test(v), 'Enter a phone number using digits, spaces and + ( ) - only.'),
+  phone: optionalText(40).refine(
+    (v) => v === null || /^[+0-9 ()./-]{5,40}$/.test(v),
+    'Enter a phone number using digits, spaces and + ( ) - only.',
+  ),
   timeZone: timeZoneSchema,
   medicalRecordNumber: optionalText(64),
 });
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
 
-export const careTeamAssignmentSchema = z.object({ userId: z.string().min(1).max(64), role: careTeamRoleSchema });
+export const careTeamAssignmentSchema = z.object({
+  userId: z.string().min(1).max(64),
+  role: careTeamRoleSchema,
+});
 
 export const careTeamAssignmentListSchema = z
   .array(careTeamAssignmentSchema)
@@ -46,7 +56,9 @@ export const newPatientSchema = patientDetailsSchema.extend({
   careTeam: careTeamAssignmentListSchema,
 });
 
-export const patientUpdateSchema = patientDetailsSchema.partial().refine((v) => Object.keys(v).length > 0, 'Nothing to change.');
+export const patientUpdateSchema = patientDetailsSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Nothing to change.');
 
 export const careTeamUpdateSchema = z.object({ members: careTeamAssignmentListSchema });
 

@@ -3,7 +3,14 @@ import { isRealCalendarDay, isValidTimeZone } from './validation.js';
 import { newPatientSchema } from './schemas.js';
 
 describe('isValidTimeZone', () => {
-  it.each(['America/Chicago', 'Europe/Berlin', 'Pacific/Kiritimati', 'Asia/Kathmandu', 'UTC', 'America/Argentina/Buenos_Aires'])('knows %s', (zone) => {
+  it.each([
+    'America/Chicago',
+    'Europe/Berlin',
+    'Pacific/Kiritimati',
+    'Asia/Kathmandu',
+    'UTC',
+    'America/Argentina/Buenos_Aires',
+  ])('knows %s', (zone) => {
     expect(isValidTimeZone(zone)).toBe(true);
   });
   it.each(['Mars/Olympus', '', 'America/', '../etc/passwd', 'GMT+5; drop table'])('rejects %s', (zone) => {
@@ -35,7 +42,12 @@ describe('newPatientSchema', () => {
   };
   it('normalises names and email and defaults optional fields to null', () => {
     const parsed = newPatientSchema.parse(valid);
-    expect(parsed).toMatchObject({ givenName: 'Rosa', email: 'rosa@mail.test', phone: null, medicalRecordNumber: null });
+    expect(parsed).toMatchObject({
+      givenName: 'Rosa',
+      email: 'rosa@mail.test',
+      phone: null,
+      medicalRecordNumber: null,
+    });
   });
   it('refuses the same person twice in one role', () => {
     const r = newPatientSchema.safeParse({ ...valid, careTeam: [valid.careTeam[0], valid.careTeam[0]] });

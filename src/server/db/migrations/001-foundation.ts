@@ -148,7 +148,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'bigint')
     .addColumn('error', 'text')
     .execute();
-  await db.schema.createIndex('mail_outbox_clinic').on('mail_outbox').columns(['clinic_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('mail_outbox_clinic')
+    .on('mail_outbox')
+    .columns(['clinic_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('login_throttle')
@@ -159,17 +163,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Duet migrations are forward-only; restore a backup to go back.');
+export function down(): Promise<void> {
+  return Promise.reject(new Error('Duet migrations are forward-only; restore a backup to go back.'));
 }
 
 /** The audit table refuses UPDATE and DELETE at the database level too (append-only). */
 export async function protectAuditTable(db: Kysely<unknown>, engine: 'sqlite' | 'postgres'): Promise<void> {
   if (engine === 'sqlite') {
-    await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
-    await sql`create trigger audit_events_no_delete before delete on audit_events begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
+    await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger audit_events_no_delete before delete on audit_events begin select raise(abort, 'audit_events is append-only'); end`.execute(
+      db,
+    );
   } else {
-    await sql`create function duet_audit_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_events is append-only'; end $$`.execute(db);
-    await sql`create trigger audit_events_append_only before update or delete on audit_events for each row execute function duet_audit_append_only()`.execute(db);
+    await sql`create function duet_audit_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_events is append-only'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger audit_events_append_only before update or delete on audit_events for each row execute function duet_audit_append_only()`.execute(
+      db,
+    );
   }
 }

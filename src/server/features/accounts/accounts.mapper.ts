@@ -9,8 +9,8 @@ export function toStaffUser(row: UserTable): StaffUser {
     name: row.name,
     role: row.role as Role,
     status: row.status as StaffUser['status'],
-    createdAt: Number(row.created_at),
-    lastLoginAt: row.last_login_at === null ? null : Number(row.last_login_at),
+    createdAt: row.created_at,
+    lastLoginAt: row.last_login_at === null ? null : row.last_login_at,
   };
 }
 

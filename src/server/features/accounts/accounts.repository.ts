@@ -6,12 +6,22 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserTable 
 }
 
 export async function findUser(db: Db, clinicId: string, userId: string): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where('clinic_id', '=', clinicId).where('id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function findUsers(db: Db, clinicId: string, userIds: string[]): Promise<UserTable[]> {
   if (userIds.length === 0) return [];
-  return db.selectFrom('users').selectAll().where('clinic_id', '=', clinicId).where('id', 'in', userIds).execute();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', userIds)
+    .execute();
 }
 
 export async function listStaff(db: Db, clinicId: string): Promise<UserTable[]> {
@@ -121,6 +131,9 @@ export async function firstClinicId(db: Db): Promise<string | null> {
   return row?.id ?? null;
 }
 
-export async function insertClinic(db: Db, row: { id: string; name: string; settings: string; created_at: number }): Promise<void> {
+export async function insertClinic(
+  db: Db,
+  row: { id: string; name: string; settings: string; created_at: number },
+): Promise<void> {
   await db.insertInto('clinics').values(row).execute();
 }

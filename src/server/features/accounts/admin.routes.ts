@@ -4,7 +4,12 @@ import type { AppDeps } from '../../platform/deps.js';
 import { policies } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
-import { clinicianSchema, inviteStaffRequestSchema, mailSchema, staffUserSchema } from '../../../shared/accounts/schemas.js';
+import {
+  clinicianSchema,
+  inviteStaffRequestSchema,
+  mailSchema,
+  staffUserSchema,
+} from '../../../shared/accounts/schemas.js';
 import * as admin from './admin.service.js';
 
 const userParams = z.object({ userId: z.string().min(1).max(64) });
@@ -20,26 +25,37 @@ export function adminRoutes(app: App, deps: AppDeps): void {
 
   app.post('/api/admin/invites', {
     config: { policy: policies.admin },
-    schema: { tags, body: inviteStaffRequestSchema, response: { 201: userAnswer, ...errors(400, 401, 403, 409) } },
-    handler: async (request, reply) => reply.status(201).send({ user: await admin.inviteStaff(deps, actorOf(request), request.body) }),
+    schema: {
+      tags,
+      body: inviteStaffRequestSchema,
+      response: { 201: userAnswer, ...errors(400, 401, 403, 409) },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send({ user: await admin.inviteStaff(deps, actorOf(request), request.body) }),
   });
 
   app.post('/api/admin/users/:userId/deactivate', {
     config: { policy: policies.admin },
     schema: { tags, params: userParams, response: { 200: userAnswer, ...errors(400, 401, 403, 404, 409) } },
-    handler: async (request) => ({ user: await admin.deactivate(deps, actorOf(request), request.params.userId) }),
+    handler: async (request) => ({
+      user: await admin.deactivate(deps, actorOf(request), request.params.userId),
+    }),
   });
 
   app.post('/api/admin/users/:userId/reactivate', {
     config: { policy: policies.admin },
     schema: { tags, params: userParams, response: { 200: userAnswer, ...errors(400, 401, 403, 404) } },
-    handler: async (request) => ({ user: await admin.reactivate(deps, actorOf(request), request.params.userId) }),
+    handler: async (request) => ({
+      user: await admin.reactivate(deps, actorOf(request), request.params.userId),
+    }),
   });
 
   app.post('/api/admin/users/:userId/resend-invite', {
     config: { policy: policies.admin },
     schema: { tags, params: userParams, response: { 200: userAnswer, ...errors(400, 401, 403, 404, 409) } },
-    handler: async (request) => ({ user: await admin.resendStaffInvite(deps, actorOf(request), request.params.userId) }),
+    handler: async (request) => ({
+      user: await admin.resendStaffInvite(deps, actorOf(request), request.params.userId),
+    }),
   });
 
   app.get('/api/admin/outbox', {
@@ -50,7 +66,10 @@ export function adminRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/clinicians', {
     config: { policy: policies.clinician },
-    schema: { tags, response: { 200: z.object({ clinicians: z.array(clinicianSchema) }), ...errors(401, 403) } },
+    schema: {
+      tags,
+      response: { 200: z.object({ clinicians: z.array(clinicianSchema) }), ...errors(401, 403) },
+    },
     handler: async (request) => ({ clinicians: await admin.listClinicians(deps, actorOf(request)) }),
   });
 }

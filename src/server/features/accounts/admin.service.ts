@@ -11,8 +11,20 @@ import { toStaffUser } from './accounts.mapper.js';
 import { inviteMail, issueInvite } from './invites.js';
 
 // Account events are audited too (no patient attached): who invited or deactivated whom, and when.
-async function auditAccount(deps: AppDeps, trx: Parameters<AppDeps['audit']['record']>[0], actor: Actor, action: string, userId: string) {
-  await deps.audit.record(trx, actor.clinicId, actor, { action, resourceType: 'user', resourceId: userId, patientId: null, outcome: 'allowed' });
+async function auditAccount(
+  deps: AppDeps,
+  trx: Parameters<AppDeps['audit']['record']>[0],
+  actor: Actor,
+  action: string,
+  userId: string,
+) {
+  await deps.audit.record(trx, actor.clinicId, actor, {
+    action,
+    resourceType: 'user',
+    resourceId: userId,
+    patientId: null,
+    outcome: 'allowed',
+  });
 }
 
 export async function listStaff(deps: AppDeps, actor: Actor): Promise<StaffUser[]> {
@@ -21,7 +33,12 @@ export async function listStaff(deps: AppDeps, actor: Actor): Promise<StaffUser[
 
 export async function listClinicians(deps: AppDeps, actor: Actor) {
   const rows = await repo.listActiveClinicians(deps.database.db, actor.clinicId);
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role as 'therapist' | 'prescriber' | 'care_manager' }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role as 'therapist' | 'prescriber' | 'care_manager',
+  }));
 }
 
 export async function inviteStaff(
@@ -33,7 +50,9 @@ export async function inviteStaff(
   const id = newId();
   const sent = await deps.database.transaction(async (trx) => {
     if (await repo.findUserByEmail(trx, input.email)) {
-      throw new AppError('conflict', 'An account with this email already exists.', [{ path: 'body.email', message: 'Already in use' }]);
+      throw new AppError('conflict', 'An account with this email already exists.', [
+        { path: 'body.email', message: 'Already in use' },
+      ]);
     }
     await repo.insertUser(trx, {
       id,
@@ -48,7 +67,12 @@ export async function inviteStaff(
       updated_at: now,
       last_login_at: null,
     });
-    const invite = await issueInvite(trx, deps, { id, clinicId: actor.clinicId, role: input.role }, actor.userId);
+    const invite = await issueInvite(
+      trx,
+      deps,
+      { id, clinicId: actor.clinicId, role: input.role },
+      actor.userId,
+    );
     await auditAccount(deps, trx, actor, 'user.invite', id);
     return { invite, clinicName: await repo.findClinicName(trx, actor.clinicId) };
   });
@@ -86,26 +110,48 @@ export async function reactivate(deps: AppDeps, actor: Actor, userId: string): P
     const user = await repo.findUser(trx, actor.clinicId, userId);
     if (!user) throw notFound('Account');
     if (user.status !== 'deactivated') return;
-    await repo.updateUser(trx, actor.clinicId, userId, { status: user.password_hash ? 'active' : 'invited' }, deps.clock.now());
+    await repo.updateUser(
+      trx,
+      actor.clinicId,
+      userId,
+      { status: user.password_hash ? 'active' : 'invited' },
+      deps.clock.now(),
+    );
     await auditAccount(deps, trx, actor, 'user.reactivate', userId);
   });
   return requireStaff(deps, actor, userId);
 }
 
 /** A new link for someone who has not set a password yet; the previous link stops working. */
-export async function resendInvite(deps: AppDeps, actor: Actor | null, clinicId: string, userId: string): Promise<void> {
+export async function resendInvite(
+  deps: AppDeps,
+  actor: Actor | null,
+  clinicId: string,
+  userId: string,
+): Promise<void> {
   const sent = await deps.database.transaction(async (trx) => {
     const user = await repo.findUser(trx, clinicId, userId);
     if (!user) throw notFound('Account');
-    if (user.status !== 'invited') throw new AppError('conflict', 'This person has already set a password (or is deactivated).');
-    const invite = await issueInvite(trx, deps, { id: user.id, clinicId, role: user.role as Role }, actor?.userId ?? null);
+    if (user.status !== 'invited')
+      throw new AppError('conflict', 'This person has already set a password (or is deactivated).');
+    const invite = await issueInvite(
+      trx,
+      deps,
+      { id: user.id, clinicId, role: user.role as Role },
+      actor?.userId ?? null,
+    );
     if (actor) await auditAccount(deps, trx, actor, 'user.resend_invite', userId);
     return { user, invite, clinicName: await repo.findClinicName(trx, clinicId) };
   });
   await deps.mailer.send(deps.database.db, {
     clinicId,
     to: sent.user.email,
-    ...inviteMail({ name: sent.user.name, role: sent.user.role as Role, clinicName: sent.clinicName, invite: sent.invite }),
+    ...inviteMail({
+      name: sent.user.name,
+      role: sent.user.role as Role,
+      clinicName: sent.clinicName,
+      invite: sent.invite,
+    }),
   });
 }
 
@@ -124,8 +170,8 @@ export async function listOutbox(deps: AppDeps, actor: Actor) {
     to: r.to_address,
     subject: r.subject,
     text: r.text_body,
-    createdAt: Number(r.created_at),
-    sentAt: r.sent_at === null ? null : Number(r.sent_at),
+    createdAt: r.created_at,
+    sentAt: r.sent_at === null ? null : r.sent_at,
     transport: r.transport as 'outbox' | 'smtp',
   }));
 }

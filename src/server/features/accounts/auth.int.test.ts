@@ -16,17 +16,32 @@ afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('signs in with a session cookie that is HttpOnly and SameSite=Lax', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: therapist.email, password: PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: therapist.email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'duet_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
-    expect(res.json()).toMatchObject({ user: { email: therapist.email, role: 'therapist' }, csrfToken: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      user: { email: therapist.email, role: 'therapist' },
+      csrfToken: expect.any(String),
+    });
   });
 
   it('answers a wrong password and an unknown email identically', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: 'not-the-password-1' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@nowhere.test', password: 'not-the-password-1' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: admin.email, password: 'not-the-password-1' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@nowhere.test', password: 'not-the-password-1' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(unknown.body).toBe(wrong.body);
@@ -34,16 +49,29 @@ describe('sign-in', () => {
   });
 
   it('rejects a malformed body with validation_failed, never a 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
-    const missing = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@y.z' } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'x@y.z' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details[0].path).toContain('password');
   });
 
   it('rejects bodies over the size limit with 413', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.c', password: 'x'.repeat(200_000) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@b.c', password: 'x'.repeat(200_000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('payload_too_large');
   });
@@ -54,8 +82,14 @@ describe('throttling', () => {
     const clinic = await buildClinic(t.deps);
     const victim = await buildUser(t.deps, clinic, 'prescriber');
     const attempt = (password: string, ip: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password }, remoteAddress: ip });
-    for (let i = 0; i < 5; i++) expect((await attempt('wrong-password-' + String(i), `10.0.0.${String(i)}`)).statusCode).toBe(401);
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: victim.email, password },
+        remoteAddress: ip,
+      });
+    for (let i = 0; i < 5; i++)
+      expect((await attempt('wrong-password-' + String(i), `10.0.0.${String(i)}`)).statusCode).toBe(401);
     const locked = await attempt(PASSWORD, '10.0.1.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('rate_limited');
@@ -71,10 +105,20 @@ describe('throttling', () => {
 
   it('locks an IP address after 5 failures across different accounts', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `guess${String(i)}@x.test`, password: 'guess-password-1' }, remoteAddress: '192.0.2.77' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `guess${String(i)}@x.test`, password: 'guess-password-1' },
+        remoteAddress: '192.0.2.77',
+      });
       expect(res.statusCode).toBe(401);
     }
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: therapist.email, password: PASSWORD }, remoteAddress: '192.0.2.77' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: therapist.email, password: PASSWORD },
+      remoteAddress: '192.0.2.77',
+    });
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBeDefined();
   });
@@ -83,10 +127,18 @@ describe('throttling', () => {
 describe('sessions', () => {
   it('requires the CSRF token on state-changing requests made with the cookie', async () => {
     const s = await signIn(t.app, therapist.email, PASSWORD);
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'nope' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await call(t.app, s, 'GET', '/api/auth/session')).statusCode).toBe(200);
   });
@@ -127,14 +179,26 @@ describe('sessions', () => {
     const user = await buildUser(t.deps, clinic, 'care_manager');
     const a = await signIn(t.app, user.email, PASSWORD);
     const b = await signIn(t.app, user.email, PASSWORD);
-    const weak = await call(t.app, a, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    const weak = await call(t.app, a, 'POST', '/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
-    const common = await call(t.app, a, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'password1234' });
+    const common = await call(t.app, a, 'POST', '/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'password1234',
+    });
     expect(common.statusCode).toBe(400);
     expect(common.json().error.message).toMatch(/common/);
-    const wrongCurrent = await call(t.app, a, 'POST', '/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'a-much-better-secret-9' });
+    const wrongCurrent = await call(t.app, a, 'POST', '/api/auth/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'a-much-better-secret-9',
+    });
     expect(wrongCurrent.statusCode).toBe(400);
-    const ok = await call(t.app, a, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a-much-better-secret-9' });
+    const ok = await call(t.app, a, 'POST', '/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a-much-better-secret-9',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await call(t.app, b, 'GET', '/api/auth/session')).statusCode).toBe(401);
     expect((await call(t.app, a, 'GET', '/api/auth/session')).statusCode).toBe(401);

@@ -20,7 +20,11 @@ const tags = ['auth'];
 export function authRoutes(app: App, deps: AppDeps): void {
   app.post('/api/auth/login', {
     config: { policy: policies.public },
-    schema: { tags, body: loginRequestSchema, response: { 200: sessionAnswerSchema, ...errors(400, 401, 429) } },
+    schema: {
+      tags,
+      body: loginRequestSchema,
+      response: { 200: sessionAnswerSchema, ...errors(400, 401, 429) },
+    },
     handler: async (request, reply) => {
       const signedIn = await auth.login(deps, request.body, request.ip);
       setSessionCookie(reply, deps.config, signedIn.token);
@@ -46,7 +50,11 @@ export function authRoutes(app: App, deps: AppDeps): void {
 
   app.post('/api/auth/password', {
     config: { policy: policies.signedIn },
-    schema: { tags, body: changePasswordRequestSchema, response: { 200: sessionAnswerSchema, ...errors(400, 401, 403) } },
+    schema: {
+      tags,
+      body: changePasswordRequestSchema,
+      response: { 200: sessionAnswerSchema, ...errors(400, 401, 403) },
+    },
     handler: async (request, reply) => {
       const signedIn = await auth.changePassword(deps, actorOf(request), request.body);
       setSessionCookie(reply, deps.config, signedIn.token);
@@ -62,7 +70,12 @@ export function authRoutes(app: App, deps: AppDeps): void {
 
   app.post('/api/invites/:token/accept', {
     config: { policy: policies.public },
-    schema: { tags, params: tokenParams, body: acceptInviteRequestSchema, response: { 200: sessionAnswerSchema, ...errors(400, 404) } },
+    schema: {
+      tags,
+      params: tokenParams,
+      body: acceptInviteRequestSchema,
+      response: { 200: sessionAnswerSchema, ...errors(400, 404) },
+    },
     handler: async (request, reply) => {
       const signedIn = await auth.acceptInvite(deps, request.params.token, request.body.password);
       setSessionCookie(reply, deps.config, signedIn.token);

@@ -14,7 +14,10 @@ export interface SignedIn {
   csrfToken: string;
 }
 
-const sessionPolicyOf = (deps: AppDeps) => ({ idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs });
+const sessionPolicyOf = (deps: AppDeps) => ({
+  idleMs: deps.config.sessionIdleMs,
+  absoluteMs: deps.config.sessionAbsoluteMs,
+});
 
 const invalidCredentials = () => new AppError('invalid_credentials', 'Email or password is not correct.');
 
@@ -22,10 +25,16 @@ const invalidCredentials = () => new AppError('invalid_credentials', 'Email or p
  * Sign in. Unknown email, wrong password, invited-but-not-set-up and deactivated accounts all answer the
  * same 401 after the same argon2 work, so the answer reveals nothing about which accounts exist.
  */
-export async function login(deps: AppDeps, input: { email: string; password: string }, ip: string): Promise<SignedIn> {
+export async function login(
+  deps: AppDeps,
+  input: { email: string; password: string },
+  ip: string,
+): Promise<SignedIn> {
   await deps.loginThrottle.assertAllowed(input.email, ip);
   const user = await repo.findUserByEmail(deps.database.db, input.email);
-  const ok = user?.password_hash ? await deps.passwords.verify(user.password_hash, input.password) : (await deps.passwords.verifyDummy(input.password), false);
+  const ok = user?.password_hash
+    ? await deps.passwords.verify(user.password_hash, input.password)
+    : (await deps.passwords.verifyDummy(input.password), false);
   if (!user || !ok || user.status !== 'active') {
     await deps.loginThrottle.recordFailure(input.email, ip);
     throw invalidCredentials();
@@ -39,17 +48,30 @@ async function openSession(deps: AppDeps, userId: string, clinicId: string): Pro
     const user = await repo.findUser(trx, clinicId, userId);
     if (!user) throw invalidCredentials();
     await repo.recordLogin(trx, userId, deps.clock.now());
-    const { token, csrfToken } = await startSession(trx, deps.clock, sessionPolicyOf(deps), { id: userId, clinicId });
-    const sessionUser = toSessionUser(user, await repo.findClinicName(trx, clinicId), await repo.patientIdOfUser(trx, userId));
+    const { token, csrfToken } = await startSession(trx, deps.clock, sessionPolicyOf(deps), {
+      id: userId,
+      clinicId,
+    });
+    const sessionUser = toSessionUser(
+      user,
+      await repo.findClinicName(trx, clinicId),
+      await repo.patientIdOfUser(trx, userId),
+    );
     return { user: sessionUser, token, csrfToken };
   });
 }
 
-export async function currentSession(deps: AppDeps, actor: Actor): Promise<{ user: SessionUser; csrfToken: string }> {
+export async function currentSession(
+  deps: AppDeps,
+  actor: Actor,
+): Promise<{ user: SessionUser; csrfToken: string }> {
   const db = deps.database.db;
   const user = await repo.findUser(db, actor.clinicId, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
-  return { user: toSessionUser(user, await repo.findClinicName(db, actor.clinicId), actor.patientId), csrfToken: actor.csrfToken };
+  return {
+    user: toSessionUser(user, await repo.findClinicName(db, actor.clinicId), actor.patientId),
+    csrfToken: actor.csrfToken,
+  };
 }
 
 /** Signing out ends every session of the user, on every device. */
@@ -65,10 +87,13 @@ export async function changePassword(
 ): Promise<SignedIn> {
   const user = await repo.findUser(deps.database.db, actor.clinicId, actor.userId);
   if (!user?.password_hash || !(await deps.passwords.verify(user.password_hash, input.currentPassword))) {
-    throw new AppError('validation_failed', 'Your current password is not correct.', [{ path: 'body.currentPassword', message: 'Not correct' }]);
+    throw new AppError('validation_failed', 'Your current password is not correct.', [
+      { path: 'body.currentPassword', message: 'Not correct' },
+    ]);
   }
   const problem = passwordProblem(input.newPassword, { email: user.email });
-  if (problem) throw new AppError('validation_failed', problem, [{ path: 'body.newPassword', message: problem }]);
+  if (problem)
+    throw new AppError('validation_failed', problem, [{ path: 'body.newPassword', message: problem }]);
   const hash = await deps.passwords.hash(input.newPassword);
   await deps.database.transaction(async (trx) => {
     await repo.updateUser(trx, actor.clinicId, actor.userId, { password_hash: hash }, deps.clock.now());
@@ -81,8 +106,17 @@ export async function changePassword(
 async function openInvite(deps: AppDeps, token: string) {
   const invite = await repo.findInviteByTokenHash(deps.database.db, hashToken(token));
   const now = deps.clock.now();
-  if (!invite || invite.used_at !== null || invite.revoked_at !== null || Number(invite.expires_at) <= now || invite.status === 'deactivated') {
-    throw new AppError('not_found', 'This invitation link is not valid any more. Ask your clinic for a new one.');
+  if (
+    !invite ||
+    invite.used_at !== null ||
+    invite.revoked_at !== null ||
+    invite.expires_at <= now ||
+    invite.status === 'deactivated'
+  ) {
+    throw new AppError(
+      'not_found',
+      'This invitation link is not valid any more. Ask your clinic for a new one.',
+    );
   }
   return invite;
 }
@@ -94,7 +128,7 @@ export async function previewInvite(deps: AppDeps, token: string) {
     name: invite.name,
     role: invite.role as SessionUser['role'],
     clinicName: invite.clinic_name,
-    expiresAt: Number(invite.expires_at),
+    expiresAt: invite.expires_at,
   };
 }
 
@@ -102,11 +136,18 @@ export async function previewInvite(deps: AppDeps, token: string) {
 export async function acceptInvite(deps: AppDeps, token: string, password: string): Promise<SignedIn> {
   const invite = await openInvite(deps, token);
   const problem = passwordProblem(password, { email: invite.email, name: invite.name });
-  if (problem) throw new AppError('validation_failed', problem, [{ path: 'body.password', message: problem }]);
+  if (problem)
+    throw new AppError('validation_failed', problem, [{ path: 'body.password', message: problem }]);
   const hash = await deps.passwords.hash(password);
   await deps.database.transaction(async (trx) => {
     if (!(await repo.useInvite(trx, invite.id, deps.clock.now()))) throw notFound('Invitation');
-    await repo.updateUser(trx, invite.clinic_id, invite.user_id, { password_hash: hash, status: 'active' }, deps.clock.now());
+    await repo.updateUser(
+      trx,
+      invite.clinic_id,
+      invite.user_id,
+      { password_hash: hash, status: 'active' },
+      deps.clock.now(),
+    );
     await endAllSessionsOfUser(trx, invite.user_id);
   });
   return openSession(deps, invite.user_id, invite.clinic_id);

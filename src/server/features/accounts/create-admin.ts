@@ -6,11 +6,15 @@ import * as repo from './accounts.repository.js';
 import { issueInvite } from './invites.js';
 
 /** Creates a clinic admin from the command line; the first call also creates the clinic. */
-export async function createAdmin(deps: AppDeps, input: { email: string; name: string; clinicName: string }): Promise<{ link: string }> {
+export async function createAdmin(
+  deps: AppDeps,
+  input: { email: string; name: string; clinicName: string },
+): Promise<{ link: string }> {
   const email = emailSchema.parse(input.email);
   const now = deps.clock.now();
   return deps.database.transaction(async (trx) => {
-    if (await repo.findUserByEmail(trx, email)) throw new AppError('conflict', 'An account with this email already exists.');
+    if (await repo.findUserByEmail(trx, email))
+      throw new AppError('conflict', 'An account with this email already exists.');
     let clinicId = await repo.firstClinicId(trx);
     if (!clinicId) {
       clinicId = newId();

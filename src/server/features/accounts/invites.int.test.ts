@@ -18,7 +18,7 @@ afterAll(() => t.close());
 
 async function latestInviteToken(to: string): Promise<string> {
   const res = await call(t.app, adminSession, 'GET', '/api/admin/outbox');
-  const mail = (res.json() as { mails: { to: string; text: string }[] }).mails.find((m) => m.to === to);
+  const mail = res.json<{ mails: { to: string; text: string }[] }>().mails.find((m) => m.to === to);
   const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
   if (!token) throw new Error('no invite mail for ' + to);
   return token;
@@ -26,34 +26,59 @@ async function latestInviteToken(to: string): Promise<string> {
 
 describe('inviting clinicians', () => {
   it('an invite is a one-time link that lets the invitee set a password and sign in', async () => {
-    const created = await call(t.app, adminSession, 'POST', '/api/admin/invites', { email: 'New.Prescriber@Clinic.test', name: 'Ada Obi', role: 'prescriber' });
+    const created = await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: 'New.Prescriber@Clinic.test',
+      name: 'Ada Obi',
+      role: 'prescriber',
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json().user).toMatchObject({ email: 'new.prescriber@clinic.test', status: 'invited', role: 'prescriber' });
+    expect(created.json().user).toMatchObject({
+      email: 'new.prescriber@clinic.test',
+      status: 'invited',
+      role: 'prescriber',
+    });
 
     const token = await latestInviteToken('new.prescriber@clinic.test');
     const preview = await call(t.app, null, 'GET', `/api/invites/${token}`);
-    expect(preview.json()).toMatchObject({ name: 'Ada Obi', role: 'prescriber', clinicName: 'Riverside Clinic' });
+    expect(preview.json()).toMatchObject({
+      name: 'Ada Obi',
+      role: 'prescriber',
+      clinicName: 'Riverside Clinic',
+    });
 
     const weak = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, { password: 'tooshort' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('validation_failed');
-    const common = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, { password: 'qwerty123456' });
+    const common = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, {
+      password: 'qwerty123456',
+    });
     expect(common.statusCode).toBe(400);
 
-    const accepted = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, { password: 'lantern-river-orbit-42' });
+    const accepted = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, {
+      password: 'lantern-river-orbit-42',
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().user.role).toBe('prescriber');
 
-    const again = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, { password: 'lantern-river-orbit-43' });
+    const again = await call(t.app, null, 'POST', `/api/invites/${token}/accept`, {
+      password: 'lantern-river-orbit-43',
+    });
     expect(again.statusCode).toBe(404);
     await signIn(t.app, 'new.prescriber@clinic.test', 'lantern-river-orbit-42');
 
-    const users = (await call(t.app, adminSession, 'GET', '/api/admin/users')).json().users as { email: string; status: string }[];
+    const users = (await call(t.app, adminSession, 'GET', '/api/admin/users')).json().users as {
+      email: string;
+      status: string;
+    }[];
     expect(users.find((u) => u.email === 'new.prescriber@clinic.test')?.status).toBe('active');
   });
 
   it('an invite link expires after 3 days', async () => {
-    await call(t.app, adminSession, 'POST', '/api/admin/invites', { email: 'late@clinic.test', name: 'Late Person', role: 'therapist' });
+    await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: 'late@clinic.test',
+      name: 'Late Person',
+      role: 'therapist',
+    });
     const token = await latestInviteToken('late@clinic.test');
     t.clock.advance(3 * 24 * 3600_000 + 1);
     expect((await call(t.app, null, 'GET', `/api/invites/${token}`)).statusCode).toBe(404);
@@ -61,10 +86,16 @@ describe('inviting clinicians', () => {
   });
 
   it('resending revokes the previous link', async () => {
-    const created = await call(t.app, adminSession, 'POST', '/api/admin/invites', { email: 'resend@clinic.test', name: 'Re Send', role: 'care_manager' });
+    const created = await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: 'resend@clinic.test',
+      name: 'Re Send',
+      role: 'care_manager',
+    });
     const first = await latestInviteToken('resend@clinic.test');
     const id = created.json().user.id as string;
-    expect((await call(t.app, adminSession, 'POST', `/api/admin/users/${id}/resend-invite`)).statusCode).toBe(200);
+    expect((await call(t.app, adminSession, 'POST', `/api/admin/users/${id}/resend-invite`)).statusCode).toBe(
+      200,
+    );
     const second = await latestInviteToken('resend@clinic.test');
     expect(second).not.toBe(first);
     expect((await call(t.app, null, 'GET', `/api/invites/${first}`)).statusCode).toBe(404);
@@ -72,9 +103,17 @@ describe('inviting clinicians', () => {
   });
 
   it('rejects a duplicate email with 409 and a bad role with 400', async () => {
-    const dup = await call(t.app, adminSession, 'POST', '/api/admin/invites', { email: admin.email, name: 'Dup', role: 'therapist' });
+    const dup = await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: admin.email,
+      name: 'Dup',
+      role: 'therapist',
+    });
     expect(dup.statusCode).toBe(409);
-    const bad = await call(t.app, adminSession, 'POST', '/api/admin/invites', { email: 'x@clinic.test', name: 'X', role: 'patient' });
+    const bad = await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: 'x@clinic.test',
+      name: 'X',
+      role: 'patient',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toContain('role');
   });
@@ -82,7 +121,11 @@ describe('inviting clinicians', () => {
   it('only an admin manages accounts', async () => {
     const therapist = await buildUser(t.deps, admin.clinicId, 'therapist');
     const s = await signIn(t.app, therapist.email, PASSWORD);
-    const res = await call(t.app, s, 'POST', '/api/admin/invites', { email: 'sneaky@clinic.test', name: 'Sneaky', role: 'admin' });
+    const res = await call(t.app, s, 'POST', '/api/admin/invites', {
+      email: 'sneaky@clinic.test',
+      name: 'Sneaky',
+      role: 'admin',
+    });
     expect(res.statusCode).toBe(403);
     expect((await call(t.app, s, 'GET', '/api/admin/outbox')).statusCode).toBe(403);
   });
@@ -95,7 +138,11 @@ describe('deactivation', () => {
     const off = await call(t.app, adminSession, 'POST', `/api/admin/users/${therapist.id}/deactivate`);
     expect(off.json().user.status).toBe('deactivated');
     expect((await call(t.app, s, 'GET', '/api/auth/session')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: therapist.email, password: PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: therapist.email, password: PASSWORD },
+    });
     expect(login.statusCode).toBe(401);
     const on = await call(t.app, adminSession, 'POST', `/api/admin/users/${therapist.id}/reactivate`);
     expect(on.json().user.status).toBe('active');
@@ -103,8 +150,12 @@ describe('deactivation', () => {
   });
 
   it('an admin cannot deactivate their own account, and an unknown id is 404', async () => {
-    expect((await call(t.app, adminSession, 'POST', `/api/admin/users/${admin.id}/deactivate`)).statusCode).toBe(409);
-    expect((await call(t.app, adminSession, 'POST', '/api/admin/users/nope/deactivate')).statusCode).toBe(404);
+    expect(
+      (await call(t.app, adminSession, 'POST', `/api/admin/users/${admin.id}/deactivate`)).statusCode,
+    ).toBe(409);
+    expect((await call(t.app, adminSession, 'POST', '/api/admin/users/nope/deactivate')).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -126,12 +177,26 @@ describe('mail through a real SMTP server', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.server.address() as { port: number }).port;
     try {
-      const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${String(port)}`, from: 'Duet <duet@clinic.test>', clock: t.clock });
-      await mailer.send(t.deps.database.db, { clinicId: admin.clinicId, to: 'smtp-person@clinic.test', subject: 'Hello', text: 'Link: http://x/invite/abc' });
+      const mailer = createMailer({
+        smtpUrl: `smtp://127.0.0.1:${String(port)}`,
+        from: 'Duet <duet@clinic.test>',
+        clock: t.clock,
+      });
+      await mailer.send(t.deps.database.db, {
+        clinicId: admin.clinicId,
+        to: 'smtp-person@clinic.test',
+        subject: 'Hello',
+        text: 'Link: http://x/invite/abc',
+      });
       expect(received).toHaveLength(1);
       expect(received[0]?.to).toBe('smtp-person@clinic.test');
       expect(received[0]?.body).toContain('invite/abc');
-      const outbox = (await call(t.app, adminSession, 'GET', '/api/admin/outbox')).json().mails as { to: string; text: string; sentAt: number | null; transport: string }[];
+      const outbox = (await call(t.app, adminSession, 'GET', '/api/admin/outbox')).json().mails as {
+        to: string;
+        text: string;
+        sentAt: number | null;
+        transport: string;
+      }[];
       const kept = outbox.find((m) => m.to === 'smtp-person@clinic.test');
       expect(kept?.transport).toBe('smtp');
       expect(kept?.sentAt).not.toBeNull();

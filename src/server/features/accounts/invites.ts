@@ -38,9 +38,14 @@ export async function issueInvite(
 }
 
 /** The invite mail. It carries no clinical information: a name, the clinic, the link. */
-export function inviteMail(opts: { name: string; role: Role; clinicName: string; invite: IssuedInvite }): { subject: string; text: string } {
+export function inviteMail(opts: { name: string; role: Role; clinicName: string; invite: IssuedInvite }): {
+  subject: string;
+  text: string;
+} {
   const isPatient = opts.role === 'patient';
-  const subject = isPatient ? `${opts.clinicName} invites you to Duet` : `You're invited to join ${opts.clinicName} on Duet`;
+  const subject = isPatient
+    ? `${opts.clinicName} invites you to Duet`
+    : `You're invited to join ${opts.clinicName} on Duet`;
   const intro = isPatient
     ? `${opts.clinicName} uses Duet so that you and your care team can work on your treatment together.`
     : `${opts.clinicName} has invited you to Duet as ${roleLabels[opts.role].toLowerCase()}.`;
@@ -49,7 +54,9 @@ export function inviteMail(opts: { name: string; role: Role; clinicName: string;
     '',
     intro,
     '',
-    'Create your password with this link (it works once and expires on ' + new Date(opts.invite.expiresAt).toUTCString() + '):',
+    'Create your password with this link (it works once and expires on ' +
+      new Date(opts.invite.expiresAt).toUTCString() +
+      '):',
     opts.invite.link,
     '',
     'If you did not expect this email, you can ignore it.',

@@ -10,18 +10,24 @@ import type { Role } from '../../../shared/access/roles.js';
  * everyone but themselves; a clinician on the team sees everyone, their own entries as "You".
  */
 export function accessReport(deps: AppDeps, actor: Actor, patientId: string) {
-  return withPatientRecord(deps, actor, patientId, { action: 'access_report.read', resourceType: 'access_report' }, async (trx) => {
-    const rows = await accessEventsForPatient(trx, actor.clinicId, patientId, {
-      excludeActorId: actor.role === 'patient' ? actor.userId : null,
-      limit: 500,
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      at: Number(r.at),
-      who: r.actor_id === actor.userId ? 'You' : (r.actor_name ?? 'Someone no longer in Duet'),
-      whoRole: (r.actor_role ?? 'admin') as Role,
-      action: describeAccess(r.action, r.outcome as 'allowed' | 'denied'),
-      outcome: r.outcome as 'allowed' | 'denied',
-    }));
-  });
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'access_report.read', resourceType: 'access_report' },
+    async (trx) => {
+      const rows = await accessEventsForPatient(trx, actor.clinicId, patientId, {
+        excludeActorId: actor.role === 'patient' ? actor.userId : null,
+        limit: 500,
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        who: r.actor_id === actor.userId ? 'You' : (r.actor_name ?? 'Someone no longer in Duet'),
+        whoRole: (r.actor_role ?? 'admin') as Role,
+        action: describeAccess(r.action, r.outcome as 'allowed' | 'denied'),
+        outcome: r.outcome as 'allowed' | 'denied',
+      }));
+    },
+  );
 }

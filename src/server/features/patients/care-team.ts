@@ -16,11 +16,23 @@ export async function assertAssignable(db: Db, clinicId: string, members: Assign
   const users = await accounts.findUsers(db, clinicId, [...new Set(members.map((m) => m.userId))]);
   const problems = members.flatMap((m, i) => {
     const user = users.find((u) => u.id === m.userId);
-    if (!user || user.status === 'deactivated') return [{ path: `body.careTeam.${String(i)}.userId`, message: 'Not an active member of this clinic' }];
-    if (user.role !== m.role) return [{ path: `body.careTeam.${String(i)}.role`, message: `${user.name} is not a ${m.role.replace('_', ' ')}` }];
+    if (!user || user.status === 'deactivated')
+      return [{ path: `body.careTeam.${String(i)}.userId`, message: 'Not an active member of this clinic' }];
+    if (user.role !== m.role)
+      return [
+        {
+          path: `body.careTeam.${String(i)}.role`,
+          message: `${user.name} is not a ${m.role.replace('_', ' ')}`,
+        },
+      ];
     return [];
   });
-  if (problems.length > 0) throw new AppError('validation_failed', 'The care team lists someone who cannot take that role.', problems);
+  if (problems.length > 0)
+    throw new AppError(
+      'validation_failed',
+      'The care team lists someone who cannot take that role.',
+      problems,
+    );
 }
 
 /** Applies the difference between the current team and the wanted one, recording each change. */
@@ -53,7 +65,14 @@ export async function applyTeam(
     await record(a, 'removed');
   }
   for (const a of toAdd) {
-    await repo.addMember(db, { clinic_id: actor.clinicId, patient_id: patientId, user_id: a.userId, role: a.role, added_at: now, added_by: actor.userId });
+    await repo.addMember(db, {
+      clinic_id: actor.clinicId,
+      patient_id: patientId,
+      user_id: a.userId,
+      role: a.role,
+      added_at: now,
+      added_by: actor.userId,
+    });
     await record(a, 'added');
   }
   return { added: toAdd.length, removed: toRemove.length };

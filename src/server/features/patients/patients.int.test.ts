@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
-import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltPatient, type BuiltUser } from '../../testing/factories.js';
+import {
+  buildClinic,
+  buildPatient,
+  buildUser,
+  PASSWORD,
+  type BuiltPatient,
+  type BuiltUser,
+} from '../../testing/factories.js';
 
 let t: TestContext;
 let therapist: BuiltUser;
@@ -45,11 +52,24 @@ describe('enrolling a patient', () => {
     const res = await call(t.app, ts, 'POST', '/api/patients', newPatient({ medicalRecordNumber: 'MRN-77' }));
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ givenName: 'Rosa', timeZone: 'America/Denver', account: 'invited', version: 1, medicalRecordNumber: 'MRN-77' });
+    expect(body).toMatchObject({
+      givenName: 'Rosa',
+      timeZone: 'America/Denver',
+      account: 'invited',
+      version: 1,
+      medicalRecordNumber: 'MRN-77',
+    });
     expect(body.careTeam.map((m: { role: string }) => m.role).sort()).toEqual(['prescriber', 'therapist']);
-    const caseload = (await call(t.app, ts, 'GET', '/api/patients')).json().patients as { id: string; myRoles: string[] }[];
+    const caseload = (await call(t.app, ts, 'GET', '/api/patients')).json().patients as {
+      id: string;
+      myRoles: string[];
+    }[];
     expect(caseload.find((p) => p.id === body.id)?.myRoles).toEqual(['therapist']);
-    const mail = await t.deps.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', body.email).executeTakeFirst();
+    const mail = await t.deps.database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', body.email)
+      .executeTakeFirst();
     expect(mail?.text_body).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}/);
     expect(mail?.text_body).not.toContain('1988');
   });
@@ -57,21 +77,35 @@ describe('enrolling a patient', () => {
   it('validates the fields with clear errors', async () => {
     const badZone = await call(t.app, ts, 'POST', '/api/patients', newPatient({ timeZone: 'Mars/Olympus' }));
     expect(badZone.statusCode).toBe(400);
-    expect(badZone.json().error.details.some((d: { path: string }) => d.path.includes('timeZone'))).toBe(true);
+    expect(badZone.json().error.details.some((d: { path: string }) => d.path.includes('timeZone'))).toBe(
+      true,
+    );
     const future = await call(t.app, ts, 'POST', '/api/patients', newPatient({ birthDate: '2031-01-01' }));
     expect(future.statusCode).toBe(400);
     const notADay = await call(t.app, ts, 'POST', '/api/patients', newPatient({ birthDate: '2001-02-30' }));
     expect(notADay.statusCode).toBe(400);
     const noTeam = await call(t.app, ts, 'POST', '/api/patients', newPatient({ careTeam: [] }));
     expect(noTeam.statusCode).toBe(400);
-    const wrongRole = await call(t.app, ts, 'POST', '/api/patients', newPatient({ careTeam: [{ userId: therapist.id, role: 'prescriber' }] }));
+    const wrongRole = await call(
+      t.app,
+      ts,
+      'POST',
+      '/api/patients',
+      newPatient({ careTeam: [{ userId: therapist.id, role: 'prescriber' }] }),
+    );
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.json().error.details[0].message).toMatch(/not a prescriber/);
   });
 
   it('refuses a duplicate medical record number or email with 409', async () => {
     await call(t.app, ts, 'POST', '/api/patients', newPatient({ medicalRecordNumber: 'MRN-DUP' }));
-    const dup = await call(t.app, ts, 'POST', '/api/patients', newPatient({ medicalRecordNumber: 'MRN-DUP' }));
+    const dup = await call(
+      t.app,
+      ts,
+      'POST',
+      '/api/patients',
+      newPatient({ medicalRecordNumber: 'MRN-DUP' }),
+    );
     expect(dup.statusCode).toBe(409);
     const email = await call(t.app, ts, 'POST', '/api/patients', newPatient({ email: therapist.email }));
     expect(email.statusCode).toBe(409);
@@ -85,10 +119,24 @@ describe('reading and updating a patient', () => {
     expect(read.headers.etag).toBe('"1"');
     const noMatch = await call(t.app, ts, 'PATCH', `/api/patients/${id}`, { phone: '+1 555 0199' });
     expect(noMatch.statusCode).toBe(428);
-    const ok = await call(t.app, ts, 'PATCH', `/api/patients/${id}`, { phone: '+1 555 0199' }, { 'if-match': '"1"' });
+    const ok = await call(
+      t.app,
+      ts,
+      'PATCH',
+      `/api/patients/${id}`,
+      { phone: '+1 555 0199' },
+      { 'if-match': '"1"' },
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await call(t.app, ts, 'PATCH', `/api/patients/${id}`, { phone: '+1 555 0000' }, { 'if-match': '"1"' });
+    const stale = await call(
+      t.app,
+      ts,
+      'PATCH',
+      `/api/patients/${id}`,
+      { phone: '+1 555 0000' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.json().error.details.current).toMatchObject({ version: 2, phone: '+1 555 0199' });
   });
@@ -100,12 +148,32 @@ describe('reading and updating a patient', () => {
       { userId: therapist.id, role: 'therapist' },
       { userId: careManager.id, role: 'care_manager' },
     ];
-    const res = await call(t.app, ts, 'PUT', `/api/patients/${id}/care-team`, { members }, { 'if-match': String(before.careTeamVersion) });
+    const res = await call(
+      t.app,
+      ts,
+      'PUT',
+      `/api/patients/${id}/care-team`,
+      { members },
+      { 'if-match': String(before.careTeamVersion) },
+    );
     expect(res.statusCode).toBe(200);
-    expect(res.json().careTeam.map((m: { name: string }) => m.name).sort()).toEqual(['Cam Manager', 'Tess Therapist']);
-    const stale = await call(t.app, ts, 'PUT', `/api/patients/${id}/care-team`, { members }, { 'if-match': String(before.careTeamVersion) });
+    expect(
+      res
+        .json()
+        .careTeam.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(['Cam Manager', 'Tess Therapist']);
+    const stale = await call(
+      t.app,
+      ts,
+      'PUT',
+      `/api/patients/${id}/care-team`,
+      { members },
+      { 'if-match': String(before.careTeamVersion) },
+    );
     expect(stale.statusCode).toBe(412);
-    const history = (await call(t.app, ts, 'GET', `/api/patients/${id}/care-team/history`)).json().changes as { userName: string; change: string; byName: string }[];
+    const history = (await call(t.app, ts, 'GET', `/api/patients/${id}/care-team/history`)).json()
+      .changes as { userName: string; change: string; byName: string }[];
     expect(history).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ userName: 'Cam Manager', change: 'added', byName: 'Tess Therapist' }),
@@ -139,11 +207,23 @@ describe('who may see a patient', () => {
     const own = await call(t.app, ps, 'GET', `/api/patients/${patient.overview.id}`);
     expect(own.statusCode).toBe(200);
     expect(own.json().careTeam.length).toBeGreaterThan(0);
-    const report = (await call(t.app, ps, 'GET', `/api/patients/${patient.overview.id}/access-report`)).json().entries as { who: string; action: string; outcome: string }[];
+    const report = (await call(t.app, ps, 'GET', `/api/patients/${patient.overview.id}/access-report`)).json()
+      .entries as { who: string; action: string; outcome: string }[];
     expect(report.find((e) => e.who === 'Tess Therapist' && e.action === 'opened your record')).toBeDefined();
     expect(report.find((e) => e.who === 'Otto Outsider' && e.outcome === 'denied')).toBeDefined();
     expect(report.some((e) => e.who === 'You')).toBe(false);
     // A patient cannot change the record or the team.
-    expect((await call(t.app, ps, 'PATCH', `/api/patients/${patient.overview.id}`, { phone: '1' }, { 'if-match': '1' })).statusCode).toBe(404);
+    expect(
+      (
+        await call(
+          t.app,
+          ps,
+          'PATCH',
+          `/api/patients/${patient.overview.id}`,
+          { phone: '1' },
+          { 'if-match': '1' },
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -3,7 +3,13 @@ import type { PatientOverview } from '../../../shared/patients/schemas.js';
 import type { MemberRow, PatientRow } from './patients.repository.js';
 
 export function toCareTeamMember(m: MemberRow) {
-  return { userId: m.user_id, name: m.name, email: m.email, role: m.role as CareTeamRole, addedAt: Number(m.added_at) };
+  return {
+    userId: m.user_id,
+    name: m.name,
+    email: m.email,
+    role: m.role as CareTeamRole,
+    addedAt: m.added_at,
+  };
 }
 
 export function toPatientOverview(p: PatientRow, team: MemberRow[]): PatientOverview {
@@ -16,10 +22,10 @@ export function toPatientOverview(p: PatientRow, team: MemberRow[]): PatientOver
     phone: p.phone,
     timeZone: p.time_zone,
     medicalRecordNumber: p.medical_record_number,
-    version: Number(p.version),
-    careTeamVersion: Number(p.care_team_version),
+    version: p.version,
+    careTeamVersion: p.care_team_version,
     account: p.account_status as PatientOverview['account'],
     careTeam: team.map(toCareTeamMember),
-    createdAt: Number(p.created_at),
+    createdAt: p.created_at,
   };
 }

@@ -44,7 +44,13 @@ export async function updatePatient(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function bumpCareTeamVersion(db: Db, clinicId: string, patientId: string, expected: number, now: number): Promise<boolean> {
+export async function bumpCareTeamVersion(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  expected: number,
+  now: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('patients')
     .set((eb) => ({ care_team_version: eb('care_team_version', '+', 1), updated_at: now }))
@@ -81,7 +87,13 @@ export async function addMember(db: Db, row: CareTeamMemberTable): Promise<void>
   await db.insertInto('care_team_members').values(row).execute();
 }
 
-export async function removeMember(db: Db, clinicId: string, patientId: string, userId: string, role: string): Promise<void> {
+export async function removeMember(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  userId: string,
+  role: string,
+): Promise<void> {
   await db
     .deleteFrom('care_team_members')
     .where('clinic_id', '=', clinicId)
@@ -100,7 +112,16 @@ export async function changesOf(db: Db, clinicId: string, patientId: string) {
     .selectFrom('care_team_changes as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
     .innerJoin('users as b', 'b.id', 'c.by_user_id')
-    .select(['c.id', 'c.user_id', 'u.name as user_name', 'c.role', 'c.change', 'c.by_user_id', 'b.name as by_name', 'c.at'])
+    .select([
+      'c.id',
+      'c.user_id',
+      'u.name as user_name',
+      'c.role',
+      'c.change',
+      'c.by_user_id',
+      'b.name as by_name',
+      'c.at',
+    ])
     .where('c.clinic_id', '=', clinicId)
     .where('c.patient_id', '=', patientId)
     .orderBy('c.at', 'desc')
@@ -112,7 +133,9 @@ export async function changesOf(db: Db, clinicId: string, patientId: string) {
 export async function caseloadOf(db: Db, clinicId: string, userId: string) {
   return db
     .selectFrom('care_team_members as m')
-    .innerJoin('patients as p', (j) => j.onRef('p.id', '=', 'm.patient_id').onRef('p.clinic_id', '=', 'm.clinic_id'))
+    .innerJoin('patients as p', (j) =>
+      j.onRef('p.id', '=', 'm.patient_id').onRef('p.clinic_id', '=', 'm.clinic_id'),
+    )
     .select([
       'p.id',
       'p.given_name',

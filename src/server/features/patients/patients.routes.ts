@@ -23,13 +23,20 @@ const tags = ['patients'];
 export function patientRoutes(app: App, deps: AppDeps): void {
   app.get('/api/patients', {
     config: { policy: policies.clinician },
-    schema: { tags, response: { 200: z.object({ patients: z.array(caseloadEntrySchema) }), ...errors(401, 403) } },
+    schema: {
+      tags,
+      response: { 200: z.object({ patients: z.array(caseloadEntrySchema) }), ...errors(401, 403) },
+    },
     handler: async (request) => ({ patients: await patients.caseload(deps, actorOf(request)) }),
   });
 
   app.post('/api/patients', {
     config: { policy: policies.clinician },
-    schema: { tags, body: newPatientSchema, response: { 201: patientOverviewSchema, ...errors(400, 401, 403, 409) } },
+    schema: {
+      tags,
+      body: newPatientSchema,
+      response: { 201: patientOverviewSchema, ...errors(400, 401, 403, 409) },
+    },
     handler: async (request, reply) => {
       const overview = await patients.enrolPatient(deps, actorOf(request), request.body);
       return reply.status(201).header('etag', etag(overview.version)).send(overview);
@@ -38,7 +45,11 @@ export function patientRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/patients/:patientId', {
     config: { policy: policies.careTeamOrPatient },
-    schema: { tags, params: patientParams, response: { 200: patientOverviewSchema, ...errors(400, 401, 404) } },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: patientOverviewSchema, ...errors(400, 401, 404) },
+    },
     handler: async (request, reply) => {
       const overview = await patients.getPatient(deps, actorOf(request), request.params.patientId);
       void reply.header('etag', etag(overview.version));
@@ -48,10 +59,21 @@ export function patientRoutes(app: App, deps: AppDeps): void {
 
   app.patch('/api/patients/:patientId', {
     config: { policy: policies.careTeam },
-    schema: { tags, params: patientParams, body: patientUpdateSchema, response: { 200: patientOverviewSchema, ...errors(400, 401, 403, 404, 409, 412, 428) } },
+    schema: {
+      tags,
+      params: patientParams,
+      body: patientUpdateSchema,
+      response: { 200: patientOverviewSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
+    },
     handler: async (request, reply) => {
       const expected = requireIfMatch(request);
-      const overview = await patients.updatePatient(deps, actorOf(request), request.params.patientId, expected, request.body);
+      const overview = await patients.updatePatient(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        expected,
+        request.body,
+      );
       void reply.header('etag', etag(overview.version));
       return overview;
     },
@@ -59,10 +81,21 @@ export function patientRoutes(app: App, deps: AppDeps): void {
 
   app.put('/api/patients/:patientId/care-team', {
     config: { policy: policies.careTeam },
-    schema: { tags, params: patientParams, body: careTeamUpdateSchema, response: { 200: patientOverviewSchema, ...errors(400, 401, 403, 404, 412, 428) } },
+    schema: {
+      tags,
+      params: patientParams,
+      body: careTeamUpdateSchema,
+      response: { 200: patientOverviewSchema, ...errors(400, 401, 403, 404, 412, 428) },
+    },
     handler: async (request, reply) => {
       const expected = requireIfMatch(request);
-      const overview = await patients.updateCareTeam(deps, actorOf(request), request.params.patientId, expected, request.body.members);
+      const overview = await patients.updateCareTeam(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        expected,
+        request.body.members,
+      );
       void reply.header('etag', etag(overview.careTeamVersion));
       return overview;
     },
@@ -70,8 +103,14 @@ export function patientRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/patients/:patientId/care-team/history', {
     config: { policy: policies.careTeam },
-    schema: { tags, params: patientParams, response: { 200: z.object({ changes: z.array(careTeamChangeSchema) }), ...errors(400, 401, 404) } },
-    handler: async (request) => ({ changes: await patients.careTeamHistory(deps, actorOf(request), request.params.patientId) }),
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: z.object({ changes: z.array(careTeamChangeSchema) }), ...errors(400, 401, 404) },
+    },
+    handler: async (request) => ({
+      changes: await patients.careTeamHistory(deps, actorOf(request), request.params.patientId),
+    }),
   });
 
   app.post('/api/patients/:patientId/resend-invite', {
@@ -85,7 +124,13 @@ export function patientRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/patients/:patientId/access-report', {
     config: { policy: policies.careTeamOrPatient },
-    schema: { tags, params: patientParams, response: { 200: z.object({ entries: z.array(accessEntrySchema) }), ...errors(400, 401, 404) } },
-    handler: async (request) => ({ entries: await accessReport(deps, actorOf(request), request.params.patientId) }),
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: z.object({ entries: z.array(accessEntrySchema) }), ...errors(400, 401, 404) },
+    },
+    handler: async (request) => ({
+      entries: await accessReport(deps, actorOf(request), request.params.patientId),
+    }),
   });
 }

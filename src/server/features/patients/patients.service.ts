@@ -23,15 +23,24 @@ function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void
   if (birthDate === undefined) return;
   const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
   if (birthDate > today) {
-    throw new AppError('validation_failed', 'The date of birth is in the future.', [{ path: 'body.birthDate', message: 'In the future' }]);
+    throw new AppError('validation_failed', 'The date of birth is in the future.', [
+      { path: 'body.birthDate', message: 'In the future' },
+    ]);
   }
 }
 
-async function assertMrnFree(db: Db, clinicId: string, mrn: string | null | undefined, patientId: string | null): Promise<void> {
+async function assertMrnFree(
+  db: Db,
+  clinicId: string,
+  mrn: string | null | undefined,
+  patientId: string | null,
+): Promise<void> {
   if (!mrn) return;
   const other = await repo.findPatientByMrn(db, clinicId, mrn);
   if (other && other.id !== patientId) {
-    throw new AppError('conflict', 'Another patient already has this medical record number.', [{ path: 'body.medicalRecordNumber', message: 'Already in use' }]);
+    throw new AppError('conflict', 'Another patient already has this medical record number.', [
+      { path: 'body.medicalRecordNumber', message: 'Already in use' },
+    ]);
   }
 }
 
@@ -48,7 +57,9 @@ export async function enrolPatient(
   const name = `${input.givenName} ${input.familyName}`;
   const { overview, invite, clinicName } = await deps.database.transaction(async (trx) => {
     if (await accounts.findUserByEmail(trx, input.email)) {
-      throw new AppError('conflict', 'An account with this email already exists.', [{ path: 'body.email', message: 'Already in use' }]);
+      throw new AppError('conflict', 'An account with this email already exists.', [
+        { path: 'body.email', message: 'Already in use' },
+      ]);
     }
     await assertMrnFree(trx, actor.clinicId, input.medicalRecordNumber, null);
     await assertAssignable(trx, actor.clinicId, input.careTeam);
@@ -83,7 +94,12 @@ export async function enrolPatient(
       updated_at: now,
     });
     await applyTeam(trx, actor, patientId, [], input.careTeam, now);
-    const issued = await issueInvite(trx, deps, { id: userId, clinicId: actor.clinicId, role: 'patient' }, actor.userId);
+    const issued = await issueInvite(
+      trx,
+      deps,
+      { id: userId, clinicId: actor.clinicId, role: 'patient' },
+      actor.userId,
+    );
     await deps.audit.record(trx, actor.clinicId, actor, {
       action: 'patient.enrol',
       resourceType: 'patient',
@@ -91,7 +107,11 @@ export async function enrolPatient(
       patientId,
       outcome: 'allowed',
     });
-    return { overview: await loadOverview(trx, actor.clinicId, patientId), invite: issued, clinicName: await accounts.findClinicName(trx, actor.clinicId) };
+    return {
+      overview: await loadOverview(trx, actor.clinicId, patientId),
+      invite: issued,
+      clinicName: await accounts.findClinicName(trx, actor.clinicId),
+    };
   });
   await deps.mailer.send(deps.database.db, {
     clinicId: actor.clinicId,
@@ -102,13 +122,21 @@ export async function enrolPatient(
 }
 
 export function getPatient(deps: AppDeps, actor: Actor, patientId: string): Promise<PatientOverview> {
-  return withPatientRecord(deps, actor, patientId, { action: 'patient.read', resourceType: 'patient' }, (trx) =>
-    loadOverview(trx, actor.clinicId, patientId),
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'patient.read', resourceType: 'patient' },
+    (trx) => loadOverview(trx, actor.clinicId, patientId),
   );
 }
 
 const stale = (current: PatientOverview) =>
-  new AppError('precondition_failed', 'Someone else changed this record after you opened it. Review their change and try again.', { current });
+  new AppError(
+    'precondition_failed',
+    'Someone else changed this record after you opened it. Review their change and try again.',
+    { current },
+  );
 
 export function updatePatient(
   deps: AppDeps,
@@ -118,26 +146,32 @@ export function updatePatient(
   changes: Partial<PatientDetails>,
 ): Promise<PatientOverview> {
   assertBornInThePast(deps, changes.birthDate);
-  return withPatientRecord(deps, actor, patientId, { action: 'patient.update', resourceType: 'patient' }, async (trx) => {
-    const current = await loadOverview(trx, actor.clinicId, patientId);
-    if (current.version !== expectedVersion) throw stale(current);
-    await assertMrnFree(trx, actor.clinicId, changes.medicalRecordNumber, patientId);
-    const fields = {
-      given_name: changes.givenName,
-      family_name: changes.familyName,
-      birth_date: changes.birthDate,
-      email: changes.email,
-      phone: changes.phone,
-      time_zone: changes.timeZone,
-      medical_record_number: changes.medicalRecordNumber,
-      updated_at: deps.clock.now(),
-    };
-    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    if (!(await repo.updatePatient(trx, actor.clinicId, patientId, expectedVersion, defined))) {
-      throw stale(await loadOverview(trx, actor.clinicId, patientId));
-    }
-    return loadOverview(trx, actor.clinicId, patientId);
-  });
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'patient.update', resourceType: 'patient' },
+    async (trx) => {
+      const current = await loadOverview(trx, actor.clinicId, patientId);
+      if (current.version !== expectedVersion) throw stale(current);
+      await assertMrnFree(trx, actor.clinicId, changes.medicalRecordNumber, patientId);
+      const fields = {
+        given_name: changes.givenName,
+        family_name: changes.familyName,
+        birth_date: changes.birthDate,
+        email: changes.email,
+        phone: changes.phone,
+        time_zone: changes.timeZone,
+        medical_record_number: changes.medicalRecordNumber,
+        updated_at: deps.clock.now(),
+      };
+      const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      if (!(await repo.updatePatient(trx, actor.clinicId, patientId, expectedVersion, defined))) {
+        throw stale(await loadOverview(trx, actor.clinicId, patientId));
+      }
+      return loadOverview(trx, actor.clinicId, patientId);
+    },
+  );
 }
 
 export function updateCareTeam(
@@ -147,41 +181,66 @@ export function updateCareTeam(
   expectedVersion: number,
   members: Assignment[],
 ): Promise<PatientOverview> {
-  return withPatientRecord(deps, actor, patientId, { action: 'care_team.update', resourceType: 'care_team' }, async (trx) => {
-    const current = await loadOverview(trx, actor.clinicId, patientId);
-    if (current.careTeamVersion !== expectedVersion) throw stale(current);
-    await assertAssignable(trx, actor.clinicId, members);
-    const now = deps.clock.now();
-    if (!(await repo.bumpCareTeamVersion(trx, actor.clinicId, patientId, expectedVersion, now))) {
-      throw stale(await loadOverview(trx, actor.clinicId, patientId));
-    }
-    await applyTeam(trx, actor, patientId, current.careTeam.map((m) => ({ userId: m.userId, role: m.role })), members, now);
-    return loadOverview(trx, actor.clinicId, patientId);
-  });
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'care_team.update', resourceType: 'care_team' },
+    async (trx) => {
+      const current = await loadOverview(trx, actor.clinicId, patientId);
+      if (current.careTeamVersion !== expectedVersion) throw stale(current);
+      await assertAssignable(trx, actor.clinicId, members);
+      const now = deps.clock.now();
+      if (!(await repo.bumpCareTeamVersion(trx, actor.clinicId, patientId, expectedVersion, now))) {
+        throw stale(await loadOverview(trx, actor.clinicId, patientId));
+      }
+      await applyTeam(
+        trx,
+        actor,
+        patientId,
+        current.careTeam.map((m) => ({ userId: m.userId, role: m.role })),
+        members,
+        now,
+      );
+      return loadOverview(trx, actor.clinicId, patientId);
+    },
+  );
 }
 
 export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string) {
-  return withPatientRecord(deps, actor, patientId, { action: 'care_team.read_history', resourceType: 'care_team' }, async (trx) => {
-    const rows = await repo.changesOf(trx, actor.clinicId, patientId);
-    return rows.map((r) => ({
-      id: r.id,
-      userId: r.user_id,
-      userName: r.user_name,
-      role: r.role as CareTeamRole,
-      change: r.change as 'added' | 'removed',
-      byUserId: r.by_user_id,
-      byName: r.by_name,
-      at: Number(r.at),
-    }));
-  });
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'care_team.read_history', resourceType: 'care_team' },
+    async (trx) => {
+      const rows = await repo.changesOf(trx, actor.clinicId, patientId);
+      return rows.map((r) => ({
+        id: r.id,
+        userId: r.user_id,
+        userName: r.user_name,
+        role: r.role as CareTeamRole,
+        change: r.change as 'added' | 'removed',
+        byUserId: r.by_user_id,
+        byName: r.by_name,
+        at: r.at,
+      }));
+    },
+  );
 }
 
 export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId: string): Promise<void> {
-  const userId = await withPatientRecord(deps, actor, patientId, { action: 'patient.resend_invite', resourceType: 'patient' }, async (trx) => {
-    const patient = await repo.findPatient(trx, actor.clinicId, patientId);
-    if (!patient) throw new AppError('not_found', 'Patient not found');
-    return patient.user_id;
-  });
+  const userId = await withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'patient.resend_invite', resourceType: 'patient' },
+    async (trx) => {
+      const patient = await repo.findPatient(trx, actor.clinicId, patientId);
+      if (!patient) throw new AppError('not_found', 'Patient not found');
+      return patient.user_id;
+    },
+  );
   await resendInvite(deps, actor, actor.clinicId, userId);
 }
 
@@ -209,7 +268,7 @@ export async function caseload(deps: AppDeps, actor: Actor) {
         medicalRecordNumber: r.medical_record_number,
         myRoles: [r.role as CareTeamRole],
         careTeam: teams.get(r.id) ?? [],
-        enrolledAt: Number(r.created_at),
+        enrolledAt: r.created_at,
       });
     }
     await deps.audit.record(trx, actor.clinicId, actor, {

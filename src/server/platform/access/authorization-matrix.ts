@@ -25,13 +25,26 @@ const everyone = (o: Outcome): Record<MatrixRole, Outcome> => ({
 });
 const signedIn: Record<MatrixRole, Outcome> = { ...everyone('allow'), anonymous: 401 };
 const adminOnly: Record<MatrixRole, Outcome> = { ...everyone(403), anonymous: 401, admin: 'allow' };
-const cliniciansOnly: Record<MatrixRole, Outcome> = { ...everyone(403), anonymous: 401, therapist: 'allow', prescriber: 'allow', care_manager: 'allow' };
+const cliniciansOnly: Record<MatrixRole, Outcome> = {
+  ...everyone(403),
+  anonymous: 401,
+  therapist: 'allow',
+  prescriber: 'allow',
+  care_manager: 'allow',
+};
 
 const teamOnly = ['allow', 404, 404] as const;
 const never = [404, 404, 404] as const;
 const unauth = [401, 401, 401] as const;
 /** Care-team members only: patients and admins see 404 for every id, their own included. */
-const careTeam: Record<MatrixRole, Triple> = { anonymous: unauth, admin: never, therapist: teamOnly, prescriber: teamOnly, care_manager: teamOnly, patient: never };
+const careTeam: Record<MatrixRole, Triple> = {
+  anonymous: unauth,
+  admin: never,
+  therapist: teamOnly,
+  prescriber: teamOnly,
+  care_manager: teamOnly,
+  patient: never,
+};
 /** Care-team members and the patient themself. */
 const careTeamOrPatient: Record<MatrixRole, Triple> = { ...careTeam, patient: teamOnly };
 

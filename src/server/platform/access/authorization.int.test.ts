@@ -2,7 +2,14 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
-import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltPatient, type BuiltUser } from '../../testing/factories.js';
+import {
+  buildClinic,
+  buildPatient,
+  buildUser,
+  PASSWORD,
+  type BuiltPatient,
+  type BuiltUser,
+} from '../../testing/factories.js';
 import { registerSecurityHooks } from '../http/security-hooks.js';
 import { authorizationMatrix, type MatrixRole, type Outcome } from './authorization-matrix.js';
 
@@ -16,8 +23,12 @@ let seq = 0;
 beforeAll(async () => {
   t = await createTestContext();
   const clinic = await buildClinic(t.deps);
-  for (const role of ['admin', 'therapist', 'prescriber', 'care_manager'] as const) users.set(role, await buildUser(t.deps, clinic, role));
-  const team = (['therapist', 'prescriber', 'care_manager'] as const).map((role) => ({ user: users.get(role) as BuiltUser, role }));
+  for (const role of ['admin', 'therapist', 'prescriber', 'care_manager'] as const)
+    users.set(role, await buildUser(t.deps, clinic, role));
+  const team = (['therapist', 'prescriber', 'care_manager'] as const).map((role) => ({
+    user: users.get(role) as BuiltUser,
+    role,
+  }));
   own = await buildPatient(t.deps, team[0]!.user, team);
   users.set('patient', own.user);
   const otherTherapist = await buildUser(t.deps, clinic, 'therapist');
@@ -27,7 +38,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A plausible request for each route, so an allowed caller gets past validation without changing shared state. */
-function requestFor(route: string, patientId: string): { url: string; body?: unknown; headers?: Record<string, string> } {
+function requestFor(
+  route: string,
+  patientId: string,
+): { url: string; body?: unknown; headers?: Record<string, string> } {
   const [method = '', pattern = ''] = route.split(' ');
   const url = pattern
     .replace(':patientId', patientId)
@@ -38,7 +52,11 @@ function requestFor(route: string, patientId: string): { url: string; body?: unk
     'POST /api/auth/login': { email: spareUser.email, password: PASSWORD },
     'POST /api/auth/password': { currentPassword: 'not-my-password-1', newPassword: 'whatever-new-secret-1' },
     'POST /api/invites/:token/accept': { password: 'a-fine-password-12' },
-    'POST /api/admin/invites': { email: `matrix${String(seq)}@clinic.test`, name: 'Matrix Person', role: 'therapist' },
+    'POST /api/admin/invites': {
+      email: `matrix${String(seq)}@clinic.test`,
+      name: 'Matrix Person',
+      role: 'therapist',
+    },
     'POST /api/patients': {
       givenName: 'Matrix',
       familyName: `Patient${String(seq)}`,
@@ -48,7 +66,9 @@ function requestFor(route: string, patientId: string): { url: string; body?: unk
       careTeam: [{ userId: users.get('therapist')?.id, role: 'therapist' }],
     },
     'PATCH /api/patients/:patientId': { phone: '+1 555 0101' },
-    'PUT /api/patients/:patientId/care-team': { members: [{ userId: users.get('therapist')?.id, role: 'therapist' }] },
+    'PUT /api/patients/:patientId/care-team': {
+      members: [{ userId: users.get('therapist')?.id, role: 'therapist' }],
+    },
   };
   // Stale versions: an allowed caller reaches the use case and gets 412, nothing changes.
   const headers = method === 'PATCH' || method === 'PUT' ? { 'if-match': '"999"' } : undefined;
@@ -87,7 +107,10 @@ describe('authorization matrix (generated from the route table)', () => {
           const session: Session | null = user ? await signIn(t.app, user.email, PASSWORD) : null;
           const req = requestFor(key, patientId);
           const res = await call(t.app, session, route.method as 'GET', req.url, req.body, req.headers);
-          if (!judge(res.statusCode, expected)) failures.push(`${key} as ${role} on ${patientId === own.overview.id ? 'own' : patientId === other.overview.id ? 'other' : 'unknown'}: expected ${String(expected)}, got ${String(res.statusCode)} ${res.body.slice(0, 120)}`);
+          if (!judge(res.statusCode, expected))
+            failures.push(
+              `${key} as ${role} on ${patientId === own.overview.id ? 'own' : patientId === other.overview.id ? 'other' : 'unknown'}: expected ${String(expected)}, got ${String(res.statusCode)} ${res.body.slice(0, 120)}`,
+            );
           if (res.statusCode === 404 && expectation.scope === 'patient') {
             expect(res.body).not.toContain(own.overview.familyName);
             expect(res.body).not.toContain(other.overview.familyName);

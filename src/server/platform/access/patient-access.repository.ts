@@ -10,7 +10,12 @@ export async function patientInClinic(db: Db, clinicId: string, patientId: strin
   return row !== undefined;
 }
 
-export async function isOnCareTeam(db: Db, clinicId: string, patientId: string, userId: string): Promise<boolean> {
+export async function isOnCareTeam(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  userId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('care_team_members')
     .select('user_id')

@@ -21,9 +21,12 @@ describe('hashAuditEvent', () => {
     expect(hashAuditEvent(event)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashAuditEvent({ ...event })).toBe(hashAuditEvent(event));
   });
-  it.each(['actor_id', 'patient_id', 'action', 'outcome', 'prev_hash', 'resource_id'] as const)('changes when %s changes', (field) => {
-    expect(hashAuditEvent({ ...event, [field]: 'tampered' })).not.toBe(hashAuditEvent(event));
-  });
+  it.each(['actor_id', 'patient_id', 'action', 'outcome', 'prev_hash', 'resource_id'] as const)(
+    'changes when %s changes',
+    (field) => {
+      expect(hashAuditEvent({ ...event, [field]: 'tampered' })).not.toBe(hashAuditEvent(event));
+    },
+  );
   it('changes when the time or sequence changes', () => {
     expect(hashAuditEvent({ ...event, at: event.at + 1 })).not.toBe(hashAuditEvent(event));
     expect(hashAuditEvent({ ...event, seq: 2 })).not.toBe(hashAuditEvent(event));

@@ -7,9 +7,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function hashAuditEvent(row: Omit<AuditRow, 'hash'>): string {
   const content = JSON.stringify([
     row.clinic_id,
-    Number(row.seq),
+    row.seq,
     row.id,
-    Number(row.at),
+    row.at,
     row.actor_id,
     row.actor_role,
     row.patient_id,

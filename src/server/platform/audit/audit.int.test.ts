@@ -3,7 +3,14 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, signIn, type TestContext } from '../../testing/test-app.js';
-import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltPatient, type BuiltUser } from '../../testing/factories.js';
+import {
+  buildClinic,
+  buildPatient,
+  buildUser,
+  PASSWORD,
+  type BuiltPatient,
+  type BuiltUser,
+} from '../../testing/factories.js';
 import { verifyAuditChain } from './audit.js';
 
 const run = promisify(execFile);
@@ -31,7 +38,12 @@ describe('audit trail', () => {
       .where('patient_id', '=', patient.overview.id)
       .where('action', '=', 'patient.read')
       .executeTakeFirst();
-    expect(row).toMatchObject({ actor_id: therapist.id, actor_role: 'therapist', outcome: 'allowed', resource_type: 'patient' });
+    expect(row).toMatchObject({
+      actor_id: therapist.id,
+      actor_role: 'therapist',
+      outcome: 'allowed',
+      resource_type: 'patient',
+    });
     expect(Number(row?.at)).toBe(t.clock.now());
   });
 
@@ -47,8 +59,12 @@ describe('audit trail', () => {
   });
 
   it('refuses UPDATE and DELETE at the database level', async () => {
-    await expect(db().updateTable('audit_events').set({ action: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);
-    await expect(db().deleteFrom('audit_events').where('seq', '=', 1).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db().updateTable('audit_events').set({ action: 'x' }).where('seq', '=', 1).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db().deleteFrom('audit_events').where('seq', '=', 1).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('finds the first broken link after tampering with a row', async () => {
@@ -62,8 +78,12 @@ describe('audit trail', () => {
 
     if (t.testDb.location.databaseUrl === null) {
       const cli = await run('npx', ['tsx', 'src/server/cli.ts', 'audit-verify'], {
-        env: { ...process.env, DATA_DIR: t.testDb.location.sqlitePath.replace(/\/duet\.sqlite$/, ''), DATABASE_URL: '' },
-      }).catch((e: { code: number; stderr: string }) => e);
+        env: {
+          ...process.env,
+          DATA_DIR: t.testDb.location.sqlitePath.replace(/\/duet\.sqlite$/, ''),
+          DATABASE_URL: '',
+        },
+      }).catch((e: unknown) => e as { code: number; stderr: string });
       expect('code' in cli ? cli.code : 0).toBe(1);
       expect('stderr' in cli ? cli.stderr : '').toMatch(/BROKEN .* #3/);
     }

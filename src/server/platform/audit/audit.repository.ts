@@ -3,7 +3,10 @@ import type { AuditEventTable } from '../../db/schema.js';
 
 export type AuditRow = AuditEventTable;
 
-export async function lastEventOfClinic(db: Db, clinicId: string): Promise<{ seq: number; hash: string } | undefined> {
+export async function lastEventOfClinic(
+  db: Db,
+  clinicId: string,
+): Promise<{ seq: number; hash: string } | undefined> {
   return db
     .selectFrom('audit_events')
     .select(['seq', 'hash'])
@@ -23,7 +26,12 @@ export async function clinicIdsWithEvents(db: Db): Promise<string[]> {
 }
 
 /** Pages through one clinic's chain in order, so verification never holds the whole table in memory. */
-export async function eventsAfter(db: Db, clinicId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+export async function eventsAfter(
+  db: Db,
+  clinicId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_events')
     .selectAll()
@@ -53,7 +61,9 @@ export async function accessEventsForPatient(
 ): Promise<AccessRow[]> {
   let q = db
     .selectFrom('audit_events as a')
-    .leftJoin('users as u', (j) => j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'))
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
+    )
     .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_role', 'u.name as actor_name', 'a.action', 'a.outcome'])
     .where('a.clinic_id', '=', clinicId)
     .where('a.patient_id', '=', patientId);

@@ -26,7 +26,7 @@ export function createAuditLog(database: Database, clock: Clock): AuditLog {
       const last = await repo.lastEventOfClinic(trx, clinicId);
       const row = {
         clinic_id: clinicId,
-        seq: last ? Number(last.seq) + 1 : 1,
+        seq: last ? last.seq + 1 : 1,
         id: newId(),
         at: clock.now(),
         actor_id: actor?.userId ?? null,
@@ -59,11 +59,14 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
       if (page.length === 0) break;
       for (const row of page) {
         events++;
-        const seq = Number(row.seq);
-        if (seq !== expectedSeq) return { ok: false, clinicId, seq: expectedSeq, reason: 'event missing from the chain', events };
-        if (row.prev_hash !== prevHash) return { ok: false, clinicId, seq, reason: 'previous-hash link does not match', events };
+        const seq = row.seq;
+        if (seq !== expectedSeq)
+          return { ok: false, clinicId, seq: expectedSeq, reason: 'event missing from the chain', events };
+        if (row.prev_hash !== prevHash)
+          return { ok: false, clinicId, seq, reason: 'previous-hash link does not match', events };
         const { hash, ...rest } = row;
-        if (hashAuditEvent(rest) !== hash) return { ok: false, clinicId, seq, reason: 'event content was changed', events };
+        if (hashAuditEvent(rest) !== hash)
+          return { ok: false, clinicId, seq, reason: 'event content was changed', events };
         prevHash = hash;
         expectedSeq++;
       }

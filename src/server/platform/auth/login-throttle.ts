@@ -33,12 +33,17 @@ export function createLoginThrottle(database: Database, clock: Clock, maxFailure
     async assertAllowed(email, ip) {
       const now = clock.now();
       const rows = await repo.findThrottles(database.db, [accountKey(email), ipKey(ip)]);
-      const until = Math.max(0, ...rows.map((r) => Number(r.locked_until)));
+      const until = Math.max(0, ...rows.map((r) => r.locked_until));
       if (until > now) {
         const seconds = Math.ceil((until - now) / 1000);
-        throw new AppError('rate_limited', 'Too many failed sign-in attempts. Try again later.', { retryAfterSeconds: seconds }, {
-          'retry-after': String(seconds),
-        });
+        throw new AppError(
+          'rate_limited',
+          'Too many failed sign-in attempts. Try again later.',
+          { retryAfterSeconds: seconds },
+          {
+            'retry-after': String(seconds),
+          },
+        );
       }
     },
     async recordFailure(email, ip) {
@@ -48,7 +53,7 @@ export function createLoginThrottle(database: Database, clock: Clock, maxFailure
         const rows = await repo.findThrottles(trx, keys);
         for (const key of keys) {
           const row = rows.find((r) => r.key === key);
-          const stale = !row || Number(row.updated_at) + FORGET_AFTER_MS < now && Number(row.locked_until) < now;
+          const stale = !row || (row.updated_at + FORGET_AFTER_MS < now && row.locked_until < now);
           const failures = (stale ? 0 : row.failures) + 1;
           const lock = lockDuration(failures, maxFailures);
           await repo.saveThrottle(trx, key, failures, lock ? now + lock : 0, now);

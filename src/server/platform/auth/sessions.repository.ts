@@ -22,7 +22,9 @@ export async function findSession(db: Db, idHash: string): Promise<SessionWithUs
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('patients as p', (j) => j.onRef('p.user_id', '=', 'u.id').onRef('p.clinic_id', '=', 'u.clinic_id'))
+    .leftJoin('patients as p', (j) =>
+      j.onRef('p.user_id', '=', 'u.id').onRef('p.clinic_id', '=', 'u.clinic_id'),
+    )
     .select([
       's.id_hash',
       's.user_id',

@@ -36,17 +36,22 @@ export async function startSession(
 }
 
 /** The actor behind a session cookie, or null when the session is unknown, idle too long, too old, or the account is not active. */
-export async function resolveSession(db: Db, clock: Clock, policy: SessionPolicy, token: string): Promise<Actor | null> {
+export async function resolveSession(
+  db: Db,
+  clock: Clock,
+  policy: SessionPolicy,
+  token: string,
+): Promise<Actor | null> {
   const idHash = hashToken(token);
   const row = await repo.findSession(db, idHash);
   if (!row) return null;
   const now = clock.now();
-  const expired = Number(row.expires_at) <= now || Number(row.last_seen_at) + policy.idleMs <= now;
+  const expired = row.expires_at <= now || row.last_seen_at + policy.idleMs <= now;
   if (expired || row.status !== 'active') {
     await repo.deleteSession(db, idHash);
     return null;
   }
-  if (now - Number(row.last_seen_at) >= TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
+  if (now - row.last_seen_at >= TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
   return {
     userId: row.user_id,
     role: row.role as Role,

@@ -22,21 +22,35 @@ export function registerErrorHandler(app: FastifyInstance): void {
         path: `${err.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
         message: v.message ?? 'Invalid value',
       }));
-      return reply.status(400).send(body('validation_failed', 'Some fields are missing or not valid.', details));
+      return reply
+        .status(400)
+        .send(body('validation_failed', 'Some fields are missing or not valid.', details));
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ route: request.routeOptions.url, issues: err.cause.issues.map((i) => i.path.join('.')) }, 'response did not match its schema');
+      request.log.error(
+        { route: request.routeOptions.url, issues: err.cause.issues.map((i) => i.path.join('.')) },
+        'response did not match its schema',
+      );
       return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
     }
     const status = err.statusCode ?? 500;
-    if (status === 413) return reply.status(413).send(body('payload_too_large', 'The request body is too large.'));
-    if (status === 415) return reply.status(415).send(body('unsupported_media_type', 'Send JSON (content-type: application/json).'));
+    if (status === 413)
+      return reply.status(413).send(body('payload_too_large', 'The request body is too large.'));
+    if (status === 415)
+      return reply
+        .status(415)
+        .send(body('unsupported_media_type', 'Send JSON (content-type: application/json).'));
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, empty body with a JSON content type, bad URL encoding.
-      return reply.status(400).send(body('validation_failed', 'The request could not be read. Send valid JSON.'));
+      return reply
+        .status(400)
+        .send(body('validation_failed', 'The request could not be read. Send valid JSON.'));
     }
     // Never echo internals: the log gets the error name and route, not the request body.
-    request.log.error({ err: { name: err.name, message: err.message, stack: err.stack }, route: request.routeOptions.url }, 'unhandled error');
+    request.log.error(
+      { err: { name: err.name, message: err.message, stack: err.stack }, route: request.routeOptions.url },
+      'unhandled error',
+    );
     return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
   });
 }

@@ -5,4 +5,5 @@ export const errorResponseSchema = z.object({
 });
 
 /** Response schemas for the error statuses a route can answer (for the OpenAPI document). */
-export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorResponseSchema]));
+export const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, errorResponseSchema]));

@@ -20,7 +20,7 @@ export function requireIfMatch(request: FastifyRequest): number {
   if (raw === undefined || raw === '') {
     throw new AppError('precondition_required', 'Send If-Match with the version you edited (from the ETag).');
   }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
   if (!match?.[1]) throw new AppError('validation_failed', 'If-Match must be a version number such as "3".');
   return Number(match[1]);
 }

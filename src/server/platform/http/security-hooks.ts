@@ -41,7 +41,9 @@ export function registerSecurityHooks(app: FastifyInstance, deps: AppDeps): void
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token) : null;
+    request.actor = token
+      ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token)
+      : null;
 
     const policy = request.routeOptions.config.policy;
     // No policy: static files, API docs, or the not-found handler (which answers 404 itself).
@@ -60,7 +62,10 @@ async function enforcePolicy(request: FastifyRequest, policy: Policy, deps: AppD
   if (MUTATING.has(request.method)) {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || sent !== actor.csrfToken) {
-      throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+      throw new AppError(
+        'csrf_failed',
+        'Missing or wrong X-CSRF-Token header. Reload the page and try again.',
+      );
     }
   }
   if (policy.access === 'signed-in') return;

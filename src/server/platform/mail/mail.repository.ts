@@ -5,7 +5,11 @@ export async function insertMail(db: Db, row: MailOutboxTable): Promise<void> {
   await db.insertInto('mail_outbox').values(row).execute();
 }
 
-export async function markMail(db: Db, id: string, fields: { sent_at: number | null; error: string | null }): Promise<void> {
+export async function markMail(
+  db: Db,
+  id: string,
+  fields: { sent_at: number | null; error: string | null },
+): Promise<void> {
   await db.updateTable('mail_outbox').set(fields).where('id', '=', id).execute();
 }
 

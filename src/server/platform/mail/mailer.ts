@@ -61,7 +61,10 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; clock
         await repo.markMail(db, id, { sent_at: opts.clock.now(), error: null });
       } catch (err) {
         // The caller's action (an invite, say) still stands; the admin sees the failure in the outbox and can resend.
-        await repo.markMail(db, id, { sent_at: null, error: err instanceof Error ? err.message.slice(0, 200) : 'send failed' });
+        await repo.markMail(db, id, {
+          sent_at: null,
+          error: err instanceof Error ? err.message.slice(0, 200) : 'send failed',
+        });
       }
     },
   };
