@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Engine } from './database.js';
 import * as m001 from './migrations/001-foundation.js';
+import * as m003 from './migrations/003-care-team-patient-index.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '001-foundation': { up: m001.up },
     '002-audit-append-only': { up: (db: Kysely<unknown>) => m001.protectAuditTable(db, engine) },
+    '003-care-team-patient-index': { up: m003.up },
   };
 }
 
