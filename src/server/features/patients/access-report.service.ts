@@ -25,7 +25,11 @@ export function accessReport(deps: AppDeps, actor: Actor, patientId: string) {
         at: r.at,
         who: r.actor_id === actor.userId ? 'You' : (r.actor_name ?? 'Someone no longer in Duet'),
         whoRole: (r.actor_role ?? 'admin') as Role,
-        action: describeAccess(r.action, r.outcome as 'allowed' | 'denied'),
+        action: describeAccess(
+          r.action,
+          r.outcome as 'allowed' | 'denied',
+          actor.role === 'patient' ? 'patient' : 'team',
+        ),
         outcome: r.outcome as 'allowed' | 'denied',
       }));
     },
