@@ -3,15 +3,20 @@ import { describeAccess } from './describe-access.js';
 
 describe('describeAccess', () => {
   it.each([
-    ['patient.read', 'allowed', 'opened your record'],
-    ['care_team.update', 'allowed', 'changed your care team'],
-    ['something.new', 'allowed', 'used your record'],
-  ] as const)('%s/%s reads "%s"', (action, outcome, text) => {
-    expect(describeAccess(action, outcome)).toBe(text);
+    ['patient.read', 'opened your record', 'opened the record'],
+    ['care_team.update', 'changed your care team', 'changed the care team'],
+    ['something.new', 'used your record', 'used the record'],
+  ] as const)('%s reads "%s" to the patient and "%s" to the team', (action, toPatient, toTeam) => {
+    expect(describeAccess(action, 'allowed')).toBe(toPatient);
+    expect(describeAccess(action, 'allowed', 'team')).toBe(toTeam);
   });
+
   it('says plainly when someone was refused', () => {
-    expect(describeAccess('patient.read', 'denied')).toMatch(
-      /^tried to open your record but was not allowed/,
+    expect(describeAccess('patient.read', 'denied')).toBe(
+      'tried to see or change your record and was refused',
+    );
+    expect(describeAccess('care_team.update', 'denied', 'team')).toBe(
+      'tried to see or change the record and was refused',
     );
   });
 });
