@@ -9,6 +9,7 @@ import {
   launchBrowser,
   newContext,
   screenshotBoth,
+  watchForPageErrors,
 } from './support/browser';
 import { DEMO, heading, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
@@ -35,6 +36,21 @@ describe('admin invites a clinician', () => {
 
     const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const admin = await adminContext.newPage();
+    const pageErrors = watchForPageErrors(admin);
+
+    // A wrong password gets a clear message and no hint about which part was wrong.
+    await admin.goto('/login');
+    await heading(admin, 'Sign in to Duet');
+    await expectNoAxeViolations(admin, 'login');
+    await screenshotBoth(admin, 'login');
+    await admin.getByLabel('Email').fill(DEMO.admin);
+    await admin.getByLabel(/^Password/).fill('not the password');
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin
+      .getByRole('alert')
+      .getByText(/do not match an account/)
+      .waitFor();
+    await expectNoAxeViolations(admin, 'login with error');
     await signIn(admin, DEMO.admin, /\/admin\/users$/);
     await heading(admin, 'Staff accounts');
     await admin.getByRole('row', { name: /Priya Shah/ }).waitFor();
@@ -89,6 +105,8 @@ describe('admin invites a clinician', () => {
     // The link is spent now, and the new password works.
     await page.goto(new URL(href).pathname);
     await heading(page, 'This link no longer works');
+    await expectNoAxeViolations(page, 'spent invite link');
+    await screenshotBoth(page, 'invite-spent');
     await inviteeContext.close();
 
     const againContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
@@ -96,6 +114,13 @@ describe('admin invites a clinician', () => {
     await signIn(again, invitee.email, /\/caseload$/, newPassword);
     await heading(again, 'My caseload');
     await again.getByRole('banner').getByText(invitee.name).waitFor();
+    await again.getByRole('navigation').getByRole('link', { name: 'My account' }).click();
+    await heading(again, 'My account');
+    await expectNoAxeViolations(again, 'account');
+    await screenshotBoth(again, 'account');
+    await again.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    await heading(again, 'Sign in to Duet');
+    expect(pageErrors()).toEqual([]);
     await againContext.close();
   });
 });

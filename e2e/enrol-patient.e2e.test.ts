@@ -9,6 +9,7 @@ import {
   launchBrowser,
   newContext,
   screenshotBoth,
+  watchForPageErrors,
 } from './support/browser';
 import { DEMO, apiFromPage, heading, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
@@ -47,6 +48,7 @@ describe('a therapist enrols a patient', () => {
     // 1. The therapist enrols Riley with the demo prescriber and herself.
     const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const therapist = await therapistContext.newPage();
+    const therapistErrors = watchForPageErrors(therapist);
     await signIn(therapist, DEMO.therapist, /\/caseload$/);
     await heading(therapist, 'My caseload');
     await therapist.getByRole('link', { name: /Rivera, Sam/ }).waitFor();
@@ -88,6 +90,7 @@ describe('a therapist enrols a patient', () => {
     await history.getByText(/Jordan Lee added as care manager/).waitFor();
     await expectNoAxeViolations(therapist, 'patient overview');
     await screenshotBoth(therapist, 'patient-overview');
+    expect(therapistErrors()).toEqual([]);
     await therapistContext.close();
 
     // 3. The admin's outbox holds Riley's invitation.
@@ -100,6 +103,7 @@ describe('a therapist enrols a patient', () => {
     // 4. Riley signs up on a phone and sees the team and the therapist's visit.
     const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
     const patient = await patientContext.newPage();
+    const patientErrors = watchForPageErrors(patient);
     await patient.goto(invitePath);
     await heading(patient, /^Welcome to /);
     await expectNoAxeViolations(patient, 'patient invite');
@@ -130,6 +134,7 @@ describe('a therapist enrols a patient', () => {
       .waitFor();
     await expectNoAxeViolations(patient, 'patient access report');
     await screenshotBoth(patient, 'patient-access');
+    expect(patientErrors()).toEqual([]);
     await patientContext.close();
 
     // 5. A therapist outside the team gets "not found", from the page and from the API.

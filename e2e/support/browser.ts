@@ -44,7 +44,8 @@ export async function newContext(browser: Browser, options: ContextOptions): Pro
 
 let axeSource: string | null = null;
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+type AxeNode = { target: unknown[]; failureSummary?: string };
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
 
 /** Runs axe-core on the page and fails on serious or critical violations. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
@@ -58,14 +59,9 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
     },
   );
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) {
-    try {
-      await page.addScriptTag({ content: axeSource });
-    } catch {
-      // Duet's Content-Security-Policy forbids inline scripts (as it should); evaluate through DevTools instead.
-      await page.evaluate(axeSource);
-    }
-  }
+  // page.addScriptTag({ content }) would be an inline script, which Duet's Content-Security-Policy rightly
+  // blocks (and which would show up as a CSP violation); evaluating through DevTools is not subject to CSP.
+  if (!loaded) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -81,7 +77,7 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
       .map(
         (v) =>
           `- [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
-            .map((n) => JSON.stringify(n.target))
+            .map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)
             .slice(0, 5)
             .join('\n    ')}`,
       )

@@ -126,11 +126,11 @@ export function CareTeamCard({ patient }: { patient: PatientOverview }) {
               justify="space-between"
               wrap="nowrap"
             >
-              <div>
+              <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={600}>
                   {member.name}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {member.email}
                 </Text>
               </div>
