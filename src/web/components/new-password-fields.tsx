@@ -1,21 +1,17 @@
 import { PasswordInput, Stack } from '@mantine/core';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../shared/accounts/password-policy';
 
-// Mirrors the server's rule so people learn it before submitting; the server still decides.
-export const MIN_PASSWORD_LENGTH = 12;
-
-export const PASSWORD_RULE_TEXT = `At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password that is easy to remember.`;
+// The same rule the server applies (src/shared): people learn it before submitting.
+export const PASSWORD_RULE_TEXT = `At least ${String(MIN_PASSWORD_LENGTH)} characters. A few unrelated words make a strong password that is easy to remember.`;
 
 /** Why a new password and its confirmation cannot be used yet, or null when they can. */
 export function newPasswordProblem(
   password: string,
   confirm: string,
-): {
-  password?: string;
-  confirm?: string;
-} | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return { password: `Use at least ${MIN_PASSWORD_LENGTH} characters (now ${password.length}).` };
-  }
+  context: { email?: string; name?: string } = {},
+): { password?: string; confirm?: string } | null {
+  const problem = passwordProblem(password, context);
+  if (problem) return { password: problem };
   if (password !== confirm) return { confirm: 'The two passwords are not the same.' };
   return null;
 }
@@ -27,6 +23,8 @@ type Props = {
   onConfirm: (value: string) => void;
   showErrors: boolean;
   label?: string;
+  /** The account's email and name, which a password must not contain. */
+  context?: { email?: string; name?: string };
 };
 
 /** A new password with its confirmation and the rule explained under it. */
@@ -37,8 +35,9 @@ export function NewPasswordFields({
   onConfirm,
   showErrors,
   label = 'New password',
+  context,
 }: Props) {
-  const problem = showErrors ? newPasswordProblem(password, confirm) : null;
+  const problem = showErrors ? newPasswordProblem(password, confirm, context) : null;
   return (
     <Stack gap="md">
       <PasswordInput

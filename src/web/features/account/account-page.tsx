@@ -12,6 +12,7 @@ import { errorMessage } from '../../components/query-state';
 import { changePassword } from '../auth/api';
 
 function ChangePasswordForm() {
+  const user = useCurrentUser();
   const storeSession = useStoreSession();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
@@ -37,7 +38,8 @@ function ChangePasswordForm() {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (current && !newPasswordProblem(password, confirm)) change.mutate();
+    if (current && !newPasswordProblem(password, confirm, { email: user.email, name: user.name }))
+      change.mutate();
   };
 
   const wrongCurrent = isApiError(change.error, 'invalid_credentials');
@@ -68,6 +70,7 @@ function ChangePasswordForm() {
             onPassword={setPassword}
             onConfirm={setConfirm}
             showErrors={submitted}
+            context={{ email: user.email, name: user.name }}
           />
           {change.isError && !wrongCurrent && (
             <Alert color="red" variant="light" role="alert" title="Your password was not changed">

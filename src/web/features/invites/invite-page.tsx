@@ -74,7 +74,7 @@ export function InvitePage() {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!newPasswordProblem(password, confirm)) accept.mutate();
+    if (!newPasswordProblem(password, confirm, { email: data.email, name: data.name })) accept.mutate();
   };
 
   return (
@@ -98,6 +98,7 @@ export function InvitePage() {
             onPassword={setPassword}
             onConfirm={setConfirm}
             showErrors={submitted}
+            context={{ email: data.email, name: data.name }}
           />
           {accept.isError && (
             <Alert color="red" variant="light" role="alert" title="Your password was not saved">

@@ -36,11 +36,12 @@ export function useClinicians() {
   });
 }
 
+export function getPatient(patientId: string): Promise<PatientOverview> {
+  return api.get<PatientOverview>(base(patientId));
+}
+
 export function usePatient(patientId: string) {
-  return useQuery({
-    queryKey: patientKeys.overview(patientId),
-    queryFn: () => api.get<PatientOverview>(base(patientId)),
-  });
+  return useQuery({ queryKey: patientKeys.overview(patientId), queryFn: () => getPatient(patientId) });
 }
 
 export function useCareTeamHistory(patientId: string) {
@@ -102,10 +103,4 @@ export function useResendPatientInvite(patientId: string) {
   return useMutation({
     mutationFn: () => api.post<undefined>(`${base(patientId)}/resend-invite`),
   });
-}
-
-/** Reload the overview after someone else changed it (a 412). */
-export function useReloadPatient(patientId: string) {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: patientKeys.overview(patientId) });
 }

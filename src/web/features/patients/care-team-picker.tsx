@@ -34,12 +34,14 @@ type Props = {
   /** Current members who are no longer listed as active clinicians stay selectable. */
   currentMembers?: CareTeamMember[];
   error?: string;
+  /** Stack the selects (inside a narrow card) instead of three across. */
+  stacked?: boolean;
 };
 
 /** A select per care-team role, listing the clinic's active clinicians in that role. */
-export function CareTeamPicker({ clinicians, value, onChange, currentMembers = [], error }: Props) {
+export function CareTeamPicker({ clinicians, value, onChange, currentMembers = [], error, stacked }: Props) {
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+    <SimpleGrid cols={stacked ? 1 : { base: 1, sm: 3 }} spacing="md">
       {TEAM_ROLES.map((role, index) => {
         const options = clinicians
           .filter((c) => c.role === role)

@@ -7,7 +7,8 @@ import type { PatientDetails, PatientOverview } from '../../app/api-types';
 import { formatDay } from '../../components/format';
 import { errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
-import { patientKeys, useReloadPatient, useUpdatePatientDetails } from './api';
+import { getPatient, patientKeys, useUpdatePatientDetails } from './api';
+import { currentFrom412 } from './conflict';
 import { DetailsFields } from './details-fields';
 import {
   DETAIL_LABELS,
@@ -17,10 +18,6 @@ import {
   detailsFromForm,
   type DetailsForm,
 } from './details-form';
-
-function isOverview(value: unknown): value is PatientOverview {
-  return typeof value === 'object' && value !== null && 'version' in value && 'givenName' in value;
-}
 
 function show(key: keyof PatientDetails, details: PatientDetails): string {
   const value = details[key];
@@ -33,7 +30,6 @@ type Conflict = { fields: (keyof PatientDetails)[]; before: PatientDetails; afte
 function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: () => void }) {
   const queryClient = useQueryClient();
   const update = useUpdatePatientDetails(patient.id);
-  const reload = useReloadPatient(patient.id);
   const [base, setBase] = useState<PatientOverview>(patient);
   const [form, setForm] = useState<DetailsForm>(() => detailsFormFrom(patient));
   const [submitted, setSubmitted] = useState(false);
@@ -43,16 +39,14 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
   const errors = submitted ? { ...detailsErrors(form, today), ...fieldErrorsFrom(update.error) } : {};
 
   const onConflict = async (details: unknown) => {
-    let current = isOverview(details)
-      ? details
-      : isOverview((details as { current?: unknown } | null)?.current)
-        ? (details as { current: PatientOverview }).current
-        : null;
+    let current = currentFrom412(details);
     if (current) queryClient.setQueryData(patientKeys.overview(patient.id), current);
-    else {
-      await reload();
-      current = queryClient.getQueryData<PatientOverview>(patientKeys.overview(patient.id)) ?? null;
-    }
+    else
+      current = await queryClient.query({
+        queryKey: patientKeys.overview(patient.id),
+        queryFn: () => getPatient(patient.id),
+        staleTime: 0,
+      });
     if (!current) return;
     const fields = changedFields(base, current);
     setConflict({ fields, before: base, after: current });
