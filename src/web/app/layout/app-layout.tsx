@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../../components/format';
 import { useCurrentUser, useSignOut } from '../session';
@@ -18,7 +18,16 @@ export function AppLayout() {
   // On phones the closed menu slides off-screen; inert keeps it out of the tab order too.
   const isPhone = useMediaQuery('(max-width: 47.99em)');
 
-  useEffect(() => close(), [location.pathname, close]);
+  // After a client-side navigation, move focus to the new page so screen readers announce it.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    close();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [location.pathname, close]);
 
   return (
     <AppShell
