@@ -8,6 +8,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newContext,
+  screenshot,
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
@@ -66,12 +67,32 @@ describe('admin invites a clinician', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/Prescriber.*Invited/);
 
+    // Resending makes a new link (the newest mail) and retires the first one.
+    await row.getByRole('button', { name: `Resend invite to ${invitee.name}` }).click();
+    await admin.getByText('Invitation sent again').waitFor();
+
+    // Deactivate and reactivate another clinician, confirming in a dialog each time.
+    const elena = admin.getByRole('row', { name: /Elena Novak/ });
+    await elena.getByRole('button', { name: 'Deactivate Elena Novak' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Deactivate account' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(admin, 'deactivate dialog');
+    await screenshot(admin, 'admin-deactivate-dialog-desktop');
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await elena.getByText('Deactivated').waitFor();
+    await elena.getByRole('button', { name: 'Reactivate Elena Novak' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Reactivate account' })
+      .getByRole('button', { name: 'Reactivate' })
+      .click();
+    await elena.getByText('Active').waitFor();
+
     await admin.getByRole('navigation').getByRole('link', { name: 'Outbox' }).click();
     await admin.waitForURL(/\/admin\/outbox$/);
     await heading(admin, 'Outbox');
-    const mail = admin.getByRole('button', {
-      name: new RegExp(`To ${invitee.email.replaceAll('.', '\\.')}`),
-    });
+    const mail = admin
+      .getByRole('button', { name: new RegExp(`To ${invitee.email.replaceAll('.', '\\.')}`) })
+      .first();
     await mail.click();
     const inviteLink = admin.getByRole('link', { name: /\/invite\// }).first();
     await inviteLink.waitFor();

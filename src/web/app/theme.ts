@@ -11,6 +11,7 @@ export const theme = createTheme({
   focusRing: 'auto',
   components: {
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
   },
 });
 

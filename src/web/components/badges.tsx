@@ -23,7 +23,12 @@ export function SoftBadge({ color, children, ...rest }: BadgeProps & { color: st
       color={color}
       variant="light"
       styles={{
-        root: { color: 'var(--mantine-color-dark-7)', border: `1px solid var(--mantine-color-${color}-3)` },
+        root: {
+          color: 'var(--mantine-color-dark-7)',
+          border: `1px solid var(--mantine-color-${color}-3)`,
+          flexShrink: 0,
+          minWidth: 'max-content',
+        },
       }}
       {...rest}
     >
