@@ -21,6 +21,24 @@ export interface PatientAction {
 
 const denied = Symbol('denied');
 
+/** Audits a refused attempt; it names the patient only when the id is a real patient of this clinic. */
+export async function recordDenied(
+  deps: Pick<AppDeps, 'audit'>,
+  trx: Db,
+  actor: Actor,
+  patientId: string,
+  what: PatientAction,
+): Promise<void> {
+  const known = await repo.patientInClinic(trx, actor.clinicId, patientId);
+  await deps.audit.record(trx, actor.clinicId, actor, {
+    action: what.action,
+    resourceType: what.resourceType,
+    resourceId: what.resourceId ?? patientId,
+    patientId: known ? patientId : null,
+    outcome: 'denied',
+  });
+}
+
 /**
  * Runs a use case on one patient's record: checks the relationship, runs `fn` and appends the audit
  * event in the same transaction. A refusal is audited too and answers 404, exactly like an unknown id.
@@ -34,15 +52,7 @@ export async function withPatientRecord<T>(
 ): Promise<T> {
   const result = await deps.database.transaction(async (trx) => {
     if (!(await canReachPatient(trx, actor, patientId))) {
-      // The denied attempt names the patient only when the id is a real patient of this clinic.
-      const known = await repo.patientInClinic(trx, actor.clinicId, patientId);
-      await deps.audit.record(trx, actor.clinicId, actor, {
-        action: what.action,
-        resourceType: what.resourceType,
-        resourceId: what.resourceId ?? patientId,
-        patientId: known ? patientId : null,
-        outcome: 'denied',
-      });
+      await recordDenied(deps, trx, actor, patientId, what);
       return denied;
     }
     const value = await fn(trx);

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import type { Policy } from '../access/policy.js';
+import { canReachPatient, recordDenied } from '../access/patient-access.js';
 
 export interface RouteEntry {
   method: string;
@@ -69,18 +70,18 @@ async function enforcePolicy(request: FastifyRequest, policy: Policy, deps: AppD
     }
   }
   if (policy.access === 'signed-in') return;
-  if (policy.roles.includes(actor.role)) return;
-  if (policy.access === 'roles') throw new AppError('forbidden', 'Your role cannot do this.');
-  // A role that never reaches patient records gets the same 404 as a stranger; the attempt is audited.
-  const params = request.params as { patientId?: string } | undefined;
+  if (policy.access === 'roles') {
+    if (policy.roles.includes(actor.role)) return;
+    throw new AppError('forbidden', 'Your role cannot do this.');
+  }
+  // Patient routes: the relationship is checked here, before the body is even validated, so a stranger
+  // learns nothing (not even which inputs are valid); services check it again where they read the data.
+  const patientId = (request.params as { patientId?: string } | undefined)?.patientId ?? '';
+  const reachable =
+    policy.roles.includes(actor.role) && (await canReachPatient(deps.database.db, actor, patientId));
+  if (reachable) return;
   await deps.database.transaction((trx) =>
-    deps.audit.record(trx, actor.clinicId, actor, {
-      action: 'patient.access',
-      resourceType: 'patient',
-      resourceId: params?.patientId ?? null,
-      patientId: null,
-      outcome: 'denied',
-    }),
+    recordDenied(deps, trx, actor, patientId, { action: 'patient.access', resourceType: 'patient' }),
   );
   throw notFound('Patient');
 }
