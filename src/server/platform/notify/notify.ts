@@ -1,0 +1,32 @@
+import type { Db } from '../../db/database.js';
+import type { AppDeps } from '../deps.js';
+import * as accounts from '../../features/accounts/accounts.repository.js';
+
+/**
+ * Email that something is waiting in Duet. It never carries patient data: no names, no content,
+ * just what kind of thing and a link to sign in (the mission's privacy rule for notifications).
+ */
+export async function notifyByEmail(
+  trx: Db,
+  deps: Pick<AppDeps, 'mailer' | 'config'>,
+  clinicId: string,
+  userIds: readonly string[],
+  what: 'message' | 'alert' | 'consult' | 'plan',
+): Promise<void> {
+  const subjects = {
+    message: 'You have a new message in Duet',
+    alert: 'Something in Duet needs your attention',
+    consult: 'You have a new consult request in Duet',
+    plan: 'A treatment plan in Duet is waiting for you',
+  } as const;
+  const users = await accounts.findUsers(trx, clinicId, [...new Set(userIds)]);
+  for (const user of users) {
+    if (user.status !== 'active') continue;
+    await deps.mailer.send(trx, {
+      clinicId,
+      to: user.email,
+      subject: subjects[what],
+      text: `Hello,\n\n${subjects[what]}.\n\nSign in to see it: ${deps.config.publicUrl}/\n\nFor your privacy, this email does not include any details.`,
+    });
+  }
+}

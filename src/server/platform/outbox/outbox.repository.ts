@@ -1,0 +1,23 @@
+import type { Db } from '../../db/database.js';
+
+export interface OutboxRow {
+  id: string;
+  clinic_id: string;
+  patient_id: string | null;
+  type: string;
+  payload: string;
+  dedupe_key: string | null;
+  created_at: number;
+  processed_at: number | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+/** Inserts an event; with a dedupe key, a second event with the same key is silently dropped. */
+export async function insertEvent(db: Db, row: OutboxRow): Promise<void> {
+  await db
+    .insertInto('outbox_events')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
