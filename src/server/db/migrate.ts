@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database, Engine } from './database.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m003 from './migrations/003-care-team-patient-index.js';
+import * as m004 from './migrations/004-outbox-and-alerts.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -9,6 +10,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '001-foundation': { up: m001.up },
     '002-audit-append-only': { up: (db: Kysely<unknown>) => m001.protectAuditTable(db, engine) },
     '003-care-team-patient-index': { up: m003.up },
+    '004-outbox-and-alerts': { up: m004.up },
   };
 }
 

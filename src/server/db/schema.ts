@@ -1,3 +1,6 @@
+import type { PlanTables } from './schema-plans.js';
+import type { MessagingTables } from './schema-messaging.js';
+
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
   id: string;
@@ -115,7 +118,52 @@ export interface LoginThrottleTable {
   updated_at: number;
 }
 
-export interface DB {
+export interface OutboxEventTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string | null;
+  type: string;
+  payload: string;
+  dedupe_key: string | null;
+  created_at: number;
+  processed_at: number | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface AlertTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  type: string;
+  severity: string;
+  title: string;
+  details: string;
+  subject_id: string | null;
+  source_event_id: string;
+  /** rule name + event id: the worker can never raise the same alert twice. */
+  idempotency_key: string;
+  state: string;
+  created_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  escalated_at: number | null;
+  version: number;
+}
+
+export interface AlertRecipientTable {
+  alert_id: string;
+  clinic_id: string;
+  user_id: string;
+  role: string;
+  reason: string;
+  added_at: number;
+}
+
+export interface CoreTables {
   clinics: ClinicTable;
   users: UserTable;
   sessions: SessionTable;
@@ -126,4 +174,10 @@ export interface DB {
   audit_events: AuditEventTable;
   mail_outbox: MailOutboxTable;
   login_throttle: LoginThrottleTable;
+  outbox_events: OutboxEventTable;
+  alerts: AlertTable;
+  alert_recipients: AlertRecipientTable;
 }
+
+/** Feature tables live beside their feature's schema file and join the database type here. */
+export type DB = CoreTables & PlanTables & MessagingTables;

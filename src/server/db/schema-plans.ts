@@ -1,0 +1,2 @@
+// Table types of the treatment-plans feature (migration 005).
+export type PlanTables = Record<never, never>;
