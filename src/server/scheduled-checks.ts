@@ -1,0 +1,9 @@
+import type { AppDeps } from './platform/deps.js';
+
+/**
+ * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
+ * every check about once a minute; each emits its events with a dedupe key, so running twice is harmless.
+ */
+export type ScheduledCheck = (deps: AppDeps) => Promise<void>;
+
+export const scheduledChecks: ScheduledCheck[] = [];
