@@ -1,5 +1,8 @@
 import type { EventType } from '../events.js';
 import type { AlertRule } from './rule.js';
+import { messageFromPatient } from './message-from-patient.js';
+import { messageUnanswered } from './message-unanswered.js';
+import { consultRequested } from './consult-requested.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
-export const alertRules: AlertRule<EventType>[] = [];
+export const alertRules: AlertRule<EventType>[] = [messageFromPatient, messageUnanswered, consultRequested];
