@@ -19,6 +19,8 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { authRoutes } from './features/accounts/auth.routes.js';
 import { adminRoutes } from './features/accounts/admin.routes.js';
 import { patientRoutes } from './features/patients/patients.routes.js';
+import { alertRoutes } from './features/alerts/alerts.routes.js';
+import { clinicRoutes } from './features/clinic/clinic.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -29,7 +31,7 @@ export interface BuildOptions {
 }
 
 /** Every feature's routes, in one list: the authorization matrix test walks what this registers. */
-export const featureRoutes = [healthRoutes, authRoutes, adminRoutes, patientRoutes];
+export const featureRoutes = [healthRoutes, authRoutes, adminRoutes, patientRoutes, alertRoutes, clinicRoutes];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

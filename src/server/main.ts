@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { createDeps, openAndMigrate } from './bootstrap.js';
 import { DEMO_PASSWORD, demoPatients, demoStaff, seedDemoClinic } from './demo/seed-demo.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
+import { startBackground } from './platform/outbox/background.js';
 
 const config = loadConfig();
 const database = await openAndMigrate(config);
@@ -14,6 +15,13 @@ const seeded = wantDemo ? await seedDemoClinic(deps) : false;
 
 const app = await buildApp(deps, { logger: true });
 await app.listen({ port: config.port, host: config.host });
+
+const background = startBackground(deps, (err) => {
+  app.log.error(
+    { err: err instanceof Error ? { name: err.name, message: err.message } : 'unknown' },
+    'background work failed',
+  );
+});
 
 const purge = setInterval(() => {
   void purgeExpiredSessions(database.db, deps.clock.now(), config.sessionIdleMs).catch(() => undefined);
@@ -43,6 +51,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   clearInterval(purge);
+  await background.stop();
   // app.close() stops accepting connections and waits for in-flight requests before resolving.
   await app.close();
   await database.close();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { careTeamRoleSchema } from '../access/roles.js';
+import type { careTeamRoleSchema } from '../access/roles.js';
 
 export const severities = ['urgent', 'high', 'routine'] as const;
 export const severitySchema = z.enum(severities);
@@ -36,7 +36,14 @@ export const alertSchema = z.object({
   title: z.string(),
   details: z.string(),
   subjectId: z.string().nullable(),
-  routedTo: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string(), reason: z.enum(['routed', 'escalated']) })),
+  routedTo: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      role: z.string(),
+      reason: z.enum(['routed', 'escalated']),
+    }),
+  ),
   state: alertStateSchema,
   createdAt: z.number(),
   acknowledgedAt: z.number().nullable(),

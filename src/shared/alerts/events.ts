@@ -7,7 +7,12 @@ import { z } from 'zod';
  */
 export const eventPayloadSchemas = {
   /** A plan version was submitted for signature; the listed clinicians still have to sign it. */
-  'plan.signature_requested': z.object({ planId: z.string(), versionId: z.string(), versionNumber: z.number(), awaitingUserIds: z.array(z.string()) }),
+  'plan.signature_requested': z.object({
+    planId: z.string(),
+    versionId: z.string(),
+    versionNumber: z.number(),
+    awaitingUserIds: z.array(z.string()),
+  }),
   /** The agreed plan reached its review date. */
   'plan.review_due': z.object({ planId: z.string(), versionId: z.string(), reviewDate: z.string() }),
   /** A patient wrote to their care team. */
@@ -15,7 +20,13 @@ export const eventPayloadSchemas = {
   /** A patient's message has had no answer from a clinician for 2 working days. */
   'message.unanswered': z.object({ conversationId: z.string(), messageId: z.string(), sentAt: z.number() }),
   /** One clinician asked another for a consult about a patient. */
-  'consult.requested': z.object({ consultId: z.string(), fromUserId: z.string(), toUserId: z.string(), priority: z.enum(['routine', 'high', 'urgent']), summary: z.string() }),
+  'consult.requested': z.object({
+    consultId: z.string(),
+    fromUserId: z.string(),
+    toUserId: z.string(),
+    priority: z.enum(['routine', 'high', 'urgent']),
+    summary: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

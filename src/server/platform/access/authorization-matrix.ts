@@ -73,4 +73,13 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/care-team/history': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/resend-invite': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/access-report': { scope: 'patient', expect: careTeamOrPatient },
+  // alerts and inbox (an alert about the "own" patient; other teams' alerts are tested in alerts.int.test.ts)
+  'GET /api/inbox': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/inbox/counts': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/patients/:patientId/alerts': { scope: 'patient', expect: careTeam },
+  'POST /api/alerts/:alertId/acknowledge': { scope: 'none', expect: cliniciansOnly },
+  'POST /api/alerts/:alertId/resolve': { scope: 'none', expect: cliniciansOnly },
+  // clinic settings
+  'GET /api/admin/settings': { scope: 'none', expect: adminOnly },
+  'PUT /api/admin/settings': { scope: 'none', expect: adminOnly },
 };

@@ -11,6 +11,7 @@ import {
   type BuiltUser,
 } from '../../testing/factories.js';
 import { registerSecurityHooks } from '../http/security-hooks.js';
+import { raiseTestAlert } from '../../testing/alerts.js';
 import { authorizationMatrix, type MatrixRole, type Outcome } from './authorization-matrix.js';
 
 let t: TestContext;
@@ -18,6 +19,7 @@ const users = new Map<MatrixRole, BuiltUser>();
 let own: BuiltPatient;
 let other: BuiltPatient;
 let spareUser: BuiltUser;
+let ownAlertId = '';
 let seq = 0;
 
 beforeAll(async () => {
@@ -34,6 +36,7 @@ beforeAll(async () => {
   const otherTherapist = await buildUser(t.deps, clinic, 'therapist');
   other = await buildPatient(t.deps, otherTherapist, [{ user: otherTherapist, role: 'therapist' }]);
   spareUser = await buildUser(t.deps, clinic, 'therapist');
+  ownAlertId = await raiseTestAlert(t.deps, own.overview.id, clinic);
 });
 afterAll(() => t.close());
 
@@ -46,6 +49,7 @@ function requestFor(
   const url = pattern
     .replace(':patientId', patientId)
     .replace(':userId', spareUser.id)
+    .replace(':alertId', ownAlertId)
     .replace(':token', 'made-up-token-made-up-token');
   seq++;
   const bodies: Record<string, unknown> = {

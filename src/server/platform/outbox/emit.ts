@@ -12,7 +12,13 @@ import { insertEvent } from './outbox.repository.js';
 export async function emitEvent<T extends EventType>(
   trx: Db,
   clock: Clock,
-  event: { type: T; clinicId: string; patientId: string | null; payload: EventPayload<T>; dedupeKey?: string },
+  event: {
+    type: T;
+    clinicId: string;
+    patientId: string | null;
+    payload: EventPayload<T>;
+    dedupeKey?: string;
+  },
 ): Promise<string> {
   const payload = eventPayloadSchemas[event.type].parse(event.payload);
   const id = newId();

@@ -21,3 +21,15 @@ export async function insertEvent(db: Db, row: OutboxRow): Promise<void> {
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
+
+export async function markProcessed(db: Db, id: string, now: number): Promise<void> {
+  await db.updateTable('outbox_events').set({ processed_at: now }).where('id', '=', id).execute();
+}
+
+export async function markFailed(db: Db, id: string, error: string): Promise<void> {
+  await db
+    .updateTable('outbox_events')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+    .where('id', '=', id)
+    .execute();
+}

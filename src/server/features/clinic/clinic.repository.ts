@@ -1,0 +1,22 @@
+import type { Db } from '../../db/database.js';
+
+export async function settingsJson(db: Db, clinicId: string): Promise<string> {
+  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
+  return row?.settings ?? '{}';
+}
+
+export async function saveSettings(db: Db, clinicId: string, settings: string): Promise<void> {
+  await db.updateTable('clinics').set({ settings }).where('id', '=', clinicId).execute();
+}
+
+export async function isActiveClinician(db: Db, clinicId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .where('status', '=', 'active')
+    .where('role', 'in', ['therapist', 'prescriber', 'care_manager'])
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,66 @@
+import type { AppDeps } from '../deps.js';
+import { claimOldestPendingEvent } from '../../db/portable.js';
+import { eventPayloadSchemas, type DomainEvent, type EventType } from '../../../shared/alerts/events.js';
+import { alertRules } from '../../../shared/alerts/rules/index.js';
+import type { OutboxRow } from './outbox.repository.js';
+import * as outbox from './outbox.repository.js';
+import { raiseAlert } from './alerts.js';
+
+const MAX_ATTEMPTS = 5;
+
+function toDomainEvent(row: OutboxRow): DomainEvent {
+  const type = row.type as EventType;
+  const schema = eventPayloadSchemas[type] as (typeof eventPayloadSchemas)[EventType] | undefined;
+  if (!schema) throw new Error(`unknown event type ${row.type}`);
+  return {
+    id: row.id,
+    type,
+    clinicId: row.clinic_id,
+    patientId: row.patient_id,
+    payload: schema.parse(JSON.parse(row.payload)),
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Delivers one pending event: claims it, applies every rule listening to its type, stores the alerts and
+ * marks the event processed, all in one transaction. A crash anywhere before the commit leaves the event
+ * pending for the next run; the alerts' idempotency keys make a replay harmless. Returns false when the
+ * queue is empty.
+ */
+export async function deliverOneEvent(deps: AppDeps): Promise<boolean> {
+  let failed: { id: string; error: string } | null = null;
+  const delivered = await deps.database
+    .transaction(async (trx) => {
+      const row = await claimOldestPendingEvent(trx, deps.database.engine, MAX_ATTEMPTS);
+      if (!row) return false;
+      try {
+        const event = toDomainEvent(row);
+        for (const rule of alertRules.filter((r) => r.on === event.type)) {
+          const specs = rule.evaluate(event);
+          for (const [i, spec] of specs.entries())
+            await raiseAlert(trx, deps, event, spec, `${rule.name}:${event.id}:${String(i)}`);
+        }
+        await outbox.markProcessed(trx, row.id, deps.clock.now());
+      } catch (err) {
+        // Keep the queue moving: count the failure after this transaction rolls back; after 5 tries the
+        // event stays in the table (with its last error) for someone to look at.
+        failed = { id: row.id, error: err instanceof Error ? err.message : 'delivery failed' };
+        throw err;
+      }
+      return true;
+    })
+    .catch(async (err: unknown) => {
+      if (!failed) throw err;
+      await outbox.markFailed(deps.database.db, failed.id, failed.error);
+      return true;
+    });
+  return delivered;
+}
+
+/** Delivers pending events until the queue is empty or `max` were handled. */
+export async function deliverPendingEvents(deps: AppDeps, max = 500): Promise<number> {
+  let n = 0;
+  while (n < max && (await deliverOneEvent(deps))) n++;
+  return n;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Clinic settings (stored as JSON on the clinic). Defaults:
+ * - escalationHours 4: an urgent alert nobody acknowledges within 4 hours escalates
+ *   (care-rules.md, "Safety": default 4 hours; Duet counts wall-clock hours for now, not clinic hours).
+ * - planReviewWeeks 4: a treatment plan is reviewed 4 weeks after agreement (product default, issue 3).
+ * - onCallUserId: who gets escalations when a patient has no care manager.
+ */
+export const clinicSettingsSchema = z.object({
+  escalationHours: z.number().min(0.25).max(72).default(4),
+  planReviewWeeks: z.number().int().min(1).max(52).default(4),
+  onCallUserId: z.string().nullable().default(null),
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
+
+export const clinicSettingsUpdateSchema = z.object({
+  escalationHours: z.number().min(0.25).max(72).optional(),
+  planReviewWeeks: z.number().int().min(1).max(52).optional(),
+  onCallUserId: z.string().max(64).nullable().optional(),
+});
+
+/** Reads stored settings; anything missing or unreadable falls back to the defaults. */
+export function parseClinicSettings(json: string): ClinicSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    raw = {};
+  }
+  const parsed = clinicSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : clinicSettingsSchema.parse({});
+}
