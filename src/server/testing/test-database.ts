@@ -54,8 +54,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: url });
+      c.on('error', () => undefined);
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // Without FORCE: the pool above has ended, and a backend that is still closing just needs a moment.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}`);
+          break;
+        } catch (err) {
+          if (attempt >= 50) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await c.end();
     },
   };
