@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps.js';
 import { claimOldestPendingEvent } from '../../db/portable.js';
 import { eventPayloadSchemas, type DomainEvent, type EventType } from '../../../shared/alerts/events.js';
 import { alertRules } from '../../../shared/alerts/rules/index.js';
+import type { AlertRule } from '../../../shared/alerts/rules/rule.js';
 import type { OutboxRow } from './outbox.repository.js';
 import * as outbox from './outbox.repository.js';
 import { raiseAlert } from './alerts.js';
@@ -28,7 +29,10 @@ function toDomainEvent(row: OutboxRow): DomainEvent {
  * pending for the next run; the alerts' idempotency keys make a replay harmless. Returns false when the
  * queue is empty.
  */
-export async function deliverOneEvent(deps: AppDeps): Promise<boolean> {
+export async function deliverOneEvent(
+  deps: AppDeps,
+  rules: readonly AlertRule[] = alertRules,
+): Promise<boolean> {
   let failed: { id: string; error: string } | null = null;
   const delivered = await deps.database
     .transaction(async (trx) => {
@@ -36,7 +40,7 @@ export async function deliverOneEvent(deps: AppDeps): Promise<boolean> {
       if (!row) return false;
       try {
         const event = toDomainEvent(row);
-        for (const rule of alertRules.filter((r) => r.on === event.type)) {
+        for (const rule of rules.filter((r) => r.on === event.type)) {
           const specs = rule.evaluate(event);
           for (const [i, spec] of specs.entries())
             await raiseAlert(trx, deps, event, spec, `${rule.name}:${event.id}:${String(i)}`);
@@ -59,8 +63,12 @@ export async function deliverOneEvent(deps: AppDeps): Promise<boolean> {
 }
 
 /** Delivers pending events until the queue is empty or `max` were handled. */
-export async function deliverPendingEvents(deps: AppDeps, max = 500): Promise<number> {
+export async function deliverPendingEvents(
+  deps: AppDeps,
+  max = 500,
+  rules: readonly AlertRule[] = alertRules,
+): Promise<number> {
   let n = 0;
-  while (n < max && (await deliverOneEvent(deps))) n++;
+  while (n < max && (await deliverOneEvent(deps, rules))) n++;
   return n;
 }
