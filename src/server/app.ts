@@ -19,8 +19,11 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { authRoutes } from './features/accounts/auth.routes.js';
 import { adminRoutes } from './features/accounts/admin.routes.js';
 import { patientRoutes } from './features/patients/patients.routes.js';
+import { messagingRoutes } from './features/messaging/messaging.routes.js';
+import { consultRoutes } from './features/messaging/consults.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
+import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -31,7 +34,17 @@ export interface BuildOptions {
 }
 
 /** Every feature's routes, in one list: the authorization matrix test walks what this registers. */
-export const featureRoutes = [healthRoutes, authRoutes, adminRoutes, patientRoutes, alertRoutes, clinicRoutes];
+export const featureRoutes = [
+  healthRoutes,
+  authRoutes,
+  adminRoutes,
+  patientRoutes,
+  messagingRoutes,
+  consultRoutes,
+  alertRoutes,
+  clinicRoutes,
+  treatmentPlanRoutes,
+];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

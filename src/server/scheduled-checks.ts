@@ -1,4 +1,5 @@
 import type { AppDeps } from './platform/deps.js';
+import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -6,4 +7,8 @@ import type { AppDeps } from './platform/deps.js';
  */
 export type ScheduledCheck = (deps: AppDeps) => Promise<void>;
 
-export const scheduledChecks: ScheduledCheck[] = [];
+export const scheduledChecks: ScheduledCheck[] = [
+  async (deps) => {
+    await checkPlanReviewsDue(deps);
+  },
+];

@@ -3,6 +3,7 @@ import type { Database, Engine } from './database.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m003 from './migrations/003-care-team-patient-index.js';
 import * as m004 from './migrations/004-outbox-and-alerts.js';
+import * as m005 from './migrations/005-treatment-plans.js';
 import * as m006 from './migrations/006-messaging.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
@@ -12,6 +13,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '002-audit-append-only': { up: (db: Kysely<unknown>) => m001.protectAuditTable(db, engine) },
     '003-care-team-patient-index': { up: m003.up },
     '004-outbox-and-alerts': { up: m004.up },
+    '005-treatment-plans': { up: m005.up },
     '006-messaging': { up: m006.up },
   };
 }

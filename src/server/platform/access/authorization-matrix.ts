@@ -82,4 +82,43 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // clinic settings
   'GET /api/admin/settings': { scope: 'none', expect: adminOnly },
   'PUT /api/admin/settings': { scope: 'none', expect: adminOnly },
+
+  // treatment plans (the matrix sends ':versionNumber' literally: not a number, so an allowed caller gets 400
+  // past the gate; the patient's 404 on drafts is in treatment-plans tests). Only the patient acknowledges
+  // their plan: a clinician on the team is refused with 403.
+  'GET /api/patients/:patientId/plan': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/plan': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/plan/draft': { scope: 'patient', expect: careTeam },
+  'PATCH /api/patients/:patientId/plan/draft': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/plan/draft/submit': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/plan/draft/sign': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/plan/versions/:versionNumber': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'GET /api/patients/:patientId/plan/history': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/plan/diff': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/plan/acknowledge': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'GET /api/patients/:patientId/plan/versions/:versionNumber/comments': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'POST /api/patients/:patientId/plan/versions/:versionNumber/comments': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'GET /api/patients/:patientId/plan/patient-view': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/safety-plan': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/plan/reviews': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/plan/reviews': { scope: 'patient', expect: careTeam },
+  'GET /api/plan-templates': { scope: 'none', expect: cliniciansOnly },
+  'POST /api/plan-templates': { scope: 'none', expect: cliniciansOnly },
 };

@@ -3,6 +3,14 @@ import type { AlertRule } from './rule.js';
 import { messageFromPatient } from './message-from-patient.js';
 import { messageUnanswered } from './message-unanswered.js';
 import { consultRequested } from './consult-requested.js';
+import { planAwaitingSignature } from './plan-awaiting-signature.js';
+import { planReviewDue } from './plan-review-due.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
-export const alertRules: AlertRule<EventType>[] = [messageFromPatient, messageUnanswered, consultRequested];
+export const alertRules: AlertRule<EventType>[] = [
+  messageFromPatient,
+  messageUnanswered,
+  consultRequested,
+  planAwaitingSignature,
+  planReviewDue,
+];

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { policies } from '../../platform/access/policy.js';
+import { actorOf, etag } from '../../platform/http/request-context.js';
+import { errors } from '../../platform/http/error-schema.js';
+import { safetyPlanSchema } from '../../../shared/treatment-plans/schemas.js';
+import {
+  commentSchema,
+  newCommentSchema,
+  newReviewSchema,
+  newTemplateSchema,
+  patientViewSchema,
+  planVersionSchema,
+  reviewSchema,
+  templateSchema,
+} from '../../../shared/treatment-plans/api-schemas.js';
+import * as patientPlan from './patient-plan.service.js';
+import * as reviews from './reviews.service.js';
+import * as templates from './templates.service.js';
+import { patientParams, tags, versionParams } from './plan-params.js';
+
+const base = '/api/patients/:patientId/plan';
+
+/** What the patient reads and does with the agreed plan, reviews, and the clinic's templates. */
+export function planPatientRoutes(app: App, deps: AppDeps): void {
+  app.post(`${base}/acknowledge`, {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: planVersionSchema, ...errors(401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const v = await patientPlan.acknowledgePlan(deps, actorOf(request), request.params.patientId);
+      return reply.header('etag', etag(v.version)).send(v);
+    },
+  });
+
+  app.get(`${base}/versions/:versionNumber/comments`, {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: versionParams,
+      response: { 200: z.object({ comments: z.array(commentSchema) }), ...errors(400, 401, 404, 409) },
+    },
+    handler: async (request) => ({
+      comments: await patientPlan.listComments(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        request.params.versionNumber,
+      ),
+    }),
+  });
+
+  app.post(`${base}/versions/:versionNumber/comments`, {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: versionParams,
+      body: newCommentSchema,
+      response: { 201: commentSchema, ...errors(400, 401, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const { patientId, versionNumber } = request.params;
+      const c = await patientPlan.addComment(
+        deps,
+        actorOf(request),
+        patientId,
+        versionNumber,
+        request.body.body,
+      );
+      return reply.status(201).send(c);
+    },
+  });
+
+  app.get(`${base}/patient-view`, {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: z.object({ view: patientViewSchema.nullable() }), ...errors(400, 401, 404) },
+    },
+    handler: async (request) => ({
+      view: await patientPlan.patientView(deps, actorOf(request), request.params.patientId),
+    }),
+  });
+
+  app.get('/api/patients/:patientId/safety-plan', {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: patientParams,
+      response: {
+        200: z.object({
+          versionNumber: z.number().nullable(),
+          agreedAt: z.number().nullable(),
+          safetyPlan: safetyPlanSchema.nullable(),
+        }),
+        ...errors(400, 401, 404),
+      },
+    },
+    handler: async (request) => patientPlan.safetyPlan(deps, actorOf(request), request.params.patientId),
+  });
+
+  app.get(`${base}/reviews`, {
+    config: { policy: policies.careTeam },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errors(400, 401, 404) },
+    },
+    handler: async (request) => ({
+      reviews: await reviews.listReviews(deps, actorOf(request), request.params.patientId),
+    }),
+  });
+
+  app.post(`${base}/reviews`, {
+    config: { policy: policies.careTeam },
+    schema: {
+      tags,
+      params: patientParams,
+      body: newReviewSchema,
+      response: {
+        201: z.object({ review: reviewSchema, nextDraft: planVersionSchema.nullable() }),
+        ...errors(400, 401, 403, 404, 409),
+      },
+    },
+    handler: async (request, reply) => {
+      const result = await reviews.recordReview(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        request.body,
+      );
+      return reply.status(201).send(result);
+    },
+  });
+
+  app.get('/api/plan-templates', {
+    config: { policy: policies.clinician },
+    schema: {
+      tags,
+      response: { 200: z.object({ templates: z.array(templateSchema) }), ...errors(401, 403) },
+    },
+    handler: async (request) => ({ templates: await templates.listTemplates(deps, actorOf(request)) }),
+  });
+
+  app.post('/api/plan-templates', {
+    config: { policy: policies.clinician },
+    schema: {
+      tags,
+      body: newTemplateSchema,
+      response: { 201: templateSchema, ...errors(400, 401, 403, 409) },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await templates.addTemplate(deps, actorOf(request), request.body)),
+  });
+}

@@ -1,0 +1,78 @@
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { diffPlans } from '../../../shared/treatment-plans/diff.js';
+import type { HistoryEntry, PlanOverview, PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
+import * as repo from './plans.repository.js';
+import { isOpen, parseContent, toHistoryEntry, toPlanVersion, toSummary } from './plans.mapper.js';
+import { requirePlan, withPlan } from './plan-context.js';
+
+/** Patients see the versions that were agreed (the one in force and the ones before it), never drafts. */
+export const visibleTo = (actor: Actor, row: { status: string }): boolean =>
+  actor.role !== 'patient' || row.status === 'agreed' || row.status === 'superseded';
+
+/** The plan at a glance: the agreed version, the open draft (clinicians), and the list of versions. */
+export function getPlan(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanOverview | null> {
+  return withPlan(deps, actor, patientId, 'plan.read', async (trx) => {
+    const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
+    if (!plan) return null;
+    const versions = (await repo.versionsOf(trx, actor.clinicId, plan.id)).filter((v) => visibleTo(actor, v));
+    const agreed = versions.find((v) => v.status === 'agreed');
+    const draft = actor.role === 'patient' ? undefined : versions.find((v) => isOpen(v.status));
+    const shown = [agreed, draft].filter((v) => v !== undefined);
+    const [signatures, team] = await Promise.all([
+      repo.signaturesOf(
+        trx,
+        actor.clinicId,
+        shown.map((v) => v.id),
+      ),
+      repo.signersOnTeam(trx, actor.clinicId, patientId),
+    ]);
+    return {
+      planId: plan.id,
+      patientId,
+      agreed: agreed ? toPlanVersion(agreed, signatures, team) : null,
+      draft: draft ? toPlanVersion(draft, signatures, team) : null,
+      versions: versions.map(toSummary),
+    };
+  });
+}
+
+export function getVersion(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  number: number,
+): Promise<PlanVersion> {
+  return withPlan(deps, actor, patientId, 'plan.read_version', async (trx) => {
+    const plan = await requirePlan(trx, actor, patientId);
+    const row = await repo.findVersion(trx, actor.clinicId, plan.id, number);
+    if (!row || !visibleTo(actor, row)) throw new AppError('not_found', 'Plan version not found');
+    const [signatures, team] = await Promise.all([
+      repo.signaturesOf(trx, actor.clinicId, [row.id]),
+      repo.signersOnTeam(trx, actor.clinicId, patientId),
+    ]);
+    return toPlanVersion(row, signatures, team);
+  });
+}
+
+/** Who changed what, when and why, newest first. */
+export function planHistory(deps: AppDeps, actor: Actor, patientId: string): Promise<HistoryEntry[]> {
+  return withPlan(deps, actor, patientId, 'plan.read_history', async (trx) => {
+    const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
+    return plan ? (await repo.historyOf(trx, actor.clinicId, plan.id)).map(toHistoryEntry) : [];
+  });
+}
+
+/** Field-level difference between two versions of the plan (computed by the shared diffPlans). */
+export function diffVersions(deps: AppDeps, actor: Actor, patientId: string, from: number, to: number) {
+  return withPlan(deps, actor, patientId, 'plan.diff', async (trx) => {
+    const plan = await requirePlan(trx, actor, patientId);
+    const [a, b] = await Promise.all([
+      repo.findVersion(trx, actor.clinicId, plan.id, from),
+      repo.findVersion(trx, actor.clinicId, plan.id, to),
+    ]);
+    if (!a || !b) throw new AppError('not_found', 'Plan version not found');
+    return { from, to, changes: diffPlans(parseContent(a.content), parseContent(b.content)) };
+  });
+}
