@@ -1,5 +1,8 @@
 // Types of the Duet HTTP API, copied from docs/api.md.
 // Kept in one file so they can be swapped for the zod-inferred types in src/shared.
+import type { z } from 'zod';
+import type { alertSchema, Severity as SharedSeverity } from '../../shared/alerts/alert';
+import type { ClinicSettings as SharedClinicSettings } from '../../shared/clinic/settings';
 
 export type Role = 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
 export type CareTeamRole = 'therapist' | 'prescriber' | 'care_manager';
@@ -117,3 +120,14 @@ export type AccessEntry = {
   action: string;
   outcome: 'allowed' | 'denied';
 };
+
+// ---- Issue 3: inbox, messaging, treatment plans --------------------------------------------------
+// These come straight from the server's zod schemas in src/shared (type-only imports: nothing reaches the
+// bundle), so they cannot drift from the API.
+
+export type Alert = z.output<typeof alertSchema>;
+export type Severity = SharedSeverity;
+export type AlertState = Alert['state'];
+export type InboxView = 'active' | 'open' | 'acknowledged' | 'resolved' | 'all';
+export type InboxCounts = { urgent: number; high: number; routine: number; total: number };
+export type ClinicSettings = SharedClinicSettings;

@@ -1,9 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
 import { OutboxPage } from '../features/admin/outbox-page';
+import { ClinicSettingsPage } from '../features/admin/settings-page';
 import { UsersPage } from '../features/admin/users-page';
 import { LoginPage } from '../features/auth/login-page';
 import { CaseloadPage } from '../features/caseload/caseload-page';
+import { InboxPage } from '../features/inbox/inbox-page';
 import { InvitePage } from '../features/invites/invite-page';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
@@ -29,12 +31,14 @@ export const router = createBrowserRouter([
             children: [
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/outbox', element: <OutboxPage /> },
+              { path: '/admin/settings', element: <ClinicSettingsPage /> },
             ],
           },
           {
             element: <RequireRole roles={CLINICIAN_ROLES} />,
             children: [
               { path: '/caseload', element: <CaseloadPage /> },
+              { path: '/inbox', element: <InboxPage /> },
               { path: '/patients/new', element: <EnrolPatientPage /> },
               { path: '/patients/:patientId', element: <PatientPage /> },
             ],

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../../components/format';
 import { useCurrentUser, useSignOut } from '../session';
+import { InboxBadge } from '../../features/inbox/inbox-badge';
 import { navItemsFor } from './nav-items';
 import { Brand } from './brand';
 
@@ -84,6 +85,7 @@ export function AppLayout() {
               end={item.end}
               label={item.label}
               leftSection={<item.icon size={18} aria-hidden />}
+              rightSection={item.badge === 'inbox' ? <InboxBadge /> : undefined}
               active={
                 item.end
                   ? location.pathname === item.to

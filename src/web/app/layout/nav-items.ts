@@ -1,5 +1,7 @@
 import {
+  IconAdjustments,
   IconEye,
+  IconInbox,
   IconHome,
   IconMail,
   IconUserCircle,
@@ -16,6 +18,8 @@ export type NavItem = {
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
   /** Match the path exactly rather than as a prefix. */
   end?: boolean;
+  /** A live count shown beside the label. */
+  badge?: 'inbox';
 };
 
 const ACCOUNT: NavItem = { to: '/account', label: 'My account', icon: IconUserCircle };
@@ -27,6 +31,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/admin/users', label: 'Staff accounts', icon: IconUsers },
         { to: '/admin/outbox', label: 'Outbox', icon: IconMail },
+        { to: '/admin/settings', label: 'Clinic settings', icon: IconAdjustments },
         ACCOUNT,
       ];
     case 'patient':
@@ -38,6 +43,7 @@ export function navItemsFor(role: Role): NavItem[] {
     default:
       return [
         { to: '/caseload', label: 'My caseload', icon: IconUsersGroup },
+        { to: '/inbox', label: 'Inbox', icon: IconInbox, badge: 'inbox' },
         { to: '/patients/new', label: 'Enrol patient', icon: IconUserPlus },
         ACCOUNT,
       ];

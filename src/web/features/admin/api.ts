@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import type { Mail, NewStaffInvite, StaffUser } from '../../app/api-types';
+import type { ClinicSettings, Mail, NewStaffInvite, StaffUser } from '../../app/api-types';
 
 const usersKey = ['admin', 'users'] as const;
 const outboxKey = ['admin', 'outbox'] as const;
@@ -46,5 +46,22 @@ export function useUserAction() {
         .post<{ user: StaffUser }>(`/api/admin/users/${encodeURIComponent(userId)}/${action}`)
         .then((r) => r.user),
     onSuccess: invalidate,
+  });
+}
+
+const settingsKey = ['admin', 'settings'] as const;
+
+export function useClinicSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: () => api.get<ClinicSettings>('/api/admin/settings'),
+  });
+}
+
+export function useSaveClinicSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: ClinicSettings) => api.put<ClinicSettings>('/api/admin/settings', settings),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
 }

@@ -5,6 +5,7 @@ import { isApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
 import { CareTeamCard } from './care-team-card';
@@ -52,6 +53,7 @@ export function PatientPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
+            <PatientAlertsCard patientId={data.id} />
             <TeamHistoryCard patientId={data.id} />
             <AccessReportCard patientId={data.id} />
           </Stack>

@@ -1,0 +1,118 @@
+import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type SubmitEvent } from 'react';
+import type { ClinicSettings, StaffUser } from '../../app/api-types';
+import { roleLabel } from '../../components/format';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
+import { fieldErrorsFrom } from '../../components/validation-details';
+import { useClinicSettings, useSaveClinicSettings, useStaffUsers } from './api';
+
+const ESCALATION = { min: 0.25, max: 72 };
+const REVIEW = { min: 1, max: 52 };
+
+function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: StaffUser[] }) {
+  const save = useSaveClinicSettings();
+  const [hours, setHours] = useState<number | string>(settings.escalationHours);
+  const [weeks, setWeeks] = useState<number | string>(settings.planReviewWeeks);
+  const [onCall, setOnCall] = useState(settings.onCallUserId ?? '');
+  const serverErrors = fieldErrorsFrom(save.error);
+
+  const hoursNumber = typeof hours === 'number' ? hours : Number.NaN;
+  const weeksNumber = typeof weeks === 'number' ? weeks : Number.NaN;
+  const hoursError =
+    Number.isFinite(hoursNumber) && hoursNumber >= ESCALATION.min && hoursNumber <= ESCALATION.max
+      ? serverErrors.escalationHours
+      : 'Between a quarter of an hour and 72 hours.';
+  const weeksError =
+    Number.isInteger(weeksNumber) && weeksNumber >= REVIEW.min && weeksNumber <= REVIEW.max
+      ? serverErrors.planReviewWeeks
+      : 'A whole number of weeks, 1 to 52.';
+  const [showErrors, setShowErrors] = useState(false);
+
+  const clinicians = staff
+    .filter((u) => u.role !== 'admin' && u.role !== 'patient' && u.status === 'active')
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    setShowErrors(true);
+    if (hoursError || weeksError) return;
+    save.mutate(
+      { escalationHours: hoursNumber, planReviewWeeks: weeksNumber, onCallUserId: onCall || null },
+      {
+        onSuccess: () =>
+          notifications.show({ color: 'green', title: 'Settings saved', message: 'They apply from now on.' }),
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate>
+      <Stack gap="lg" maw={520}>
+        <NumberInput
+          label="Escalate unacknowledged urgent alerts after (hours)"
+          description="When nobody acknowledges an urgent alert in this time, it goes to the care manager, or to the on-call contact when the patient has none."
+          min={ESCALATION.min}
+          max={ESCALATION.max}
+          step={0.5}
+          decimalScale={2}
+          value={hours}
+          onChange={setHours}
+          error={showErrors ? hoursError : undefined}
+          required
+        />
+        <NumberInput
+          label="Review treatment plans after (weeks)"
+          description="The default review date of a newly agreed plan."
+          min={REVIEW.min}
+          max={REVIEW.max}
+          step={1}
+          allowDecimal={false}
+          value={weeks}
+          onChange={setWeeks}
+          error={showErrors ? weeksError : undefined}
+          required
+        />
+        <NativeSelect
+          label="On-call contact"
+          description="Receives escalated urgent alerts for patients without a care manager."
+          value={onCall}
+          onChange={(e) => setOnCall(e.currentTarget.value)}
+          error={serverErrors.onCallUserId}
+          data={[
+            { value: '', label: 'No on-call contact' },
+            ...clinicians.map((u) => ({ value: u.id, label: `${u.name} (${roleLabel(u.role)})` })),
+          ]}
+        />
+        {save.isError && Object.keys(serverErrors).length === 0 && (
+          <Alert color="red" variant="light" role="alert" title="The settings were not saved">
+            {errorMessage(save.error)}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Save settings
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function ClinicSettingsPage() {
+  const settings = useClinicSettings();
+  const staff = useStaffUsers();
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>Clinic settings</PageTitle>
+        <Text c="dimmed">How Duet escalates alerts and schedules plan reviews at this clinic.</Text>
+      </div>
+      {(settings.isPending || staff.isPending) && <LoadingState label="Loading settings…" />}
+      {settings.isError && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}
+      {staff.isError && <ErrorState error={staff.error} onRetry={() => void staff.refetch()} />}
+      {settings.data && staff.data && <SettingsForm settings={settings.data} staff={staff.data} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Alert } from '../../app/api-types';
+import { formatDateTime } from '../../components/format';
+import { AlertActions } from './alert-actions';
+import { alertTypeLabel, stateLine } from './alert-words';
+import { AlertStateBadge, SeverityBadge } from './severity-badge';
+
+/** One alert: severity, title, patient, details, routing and state, with the actions it still allows. */
+export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPatient?: boolean }) {
+  const handled = stateLine(alert);
+  const escalated = alert.routedTo.filter((r) => r.reason === 'escalated');
+  return (
+    <Paper
+      component="li"
+      withBorder
+      radius="md"
+      p="md"
+      aria-label={`${alert.severity === 'urgent' ? 'Urgent: ' : ''}${alert.title}`}
+      style={
+        alert.severity === 'urgent' && alert.state !== 'resolved'
+          ? { borderLeft: '4px solid var(--mantine-color-red-8)' }
+          : undefined
+      }
+    >
+      <Stack gap={6}>
+        <Group gap="xs" wrap="wrap">
+          <SeverityBadge severity={alert.severity} />
+          <AlertStateBadge state={alert.state} />
+          <Text size="xs" c="dimmed">
+            {alertTypeLabel(alert.type)} · {formatDateTime(alert.createdAt)}
+          </Text>
+        </Group>
+        <Text fw={700}>{alert.title}</Text>
+        {showPatient && (
+          <Anchor component={Link} to={`/patients/${alert.patientId}`} size="sm" fw={600}>
+            {alert.patientName}
+          </Anchor>
+        )}
+        {alert.details && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {alert.details}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          For {alert.routedTo.map((r) => r.name).join(', ') || 'the care team'}
+          {alert.escalatedAt !== null &&
+            ` · escalated ${formatDateTime(alert.escalatedAt)}${escalated.length > 0 ? ` to ${escalated.map((r) => r.name).join(', ')}` : ''}`}
+        </Text>
+        {handled && <Text size="sm">{handled}</Text>}
+        {alert.resolutionNote && (
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+            Note: {alert.resolutionNote}
+          </Text>
+        )}
+        <AlertActions alert={alert} compact={!showPatient} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api-client';
+import type { Alert, InboxCounts, InboxView } from '../../app/api-types';
+
+export type InboxFilter = { view: InboxView; patientId?: string; type?: string };
+
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  list: (filter: InboxFilter) => ['inbox', 'list', filter] as const,
+  counts: ['inbox', 'counts'] as const,
+  patient: (patientId: string) => ['patients', patientId, 'alerts'] as const,
+};
+
+/** How often the navigation badge asks for fresh counts. */
+export const COUNTS_POLL_MS = 30_000;
+
+export function useInbox(filter: InboxFilter) {
+  const params = new URLSearchParams({ view: filter.view });
+  if (filter.patientId) params.set('patientId', filter.patientId);
+  if (filter.type) params.set('type', filter.type);
+  return useQuery({
+    queryKey: inboxKeys.list(filter),
+    queryFn: () => api.get<{ alerts: Alert[] }>(`/api/inbox?${params.toString()}`).then((r) => r.alerts),
+    refetchInterval: COUNTS_POLL_MS,
+  });
+}
+
+export function useInboxCounts(enabled: boolean) {
+  return useQuery({
+    queryKey: inboxKeys.counts,
+    queryFn: () => api.get<InboxCounts>('/api/inbox/counts'),
+    refetchInterval: COUNTS_POLL_MS,
+    refetchIntervalInBackground: false,
+    enabled,
+  });
+}
+
+export function usePatientAlerts(patientId: string) {
+  return useQuery({
+    queryKey: inboxKeys.patient(patientId),
+    queryFn: () =>
+      api
+        .get<{ alerts: Alert[] }>(`/api/patients/${encodeURIComponent(patientId)}/alerts`)
+        .then((r) => r.alerts),
+  });
+}
+
+export type AlertChange = { alert: Alert } & ({ to: 'acknowledged' } | { to: 'resolved'; note: string });
+
+/** Acknowledge or resolve one alert with If-Match; every inbox list and the patient's history refresh. */
+export function useChangeAlert() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: AlertChange) => {
+      const path = `/api/alerts/${encodeURIComponent(change.alert.id)}`;
+      return change.to === 'acknowledged'
+        ? api.post<Alert>(`${path}/acknowledge`, undefined, { ifMatch: change.alert.version })
+        : api.post<Alert>(`${path}/resolve`, { note: change.note }, { ifMatch: change.alert.version });
+    },
+    onSettled: (_data, _error, change) => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(change.alert.patientId) });
+    },
+  });
+}
