@@ -1,4 +1,5 @@
 import type { AppDeps } from './platform/deps.js';
+import { checkUnansweredMessages } from './features/messaging/unanswered-check.js';
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 
 /**
@@ -8,6 +9,7 @@ import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check
 export type ScheduledCheck = (deps: AppDeps) => Promise<void>;
 
 export const scheduledChecks: ScheduledCheck[] = [
+  checkUnansweredMessages,
   async (deps) => {
     await checkPlanReviewsDue(deps);
   },

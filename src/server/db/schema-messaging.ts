@@ -30,6 +30,8 @@ export interface MessageTable {
   /** JSON array of user ids. */
   mentions: string;
   created_at: number;
+  /** Server-made UUIDv7: a total order even for messages in the same millisecond. */
+  sort_key: string;
 }
 
 export interface MessageReadTable {

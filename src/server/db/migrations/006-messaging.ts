@@ -40,11 +40,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('mentions', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('sort_key', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('messages_conversation')
     .on('messages')
-    .columns(['clinic_id', 'conversation_id', 'created_at'])
+    .columns(['clinic_id', 'conversation_id', 'sort_key'])
     .execute();
 
   await db.schema

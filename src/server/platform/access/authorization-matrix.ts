@@ -73,6 +73,28 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/care-team/history': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/resend-invite': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/access-report': { scope: 'patient', expect: careTeamOrPatient },
+  // messaging and consults (the matrix sends ':conversationId'/':consultId' literally: not a UUID, so an
+  // allowed caller gets 400 past the gate; the team thread's 404 for the patient is in messaging tests)
+  'GET /api/patients/:patientId/conversations': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/conversations': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/conversations/:conversationId': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'POST /api/patients/:patientId/conversations/:conversationId/messages': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'POST /api/patients/:patientId/conversations/:conversationId/read': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'GET /api/consults': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/patients/:patientId/consults': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/consults': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/consults/:consultId': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/consults/:consultId/reply': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/consults/:consultId/close': { scope: 'patient', expect: careTeam },
   // alerts and inbox (an alert about the "own" patient; other teams' alerts are tested in alerts.int.test.ts)
   'GET /api/inbox': { scope: 'none', expect: cliniciansOnly },
   'GET /api/inbox/counts': { scope: 'none', expect: cliniciansOnly },

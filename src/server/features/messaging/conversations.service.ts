@@ -1,0 +1,109 @@
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import type { ConversationDetail, ConversationSummary } from '../../../shared/messaging/schemas.js';
+import * as conversations from './conversations.repository.js';
+import { TEAM_THREAD_SUBJECT } from './messaging.mapper.js';
+import {
+  loadDetail,
+  participantsOf,
+  summaries,
+  visibleConversation,
+  visibleKinds,
+} from './conversation-view.js';
+import { postInConversation, type MessageInput } from './messages.service.js';
+
+/** The patient's conversations: the team thread first (clinicians only), then conversations with the patient. */
+export function listConversations(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+): Promise<ConversationSummary[]> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'conversation.list', resourceType: 'conversation' },
+    async (trx) => {
+      if (actor.role !== 'patient') {
+        await conversations.ensureTeamThread(trx, {
+          id: newId(),
+          clinic_id: actor.clinicId,
+          patient_id: patientId,
+          subject: TEAM_THREAD_SUBJECT,
+          started_by: null,
+          created_at: deps.clock.now(),
+          last_message_at: null,
+          awaiting_message_id: null,
+          awaiting_since: null,
+          unanswered_emitted_for: null,
+        });
+      }
+      const rows = await conversations.conversationsOf(trx, actor.clinicId, patientId, visibleKinds(actor));
+      return summaries(trx, actor, rows, await participantsOf(trx, actor.clinicId, patientId, 'patient'));
+    },
+  );
+}
+
+export function getConversation(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  conversationId: string,
+  page: { before?: number | undefined; limit: number },
+): Promise<ConversationDetail> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'conversation.read', resourceType: 'conversation', resourceId: conversationId },
+    async (trx) =>
+      loadDetail(trx, actor, await visibleConversation(trx, actor, patientId, conversationId), page),
+  );
+}
+
+/**
+ * Starts a conversation with the patient ("Ask your care team", or a clinician writing first) with its
+ * first message. Idempotent on the client's conversation id: a retry returns the conversation as it is.
+ */
+export function startConversation(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  input: { id: string; subject: string; firstMessage: MessageInput },
+): Promise<{ detail: ConversationDetail; created: boolean }> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'conversation.create', resourceType: 'conversation', resourceId: input.id },
+    async (trx) => {
+      const now = deps.clock.now();
+      const created = await conversations.insertConversation(trx, {
+        id: input.id,
+        clinic_id: actor.clinicId,
+        patient_id: patientId,
+        kind: 'patient',
+        team_key: null,
+        subject: input.subject,
+        started_by: actor.userId,
+        created_at: now,
+        last_message_at: null,
+        awaiting_message_id: null,
+        awaiting_since: null,
+        unanswered_emitted_for: null,
+      });
+      const row = await conversations.findConversation(trx, actor.clinicId, patientId, input.id);
+      if (row?.kind !== 'patient' || row.started_by !== actor.userId) {
+        throw new AppError('conflict', 'This conversation id is already used. Send a new id.', [
+          { path: 'body.id', message: 'Already used' },
+        ]);
+      }
+      await postInConversation(trx, deps, actor, row, input.firstMessage);
+      const fresh = await visibleConversation(trx, actor, patientId, input.id);
+      return { detail: await loadDetail(trx, actor, fresh, { limit: 100 }), created };
+    },
+  );
+}
