@@ -4,6 +4,7 @@ import { newId } from '../platform/ids.js';
 import * as accounts from '../features/accounts/accounts.repository.js';
 import { enrolPatient } from '../features/patients/patients.service.js';
 import { clinicCount } from './seed-demo.repository.js';
+import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -89,8 +90,9 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     sessionIdHash: '',
     csrfToken: '',
   };
+  const enrolled: { patientId: string; userId: string }[] = [];
   for (const p of demoPatients) {
-    await enrolPatient(deps, therapist, {
+    const overview = await enrolPatient(deps, therapist, {
       givenName: p.givenName,
       familyName: p.familyName,
       birthDate: p.birthDate,
@@ -106,7 +108,7 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     });
     // Demo patients can sign in straight away with the demo password.
     const patient = await accounts.findUserByEmail(deps.database.db, p.email);
-    if (patient)
+    if (patient) {
       await accounts.updateUser(
         deps.database.db,
         clinicId,
@@ -114,6 +116,10 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
         { status: 'active', password_hash: hash },
         now,
       );
+      enrolled.push({ patientId: overview.id, userId: patient.id });
+    }
   }
+  // Treatment plans in different states (agreed and acknowledged, awaiting a signature, a draft).
+  await seedDemoPlans(deps, clinicId, { therapist: id('therapist'), prescriber: id('prescriber') }, enrolled);
   return true;
 }
