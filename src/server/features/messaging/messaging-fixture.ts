@@ -19,6 +19,8 @@ export interface MessagingFixture {
   patient: BuiltPatient;
   otherPatient: BuiltPatient;
   as: Record<'therapist' | 'prescriber' | 'careManager' | 'outsider' | 'patient' | 'otherPatient', Session>;
+  /** Moves the fake clock and signs everyone in again (sessions end after 30 idle minutes). */
+  setClock(ms: number): Promise<void>;
 }
 
 export async function messagingFixture(): Promise<MessagingFixture> {
@@ -43,7 +45,15 @@ export async function messagingFixture(): Promise<MessagingFixture> {
     familyName: 'Umbrage',
   });
   const sign = (u: BuiltUser) => signIn(t.app, u.email, PASSWORD);
-  return {
+  const signAll = async () => ({
+    therapist: await sign(therapist),
+    prescriber: await sign(prescriber),
+    careManager: await sign(careManager),
+    outsider: await sign(outsider),
+    patient: await sign(patient.user),
+    otherPatient: await sign(otherPatient.user),
+  });
+  const fixture: MessagingFixture = {
     t,
     therapist,
     prescriber,
@@ -51,15 +61,13 @@ export async function messagingFixture(): Promise<MessagingFixture> {
     outsider,
     patient,
     otherPatient,
-    as: {
-      therapist: await sign(therapist),
-      prescriber: await sign(prescriber),
-      careManager: await sign(careManager),
-      outsider: await sign(outsider),
-      patient: await sign(patient.user),
-      otherPatient: await sign(otherPatient.user),
+    as: await signAll(),
+    async setClock(ms: number) {
+      t.clock.set(ms);
+      fixture.as = await signAll();
     },
   };
+  return fixture;
 }
 
 export const uuid = (): string => randomUUID();
