@@ -5,6 +5,7 @@ import * as accounts from '../features/accounts/accounts.repository.js';
 import { enrolPatient } from '../features/patients/patients.service.js';
 import { clinicCount } from './seed-demo.repository.js';
 import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
+import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -121,5 +122,12 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   }
   // Treatment plans in different states (agreed and acknowledged, awaiting a signature, a draft).
   await seedDemoPlans(deps, clinicId, { therapist: id('therapist'), prescriber: id('prescriber') }, enrolled);
+  // Conversations with patients, the team thread, and an open consult.
+  await seedDemoMessaging(
+    deps,
+    clinicId,
+    { therapist: id('therapist'), prescriber: id('prescriber'), careManager: id('careManager') },
+    enrolled,
+  );
   return true;
 }
