@@ -66,7 +66,9 @@ export async function accessEventsForPatient(
     )
     .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_role', 'u.name as actor_name', 'a.action', 'a.outcome'])
     .where('a.clinic_id', '=', clinicId)
-    .where('a.patient_id', '=', patientId);
+    .where('a.patient_id', '=', patientId)
+    // People only: Duet's own automatic work (raising an alert) is not someone opening the record.
+    .where('a.actor_id', 'is not', null);
   if (opts.excludeActorId) q = q.where('a.actor_id', '!=', opts.excludeActorId);
   return q.orderBy('a.seq', 'desc').limit(opts.limit).execute();
 }
