@@ -23,7 +23,8 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = {
     getMigrations: () => Promise.resolve(migrationsFor(database.engine)),
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Features land in parallel, so a migration may be merged after a later-numbered one: run whatever is missing.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed');
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
