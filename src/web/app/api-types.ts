@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { alertSchema, Severity as SharedSeverity } from '../../shared/alerts/alert';
 import type { ClinicSettings as SharedClinicSettings } from '../../shared/clinic/settings';
+import type * as messaging from '../../shared/messaging/schemas';
 
 export type Role = 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
 export type CareTeamRole = 'therapist' | 'prescriber' | 'care_manager';
@@ -131,3 +132,14 @@ export type AlertState = Alert['state'];
 export type InboxView = 'active' | 'open' | 'acknowledged' | 'resolved' | 'all';
 export type InboxCounts = { urgent: number; high: number; routine: number; total: number };
 export type ClinicSettings = SharedClinicSettings;
+
+export type Person = messaging.Person;
+export type Message = messaging.Message;
+export type ConversationKind = messaging.ConversationKind;
+export type ConversationSummary = messaging.ConversationSummary;
+export type ConversationDetail = messaging.ConversationDetail;
+export type NewMessage = { id: string; body: string; mentions: string[] };
+export type NewConversation = { id: string; subject: string; firstMessage: NewMessage };
+export type Consult = messaging.Consult;
+export type ConsultPriority = messaging.ConsultPriority;
+export type NewConsult = { id: string; toUserId: string; priority: ConsultPriority; question: string };

@@ -7,6 +7,12 @@ import { LoginPage } from '../features/auth/login-page';
 import { CaseloadPage } from '../features/caseload/caseload-page';
 import { InboxPage } from '../features/inbox/inbox-page';
 import { InvitePage } from '../features/invites/invite-page';
+import { ClinicianConversationPage } from '../features/messaging/clinician-conversation-page';
+import {
+  AskCareTeamPage,
+  PatientConversationPage,
+  PatientMessagesPage,
+} from '../features/messaging/patient-messages-pages';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
@@ -41,6 +47,10 @@ export const router = createBrowserRouter([
               { path: '/inbox', element: <InboxPage /> },
               { path: '/patients/new', element: <EnrolPatientPage /> },
               { path: '/patients/:patientId', element: <PatientPage /> },
+              {
+                path: '/patients/:patientId/messages/:conversationId',
+                element: <ClinicianConversationPage />,
+              },
             ],
           },
           {
@@ -48,6 +58,9 @@ export const router = createBrowserRouter([
             children: [
               { path: '/home', element: <HomePage /> },
               { path: '/home/access', element: <AccessPage /> },
+              { path: '/home/messages', element: <PatientMessagesPage /> },
+              { path: '/home/messages/new', element: <AskCareTeamPage /> },
+              { path: '/home/messages/:conversationId', element: <PatientConversationPage /> },
             ],
           },
           { path: '/account', element: <AccountPage /> },

@@ -4,6 +4,7 @@ import {
   IconInbox,
   IconHome,
   IconMail,
+  IconMessages,
   IconUserCircle,
   IconUserPlus,
   IconUsers,
@@ -37,6 +38,7 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'patient':
       return [
         { to: '/home', label: 'Home', icon: IconHome, end: true },
+        { to: '/home/messages', label: 'Messages', icon: IconMessages },
         { to: '/home/access', label: 'Who has seen my record', icon: IconEye },
         ACCOUNT,
       ];

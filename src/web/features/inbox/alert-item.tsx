@@ -53,6 +53,11 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
             Note: {alert.resolutionNote}
           </Text>
         )}
+        {showPatient && alert.type === 'consult_request' && alert.state !== 'resolved' && (
+          <Anchor component={Link} to="/inbox?tab=consults" size="sm">
+            Answer the consult
+          </Anchor>
+        )}
         <AlertActions alert={alert} compact={!showPatient} />
       </Stack>
     </Paper>

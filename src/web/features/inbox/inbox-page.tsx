@@ -1,9 +1,12 @@
-import { Group, NativeSelect, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, NativeSelect, Paper, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import type { InboxView } from '../../app/api-types';
 import { fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { useCurrentUser } from '../../app/session';
+import { useMyOpenConsults } from '../messaging/api';
+import { MyOpenConsults } from '../messaging/my-consults';
 import { useCaseload } from '../patients/api';
 import { AlertItem } from './alert-item';
 import { ALERT_TYPE_LABELS } from './alert-words';
@@ -21,6 +24,7 @@ function InboxFilters() {
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
+        next.delete('tab');
         if (value) next.set(key, value);
         else next.delete(key);
         return next;
@@ -50,7 +54,7 @@ function InboxFilters() {
           { value: '', label: 'All my patients' },
           ...patients.map((p) => ({ value: p.id, label: fullName(p) })),
         ]}
-        miw={200}
+        w={{ base: '100%', xs: 220 }}
       />
       <NativeSelect
         label="Type"
@@ -60,7 +64,7 @@ function InboxFilters() {
           { value: '', label: 'All types' },
           ...Object.entries(ALERT_TYPE_LABELS).map(([value, label]) => ({ value, label })),
         ]}
-        miw={200}
+        w={{ base: '100%', xs: 220 }}
       />
     </Group>
   );
@@ -114,21 +118,38 @@ function CountsLine() {
 }
 
 export function InboxPage() {
+  const [params, setParams] = useSearchParams();
+  const consults = useMyOpenConsults();
+  const user = useCurrentUser();
+  const waitingOnMe = consults.data?.filter((c) => c.to.userId === user.id).length ?? 0;
+  const tab = params.get('tab') === 'consults' ? 'consults' : 'alerts';
   return (
     <Stack gap="lg">
       <div>
         <PageTitle>Inbox</PageTitle>
         <CountsLine />
       </div>
-      <section aria-labelledby="alerts-heading">
-        <Stack gap="md">
-          <h2 id="alerts-heading" className="visually-hidden">
-            Alerts
-          </h2>
-          <InboxFilters />
-          <AlertList />
-        </Stack>
-      </section>
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams(value === 'consults' ? { tab: 'consults' } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="alerts">Alerts</Tabs.Tab>
+          <Tabs.Tab value="consults">
+            Consults{waitingOnMe > 0 ? ` (${String(waitingOnMe)} for me)` : ''}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="alerts" pt="md">
+          <Stack gap="md">
+            <InboxFilters />
+            <AlertList />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="consults" pt="md">
+          <MyOpenConsults />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

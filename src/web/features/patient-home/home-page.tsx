@@ -1,9 +1,10 @@
-import { Anchor, Avatar, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconChevronRight, IconEye } from '@tabler/icons-react';
+import { Anchor, Avatar, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconChevronRight, IconEye, IconMessagePlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { useConversations } from '../messaging/api';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
 import { ROLE_FOR_PATIENT } from './role-words';
@@ -26,6 +27,8 @@ function greeting(hour: number): string {
 export function HomePage() {
   const user = useCurrentUser();
   const patient = usePatient(user.patientId ?? '');
+  const conversations = useConversations(user.patientId ?? '');
+  const unread = (conversations.data ?? []).reduce((sum, c) => sum + c.unreadCount, 0);
   const firstName = patient.data?.givenName ?? user.name.split(' ')[0] ?? user.name;
 
   return (
@@ -34,6 +37,41 @@ export function HomePage() {
         <PageTitle documentTitle="Home">{`${greeting(new Date().getHours())}, ${firstName}`}</PageTitle>
         <Text c="dimmed">Welcome to Duet at {user.clinicName}.</Text>
       </div>
+
+      <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <div>
+            <Title order={2} size="h3" id="messages-heading">
+              Questions for your team?
+            </Title>
+            <Text size="sm" c="dimmed">
+              {unread > 0
+                ? `You have ${String(unread)} new ${unread === 1 ? 'message' : 'messages'}.`
+                : 'Send a message; your care team answers during working hours.'}
+            </Text>
+          </div>
+          <Group gap="sm" wrap="wrap" style={{ flex: '1 1 auto' }} justify="flex-end">
+            <Button
+              component={Link}
+              to="/home/messages/new"
+              leftSection={<IconMessagePlus size={18} aria-hidden />}
+              style={{ flex: '1 1 auto' }}
+              maw={{ sm: 260 }}
+            >
+              Ask your care team
+            </Button>
+            <Button
+              component={Link}
+              to="/home/messages"
+              variant="default"
+              style={{ flex: '1 1 auto' }}
+              maw={{ sm: 200 }}
+            >
+              My messages{unread > 0 ? ` (${String(unread)} new)` : ''}
+            </Button>
+          </Group>
+        </Group>
+      </Card>
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">

@@ -5,6 +5,9 @@ import { isApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { fullName } from '../../components/format';
+import { ConsultsCard } from '../messaging/consults-card';
+import { MessagesCard } from '../messaging/messages-card';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
@@ -47,6 +50,8 @@ export function PatientPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
+            <MessagesCard patientId={data.id} patientName={fullName(data)} />
+            <ConsultsCard patient={data} />
             <CareTeamCard patient={data} />
             <DemographicsCard patient={data} />
           </Stack>
