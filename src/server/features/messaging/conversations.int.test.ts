@@ -159,6 +159,23 @@ describe('conversations with the patient', () => {
     expect(hijack.statusCode).toBe(409);
   });
 
+  it('two copies of one message sent at once store it once', async () => {
+    const msg = { id: uuid(), body: 'Sent twice from a flaky phone.' };
+    const url = `${base}/${conversationId}/messages`;
+    const answers = await Promise.all([
+      call(f.t.app, f.as.patient, 'POST', url, msg),
+      call(f.t.app, f.as.patient, 'POST', url, msg),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
+    expect(answers[0].json()).toEqual(answers[1].json());
+    const rows = await f.t.deps.database.db
+      .selectFrom('messages')
+      .select('id')
+      .where('id', '=', msg.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('the patient cannot mention people, nor reach another patient’s conversations', async () => {
     const mention = await call(f.t.app, f.as.patient, 'POST', `${base}/${conversationId}/messages`, {
       id: uuid(),
@@ -189,7 +206,7 @@ describe('conversations with the patient', () => {
     const all = (
       await call(f.t.app, f.as.prescriber, 'GET', `${base}/${conversationId}`)
     ).json<ConversationDetail>();
-    expect(all.conversation.unreadCount).toBe(2);
+    expect(all.conversation.unreadCount).toBe(3);
     const last = all.messages.at(-1)!;
     expect(
       (
@@ -197,7 +214,7 @@ describe('conversations with the patient', () => {
           upToMessageId: last.id,
         })
       ).json(),
-    ).toEqual({ marked: 2 });
+    ).toEqual({ marked: 3 });
     expect(
       (
         await call(f.t.app, f.as.prescriber, 'POST', `${base}/${conversationId}/read`, {
@@ -243,7 +260,7 @@ describe('conversations with the patient', () => {
     expect(mails.map((m) => m.to_address)).toEqual([f.patient.overview.email]);
     expect(mails[0]!.text_body).not.toMatch(/food|Thursday|Zelda/);
     const summary = (await list('patient')).conversations.find((c) => c.id === conversationId);
-    expect(summary).toMatchObject({ awaitingReply: false, messageCount: 3 });
+    expect(summary).toMatchObject({ awaitingReply: false, messageCount: 4 });
     const audit = await f.t.deps.database.db
       .selectFrom('audit_events')
       .select('action')
