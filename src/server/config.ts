@@ -19,6 +19,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  DUET_WORKER: z.enum(['0', '1']).default('1'),
 });
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   trustProxy: boolean;
   argon2MemoryKib: number;
   loginMaxFailures: number;
+  /** Run the outbox worker and scheduled checks in this process (turn off for web-only instances). */
+  runWorker: boolean;
   /** Session lifetimes (design: idle 30 minutes, absolute 12 hours). */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    runWorker: e.DUET_WORKER === '1',
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
     bodyLimitBytes: 100 * 1024,

@@ -16,12 +16,14 @@ const seeded = wantDemo ? await seedDemoClinic(deps) : false;
 const app = await buildApp(deps, { logger: true });
 await app.listen({ port: config.port, host: config.host });
 
-const background = startBackground(deps, (err) => {
-  app.log.error(
-    { err: err instanceof Error ? { name: err.name, message: err.message } : 'unknown' },
-    'background work failed',
-  );
-});
+const background = config.runWorker
+  ? startBackground(deps, (err) => {
+      app.log.error(
+        { err: err instanceof Error ? { name: err.name, message: err.message } : 'unknown' },
+        'background work failed',
+      );
+    })
+  : null;
 
 const purge = setInterval(() => {
   void purgeExpiredSessions(database.db, deps.clock.now(), config.sessionIdleMs).catch(() => undefined);
@@ -51,7 +53,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   clearInterval(purge);
-  await background.stop();
+  await background?.stop();
   // app.close() stops accepting connections and waits for in-flight requests before resolving.
   await app.close();
   await database.close();
