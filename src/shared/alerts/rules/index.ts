@@ -1,4 +1,3 @@
-import type { EventType } from '../events.js';
 import type { AlertRule } from './rule.js';
 import { messageFromPatient } from './message-from-patient.js';
 import { messageUnanswered } from './message-unanswered.js';
@@ -7,7 +6,7 @@ import { planAwaitingSignature } from './plan-awaiting-signature.js';
 import { planReviewDue } from './plan-review-due.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
-export const alertRules: AlertRule<EventType>[] = [
+export const alertRules: AlertRule[] = [
   messageFromPatient,
   messageUnanswered,
   consultRequested,
