@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../testing/test-app.js';
+import {
+  buildClinic,
+  buildPatient,
+  buildUser,
+  PASSWORD,
+  type BuiltPatient,
+} from '../../testing/factories.js';
+import { startChildServer } from '../../testing/child-server.js';
+
+let t: TestContext;
+let patient: BuiltPatient;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const clinic = await buildClinic(t.deps);
+  const therapist = await buildUser(t.deps, clinic, 'therapist');
+  patient = await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]);
+});
+afterAll(() => t.close());
+
+describe('an event committed just before the process is killed', () => {
+  it('is delivered as an alert by the next process', async () => {
+    const { databaseUrl, sqlitePath } = t.testDb.location;
+    const env: Record<string, string> = databaseUrl
+      ? { DATABASE_URL: databaseUrl }
+      : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
+    // The first process commits the patient's message (and its event) but never gets to deliver it.
+    const first = await startChildServer({ ...env, ARGON2_MEMORY_KIB: '1024', DUET_WORKER: '0' });
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: patient.user.email, password: PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const conversationId = randomUUID();
+    const res = await fetch(`${first.url}/api/patients/${patient.overview.id}/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({
+        id: conversationId,
+        subject: 'A question',
+        firstMessage: { id: randomUUID(), body: 'Can I take it with food?' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    first.process.kill('SIGKILL');
+    await first.exited;
+
+    const pending = await t.deps.database.db
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('type', '=', 'message.from_patient')
+      .where('processed_at', 'is', null)
+      .execute();
+    expect(pending).toHaveLength(1);
+    expect(
+      await t.deps.database.db
+        .selectFrom('alerts')
+        .selectAll()
+        .where('patient_id', '=', patient.overview.id)
+        .execute(),
+    ).toHaveLength(0);
+
+    // The next process (with its worker) picks the event up.
+    const second = await startChildServer({ ...env, ARGON2_MEMORY_KIB: '1024' });
+    try {
+      let alerts: { type: string; subject_id: string | null }[] = [];
+      for (let i = 0; i < 100 && alerts.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        alerts = await t.deps.database.db
+          .selectFrom('alerts')
+          .select(['type', 'subject_id'])
+          .where('patient_id', '=', patient.overview.id)
+          .execute();
+      }
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]?.subject_id).toBe(conversationId);
+    } finally {
+      second.process.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+});
