@@ -84,3 +84,8 @@ export function testDatabaseUrl(): string | null {
 export function isCi(): boolean {
   return process.env.CI === 'true';
 }
+
+/** The environment a child process (a second server in tests, the CLI) inherits. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

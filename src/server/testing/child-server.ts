@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { inheritedEnv } from '../config.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +27,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',

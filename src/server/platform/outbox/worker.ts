@@ -9,7 +9,7 @@ import { raiseAlert } from './alerts.js';
 
 const MAX_ATTEMPTS = 5;
 
-function toDomainEvent(row: OutboxRow): DomainEvent {
+function rowToEvent(row: OutboxRow): DomainEvent {
   const type = row.type as EventType;
   const schema = eventPayloadSchemas[type] as (typeof eventPayloadSchemas)[EventType] | undefined;
   if (!schema) throw new Error(`unknown event type ${row.type}`);
@@ -39,7 +39,7 @@ export async function deliverOneEvent(
       const row = await claimOldestPendingEvent(trx, deps.database.engine, MAX_ATTEMPTS);
       if (!row) return false;
       try {
-        const event = toDomainEvent(row);
+        const event = rowToEvent(row);
         for (const rule of rules.filter((r) => r.on === event.type)) {
           const specs = rule.evaluate(event);
           for (const [i, spec] of specs.entries())
