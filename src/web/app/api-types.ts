@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { alertSchema, Severity as SharedSeverity } from '../../shared/alerts/alert';
 import type { ClinicSettings as SharedClinicSettings } from '../../shared/clinic/settings';
 import type * as messaging from '../../shared/messaging/schemas';
+import type * as plans from '../../shared/treatment-plans/api-schemas';
+import type * as planContent from '../../shared/treatment-plans/schemas';
 
 export type Role = 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
 export type CareTeamRole = 'therapist' | 'prescriber' | 'care_manager';
@@ -143,3 +145,22 @@ export type NewConversation = { id: string; subject: string; firstMessage: NewMe
 export type Consult = messaging.Consult;
 export type ConsultPriority = messaging.ConsultPriority;
 export type NewConsult = { id: string; toUserId: string; priority: ConsultPriority; question: string };
+
+export type PlanContent = planContent.PlanContent;
+export type PlanEdit = planContent.PlanEdit;
+export type SafetyPlan = PlanContent['safetyPlan'];
+export type PlanVersion = plans.PlanVersion;
+export type PlanVersionStatus = plans.PlanVersionStatus;
+export type PlanOverview = plans.PlanOverview;
+export type PlanHistoryEntry = plans.HistoryEntry;
+export type PlanDiff = z.output<typeof plans.planDiffSchema>;
+export type PlanComment = z.output<typeof plans.commentSchema>;
+export type PlanTemplate = plans.PlanTemplate;
+export type PlanReview = plans.PlanReview;
+export type NewPlanReview = z.input<typeof plans.newReviewSchema>;
+export type PatientPlanView = plans.PatientView;
+export type SafetyPlanAnswer = {
+  versionNumber: number | null;
+  agreedAt: number | null;
+  safetyPlan: SafetyPlan | null;
+};

@@ -15,6 +15,8 @@ import {
 } from '../features/messaging/patient-messages-pages';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
+import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/patient-plan-pages';
+import { PlanPage } from '../features/treatment-plan/plan-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
 import { PatientPage } from '../features/patients/patient-page';
 import { NotFoundPage } from '../components/not-found-page';
@@ -47,6 +49,7 @@ export const router = createBrowserRouter([
               { path: '/inbox', element: <InboxPage /> },
               { path: '/patients/new', element: <EnrolPatientPage /> },
               { path: '/patients/:patientId', element: <PatientPage /> },
+              { path: '/patients/:patientId/plan', element: <PlanPage /> },
               {
                 path: '/patients/:patientId/messages/:conversationId',
                 element: <ClinicianConversationPage />,
@@ -59,6 +62,8 @@ export const router = createBrowserRouter([
               { path: '/home', element: <HomePage /> },
               { path: '/home/access', element: <AccessPage /> },
               { path: '/home/messages', element: <PatientMessagesPage /> },
+              { path: '/home/plan', element: <PatientPlanPage /> },
+              { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },
               { path: '/home/messages/:conversationId', element: <PatientConversationPage /> },
             ],

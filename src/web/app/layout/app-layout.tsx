@@ -1,8 +1,8 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconLogout } from '@tabler/icons-react';
+import { IconLifebuoy, IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Link as RouterLink, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../../components/format';
 import { useCurrentUser, useSignOut } from '../session';
 import { InboxBadge } from '../../features/inbox/inbox-badge';
@@ -53,6 +53,18 @@ export function AppLayout() {
             />
             <Brand clinicName={user.clinicName} />
           </Group>
+          {user.role === 'patient' && (
+            <Button
+              component={RouterLink}
+              to="/home/safety-plan"
+              color="red.8"
+              size="xs"
+              leftSection={<IconLifebuoy size={16} aria-hidden />}
+              style={{ flexShrink: 0 }}
+            >
+              Safety plan
+            </Button>
+          )}
           <Group gap="md" wrap="nowrap" visibleFrom="sm">
             <Box ta="right">
               <Text size="sm" fw={600} lh={1.2}>

@@ -1,5 +1,6 @@
 import {
   IconAdjustments,
+  IconClipboardHeart,
   IconEye,
   IconInbox,
   IconHome,
@@ -38,6 +39,7 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'patient':
       return [
         { to: '/home', label: 'Home', icon: IconHome, end: true },
+        { to: '/home/plan', label: 'My treatment plan', icon: IconClipboardHeart },
         { to: '/home/messages', label: 'Messages', icon: IconMessages },
         { to: '/home/access', label: 'Who has seen my record', icon: IconEye },
         ACCOUNT,

@@ -1,5 +1,11 @@
 import { Anchor, Avatar, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconChevronRight, IconEye, IconMessagePlus } from '@tabler/icons-react';
+import {
+  IconChevronRight,
+  IconClipboardHeart,
+  IconEye,
+  IconLifebuoy,
+  IconMessagePlus,
+} from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
@@ -37,6 +43,27 @@ export function HomePage() {
         <PageTitle documentTitle="Home">{`${greeting(new Date().getHours())}, ${firstName}`}</PageTitle>
         <Text c="dimmed">Welcome to Duet at {user.clinicName}.</Text>
       </div>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Button
+          component={Link}
+          to="/home/safety-plan"
+          color="red.8"
+          size="lg"
+          leftSection={<IconLifebuoy size={22} aria-hidden />}
+        >
+          My safety plan
+        </Button>
+        <Button
+          component={Link}
+          to="/home/plan"
+          variant="default"
+          size="lg"
+          leftSection={<IconClipboardHeart size={22} aria-hidden />}
+        >
+          My treatment plan
+        </Button>
+      </SimpleGrid>
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
         <Group justify="space-between" wrap="wrap" gap="sm">

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../components/query-state';
 import { fullName } from '../../components/format';
 import { ConsultsCard } from '../messaging/consults-card';
 import { MessagesCard } from '../messaging/messages-card';
+import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
@@ -50,6 +51,7 @@ export function PatientPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
+            <PlanCard patientId={data.id} />
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
             <ConsultsCard patient={data} />
             <CareTeamCard patient={data} />

@@ -1,0 +1,109 @@
+import { List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { PlanContent } from '../../app/api-types';
+import { formatDay } from '../../components/format';
+import {
+  FREQUENCY_LABELS,
+  GOAL_STATUS_LABELS,
+  IPT_AREA_LABELS,
+  MODALITY_LABELS,
+  SAFETY_SECTION_LABELS,
+} from './plan-words';
+
+function Part({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+const none = (
+  <Text size="sm" c="dimmed">
+    Nothing written yet.
+  </Text>
+);
+
+/** A plan version's content, read only, for the care team. */
+export function PlanContentView({ content }: { content: PlanContent }) {
+  const t = content.therapy;
+  const s = content.safetyPlan;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Part title="Problems">
+        {content.problems.length === 0
+          ? none
+          : content.problems.map((p) => (
+              <Text size="sm" key={p.id}>
+                {p.description}
+                {p.icd10 ? ` (${p.icd10})` : ''}
+              </Text>
+            ))}
+      </Part>
+      <Part title="Goals">
+        {content.goals.length === 0 ? (
+          none
+        ) : (
+          <List size="sm" spacing={4}>
+            {content.goals.map((g) => (
+              <List.Item key={g.id}>
+                “{g.inPatientsWords}”{g.measurableTarget ? ` · target: ${g.measurableTarget}` : ''}
+                {g.targetDate ? ` · by ${formatDay(g.targetDate)}` : ''} · {GOAL_STATUS_LABELS[g.status]}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Part>
+      <Part title="Therapy (therapist)">
+        {t.modality === null ? (
+          none
+        ) : (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {t.modality === 'other' ? (t.modalityOther ?? 'Other') : MODALITY_LABELS[t.modality]}
+            {t.frequency ? `, ${FREQUENCY_LABELS[t.frequency].toLowerCase()}` : ''}
+            {t.plannedSessions ? `, ${String(t.plannedSessions)} sessions` : ''}
+            {t.iptProblemArea ? ` · ${IPT_AREA_LABELS[t.iptProblemArea]}` : ''}
+            {t.focus ? `\nFocus: ${t.focus}` : ''}
+            {t.practiceBetweenSessions ? `\nBetween sessions: ${t.practiceBetweenSessions}` : ''}
+          </Text>
+        )}
+      </Part>
+      <Part title="Medication (prescriber)">
+        {content.medication.strategy ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {content.medication.strategy}
+          </Text>
+        ) : (
+          none
+        )}
+      </Part>
+      <Part title="Measurement plan">
+        {content.measurement.questionnaires.length === 0
+          ? none
+          : content.measurement.questionnaires.map((q) => (
+              <Text size="sm" key={q.instrument}>
+                {q.instrument}: every {q.everyWeeksEarly} weeks for {q.earlyPhaseWeeks} weeks, then every{' '}
+                {q.everyWeeksAfter} weeks
+              </Text>
+            ))}
+        <Text size="sm">
+          Review: {content.reviewDate ? formatDay(content.reviewDate) : 'clinic default after agreement'}
+        </Text>
+      </Part>
+      <Part title="Safety plan">
+        {(Object.keys(SAFETY_SECTION_LABELS) as (keyof typeof SAFETY_SECTION_LABELS)[]).map((key) => {
+          const items = s[key].map((x) =>
+            typeof x === 'string' ? x : `${x.name}${x.phone ? `, ${x.phone}` : ''}`,
+          );
+          return (
+            <Text size="sm" key={key}>
+              <strong>{SAFETY_SECTION_LABELS[key]}:</strong> {items.length ? items.join('; ') : '—'}
+            </Text>
+          );
+        })}
+      </Part>
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,114 @@
+// Words for the treatment plan on clinician pages. Display only: the rules live in src/shared.
+import type { PlanOverview, PlanVersionStatus } from '../../app/api-types';
+
+export const MODALITY_LABELS = { CBT: 'CBT', DBT: 'DBT', IPT: 'IPT', other: 'Other' } as const;
+export const FREQUENCY_LABELS = {
+  twice_weekly: 'Twice a week',
+  weekly: 'Weekly',
+  every_2_weeks: 'Every 2 weeks',
+  monthly: 'Monthly',
+} as const;
+export const IPT_AREA_LABELS = {
+  grief: 'Grief',
+  role_disputes: 'Role disputes',
+  role_transitions: 'Role transitions',
+  interpersonal_deficits: 'Interpersonal deficits',
+} as const;
+export const GOAL_STATUS_LABELS = { active: 'Active', met: 'Met', dropped: 'Dropped' } as const;
+export const DECISION_LABELS = {
+  continue: 'Continue',
+  adjust: 'Adjust',
+  step_up: 'Step up',
+  step_down: 'Step down',
+} as const;
+export const PROGRESS_LABELS = {
+  not_started: 'Not started',
+  some_progress: 'Some progress',
+  much_progress: 'Much progress',
+  met: 'Met',
+  worse: 'Worse',
+} as const;
+export const SECTION_LABELS: Record<string, string> = {
+  problems: 'Problems',
+  goals: 'Goals',
+  therapy: 'Therapy',
+  medication: 'Medication',
+  measurement: 'Measurement plan',
+  reviewDate: 'Review date',
+  safetyPlan: 'Safety plan',
+};
+export const SAFETY_SECTION_LABELS = {
+  warningSigns: 'Warning signs',
+  thingsICanDoOnMyOwn: 'Things I can do on my own',
+  peopleAndPlacesThatHelp: 'People and places that help',
+  peopleICanAskForHelp: 'People I can ask for help',
+  professionalsAndCrisisLines: 'Professionals and crisis lines',
+  makingMySurroundingsSafer: 'Making my surroundings safer',
+} as const;
+
+export const VERSION_STATUS_LABELS: Record<PlanVersionStatus, string> = {
+  draft: 'Draft',
+  awaiting_signatures: 'Awaiting signatures',
+  agreed: 'Agreed',
+  superseded: 'Superseded',
+};
+
+export const HISTORY_ACTION_LABELS: Record<string, string> = {
+  started: 'started',
+  edited: 'edited',
+  submitted: 'sent for signature',
+  signed: 'signed',
+  signatures_invalidated: 'signatures invalidated by an edit',
+  agreed: 'agreed',
+  acknowledged: 'acknowledged by the patient',
+  reviewed: 'reviewed',
+};
+
+export type PlanStatus = 'none' | 'draft' | 'awaiting_signatures' | 'agreed' | 'acknowledged';
+
+/** The one status a clinician sees first: the open draft's, else the agreed plan's. */
+export function planStatus(plan: PlanOverview | null): PlanStatus {
+  if (!plan) return 'none';
+  if (plan.draft) return plan.draft.status === 'awaiting_signatures' ? 'awaiting_signatures' : 'draft';
+  if (plan.agreed) return plan.agreed.acknowledgedAt !== null ? 'acknowledged' : 'agreed';
+  return 'none';
+}
+
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  none: 'No plan yet',
+  draft: 'Draft',
+  awaiting_signatures: 'Awaiting signatures',
+  agreed: 'Agreed',
+  acknowledged: 'Agreed and acknowledged',
+};
+export const PLAN_STATUS_COLORS: Record<PlanStatus, string> = {
+  none: 'gray',
+  draft: 'yellow',
+  awaiting_signatures: 'orange',
+  agreed: 'green',
+  acknowledged: 'teal',
+};
+
+/** "goals[id=g1].status" → "Goals › g1 › status": readable enough for a diff row. */
+export function pathLabel(path: string): string {
+  const readable = path
+    .replace(/\[id=([^\]]+)\]/g, '.$1')
+    .replace(/\[(\d+)\]/g, (_m, i: string) => `.#${String(Number(i) + 1)}`);
+  const [first = '', ...rest] = readable.split('.');
+  return [SECTION_LABELS[first] ?? first, ...rest].join(' › ');
+}
+
+/** Any JSON value from a diff, as short text. */
+export function valueText(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(valueText).join('\n');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([k, v]) => k !== 'id' && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => `${k}: ${valueText(v)}`)
+      .join('\n');
+  }
+  return '—';
+}
