@@ -104,6 +104,10 @@ export function PatientPlanPage() {
                   size="md"
                   fullWidth
                   maw={{ sm: 360 }}
+                  h="auto"
+                  mih={44}
+                  py={8}
+                  styles={{ label: { whiteSpace: 'normal' } }}
                   loading={acknowledge.isPending}
                   onClick={() =>
                     acknowledge.mutate(undefined, {
