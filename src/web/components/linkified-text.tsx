@@ -10,7 +10,7 @@ export function LinkifiedText({ text }: { text: string }) {
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {parts.map((part, index) =>
         index % 2 === 1 ? (
-          <Anchor key={index} href={part} inherit>
+          <Anchor key={index} href={part} inherit underline="always">
             {part}
           </Anchor>
         ) : (

@@ -90,7 +90,13 @@ export function ConsultItem({ consult, showPatient = false }: { consult: Consult
             <>
               {' '}
               about{' '}
-              <Anchor component={Link} to={`/patients/${consult.patientId}`} fw={600} inherit>
+              <Anchor
+                component={Link}
+                to={`/patients/${consult.patientId}`}
+                fw={600}
+                inherit
+                underline="always"
+              >
                 {consult.patientName}
               </Anchor>
             </>

@@ -70,7 +70,7 @@ export function PlanCard({ patientId }: { patientId: string }) {
       {plan.data === null && (
         <Text size="sm" c="dimmed">
           The team has not started a plan.{' '}
-          <Anchor component={Link} to={`/patients/${patientId}/plan`} inherit>
+          <Anchor component={Link} to={`/patients/${patientId}/plan`} inherit underline="always">
             Start one from a template
           </Anchor>
           .
