@@ -23,6 +23,8 @@ export interface AlertSpec {
   routeToRoles: readonly z.infer<typeof careTeamRoleSchema>[];
   /** …and/or specific users (who must be on the care team). */
   routeToUserIds?: readonly string[];
+  /** When nobody matches the roles and users above (say, no care manager): these roles instead. */
+  fallbackRoles?: readonly z.infer<typeof careTeamRoleSchema>[];
   /** What the alert is about (a plan version, a consult, a message), so a feature can close it when done. */
   subjectId: string | null;
 }

@@ -27,6 +27,45 @@ export const eventPayloadSchemas = {
     priority: z.enum(['routine', 'high', 'urgent']),
     summary: z.string(),
   }),
+  /** PHQ-9 item 9 (thoughts of self-harm) answered above 0. Must reach a clinician the same day. */
+  'measure.self_harm_reported': z.object({
+    responseId: z.string(),
+    item9: z.number().int().min(1).max(3),
+    total: z.number().nullable(),
+  }),
+  /** A questionnaire was answered, with its interpretation against the patient's baseline. */
+  'measure.submitted': z.object({
+    responseId: z.string(),
+    instrument: z.enum(['phq9', 'gad7']),
+    total: z.number().nullable(),
+    severity: z.string().nullable(),
+    baselineTotal: z.number().nullable(),
+    changePoints: z.number().nullable(),
+    changePercent: z.number().nullable(),
+    response: z.boolean(),
+    remission: z.boolean(),
+    reliableImprovement: z.boolean(),
+    reliableDeterioration: z.boolean(),
+  }),
+  /** A scheduled questionnaire is more than 7 days overdue. */
+  'measure.overdue': z.object({
+    instrument: z.enum(['phq9', 'gad7']),
+    dueDate: z.string(),
+    daysOverdue: z.number(),
+  }),
+  /** Week 10 or later of the current treatment with less than a 50% fall in PHQ-9 from baseline. */
+  'treatment.not_improving': z.object({
+    weeksInTreatment: z.number(),
+    baselineTotal: z.number(),
+    latestTotal: z.number(),
+    changePercent: z.number(),
+  }),
+  /** The psychiatric consultant recorded a case-review recommendation for the team. */
+  'case_review.recommendation': z.object({
+    recommendationId: z.string(),
+    byUserId: z.string(),
+    summary: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

@@ -10,8 +10,8 @@ type Deps = Pick<AppDeps, 'clock' | 'audit' | 'mailer' | 'config'>;
 
 /**
  * Stores one alert a rule asked for, routed to the care-team members in the requested roles and/or the
- * named users. When nobody matches (say, no care manager), it goes to the whole team: an alert is never
- * routed to no one. Idempotent on `key`, so re-processing an event cannot raise the alert twice.
+ * named users. When nobody matches (say, no care manager), it goes to the fallback roles, else to the
+ * whole team: an alert is never routed to no one. Idempotent on `key`, so re-processing an event cannot raise the alert twice.
  */
 export async function raiseAlert(
   trx: Db,
@@ -27,6 +27,10 @@ export async function raiseAlert(
   let recipients = team.filter(
     (m) => (spec.routeToRoles as readonly string[]).includes(m.role) || wanted.has(m.user_id),
   );
+  if (recipients.length === 0 && spec.fallbackRoles) {
+    const fallback = spec.fallbackRoles as readonly string[];
+    recipients = team.filter((m) => fallback.includes(m.role));
+  }
   if (recipients.length === 0) recipients = team;
   const id = newId();
   const created = await repo.insertAlertOnce(trx, {

