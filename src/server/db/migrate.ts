@@ -5,6 +5,8 @@ import * as m003 from './migrations/003-care-team-patient-index.js';
 import * as m004 from './migrations/004-outbox-and-alerts.js';
 import * as m005 from './migrations/005-treatment-plans.js';
 import * as m006 from './migrations/006-messaging.js';
+import * as m008 from './migrations/008-registry.js';
+import * as m007 from './migrations/007-measures.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -15,6 +17,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '004-outbox-and-alerts': { up: m004.up },
     '005-treatment-plans': { up: m005.up },
     '006-messaging': { up: m006.up },
+    '008-registry': { up: m008.up },
+    '007-measures': { up: m007.up },
   };
 }
 

@@ -1,3 +1,50 @@
-// Table types of the measures feature; the placeholder is replaced when its migration lands.
-// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- no tables yet
-export type MeasureTables = Record<never, never>;
+// Table types of the measures feature (migration 007).
+
+/** One answered questionnaire. */
+export interface QuestionnaireResponseTable {
+  /** Made by the client, so a retried submit finds the first one. */
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  /** Instrument id from shared/measures/instruments.ts, e.g. 'phq9'. */
+  instrument: string;
+  instrument_version: string;
+  /** JSON `{ items: (number | null)[], functional: number | null }` (shared/measures/schemas.ts). */
+  answers: string;
+  /** Null when an item is missing: a partial questionnaire has no total. */
+  total: number | null;
+  severity: string | null;
+  /** PHQ-9 item 9 (the safety item) as answered; null for other instruments or when unanswered. */
+  item9: number | null;
+  /** 'patient' | 'in_session' (entered by a clinician during a session). */
+  source: string;
+  answered_at: number;
+  /** The day answered, in the patient's time zone (YYYY-MM-DD): the schedule counts days. */
+  answered_day: string;
+  entered_by: string;
+  created_at: number;
+}
+
+/** A clinician's risk assessment after a self-harm answer; recording it resolves the alert. */
+export interface RiskAssessmentTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  response_id: string | null;
+  alert_id: string | null;
+  contacted_at: number;
+  /** 'phone' | 'video' | 'in_person' | 'message' | 'could_not_reach' */
+  method: string;
+  outcome: string;
+  /** JSON array of action codes (shared/measures/risk-assessment.ts). */
+  actions: string;
+  actions_other: string | null;
+  notes: string;
+  recorded_by: string;
+  created_at: number;
+}
+
+export interface MeasureTables {
+  questionnaire_responses: QuestionnaireResponseTable;
+  risk_assessments: RiskAssessmentTable;
+}
