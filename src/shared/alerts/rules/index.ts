@@ -4,6 +4,7 @@ import { messageUnanswered } from './message-unanswered.js';
 import { consultRequested } from './consult-requested.js';
 import { planAwaitingSignature } from './plan-awaiting-signature.js';
 import { planReviewDue } from './plan-review-due.js';
+import { measureSelfHarm } from './measure-self-harm.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -12,4 +13,5 @@ export const alertRules: AlertRule[] = [
   consultRequested,
   planAwaitingSignature,
   planReviewDue,
+  measureSelfHarm,
 ];
