@@ -4,12 +4,12 @@ import { messageUnanswered } from './message-unanswered.js';
 import { consultRequested } from './consult-requested.js';
 import { planAwaitingSignature } from './plan-awaiting-signature.js';
 import { planReviewDue } from './plan-review-due.js';
+import { measureSelfHarm } from './measure-self-harm.js';
 import { measureWorsening } from './measure-worsening.js';
 import { measureGoodNews } from './measure-good-news.js';
 import { treatmentNotImproving } from './treatment-not-improving.js';
 import { measureOverdue } from './measure-overdue.js';
 import { caseReviewRecommendation } from './case-review-recommendation.js';
-import { measureSelfHarm } from './measure-self-harm.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -19,4 +19,9 @@ export const alertRules: AlertRule[] = [
   planAwaitingSignature,
   planReviewDue,
   measureSelfHarm,
+  measureWorsening,
+  measureGoodNews,
+  treatmentNotImproving,
+  measureOverdue,
+  caseReviewRecommendation,
 ];
