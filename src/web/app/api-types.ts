@@ -6,6 +6,8 @@ import type { ClinicSettings as SharedClinicSettings } from '../../shared/clinic
 import type * as messaging from '../../shared/messaging/schemas';
 import type * as plans from '../../shared/treatment-plans/api-schemas';
 import type * as planContent from '../../shared/treatment-plans/schemas';
+import type * as measures from '../../shared/measures/schemas';
+import type * as registry from '../../shared/registry/schemas';
 
 export type Role = 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
 export type CareTeamRole = 'therapist' | 'prescriber' | 'care_manager';
@@ -164,3 +166,22 @@ export type SafetyPlanAnswer = {
   agreedAt: number | null;
   safetyPlan: SafetyPlan | null;
 };
+
+// ---- Issue 5: measurement-based care, registry and case review ------------------------------------------
+export type Instrument = z.output<typeof measures.instrumentSchema>;
+export type MeasureSource = measures.ResponseSource;
+export type DueList = z.output<typeof measures.dueListSchema>;
+export type DueMeasure = DueList['measures'][number];
+export type MeasureResponse = z.output<typeof measures.questionnaireResponseSchema>;
+export type NewMeasureResponse = z.input<typeof measures.newResponseSchema>;
+export type CrisisResource = z.output<typeof measures.crisisSchema>['resources'][number];
+export type SubmitMeasureAnswer = z.output<typeof measures.submitResultSchema>;
+export type RiskAssessment = z.output<typeof measures.riskAssessmentSchema>;
+export type NewRiskAssessment = z.input<typeof measures.newRiskAssessmentSchema>;
+export type ContactMethod = RiskAssessment['method'];
+export type RiskOutcome = RiskAssessment['outcome'];
+export type RiskAction = RiskAssessment['actions'][number];
+
+export type RegistryRow = registry.RegistryRow;
+export type RegistryResponse = registry.RegistryResponse;
+export type RegistrySortKey = registry.RegistrySortKey;

@@ -13,6 +13,7 @@ import {
   PatientConversationPage,
   PatientMessagesPage,
 } from '../features/messaging/patient-messages-pages';
+import { QuestionnairePage } from '../features/measures/questionnaire-page';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
 import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/patient-plan-pages';
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
               { path: '/home/messages', element: <PatientMessagesPage /> },
               { path: '/home/plan', element: <PatientPlanPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
+              { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },
               { path: '/home/messages/:conversationId', element: <PatientConversationPage /> },
             ],

@@ -9,6 +9,12 @@ export const ALERT_TYPE_LABELS: Record<string, string> = {
   message_unanswered: 'Unanswered patient message',
   plan_awaiting_signature: 'Plan awaiting signature',
   plan_review_due: 'Plan review due',
+  self_harm_answer: 'Self-harm answer',
+  measure_worsening: 'Worsening symptoms',
+  treatment_not_improving: 'Not improving',
+  measure_overdue: 'Questionnaire overdue',
+  good_news: 'Good news',
+  case_review_recommendation: 'Case review recommendation',
 };
 
 export function alertTypeLabel(type: string): string {

@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
+import { DueMeasuresCard } from '../measures/due-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
 import { ROLE_FOR_PATIENT } from './role-words';
@@ -64,6 +65,8 @@ export function HomePage() {
           My treatment plan
         </Button>
       </SimpleGrid>
+
+      {user.patientId && <DueMeasuresCard patientId={user.patientId} />}
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
         <Group justify="space-between" wrap="wrap" gap="sm">

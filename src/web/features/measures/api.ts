@@ -1,0 +1,89 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api-client';
+import type {
+  DueList,
+  Instrument,
+  MeasureResponse,
+  NewMeasureResponse,
+  NewRiskAssessment,
+  RiskAssessment,
+  SubmitMeasureAnswer,
+} from '../../app/api-types';
+import { inboxKeys } from '../inbox/api';
+
+const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
+
+export const measureKeys = {
+  instruments: ['instruments'] as const,
+  all: (patientId: string) => ['patients', patientId, 'measures'] as const,
+  responses: (patientId: string) => ['patients', patientId, 'measures', 'responses'] as const,
+  due: (patientId: string) => ['patients', patientId, 'measures', 'due'] as const,
+  risk: (patientId: string) => ['patients', patientId, 'risk-assessments'] as const,
+};
+
+/** Questionnaires as data: stem, items, options, bands and attribution come from the server. */
+export function useInstruments() {
+  return useQuery({
+    queryKey: measureKeys.instruments,
+    queryFn: () => api.get<{ instruments: Instrument[] }>('/api/instruments').then((r) => r.instruments),
+    staleTime: 60 * 60_000,
+  });
+}
+
+export function useMeasureResponses(patientId: string) {
+  return useQuery({
+    queryKey: measureKeys.responses(patientId),
+    queryFn: () =>
+      api.get<{ responses: MeasureResponse[] }>(`${base(patientId)}/measures`).then((r) => r.responses),
+    enabled: patientId !== '',
+  });
+}
+
+export function useDueMeasures(patientId: string) {
+  return useQuery({
+    queryKey: measureKeys.due(patientId),
+    queryFn: () => api.get<DueList>(`${base(patientId)}/measures/due`),
+    enabled: patientId !== '',
+  });
+}
+
+/**
+ * Records one questionnaire. The id is made by the client before the first attempt, so a retry (a flaky
+ * phone connection) finds the first record instead of making a second one.
+ */
+export function useSubmitMeasure(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewMeasureResponse) =>
+      api.post<SubmitMeasureAnswer>(`${base(patientId)}/measures`, body),
+    retry: 2,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: measureKeys.all(patientId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
+    },
+  });
+}
+
+export function useRiskAssessments(patientId: string) {
+  return useQuery({
+    queryKey: measureKeys.risk(patientId),
+    queryFn: () =>
+      api
+        .get<{ assessments: RiskAssessment[] }>(`${base(patientId)}/risk-assessments`)
+        .then((r) => r.assessments),
+    enabled: patientId !== '',
+  });
+}
+
+export function useRecordRiskAssessment(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewRiskAssessment) =>
+      api.post<RiskAssessment>(`${base(patientId)}/risk-assessments`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: measureKeys.risk(patientId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
+    },
+  });
+}

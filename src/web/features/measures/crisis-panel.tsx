@@ -1,0 +1,153 @@
+import { Anchor, Button, Divider, List, Stack, Text, Title } from '@mantine/core';
+import { IconLifebuoy, IconMessage, IconPhone } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { defaultCrisisResources } from '../../../shared/measures/crisis';
+import type { CrisisResource, SafetyPlan } from '../../app/api-types';
+import classes from './measures.module.css';
+
+/** A number to text when the action offers texting (e.g. "Call or text 988"). */
+function textHref(resource: CrisisResource): string | null {
+  if (!resource.href?.startsWith('tel:') || !/\btext\b/i.test(resource.action)) return null;
+  return `sms:${resource.href.slice(4)}`;
+}
+
+/**
+ * The safety path on the patient's screen: crisis resources and their safety plan, shown at once when an
+ * answer about self-harm was above 0. Focus moves here and it is announced (role=alert).
+ */
+export function CrisisPanel({
+  resources,
+  safetyPlan: plan,
+}: {
+  resources: readonly CrisisResource[] | null;
+  /** Sent with the submit answer, so nothing more has to load before the patient sees it. */
+  safetyPlan: SafetyPlan | null;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const list = resources && resources.length > 0 ? resources : defaultCrisisResources;
+
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="crisis-heading"
+      className={classes.crisis}
+      data-testid="crisis-resources"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="crisis-heading" c="red.9">
+          You do not have to face this alone
+        </Title>
+        <Text>
+          You told us you have had thoughts of being better off dead or of hurting yourself. Thank you for
+          telling us. Your care team has been told and will contact you. If you might act on these thoughts,
+          or you feel unsafe now, reach out right away:
+        </Text>
+        <Stack gap="xs">
+          {list.map((resource) => {
+            const sms = textHref(resource);
+            return (
+              <Stack key={`${resource.label}-${resource.action}`} gap={6}>
+                <Text fw={700}>{resource.label}</Text>
+                {resource.href ? (
+                  <Button
+                    component="a"
+                    href={resource.href}
+                    color="red.8"
+                    size="lg"
+                    fullWidth
+                    maw={{ sm: 360 }}
+                    leftSection={<IconPhone size={20} aria-hidden />}
+                  >
+                    {resource.action}
+                  </Button>
+                ) : (
+                  <Text>{resource.action}</Text>
+                )}
+                {sms && (
+                  <Button
+                    component="a"
+                    href={sms}
+                    variant="default"
+                    size="md"
+                    fullWidth
+                    maw={{ sm: 360 }}
+                    leftSection={<IconMessage size={18} aria-hidden />}
+                  >
+                    Text {sms.slice(4)}
+                  </Button>
+                )}
+              </Stack>
+            );
+          })}
+        </Stack>
+        <Divider color="red.3" />
+        <Title order={3} size="h4">
+          Your safety plan
+        </Title>
+        {plan ? (
+          <>
+            {plan.thingsICanDoOnMyOwn.length > 0 && (
+              <>
+                <Text fw={600} size="sm">
+                  Things I can do on my own
+                </Text>
+                <List size="sm" spacing={2}>
+                  {plan.thingsICanDoOnMyOwn.map((line) => (
+                    <List.Item key={line}>{line}</List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {plan.peopleICanAskForHelp.length > 0 && (
+              <>
+                <Text fw={600} size="sm">
+                  People I can ask for help
+                </Text>
+                <List size="sm" spacing={2}>
+                  {plan.peopleICanAskForHelp.map((c) => (
+                    <List.Item key={`${c.name}-${c.phone ?? ''}`}>
+                      {c.name}
+                      {c.phone && (
+                        <>
+                          {' '}
+                          <Anchor href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} underline="always">
+                            {c.phone}
+                          </Anchor>
+                        </>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+          </>
+        ) : (
+          <Text size="sm">
+            You have not written a safety plan yet. Your therapist will make one with you.
+          </Text>
+        )}
+        <Button
+          component={Link}
+          to="/home/safety-plan"
+          variant="white"
+          color="red.9"
+          size="md"
+          fullWidth
+          maw={{ sm: 360 }}
+          leftSection={<IconLifebuoy size={20} aria-hidden />}
+          style={{ border: '2px solid var(--mantine-color-red-8)' }}
+        >
+          Open my whole safety plan
+        </Button>
+      </Stack>
+    </div>
+  );
+}
