@@ -13,6 +13,7 @@ import {
   PatientConversationPage,
   PatientMessagesPage,
 } from '../features/messaging/patient-messages-pages';
+import { MeasuresPage } from '../features/measures/measures-page';
 import { QuestionnairePage } from '../features/measures/questionnaire-page';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
               { path: '/patients/new', element: <EnrolPatientPage /> },
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
+              { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
               {
                 path: '/patients/:patientId/messages/:conversationId',
                 element: <ClinicianConversationPage />,

@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Alert } from '../../app/api-types';
 import { formatDateTime } from '../../components/format';
+import { RiskAssessmentButton } from '../measures/risk-assessment';
 import { AlertActions } from './alert-actions';
 import { alertTypeLabel, stateLine } from './alert-words';
 import { AlertStateBadge, SeverityBadge } from './severity-badge';
@@ -58,7 +59,10 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
             Answer the consult
           </Anchor>
         )}
-        <AlertActions alert={alert} compact={!showPatient} />
+        <Group gap="xs" align="flex-start">
+          <RiskAssessmentButton alert={alert} size={showPatient ? 'sm' : 'xs'} />
+          <AlertActions alert={alert} compact={!showPatient} />
+        </Group>
       </Stack>
     </Paper>
   );

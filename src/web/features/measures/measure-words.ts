@@ -1,6 +1,12 @@
 // Words for questionnaires: display only. Bands, totals and interpretation come from the server, which
 // computes them with the pure functions in src/shared/measures.
-import type { MeasureResponse, MeasureSource } from '../../app/api-types';
+import type {
+  ContactMethod,
+  MeasureResponse,
+  MeasureSource,
+  RiskAction,
+  RiskOutcome,
+} from '../../app/api-types';
 
 export const SOURCE_LABELS: Record<MeasureSource, string> = {
   patient: 'Patient',
@@ -42,3 +48,30 @@ export function changeWords(response: MeasureResponse): string | null {
   const sign = (n: number) => (n > 0 ? `+${String(n)}` : n < 0 ? `−${String(Math.abs(n))}` : '0');
   return changePercent === null ? sign(changePoints) : `${sign(changePoints)} (${sign(changePercent)}%)`;
 }
+
+export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
+  phone: 'Phone call',
+  video: 'Video call',
+  in_person: 'In person',
+  message: 'Secure message',
+  could_not_reach: 'Could not reach the patient',
+};
+
+export const RISK_OUTCOME_LABELS: Record<RiskOutcome, string> = {
+  no_immediate_risk: 'No immediate risk',
+  risk_managed_in_outpatient_care: 'Risk managed in outpatient care',
+  urgent_evaluation_arranged: 'Urgent evaluation arranged',
+  emergency_services_contacted: 'Emergency services contacted',
+  not_reached_follow_up_planned: 'Not reached, follow-up planned',
+};
+
+export const RISK_ACTION_LABELS: Record<RiskAction, string> = {
+  safety_plan_reviewed: 'Safety plan reviewed',
+  safety_plan_updated: 'Safety plan updated',
+  crisis_resources_given: 'Crisis resources given',
+  means_safety_discussed: 'Access to lethal means discussed',
+  follow_up_scheduled: 'Follow-up scheduled',
+  team_informed: 'Care team informed',
+  medication_reviewed: 'Medication reviewed',
+  emergency_services_contacted: 'Emergency services contacted',
+};

@@ -10,6 +10,7 @@ import { ConsultsCard } from '../messaging/consults-card';
 import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
+import { SymptomsCard } from '../measures/symptoms-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
 import { CareTeamCard } from './care-team-card';
@@ -51,6 +52,7 @@ export function PatientPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
+            <SymptomsCard patientId={data.id} />
             <PlanCard patientId={data.id} />
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
             <ConsultsCard patient={data} />

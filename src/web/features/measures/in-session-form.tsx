@@ -1,0 +1,171 @@
+import {
+  Alert as Callout,
+  Button,
+  Group,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type SubmitEvent } from 'react';
+import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../app/api-types';
+import { errorMessage } from '../../components/query-state';
+import { newClientId } from '../messaging/api';
+import { useSubmitMeasure } from './api';
+
+function localInputValue(ms: number): string {
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+function AnswersForm({
+  instrument,
+  patientId,
+  onSaved,
+}: {
+  instrument: Instrument;
+  patientId: string;
+  onSaved: (answer: SubmitMeasureAnswer) => void;
+}) {
+  const submit = useSubmitMeasure(patientId);
+  const [id, setId] = useState(newClientId);
+  const [answers, setAnswers] = useState<(number | null)[]>(() => instrument.items.map(() => null));
+  const [functional, setFunctional] = useState<number | null>(null);
+  const [answeredAt, setAnsweredAt] = useState(() => localInputValue(Date.now()));
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const at = new Date(answeredAt).getTime();
+    submit.mutate(
+      {
+        id,
+        instrument: instrument.id as NewMeasureResponse['instrument'],
+        answers: { items: answers, functional },
+        ...(Number.isNaN(at) ? {} : { answeredAt: Math.min(at, Date.now()) }),
+      },
+      {
+        onSuccess: (answer) => {
+          onSaved(answer);
+          setId(newClientId());
+          setAnswers(instrument.items.map(() => null));
+          setFunctional(null);
+          notifications.show({
+            color: 'green',
+            title: `${instrument.name} recorded`,
+            message:
+              answer.response.total !== null
+                ? `Total ${String(answer.response.total)}${answer.response.severity ? ` (${answer.response.severity.label})` : ''}.`
+                : (answer.response.incompleteReason ?? 'No total.'),
+          });
+        },
+      },
+    );
+  };
+
+  const radioRow = (
+    key: string,
+    label: string,
+    options: Instrument['options'],
+    value: number | null,
+    onChange: (v: number) => void,
+  ) => (
+    <Radio.Group
+      key={key}
+      label={label}
+      value={value === null ? '' : String(value)}
+      onChange={(v) => onChange(Number(v))}
+    >
+      <Group gap="md" mt={4}>
+        {options.map((o) => (
+          <Radio key={o.value} value={String(o.value)} label={`${o.label} (${String(o.value)})`} />
+        ))}
+      </Group>
+    </Radio.Group>
+  );
+
+  const missing = answers.filter((a) => a === null).length;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`${instrument.name} answers given in session`}>
+      <Stack gap="sm">
+        <TextInput
+          type="datetime-local"
+          label="Answered at"
+          value={answeredAt}
+          onChange={(e) => setAnsweredAt(e.currentTarget.value)}
+          maw={260}
+        />
+        <Text size="sm" fw={600}>
+          {instrument.stem}
+        </Text>
+        {instrument.items.map((item, index) =>
+          radioRow(
+            item.linkId,
+            `${String(index + 1)}. ${item.text}`,
+            instrument.options,
+            answers[index] ?? null,
+            (v) => setAnswers((prev) => prev.map((a, i) => (i === index ? v : a))),
+          ),
+        )}
+        {instrument.functionalItem &&
+          radioRow(
+            'functional',
+            instrument.functionalItem.text,
+            instrument.functionalItem.options,
+            functional,
+            setFunctional,
+          )}
+        {submit.isError && (
+          <Callout color="red" variant="light" role="alert">
+            {errorMessage(submit.error)}
+          </Callout>
+        )}
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {missing > 0 ? `${String(missing)} not answered: no total without every item.` : 'All answered.'}
+          </Text>
+          <Button type="submit" loading={submit.isPending}>
+            Record {instrument.name}
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {instrument.attribution}
+        </Text>
+      </Stack>
+    </form>
+  );
+}
+
+/** "Record answers given in session": the clinician enters the patient's answers, marked as in session. */
+export function InSessionForm({ instruments, patientId }: { instruments: Instrument[]; patientId: string }) {
+  const [chosen, setChosen] = useState(instruments[0]?.id ?? '');
+  const [last, setLast] = useState<SubmitMeasureAnswer | null>(null);
+  const instrument = instruments.find((i) => i.id === chosen);
+  return (
+    <Stack gap="sm">
+      <div>
+        <Text size="sm" fw={500} id="in-session-instrument" mb={4}>
+          Questionnaire
+        </Text>
+        <SegmentedControl
+          aria-labelledby="in-session-instrument"
+          value={chosen}
+          onChange={(v) => {
+            setChosen(v);
+            setLast(null);
+          }}
+          data={instruments.map((i) => ({ value: i.id, label: i.name }))}
+        />
+      </div>
+      {last?.crisis && (
+        <Callout color="red" variant="filled" role="alert" title="Item 9 answered above 0">
+          An urgent alert went to the whole care team. Assess risk with the patient now and record the risk
+          assessment below.
+        </Callout>
+      )}
+      {instrument && (
+        <AnswersForm key={instrument.id} instrument={instrument} patientId={patientId} onSaved={setLast} />
+      )}
+    </Stack>
+  );
+}
