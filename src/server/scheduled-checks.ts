@@ -1,6 +1,7 @@
 import type { AppDeps } from './platform/deps.js';
 import { checkUnansweredMessages } from './features/messaging/unanswered-check.js';
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
+import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -13,4 +14,5 @@ export const scheduledChecks: ScheduledCheck[] = [
   async (deps) => {
     await checkPlanReviewsDue(deps);
   },
+  checkTreatToTarget,
 ];

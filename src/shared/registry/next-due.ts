@@ -1,42 +1,56 @@
-/**
- * When the next questionnaire is due, from the baseline day and the last answered day (YYYY-MM-DD).
- * Default schedule (care-rules.md, "Measurement schedule"): every 2 weeks during the first 12 weeks after
- * the baseline, then every 4 weeks. The next one is due one interval after the last answer, the interval
- * being that of the phase the last answer fell in.
- */
-export interface MeasureCadence {
-  acuteWeeks: number;
-  acuteEveryWeeks: number;
-  thenEveryWeeks: number;
-}
-export const defaultCadence: MeasureCadence = { acuteWeeks: 12, acuteEveryWeeks: 2, thenEveryWeeks: 4 };
+import { defaultMeasurementPlan, nextDueDate, type MeasureScheduleRule } from '../measures/schedule.js';
 
+/**
+ * Calendar-day helpers for the registry and the overdue check, and the next due questionnaire from the
+ * measures schedule (care-rules.md: baseline, every 2 weeks for 12 weeks, then every 4 weeks).
+ */
 const DAY_MS = 86_400_000;
 const dayToMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
-const msToDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(day: string, days: number): string {
-  return msToDay(dayToMs(day) + days * DAY_MS);
-}
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((dayToMs(to) - dayToMs(from)) / DAY_MS);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone; UTC when the zone is unknown. */
+export function dayInZone(at: number, zone: string): string {
+  let f = formatters.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    }
+    formatters.set(zone, f);
+  }
+  return f.format(at);
+}
+
+const ruleFor = (instrument: 'phq9' | 'gad7'): MeasureScheduleRule =>
+  defaultMeasurementPlan.find((r) => r.instrument === (instrument === 'phq9' ? 'PHQ-9' : 'GAD-7')) ?? {
+    instrument,
+    atBaseline: true,
+    everyWeeksEarly: 2,
+    earlyPhaseWeeks: 12,
+    everyWeeksAfter: 4,
+  };
+
+/** Next due day of one questionnaire: the treatment start for the baseline, then the schedule. */
 export function nextDueDay(
-  baselineDay: string,
-  lastDay: string,
-  cadence: MeasureCadence = defaultCadence,
+  instrument: 'phq9' | 'gad7',
+  startDay: string,
+  answered: { baselineDay: string; lastDay: string } | null,
 ): string {
-  const weeksIn = daysBetween(baselineDay, lastDay) / 7;
-  const every = weeksIn < cadence.acuteWeeks ? cadence.acuteEveryWeeks : cadence.thenEveryWeeks;
-  return addDays(lastDay, every * 7);
+  return nextDueDate(ruleFor(instrument), startDay, answered);
 }
-
-/** Days past due on `today` (0 or less = not overdue). */
-export function daysOverdue(dueDay: string, today: string): number {
-  return daysBetween(dueDay, today);
-}
-
-export const utcDay = msToDay;

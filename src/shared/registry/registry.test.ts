@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fallPercent, isNotImproving, registryStatus, weeksSince, type ScoreSeries } from './status.js';
 import { treatToTargetDefaults, treatToTargetSettings } from './settings.js';
-import { daysOverdue, nextDueDay } from './next-due.js';
-import { registryFlagsFor, type RegistryFlag } from './flags.js';
+import { dayInZone, daysBetween, nextDueDay } from './next-due.js';
+import { registryFlagsFor } from './flags.js';
 import { arrangeRegistry, attentionTier } from './ranking.js';
 import type { RegistryRow } from './schemas.js';
 
@@ -86,15 +86,22 @@ describe('weeksSince', () => {
   ] as const)('%s → %s', (start, now, expected) => expect(weeksSince(start, now)).toBe(expected));
 });
 
-describe('nextDueDay (every 2 weeks to week 12, then every 4)', () => {
+describe('nextDueDay (measures schedule: every 2 weeks to week 12, then every 4)', () => {
   it.each([
-    ['2026-01-01', '2026-01-01', '2026-01-15'],
-    ['2026-01-01', '2026-03-12', '2026-03-26'], // week 10
-    ['2026-01-01', '2026-03-26', '2026-04-23'], // week 12 → every 4 weeks
-  ])('baseline %s, last %s → %s', (baseline, last, due) => expect(nextDueDay(baseline, last)).toBe(due));
-  it('counts days overdue', () => {
-    expect(daysOverdue('2026-01-15', '2026-01-23')).toBe(8);
-    expect(daysOverdue('2026-01-15', '2026-01-10')).toBe(-5);
+    ['phq9', '2026-01-01', null, '2026-01-01'],
+    ['phq9', '2026-01-01', ['2026-01-01', '2026-01-01'], '2026-01-15'],
+    ['gad7', '2026-01-01', ['2026-01-01', '2026-03-12'], '2026-03-26'], // week 10
+    ['phq9', '2026-01-01', ['2026-01-01', '2026-03-26'], '2026-04-23'], // week 12 → every 4 weeks
+  ] as const)('%s start %s, answered %o → %s', (instrument, start, answered, due) =>
+    expect(
+      nextDueDay(instrument, start, answered ? { baselineDay: answered[0], lastDay: answered[1] } : null),
+    ).toBe(due),
+  );
+  it('counts days and reads days in the patient zone', () => {
+    expect(daysBetween('2026-01-15', '2026-01-23')).toBe(8);
+    expect(daysBetween('2026-01-15', '2026-01-10')).toBe(-5);
+    expect(dayInZone(Date.UTC(2026, 0, 2, 3), 'America/Chicago')).toBe('2026-01-01');
+    expect(dayInZone(Date.UTC(2026, 0, 2, 3), 'Not/AZone')).toBe('2026-01-02');
   });
 });
 
@@ -155,7 +162,7 @@ describe('attentionTier', () => {
     [['no_recent_contact'], alerts(0, 0), 6],
     [[], alerts(0, 0), 7],
   ] as const)('%o with %o → %s', (flags, openAlerts, tier) =>
-    expect(attentionTier({ flags: flags as readonly RegistryFlag[], openAlerts })).toBe(tier),
+    expect(attentionTier({ flags, openAlerts })).toBe(tier),
   );
 });
 

@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely';
 
 // Case review (issue 5): patients marked "discuss at case review", case-review sessions and the psychiatric
-// consultant's recommendations, kept on the patient's record. Portable types only. The indexes the
-// registry needs on questionnaire_responses belong to migration 007 (measures) where the table is made.
+// consultant's recommendations, kept on the patient's record. Portable types only. The registry reads
+// questionnaire_responses through migration 007's (clinic, patient, instrument, answered_at) index.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The registry's "last clinician contact": a patient's latest messages without walking conversations.
+  await db.schema
+    .createIndex('messages_patient_created')
+    .on('messages')
+    .columns(['clinic_id', 'patient_id', 'created_at'])
+    .execute();
+
   // One row while a patient is marked; unmarking deletes it (the audit log keeps the history).
   await db.schema
     .createTable('case_review_marks')

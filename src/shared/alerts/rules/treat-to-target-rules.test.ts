@@ -54,7 +54,10 @@ describe('measure-worsening', () => {
     ['missing item (no total)', { reliableDeterioration: true, total: null }, null],
   ] as const)('%s', (_, over, title) => {
     const specs = measureWorsening.evaluate(submitted(over));
-    if (title === null) return expect(specs).toEqual([]);
+    if (title === null) {
+      expect(specs).toEqual([]);
+      return;
+    }
     expect(specs).toHaveLength(1);
     expect(specs[0]).toMatchObject({
       type: 'measure_worsening',
@@ -80,7 +83,10 @@ describe('measure-good-news', () => {
     ['worsening wins', { response: true, reliableDeterioration: true }, null],
   ] as const)('%s', (_, over, title) => {
     const specs = measureGoodNews.evaluate(submitted(over));
-    if (title === null) return expect(specs).toEqual([]);
+    if (title === null) {
+      expect(specs).toEqual([]);
+      return;
+    }
     expect(specs).toEqual([
       expect.objectContaining({
         type: 'good_news',

@@ -1,0 +1,163 @@
+import type { Db } from '../../db/database.js';
+import type {
+  CaseReviewMarkTable,
+  CaseReviewRecommendationTable,
+  CaseReviewSessionTable,
+} from '../../db/schema-registry.js';
+
+export async function markOf(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('case_review_marks as k')
+    .innerJoin('users as u', 'u.id', 'k.marked_by')
+    .select(['k.reason', 'k.marked_by', 'k.marked_at', 'u.name as marked_by_name'])
+    .where('k.clinic_id', '=', clinicId)
+    .where('k.patient_id', '=', patientId)
+    .executeTakeFirst();
+}
+
+/** Marks (or re-words the mark of) a patient; one row per patient. */
+export async function upsertMark(db: Db, row: CaseReviewMarkTable): Promise<void> {
+  await db
+    .insertInto('case_review_marks')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['clinic_id', 'patient_id'])
+        .doUpdateSet({ reason: row.reason, marked_by: row.marked_by, marked_at: row.marked_at }),
+    )
+    .execute();
+}
+
+export async function deleteMark(db: Db, clinicId: string, patientId: string): Promise<void> {
+  await db
+    .deleteFrom('case_review_marks')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .execute();
+}
+
+const recommendationColumns = [
+  'r.id',
+  'r.patient_id',
+  'r.session_id',
+  'r.by_user_id',
+  'u.name as by_name',
+  'r.priority',
+  'r.summary',
+  'r.details',
+  'r.created_at',
+] as const;
+
+export async function recommendationsOfPatient(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('case_review_recommendations as r')
+    .innerJoin('users as u', 'u.id', 'r.by_user_id')
+    .select(recommendationColumns)
+    .where('r.clinic_id', '=', clinicId)
+    .where('r.patient_id', '=', patientId)
+    .orderBy('r.created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+export type RecommendationRow = Awaited<ReturnType<typeof recommendationsOfPatient>>[number];
+
+export async function recommendationById(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('case_review_recommendations as r')
+    .innerJoin('users as u', 'u.id', 'r.by_user_id')
+    .select(recommendationColumns)
+    .where('r.clinic_id', '=', clinicId)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Inserts once: a retry with the same id stores nothing (the caller then reads the first). */
+export async function insertRecommendationOnce(db: Db, row: CaseReviewRecommendationTable): Promise<boolean> {
+  const res = await db
+    .insertInto('case_review_recommendations')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Recommendations of a session about patients on the caller's caseload. */
+export async function recommendationsOfSession(db: Db, clinicId: string, sessionId: string, userId: string) {
+  return db
+    .selectFrom('case_review_recommendations as r')
+    .innerJoin('users as u', 'u.id', 'r.by_user_id')
+    .select(recommendationColumns)
+    .where('r.clinic_id', '=', clinicId)
+    .where('r.session_id', '=', sessionId)
+    .where('r.patient_id', 'in', (eb) =>
+      eb
+        .selectFrom('care_team_members as m')
+        .select('m.patient_id')
+        .where('m.clinic_id', '=', clinicId)
+        .where('m.user_id', '=', userId),
+    )
+    .orderBy('r.created_at', 'asc')
+    .execute();
+}
+
+export async function insertSession(db: Db, row: CaseReviewSessionTable): Promise<void> {
+  await db.insertInto('case_review_sessions').values(row).execute();
+}
+
+export async function sessionById(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('case_review_sessions')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function recentSessions(db: Db, clinicId: string) {
+  return db
+    .selectFrom('case_review_sessions')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .orderBy('review_date', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Active clinicians of the clinic among `ids`. */
+export async function cliniciansAmong(db: Db, clinicId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', ids)
+    .where('role', 'in', ['therapist', 'prescriber', 'care_manager'])
+    .execute();
+}
+
+/** Marked patients on the caller's caseload, oldest mark first (the case-review agenda). */
+export async function markedOnCaseload(db: Db, clinicId: string, userId: string) {
+  return db
+    .selectFrom('case_review_marks as k')
+    .innerJoin('patients as p', 'p.id', 'k.patient_id')
+    .innerJoin('users as u', 'u.id', 'k.marked_by')
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'k.reason',
+      'k.marked_by',
+      'k.marked_at',
+      'u.name as marked_by_name',
+    ])
+    .where('k.clinic_id', '=', clinicId)
+    .where('k.patient_id', 'in', (eb) =>
+      eb
+        .selectFrom('care_team_members as m')
+        .select('m.patient_id')
+        .where('m.clinic_id', '=', clinicId)
+        .where('m.user_id', '=', userId),
+    )
+    .orderBy('k.marked_at', 'asc')
+    .execute();
+}

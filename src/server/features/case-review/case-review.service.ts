@@ -1,0 +1,205 @@
+import type { z } from 'zod';
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
+import type {
+  markInputSchema,
+  recommendationInputSchema,
+  sessionInputSchema,
+} from '../../../shared/registry/case-review.js';
+import * as repo from './case-review.repository.js';
+import { toMark, toRecommendation, toSession } from './case-review.mapper.js';
+
+const requireRole = (actor: Actor, role: Actor['role'], what: string) => {
+  if (actor.role !== role) throw new AppError('forbidden', what);
+};
+
+/** The patient's case-review record: the current mark and every recommendation, newest first. */
+export function patientCaseReview(deps: AppDeps, actor: Actor, patientId: string) {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'case_review.read', resourceType: 'case_review' },
+    async (trx) => {
+      const mark = await repo.markOf(trx, actor.clinicId, patientId);
+      const recs = await repo.recommendationsOfPatient(trx, actor.clinicId, patientId);
+      return { mark: mark ? toMark(mark) : null, recommendations: recs.map(toRecommendation) };
+    },
+  );
+}
+
+/** The care manager marks a patient "discuss at case review" (marking again re-words the reason). */
+export function markForCaseReview(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  input: z.infer<typeof markInputSchema>,
+) {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'case_review.mark', resourceType: 'case_review' },
+    async (trx) => {
+      requireRole(actor, 'care_manager', 'The care manager prepares the case review.');
+      await repo.upsertMark(trx, {
+        clinic_id: actor.clinicId,
+        patient_id: patientId,
+        reason: input.reason,
+        marked_by: actor.userId,
+        marked_at: deps.clock.now(),
+      });
+      const mark = await repo.markOf(trx, actor.clinicId, patientId);
+      if (!mark) throw notFound('Mark');
+      return toMark(mark);
+    },
+  );
+}
+
+export function unmarkForCaseReview(deps: AppDeps, actor: Actor, patientId: string) {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'case_review.unmark', resourceType: 'case_review' },
+    async (trx) => {
+      requireRole(actor, 'care_manager', 'The care manager prepares the case review.');
+      await repo.deleteMark(trx, actor.clinicId, patientId);
+    },
+  );
+}
+
+/**
+ * The psychiatric consultant (a prescriber on the patient's team) records a recommendation: kept on the
+ * record, sent to the team's inbox through the outbox (same transaction), and the patient's mark is cleared
+ * (discussed). A retry with the same id returns the first recommendation and emits nothing.
+ */
+export function recommend(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  input: z.infer<typeof recommendationInputSchema>,
+) {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'case_review.recommend', resourceType: 'case_review_recommendation', resourceId: input.id },
+    async (trx) => {
+      requireRole(
+        actor,
+        'prescriber',
+        'Recommendations are recorded by the psychiatric consultant (a prescriber).',
+      );
+      if (input.sessionId && !(await repo.sessionById(trx, actor.clinicId, input.sessionId)))
+        throw new AppError('validation_failed', 'No such case-review session.');
+      const created = await repo.insertRecommendationOnce(trx, {
+        id: input.id,
+        clinic_id: actor.clinicId,
+        patient_id: patientId,
+        session_id: input.sessionId,
+        by_user_id: actor.userId,
+        priority: input.priority,
+        summary: input.summary,
+        details: input.details,
+        created_at: deps.clock.now(),
+      });
+      const row = await repo.recommendationById(trx, actor.clinicId, input.id);
+      if (!row || row.patient_id !== patientId)
+        throw new AppError('conflict', 'This id is already used by another recommendation.');
+      if (created) {
+        await emitEvent(trx, deps.clock, {
+          type: 'case_review.recommendation',
+          clinicId: actor.clinicId,
+          patientId,
+          payload: { recommendationId: input.id, byUserId: actor.userId, summary: input.summary },
+          dedupeKey: `case-review-recommendation:${input.id}`,
+        });
+        await repo.deleteMark(trx, actor.clinicId, patientId);
+      }
+      return { created, recommendation: toRecommendation(row) };
+    },
+  );
+}
+
+async function sessionView(deps: AppDeps, actor: Actor, row: Awaited<ReturnType<typeof repo.sessionById>>) {
+  if (!row) throw notFound('Case review');
+  const ids = [row.created_by, ...(JSON.parse(row.participant_ids) as string[])];
+  const people = await repo.cliniciansAmong(deps.database.db, actor.clinicId, [...new Set(ids)]);
+  return toSession(row, people);
+}
+
+/** A care manager schedules a case review with participants (clinicians of the clinic). */
+export async function createSession(deps: AppDeps, actor: Actor, input: z.infer<typeof sessionInputSchema>) {
+  requireRole(actor, 'care_manager', 'A care manager schedules the case review.');
+  const participants = [...new Set(input.participantIds.filter((id) => id !== actor.userId))];
+  const found = await repo.cliniciansAmong(deps.database.db, actor.clinicId, participants);
+  if (found.length !== participants.length)
+    throw new AppError('validation_failed', 'Participants must be clinicians of this clinic.');
+  const id = newId();
+  await deps.database.transaction(async (trx) => {
+    await repo.insertSession(trx, {
+      id,
+      clinic_id: actor.clinicId,
+      review_date: input.reviewDate,
+      created_by: actor.userId,
+      participant_ids: JSON.stringify(participants),
+      created_at: deps.clock.now(),
+    });
+    await deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'case_review.session_create',
+      resourceType: 'case_review_session',
+      resourceId: id,
+      patientId: null,
+      outcome: 'allowed',
+    });
+  });
+  return sessionView(deps, actor, await repo.sessionById(deps.database.db, actor.clinicId, id));
+}
+
+const takesPart = (row: { created_by: string; participant_ids: string }, userId: string) =>
+  row.created_by === userId || (JSON.parse(row.participant_ids) as string[]).includes(userId);
+
+/** Sessions the caller created or takes part in, latest date first. */
+export async function mySessions(deps: AppDeps, actor: Actor) {
+  const rows = (await repo.recentSessions(deps.database.db, actor.clinicId)).filter((r) =>
+    takesPart(r, actor.userId),
+  );
+  return Promise.all(rows.map((r) => sessionView(deps, actor, r)));
+}
+
+/**
+ * One session to walk through: the marked patients on the caller's caseload (Duet's access rule: a clinician
+ * sees only patients whose team they are on) and the recommendations already recorded in it. One audit
+ * event for the agenda, like the caseload list.
+ */
+export async function sessionDetail(deps: AppDeps, actor: Actor, sessionId: string) {
+  const row = await repo.sessionById(deps.database.db, actor.clinicId, sessionId);
+  if (!row || !takesPart(row, actor.userId)) throw notFound('Case review');
+  const session = await sessionView(deps, actor, row);
+  return deps.database.transaction(async (trx) => {
+    const agenda = await repo.markedOnCaseload(trx, actor.clinicId, actor.userId);
+    const recs = await repo.recommendationsOfSession(trx, actor.clinicId, sessionId, actor.userId);
+    await deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'case_review.agenda_read',
+      resourceType: 'case_review_session',
+      resourceId: sessionId,
+      patientId: null,
+      outcome: 'allowed',
+    });
+    return {
+      ...session,
+      agenda: agenda.map((a) => ({
+        patientId: a.id,
+        givenName: a.given_name,
+        familyName: a.family_name,
+        mark: toMark(a),
+      })),
+      recommendations: recs.map(toRecommendation),
+    };
+  });
+}

@@ -1,0 +1,114 @@
+import {
+  fallPercent,
+  registryStatus,
+  weeksSince,
+  type ScoreSeries,
+} from '../../../shared/registry/status.js';
+import { registryFlagsFor } from '../../../shared/registry/flags.js';
+import { attentionTier } from '../../../shared/registry/ranking.js';
+import { daysBetween, dayInZone, nextDueDay } from '../../../shared/registry/next-due.js';
+import type { TreatToTargetSettings } from '../../../shared/registry/settings.js';
+import type { MeasureSummary, RegistryRow } from '../../../shared/registry/schemas.js';
+import type { ScorePoint } from './registry.repository.js';
+
+const DAY_MS = 86_400_000;
+export const SAFETY_ALERT_TYPE = 'self_harm_answer';
+
+export interface PatientFacts {
+  id: string;
+  givenName: string;
+  familyName: string;
+  timeZone: string;
+  myRoles: string[];
+  scores: ScorePoint[];
+  firstAgreedPlanAt: number | null;
+  alerts: { severity: string; type: string; n: number }[];
+  lastContactAt: number | null;
+  marked: boolean;
+}
+
+function summary(points: ScorePoint[], instrument: string): { s: MeasureSummary; series: ScoreSeries } {
+  const first = points.find((p) => p.instrument === instrument && p.kind === 'first');
+  const last = points.find((p) => p.instrument === instrument && p.kind === 'last');
+  const n = first?.n ?? 0;
+  const series: ScoreSeries = {
+    baseline: first?.total ?? null,
+    latest: last?.total ?? null,
+    followUps: Math.max(0, n - 1),
+  };
+  const point = (p: ScorePoint | undefined) =>
+    p ? { total: p.total, at: p.answered_at, day: p.answered_day } : null;
+  return {
+    s: { baseline: point(first), latest: point(last), changePercent: fallPercent(series), count: n },
+    series,
+  };
+}
+
+/**
+ * "Current treatment start": the earlier of the baseline PHQ-9 (the first scored one) and the first agreed
+ * treatment plan. A plan change does not restart the clock (see docs/api.md).
+ */
+export function treatmentStartAt(scores: ScorePoint[], firstAgreedPlanAt: number | null): number | null {
+  const baseline = scores.find((p) => p.instrument === 'phq9' && p.kind === 'first')?.answered_at ?? null;
+  const candidates = [baseline, firstAgreedPlanAt].filter((x): x is number => x !== null);
+  return candidates.length ? Math.min(...candidates) : null;
+}
+
+/** Next due questionnaire (the earliest of PHQ-9 and GAD-7), null before treatment starts. */
+export function nextMeasureDue(f: Pick<PatientFacts, 'scores'>, startDay: string | null): string | null {
+  if (startDay === null) return null;
+  const due = (['phq9', 'gad7'] as const).map((instrument) => {
+    const first = f.scores.find((p) => p.instrument === instrument && p.kind === 'first');
+    const last = f.scores.find((p) => p.instrument === instrument && p.kind === 'last');
+    return nextDueDay(
+      instrument,
+      startDay,
+      first && last ? { baselineDay: first.answered_day, lastDay: last.answered_day } : null,
+    );
+  });
+  return due.sort()[0] ?? null;
+}
+
+/** One registry row from the facts the repository gathered; pure. */
+export function buildRow(f: PatientFacts, now: number, t: TreatToTargetSettings): RegistryRow {
+  const phq9 = summary(f.scores, 'phq9');
+  const gad7 = summary(f.scores, 'gad7');
+  const startAt = treatmentStartAt(f.scores, f.firstAgreedPlanAt);
+  const weeks = weeksSince(startAt, now);
+  const status = registryStatus(phq9.series, gad7.series, weeks, t);
+  const startDay = startAt === null ? null : dayInZone(startAt, f.timeZone);
+  const due = nextMeasureDue(f, startDay);
+  const today = dayInZone(now, f.timeZone);
+  const openAlerts = { urgent: 0, high: 0, routine: 0, total: 0 };
+  for (const a of f.alerts) {
+    if (a.severity === 'urgent' || a.severity === 'high' || a.severity === 'routine')
+      openAlerts[a.severity] += a.n;
+    openAlerts.total += a.n;
+  }
+  const flags = registryFlagsFor({
+    status,
+    openSafetyAlert: f.alerts.some((a) => a.type === SAFETY_ALERT_TYPE),
+    measureDaysOverdue: due === null ? null : daysBetween(due, today),
+    overdueAfterDays: t.measureOverdueDays,
+    markedForCaseReview: f.marked,
+    daysSinceContact: f.lastContactAt === null ? null : Math.floor((now - f.lastContactAt) / DAY_MS),
+    noContactDays: t.noContactDays,
+  });
+  return {
+    patientId: f.id,
+    givenName: f.givenName,
+    familyName: f.familyName,
+    myRoles: f.myRoles,
+    treatmentStart: startDay,
+    weeksInTreatment: weeks,
+    phq9: phq9.s,
+    gad7: gad7.s,
+    status,
+    lastClinicianContactAt: f.lastContactAt,
+    nextMeasureDue: due,
+    openAlerts,
+    flags,
+    markedForCaseReview: f.marked,
+    attentionTier: attentionTier({ flags, openAlerts }),
+  };
+}

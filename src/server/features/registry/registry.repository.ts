@@ -1,0 +1,183 @@
+import type { Db } from '../../db/database.js';
+
+/**
+ * The registry's SQL: a handful of set-based queries over one caseload (the patients whose care team a
+ * clinician is on), never one query per patient. Every query is scoped by clinic.
+ */
+const INSTRUMENTS = ['phq9', 'gad7'];
+/** Aggregates come back as int8 on PostgreSQL (parsed once in db/database.ts); normalise defensively. */
+const num = (v: unknown): number => Number(v);
+
+const caseloadIds = (db: Db, clinicId: string, userId: string) =>
+  db
+    .selectFrom('care_team_members as ctm')
+    .select('ctm.patient_id')
+    .where('ctm.clinic_id', '=', clinicId)
+    .where('ctm.user_id', '=', userId);
+
+export async function caseloadPatients(db: Db, clinicId: string, userId: string) {
+  return db
+    .selectFrom('care_team_members as m')
+    .innerJoin('patients as p', 'p.id', 'm.patient_id')
+    .select(['p.id', 'p.given_name', 'p.family_name', 'p.time_zone', 'p.created_at', 'm.role'])
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.user_id', '=', userId)
+    .where('p.clinic_id', '=', clinicId)
+    .execute();
+}
+
+export interface ScorePoint {
+  patient_id: string;
+  instrument: string;
+  total: number;
+  answered_at: number;
+  answered_day: string;
+  kind: 'first' | 'last';
+  n: number;
+}
+
+/**
+ * First and latest scored PHQ-9/GAD-7 of each patient in `patientIds` (a subquery), with the count of scored
+ * answers: one grouped pass, then the two rows found through the (clinic, patient, instrument, answered_at) index.
+ */
+export async function firstAndLatestScores(
+  db: Db,
+  clinicId: string,
+  patientIds: ReturnType<typeof caseloadIds> | null,
+): Promise<ScorePoint[]> {
+  let agg = db
+    .selectFrom('questionnaire_responses as a')
+    .select([
+      'a.patient_id',
+      'a.instrument',
+      (eb) => eb.fn.min('a.answered_at').as('first_at'),
+      (eb) => eb.fn.max('a.answered_at').as('last_at'),
+      (eb) => eb.fn.countAll().as('n'),
+    ])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.instrument', 'in', INSTRUMENTS)
+    .where('a.total', 'is not', null)
+    .groupBy(['a.patient_id', 'a.instrument']);
+  if (patientIds) agg = agg.where('a.patient_id', 'in', patientIds);
+  const rows = await db
+    .selectFrom(agg.as('g'))
+    .innerJoin('questionnaire_responses as q', (j) =>
+      j
+        .on('q.clinic_id', '=', clinicId)
+        .onRef('q.patient_id', '=', 'g.patient_id')
+        .onRef('q.instrument', '=', 'g.instrument')
+        .on((eb) =>
+          eb.or([
+            eb('q.answered_at', '=', eb.ref('g.first_at')),
+            eb('q.answered_at', '=', eb.ref('g.last_at')),
+          ]),
+        ),
+    )
+    .select([
+      'q.patient_id',
+      'q.instrument',
+      'q.total',
+      'q.answered_at',
+      'q.answered_day',
+      'g.first_at',
+      'g.n',
+    ])
+    .where('q.total', 'is not', null)
+    .execute();
+  const out: ScorePoint[] = [];
+  for (const r of rows) {
+    if (r.total === null) continue;
+    const base = {
+      patient_id: r.patient_id,
+      instrument: r.instrument,
+      total: r.total,
+      answered_at: num(r.answered_at),
+      answered_day: r.answered_day,
+      n: num(r.n),
+    };
+    if (num(r.answered_at) === num(r.first_at)) out.push({ ...base, kind: 'first' });
+    // One answer is both the first and the latest.
+    if (num(r.answered_at) !== num(r.first_at) || num(r.n) === 1) out.push({ ...base, kind: 'last' });
+  }
+  return out;
+}
+
+/** The first agreed plan version of each patient (the other candidate for the treatment start). */
+export async function firstAgreedPlans(
+  db: Db,
+  clinicId: string,
+  patientIds: ReturnType<typeof caseloadIds> | null,
+) {
+  let q = db
+    .selectFrom('treatment_plan_versions as v')
+    .select(['v.patient_id', (eb) => eb.fn.min('v.agreed_at').as('agreed_at')])
+    .where('v.clinic_id', '=', clinicId)
+    .where('v.agreed_at', 'is not', null)
+    .groupBy('v.patient_id');
+  if (patientIds) q = q.where('v.patient_id', 'in', patientIds);
+  return (await q.execute()).map((r) => ({ patient_id: r.patient_id, agreed_at: num(r.agreed_at) }));
+}
+
+/** Alerts not yet resolved, counted by patient, severity and type. */
+export async function activeAlertCounts(db: Db, clinicId: string, userId: string) {
+  return db
+    .selectFrom('alerts as a')
+    .select(['a.patient_id', 'a.severity', 'a.type', (eb) => eb.fn.countAll().as('n')])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.state', 'in', ['open', 'acknowledged'])
+    .where('a.patient_id', 'in', caseloadIds(db, clinicId, userId))
+    .groupBy(['a.patient_id', 'a.severity', 'a.type'])
+    .execute();
+}
+
+/**
+ * Latest clinician contact per patient: a message written by a clinician, a questionnaire entered in a
+ * session, or a risk assessment (the contacts Duet records).
+ */
+export async function lastClinicianContacts(db: Db, clinicId: string, userId: string) {
+  const ids = caseloadIds(db, clinicId, userId);
+  const [messages, sessions, assessments] = await Promise.all([
+    db
+      .selectFrom('messages as msg')
+      .innerJoin('users as u', 'u.id', 'msg.author_id')
+      .select(['msg.patient_id', (eb) => eb.fn.max('msg.created_at').as('at')])
+      .where('msg.clinic_id', '=', clinicId)
+      .where('msg.patient_id', 'in', ids)
+      .where('u.role', '!=', 'patient')
+      .groupBy('msg.patient_id')
+      .execute(),
+    db
+      .selectFrom('questionnaire_responses as q')
+      .select(['q.patient_id', (eb) => eb.fn.max('q.answered_at').as('at')])
+      .where('q.clinic_id', '=', clinicId)
+      .where('q.patient_id', 'in', ids)
+      .where('q.source', '=', 'in_session')
+      .groupBy('q.patient_id')
+      .execute(),
+    db
+      .selectFrom('risk_assessments as r')
+      .select(['r.patient_id', (eb) => eb.fn.max('r.contacted_at').as('at')])
+      .where('r.clinic_id', '=', clinicId)
+      .where('r.patient_id', 'in', ids)
+      .groupBy('r.patient_id')
+      .execute(),
+  ]);
+  const latest = new Map<string, number>();
+  for (const r of [...messages, ...sessions, ...assessments]) {
+    const at = num(r.at);
+    if (at > (latest.get(r.patient_id) ?? -1)) latest.set(r.patient_id, at);
+  }
+  return latest;
+}
+
+export async function markedPatients(db: Db, clinicId: string, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('case_review_marks as k')
+    .select('k.patient_id')
+    .where('k.clinic_id', '=', clinicId)
+    .where('k.patient_id', 'in', caseloadIds(db, clinicId, userId))
+    .execute();
+  return new Set(rows.map((r) => r.patient_id));
+}
+
+export { caseloadIds };

@@ -1,0 +1,96 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
+import { isNotImproving, fallPercent, weeksSince } from '../../../shared/registry/status.js';
+import { treatToTargetSettings } from '../../../shared/registry/settings.js';
+import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
+import * as repo from './registry.repository.js';
+import * as checks from './treat-to-target.repository.js';
+import { nextMeasureDue, treatmentStartAt } from './registry-rows.js';
+import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
+
+interface Pending<T extends EventType> {
+  type: T;
+  clinicId: string;
+  patientId: string;
+  payload: EventPayload<T>;
+  dedupeKey: string;
+}
+
+/** Emits each new event once: keys already in the outbox are skipped before any write. */
+async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<void> {
+  const seen = await checks.existingDedupeKeys(
+    deps.database.db,
+    events.map((e) => e.dedupeKey),
+  );
+  const fresh = events.filter((e) => !seen.has(e.dedupeKey));
+  for (let i = 0; i < fresh.length; i += 200) {
+    const batch = fresh.slice(i, i + 200);
+    await deps.database.transaction(async (trx) => {
+      for (const e of batch) await emitEvent(trx, deps.clock, e);
+    });
+  }
+}
+
+/**
+ * Scheduled treat-to-target checks (issue 5), set-based per clinic:
+ * - not improving: week >= 10 (clinic setting) of the current treatment with a follow-up PHQ-9 under a 50%
+ *   fall from baseline → `treatment.not_improving`, once per patient per baseline answer;
+ * - overdue: a PHQ-9 or GAD-7 more than 7 days (setting) past its due date → `measure.overdue`, once per
+ *   patient, questionnaire and due date. Patients count once treatment has started (a baseline or an agreed plan).
+ */
+export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  for (const clinic of await checks.clinics(deps.database.db)) {
+    const t = treatToTargetSettings(clinic.settings);
+    const clinicId = clinic.id;
+    const [patients, scores, plans] = await Promise.all([
+      checks.patientsOfClinic(deps.database.db, clinicId),
+      repo.firstAndLatestScores(deps.database.db, clinicId, null),
+      repo.firstAgreedPlans(deps.database.db, clinicId, null),
+    ]);
+    const scoresOf = new Map<string, repo.ScorePoint[]>();
+    for (const s of scores) scoresOf.set(s.patient_id, [...(scoresOf.get(s.patient_id) ?? []), s]);
+    const planOf = new Map(plans.map((p) => [p.patient_id, p.agreed_at]));
+    const pending: Pending<EventType>[] = [];
+    for (const p of patients) {
+      const own = scoresOf.get(p.id) ?? [];
+      const startAt = treatmentStartAt(own, planOf.get(p.id) ?? null);
+      if (startAt === null) continue;
+      const weeks = weeksSince(startAt, now) ?? 0;
+      const first = own.find((s) => s.instrument === 'phq9' && s.kind === 'first');
+      const last = own.find((s) => s.instrument === 'phq9' && s.kind === 'last');
+      if (first && last) {
+        const series = { baseline: first.total, latest: last.total, followUps: first.n - 1 };
+        if (isNotImproving(series, weeks, t))
+          pending.push({
+            type: 'treatment.not_improving',
+            clinicId,
+            patientId: p.id,
+            payload: {
+              weeksInTreatment: weeks,
+              baselineTotal: first.total,
+              latestTotal: last.total,
+              changePercent: fallPercent(series) ?? 0,
+            },
+            dedupeKey: `not-improving:${p.id}:${String(first.answered_at)}`,
+          });
+      }
+      const startDay = dayInZone(startAt, p.time_zone);
+      const today = dayInZone(now, p.time_zone);
+      for (const instrument of ['phq9', 'gad7'] as const) {
+        const dueDate = nextMeasureDue({ scores: own.filter((s) => s.instrument === instrument) }, startDay);
+        if (dueDate === null) continue;
+        const daysOverdue = daysBetween(dueDate, today);
+        if (daysOverdue > t.measureOverdueDays)
+          pending.push({
+            type: 'measure.overdue',
+            clinicId,
+            patientId: p.id,
+            payload: { instrument, dueDate, daysOverdue },
+            dedupeKey: `measure-overdue:${p.id}:${instrument}:${dueDate}`,
+          });
+      }
+    }
+    await emitNew(deps, pending);
+  }
+}
