@@ -22,10 +22,9 @@ import { patientRoutes } from './features/patients/patients.routes.js';
 import { messagingRoutes } from './features/messaging/messaging.routes.js';
 import { consultRoutes } from './features/messaging/consults.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
-import { registryRoutes } from './features/registry/registry.routes.js';
-import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
+import { measureRoutes } from './features/measures/measures.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -46,8 +45,7 @@ export const featureRoutes = [
   alertRoutes,
   clinicRoutes,
   treatmentPlanRoutes,
-  registryRoutes,
-  caseReviewRoutes,
+  measureRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

@@ -46,6 +46,12 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'alert.acknowledge': ['took up an alert about your care', 'acknowledged an alert'],
   'alert.resolve': ['resolved an alert about your care', 'resolved an alert'],
   'alert.escalate': ['escalated an alert about your care', 'escalated an alert'],
+  'measure.submit': ['recorded answers to a questionnaire', 'recorded questionnaire answers'],
+  'measure.list': ['looked at your questionnaire results', 'looked at the questionnaire results'],
+  'measure.read': ['looked at one of your questionnaire results', 'looked at a questionnaire result'],
+  'measure.due': ['looked at which questionnaires are due', 'looked at which questionnaires are due'],
+  'risk_assessment.create': ['recorded a safety check-in with you', 'recorded a risk assessment'],
+  'risk_assessment.list': ['looked at your safety check-ins', 'looked at the risk assessments'],
 };
 
 export function describeAccess(

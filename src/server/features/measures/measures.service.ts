@@ -1,0 +1,187 @@
+import type { Db } from '../../db/database.js';
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
+import { instrumentById, type InstrumentId } from '../../../shared/measures/instruments.js';
+import { invalidAnswers, scoreAnswers } from '../../../shared/measures/scoring.js';
+import type {
+  DueList,
+  NewResponse,
+  QuestionnaireResponse,
+  SubmitResult,
+} from '../../../shared/measures/schemas.js';
+import { dayIn } from '../../../shared/treatment-plans/rules.js';
+import * as repo from './measures.repository.js';
+import { toQuestionnaireResponse } from './measures.mapper.js';
+import { crisisFor } from './crisis.js';
+import { measuresDueFor } from './due.js';
+
+async function loadResponse(trx: Db, clinicId: string, patientId: string, responseId: string) {
+  const row = await repo.findResponse(trx, clinicId, responseId);
+  if (row?.patient_id !== patientId) return null;
+  const baseline = await repo.baselineOf(trx, clinicId, patientId, row.instrument);
+  return toQuestionnaireResponse(row, baseline);
+}
+
+async function withCrisis(trx: Db, actor: Actor, response: QuestionnaireResponse): Promise<SubmitResult> {
+  const crisis = (response.item9 ?? 0) > 0 ? await crisisFor(trx, actor.clinicId, response.patientId) : null;
+  return { response, crisis };
+}
+
+/**
+ * Records a questionnaire: the patient's own (source 'patient') or answers a clinician enters from a
+ * session ('in_session'). Idempotent on the client's id. In the same transaction: a self-harm event when
+ * PHQ-9 item 9 is above 0 (whatever the total; care-rules.md "Safety"), and `measure.submitted`.
+ */
+export function submitResponse(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  input: NewResponse,
+): Promise<SubmitResult & { created: boolean }> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'measure.submit', resourceType: 'questionnaire_response', resourceId: input.id },
+    async (trx) => {
+      const retry = async () => {
+        const existing = await loadResponse(trx, actor.clinicId, patientId, input.id);
+        if (!existing)
+          throw new AppError('conflict', 'This answer id is already used. Send a new id.', [
+            { path: 'body.id', message: 'Already used' },
+          ]);
+        return { ...(await withCrisis(trx, actor, existing)), created: false };
+      };
+      if (await repo.findResponse(trx, actor.clinicId, input.id)) return retry();
+
+      const instrument = instrumentById(input.instrument);
+      const problems = invalidAnswers(instrument, input.answers);
+      if (problems.length > 0)
+        throw new AppError(
+          'validation_failed',
+          'Some answers are not options of this questionnaire.',
+          problems.map((p) => ({ ...p, path: `body.${p.path}` })),
+        );
+      const now = deps.clock.now();
+      const inSession = actor.role !== 'patient';
+      if (input.answeredAt !== undefined && (!inSession || input.answeredAt > now))
+        throw new AppError(
+          'validation_failed',
+          'answeredAt is only for past answers entered from a session.',
+          [{ path: 'body.answeredAt', message: inSession ? 'In the future' : 'Not for patients' }],
+        );
+      const answeredAt = inSession ? (input.answeredAt ?? now) : now;
+      const patient = (await repo.patientBasics(trx, actor.clinicId, [patientId]))[0];
+      if (!patient) throw notFound('Patient');
+      const score = scoreAnswers(instrument, input.answers);
+      const inserted = await repo.insertResponse(trx, {
+        id: input.id,
+        clinic_id: actor.clinicId,
+        patient_id: patientId,
+        instrument: instrument.id,
+        instrument_version: instrument.version,
+        answers: JSON.stringify({ items: input.answers.items, functional: input.answers.functional }),
+        total: score.total,
+        severity: score.severity?.code ?? null,
+        item9: score.safetyItem,
+        source: inSession ? 'in_session' : 'patient',
+        answered_at: answeredAt,
+        answered_day: dayIn(answeredAt, patient.time_zone),
+        entered_by: actor.userId,
+        created_at: now,
+      });
+      if (!inserted) return retry();
+
+      const response = await loadResponse(trx, actor.clinicId, patientId, input.id);
+      if (!response) throw new Error('response vanished inside its transaction');
+      // The safety event first: it is the one that must never be lost (same transaction as the answers).
+      if (score.safetyItem !== null && score.safetyItem > 0) {
+        await emitEvent(trx, deps.clock, {
+          type: 'measure.self_harm_reported',
+          clinicId: actor.clinicId,
+          patientId,
+          payload: { responseId: input.id, item9: score.safetyItem, total: score.total },
+        });
+      }
+      const i = response.interpretation;
+      await emitEvent(trx, deps.clock, {
+        type: 'measure.submitted',
+        clinicId: actor.clinicId,
+        patientId,
+        payload: {
+          responseId: input.id,
+          instrument: instrument.id as InstrumentId,
+          total: response.total,
+          severity: response.severity?.code ?? null,
+          baselineTotal: i.baselineTotal,
+          changePoints: i.changePoints,
+          changePercent: i.changePercent,
+          response: i.response,
+          remission: i.remission,
+          reliableImprovement: i.reliableImprovement,
+          reliableDeterioration: i.reliableDeterioration,
+        },
+      });
+      return { ...(await withCrisis(trx, actor, response)), created: true };
+    },
+  );
+}
+
+/** A patient's questionnaires (one instrument or all), oldest first, each interpreted against its baseline. */
+export function listResponses(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  instrument?: InstrumentId,
+): Promise<QuestionnaireResponse[]> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'measure.list', resourceType: 'questionnaire_response' },
+    async (trx) => {
+      const rows = await repo.responsesOfPatient(trx, actor.clinicId, patientId, instrument);
+      const baselines = new Map<string, { id: string; total: number | null }>();
+      for (const r of rows)
+        if (r.total !== null && !baselines.has(r.instrument)) baselines.set(r.instrument, r);
+      return rows.map((r) => toQuestionnaireResponse(r, baselines.get(r.instrument)));
+    },
+  );
+}
+
+export function getResponse(deps: AppDeps, actor: Actor, patientId: string, responseId: string) {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'measure.read', resourceType: 'questionnaire_response', resourceId: responseId },
+    async (trx) => {
+      const response = await loadResponse(trx, actor.clinicId, patientId, responseId);
+      if (!response) throw notFound('Questionnaire response');
+      return response;
+    },
+  );
+}
+
+/** What is due for this patient now (the patient's home page and the team's view). */
+export function dueMeasures(deps: AppDeps, actor: Actor, patientId: string): Promise<DueList> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'measure.due', resourceType: 'questionnaire_response' },
+    async (trx) => {
+      const due = (await measuresDueFor(trx, actor.clinicId, [patientId], deps.clock.now())).get(patientId);
+      if (!due) throw notFound('Patient');
+      return {
+        today: due.today,
+        timeZone: due.timeZone,
+        scheduleFrom: due.scheduleFrom,
+        measures: due.measures,
+      };
+    },
+  );
+}
