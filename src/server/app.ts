@@ -22,6 +22,8 @@ import { patientRoutes } from './features/patients/patients.routes.js';
 import { messagingRoutes } from './features/messaging/messaging.routes.js';
 import { consultRoutes } from './features/messaging/consults.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
+import { registryRoutes } from './features/registry/registry.routes.js';
+import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
@@ -46,6 +48,8 @@ export const featureRoutes = [
   clinicRoutes,
   treatmentPlanRoutes,
   measureRoutes,
+  registryRoutes,
+  caseReviewRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

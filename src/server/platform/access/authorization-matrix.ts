@@ -152,4 +152,27 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/measures/:responseId': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
+  // registry and case review (the matrix sends ':sessionId' literally: not a UUID, so an allowed caller gets
+  // 400 past the gate). Marking is the care manager's and recommending the prescriber's: other clinicians
+  // on the team are refused with 403 (the gate answers 404 first for a stranger); scope=all: registry tests.
+  'GET /api/registry': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/patients/:patientId/case-review': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/case-review/mark': {
+    scope: 'patient',
+    expect: { ...careTeam, therapist: [403, 404, 404], prescriber: [403, 404, 404] },
+  },
+  'DELETE /api/patients/:patientId/case-review/mark': {
+    scope: 'patient',
+    expect: { ...careTeam, therapist: [403, 404, 404], prescriber: [403, 404, 404] },
+  },
+  'POST /api/patients/:patientId/case-review/recommendations': {
+    scope: 'patient',
+    expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
+  },
+  'POST /api/case-reviews': {
+    scope: 'none',
+    expect: { ...cliniciansOnly, therapist: 403, prescriber: 403 },
+  },
+  'GET /api/case-reviews': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/case-reviews/:sessionId': { scope: 'none', expect: cliniciansOnly },
 };
