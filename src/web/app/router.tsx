@@ -13,6 +13,8 @@ import {
   PatientConversationPage,
   PatientMessagesPage,
 } from '../features/messaging/patient-messages-pages';
+import { CaseReviewPage } from '../features/registry/case-review';
+import { RegistryPage } from '../features/registry/registry-page';
 import { MeasuresPage } from '../features/measures/measures-page';
 import { QuestionnairePage } from '../features/measures/questionnaire-page';
 import { AccessPage } from '../features/patient-home/access-page';
@@ -49,6 +51,9 @@ export const router = createBrowserRouter([
             children: [
               { path: '/caseload', element: <CaseloadPage /> },
               { path: '/inbox', element: <InboxPage /> },
+              { path: '/registry', element: <RegistryPage /> },
+              { path: '/case-review', element: <CaseReviewPage /> },
+              { path: '/case-review/:sessionId', element: <CaseReviewPage /> },
               { path: '/patients/new', element: <EnrolPatientPage /> },
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },

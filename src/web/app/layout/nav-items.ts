@@ -1,5 +1,7 @@
 import {
   IconAdjustments,
+  IconChartLine,
+  IconStethoscope,
   IconClipboardHeart,
   IconEye,
   IconInbox,
@@ -48,6 +50,8 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/caseload', label: 'My caseload', icon: IconUsersGroup },
         { to: '/inbox', label: 'Inbox', icon: IconInbox, badge: 'inbox' },
+        { to: '/registry', label: 'Registry', icon: IconChartLine },
+        { to: '/case-review', label: 'Case review', icon: IconStethoscope },
         { to: '/patients/new', label: 'Enrol patient', icon: IconUserPlus },
         ACCOUNT,
       ];

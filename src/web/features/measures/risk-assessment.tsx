@@ -119,11 +119,7 @@ export function RiskAssessmentForm({
             error={showErrors ? problems.outcome : undefined}
           />
         </SimpleGrid>
-        <Checkbox.Group
-          label="Actions taken"
-          value={actions}
-          onChange={(value) => setActions(value)}
-        >
+        <Checkbox.Group label="Actions taken" value={actions} onChange={(value) => setActions(value)}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={6}>
             {entries(RISK_ACTION_LABELS).map((a) => (
               <Checkbox key={a.value} value={a.value} label={a.label} />

@@ -11,6 +11,7 @@ import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
+import { CaseReviewCard } from '../registry/case-review';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
 import { CareTeamCard } from './care-team-card';
@@ -63,6 +64,7 @@ export function PatientPage() {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
             <PatientAlertsCard patientId={data.id} />
+            <CaseReviewCard patientId={data.id} />
             <TeamHistoryCard patientId={data.id} />
             <AccessReportCard patientId={data.id} />
           </Stack>
