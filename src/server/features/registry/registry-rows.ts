@@ -54,19 +54,21 @@ export function treatmentStartAt(scores: ScorePoint[], firstAgreedPlanAt: number
   return candidates.length ? Math.min(...candidates) : null;
 }
 
-/** Next due questionnaire (the earliest of PHQ-9 and GAD-7), null before treatment starts. */
-export function nextMeasureDue(f: Pick<PatientFacts, 'scores'>, startDay: string | null): string | null {
+/** Next due day of one questionnaire: the treatment start for the baseline, then the schedule. */
+export function dueOf(scores: ScorePoint[], instrument: 'phq9' | 'gad7', startDay: string): string {
+  const first = scores.find((p) => p.instrument === instrument && p.kind === 'first');
+  const last = scores.find((p) => p.instrument === instrument && p.kind === 'last');
+  return nextDueDay(
+    instrument,
+    startDay,
+    first && last ? { baselineDay: first.answered_day, lastDay: last.answered_day } : null,
+  );
+}
+
+/** Next due questionnaire (the earlier of PHQ-9 and GAD-7), null before treatment starts. */
+export function nextMeasureDue(scores: ScorePoint[], startDay: string | null): string | null {
   if (startDay === null) return null;
-  const due = (['phq9', 'gad7'] as const).map((instrument) => {
-    const first = f.scores.find((p) => p.instrument === instrument && p.kind === 'first');
-    const last = f.scores.find((p) => p.instrument === instrument && p.kind === 'last');
-    return nextDueDay(
-      instrument,
-      startDay,
-      first && last ? { baselineDay: first.answered_day, lastDay: last.answered_day } : null,
-    );
-  });
-  return due.sort()[0] ?? null;
+  return [dueOf(scores, 'phq9', startDay), dueOf(scores, 'gad7', startDay)].sort()[0] ?? null;
 }
 
 /** One registry row from the facts the repository gathered; pure. */
@@ -77,7 +79,7 @@ export function buildRow(f: PatientFacts, now: number, t: TreatToTargetSettings)
   const weeks = weeksSince(startAt, now);
   const status = registryStatus(phq9.series, gad7.series, weeks, t);
   const startDay = startAt === null ? null : dayInZone(startAt, f.timeZone);
-  const due = nextMeasureDue(f, startDay);
+  const due = nextMeasureDue(f.scores, startDay);
   const today = dayInZone(now, f.timeZone);
   const openAlerts = { urgent: 0, high: 0, routine: 0, total: 0 };
   for (const a of f.alerts) {

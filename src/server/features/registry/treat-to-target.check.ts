@@ -5,7 +5,7 @@ import { treatToTargetSettings } from '../../../shared/registry/settings.js';
 import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
 import * as repo from './registry.repository.js';
 import * as checks from './treat-to-target.repository.js';
-import { nextMeasureDue, treatmentStartAt } from './registry-rows.js';
+import { dueOf, treatmentStartAt } from './registry-rows.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 
 interface Pending<T extends EventType> {
@@ -78,8 +78,7 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
       const startDay = dayInZone(startAt, p.time_zone);
       const today = dayInZone(now, p.time_zone);
       for (const instrument of ['phq9', 'gad7'] as const) {
-        const dueDate = nextMeasureDue({ scores: own.filter((s) => s.instrument === instrument) }, startDay);
-        if (dueDate === null) continue;
+        const dueDate = dueOf(own, instrument, startDay);
         const daysOverdue = daysBetween(dueDate, today);
         if (daysOverdue > t.measureOverdueDays)
           pending.push({
