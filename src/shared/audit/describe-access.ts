@@ -46,6 +46,13 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'alert.acknowledge': ['took up an alert about your care', 'acknowledged an alert'],
   'alert.resolve': ['resolved an alert about your care', 'resolved an alert'],
   'alert.escalate': ['escalated an alert about your care', 'escalated an alert'],
+  'case_review.read': ['looked at the case reviews of your care', 'looked at the case reviews'],
+  'case_review.mark': ['put your care on the agenda of a case review', 'marked the patient for case review'],
+  'case_review.unmark': ['took your care off the case-review agenda', 'unmarked the patient for case review'],
+  'case_review.recommend': [
+    'recorded a case-review recommendation about your care',
+    'recorded a case-review recommendation',
+  ],
   'measure.submit': ['recorded answers to a questionnaire', 'recorded questionnaire answers'],
   'measure.list': ['looked at your questionnaire results', 'looked at the questionnaire results'],
   'measure.read': ['looked at one of your questionnaire results', 'looked at a questionnaire result'],
