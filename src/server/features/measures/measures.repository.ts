@@ -142,3 +142,16 @@ export async function findAlertOfPatient(db: Db, clinicId: string, patientId: st
     .where('id', '=', alertId)
     .executeTakeFirst();
 }
+
+/** Open self-harm alerts about one answer (other rules may also name the answer as their subject). */
+export async function openSelfHarmAlerts(db: Db, clinicId: string, patientId: string, responseId: string) {
+  return db
+    .selectFrom('alerts')
+    .select(['id', 'version'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('subject_id', '=', responseId)
+    .where('type', '=', 'self_harm_answer')
+    .where('state', '!=', 'resolved')
+    .execute();
+}

@@ -2,7 +2,8 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { updateAlertState } from '../../platform/outbox/alerts.repository.js';
+import type { Db } from '../../db/database.js';
 import type { NewRiskAssessment, RiskAssessment } from '../../../shared/measures/schemas.js';
 import * as repo from './measures.repository.js';
 import { toRiskAssessment } from './measures.mapper.js';
@@ -13,9 +14,41 @@ const notOfPatient = (path: string) =>
   ]);
 
 /**
+ * Resolves the open self-harm alerts about one answer (like resolveAlertsForSubject, but only this type:
+ * the treat-to-target rules may name the same answer as their subject and stay open).
+ */
+async function resolveSelfHarmAlerts(
+  deps: AppDeps,
+  trx: Db,
+  actor: Actor,
+  patientId: string,
+  responseId: string,
+  outcome: string,
+): Promise<number> {
+  const open = await repo.openSelfHarmAlerts(trx, actor.clinicId, patientId, responseId);
+  const now = deps.clock.now();
+  for (const alert of open) {
+    await updateAlertState(trx, actor.clinicId, alert.id, alert.version, {
+      state: 'resolved',
+      resolved_at: now,
+      resolved_by: actor.userId,
+      resolution_note: `Risk assessment recorded (${outcome.replaceAll('_', ' ')})`,
+    });
+    await deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'alert.resolve',
+      resourceType: 'alert',
+      resourceId: alert.id,
+      patientId,
+      outcome: 'allowed',
+    });
+  }
+  return open.length;
+}
+
+/**
  * A clinician records the risk assessment that follows a self-harm answer: when and how the patient was
  * contacted, the outcome and the actions taken. It resolves the open alerts about that answer (subject =
- * response id) in the same transaction. Idempotent on the client's id.
+ * response id, type self_harm_answer) in the same transaction. Idempotent on the client's id.
  */
 export function recordRiskAssessment(
   deps: AppDeps,
@@ -65,14 +98,8 @@ export function recordRiskAssessment(
         recorded_by: actor.userId,
         created_at: now,
       });
-      const note = `Risk assessment recorded (${input.outcome.replaceAll('_', ' ')})`;
       const resolved = subjectId
-        ? await resolveAlertsForSubject(trx, deps, {
-            clinicId: actor.clinicId,
-            subjectId,
-            note,
-            byUserId: actor.userId,
-          })
+        ? await resolveSelfHarmAlerts(deps, trx, actor, patientId, subjectId, input.outcome)
         : 0;
       const row = await repo.findRiskAssessment(trx, actor.clinicId, input.id);
       if (!row) throw new Error('risk assessment vanished inside its transaction');
