@@ -6,6 +6,7 @@ import { enrolPatient } from '../features/patients/patients.service.js';
 import { clinicCount } from './seed-demo.repository.js';
 import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
+import { seedDemoMeasures } from '../features/measures/demo-measures.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -129,5 +130,7 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     { therapist: id('therapist'), prescriber: id('prescriber'), careManager: id('careManager') },
     enrolled,
   );
+  // Questionnaire histories for the registry (remission, response, not improving) and a recent item-9 answer.
+  await seedDemoMeasures(deps, clinicId, enrolled);
   return true;
 }
