@@ -90,7 +90,19 @@ describe('authorization matrix (generated from the route table)', () => {
     expect(registered).toEqual(Object.keys(authorizationMatrix).sort());
   });
 
-  it('answers each role × route × patient as the reviewed file says', async () => {
+  // One session per role (signing in for every case made the test slow as routes grew).
+  const sessions = new Map<MatrixRole, Session>();
+  async function sessionOf(role: MatrixRole): Promise<Session | null> {
+    const user = users.get(role);
+    if (!user) return null;
+    const cached = sessions.get(role);
+    if (cached) return cached;
+    const fresh = await signIn(t.app, user.email, PASSWORD);
+    sessions.set(role, fresh);
+    return fresh;
+  }
+
+  it('answers each role × route × patient as the reviewed file says', { timeout: 120_000 }, async () => {
     const failures: string[] = [];
     const roles: MatrixRole[] = ['anonymous', 'admin', 'therapist', 'prescriber', 'care_manager', 'patient'];
     for (const route of t.app.routeTable) {
@@ -107,10 +119,11 @@ describe('authorization matrix (generated from the route table)', () => {
               ] as const)
             : ([[own.overview.id, expectation.expect[role]]] as const);
         for (const [patientId, expected] of targets) {
-          const user = users.get(role);
-          const session: Session | null = user ? await signIn(t.app, user.email, PASSWORD) : null;
+          const session = await sessionOf(role);
           const req = requestFor(key, patientId);
           const res = await call(t.app, session, route.method as 'GET', req.url, req.body, req.headers);
+          // Signing out ends every session of the user: sign in afresh for the next route.
+          if (key === 'POST /api/auth/logout') sessions.delete(role);
           if (!judge(res.statusCode, expected))
             failures.push(
               `${key} as ${role} on ${patientId === own.overview.id ? 'own' : patientId === other.overview.id ? 'other' : 'unknown'}: expected ${String(expected)}, got ${String(res.statusCode)} ${res.body.slice(0, 120)}`,
