@@ -66,7 +66,8 @@ export function CrisisPanel({
                     maw={{ sm: 360 }}
                     leftSection={<IconPhone size={20} aria-hidden />}
                   >
-                    {resource.action}
+                    {/* "Call or text 988" becomes two buttons: each says what a tap does. */}
+                    {sms ? `Call ${sms.slice(4)}` : resource.action}
                   </Button>
                 ) : (
                   <Text>{resource.action}</Text>

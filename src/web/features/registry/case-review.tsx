@@ -15,9 +15,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Recommendation } from '../../app/api-types';
+import type { CaseReviewSessionDetail, Recommendation } from '../../app/api-types';
+
+type AgendaItem = CaseReviewSessionDetail['agenda'][number];
 import { useCurrentUser } from '../../app/session';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime, formatDay, roleLabel } from '../../components/format';
@@ -96,7 +98,7 @@ export function RecommendationForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Recommendation">
+    <form onSubmit={submit} noValidate aria-label="Record a recommendation">
       <Stack gap="sm">
         <div>
           <Text size="sm" fw={500} id={`priority-${patientId}`} mb={4}>
@@ -336,9 +338,21 @@ function SessionWalkThrough({ sessionId }: { sessionId: string }) {
   const user = useCurrentUser();
   const session = useCaseReviewSession(sessionId);
   const [index, setIndex] = useState(0);
+  // A recommendation clears the patient's mark (the server's rule), so the agenda shrinks as the review
+  // goes on; keep everyone seen in this sitting so the walk-through does not lose its place.
+  const [seen, setSeen] = useState<AgendaItem[]>([]);
+  const incoming = session.data?.agenda;
+  useEffect(() => {
+    if (!incoming) return;
+    setSeen((prev) => [...prev, ...incoming.filter((a) => !prev.some((p) => p.patientId === a.patientId))]);
+  }, [incoming]);
   if (session.isPending) return <LoadingState label="Loading the case review…" />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
-  const { agenda, recommendations } = session.data;
+  const { recommendations } = session.data;
+  const agenda = [
+    ...seen,
+    ...session.data.agenda.filter((a) => !seen.some((p) => p.patientId === a.patientId)),
+  ];
   const current = agenda[Math.min(index, Math.max(0, agenda.length - 1))];
   const position = Math.min(index, Math.max(0, agenda.length - 1));
   return (
