@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, signIn, type Session } from '../../testing/test-app.js';
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import { dayInZone } from '../../../shared/registry/next-due.js';
 
@@ -27,7 +27,7 @@ export async function registryFixture() {
           { user: prescriber, role: 'prescriber' as const },
           ...(opts.careManager === false ? [] : [{ user: careManager, role: 'care_manager' as const }]),
         ];
-    const p = await buildPatient(t.deps, team[0]!.user, team, { familyName, timeZone: 'UTC' });
+    const p = await buildPatient(t.deps, team[0]?.user ?? therapist, team, { familyName, timeZone: 'UTC' });
     patientEmails.set(p.overview.id, p.user.email);
     return p.overview.id;
   }

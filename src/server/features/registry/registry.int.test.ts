@@ -22,10 +22,10 @@ beforeAll(async () => {
   ];
   for (const [name, baseline, latest, from] of plan) {
     ids[name] = await f.patient(name);
-    await f.score(ids[name]!, 'phq9', baseline, from);
-    await f.score(ids[name]!, 'phq9', latest, recent);
-    await f.score(ids[name]!, 'gad7', 10, from);
-    await f.score(ids[name]!, 'gad7', 9, recent);
+    await f.score(ids[name], 'phq9', baseline, from);
+    await f.score(ids[name], 'phq9', latest, recent);
+    await f.score(ids[name], 'gad7', 10, from);
+    await f.score(ids[name], 'gad7', 9, recent);
   }
   ids.Empty = await f.patient('Empty');
   ids.Safety = await f.patient('Safety');

@@ -31,7 +31,7 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
     const ids = repo.caseloadIds(trx, clinicId, userId);
     const [patients, scores, plans, alerts, contacts, marked] = await Promise.all([
       repo.caseloadPatients(trx, clinicId, userId),
-      repo.firstAndLatestScores(trx, clinicId, ids),
+      repo.firstAndLatestScores(trx, clinicId, userId),
       repo.firstAgreedPlans(trx, clinicId, ids),
       repo.activeAlertCounts(trx, clinicId, userId),
       repo.lastClinicianContacts(trx, clinicId, userId),
