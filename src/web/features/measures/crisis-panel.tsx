@@ -144,6 +144,10 @@ export function CrisisPanel({
           fullWidth
           maw={{ sm: 360 }}
           leftSection={<IconLifebuoy size={20} aria-hidden />}
+          h="auto"
+          mih={44}
+          py={8}
+          styles={{ label: { whiteSpace: 'normal' } }}
           style={{ border: '2px solid var(--mantine-color-red-8)' }}
         >
           Open my whole safety plan

@@ -26,7 +26,7 @@ import type {
 } from '../../app/api-types';
 import { useCurrentUser } from '../../app/session';
 import { SoftBadge } from '../../components/badges';
-import { formatDateTime, formatDay } from '../../components/format';
+import { formatDay } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { ScrollTable } from '../../components/scroll-table';
@@ -36,16 +36,18 @@ import { FLAG_COLORS, FLAG_LABELS, STATUS_COLORS, STATUS_LABELS } from './regist
 const isOneOf = <T extends string>(list: readonly T[], value: string | null): value is T =>
   value !== null && (list as readonly string[]).includes(value);
 
+const shortDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
 const COLUMNS: { key: RegistrySortKey | null; label: string }[] = [
   { key: 'name', label: 'Patient' },
   { key: null, label: 'Status' },
   { key: 'weeks', label: 'Weeks' },
-  { key: 'phq9', label: 'PHQ-9 base → latest' },
-  { key: 'gad7', label: 'GAD-7 base → latest' },
-  { key: 'change', label: 'PHQ-9 change' },
+  { key: 'phq9', label: 'PHQ-9' },
+  { key: 'gad7', label: 'GAD-7' },
+  { key: 'change', label: 'Change' },
   { key: 'lastContact', label: 'Last contact' },
   { key: 'nextDue', label: 'Next due' },
-  { key: null, label: 'Open alerts' },
+  { key: null, label: 'Alerts' },
   { key: null, label: 'Flags' },
 ];
 
@@ -79,7 +81,13 @@ function RegistryTableRow({ row }: { row: RegistryRow }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor component={Link} to={`/patients/${row.patientId}`} fw={600} underline="always">
+        <Anchor
+          component={Link}
+          to={`/patients/${row.patientId}`}
+          fw={600}
+          underline="always"
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {row.familyName}, {row.givenName}
         </Anchor>
       </Table.Td>
@@ -91,7 +99,7 @@ function RegistryTableRow({ row }: { row: RegistryRow }) {
       <Table.Td>{scores(row.gad7)}</Table.Td>
       <Table.Td>{change(row.phq9.changePercent)}</Table.Td>
       <Table.Td>
-        {row.lastClinicianContactAt === null ? 'Never' : formatDateTime(row.lastClinicianContactAt)}
+        {row.lastClinicianContactAt === null ? 'Never' : shortDay.format(row.lastClinicianContactAt)}
       </Table.Td>
       <Table.Td>{row.nextMeasureDue ? formatDay(row.nextMeasureDue) : '—'}</Table.Td>
       <Table.Td>
@@ -246,12 +254,13 @@ export function RegistryPage() {
         {registry.isError && <ErrorState error={registry.error} onRetry={() => void registry.refetch()} />}
         {registry.data && (
           <ScrollTable label="Registry table">
-            <Table verticalSpacing={6} horizontalSpacing="sm" highlightOnHover striped miw={1100} fz="sm">
+            <Table verticalSpacing={6} horizontalSpacing="sm" highlightOnHover striped miw={940} fz="sm">
               <Table.Caption aria-live="polite">
                 {rows.length === registry.data.patients.length
                   ? `${String(rows.length)} patients`
                   : `${String(rows.length)} of ${String(registry.data.patients.length)} patients`}
-                {sort === 'attention' ? ', needs attention first' : ''}
+                {sort === 'attention' ? ', needs attention first' : ''}. PHQ-9 and GAD-7: baseline → latest;
+                change: PHQ-9 from baseline.
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
