@@ -7,6 +7,7 @@ import { clinicCount } from './seed-demo.repository.js';
 import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
+import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -132,5 +133,12 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   );
   // Questionnaire histories for the registry (remission, response, not improving) and a recent item-9 answer.
   await seedDemoMeasures(deps, clinicId, enrolled);
+  // The patient not improving at week 11 is marked for the case review scheduled this week.
+  await seedDemoCaseReview(
+    deps,
+    clinicId,
+    { careManager: id('careManager'), prescriber: id('prescriber') },
+    enrolled,
+  );
   return true;
 }
