@@ -52,6 +52,8 @@ export async function firstAndLatestScores(
   db: Db,
   clinicId: string,
   userId: string | null,
+  /** Count every scored answer (the registry shows it); the scheduled check only needs "any follow-up". */
+  withCount = true,
 ): Promise<ScorePoint[]> {
   const drivers =
     userId === null
@@ -73,8 +75,12 @@ export async function firstAndLatestScores(
     }>`
       select d.pid as patient_id, ${scored(clinicId, instrument, 'asc')} as first_id,
         ${scored(clinicId, instrument, 'desc')} as last_id,
-        (select count(*) from questionnaire_responses c where c.clinic_id = ${clinicId} and c.patient_id = d.pid
-          and c.instrument = ${instrument} and c.total is not null) as n
+        ${
+          withCount
+            ? sql`(select count(*) from questionnaire_responses c where c.clinic_id = ${clinicId} and c.patient_id = d.pid
+          and c.instrument = ${instrument} and c.total is not null)`
+            : sql`null`
+        } as n
       from (${drivers}) d`.execute(db);
     for (const r of res.rows) if (r.first_id !== null) picks.push({ ...r, instrument });
   }
@@ -100,7 +106,9 @@ export async function firstAndLatestScores(
     const last = rows.get(p.last_id ?? '');
     if (seen.has(key) || !first || !last || first.total === null || last.total === null) continue;
     seen.add(key);
-    const common = { patient_id: p.patient_id, instrument: p.instrument, n: num(p.n) };
+    // Without the count: 1 or 2 says whether there is a follow-up, which is all the check needs.
+    const n = p.n === null ? (p.first_id === p.last_id ? 1 : 2) : num(p.n);
+    const common = { patient_id: p.patient_id, instrument: p.instrument, n };
     out.push({
       ...common,
       kind: 'first',

@@ -45,7 +45,7 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
     const clinicId = clinic.id;
     const [patients, scores, plans] = await Promise.all([
       checks.patientsOfClinic(deps.database.db, clinicId),
-      repo.firstAndLatestScores(deps.database.db, clinicId, null),
+      repo.firstAndLatestScores(deps.database.db, clinicId, null, false),
       repo.firstAgreedPlans(deps.database.db, clinicId, null),
     ]);
     const scoresOf = new Map<string, repo.ScorePoint[]>();
