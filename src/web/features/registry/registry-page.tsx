@@ -40,7 +40,7 @@ const shortDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 const COLUMNS: { key: RegistrySortKey | null; label: string }[] = [
   { key: 'name', label: 'Patient' },
-  { key: null, label: 'Status' },
+  { key: null, label: 'Status and flags' },
   { key: 'weeks', label: 'Weeks' },
   { key: 'phq9', label: 'PHQ-9' },
   { key: 'gad7', label: 'GAD-7' },
@@ -48,7 +48,6 @@ const COLUMNS: { key: RegistrySortKey | null; label: string }[] = [
   { key: 'lastContact', label: 'Last contact' },
   { key: 'nextDue', label: 'Next due' },
   { key: null, label: 'Alerts' },
-  { key: null, label: 'Flags' },
 ];
 
 function scores(summary: RegistryRow['phq9']) {
@@ -92,7 +91,14 @@ function RegistryTableRow({ row }: { row: RegistryRow }) {
         </Anchor>
       </Table.Td>
       <Table.Td>
-        <SoftBadge color={STATUS_COLORS[row.status]}>{STATUS_LABELS[row.status]}</SoftBadge>
+        <Group gap={4} wrap="wrap" maw={260}>
+          <SoftBadge color={STATUS_COLORS[row.status]}>{STATUS_LABELS[row.status]}</SoftBadge>
+          {row.flags.map((flag) => (
+            <SoftBadge key={flag} color={FLAG_COLORS[flag]} size="sm" variant="outline">
+              {FLAG_LABELS[flag]}
+            </SoftBadge>
+          ))}
+        </Group>
       </Table.Td>
       <Table.Td>{row.weeksInTreatment ?? '—'}</Table.Td>
       <Table.Td>{scores(row.phq9)}</Table.Td>
@@ -118,15 +124,6 @@ function RegistryTableRow({ row }: { row: RegistryRow }) {
             )}
           </>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4} wrap="wrap">
-          {row.flags.map((flag) => (
-            <SoftBadge key={flag} color={FLAG_COLORS[flag]} size="sm">
-              {FLAG_LABELS[flag]}
-            </SoftBadge>
-          ))}
-        </Group>
       </Table.Td>
     </Table.Tr>
   );
