@@ -34,8 +34,10 @@ async function look(page: Page, name: string): Promise<void> {
 
 /** The outbox worker turns events into alerts about once a second: reload until the item is there. */
 async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
+    // Let the page's queries finish first: checking right after a reload would see the loading state.
+    await page.waitForLoadState('networkidle');
     if (await check()) return;
     await page.waitForTimeout(1_000);
     await page.reload();

@@ -11,7 +11,7 @@ import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
-import { CaseReviewCard } from '../registry/case-review';
+import { CaseReviewCard } from '../registry/case-review-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
 import { CareTeamCard } from './care-team-card';
