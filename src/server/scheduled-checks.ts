@@ -2,6 +2,7 @@ import type { AppDeps } from './platform/deps.js';
 import { checkUnansweredMessages } from './features/messaging/unanswered-check.js';
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
+import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -15,4 +16,5 @@ export const scheduledChecks: ScheduledCheck[] = [
     await checkPlanReviewsDue(deps);
   },
   checkTreatToTarget,
+  checkMeasureReminders,
 ];

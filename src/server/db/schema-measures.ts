@@ -44,7 +44,18 @@ export interface RiskAssessmentTable {
   created_at: number;
 }
 
+/** A questionnaire reminder emailed to a patient (migration 009): one per patient, instrument and due date. */
+export interface MeasureReminderTable {
+  clinic_id: string;
+  patient_id: string;
+  instrument: string;
+  /** YYYY-MM-DD in the patient's time zone. */
+  due_date: string;
+  sent_at: number;
+}
+
 export interface MeasureTables {
   questionnaire_responses: QuestionnaireResponseTable;
   risk_assessments: RiskAssessmentTable;
+  measure_reminders: MeasureReminderTable;
 }

@@ -11,13 +11,14 @@ export async function notifyByEmail(
   deps: Pick<AppDeps, 'mailer' | 'config'>,
   clinicId: string,
   userIds: readonly string[],
-  what: 'message' | 'alert' | 'consult' | 'plan',
+  what: 'message' | 'alert' | 'consult' | 'plan' | 'questionnaire',
 ): Promise<void> {
   const subjects = {
     message: 'You have a new message in Duet',
     alert: 'Something in Duet needs your attention',
     consult: 'You have a new consult request in Duet',
     plan: 'A treatment plan in Duet is waiting for you',
+    questionnaire: 'You have a questionnaire to fill in Duet',
   } as const;
   const users = await accounts.findUsers(trx, clinicId, [...new Set(userIds)]);
   for (const user of users) {

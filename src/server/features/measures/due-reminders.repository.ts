@@ -1,0 +1,56 @@
+import type { Db } from '../../db/database.js';
+
+export async function clinicIds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('clinics').select('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Patients of the clinic whose own account is active (invited or disabled accounts get no reminders). */
+export async function activePatients(db: Db, clinicId: string) {
+  return db
+    .selectFrom('patients as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.id', 'p.user_id'])
+    .where('p.clinic_id', '=', clinicId)
+    .where('u.clinic_id', '=', clinicId)
+    .where('u.status', '=', 'active')
+    .execute();
+}
+
+/** Reminders already sent to these patients on or after `fromDay` (500 patients per query). */
+export async function sentReminders(
+  db: Db,
+  clinicId: string,
+  patientIds: readonly string[],
+  fromDay: string,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < patientIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('measure_reminders')
+      .select(['patient_id', 'instrument', 'due_date'])
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', 'in', patientIds.slice(i, i + 500))
+      .where('due_date', '>=', fromDay)
+      .execute();
+    for (const r of rows) found.add(reminderKey(r.patient_id, r.instrument, r.due_date));
+  }
+  return found;
+}
+
+export function reminderKey(patientId: string, instrument: string, dueDate: string): string {
+  return `${patientId}:${instrument}:${dueDate}`;
+}
+
+/** Records a reminder; false when it was already recorded (a rerun, or another instance got there first). */
+export async function insertReminder(
+  db: Db,
+  row: { clinic_id: string; patient_id: string; instrument: string; due_date: string; sent_at: number },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('measure_reminders')
+    .values(row)
+    .onConflict((oc) => oc.columns(['patient_id', 'instrument', 'due_date']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
