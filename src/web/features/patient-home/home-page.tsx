@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
 import { DueMeasuresCard } from '../measures/due-card';
+import { GoodNewsCard } from '../measures/good-news-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
 import { ROLE_FOR_PATIENT } from './role-words';
@@ -65,6 +66,8 @@ export function HomePage() {
           My treatment plan
         </Button>
       </SimpleGrid>
+
+      {user.patientId && <GoodNewsCard patientId={user.patientId} />}
 
       {user.patientId && <DueMeasuresCard patientId={user.patientId} />}
 
