@@ -1,0 +1,114 @@
+import { NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { options, type Content, type SetContent } from './draft-helpers';
+import { Section } from './draft-section';
+import { FREQUENCY_LABELS, IPT_AREA_LABELS, MODALITY_LABELS } from './plan-words';
+
+export function TherapySection({
+  content,
+  set,
+  editable,
+}: {
+  content: Content;
+  set: SetContent;
+  editable: boolean;
+}) {
+  const t = content.therapy;
+  return (
+    <Section title="Therapy" owner="therapist" editable={editable}>
+      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+            <NativeSelect
+              label="Modality"
+              value={t.modality ?? ''}
+              data={options(MODALITY_LABELS, 'Not chosen')}
+              onChange={(e) => {
+                const modality = (e.currentTarget.value || null) as typeof t.modality;
+                set('therapy', {
+                  ...t,
+                  modality,
+                  iptProblemArea: modality === 'IPT' ? t.iptProblemArea : null,
+                  modalityOther: modality === 'other' ? t.modalityOther : null,
+                });
+              }}
+            />
+            <NativeSelect
+              label="Frequency"
+              value={t.frequency ?? ''}
+              data={options(FREQUENCY_LABELS, 'Not chosen')}
+              onChange={(e) =>
+                set('therapy', { ...t, frequency: (e.currentTarget.value || null) as typeof t.frequency })
+              }
+            />
+            <NumberInput
+              label="Planned sessions"
+              min={1}
+              max={200}
+              allowDecimal={false}
+              value={t.plannedSessions ?? ''}
+              onChange={(v) => set('therapy', { ...t, plannedSessions: typeof v === 'number' ? v : null })}
+            />
+          </SimpleGrid>
+          {t.modality === 'other' && (
+            <TextInput
+              label="Which therapy"
+              value={t.modalityOther ?? ''}
+              onChange={(e) => set('therapy', { ...t, modalityOther: e.currentTarget.value || null })}
+            />
+          )}
+          {t.modality === 'IPT' && (
+            <NativeSelect
+              label="IPT problem area"
+              value={t.iptProblemArea ?? ''}
+              data={options(IPT_AREA_LABELS, 'Not chosen')}
+              onChange={(e) =>
+                set('therapy', {
+                  ...t,
+                  iptProblemArea: (e.currentTarget.value || null) as typeof t.iptProblemArea,
+                })
+              }
+            />
+          )}
+          <Textarea
+            label="Focus"
+            autosize
+            minRows={2}
+            value={t.focus}
+            onChange={(e) => set('therapy', { ...t, focus: e.currentTarget.value })}
+          />
+          <Textarea
+            label="Practice between sessions"
+            autosize
+            minRows={2}
+            value={t.practiceBetweenSessions}
+            onChange={(e) => set('therapy', { ...t, practiceBetweenSessions: e.currentTarget.value })}
+          />
+        </Stack>
+      </fieldset>
+    </Section>
+  );
+}
+
+export function MedicationSection({
+  content,
+  set,
+  editable,
+}: {
+  content: Content;
+  set: SetContent;
+  editable: boolean;
+}) {
+  return (
+    <Section title="Medication" owner="prescriber" editable={editable}>
+      <Textarea
+        label="Medication strategy"
+        description='In words for now, for example "start sertraline 50 mg, aim for 100 mg by week 4".'
+        autosize
+        minRows={2}
+        readOnly={!editable}
+        value={content.medication.strategy}
+        onChange={(e) => set('medication', { ...content.medication, strategy: e.currentTarget.value })}
+      />
+    </Section>
+  );
+}
