@@ -13,7 +13,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, reloadUntil, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 type Mail = { to: string; text: string };
@@ -30,19 +30,6 @@ async function inviteLinkFor(page: Page, email: string): Promise<string> {
 async function look(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);
   await screenshotBoth(page, name);
-}
-
-/** The outbox worker turns events into alerts about once a second: reload until the item is there. */
-async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    // Let the page's queries finish first: checking right after a reload would see the loading state.
-    await page.waitForLoadState('networkidle');
-    if (await check()) return;
-    await page.waitForTimeout(1_000);
-    await page.reload();
-  }
-  throw new Error(`Timed out waiting for ${what} on ${page.url()}`);
 }
 
 describe('one plan the team agrees on, messages and consults', () => {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDeps } from './bootstrap.js';
@@ -14,7 +13,12 @@ import {
   type BuiltPatient,
   type BuiltUser,
 } from './testing/factories.js';
-import { startChildServer, type ChildServer } from './testing/child-server.js';
+import {
+  sameDatabaseEnv,
+  signInOverHttp,
+  startChildServer,
+  type ChildServer,
+} from './testing/child-server.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
 
 let t: TestContext;
@@ -29,30 +33,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signInOver(url: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(url + '/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: therapist.email, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
 describe('two app instances on one database', () => {
   it('serve the same data at once without losing or forking anything', async () => {
-    const { databaseUrl, sqlitePath } = t.testDb.location;
-    const env: Record<string, string> = databaseUrl
-      ? { DATABASE_URL: databaseUrl }
-      : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
+    const env = sameDatabaseEnv(t.testDb.location);
     const servers: ChildServer[] = [];
     try {
       servers.push(
         await startChildServer({ ...env, ARGON2_MEMORY_KIB: '1024' }),
         await startChildServer({ ...env, ARGON2_MEMORY_KIB: '1024' }),
       );
-      const sessions = await Promise.all(servers.map((s) => signInOver(s.url)));
+      const sessions = await Promise.all(
+        servers.map((s) => signInOverHttp(s.url, therapist.email, PASSWORD)),
+      );
       const before = await verifyAuditChain(t.deps.database.db);
       const requests = Array.from({ length: 60 }, (_, i) => {
         const idx = i % 2;
@@ -116,10 +108,7 @@ if (testDatabaseUrl()) {
 
 describe('graceful shutdown', () => {
   it('finishes the request in flight on SIGTERM, then exits cleanly', async () => {
-    const { databaseUrl, sqlitePath } = t.testDb.location;
-    const env: Record<string, string> = databaseUrl
-      ? { DATABASE_URL: databaseUrl }
-      : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
+    const env = sameDatabaseEnv(t.testDb.location);
     // A deliberately expensive password hash makes the sign-in slow enough to be caught in flight.
     const server = await startChildServer({ ...env, ARGON2_MEMORY_KIB: String(512 * 1024) });
     const inFlight = fetch(server.url + '/api/auth/login', {

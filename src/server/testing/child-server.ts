@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { inheritedEnv } from '../config.js';
@@ -53,4 +54,40 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   }
   child.kill('SIGKILL');
   throw new Error('server did not start:\n' + out);
+}
+
+/** Environment that points a child server at the same database as a test's own (SQLite file or PostgreSQL). */
+export function sameDatabaseEnv(location: {
+  databaseUrl: string | null;
+  sqlitePath: string;
+}): Record<string, string> {
+  return location.databaseUrl
+    ? { DATABASE_URL: location.databaseUrl }
+    : { DATA_DIR: path.dirname(location.sqlitePath), DATABASE_URL: '' };
+}
+
+export interface HttpSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs in against a running server over real HTTP. */
+export async function signInOverHttp(url: string, email: string, password: string): Promise<HttpSession> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed for ${email}: ${String(res.status)}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** POSTs JSON as a signed-in user (cookie + CSRF header). */
+export function postAs(session: HttpSession, url: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+    body: JSON.stringify(body),
+  });
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.js';
@@ -9,7 +8,7 @@ import {
   PASSWORD,
   type BuiltPatient,
 } from '../../testing/factories.js';
-import { startChildServer } from '../../testing/child-server.js';
+import { postAs, sameDatabaseEnv, signInOverHttp, startChildServer } from '../../testing/child-server.js';
 
 let t: TestContext;
 let patient: BuiltPatient;
@@ -28,28 +27,15 @@ afterAll(() => t.close());
 
 describe('a PHQ-9 item 9 answer committed just before the process is killed', () => {
   it('still reaches every clinician as an urgent alert, delivered by the next process', async () => {
-    const { databaseUrl, sqlitePath } = t.testDb.location;
-    const env: Record<string, string> = databaseUrl
-      ? { DATABASE_URL: databaseUrl }
-      : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
+    const env = sameDatabaseEnv(t.testDb.location);
     // The first process has no worker: it commits the answer and its event, then dies before delivery.
     const first = await startChildServer({ ...env, ARGON2_MEMORY_KIB: '1024', DUET_WORKER: '0' });
-    const login = await fetch(`${first.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: patient.user.email, password: PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const session = await signInOverHttp(first.url, patient.user.email, PASSWORD);
     const responseId = randomUUID();
-    const res = await fetch(`${first.url}/api/patients/${patient.overview.id}/measures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({
-        id: responseId,
-        instrument: 'phq9',
-        answers: { items: [1, 1, 0, 0, 0, 0, 0, 0, 1] },
-      }),
+    const res = await postAs(session, `${first.url}/api/patients/${patient.overview.id}/measures`, {
+      id: responseId,
+      instrument: 'phq9',
+      answers: { items: [1, 1, 0, 0, 0, 0, 0, 0, 1] },
     });
     expect(res.status).toBe(201);
     expect(((await res.json()) as { crisis: unknown }).crisis).not.toBeNull();

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.js';
@@ -9,7 +8,7 @@ import {
   PASSWORD,
   type BuiltPatient,
 } from '../../testing/factories.js';
-import { startChildServer } from '../../testing/child-server.js';
+import { postAs, sameDatabaseEnv, signInOverHttp, startChildServer } from '../../testing/child-server.js';
 
 let t: TestContext;
 let patient: BuiltPatient;
@@ -24,28 +23,15 @@ afterAll(() => t.close());
 
 describe('an event committed just before the process is killed', () => {
   it('is delivered as an alert by the next process', async () => {
-    const { databaseUrl, sqlitePath } = t.testDb.location;
-    const env: Record<string, string> = databaseUrl
-      ? { DATABASE_URL: databaseUrl }
-      : { DATA_DIR: path.dirname(sqlitePath), DATABASE_URL: '' };
+    const env = sameDatabaseEnv(t.testDb.location);
     // The first process commits the patient's message (and its event) but never gets to deliver it.
     const first = await startChildServer({ ...env, ARGON2_MEMORY_KIB: '1024', DUET_WORKER: '0' });
-    const login = await fetch(`${first.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: patient.user.email, password: PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const session = await signInOverHttp(first.url, patient.user.email, PASSWORD);
     const conversationId = randomUUID();
-    const res = await fetch(`${first.url}/api/patients/${patient.overview.id}/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({
-        id: conversationId,
-        subject: 'A question',
-        firstMessage: { id: randomUUID(), body: 'Can I take it with food?' },
-      }),
+    const res = await postAs(session, `${first.url}/api/patients/${patient.overview.id}/conversations`, {
+      id: conversationId,
+      subject: 'A question',
+      firstMessage: { id: randomUUID(), body: 'Can I take it with food?' },
     });
     expect(res.status).toBe(201);
     first.process.kill('SIGKILL');
