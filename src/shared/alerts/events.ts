@@ -46,6 +46,9 @@ export const eventPayloadSchemas = {
     remission: z.boolean(),
     reliableImprovement: z.boolean(),
     reliableDeterioration: z.boolean(),
+    /** First answer at response / remission since the previous one (absent on events written before these). */
+    newlyResponse: z.boolean().optional(),
+    newlyRemission: z.boolean().optional(),
   }),
   /** A scheduled questionnaire is more than 7 days overdue. */
   'measure.overdue': z.object({
@@ -59,6 +62,15 @@ export const eventPayloadSchemas = {
     baselineTotal: z.number(),
     latestTotal: z.number(),
     changePercent: z.number(),
+  }),
+  /** The patient gave feedback on an attended session (with the clinic's low-rating threshold at the time). */
+  'feedback.session_rated': z.object({
+    feedbackId: z.string(),
+    appointmentId: z.string(),
+    sessionDay: z.string(),
+    goalsRating: z.number().int().min(0).max(10),
+    heardRating: z.number().int().min(0).max(10),
+    lowThreshold: z.number().int().min(0).max(10),
   }),
   /** The psychiatric consultant recorded a case-review recommendation for the team. */
   'case_review.recommendation': z.object({

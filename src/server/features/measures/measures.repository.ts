@@ -52,6 +52,29 @@ export async function baselineOf(db: Db, clinicId: string, patientId: string, in
     .executeTakeFirst();
 }
 
+/** The scored response answered just before `answeredAt` (what the patient's previous result was). */
+export async function previousScored(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  instrument: string,
+  answeredAt: number,
+  excludeId: string,
+) {
+  return db
+    .selectFrom('questionnaire_responses')
+    .select(['id', 'total'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('instrument', '=', instrument)
+    .where('total', 'is not', null)
+    .where('answered_at', '<=', answeredAt)
+    .where('id', '!=', excludeId)
+    .orderBy('answered_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
 export async function patientBasics(db: Db, clinicId: string, patientIds: readonly string[]) {
   if (patientIds.length === 0) return [];
   return db

@@ -6,6 +6,7 @@ import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { instrumentById, type InstrumentId } from '../../../shared/measures/instruments.js';
 import { invalidAnswers, scoreAnswers } from '../../../shared/measures/scoring.js';
+import { interpret, type Interpretation } from '../../../shared/measures/interpretation.js';
 import type {
   DueList,
   NewResponse,
@@ -23,6 +24,28 @@ async function loadResponse(trx: Db, clinicId: string, patientId: string, respon
   if (row?.patient_id !== patientId) return null;
   const baseline = await repo.baselineOf(trx, clinicId, patientId, row.instrument);
   return toQuestionnaireResponse(row, baseline);
+}
+
+/**
+ * Whether this answer is the first to reach response or remission since the previous scored answer:
+ * good news is told once when the target is reached, not again with every answer that stays there.
+ */
+async function newlyReached(trx: Db, clinicId: string, response: QuestionnaireResponse, i: Interpretation) {
+  if (response.total === null) return { newlyResponse: false, newlyRemission: false };
+  const instrument = instrumentById(response.instrument as InstrumentId);
+  const previous = await repo.previousScored(
+    trx,
+    clinicId,
+    response.patientId,
+    response.instrument,
+    response.answeredAt,
+    response.id,
+  );
+  const before = previous === undefined ? null : interpret(instrument, previous.total, i.baselineTotal);
+  return {
+    newlyResponse: i.response && !(before?.response ?? false),
+    newlyRemission: i.remission && !(before?.remission ?? false),
+  };
 }
 
 async function withCrisis(trx: Db, actor: Actor, response: QuestionnaireResponse): Promise<SubmitResult> {
@@ -107,6 +130,7 @@ export function submitResponse(
         });
       }
       const i = response.interpretation;
+      const reached = await newlyReached(trx, actor.clinicId, response, i);
       await emitEvent(trx, deps.clock, {
         type: 'measure.submitted',
         clinicId: actor.clinicId,
@@ -123,6 +147,7 @@ export function submitResponse(
           remission: i.remission,
           reliableImprovement: i.reliableImprovement,
           reliableDeterioration: i.reliableDeterioration,
+          ...reached,
         },
       });
       return { ...(await withCrisis(trx, actor, response)), created: true };

@@ -106,5 +106,18 @@ describe('treat-to-target scheduled checks', () => {
     expect(news).toHaveLength(1);
     expect(news[0]).toMatchObject({ severity: 'routine', title: 'Good news: PHQ-9 response' });
     expect(news[0]?.to).toEqual(sorted(f.users.therapist.id, f.users.prescriber.id, f.users.careManager.id));
+
+    // Staying at response is quiet; reaching remission afterwards is news again.
+    f.t.clock.set(TEST_NOW + 8 * WEEK);
+    const again = await f.signInPatient(p);
+    await call(f.t.app, again, 'POST', url, phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]));
+    await deliverPendingEvents(f.t.deps);
+    expect(await f.alertsOf(p, 'good_news')).toHaveLength(1);
+    f.t.clock.set(TEST_NOW + 10 * WEEK);
+    const last = await f.signInPatient(p);
+    await call(f.t.app, last, 'POST', url, phq9([1, 1, 1, 0, 0, 0, 0, 0, 0]));
+    await deliverPendingEvents(f.t.deps);
+    const titles = (await f.alertsOf(p, 'good_news')).map((a) => a.title);
+    expect(titles).toEqual(['Good news: PHQ-9 response', 'Good news: PHQ-9 remission']);
   });
 });

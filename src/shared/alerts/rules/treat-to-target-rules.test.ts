@@ -81,6 +81,18 @@ describe('measure-good-news', () => {
     ['neither', {}, null],
     ['no total', { remission: true, total: null }, null],
     ['worsening wins', { response: true, reliableDeterioration: true }, null],
+    ['still at response', { response: true, total: 8, newlyResponse: false }, null],
+    [
+      'newly in remission, response before',
+      { response: true, remission: true, total: 3, newlyResponse: false, newlyRemission: true },
+      'Good news: PHQ-9 remission',
+    ],
+    [
+      'still in remission, newly a response (baseline moved)',
+      { response: true, remission: true, total: 3, newlyResponse: true, newlyRemission: false },
+      'Good news: PHQ-9 response',
+    ],
+    ['still in remission', { remission: true, total: 3, newlyRemission: false }, null],
   ] as const)('%s', (_, over, title) => {
     const specs = measureGoodNews.evaluate(submitted(over));
     if (title === null) {
