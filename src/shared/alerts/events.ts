@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { symptomCodes } from '../side-effects/symptoms.js';
 
 /**
  * Domain events: facts other parts of Duet react to. Each is written to the outbox in the same
@@ -77,6 +78,36 @@ export const eventPayloadSchemas = {
     recommendationId: z.string(),
     byUserId: z.string(),
     summary: z.string(),
+    /** The consultant's priority; absent on events written before it was carried (routine then). */
+    priority: z.enum(['routine', 'high']).optional(),
+  }),
+  /** A patient reported side effects (issue 4; care-rules.md "Side effects"). To the prescriber. */
+  'side_effect.reported': z.object({
+    reportId: z.string(),
+    medicationId: z.string().nullable(),
+    medicationName: z.string().nullable(),
+    /** The dose in effect when reported, e.g. '50 mg'. */
+    doseText: z.string().nullable(),
+    severity: z.enum(['mild', 'moderate', 'severe']),
+    interference: z.number().int().min(0).max(6),
+    wantsToStop: z.boolean(),
+    symptoms: z.array(z.enum(symptomCodes)),
+    /** The report's symptoms that the medication's catalogue entry lists as urgent. */
+    urgentSymptoms: z.array(z.enum(symptomCodes)),
+  }),
+  /** The patient missed appointments in a row (no-shows; the clinic's threshold, default 2). */
+  'appointment.no_shows_in_a_row': z.object({
+    appointmentId: z.string(),
+    appointmentIds: z.array(z.string()),
+    count: z.number().int(),
+    clinicianId: z.string(),
+  }),
+  /** A session or review was marked attended (the patient's feedback form follows a therapy session). */
+  'appointment.attended': z.object({
+    appointmentId: z.string(),
+    type: z.enum(['therapy_session', 'medication_review']),
+    clinicianId: z.string(),
+    startsAt: z.number(),
   }),
 } as const;
 

@@ -106,6 +106,13 @@ describe('case review', () => {
     });
     const after = await call(f.t.app, as.prescriber, 'GET', `/api/case-reviews/${session.id}`);
     expect(after.json()).toMatchObject({ agenda: [], recommendations: [{ id: body.id }] });
+
+    // A high-priority recommendation reaches the team as a high alert.
+    const high = { ...body, id: uuid(), priority: 'high', summary: 'Review lithium level this week' };
+    expect((await call(f.t.app, as.prescriber, 'POST', url, high)).statusCode).toBe(201);
+    await deliverPendingEvents(f.t.deps);
+    const both = await f.alertsOf(patientId, 'case_review_recommendation');
+    expect(both.map((a) => a.severity).sort()).toEqual(['high', 'routine']);
   });
 
   it("a stranger's record answers 404 and the reads are audited", async () => {

@@ -116,7 +116,12 @@ export function recommend(
           type: 'case_review.recommendation',
           clinicId: actor.clinicId,
           patientId,
-          payload: { recommendationId: input.id, byUserId: actor.userId, summary: input.summary },
+          payload: {
+            recommendationId: input.id,
+            byUserId: actor.userId,
+            summary: input.summary,
+            priority: input.priority,
+          },
           dedupeKey: `case-review-recommendation:${input.id}`,
         });
         await repo.deleteMark(trx, actor.clinicId, patientId);

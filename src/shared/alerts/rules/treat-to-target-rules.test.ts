@@ -175,4 +175,16 @@ describe('case-review-recommendation', () => {
       },
     ]);
   });
+
+  it('keeps the priority the consultant chose', () => {
+    const [spec] = caseReviewRecommendation.evaluate(
+      event('case_review.recommendation', {
+        recommendationId: 'rec2',
+        byUserId: 'u1',
+        summary: 'Urgent medication review',
+        priority: 'high',
+      }),
+    );
+    expect(spec).toMatchObject({ severity: 'high', title: 'Case review recommendation (high priority)' });
+  });
 });
