@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adherenceSettingsShape } from '../adherence/settings.js';
 
 /**
  * Clinic settings (stored as JSON on the clinic). Defaults:
@@ -11,6 +12,8 @@ export const clinicSettingsSchema = z.object({
   escalationHours: z.number().min(0.25).max(72).default(4),
   planReviewWeeks: z.number().int().min(1).max(52).default(4),
   onCallUserId: z.string().nullable().default(null),
+  // Adherence alert thresholds (issue 4): optional keys; defaults and sources in shared/adherence/settings.ts.
+  ...adherenceSettingsShape,
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
@@ -18,6 +21,7 @@ export const clinicSettingsUpdateSchema = z.object({
   escalationHours: z.number().min(0.25).max(72).optional(),
   planReviewWeeks: z.number().int().min(1).max(52).optional(),
   onCallUserId: z.string().max(64).nullable().optional(),
+  ...adherenceSettingsShape,
 });
 
 /** Reads stored settings; anything missing or unreadable falls back to the defaults. */

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Adherence alert thresholds, each a clinic setting (optional keys of the clinic settings JSON, see
+ * shared/clinic/settings.ts) with its default and source. Read defensively: a missing, unreadable or
+ * out-of-range value falls back to its default on its own.
+ */
+export const adherenceDefaults = {
+  /** Below 80% flags (PDC >= 80% convention: PQA; CMS Part D star measures; care-rules.md "Adherence"). */
+  adherenceThresholdPercent: 80,
+  /** …over 14 days (care-rules.md "Adherence", product default). */
+  adherenceWindowDays: 14,
+  /** Three scheduled doses of one medication missed in a row → routine alert (issue 4, product default). */
+  missedDosesInARow: 3,
+  /**
+   * No low-adherence alert until the window holds at least 7 counted doses (product default), so a
+   * medication started two days ago with one missed dose does not read as "50% adherence".
+   */
+  adherenceMinDoses: 7,
+} as const;
+
+export type AdherenceSettings = { -readonly [K in keyof typeof adherenceDefaults]: number };
+
+export const adherenceSettingRanges = {
+  adherenceThresholdPercent: z.number().int().min(50).max(100),
+  adherenceWindowDays: z.number().int().min(7).max(90),
+  missedDosesInARow: z.number().int().min(2).max(14),
+  adherenceMinDoses: z.number().int().min(1).max(60),
+} satisfies Record<keyof AdherenceSettings, z.ZodNumber>;
+
+export function adherenceSettings(settingsJson: string): AdherenceSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(settingsJson);
+  } catch {
+    raw = {};
+  }
+  const source = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const out: AdherenceSettings = { ...adherenceDefaults };
+  for (const key of Object.keys(adherenceSettingRanges) as (keyof AdherenceSettings)[]) {
+    const parsed = adherenceSettingRanges[key].safeParse(source[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}
+
+/** Optional keys for the clinic settings schemas (stored only when the clinic sets them). */
+export const adherenceSettingsShape = {
+  adherenceThresholdPercent: adherenceSettingRanges.adherenceThresholdPercent.optional(),
+  adherenceWindowDays: adherenceSettingRanges.adherenceWindowDays.optional(),
+  missedDosesInARow: adherenceSettingRanges.missedDosesInARow.optional(),
+  adherenceMinDoses: adherenceSettingRanges.adherenceMinDoses.optional(),
+};
