@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { InviteTable, UserTable } from '../../db/schema.js';
+import { seedCatalogueForClinic } from '../medications/catalogue-seed-rows.js';
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserTable | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -136,4 +137,6 @@ export async function insertClinic(
   row: { id: string; name: string; settings: string; created_at: number },
 ): Promise<void> {
   await db.insertInto('clinics').values(row).execute();
+  // Every clinic starts with the medication catalogue (issue 4).
+  await seedCatalogueForClinic(db, row.id, row.created_at);
 }
