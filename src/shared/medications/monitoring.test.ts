@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { dueOffsets, monitoringTests, nextDue, overdueSeverity } from './monitoring.js';
+
+const test = (code: string) => {
+  const t = monitoringTests.find((m) => m.code === code);
+  if (!t) throw new Error(code);
+  return t;
+};
+
+describe('monitoring due offsets (days after start)', () => {
+  it.each([
+    // ADA/APA consensus, Diabetes Care 2004;27:596-601
+    { code: 'weight', horizon: 400, expected: [0, 28, 56, 84, 175, 266, 357] },
+    { code: 'blood_pressure', horizon: 800, expected: [0, 84, 364, 728] },
+    { code: 'fasting_lipids', horizon: 2000, expected: [0, 84, 1820] },
+    // Clozapine label: weekly 6 months, every 2 weeks months 6-12, monthly after
+    {
+      code: 'anc',
+      horizon: 420,
+      expected: [
+        0,
+        ...Array.from({ length: 26 }, (_, i) => (i + 1) * 7),
+        ...Array.from({ length: 13 }, (_, i) => 196 + i * 14),
+        392,
+      ],
+    },
+    { code: 'lithium_level', horizon: 210, expected: [7, 14, 21, 28, 119, 210] },
+    { code: 'liver_function', horizon: 400, expected: [0, 28, 56, 84, 112, 140, 168, 364] },
+  ])('$code', ({ code, horizon, expected }) => {
+    expect(dueOffsets(test(code).spec, horizon)).toEqual(expected);
+  });
+});
+
+describe('nextDue', () => {
+  it.each([
+    {
+      name: 'no result: baseline due on the start day',
+      code: 'weight',
+      results: [],
+      today: '2025-01-01',
+      due: '2025-01-01',
+      status: 'due_soon',
+      late: 0,
+    },
+    {
+      name: 'baseline taken 10 days before start counts',
+      code: 'weight',
+      results: ['2024-12-22'],
+      today: '2025-01-01',
+      due: '2025-01-29',
+      status: 'scheduled',
+      late: 0,
+    },
+    {
+      name: 'week 4 weight missing at week 5: overdue 7 days',
+      code: 'weight',
+      results: ['2025-01-01'],
+      today: '2025-02-05',
+      due: '2025-01-29',
+      status: 'overdue',
+      late: 7,
+    },
+    {
+      name: 'late week-4 weight at week 6 covers week 4; week 8 next',
+      code: 'weight',
+      results: ['2025-01-01', '2025-02-12'],
+      today: '2025-02-12',
+      due: '2025-02-26',
+      status: 'scheduled',
+      late: 0,
+    },
+    {
+      name: 'clozapine ANC: weekly check due after baseline',
+      code: 'anc',
+      results: ['2025-01-01'],
+      today: '2025-01-06',
+      due: '2025-01-08',
+      status: 'due_soon',
+      late: 0,
+    },
+    {
+      name: 'glucose after week 12: yearly',
+      code: 'fasting_glucose',
+      results: ['2025-01-01', '2025-03-26'],
+      today: '2025-06-01',
+      due: '2025-12-31',
+      status: 'scheduled',
+      late: 0,
+    },
+  ])('$name', ({ code, results, today, due, status, late }) => {
+    const d = nextDue(test(code), '2025-01-01', null, results, today);
+    expect(d.dueOn).toBe(due);
+    expect(d.status).toBe(status);
+    expect(d.daysOverdue).toBe(late);
+  });
+
+  it('nothing due after the medication ended', () => {
+    const d = nextDue(test('weight'), '2025-01-01', '2025-01-20', ['2025-01-01'], '2025-06-01');
+    expect(d.status).toBe('none');
+    expect(d.dueOn).toBeNull();
+  });
+
+  it('severity: routine, high after more than 14 days overdue', () => {
+    expect(overdueSeverity(14)).toBe('routine');
+    expect(overdueSeverity(15)).toBe('high');
+  });
+});
