@@ -16,7 +16,7 @@ describe('monitoring due offsets (days after start)', () => {
     // Clozapine label: weekly 6 months, every 2 weeks months 6-12, monthly after
     {
       code: 'anc',
-      horizon: 420,
+      horizon: 400,
       expected: [
         0,
         ...Array.from({ length: 26 }, (_, i) => (i + 1) * 7),
