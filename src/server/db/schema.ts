@@ -2,6 +2,7 @@ import type { PlanTables } from './schema-plans.js';
 import type { MessagingTables } from './schema-messaging.js';
 import type { MeasureTables } from './schema-measures.js';
 import type { RegistryTables } from './schema-registry.js';
+import type { NoteTables } from './schema-notes.js';
 import type { MedicationTables } from './schema-medications.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
@@ -183,4 +184,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables;

@@ -175,4 +175,22 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   'GET /api/case-reviews': { scope: 'none', expect: cliniciansOnly },
   'GET /api/case-reviews/:sessionId': { scope: 'none', expect: cliniciansOnly },
+  // notes (the matrix sends ':noteId' literally and empty bodies: an allowed caller gets 400 past the gate).
+  // Progress notes: the patient reads signed ones only (drafts 404: notes int tests). Psychotherapy notes:
+  // the 'own' column is the author's; every other team member gets an empty list and 404 for an id, and
+  // the summary keeper's 403 (therapy: therapist, medication: prescriber) is proven in notes int tests.
+  'GET /api/patients/:patientId/progress-notes': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/progress-notes': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/progress-notes/:noteId': { scope: 'patient', expect: careTeamOrPatient },
+  'PUT /api/patients/:patientId/progress-notes/:noteId': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/progress-notes/:noteId/sign': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/progress-notes/:noteId/addenda': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/psychotherapy-notes': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/psychotherapy-notes': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/psychotherapy-notes/:noteId': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/psychotherapy-notes/:noteId': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/team-summaries': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/team-summaries/history': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/team-summaries/therapy': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/team-summaries/medication': { scope: 'patient', expect: careTeam },
 };
