@@ -3,6 +3,7 @@ import { checkUnansweredMessages } from './features/messaging/unanswered-check.j
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
 import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
+import { scheduledAdherenceCheck } from './features/adherence/adherence.check.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -17,4 +18,5 @@ export const scheduledChecks: ScheduledCheck[] = [
   },
   checkTreatToTarget,
   checkMeasureReminders,
+  scheduledAdherenceCheck,
 ];

@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   computeAdherence,
   countedDoses,
-  isoWeekday,
   missedPattern,
   missedStreaks,
   rateInWindow,
   rateOf,
-  shiftDay,
   timeOfDay,
   type AdherenceDose,
   type AdherenceLog,
 } from './adherence.js';
+import { addDays as shiftDay, weekdayOf as isoWeekday } from '../medications/local-time.js';
 import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from './alerting.js';
 import { adherenceDefaults, adherenceSettings } from './settings.js';
 

@@ -15,6 +15,7 @@
  * Late entries (logged after the 48-hour correction window) still count as taken: the patient says so.
  * As-needed doses are never scheduled and do not enter adherence.
  */
+import { addDays, weekdayOf } from '../medications/local-time.js';
 
 /** The part of a scheduled dose (shared/medications/schedule.ts `ScheduledDose`) adherence needs. */
 export interface AdherenceDose {
@@ -42,19 +43,6 @@ export interface Rate {
 
 /** The windows the team sees (issue 4). */
 export const ADHERENCE_WINDOWS = [7, 30, 90] as const;
-
-const DAY_MS = 86_400_000;
-
-/** 'YYYY-MM-DD' plus n days (calendar arithmetic in UTC, so no zone can shift it). */
-export function shiftDay(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a local day, 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
 
 export function rateOf(taken: number, scheduled: number): Rate {
   return { taken, scheduled, percent: scheduled === 0 ? null : Math.floor((taken * 100) / scheduled) };
@@ -87,7 +75,7 @@ export function countedDoses(
 
 /** Doses taken / scheduled over the last `windowDays` local days, today included. */
 export function rateInWindow(doses: readonly CountedDose[], today: string, windowDays: number): Rate {
-  const from = shiftDay(today, -(windowDays - 1));
+  const from = addDays(today, -(windowDays - 1));
   let taken = 0;
   let scheduled = 0;
   for (const d of doses) {
@@ -161,7 +149,7 @@ export function missedPattern(doses: readonly CountedDose[]): Pattern {
     { weekday: number; timeOfDay: TimeOfDay; taken: number; scheduled: number }
   >();
   for (const d of doses) {
-    const wd = isoWeekday(d.localDate);
+    const wd = weekdayOf(d.localDate);
     const t = timeOfDay(d.localTime);
     const add = (c: { taken: number; scheduled: number }) => {
       c.scheduled += 1;
@@ -230,6 +218,6 @@ export function computeAdherence(
       const own = byMed.get(medicationId) ?? [];
       return { medicationId, windows: windowRates(own), streaks: missedStreaks(own) };
     }),
-    pattern: missedPattern(counted.filter((d) => d.localDate >= shiftDay(today, -(longest - 1)))),
+    pattern: missedPattern(counted.filter((d) => d.localDate >= addDays(today, -(longest - 1)))),
   };
 }

@@ -81,6 +81,22 @@ export const eventPayloadSchemas = {
     /** The consultant's priority; absent on events written before it was carried (routine then). */
     priority: z.enum(['routine', 'high']).optional(),
   }),
+  /** Doses taken / scheduled over the clinic's window (default 14 days) fell below its threshold (default 80%). */
+  'adherence.low': z.object({
+    windowDays: z.number().int(),
+    taken: z.number().int(),
+    scheduled: z.number().int(),
+    thresholdPercent: z.number(),
+  }),
+  /** Scheduled doses of one medication missed in a row (the clinic's count, default 3). */
+  'adherence.missed_streak': z.object({
+    medicationId: z.string(),
+    medicationName: z.string(),
+    missedInARow: z.number().int(),
+    /** The streak's first missed dose: one event per streak. */
+    firstMissedDoseKey: z.string(),
+    firstMissedDay: z.string(),
+  }),
   /** A patient reported side effects (issue 4; care-rules.md "Side effects"). To the prescriber. */
   'side_effect.reported': z.object({
     reportId: z.string(),

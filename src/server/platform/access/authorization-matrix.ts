@@ -150,6 +150,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/measures': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/due': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/:responseId': { scope: 'patient', expect: careTeamOrPatient },
+  // adherence (issue 4): the care team and the patient themself
+  'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   // registry and case review (the matrix sends ':sessionId' literally: not a UUID, so an allowed caller gets

@@ -10,6 +10,8 @@ import { measureGoodNews } from './measure-good-news.js';
 import { treatmentNotImproving } from './treatment-not-improving.js';
 import { measureOverdue } from './measure-overdue.js';
 import { caseReviewRecommendation } from './case-review-recommendation.js';
+import { adherenceLow } from './adherence-low.js';
+import { adherenceMissedStreak } from './adherence-missed-streak.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -24,4 +26,6 @@ export const alertRules: AlertRule[] = [
   treatmentNotImproving,
   measureOverdue,
   caseReviewRecommendation,
+  adherenceLow,
+  adherenceMissedStreak,
 ];

@@ -1,0 +1,70 @@
+import type { Db } from '../../db/database.js';
+import { loadRegimens } from '../medications/regimens.repository.js';
+import { addDays, localDay } from '../../../shared/medications/local-time.js';
+import {
+  expandScheduledDoses,
+  type Regimen,
+  type ScheduledDose,
+} from '../../../shared/medications/schedule.js';
+import type { AdherenceLog } from '../../../shared/adherence/adherence.js';
+import * as repo from './adherence.repository.js';
+
+/** What adherence needs for one patient: their local today, regimens, scheduled doses and logs. */
+export interface PatientDoses {
+  patientId: string;
+  timeZone: string;
+  today: string;
+  regimens: Regimen[];
+  /** Scheduled doses on the last `days` local days (today included). */
+  scheduled: ScheduledDose[];
+  logs: AdherenceLog[];
+}
+
+/**
+ * Batched for many patients: one zone query, helper A's two regimen queries and one log query per 500
+ * patients, then the schedule is expanded in memory. Patients unknown in this clinic are left out.
+ */
+export async function loadPatientDoses(
+  db: Db,
+  clinicId: string,
+  patientIds: readonly string[],
+  now: number,
+  days: number,
+): Promise<PatientDoses[]> {
+  const unique = [...new Set(patientIds)];
+  if (unique.length === 0) return [];
+  const zones = await repo.patientZones(db, clinicId, unique);
+  const regimens = await loadRegimens(db, clinicId, unique);
+  const withMeds = zones.filter((z) => (regimens.get(z.id) ?? []).length > 0);
+  const todays = new Map(withMeds.map((z) => [z.id, localDay(now, z.time_zone)]));
+  // One lower bound for the batch: the earliest first day of any patient's window (zones differ by < 1 day).
+  const earliest = [...todays.values()].reduce((a, b) => (a < b ? a : b), localDay(now, 'UTC'));
+  const logs =
+    withMeds.length === 0
+      ? []
+      : await repo.scheduledLogs(
+          db,
+          clinicId,
+          withMeds.map((z) => z.id),
+          addDays(earliest, -days),
+        );
+  const logsOf = new Map<string, AdherenceLog[]>();
+  for (const l of logs) {
+    const list = logsOf.get(l.patient_id) ?? [];
+    list.push({ doseKey: l.dose_key, status: l.status === 'taken' ? 'taken' : 'skipped' });
+    logsOf.set(l.patient_id, list);
+  }
+  return zones.map((z) => {
+    const own = regimens.get(z.id) ?? [];
+    const today = todays.get(z.id) ?? localDay(now, z.time_zone);
+    const from = addDays(today, -(days - 1));
+    return {
+      patientId: z.id,
+      timeZone: z.time_zone,
+      today,
+      regimens: own,
+      scheduled: own.flatMap((r) => expandScheduledDoses(r, from, today, z.time_zone)),
+      logs: logsOf.get(z.id) ?? [],
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
+import { addDays } from '../../../shared/medications/local-time.js';
+import {
+  countedDoses,
+  missedStreaks,
+  rateInWindow,
+  type CountedDose,
+} from '../../../shared/adherence/adherence.js';
+import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from '../../../shared/adherence/alerting.js';
+import { adherenceSettings } from '../../../shared/adherence/settings.js';
+import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
+import { loadPatientDoses } from './adherence-inputs.js';
+import * as repo from './adherence.repository.js';
+
+interface Pending<T extends EventType> {
+  type: T;
+  clinicId: string;
+  patientId: string;
+  payload: EventPayload<T>;
+  dedupeKey: string;
+}
+
+/** How far back a missed-dose streak is looked for: long enough for 3 weekly doses (product choice). */
+const STREAK_LOOKBACK_DAYS = 28;
+const BATCH = 500;
+
+/**
+ * Adherence alerts (issue 4), set-based per clinic with the clinic's thresholds:
+ * - `adherence.low`: doses taken / scheduled over the window (default 14 days) below the threshold (80%),
+ *   once at least the minimum number of doses counts; once per patient per window-length block of days;
+ * - `adherence.missed_streak`: the latest N (default 3) counted doses of one medication all missed; once
+ *   per streak (keyed by its first missed dose), so a streak that grows raises nothing new.
+ * A dose counts once its local day has ended or it is logged (shared/adherence/adherence.ts), so the
+ * check never calls tonight's dose missed in the morning. Dedupe keys make reruns harmless.
+ */
+export async function checkAdherence(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  for (const clinic of await repo.clinics(deps.database.db)) {
+    const s = adherenceSettings(clinic.settings);
+    const days = Math.max(s.adherenceWindowDays, STREAK_LOOKBACK_DAYS);
+    const sinceDay = addDays(new Date(now).toISOString().slice(0, 10), -(days + 1));
+    const patients = await repo.patientsWithMedicationsSince(deps.database.db, clinic.id, sinceDay);
+    for (let i = 0; i < patients.length; i += BATCH) {
+      const pending: Pending<EventType>[] = [];
+      const batch = await loadPatientDoses(
+        deps.database.db,
+        clinic.id,
+        patients.slice(i, i + BATCH),
+        now,
+        days,
+      );
+      for (const p of batch) {
+        const counted = countedDoses(p.scheduled, p.logs, p.today);
+        const rate = rateInWindow(counted, p.today, s.adherenceWindowDays);
+        if (isLowAdherence(rate, s))
+          pending.push({
+            type: 'adherence.low',
+            clinicId: clinic.id,
+            patientId: p.patientId,
+            payload: {
+              windowDays: s.adherenceWindowDays,
+              taken: rate.taken,
+              scheduled: rate.scheduled,
+              thresholdPercent: s.adherenceThresholdPercent,
+            },
+            dedupeKey: `adherence-low:${p.patientId}:${String(s.adherenceWindowDays)}:${lowAdherenceBlock(p.today, s.adherenceWindowDays)}`,
+          });
+        const byMed = new Map<string, CountedDose[]>();
+        for (const d of counted) {
+          const list = byMed.get(d.medicationId);
+          if (list) list.push(d);
+          else byMed.set(d.medicationId, [d]);
+        }
+        for (const regimen of p.regimens) {
+          const own = byMed.get(regimen.medicationId) ?? [];
+          const streaks = missedStreaks(own);
+          if (!isMissedStreak(streaks, s) || streaks.currentStartKey === null) continue;
+          const first = own.find((d) => d.doseKey === streaks.currentStartKey);
+          pending.push({
+            type: 'adherence.missed_streak',
+            clinicId: clinic.id,
+            patientId: p.patientId,
+            payload: {
+              medicationId: regimen.medicationId,
+              medicationName: regimen.displayName,
+              missedInARow: streaks.current,
+              firstMissedDoseKey: streaks.currentStartKey,
+              firstMissedDay: first?.localDate ?? p.today,
+            },
+            dedupeKey: `adherence-streak:${p.patientId}:${streaks.currentStartKey}`,
+          });
+        }
+      }
+      await emitNew(deps, pending);
+    }
+  }
+}
+
+async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<void> {
+  if (events.length === 0) return;
+  const seen = await repo.existingDedupeKeys(
+    deps.database.db,
+    events.map((e) => e.dedupeKey),
+  );
+  const fresh = events.filter((e) => !seen.has(e.dedupeKey));
+  for (let i = 0; i < fresh.length; i += 200) {
+    const batch = fresh.slice(i, i + 200);
+    await deps.database.transaction(async (trx) => {
+      for (const e of batch) await emitEvent(trx, deps.clock, e);
+    });
+  }
+}
+
+/** Adherence changes at most as often as doses are due: the worker's minute-by-minute loop runs it every 15 minutes. */
+const EVERY_MS = 15 * 60_000;
+const lastRun = new WeakMap<AppDeps, number>();
+
+/** The registered check: `checkAdherence` at most every 15 minutes per app (clock time; a clock moved back runs it). */
+export async function scheduledAdherenceCheck(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  const last = lastRun.get(deps);
+  if (last !== undefined && now >= last && now - last < EVERY_MS) return;
+  lastRun.set(deps, now);
+  await checkAdherence(deps);
+}

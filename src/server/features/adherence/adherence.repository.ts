@@ -1,0 +1,89 @@
+import type { Db } from '../../db/database.js';
+
+const CHUNK = 500;
+
+/** Zones of these patients (adherence works in each patient's local days). */
+export async function patientZones(db: Db, clinicId: string, patientIds: readonly string[]) {
+  const out: { id: string; time_zone: string }[] = [];
+  for (let i = 0; i < patientIds.length; i += CHUNK)
+    out.push(
+      ...(await db
+        .selectFrom('patients')
+        .select(['id', 'time_zone'])
+        .where('clinic_id', '=', clinicId)
+        .where('id', 'in', patientIds.slice(i, i + CHUNK))
+        .execute()),
+    );
+  return out;
+}
+
+export interface ScheduledLogRow {
+  patient_id: string;
+  dose_key: string;
+  status: string;
+}
+
+/**
+ * Logs of scheduled doses (as-needed logs have no dose key) on local days from `fromDay` on, for many
+ * patients: the (clinic_id, patient_id, local_date) index of dose_logs serves it; the covering index of
+ * migration 013 lets SQLite answer from the index alone.
+ */
+export async function scheduledLogs(
+  db: Db,
+  clinicId: string,
+  patientIds: readonly string[],
+  fromDay: string,
+): Promise<ScheduledLogRow[]> {
+  const out: ScheduledLogRow[] = [];
+  for (let i = 0; i < patientIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('dose_logs')
+      .select(['patient_id', 'dose_key', 'status'])
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', 'in', patientIds.slice(i, i + CHUNK))
+      .where('local_date', '>=', fromDay)
+      .where('dose_key', 'is not', null)
+      .execute();
+    for (const r of rows) if (r.dose_key !== null) out.push({ ...r, dose_key: r.dose_key });
+  }
+  return out;
+}
+
+/** Patients of a clinic with a medication not ended before `sinceDay` (the scheduled check's population). */
+export async function patientsWithMedicationsSince(
+  db: Db,
+  clinicId: string,
+  sinceDay: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('medications')
+    .select('patient_id')
+    .distinct()
+    .where('clinic_id', '=', clinicId)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', sinceDay)]))
+    .execute();
+  return rows.map((r) => r.patient_id);
+}
+
+export async function clinics(db: Db) {
+  return db.selectFrom('clinics').select(['id', 'settings']).execute();
+}
+
+export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string> {
+  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
+  return row?.settings ?? '{}';
+}
+
+/** Which of these dedupe keys already have an event (500 per query). */
+export async function existingDedupeKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('outbox_events')
+      .select('dedupe_key')
+      .where('dedupe_key', 'in', keys.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) if (r.dedupe_key) found.add(r.dedupe_key);
+  }
+  return found;
+}
