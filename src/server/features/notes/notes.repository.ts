@@ -16,13 +16,21 @@ function notesWithPeople(db: Db) {
     .innerJoin('users as a', 'a.id', 'n.author_id')
     .leftJoin('users as s', 's.id', 'n.signed_by')
     .selectAll('n')
-    .select(['a.name as author_name', 'a.role as author_role', 's.name as signer_name', 's.role as signer_role']);
+    .select([
+      'a.name as author_name',
+      'a.role as author_role',
+      's.name as signer_name',
+      's.role as signer_role',
+    ]);
 }
 export type ProgressNoteRow = Awaited<ReturnType<typeof findProgressNote>> & object;
 
 /** By id within the clinic; the caller checks the patient (an id is never reused). */
 export function findProgressNote(db: Db, clinicId: string, noteId: string) {
-  return notesWithPeople(db).where('n.clinic_id', '=', clinicId).where('n.id', '=', noteId).executeTakeFirst();
+  return notesWithPeople(db)
+    .where('n.clinic_id', '=', clinicId)
+    .where('n.id', '=', noteId)
+    .executeTakeFirst();
 }
 
 /** A patient's progress notes, newest session first; only signed ones when `signedOnly`. */
@@ -117,20 +125,21 @@ export async function insertAddendum(db: Db, row: ProgressNoteAddendumTable): Pr
 }
 
 /**
- * The patient a session belongs to, or undefined when there is no such session in this clinic. The
- * appointments table belongs to the appointments feature, which may be merged after this one: until it
- * exists no session can be named.
+ * The patient and clinician of a session, or undefined when there is no such session in this clinic. The
+ * appointments table belongs to the appointments feature (read here with plain SQL so this feature does
+ * not depend on its types); until that table exists no session can be named.
  */
-export async function patientOfAppointment(
+export async function sessionOf(
   db: Db,
   clinicId: string,
   appointmentId: string,
-): Promise<string | undefined> {
-  const exists = await appointmentsTableExists(db);
-  if (!exists) return undefined;
-  const r = await sql<{ patient_id: string }>`
-    select patient_id from appointments where clinic_id = ${clinicId} and id = ${appointmentId}`.execute(db);
-  return r.rows[0]?.patient_id;
+): Promise<{ patient_id: string; clinician_id: string } | undefined> {
+  if (!(await appointmentsTableExists(db))) return undefined;
+  const r = await sql<{ patient_id: string; clinician_id: string }>`
+    select patient_id, clinician_id from appointments where clinic_id = ${clinicId} and id = ${appointmentId}`.execute(
+    db,
+  );
+  return r.rows[0];
 }
 
 let appointmentsKnown = false;
@@ -156,7 +165,11 @@ export function findPsychotherapyNote(db: Db, clinicId: string, authorId: string
 
 /** Whether the id is taken by anyone (a client id collision), without reading the note. */
 export async function psychotherapyNoteIdTaken(db: Db, noteId: string): Promise<boolean> {
-  const r = await db.selectFrom('psychotherapy_notes').select('id').where('id', '=', noteId).executeTakeFirst();
+  const r = await db
+    .selectFrom('psychotherapy_notes')
+    .select('id')
+    .where('id', '=', noteId)
+    .executeTakeFirst();
   return r !== undefined;
 }
 

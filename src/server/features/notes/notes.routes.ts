@@ -40,7 +40,11 @@ function progressNoteRoutes(app: App, deps: AppDeps): void {
   // The patient reads their signed notes (right of access); drafts answer 404 and are left out of lists.
   app.get('/api/patients/:patientId/progress-notes', {
     config: { policy: policies.careTeamOrPatient },
-    schema: { tags, params: patientParams, response: { 200: progressNoteListSchema, ...errors(400, 401, 404) } },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: progressNoteListSchema, ...errors(400, 401, 404) },
+    },
     handler: async (request) => ({
       notes: await progress.listProgressNotes(deps, actorOf(request), request.params.patientId),
     }),
@@ -165,7 +169,11 @@ function psychotherapyNoteRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/patients/:patientId/psychotherapy-notes/:noteId', {
     config: { policy: policies.careTeam },
-    schema: { tags, params: noteParams, response: { 200: psychotherapyNoteSchema, ...errors(400, 401, 404) } },
+    schema: {
+      tags,
+      params: noteParams,
+      response: { 200: psychotherapyNoteSchema, ...errors(400, 401, 404) },
+    },
     handler: (request) =>
       private_.getPsychotherapyNote(deps, actorOf(request), request.params.patientId, request.params.noteId),
   });

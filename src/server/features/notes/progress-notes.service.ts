@@ -39,12 +39,17 @@ function requireAuthor(actor: Actor, note: ProgressNote): void {
     });
 }
 
+/** A note is about one of this patient's sessions, and a clinician writes notes for their own sessions. */
 async function checkSession(trx: Db, actor: Actor, patientId: string, appointmentId: string | null) {
   if (appointmentId === null) return;
-  const owner = await repo.patientOfAppointment(trx, actor.clinicId, appointmentId);
-  if (owner !== patientId)
+  const session = await repo.sessionOf(trx, actor.clinicId, appointmentId);
+  if (session?.patient_id !== patientId)
     throw new AppError('validation_failed', 'This session is not one of this patient’s appointments.', [
       { path: 'body.appointmentId', message: 'Not a session of this patient' },
+    ]);
+  if (session.clinician_id !== actor.userId)
+    throw new AppError('validation_failed', 'This session is another clinician’s: they write its note.', [
+      { path: 'body.appointmentId', message: 'Not your session' },
     ]);
 }
 
@@ -55,7 +60,12 @@ export function listProgressNotes(deps: AppDeps, actor: Actor, patientId: string
     patientId,
     { action: 'progress_note.list', resourceType: 'progress_note' },
     async (trx) => {
-      const rows = await repo.progressNotesOfPatient(trx, actor.clinicId, patientId, actor.role === 'patient');
+      const rows = await repo.progressNotesOfPatient(
+        trx,
+        actor.clinicId,
+        patientId,
+        actor.role === 'patient',
+      );
       const addenda = await repo.addendaOf(
         trx,
         actor.clinicId,

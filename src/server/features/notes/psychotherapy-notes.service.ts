@@ -132,11 +132,18 @@ export function savePsychotherapyNote(
   return audited(deps, actor, patientId, 'psychotherapy_note.save', noteId, async (trx) => {
     const row = await repo.findPsychotherapyNote(trx, actor.clinicId, actor.userId, noteId);
     if (row?.patient_id !== patientId) throw missing();
-    const saved = await repo.updatePsychotherapyNote(trx, actor.clinicId, actor.userId, noteId, input.version, {
-      text: input.text,
-      session_date: input.sessionDate ?? row.session_date,
-      updated_at: deps.clock.now(),
-    });
+    const saved = await repo.updatePsychotherapyNote(
+      trx,
+      actor.clinicId,
+      actor.userId,
+      noteId,
+      input.version,
+      {
+        text: input.text,
+        session_date: input.sessionDate ?? row.session_date,
+        updated_at: deps.clock.now(),
+      },
+    );
     if (!saved)
       throw new AppError('conflict', 'This note was saved from somewhere else meanwhile. Reload it.', {
         reason: 'stale_version',
