@@ -27,6 +27,7 @@ import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
+import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
 import { noteRoutes } from './features/notes/notes.routes.js';
 
@@ -54,6 +55,7 @@ export const featureRoutes = [
   noteRoutes,
   registryRoutes,
   caseReviewRoutes,
+  feedbackRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

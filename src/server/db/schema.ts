@@ -2,6 +2,7 @@ import type { PlanTables } from './schema-plans.js';
 import type { MessagingTables } from './schema-messaging.js';
 import type { MeasureTables } from './schema-measures.js';
 import type { RegistryTables } from './schema-registry.js';
+import type { FeedbackTables } from './schema-feedback.js';
 import type { NoteTables } from './schema-notes.js';
 import type { MedicationTables } from './schema-medications.js';
 
@@ -184,4 +185,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables;

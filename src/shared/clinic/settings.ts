@@ -7,11 +7,15 @@ import { adherenceSettingsShape } from '../adherence/settings.js';
  *   (care-rules.md, "Safety": default 4 hours; Duet counts wall-clock hours for now, not clinic hours).
  * - planReviewWeeks 4: a treatment plan is reviewed 4 weeks after agreement (product default, issue 3).
  * - onCallUserId: who gets escalations when a patient has no care manager.
+ * - feedbackLowRating 4: session feedback with "met my goals" or "felt heard" at or below this (0-10)
+ *   raises a routine alert to the therapist (product policy, issue 6: a rating in the lower half).
  */
 export const clinicSettingsSchema = z.object({
   escalationHours: z.number().min(0.25).max(72).default(4),
   planReviewWeeks: z.number().int().min(1).max(52).default(4),
   onCallUserId: z.string().nullable().default(null),
+  // Session feedback (issue 6): optional; the default (4) is in shared/feedback/rules.ts.
+  feedbackLowRating: z.number().int().min(0).max(10).optional(),
   // Adherence alert thresholds (issue 4): optional keys; defaults and sources in shared/adherence/settings.ts.
   ...adherenceSettingsShape,
 });
@@ -21,6 +25,7 @@ export const clinicSettingsUpdateSchema = z.object({
   escalationHours: z.number().min(0.25).max(72).optional(),
   planReviewWeeks: z.number().int().min(1).max(52).optional(),
   onCallUserId: z.string().max(64).nullable().optional(),
+  feedbackLowRating: z.number().int().min(0).max(10).optional(),
   ...adherenceSettingsShape,
 });
 

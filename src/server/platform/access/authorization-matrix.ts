@@ -150,6 +150,16 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/measures': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/due': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/:responseId': { scope: 'patient', expect: careTeamOrPatient },
+  // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
+  // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests)
+  'GET /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/session-feedback/sessions/:appointmentId': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'GET /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
   // adherence (issue 4): the care team and the patient themself
   'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
