@@ -30,6 +30,7 @@ import { measureRoutes } from './features/measures/measures.routes.js';
 import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
 import { noteRoutes } from './features/notes/notes.routes.js';
+import { sideEffectRoutes } from './features/side-effects/side-effects.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -56,6 +57,7 @@ export const featureRoutes = [
   registryRoutes,
   caseReviewRoutes,
   feedbackRoutes,
+  sideEffectRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

@@ -11,6 +11,7 @@ import * as m009 from './migrations/009-measure-reminders.js';
 import * as m023 from './migrations/023-feedback.js';
 import * as m021 from './migrations/021-notes.js';
 import * as m010 from './migrations/010-medications.js';
+import * as m012 from './migrations/012-side-effects.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -27,6 +28,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '023-feedback': { up: m023.up },
     '021-notes': { up: m021.up },
     '010-medications': { up: m010.up },
+    '012-side-effects': { up: m012.up },
   };
 }
 

@@ -5,6 +5,7 @@ import type { RegistryTables } from './schema-registry.js';
 import type { FeedbackTables } from './schema-feedback.js';
 import type { NoteTables } from './schema-notes.js';
 import type { MedicationTables } from './schema-medications.js';
+import type { SideEffectTables } from './schema-side-effects.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -185,4 +186,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables & SideEffectTables;

@@ -205,4 +205,20 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/team-summaries/history': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/team-summaries/therapy': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/team-summaries/medication': { scope: 'patient', expect: careTeam },
+  // side-effect reports (issue 4; the matrix sends ':reportId' literally: not a UUID, so an allowed caller gets
+  // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
+  'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/side-effects': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/side-effects': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'POST /api/patients/:patientId/side-effects/:reportId/answers': {
+    scope: 'patient',
+    expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
 };

@@ -13,6 +13,7 @@ import { caseReviewRecommendation } from './case-review-recommendation.js';
 import { feedbackLowRating } from './feedback-low-rating.js';
 import { adherenceLow } from './adherence-low.js';
 import { adherenceMissedStreak } from './adherence-missed-streak.js';
+import { sideEffectReported } from './side-effect-reported.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -30,4 +31,5 @@ export const alertRules: AlertRule[] = [
   feedbackLowRating,
   adherenceLow,
   adherenceMissedStreak,
+  sideEffectReported,
 ];

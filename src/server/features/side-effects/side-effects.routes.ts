@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { policies } from '../../platform/access/policy.js';
+import { actorOf } from '../../platform/http/request-context.js';
+import { errors } from '../../platform/http/error-schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { Role } from '../../../shared/access/roles.js';
+import {
+  newAnswerSchema,
+  newSideEffectReportSchema,
+  reportFormSchema,
+  sideEffectReportListSchema,
+  sideEffectReportSchema,
+  submitReportResultSchema,
+} from '../../../shared/side-effects/schemas.js';
+import * as service from './side-effects.service.js';
+import { answerReport } from './answers.service.js';
+
+/** Role gate before validation (after the patient gate): another role is told so (403), whatever the body. */
+const only = (role: Role, message: string) => ({
+  preValidation: async (request: Parameters<typeof actorOf>[0]) => {
+    if (actorOf(request).role !== role) throw new AppError('forbidden', message);
+    await Promise.resolve();
+  },
+});
+
+const tags = ['side effects'];
+const patientParams = z.object({ patientId: z.string().min(1).max(64) });
+const reportParams = patientParams.extend({ reportId: z.uuid() });
+
+export function sideEffectRoutes(app: App, deps: AppDeps): void {
+  app.get('/api/patients/:patientId/side-effects/form', {
+    config: { policy: policies.careTeamOrPatient },
+    schema: { tags, params: patientParams, response: { 200: reportFormSchema, ...errors(400, 401, 404) } },
+    handler: (request) => service.reportForm(deps, actorOf(request), request.params.patientId),
+  });
+
+  app.get('/api/patients/:patientId/side-effects', {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: sideEffectReportListSchema, ...errors(400, 401, 404) },
+    },
+    handler: async (request) => ({
+      reports: await service.listReports(deps, actorOf(request), request.params.patientId),
+    }),
+  });
+
+  app.post('/api/patients/:patientId/side-effects', {
+    config: { policy: policies.careTeamOrPatient },
+    ...only('patient', 'Side effects are reported by the patient themself.'),
+    schema: {
+      tags,
+      params: patientParams,
+      body: newSideEffectReportSchema,
+      response: {
+        200: submitReportResultSchema,
+        201: submitReportResultSchema,
+        ...errors(400, 401, 403, 404, 409),
+      },
+    },
+    handler: async (request, reply) => {
+      const { created, ...result } = await service.submitReport(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(result);
+    },
+  });
+
+  app.post('/api/patients/:patientId/side-effects/:reportId/answers', {
+    config: { policy: policies.careTeam },
+    ...only('prescriber', 'Only the prescriber on the care team answers side-effect reports.'),
+    schema: {
+      tags,
+      params: reportParams,
+      body: newAnswerSchema,
+      response: {
+        200: sideEffectReportSchema,
+        201: sideEffectReportSchema,
+        ...errors(400, 401, 403, 404, 409),
+      },
+    },
+    handler: async (request, reply) => {
+      const { report, created } = await answerReport(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        request.params.reportId,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(report);
+    },
+  });
+}
