@@ -3,6 +3,7 @@ import { checkUnansweredMessages } from './features/messaging/unanswered-check.j
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
 import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
+import { checkAppointmentReminders } from './features/appointments/reminders.check.js';
 import { scheduledAdherenceCheck } from './features/adherence/adherence.check.js';
 
 /**
@@ -18,5 +19,6 @@ export const scheduledChecks: ScheduledCheck[] = [
   },
   checkTreatToTarget,
   checkMeasureReminders,
+  checkAppointmentReminders,
   scheduledAdherenceCheck,
 ];

@@ -2,6 +2,7 @@ import type { PlanTables } from './schema-plans.js';
 import type { MessagingTables } from './schema-messaging.js';
 import type { MeasureTables } from './schema-measures.js';
 import type { RegistryTables } from './schema-registry.js';
+import type { AppointmentTables } from './schema-appointments.js';
 import type { FeedbackTables } from './schema-feedback.js';
 import type { NoteTables } from './schema-notes.js';
 import type { MedicationTables } from './schema-medications.js';
@@ -186,4 +187,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables & SideEffectTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables & SideEffectTables & AppointmentTables;

@@ -7,6 +7,8 @@ import { adherenceSettingsShape } from '../adherence/settings.js';
  *   (care-rules.md, "Safety": default 4 hours; Duet counts wall-clock hours for now, not clinic hours).
  * - planReviewWeeks 4: a treatment plan is reviewed 4 weeks after agreement (product default, issue 3).
  * - onCallUserId: who gets escalations when a patient has no care manager.
+ * - noShowAlertAfter 2, lateCancellationHours 24, appointmentReminderHours 24: appointments (product
+ *   defaults, issue 6: "two no-shows in a row", a late cancellation is under 24 h, a reminder a day before).
  * - feedbackLowRating 4: session feedback with "met my goals" or "felt heard" at or below this (0-10)
  *   raises a routine alert to the therapist (product policy, issue 6: a rating in the lower half).
  */
@@ -14,6 +16,12 @@ export const clinicSettingsSchema = z.object({
   escalationHours: z.number().min(0.25).max(72).default(4),
   planReviewWeeks: z.number().int().min(1).max(52).default(4),
   onCallUserId: z.string().nullable().default(null),
+  // Appointments (issue 6; product defaults): no-shows in a row that alert the therapist, the notice below
+  // which a cancellation is late, and how long before an appointment the patient is reminded.
+  // Optional keys: the defaults are applied by shared/appointments/settings.ts.
+  noShowAlertAfter: z.number().int().min(2).max(10).optional(),
+  lateCancellationHours: z.number().min(1).max(168).optional(),
+  appointmentReminderHours: z.number().min(1).max(168).optional(),
   // Session feedback (issue 6): optional; the default (4) is in shared/feedback/rules.ts.
   feedbackLowRating: z.number().int().min(0).max(10).optional(),
   // Adherence alert thresholds (issue 4): optional keys; defaults and sources in shared/adherence/settings.ts.

@@ -164,6 +164,21 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
+  // appointments (the matrix sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past
+  // the gate). Booking and attendance are the care team's; the type-by-role rules (a therapist books sessions,
+  // not medication reviews; attendance by the type's clinician) answer 403 in appointments tests.
+  'GET /api/patients/:patientId/appointments': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/appointments': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/appointments/attendance': { scope: 'patient', expect: careTeam },
+  'PATCH /api/patients/:patientId/appointments/:appointmentId': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/appointments/:appointmentId/cancel': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'POST /api/patients/:patientId/appointments/:appointmentId/attendance': {
+    scope: 'patient',
+    expect: careTeam,
+  },
   // registry and case review (the matrix sends ':sessionId' literally: not a UUID, so an allowed caller gets
   // 400 past the gate). Marking is the care manager's and recommending the prescriber's: other clinicians
   // on the team are refused with 403 (the gate answers 404 first for a stranger); scope=all: registry tests.

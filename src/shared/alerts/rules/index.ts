@@ -10,6 +10,7 @@ import { measureGoodNews } from './measure-good-news.js';
 import { treatmentNotImproving } from './treatment-not-improving.js';
 import { measureOverdue } from './measure-overdue.js';
 import { caseReviewRecommendation } from './case-review-recommendation.js';
+import { appointmentNoShows } from './appointment-no-shows.js';
 import { feedbackLowRating } from './feedback-low-rating.js';
 import { adherenceLow } from './adherence-low.js';
 import { adherenceMissedStreak } from './adherence-missed-streak.js';
@@ -28,6 +29,7 @@ export const alertRules: AlertRule[] = [
   treatmentNotImproving,
   measureOverdue,
   caseReviewRecommendation,
+  appointmentNoShows,
   feedbackLowRating,
   adherenceLow,
   adherenceMissedStreak,

@@ -1,0 +1,166 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AppointmentTable } from '../../db/schema-appointments.js';
+
+/** Appointment columns with the clinician's name and the series' rule (the mapper's input). */
+function selectAppointments(db: Db, clinicId: string) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 'a.clinician_id').on('u.clinic_id', '=', clinicId))
+    .leftJoin('appointment_series as s', 's.id', 'a.series_id')
+    .selectAll('a')
+    .select(['u.name as clinician_name', 's.frequency', 's.count', 's.until_day'])
+    .where('a.clinic_id', '=', clinicId);
+}
+export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof selectAppointments>['execute']>>[number];
+
+export function findAppointment(db: Db, clinicId: string, id: string): Promise<AppointmentRow | undefined> {
+  return selectAppointments(db, clinicId).where('a.id', '=', id).executeTakeFirst();
+}
+
+export function appointmentsOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  range: { from?: number; to?: number } = {},
+): Promise<AppointmentRow[]> {
+  let q = selectAppointments(db, clinicId).where('a.patient_id', '=', patientId);
+  if (range.from !== undefined) q = q.where('a.ends_at', '>', range.from);
+  if (range.to !== undefined) q = q.where('a.starts_at', '<', range.to);
+  return q.orderBy('a.starts_at').orderBy('a.id').execute();
+}
+
+/** The rows of a series from one start on (the "this and the following" edits), in order. */
+export function seriesFrom(db: Db, clinicId: string, seriesId: string, fromStartsAt: number) {
+  return selectAppointments(db, clinicId)
+    .where('a.series_id', '=', seriesId)
+    .where('a.starts_at', '>=', fromStartsAt)
+    .orderBy('a.starts_at')
+    .execute();
+}
+
+export async function findSeries(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('appointment_series')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function idsOfSeries(db: Db, clinicId: string, seriesId: string) {
+  return db
+    .selectFrom('appointments')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('series_id', '=', seriesId)
+    .orderBy('starts_at')
+    .execute();
+}
+
+/** False when the id is taken (a retried booking, or a race with one). */
+export async function insertSeries(
+  db: Db,
+  row: {
+    id: string;
+    clinic_id: string;
+    patient_id: string;
+    frequency: string;
+    count: number | null;
+    until_day: string | null;
+    created_by: string;
+    created_at: number;
+  },
+): Promise<boolean> {
+  const r = await db
+    .insertInto('appointment_series')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function insertAppointment(db: Db, row: Insertable<AppointmentTable>): Promise<boolean> {
+  const r = await db
+    .insertInto('appointments')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Updates one appointment at the version the caller saw; false when it changed meanwhile. */
+export async function updateAppointment(
+  db: Db,
+  clinicId: string,
+  id: string,
+  version: number,
+  patch: Updateable<AppointmentTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('appointments')
+    .set({ ...patch, version: version + 1 })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The patient's appointments whose attendance can matter for "no-shows in a row" (started by `upTo`). */
+export function pastOfPatient(db: Db, clinicId: string, patientId: string, upTo: number) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'starts_at', 'status', 'clinician_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('starts_at', '<=', upTo)
+    .orderBy('starts_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+export async function patientBasics(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('patients')
+    .select(['id', 'time_zone', 'user_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+}
+
+/** Care-team members of the patient in a role (the clinician a care manager books for). */
+export async function teamMembersInRole(db: Db, clinicId: string, patientId: string, role: string) {
+  const rows = await db
+    .selectFrom('care_team_members')
+    .select('user_id')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('role', '=', role)
+    .orderBy('added_at')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string> {
+  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
+  return row?.settings ?? '{}';
+}
+
+/** Attended appointments of a patient, oldest first (read by the session-feedback feature). */
+export function attendedOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  opts: { type?: string; since?: number } = {},
+) {
+  let q = db
+    .selectFrom('appointments')
+    .select(['id', 'type', 'clinician_id', 'starts_at', 'ends_at', 'local_day', 'local_time', 'time_zone'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'attended');
+  if (opts.type !== undefined) q = q.where('type', '=', opts.type);
+  if (opts.since !== undefined) q = q.where('starts_at', '>=', opts.since);
+  return q.orderBy('starts_at').execute();
+}

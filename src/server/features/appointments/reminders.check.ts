@@ -1,0 +1,33 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { notifyByEmail } from '../../platform/notify/notify.js';
+import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { appointmentSettings } from '../../../shared/appointments/settings.js';
+import * as repo from './reminders.repository.js';
+
+/**
+ * Appointment reminders (issue 6): a patient gets one email per appointment when it is less than the
+ * clinic's reminder time away (appointmentReminderHours, default 24 h). The email says only that an
+ * appointment is coming up, with a sign-in link: no type, time, place or clinician (notify.ts). The
+ * reminder is recorded in the same transaction as the email's outbox row and the email goes only when that
+ * record is new, so reruns and a second instance never send twice. A moved appointment is reminded again.
+ */
+export async function checkAppointmentReminders(deps: AppDeps): Promise<void> {
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  for (const clinic of await repo.clinics(db)) {
+    const hours = appointmentSettings(parseClinicSettings(clinic.settings)).appointmentReminderHours;
+    const due = await repo.dueForReminder(db, clinic.id, now, now + hours * 3_600_000);
+    for (const a of due) {
+      await deps.database.transaction(async (trx) => {
+        const fresh = await repo.insertReminder(trx, {
+          appointment_id: a.id,
+          starts_at: a.starts_at,
+          clinic_id: clinic.id,
+          patient_id: a.patient_id,
+          sent_at: now,
+        });
+        if (fresh) await notifyByEmail(trx, deps, clinic.id, [a.user_id], 'appointment');
+      });
+    }
+  }
+}
