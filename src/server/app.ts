@@ -27,6 +27,7 @@ import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
+import { medicationRoutes } from './features/medications/medications.routes.js';
 import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
@@ -53,6 +54,7 @@ export const featureRoutes = [
   clinicRoutes,
   treatmentPlanRoutes,
   measureRoutes,
+  medicationRoutes,
   appointmentRoutes,
   adherenceRoutes,
   noteRoutes,

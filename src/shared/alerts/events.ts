@@ -106,6 +106,17 @@ export const eventPayloadSchemas = {
     firstMissedDoseKey: z.string(),
     firstMissedDay: z.string(),
   }),
+  /** A medication monitoring check is past due (issue 4); severity chosen by the check (clinic setting). */
+  'medication.monitoring_overdue': z.object({
+    medicationId: z.string(),
+    medicationName: z.string(),
+    test: z.string(),
+    testLabel: z.string(),
+    dueOn: z.string(),
+    daysOverdue: z.number().int(),
+    severity: z.enum(['routine', 'high']),
+    prescriberId: z.string(),
+  }),
   /** A patient reported side effects (issue 4; care-rules.md "Side effects"). To the prescriber. */
   'side_effect.reported': z.object({
     reportId: z.string(),

@@ -26,6 +26,9 @@ export const clinicSettingsSchema = z.object({
   feedbackLowRating: z.number().int().min(0).max(10).optional(),
   // Adherence alert thresholds (issue 4): optional keys; defaults and sources in shared/adherence/settings.ts.
   ...adherenceSettingsShape,
+  // Medication monitoring (issue 4): an overdue check is routine, high when more than this many days
+  // overdue (product default 14, shared/medications/monitoring.ts).
+  monitoringOverdueHighDays: z.number().int().min(1).max(365).optional(),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
@@ -35,6 +38,7 @@ export const clinicSettingsUpdateSchema = z.object({
   onCallUserId: z.string().max(64).nullable().optional(),
   feedbackLowRating: z.number().int().min(0).max(10).optional(),
   ...adherenceSettingsShape,
+  monitoringOverdueHighDays: z.number().int().min(1).max(365).optional(),
 });
 
 /** Reads stored settings; anything missing or unreadable falls back to the defaults. */

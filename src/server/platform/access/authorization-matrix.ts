@@ -220,6 +220,18 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/team-summaries/history': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/team-summaries/therapy': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/team-summaries/medication': { scope: 'patient', expect: careTeam },
+  // medications (issue 4): the catalogue is staff reference data; starting and changing a medication is the
+  // care team's route, and inside the service only the patient's prescriber (403 'prescriber_only' otherwise;
+  // here the empty body answers 400 first). ':medicationId'/':entryId' are not UUIDs: 400 past the gate.
+  'GET /api/medication-catalogue': { scope: 'none', expect: { ...signedIn, patient: 403 } },
+  'POST /api/admin/medication-catalogue': { scope: 'none', expect: adminOnly },
+  'PUT /api/admin/medication-catalogue/:entryId': { scope: 'none', expect: adminOnly },
+  'GET /api/patients/:patientId/medications': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/medications': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/medications/:medicationId': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/medications/:medicationId/changes': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/medication-monitoring': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/medication-monitoring/results': { scope: 'patient', expect: careTeam },
   // side-effect reports (issue 4; the matrix sends ':reportId' literally: not a UUID, so an allowed caller gets
   // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
   'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },

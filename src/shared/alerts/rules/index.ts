@@ -10,6 +10,7 @@ import { measureGoodNews } from './measure-good-news.js';
 import { treatmentNotImproving } from './treatment-not-improving.js';
 import { measureOverdue } from './measure-overdue.js';
 import { caseReviewRecommendation } from './case-review-recommendation.js';
+import { medicationMonitoringOverdue } from './medication-monitoring-overdue.js';
 import { appointmentNoShows } from './appointment-no-shows.js';
 import { feedbackLowRating } from './feedback-low-rating.js';
 import { adherenceLow } from './adherence-low.js';
@@ -29,6 +30,7 @@ export const alertRules: AlertRule[] = [
   treatmentNotImproving,
   measureOverdue,
   caseReviewRecommendation,
+  medicationMonitoringOverdue,
   appointmentNoShows,
   feedbackLowRating,
   adherenceLow,

@@ -1,0 +1,270 @@
+import type { Db } from '../../db/database.js';
+import type {
+  MedicationCatalogueTable,
+  MedicationChangeTable,
+  MedicationPeriodTable,
+  MedicationTable,
+  MonitoringResultTable,
+} from '../../db/schema-medications.js';
+
+// SQL of the medications feature: catalogue, medication records, periods, changes, monitoring results.
+
+// ---- catalogue ----
+export async function listCatalogue(
+  db: Db,
+  clinicId: string,
+  opts: { q?: string; includeInactive: boolean },
+): Promise<MedicationCatalogueTable[]> {
+  let query = db.selectFrom('medication_catalogue').selectAll().where('clinic_id', '=', clinicId);
+  if (!opts.includeInactive) query = query.where('active', '=', 1);
+  if (opts.q) {
+    const like = `%${opts.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['generic_name']), 'like', like),
+        eb(eb.fn('lower', ['drug_class']), 'like', like),
+      ]),
+    );
+  }
+  return query.orderBy('generic_name').limit(200).execute();
+}
+
+export async function findCatalogueEntry(
+  db: Db,
+  clinicId: string,
+  id: string,
+): Promise<MedicationCatalogueTable | undefined> {
+  return db
+    .selectFrom('medication_catalogue')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function catalogueNameTaken(db: Db, clinicId: string, name: string, exceptId: string | null) {
+  let q = db
+    .selectFrom('medication_catalogue')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where((eb) => eb(eb.fn('lower', ['generic_name']), '=', name.toLowerCase()));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertCatalogueEntry(db: Db, row: MedicationCatalogueTable): Promise<void> {
+  await db.insertInto('medication_catalogue').values(row).execute();
+}
+
+/** Updates only when the version matches: false = someone changed it first. */
+export async function updateCatalogueEntry(
+  db: Db,
+  clinicId: string,
+  id: string,
+  expectedVersion: number,
+  values: Omit<MedicationCatalogueTable, 'id' | 'clinic_id' | 'created_at' | 'version'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('medication_catalogue')
+    .set({ ...values, version: expectedVersion + 1 })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function catalogueEntriesByIds(db: Db, clinicId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('medication_catalogue')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+// ---- medication records ----
+export async function findMedication(
+  db: Db,
+  clinicId: string,
+  id: string,
+): Promise<MedicationTable | undefined> {
+  return db
+    .selectFrom('medications')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function medicationsOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+): Promise<MedicationTable[]> {
+  return db
+    .selectFrom('medications')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('start_date', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export async function medicationsByIds(db: Db, clinicId: string, patientId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('medications')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Inserts unless the client's id exists already (a retried start): true when written. */
+export async function insertMedication(db: Db, row: MedicationTable): Promise<boolean> {
+  const r = await db
+    .insertInto('medications')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function updateMedication(
+  db: Db,
+  clinicId: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Pick<MedicationTable, 'form' | 'route' | 'instructions' | 'end_date' | 'status'>> & {
+    updated_at: number;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('medications')
+    .set({ ...values, version: expectedVersion + 1 })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function periodsOf(db: Db, medicationIds: string[]): Promise<MedicationPeriodTable[]> {
+  if (medicationIds.length === 0) return [];
+  return db
+    .selectFrom('medication_periods')
+    .selectAll()
+    .where('medication_id', 'in', medicationIds)
+    .orderBy('starts_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertPeriods(db: Db, rows: MedicationPeriodTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('medication_periods').values(rows).execute();
+}
+
+/** A change replaces the plan from its day on: periods starting on or after `day` go. */
+export async function deletePeriodsFrom(db: Db, medicationId: string, day: string): Promise<number> {
+  const r = await db
+    .deleteFrom('medication_periods')
+    .where('medication_id', '=', medicationId)
+    .where('starts_on', '>=', day)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function insertChange(db: Db, row: MedicationChangeTable): Promise<void> {
+  await db.insertInto('medication_changes').values(row).execute();
+}
+
+export async function changesOf(
+  db: Db,
+  clinicId: string,
+  medicationId: string,
+): Promise<MedicationChangeTable[]> {
+  return db
+    .selectFrom('medication_changes')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('medication_id', '=', medicationId)
+    .orderBy('changed_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+// ---- people and places ----
+export async function patientZone(db: Db, clinicId: string, patientId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('patients')
+    .select('time_zone')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  return row?.time_zone ?? null;
+}
+
+export async function careTeamRoleOf(db: Db, clinicId: string, patientId: string, userId: string) {
+  const rows = await db
+    .selectFrom('care_team_members')
+    .select('role')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.role);
+}
+
+export async function userNames(db: Db, clinicId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// ---- monitoring ----
+export async function resultsOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+): Promise<MonitoringResultTable[]> {
+  return db
+    .selectFrom('monitoring_results')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('taken_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+export async function findResult(
+  db: Db,
+  clinicId: string,
+  id: string,
+): Promise<MonitoringResultTable | undefined> {
+  return db
+    .selectFrom('monitoring_results')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertResult(db: Db, row: MonitoringResultTable): Promise<boolean> {
+  const r = await db
+    .insertInto('monitoring_results')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
