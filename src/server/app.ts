@@ -33,6 +33,7 @@ import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
 import { noteRoutes } from './features/notes/notes.routes.js';
 import { sideEffectRoutes } from './features/side-effects/side-effects.routes.js';
+import { practiceRoutes } from './features/practice/practice.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -62,6 +63,7 @@ export const featureRoutes = [
   caseReviewRoutes,
   feedbackRoutes,
   sideEffectRoutes,
+  practiceRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

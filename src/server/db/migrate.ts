@@ -13,6 +13,7 @@ import * as m023 from './migrations/023-feedback.js';
 import * as m021 from './migrations/021-notes.js';
 import * as m010 from './migrations/010-medications.js';
 import * as m012 from './migrations/012-side-effects.js';
+import * as m022 from './migrations/022-practice.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -31,6 +32,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '021-notes': { up: m021.up },
     '010-medications': { up: m010.up },
     '012-side-effects': { up: m012.up },
+    '022-practice': { up: m022.up },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PlanTables } from './schema-plans.js';
+import type { PracticeTables } from './schema-practice.js';
 import type { MessagingTables } from './schema-messaging.js';
 import type { MeasureTables } from './schema-measures.js';
 import type { RegistryTables } from './schema-registry.js';
@@ -187,4 +188,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables & SideEffectTables & AppointmentTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables & SideEffectTables & AppointmentTables & PracticeTables;

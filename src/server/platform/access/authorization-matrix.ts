@@ -248,4 +248,16 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/side-effects/:reportId/answers': {
     scope: 'patient',
     expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
+  // skills practice (issue 6; the matrix sends ':assignmentId'/':entryId' literally and empty bodies, so an
+  // allowed caller gets 400 past the gate). Assigning, ending and commenting are the therapist's and only the
+  // patient writes entries (403 for the rest of the team), and a therapist-only entry answers 404 to the
+  // prescriber and the care manager: both proven in practice.int.test.ts on real ids.
+  'GET /api/practice/library': { scope: 'none', expect: signedIn },
+  'GET /api/patients/:patientId/practice': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/practice/assignments': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/practice/assignments/:assignmentId/end': { scope: 'patient', expect: careTeam },
+  'GET /api/patients/:patientId/practice/entries': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
+  'PUT /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/practice/entries/:entryId/comments': { scope: 'patient', expect: careTeam },
 };
