@@ -8,6 +8,7 @@ import * as m006 from './migrations/006-messaging.js';
 import * as m008 from './migrations/008-registry.js';
 import * as m007 from './migrations/007-measures.js';
 import * as m009 from './migrations/009-measure-reminders.js';
+import * as m014 from './migrations/014-measure-summaries.js';
 import * as m020 from './migrations/020-appointments.js';
 import * as m023 from './migrations/023-feedback.js';
 import * as m021 from './migrations/021-notes.js';
@@ -27,6 +28,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '008-registry': { up: m008.up },
     '007-measures': { up: m007.up },
     '009-measure-reminders': { up: m009.up },
+    '014-measure-summaries': { up: m014.up },
     '020-appointments': { up: m020.up },
     '023-feedback': { up: m023.up },
     '021-notes': { up: m021.up },

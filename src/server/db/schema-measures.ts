@@ -54,8 +54,25 @@ export interface MeasureReminderTable {
   sent_at: number;
 }
 
+/** Baseline and latest scored answer of one patient and instrument (migration 014), kept in step with the answers. */
+export interface MeasureSummaryTable {
+  clinic_id: string;
+  patient_id: string;
+  instrument: string;
+  first_id: string;
+  first_total: number;
+  first_at: number;
+  first_day: string;
+  last_id: string;
+  last_total: number;
+  last_at: number;
+  last_day: string;
+  scored_count: number;
+}
+
 export interface MeasureTables {
   questionnaire_responses: QuestionnaireResponseTable;
   risk_assessments: RiskAssessmentTable;
   measure_reminders: MeasureReminderTable;
+  measure_summaries: MeasureSummaryTable;
 }

@@ -18,7 +18,7 @@ export interface PatientDue {
 }
 
 /** The agreed plan's measurement plan, or null when it has none (or the content cannot be read). */
-function planRulesOf(content: string): MeasureScheduleRule[] | null {
+export function planRulesOf(content: string): MeasureScheduleRule[] | null {
   try {
     const parsed = planContentSchema.safeParse(JSON.parse(content));
     const rules = parsed.success ? parsed.data.measurement.questionnaires : [];

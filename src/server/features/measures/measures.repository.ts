@@ -1,14 +1,21 @@
 import type { Db } from '../../db/database.js';
 import type { QuestionnaireResponseTable, RiskAssessmentTable } from '../../db/schema-measures.js';
+import { refreshMeasureSummary } from './summaries.repository.js';
 
-/** Inserts a response; false when the id already exists (a retry, or an id someone else used). */
+/**
+ * Inserts a response and brings the patient's summary row up to date (call inside the answer's
+ * transaction); false when the id already exists (a retry, or an id someone else used).
+ */
 export async function insertResponse(db: Db, row: QuestionnaireResponseTable): Promise<boolean> {
   const result = await db
     .insertInto('questionnaire_responses')
     .values(row)
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (inserted && row.total !== null)
+    await refreshMeasureSummary(db, row.clinic_id, row.patient_id, row.instrument);
+  return inserted;
 }
 
 function responsesWithAuthor(db: Db) {

@@ -1,7 +1,9 @@
+import { refreshMeasureSummary } from '../measures/summaries.repository.js';
 import { randomUUID } from 'node:crypto';
 import { createTestContext, signIn, type Session } from '../../testing/test-app.js';
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import { dayInZone } from '../../../shared/registry/next-due.js';
+import { blankPlan } from '../../../shared/treatment-plans/defaults.js';
 
 export const WEEK = 7 * 86_400_000;
 
@@ -53,6 +55,7 @@ export async function registryFixture() {
         created_at: at,
       })
       .execute();
+    await refreshMeasureSummary(t.deps.database.db, clinic, patientId, instrument);
   }
 
   const sessions = async (): Promise<Record<keyof typeof users, Session>> => ({
@@ -79,7 +82,59 @@ export async function registryFixture() {
     return [...byAlert.values()].map((a) => ({ ...a, to: a.to.sort() }));
   }
 
-  return { t, clinic, users, patient, score, sessions, alertsOf, signInPatient };
+  /** Stores an agreed plan whose measurement plan asks for PHQ-9 only, every `weeks` weeks (straight into its tables). */
+  async function agreedPlanAskingPhq9Every(patientId: string, weeks: number, agreedAt: number) {
+    const planId = randomUUID();
+    const content = blankPlan();
+    content.measurement.questionnaires = [
+      {
+        instrument: 'PHQ-9',
+        atBaseline: true,
+        everyWeeksEarly: weeks,
+        earlyPhaseWeeks: 12,
+        everyWeeksAfter: weeks,
+      },
+    ];
+    const db = t.deps.database.db;
+    await db
+      .insertInto('treatment_plans')
+      .values({
+        id: planId,
+        clinic_id: clinic,
+        patient_id: patientId,
+        created_by: prescriber.id,
+        created_at: agreedAt,
+      })
+      .execute();
+    await db
+      .insertInto('treatment_plan_versions')
+      .values({
+        id: randomUUID(),
+        clinic_id: clinic,
+        plan_id: planId,
+        patient_id: patientId,
+        number: 1,
+        status: 'agreed',
+        version: 1,
+        content: JSON.stringify(content),
+        reason: null,
+        template_id: null,
+        based_on_number: null,
+        created_by: prescriber.id,
+        created_at: agreedAt,
+        updated_by: prescriber.id,
+        updated_at: agreedAt,
+        submitted_at: agreedAt,
+        agreed_at: agreedAt,
+        review_date: null,
+        review_cycle: 0,
+        acknowledged_at: null,
+        acknowledged_by: null,
+      })
+      .execute();
+  }
+
+  return { t, clinic, users, patient, score, sessions, alertsOf, signInPatient, agreedPlanAskingPhq9Every };
 }
 export type RegistryFixture = Awaited<ReturnType<typeof registryFixture>>;
 export const uuid = (): string => randomUUID();

@@ -6,7 +6,13 @@ import {
 } from '../../../shared/registry/status.js';
 import { registryFlagsFor } from '../../../shared/registry/flags.js';
 import { attentionTier } from '../../../shared/registry/ranking.js';
-import { daysBetween, dayInZone, nextDueDay } from '../../../shared/registry/next-due.js';
+import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
+import {
+  measuresDue,
+  type AnsweredDays,
+  type DueMeasure,
+  type MeasureScheduleRule,
+} from '../../../shared/measures/schedule.js';
 import type { TreatToTargetSettings } from '../../../shared/registry/settings.js';
 import type { MeasureSummary, RegistryRow } from '../../../shared/registry/schemas.js';
 import type { ScorePoint } from './registry.repository.js';
@@ -22,6 +28,8 @@ export interface PatientFacts {
   myRoles: string[];
   scores: ScorePoint[];
   firstAgreedPlanAt: number | null;
+  /** The agreed plan's measurement plan; null → the default schedule. */
+  planRules: readonly MeasureScheduleRule[] | null;
   alerts: { severity: string; type: string; n: number }[];
   lastContactAt: number | null;
   marked: boolean;
@@ -54,21 +62,37 @@ export function treatmentStartAt(scores: ScorePoint[], firstAgreedPlanAt: number
   return candidates.length ? Math.min(...candidates) : null;
 }
 
-/** Next due day of one questionnaire: the treatment start for the baseline, then the schedule. */
-export function dueOf(scores: ScorePoint[], instrument: 'phq9' | 'gad7', startDay: string): string {
-  const first = scores.find((p) => p.instrument === instrument && p.kind === 'first');
-  const last = scores.find((p) => p.instrument === instrument && p.kind === 'last');
-  return nextDueDay(
-    instrument,
-    startDay,
-    first && last ? { baselineDay: first.answered_day, lastDay: last.answered_day } : null,
-  );
+/**
+ * The questionnaires due for one patient from the agreed plan's measurement plan (or the default plan), the
+ * same rule the patient's home uses; the baseline is due on the treatment's first day.
+ */
+export function measuresDueOf(
+  scores: ScorePoint[],
+  startDay: string,
+  today: string,
+  planRules: readonly MeasureScheduleRule[] | null,
+): DueMeasure[] {
+  const answered: Record<string, AnsweredDays> = {};
+  for (const first of scores.filter((p) => p.kind === 'first')) {
+    const last = scores.find((p) => p.instrument === first.instrument && p.kind === 'last');
+    if (last) answered[first.instrument] = { baselineDay: first.answered_day, lastDay: last.answered_day };
+  }
+  return measuresDue({ planRules, startDay, today, answered });
 }
 
-/** Next due questionnaire (the earlier of PHQ-9 and GAD-7), null before treatment starts. */
-export function nextMeasureDue(scores: ScorePoint[], startDay: string | null): string | null {
+/** Next due questionnaire (the earliest of the plan's), null before treatment starts. */
+export function nextMeasureDue(
+  scores: ScorePoint[],
+  startDay: string | null,
+  today: string,
+  planRules: readonly MeasureScheduleRule[] | null,
+): string | null {
   if (startDay === null) return null;
-  return [dueOf(scores, 'phq9', startDay), dueOf(scores, 'gad7', startDay)].sort()[0] ?? null;
+  return (
+    measuresDueOf(scores, startDay, today, planRules)
+      .map((m) => m.dueDate)
+      .sort()[0] ?? null
+  );
 }
 
 /** One registry row from the facts the repository gathered; pure. */
@@ -79,8 +103,8 @@ export function buildRow(f: PatientFacts, now: number, t: TreatToTargetSettings)
   const weeks = weeksSince(startAt, now);
   const status = registryStatus(phq9.series, gad7.series, weeks, t);
   const startDay = startAt === null ? null : dayInZone(startAt, f.timeZone);
-  const due = nextMeasureDue(f.scores, startDay);
   const today = dayInZone(now, f.timeZone);
+  const due = nextMeasureDue(f.scores, startDay, today, f.planRules);
   const openAlerts = { urgent: 0, high: 0, routine: 0, total: 0 };
   for (const a of f.alerts) {
     if (a.severity === 'urgent' || a.severity === 'high' || a.severity === 'routine')

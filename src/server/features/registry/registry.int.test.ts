@@ -27,6 +27,10 @@ beforeAll(async () => {
     await f.score(ids[name], 'gad7', 10, from);
     await f.score(ids[name], 'gad7', 9, recent);
   }
+  ids.Monthly = await f.patient('Monthly');
+  await f.agreedPlanAskingPhq9Every(ids.Monthly, 4, start);
+  await f.score(ids.Monthly, 'phq9', 18, start);
+  await f.score(ids.Monthly, 'phq9', 3, recent);
   ids.Empty = await f.patient('Empty');
   ids.Safety = await f.patient('Safety');
   await f.score(ids.Safety, 'phq9', 12, TEST_NOW - WEEK);
@@ -70,9 +74,16 @@ describe('GET /api/registry', () => {
     );
   });
 
+  it("counts the next questionnaire from the patient's agreed measurement plan", async () => {
+    const r = await registry(as.therapist);
+    const monthly = r.patients.find((p) => p.familyName === 'Monthly');
+    // PHQ-9 every 4 weeks (no GAD-7 in this plan): 28 days after the latest answer, not 14.
+    expect(monthly?.nextMeasureDue).toBe(new Date(TEST_NOW + 25 * 86_400_000).toISOString().slice(0, 10));
+  });
+
   it('filters by status and flag, sorts by name, and searches names', async () => {
     const byStatus = await registry(as.therapist, '?status=remission,response&sort=name');
-    expect(byStatus.patients.map((p) => p.familyName)).toEqual(['Remission', 'Response']);
+    expect(byStatus.patients.map((p) => p.familyName)).toEqual(['Monthly', 'Remission', 'Response']);
     const byFlag = await registry(as.therapist, '?flag=not_improving,safety_risk');
     expect(byFlag.patients.map((p) => p.familyName)).toEqual(['Safety', 'Stuck']);
     const named = await registry(as.therapist, '?q=ork');

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 /**
@@ -37,91 +36,39 @@ export interface ScorePoint {
   n: number;
 }
 
-const scored = (clinicId: string, instrument: string, order: 'asc' | 'desc') => sql<string | null>`(
-  select q.id from questionnaire_responses q
-  where q.clinic_id = ${clinicId} and q.patient_id = d.pid and q.instrument = ${instrument} and q.total is not null
-  order by q.answered_at ${sql.raw(order)} limit 1)`;
-
 /**
- * First and latest scored PHQ-9/GAD-7 of each patient (of one clinician's caseload, or of the whole clinic
- * when `userId` is null), with the count of scored answers. Driven from the patients, each lookup an ordered
- * seek on the (clinic, patient, instrument, answered_at) index: the cost grows with the caseload, never with
- * the clinic's history, and SQLite needs no statistics to find this plan.
+ * First (baseline) and latest scored PHQ-9/GAD-7 of each patient of one clinician's caseload, or of the whole
+ * clinic when `userId` is null, with the count of scored answers: one row per patient and instrument from
+ * measure_summaries (kept in step with every answer), so the cost grows with the caseload, never with the
+ * clinic's history.
  */
 export async function firstAndLatestScores(
   db: Db,
   clinicId: string,
   userId: string | null,
-  /** Count every scored answer (the registry shows it); the scheduled check only needs "any follow-up". */
-  withCount = true,
 ): Promise<ScorePoint[]> {
-  const drivers =
-    userId === null
-      ? sql`select p.id as pid from patients p where p.clinic_id = ${clinicId}`
-      : sql`select m.patient_id as pid from care_team_members m where m.clinic_id = ${clinicId} and m.user_id = ${userId}`;
-  const picks: {
-    patient_id: string;
-    instrument: string;
-    first_id: string | null;
-    last_id: string | null;
-    n: unknown;
-  }[] = [];
-  for (const instrument of INSTRUMENTS) {
-    const res = await sql<{
-      patient_id: string;
-      first_id: string | null;
-      last_id: string | null;
-      n: unknown;
-    }>`
-      select d.pid as patient_id, ${scored(clinicId, instrument, 'asc')} as first_id,
-        ${scored(clinicId, instrument, 'desc')} as last_id,
-        ${
-          withCount
-            ? sql`(select count(*) from questionnaire_responses c where c.clinic_id = ${clinicId} and c.patient_id = d.pid
-          and c.instrument = ${instrument} and c.total is not null)`
-            : sql`null`
-        } as n
-      from (${drivers}) d`.execute(db);
-    for (const r of res.rows) if (r.first_id !== null) picks.push({ ...r, instrument });
-  }
-  const ids = [
-    ...new Set(picks.flatMap((p) => [p.first_id, p.last_id]).filter((x): x is string => x !== null)),
-  ];
-  const rows = new Map<string, { total: number | null; answered_at: number; answered_day: string }>();
-  for (let i = 0; i < ids.length; i += 500) {
-    // By primary key only: with `clinic_id = ?` added, SQLite (no statistics) scans the clinic's whole history
-    // through the clinic index instead (0.3-0.9 s at 5,000 patients). The clinic is checked on each row.
-    const found = await db
-      .selectFrom('questionnaire_responses')
-      .select(['id', 'clinic_id', 'total', 'answered_at', 'answered_day'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of found) if (r.clinic_id === clinicId) rows.set(r.id, r);
-  }
+  let q = db
+    .selectFrom('measure_summaries as s')
+    .selectAll('s')
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.instrument', 'in', INSTRUMENTS);
+  if (userId !== null) q = q.where('s.patient_id', 'in', caseloadIds(db, clinicId, userId));
   const out: ScorePoint[] = [];
-  const seen = new Set<string>();
-  for (const p of picks) {
-    const key = `${p.patient_id}:${p.instrument}`;
-    const first = rows.get(p.first_id ?? '');
-    const last = rows.get(p.last_id ?? '');
-    if (seen.has(key) || !first || !last || first.total === null || last.total === null) continue;
-    seen.add(key);
-    // Without the count: 1 or 2 says whether there is a follow-up, which is all the check needs.
-    const n = p.n === null ? (p.first_id === p.last_id ? 1 : 2) : num(p.n);
-    const common = { patient_id: p.patient_id, instrument: p.instrument, n };
+  for (const r of await q.execute()) {
+    const common = { patient_id: r.patient_id, instrument: r.instrument, n: num(r.scored_count) };
     out.push({
       ...common,
       kind: 'first',
-      total: first.total,
-      answered_at: num(first.answered_at),
-      answered_day: first.answered_day,
+      total: r.first_total,
+      answered_at: num(r.first_at),
+      answered_day: r.first_day,
     });
     out.push({
       ...common,
       kind: 'last',
-      total: last.total,
-      answered_at: num(last.answered_at),
-      answered_day: last.answered_day,
+      total: r.last_total,
+      answered_at: num(r.last_at),
+      answered_day: r.last_day,
     });
   }
   return out;

@@ -6,6 +6,8 @@ import { treatToTargetSettings } from '../../../shared/registry/settings.js';
 import { arrangeRegistry } from '../../../shared/registry/ranking.js';
 import type { RegistryQuery, RegistryResponse } from '../../../shared/registry/schemas.js';
 import * as repo from './registry.repository.js';
+import { agreedPlanContents } from '../measures/measures.repository.js';
+import { planRulesOf } from '../measures/due.js';
 import { buildRow, type PatientFacts } from './registry-rows.js';
 
 function groupBy<T extends { patient_id: string }>(rows: T[]): Map<string, T[]> {
@@ -37,6 +39,10 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
       repo.lastClinicianContacts(trx, clinicId, userId),
       repo.markedPatients(trx, clinicId, userId),
     ]);
+    const planContents = await agreedPlanContents(trx, clinicId, [...new Set(patients.map((p) => p.id))]);
+    const rulesOf = new Map<string, ReturnType<typeof planRulesOf>>();
+    for (const r of planContents)
+      if (!rulesOf.has(r.patient_id)) rulesOf.set(r.patient_id, planRulesOf(r.content));
     await deps.audit.record(trx, clinicId, actor, {
       action: 'registry.read',
       resourceType: 'registry',
@@ -62,6 +68,7 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
         myRoles: [p.role],
         scores: scoresOf.get(p.id) ?? [],
         firstAgreedPlanAt: planOf.get(p.id) ?? null,
+        planRules: rulesOf.get(p.id) ?? null,
         alerts: (alertsOf.get(p.id) ?? []).map((a) => ({
           severity: a.severity,
           type: a.type,

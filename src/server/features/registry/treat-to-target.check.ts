@@ -5,7 +5,9 @@ import { treatToTargetSettings } from '../../../shared/registry/settings.js';
 import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
 import * as repo from './registry.repository.js';
 import * as checks from './treat-to-target.repository.js';
-import { dueOf, treatmentStartAt } from './registry-rows.js';
+import { measuresDueOf, treatmentStartAt } from './registry-rows.js';
+import { agreedPlanContents } from '../measures/measures.repository.js';
+import { planRulesOf } from '../measures/due.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 
 interface Pending<T extends EventType> {
@@ -31,11 +33,22 @@ async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<voi
   }
 }
 
+/** Each patient's agreed measurement plan (null → the default schedule), 500 patients per query. */
+async function agreedPlanRules(deps: AppDeps, clinicId: string, patientIds: string[]) {
+  const rules = new Map<string, ReturnType<typeof planRulesOf>>();
+  for (let i = 0; i < patientIds.length; i += 500) {
+    const rows = await agreedPlanContents(deps.database.db, clinicId, patientIds.slice(i, i + 500));
+    for (const r of rows) if (!rules.has(r.patient_id)) rules.set(r.patient_id, planRulesOf(r.content));
+  }
+  return rules;
+}
+
 /**
  * Scheduled treat-to-target checks (issue 5), set-based per clinic:
  * - not improving: week >= 10 (clinic setting) of the current treatment with a follow-up PHQ-9 under a 50%
  *   fall from baseline → `treatment.not_improving`, once per patient per baseline answer;
- * - overdue: a PHQ-9 or GAD-7 more than 7 days (setting) past its due date → `measure.overdue`, once per
+ * - overdue: a PHQ-9 or GAD-7 of the patient's agreed measurement plan (else the default schedule) more
+ *   than 7 days (setting) past its due date → `measure.overdue`, once per
  *   patient, questionnaire and due date. Patients count once treatment has started (a baseline or an agreed plan).
  */
 export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
@@ -45,12 +58,17 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
     const clinicId = clinic.id;
     const [patients, scores, plans] = await Promise.all([
       checks.patientsOfClinic(deps.database.db, clinicId),
-      repo.firstAndLatestScores(deps.database.db, clinicId, null, false),
+      repo.firstAndLatestScores(deps.database.db, clinicId, null),
       repo.firstAgreedPlans(deps.database.db, clinicId, null),
     ]);
     const scoresOf = new Map<string, repo.ScorePoint[]>();
     for (const s of scores) scoresOf.set(s.patient_id, [...(scoresOf.get(s.patient_id) ?? []), s]);
     const planOf = new Map(plans.map((p) => [p.patient_id, p.agreed_at]));
+    const rulesOf = await agreedPlanRules(
+      deps,
+      clinicId,
+      patients.map((p) => p.id),
+    );
     const pending: Pending<EventType>[] = [];
     for (const p of patients) {
       const own = scoresOf.get(p.id) ?? [];
@@ -77,16 +95,16 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
       }
       const startDay = dayInZone(startAt, p.time_zone);
       const today = dayInZone(now, p.time_zone);
-      for (const instrument of ['phq9', 'gad7'] as const) {
-        const dueDate = dueOf(own, instrument, startDay);
-        const daysOverdue = daysBetween(dueDate, today);
+      for (const m of measuresDueOf(own, startDay, today, rulesOf.get(p.id) ?? null)) {
+        if (m.instrument !== 'phq9' && m.instrument !== 'gad7') continue;
+        const daysOverdue = daysBetween(m.dueDate, today);
         if (daysOverdue > t.measureOverdueDays)
           pending.push({
             type: 'measure.overdue',
             clinicId,
             patientId: p.id,
-            payload: { instrument, dueDate, daysOverdue },
-            dedupeKey: `measure-overdue:${p.id}:${instrument}:${dueDate}`,
+            payload: { instrument: m.instrument, dueDate: m.dueDate, daysOverdue },
+            dedupeKey: `measure-overdue:${p.id}:${m.instrument}:${m.dueDate}`,
           });
       }
     }

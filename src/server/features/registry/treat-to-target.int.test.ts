@@ -70,6 +70,19 @@ describe('treat-to-target scheduled checks', () => {
     expect(th.every((a) => a.to.join() === f.users.therapist.id)).toBe(true);
   });
 
+  it("follows the patient's agreed measurement plan: PHQ-9 every 4 weeks, no GAD-7", async () => {
+    const start = TEST_NOW - 10 * WEEK;
+    const p = await f.patient('Overdue-plan');
+    await f.agreedPlanAskingPhq9Every(p, 4, start);
+    await f.score(p, 'phq9', 12, start);
+    await f.score(p, 'gad7', 9, start);
+    // The default schedule would call it overdue at week 3 + 1 day; the plan's is due at week 4.
+    await runAt(start + 3 * WEEK + 86_400_000);
+    expect(await f.alertsOf(p, 'measure_overdue')).toEqual([]);
+    await runAt(start + 5 * WEEK + 86_400_000);
+    expect((await f.alertsOf(p, 'measure_overdue')).map((a) => a.title)).toEqual(['PHQ-9 overdue']);
+  });
+
   it('reliable deterioration on PHQ-9 (answered through the measures API) → high alert to prescriber and therapist', async () => {
     f.t.clock.set(TEST_NOW);
     const p = await f.patient('Worse');

@@ -1,0 +1,67 @@
+import type { Db } from '../../db/database.js';
+
+/**
+ * measure_summaries: each patient's baseline (first scored) and latest scored answer per instrument, with
+ * the count of scored answers. Refreshed in the same transaction as every stored answer, so readers (the
+ * registry, the treat-to-target check) never see it out of step with questionnaire_responses.
+ */
+const scored = (db: Db, clinicId: string, patientId: string, instrument: string) =>
+  db
+    .selectFrom('questionnaire_responses')
+    .select(['id', 'total', 'answered_at', 'answered_day'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('instrument', '=', instrument)
+    .where('total', 'is not', null);
+
+export async function refreshMeasureSummary(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  instrument: string,
+): Promise<void> {
+  const [first, last, count] = await Promise.all([
+    scored(db, clinicId, patientId, instrument).orderBy('answered_at').orderBy('id').executeTakeFirst(),
+    scored(db, clinicId, patientId, instrument)
+      .orderBy('answered_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst(),
+    db
+      .selectFrom('questionnaire_responses')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('instrument', '=', instrument)
+      .where('total', 'is not', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  if (!first || !last || first.total === null || last.total === null) return;
+  const row = {
+    first_id: first.id,
+    first_total: first.total,
+    first_at: Number(first.answered_at),
+    first_day: first.answered_day,
+    last_id: last.id,
+    last_total: last.total,
+    last_at: Number(last.answered_at),
+    last_day: last.answered_day,
+    scored_count: Number(count.n),
+  };
+  await db
+    .insertInto('measure_summaries')
+    .values({ clinic_id: clinicId, patient_id: patientId, instrument, ...row })
+    .onConflict((oc) => oc.columns(['patient_id', 'instrument']).doUpdateSet(row))
+    .execute();
+}
+
+/** Rebuilds every summary of a clinic (after bulk loads that bypass the measures service). */
+export async function rebuildMeasureSummaries(db: Db, clinicId: string): Promise<void> {
+  const pairs = await db
+    .selectFrom('questionnaire_responses')
+    .select(['patient_id', 'instrument'])
+    .where('clinic_id', '=', clinicId)
+    .where('total', 'is not', null)
+    .groupBy(['patient_id', 'instrument'])
+    .execute();
+  for (const p of pairs) await refreshMeasureSummary(db, clinicId, p.patient_id, p.instrument);
+}
