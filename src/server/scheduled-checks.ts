@@ -3,6 +3,7 @@ import { checkUnansweredMessages } from './features/messaging/unanswered-check.j
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
 import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
+import { checkFeedbackNudges } from './features/feedback/nudge.check.js';
 import { checkMonitoringOverdue } from './features/medications/monitoring-overdue.check.js';
 import { checkAppointmentReminders } from './features/appointments/reminders.check.js';
 import { scheduledAdherenceCheck } from './features/adherence/adherence.check.js';
@@ -20,6 +21,7 @@ export const scheduledChecks: ScheduledCheck[] = [
   },
   checkTreatToTarget,
   checkMeasureReminders,
+  checkFeedbackNudges,
   checkMonitoringOverdue,
   checkAppointmentReminders,
   scheduledAdherenceCheck,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
+import { checkFeedbackNudges } from './nudge.check.js';
 import { bookAppointments, setAttendance } from '../appointments/appointments.service.js';
 import type { Appointment } from '../../../shared/appointments/schemas.js';
 import type {
@@ -76,6 +77,18 @@ describe('session feedback', () => {
       { appointmentId: s.id, sessionAt: s.startsAt, sessionDay: '2026-11-03', closesOn: '2026-11-17' },
     ]);
     expect(list.lowRatingThreshold).toBe(4);
+
+    // One email nudge, however often the check runs, with nothing about the session in it.
+    await checkFeedbackNudges(f.t.deps);
+    await checkFeedbackNudges(f.t.deps);
+    const mails = await f.t.deps.database.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', f.patient.user.email)
+      .where('subject', 'like', '%feedback%')
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text_body).not.toMatch(/Tess|Therapist|2026|session/i);
 
     const body = answer(s.id, 4, 9);
     const first = await call(f.t.app, f.as.patient, 'POST', base, body);

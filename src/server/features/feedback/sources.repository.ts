@@ -27,7 +27,7 @@ export async function attendedSessionsOfClinic(db: Db, clinicId: string, from: n
     .innerJoin('patients as p', (j) =>
       j.onRef('p.id', '=', 'a.patient_id').onRef('p.clinic_id', '=', 'a.clinic_id'),
     )
-    .select(['a.id', 'a.patient_id', 'a.starts_at', 'a.local_day', 'p.user_id'])
+    .select(['a.id', 'a.patient_id', 'a.starts_at', 'a.local_day', 'p.user_id', 'p.time_zone'])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', '=', 'attended')
     .where('a.type', '=', 'therapy_session')

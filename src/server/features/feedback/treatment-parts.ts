@@ -1,21 +1,12 @@
 import type { Db } from '../../db/database.js';
 import type { TreatmentPart } from '../../../shared/feedback/schemas.js';
 import { practiceLibrary } from '../../../shared/practice/library.js';
-import type { PracticeType } from '../../../shared/practice/content.js';
+import { practiceTypesForPatient } from '../practice/practice.repository.js';
 import * as sources from './sources.js';
 
 /** The patient's name for a kind of practice (the library's wording). */
 export function practiceLabel(type: string): string {
   return practiceLibrary.find((k) => k.type === type)?.patientName ?? type;
-}
-
-async function assignedPracticeTypes(
-  _db: Db,
-  _clinicId: string,
-  _patientId: string,
-): Promise<PracticeType[]> {
-  // Replaced by the practice feature's practiceTypesForPatient when it lands (issue 6, helper F).
-  return Promise.resolve([]);
 }
 
 /**
@@ -24,7 +15,7 @@ async function assignedPracticeTypes(
  */
 export async function treatmentParts(db: Db, clinicId: string, patientId: string): Promise<TreatmentPart[]> {
   const medications = await sources.currentMedications(db, clinicId, patientId);
-  const practice = await assignedPracticeTypes(db, clinicId, patientId);
+  const practice = await practiceTypesForPatient(db, clinicId, patientId);
   return [
     ...medications.map((m) => ({ kind: 'medication' as const, key: m.id, label: m.name })),
     ...practice.map((type) => ({ kind: 'practice' as const, key: type, label: practiceLabel(type) })),
