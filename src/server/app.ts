@@ -27,6 +27,8 @@ import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
+import { doseRoutes } from './features/doses/doses.routes.js';
+import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
 import { medicationRoutes } from './features/medications/medications.routes.js';
 import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { feedbackRoutes } from './features/feedback/feedback.routes.js';
@@ -55,6 +57,8 @@ export const featureRoutes = [
   clinicRoutes,
   treatmentPlanRoutes,
   measureRoutes,
+  doseRoutes,
+  calendarFeedRoutes,
   medicationRoutes,
   appointmentRoutes,
   adherenceRoutes,

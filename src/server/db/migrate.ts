@@ -13,6 +13,7 @@ import * as m020 from './migrations/020-appointments.js';
 import * as m023 from './migrations/023-feedback.js';
 import * as m021 from './migrations/021-notes.js';
 import * as m010 from './migrations/010-medications.js';
+import * as m011 from './migrations/011-doses.js';
 import * as m012 from './migrations/012-side-effects.js';
 import * as m022 from './migrations/022-practice.js';
 
@@ -33,6 +34,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '023-feedback': { up: m023.up },
     '021-notes': { up: m021.up },
     '010-medications': { up: m010.up },
+    '011-doses': { up: m011.up },
     '012-side-effects': { up: m012.up },
     '022-practice': { up: m022.up },
   };

@@ -7,6 +7,7 @@ import type { AppointmentTables } from './schema-appointments.js';
 import type { FeedbackTables } from './schema-feedback.js';
 import type { NoteTables } from './schema-notes.js';
 import type { MedicationTables } from './schema-medications.js';
+import type { DoseTables } from './schema-doses.js';
 import type { SideEffectTables } from './schema-side-effects.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
@@ -188,4 +189,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & FeedbackTables & SideEffectTables & AppointmentTables & PracticeTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & DoseTables & NoteTables & FeedbackTables & SideEffectTables & AppointmentTables & PracticeTables;

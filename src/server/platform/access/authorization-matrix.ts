@@ -150,6 +150,54 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/measures': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/due': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/:responseId': { scope: 'patient', expect: careTeamOrPatient },
+  // the patient's doses (issue 4). Logging, correcting and reminder choices are the patient's own: a
+  // clinician on the team gets 403 'patient_only' past the gate (in doses tests; here the empty body
+  // answers 400 first). Supplies: the patient or the prescriber. The calendar link is the patient's; the
+  // feed itself is public by secret URL (a made-up token is 404 for everyone).
+  'GET /api/patients/:patientId/doses/today': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/doses': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/doses': { scope: 'patient', expect: careTeamOrPatient },
+  'PATCH /api/patients/:patientId/doses/:logId': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/supplies': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/supplies': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/dose-reminders': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'PUT /api/patients/:patientId/dose-reminders': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/calendar-feed': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'POST /api/patients/:patientId/calendar-feed': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'DELETE /api/patients/:patientId/calendar-feed': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'GET /api/calendar/:token.ics': { scope: 'none', expect: everyone(404) },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
   // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests)
   'GET /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },

@@ -1,0 +1,66 @@
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import type { ReminderSettings } from '../../../shared/doses/schemas.js';
+import { readReminderSettings, saveReminderSettings } from './reminder-settings.repository.js';
+
+/** Reminder choices are the patient's own: the care team neither reads nor sets them. */
+function requirePatient(actor: Actor): void {
+  if (actor.role !== 'patient')
+    throw new AppError('forbidden', 'Reminder choices are made by the patient.', { reason: 'patient_only' });
+}
+
+export function getReminderSettings(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+): Promise<ReminderSettings> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'dose_reminders.read', resourceType: 'dose_reminder_settings' },
+    async (trx) => {
+      requirePatient(actor);
+      return readReminderSettings(trx, actor.clinicId, patientId);
+    },
+  );
+}
+
+/** Saves the choices with If-Match (version 0 before the first save); 412 with the current ones when stale. */
+export function putReminderSettings(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  expectedVersion: number,
+  input: Omit<ReminderSettings, 'version'>,
+): Promise<ReminderSettings> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'dose_reminders.update', resourceType: 'dose_reminder_settings' },
+    async (trx) => {
+      requirePatient(actor);
+      const saved = await saveReminderSettings(
+        trx,
+        actor.clinicId,
+        patientId,
+        expectedVersion,
+        input,
+        deps.clock.now(),
+      );
+      const current = await readReminderSettings(trx, actor.clinicId, patientId);
+      if (!saved)
+        throw new AppError(
+          'precondition_failed',
+          'Your reminder choices changed meanwhile. Check them and try again.',
+          {
+            current,
+          },
+        );
+      return current;
+    },
+  );
+}
