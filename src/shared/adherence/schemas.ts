@@ -25,6 +25,8 @@ export const adherenceSummarySchema = z.object({
   timeZone: z.string(),
   /** The clinic's adherence threshold (default 80%, PQA / CMS "PDC >= 80%"). */
   thresholdPercent: z.number(),
+  /** The clinic's "missed in a row" alert count (default 3). */
+  missedDosesInARow: z.number().int(),
   /** The clinic's alert window (default 14 days) and the rate over it. */
   alertWindow: windowRateSchema,
   overall: z.array(windowRateSchema),

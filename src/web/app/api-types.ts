@@ -9,6 +9,7 @@ import type * as planContent from '../../shared/treatment-plans/schemas';
 import type * as measures from '../../shared/measures/schemas';
 import type * as caseReview from '../../shared/registry/case-review';
 import type * as registry from '../../shared/registry/schemas';
+import type * as adherence from '../../shared/adherence/schemas';
 
 export type Role = 'admin' | 'therapist' | 'prescriber' | 'care_manager' | 'patient';
 export type CareTeamRole = 'therapist' | 'prescriber' | 'care_manager';
@@ -196,3 +197,7 @@ export type NewRecommendation = z.input<typeof caseReview.recommendationInputSch
 export type CaseReviewSession = z.output<typeof caseReview.caseReviewSessionSchema>;
 export type CaseReviewSessionDetail = z.output<typeof caseReview.caseReviewSessionDetailSchema>;
 export type NewCaseReviewSession = z.input<typeof caseReview.sessionInputSchema>;
+
+// ---- Issue 4: adherence ---------------------------------------------------------------------------------
+export type AdherenceSummary = z.output<typeof adherence.adherenceSummarySchema>;
+export type AdherenceWindow = z.output<typeof adherence.windowRateSchema>;
