@@ -46,7 +46,7 @@ export async function findLogByDoseKey(db: Db, clinicId: string, patientId: stri
     .executeTakeFirst();
 }
 
-/** A patient's logs on local days from..to inclusive, in the order they were taken or logged. */
+/** A patient's logs on local days from..to inclusive, in the order of the dose's time (due, else taken). */
 export async function logsOnDays(db: Db, clinicId: string, patientId: string, from: string, to: string) {
   return db
     .selectFrom('dose_logs')
@@ -56,6 +56,7 @@ export async function logsOnDays(db: Db, clinicId: string, patientId: string, fr
     .where('local_date', '>=', from)
     .where('local_date', '<=', to)
     .orderBy('local_date')
+    .orderBy((eb) => eb.fn.coalesce('scheduled_for', 'taken_at', 'created_at'))
     .orderBy('created_at')
     .orderBy('id')
     .execute();
