@@ -16,6 +16,8 @@ import {
 import { CaseReviewPage } from '../features/registry/case-review';
 import { RegistryPage } from '../features/registry/registry-page';
 import { MeasuresPage } from '../features/measures/measures-page';
+import { AppointmentsPage } from '../features/appointments/appointments-page';
+import { PatientAppointmentsPage } from '../features/appointments/patient-appointments-page';
 import { QuestionnairePage } from '../features/measures/questionnaire-page';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
@@ -58,6 +60,7 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/patients/:patientId/appointments', element: <AppointmentsPage /> },
               {
                 path: '/patients/:patientId/messages/:conversationId',
                 element: <ClinicianConversationPage />,
@@ -69,6 +72,7 @@ export const router = createBrowserRouter([
             children: [
               { path: '/home', element: <HomePage /> },
               { path: '/home/access', element: <AccessPage /> },
+              { path: '/home/appointments', element: <PatientAppointmentsPage /> },
               { path: '/home/messages', element: <PatientMessagesPage /> },
               { path: '/home/plan', element: <PatientPlanPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },

@@ -1,5 +1,6 @@
 import {
   IconAdjustments,
+  IconCalendarEvent,
   IconChartLine,
   IconStethoscope,
   IconClipboardHeart,
@@ -42,6 +43,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/home', label: 'Home', icon: IconHome, end: true },
         { to: '/home/plan', label: 'My treatment plan', icon: IconClipboardHeart },
+        { to: '/home/appointments', label: 'Appointments', icon: IconCalendarEvent },
         { to: '/home/messages', label: 'Messages', icon: IconMessages },
         { to: '/home/access', label: 'Who has seen my record', icon: IconEye },
         ACCOUNT,

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
 import { DueMeasuresCard } from '../measures/due-card';
+import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
 import { GoodNewsCard } from '../measures/good-news-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
@@ -70,6 +71,8 @@ export function HomePage() {
       {user.patientId && <GoodNewsCard patientId={user.patientId} />}
 
       {user.patientId && <DueMeasuresCard patientId={user.patientId} />}
+
+      {user.patientId && <UpcomingAppointmentsCard patientId={user.patientId} />}
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
         <Group justify="space-between" wrap="wrap" gap="sm">

@@ -11,6 +11,7 @@ import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
+import { AppointmentsCard } from '../appointments/appointments-card';
 import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
 import { CaseReviewCard } from '../registry/case-review-card';
 import { AccessReportCard } from './access-report-card';
@@ -55,6 +56,7 @@ export function PatientPage() {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
             <SymptomsCard patientId={data.id} />
+            <AppointmentsCard patientId={data.id} />
             <AdherenceSummaryCard patientId={data.id} />
             <PlanCard patientId={data.id} />
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
