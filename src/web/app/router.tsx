@@ -25,9 +25,6 @@ import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/pati
 import { PlanPage } from '../features/treatment-plan/plan-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
 import { PatientPage } from '../features/patients/patient-page';
-import { ReportSideEffectsPage } from '../features/side-effects/report-page';
-import { MySideEffectReportsPage } from '../features/side-effects/my-reports-page';
-import { GuidePage, GuidesIndexPage } from '../features/medication-guides/guide-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
 import { AppLayout } from './layout/app-layout';
@@ -63,8 +60,6 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
-              { path: '/medication-guides', element: <GuidesIndexPage /> },
-              { path: '/medication-guides/:classKey', element: <GuidePage /> },
               { path: '/patients/:patientId/appointments', element: <AppointmentsPage /> },
               {
                 path: '/patients/:patientId/messages/:conversationId',
@@ -82,9 +77,6 @@ export const router = createBrowserRouter([
               { path: '/home/plan', element: <PatientPlanPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
-              { path: '/home/side-effects', element: <MySideEffectReportsPage /> },
-              { path: '/home/side-effects/new', element: <ReportSideEffectsPage /> },
-              { path: '/home/medications/guide/:classKey', element: <GuidePage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },
               { path: '/home/messages/:conversationId', element: <PatientConversationPage /> },
             ],

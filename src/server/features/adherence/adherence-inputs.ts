@@ -63,8 +63,34 @@ export async function loadPatientDoses(
       timeZone: z.time_zone,
       today,
       regimens: own,
-      scheduled: own.flatMap((r) => expandScheduledDoses(r, from, today, z.time_zone)),
+      scheduled: own.flatMap((r) => expandCached(r, from, today, z.time_zone)),
       logs: logsOf.get(z.id) ?? [],
     };
   });
+}
+
+/**
+ * Schedule expansion dominates an adherence read (a local-time conversion per dose: ~180 doses for 90 days
+ * of two daily medications), and the answer only changes when the regimen or the day does. So the last
+ * expansions are kept, keyed by everything they depend on (the regimen's dates and periods, the window and
+ * the zone): a changed dose or a new day is a new key, never a stale answer.
+ */
+const CACHE_SIZE = 2000;
+const expansions = new Map<string, ScheduledDose[]>();
+
+function expandCached(regimen: Regimen, from: string, to: string, timeZone: string): ScheduledDose[] {
+  const key = JSON.stringify([regimen, from, to, timeZone]);
+  const hit = expansions.get(key);
+  if (hit) {
+    expansions.delete(key);
+    expansions.set(key, hit); // most recently used last
+    return hit;
+  }
+  const doses = expandScheduledDoses(regimen, from, to, timeZone);
+  expansions.set(key, doses);
+  if (expansions.size > CACHE_SIZE) {
+    const oldest = expansions.keys().next();
+    if (!oldest.done) expansions.delete(oldest.value);
+  }
+  return doses;
 }

@@ -9,7 +9,6 @@ import { fullName } from '../../components/format';
 import { ConsultsCard } from '../messaging/consults-card';
 import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
-import { SideEffectsSummaryCard } from '../side-effects/summary-card';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
 import { AppointmentsCard } from '../appointments/appointments-card';
@@ -60,7 +59,6 @@ export function PatientPage() {
             <AppointmentsCard patientId={data.id} />
             <AdherenceSummaryCard patientId={data.id} />
             <PlanCard patientId={data.id} />
-            <SideEffectsSummaryCard patientId={data.id} />
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
             <ConsultsCard patient={data} />
             <CareTeamCard patient={data} />
