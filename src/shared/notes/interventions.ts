@@ -74,3 +74,7 @@ const labels = new Map<string, string>(interventionGroups.flatMap((g) => g.items
 export function interventionLabel(code: string): string {
   return labels.get(code) ?? code;
 }
+
+export function isInterventionCode(code: string): code is InterventionCode {
+  return labels.has(code);
+}

@@ -51,6 +51,8 @@ export const newProgressNoteSchema = z.object({
   content: progressNoteContentSchema.default(progressNoteContentSchema.parse({})),
 });
 export type NewProgressNote = z.infer<typeof newProgressNoteSchema>;
+/** What a client sends (defaults may be left out). */
+export type NewProgressNoteInput = z.input<typeof newProgressNoteSchema>;
 
 /** An autosave of a draft: the whole note as the editor holds it, with the version it was based on. */
 export const saveProgressNoteSchema = z.object({

@@ -16,6 +16,8 @@ import {
 import { CaseReviewPage } from '../features/registry/case-review';
 import { RegistryPage } from '../features/registry/registry-page';
 import { MeasuresPage } from '../features/measures/measures-page';
+import { NotesPage } from '../features/notes/notes-page';
+import { PatientNotesPage } from '../features/notes/patient-notes-page';
 import { AppointmentsPage } from '../features/appointments/appointments-page';
 import { PatientAppointmentsPage } from '../features/appointments/patient-appointments-page';
 import { QuestionnairePage } from '../features/measures/questionnaire-page';
@@ -60,6 +62,7 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/appointments', element: <AppointmentsPage /> },
               {
                 path: '/patients/:patientId/messages/:conversationId',
@@ -75,6 +78,7 @@ export const router = createBrowserRouter([
               { path: '/home/appointments', element: <PatientAppointmentsPage /> },
               { path: '/home/messages', element: <PatientMessagesPage /> },
               { path: '/home/plan', element: <PatientPlanPage /> },
+              { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },

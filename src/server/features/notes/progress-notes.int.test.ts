@@ -248,6 +248,7 @@ describe('progress notes: signing locks the note', () => {
     const retry = await call(f.t.app, f.as.prescriber, 'POST', `${base}/${note.id}/addenda`, body);
     expect(retry.statusCode).toBe(200);
     expect(retry.json<ProgressNote>().addenda).toHaveLength(1);
+    f.t.clock.set(f.t.clock.now() + 60_000);
     const second = await call(f.t.app, f.as.therapist, 'POST', `${base}/${note.id}/addenda`, {
       id: uuid(),
       text: 'Also: the patient asked for an earlier time next week.',

@@ -9,6 +9,7 @@ import {
   IconHome,
   IconMail,
   IconMessages,
+  IconNotes,
   IconUserCircle,
   IconUserPlus,
   IconUsers,
@@ -43,6 +44,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/home', label: 'Home', icon: IconHome, end: true },
         { to: '/home/plan', label: 'My treatment plan', icon: IconClipboardHeart },
+        { to: '/home/notes', label: 'Session notes', icon: IconNotes },
         { to: '/home/appointments', label: 'Appointments', icon: IconCalendarEvent },
         { to: '/home/messages', label: 'Messages', icon: IconMessages },
         { to: '/home/access', label: 'Who has seen my record', icon: IconEye },

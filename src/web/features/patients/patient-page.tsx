@@ -14,6 +14,7 @@ import { SymptomsCard } from '../measures/symptoms-card';
 import { AppointmentsCard } from '../appointments/appointments-card';
 import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
 import { CaseReviewCard } from '../registry/case-review-card';
+import { TeamSummariesCard } from '../notes/team-summaries-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
 import { CareTeamCard } from './care-team-card';
@@ -52,6 +53,7 @@ export function PatientPage() {
         <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> My caseload
       </Anchor>
       <PatientHeader patient={data} />
+      <TeamSummariesCard patientId={data.id} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
