@@ -8,6 +8,7 @@ import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
+import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -140,5 +141,7 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     { careManager: id('careManager'), prescriber: id('prescriber') },
     enrolled,
   );
+  // Side-effect reports after the medication histories: one answered, one routine and one urgent open.
+  await seedDemoSideEffects(deps, clinicId, { prescriber: id('prescriber') }, enrolled);
   return true;
 }

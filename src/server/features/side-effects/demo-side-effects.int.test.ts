@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../testing/test-app.js';
+import { seedDemoClinic } from '../../demo/seed-demo.js';
+import { deliverPendingEvents } from '../../platform/outbox/worker.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+describe('demo clinic side-effect reports', () => {
+  it('Sam has an answered report and an open routine one; Maya an urgent "wants to stop"', async () => {
+    expect(await seedDemoClinic(t.deps)).toBe(true);
+    await deliverPendingEvents(t.deps);
+    const db = t.deps.database.db;
+    const reports = await db
+      .selectFrom('side_effect_reports as r')
+      .innerJoin('patients as p', 'p.id', 'r.patient_id')
+      .select(['p.given_name', 'r.id', 'r.state', 'r.severity', 'r.wants_to_stop', 'r.urgent'])
+      .orderBy('r.reported_at')
+      .execute();
+    const of = (name: string) => reports.filter((r) => r.given_name === name);
+    expect(of('Sam').map((r) => r.state)).toEqual(['answered', 'open']);
+    expect(of('Maya')).toMatchObject([{ state: 'open', wants_to_stop: 1, urgent: 1 }]);
+    const alerts = await db
+      .selectFrom('alerts')
+      .select(['subject_id', 'severity'])
+      .where('type', '=', 'side_effect_report')
+      .execute();
+    expect(alerts.map((a) => a.severity).sort()).toEqual(['routine', 'urgent']);
+    const answers = await db.selectFrom('side_effect_answers').select('kind').execute();
+    expect(answers.map((a) => a.kind)).toEqual(['advice']);
+  });
+});
