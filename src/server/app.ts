@@ -27,6 +27,7 @@ import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
 import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
+import { medicationRoutes } from './features/medications/medications.routes.js';
 import { doseRoutes } from './features/doses/doses.routes.js';
 import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
 import { medicationRoutes } from './features/medications/medications.routes.js';
@@ -57,6 +58,7 @@ export const featureRoutes = [
   clinicRoutes,
   treatmentPlanRoutes,
   measureRoutes,
+  medicationRoutes,
   doseRoutes,
   calendarFeedRoutes,
   medicationRoutes,

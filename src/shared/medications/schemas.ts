@@ -195,15 +195,15 @@ export const startMedicationSchema = z
     steps: z.array(stepInputSchema).max(20).default([]),
   })
   .refine((v) => v.catalogueId !== null || (v.name ?? '').length > 0, {
-    message: 'Name the medication or choose it from the catalogue.',
+    error: 'Name the medication or choose it from the catalogue.',
     path: ['name'],
   })
   .refine((v) => v.endDate === null || v.endDate >= v.startDate, {
-    message: 'The end date is before the start date.',
+    error: 'The end date is before the start date.',
     path: ['endDate'],
   })
   .refine((v) => v.steps.every((s) => s.from > v.startDate), {
-    message: 'Each step starts after the start date.',
+    error: 'Each step starts after the start date.',
     path: ['steps'],
   });
 export type StartMedicationInput = z.input<typeof startMedicationSchema>;

@@ -27,6 +27,8 @@ import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/pati
 import { PlanPage } from '../features/treatment-plan/plan-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
 import { PatientPage } from '../features/patients/patient-page';
+import { MedicationsPage } from '../features/medications/medications-page';
+import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
 import { AppLayout } from './layout/app-layout';
@@ -48,6 +50,7 @@ export const router = createBrowserRouter([
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/outbox', element: <OutboxPage /> },
               { path: '/admin/settings', element: <ClinicSettingsPage /> },
+              { path: '/admin/medications', element: <CatalogueAdminPage /> },
             ],
           },
           {
@@ -62,6 +65,7 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/patients/:patientId/medications', element: <MedicationsPage /> },
               { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/appointments', element: <AppointmentsPage /> },
               {

@@ -64,7 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('clinic_id', 'text', (c) => c.notNull())
     .addColumn('medication_id', 'text', (c) => c.notNull().references('medications.id'))
     .addColumn('starts_on', 'text', (c) => c.notNull())
-    .addColumn('dose_amount', 'real', (c) => c.notNull())
+    .addColumn('dose_amount', 'double precision', (c) => c.notNull())
     .addColumn('dose_unit', 'text', (c) => c.notNull())
     .addColumn('schedule', 'text', (c) => c.notNull())
     .addColumn('paused', 'integer', (c) => c.notNull())

@@ -107,7 +107,7 @@ export function toPeriods(
   for (const r of sorted) {
     byDay.set(r.starts_on, {
       from: r.starts_on,
-      doseAmount: Number(r.dose_amount),
+      doseAmount: r.dose_amount,
       doseUnit: r.dose_unit,
       schedule: JSON.parse(r.schedule) as DoseSchedule,
       paused: r.paused === 1,

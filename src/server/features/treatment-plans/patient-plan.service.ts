@@ -19,6 +19,7 @@ import {
   withPlan,
 } from './plan-context.js';
 import { visibleTo } from './plan-reads.service.js';
+import { withLinkedMedications } from '../medications/plan-link.js';
 
 /** The patient confirms they have read the agreed plan. */
 export function acknowledgePlan(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanVersion> {
@@ -90,12 +91,16 @@ export function patientView(deps: AppDeps, actor: Actor, patientId: string): Pro
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     const agreed = plan ? await latestAgreedOf(trx, actor.clinicId, plan.id) : undefined;
     if (!agreed) return null;
-    return buildPatientView(parseContent(agreed.content), {
+    const content = parseContent(agreed.content);
+    const view = buildPatientView(content, {
       versionNumber: agreed.number,
       agreedAt: agreed.agreed_at,
       acknowledgedAt: agreed.acknowledged_at,
       reviewDate: agreed.review_date,
     });
+    // The medication part shows the real regimen of the linked medication records (issue 4).
+    const ids = content.medication.medicationIds;
+    return withLinkedMedications(trx, actor.clinicId, patientId, ids, deps.clock.now(), view);
   });
 }
 

@@ -1,5 +1,6 @@
 import {
   IconAdjustments,
+  IconPill,
   IconCalendarEvent,
   IconChartLine,
   IconStethoscope,
@@ -38,6 +39,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/admin/users', label: 'Staff accounts', icon: IconUsers },
         { to: '/admin/outbox', label: 'Outbox', icon: IconMail },
         { to: '/admin/settings', label: 'Clinic settings', icon: IconAdjustments },
+        { to: '/admin/medications', label: 'Medication catalogue', icon: IconPill },
         ACCOUNT,
       ];
     case 'patient':

@@ -1,6 +1,7 @@
 import { NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { options, type Content, type SetContent } from './draft-helpers';
 import { Section } from './draft-section';
+import { PickPlanMedications } from '../medications/plan-medications';
 import { FREQUENCY_LABELS, IPT_AREA_LABELS, MODALITY_LABELS } from './plan-words';
 
 export function TherapySection({
@@ -102,12 +103,17 @@ export function MedicationSection({
     <Section title="Medication" owner="prescriber" editable={editable}>
       <Textarea
         label="Medication strategy"
-        description='In words for now, for example "start sertraline 50 mg, aim for 100 mg by week 4".'
+        description='The aim in words, for example "start sertraline 50 mg, aim for 100 mg by week 4".'
         autosize
         minRows={2}
         readOnly={!editable}
         value={content.medication.strategy}
         onChange={(e) => set('medication', { ...content.medication, strategy: e.currentTarget.value })}
+      />
+      <PickPlanMedications
+        value={content.medication.medicationIds}
+        onChange={(ids) => set('medication', { ...content.medication, medicationIds: ids })}
+        editable={editable}
       />
     </Section>
   );

@@ -1,6 +1,7 @@
 import { List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { PlanContent } from '../../app/api-types';
 import { formatDay } from '../../components/format';
+import { LinkedMedications } from '../medications/plan-medications';
 import {
   FREQUENCY_LABELS,
   GOAL_STATUS_LABELS,
@@ -76,8 +77,9 @@ export function PlanContentView({ content }: { content: PlanContent }) {
             {content.medication.strategy}
           </Text>
         ) : (
-          none
+          content.medication.medicationIds.length === 0 && none
         )}
+        <LinkedMedications ids={content.medication.medicationIds} />
       </Part>
       <Part title="Measurement plan">
         {content.measurement.questionnaires.length === 0
