@@ -3,7 +3,6 @@ import { checkUnansweredMessages } from './features/messaging/unanswered-check.j
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
 import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
-import { checkMonitoringOverdue } from './features/medications/monitoring-overdue.check.js';
 import { checkDoseReminders, checkRefillReminders } from './features/doses/reminders.check.js';
 import { checkFeedbackNudges } from './features/feedback/nudge.check.js';
 import { checkMonitoringOverdue } from './features/medications/monitoring-overdue.check.js';
@@ -23,7 +22,6 @@ export const scheduledChecks: ScheduledCheck[] = [
   },
   checkTreatToTarget,
   checkMeasureReminders,
-  checkMonitoringOverdue,
   checkDoseReminders,
   checkRefillReminders,
   checkFeedbackNudges,
