@@ -8,6 +8,7 @@ import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
+import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
 import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
@@ -143,5 +144,8 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   );
   // Side-effect reports after the medication histories: one answered, one routine and one urgent open.
   await seedDemoSideEffects(deps, clinicId, { prescriber: id('prescriber') }, enrolled);
+  // Session feedback (one low rating) and two rounds of four-weekly ratings. Keep it last: it reads the
+  // attended sessions, medications and practice the demos above create.
+  await seedDemoFeedback(deps, clinicId, enrolled);
   return true;
 }

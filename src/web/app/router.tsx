@@ -21,6 +21,9 @@ import { PatientNotesPage } from '../features/notes/patient-notes-page';
 import { AppointmentsPage } from '../features/appointments/appointments-page';
 import { PatientAppointmentsPage } from '../features/appointments/patient-appointments-page';
 import { QuestionnairePage } from '../features/measures/questionnaire-page';
+import { FeedbackPage } from '../features/feedback/feedback-page';
+import { SessionFeedbackPage } from '../features/feedback/session-feedback-page';
+import { TreatmentRatingsPage } from '../features/feedback/treatment-ratings-page';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
 import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/patient-plan-pages';
@@ -65,6 +68,7 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/patients/:patientId/feedback', element: <FeedbackPage /> },
               { path: '/patients/:patientId/medications', element: <MedicationsPage /> },
               { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/appointments', element: <AppointmentsPage /> },
@@ -85,6 +89,8 @@ export const router = createBrowserRouter([
               { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
+              { path: '/home/feedback/:appointmentId', element: <SessionFeedbackPage /> },
+              { path: '/home/treatment-ratings', element: <TreatmentRatingsPage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },
               { path: '/home/messages/:conversationId', element: <PatientConversationPage /> },
             ],

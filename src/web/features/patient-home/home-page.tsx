@@ -14,6 +14,7 @@ import { useConversations } from '../messaging/api';
 import { DueMeasuresCard } from '../measures/due-card';
 import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
 import { GoodNewsCard } from '../measures/good-news-card';
+import { FeedbackHomeCard } from '../feedback/feedback-home-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
 import { ROLE_FOR_PATIENT } from './role-words';
@@ -71,6 +72,8 @@ export function HomePage() {
       {user.patientId && <GoodNewsCard patientId={user.patientId} />}
 
       {user.patientId && <DueMeasuresCard patientId={user.patientId} />}
+
+      {user.patientId && <FeedbackHomeCard patientId={user.patientId} />}
 
       {user.patientId && <UpcomingAppointmentsCard patientId={user.patientId} />}
 

@@ -11,6 +11,7 @@ import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
+import { WhatHelpsCard } from '../feedback/what-helps-card';
 import { MedicationsCard } from '../medications/medications-card';
 import { AppointmentsCard } from '../appointments/appointments-card';
 import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
@@ -62,6 +63,7 @@ export function PatientPage() {
             <AppointmentsCard patientId={data.id} />
             <AdherenceSummaryCard patientId={data.id} />
             <PlanCard patientId={data.id} />
+            <WhatHelpsCard patientId={data.id} />
             <MedicationsCard patientId={data.id} />
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
             <ConsultsCard patient={data} />

@@ -1,0 +1,53 @@
+import { Group, Slider, Text } from '@mantine/core';
+import { useId } from 'react';
+
+/**
+ * A 0-10 rating on a slider sized for a thumb. The thumb carries the question as its accessible name and
+ * moves with arrow keys, Home and End; the words at both ends say what 0 and 10 mean. Until touched the
+ * value reads "Not answered" (a slider has no empty position, so the thumb rests grey in the middle).
+ */
+export function FeedbackSlider({
+  label,
+  value,
+  onChange,
+  lowWord,
+  highWord,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (value: number) => void;
+  lowWord: string;
+  highWord: string;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start" mb={6}>
+        <Text fw={600} id={id}>
+          {label}
+        </Text>
+        <Text fw={700} c={value === null ? 'dimmed' : undefined} aria-hidden style={{ whiteSpace: 'nowrap' }}>
+          {value === null ? 'Not answered' : `${String(value)} / 10`}
+        </Text>
+      </Group>
+      <Slider
+        value={value ?? 5}
+        onChange={onChange}
+        min={0}
+        max={10}
+        step={1}
+        size="lg"
+        thumbSize={30}
+        color={value === null ? 'gray.5' : 'blue.7'}
+        label={null}
+        thumbLabel={`${label}${value === null ? ' (not answered yet)' : ''}`}
+        marks={[
+          { value: 0, label: `0 ${lowWord}` },
+          { value: 10, label: `10 ${highWord}` },
+        ]}
+        mb="xl"
+        styles={{ markLabel: { fontSize: 13, color: 'var(--mantine-color-dark-5)', whiteSpace: 'nowrap' } }}
+      />
+    </div>
+  );
+}
