@@ -11,6 +11,7 @@ export const registryFlags = [
   'overdue',
   'case_review',
   'no_recent_contact',
+  'low_adherence',
 ] as const;
 export type RegistryFlag = (typeof registryFlags)[number];
 
@@ -23,6 +24,9 @@ export interface FlagInputs {
   markedForCaseReview: boolean;
   daysSinceContact: number | null;
   noContactDays: number;
+  /** Adherence over the alert window (null: no scheduled doses) and the clinic's threshold (care-rules.md: 80%). */
+  adherencePercent?: number | null;
+  adherenceBelow?: number;
 }
 
 export function registryFlagsFor(i: FlagInputs): RegistryFlag[] {
@@ -33,5 +37,12 @@ export function registryFlagsFor(i: FlagInputs): RegistryFlag[] {
   if (i.measureDaysOverdue !== null && i.measureDaysOverdue > i.overdueAfterDays) flags.push('overdue');
   if (i.markedForCaseReview) flags.push('case_review');
   if (i.daysSinceContact === null || i.daysSinceContact > i.noContactDays) flags.push('no_recent_contact');
+  if (
+    i.adherencePercent !== undefined &&
+    i.adherencePercent !== null &&
+    i.adherenceBelow !== undefined &&
+    i.adherencePercent < i.adherenceBelow
+  )
+    flags.push('low_adherence');
   return flags;
 }

@@ -4,7 +4,8 @@ import type { RegistryQuery, RegistryRow, RegistrySortKey } from './schemas.js';
 /**
  * "Needs attention first" (care-rules.md, systematic caseload review: not improving, no recent contact,
  * safety risk). Tiers, most urgent first: safety risk; worsening; an urgent or high open alert; not
- * improving; marked for case review; measure overdue; no recent contact; everyone else.
+ * improving; low adherence (issue 4: below 80% over 14 days goes to prescriber and therapist as high);
+ * marked for case review; measure overdue; no recent contact; everyone else.
  */
 export function attentionTier(row: {
   flags: readonly RegistryFlag[];
@@ -15,10 +16,11 @@ export function attentionTier(row: {
   if (has('worsening')) return 1;
   if (row.openAlerts.urgent + row.openAlerts.high > 0) return 2;
   if (has('not_improving')) return 3;
-  if (has('case_review')) return 4;
-  if (has('overdue')) return 5;
-  if (has('no_recent_contact')) return 6;
-  return 7;
+  if (has('low_adherence')) return 4;
+  if (has('case_review')) return 5;
+  if (has('overdue')) return 6;
+  if (has('no_recent_contact')) return 7;
+  return 8;
 }
 
 type Sortable = Omit<RegistryRow, 'attentionTier'> & { attentionTier: number };
@@ -43,6 +45,7 @@ const keyOf: Record<
   change: (r) => r.phq9.changePercent,
   lastContact: (r) => r.lastClinicianContactAt,
   nextDue: (r) => r.nextMeasureDue,
+  adherence: (r) => r.adherence?.percent ?? null,
 };
 
 /** Default directions: the most concerning end first (highest scores, smallest fall, oldest contact…). */
@@ -55,6 +58,7 @@ const defaultOrder: Record<RegistrySortKey, 'asc' | 'desc'> = {
   change: 'asc',
   lastContact: 'asc',
   nextDue: 'asc',
+  adherence: 'asc',
 };
 
 export function compareRegistryRows(sort: RegistrySortKey, order?: 'asc' | 'desc') {

@@ -125,6 +125,9 @@ describe('registryFlagsFor', () => {
     [{ markedForCaseReview: true }, ['case_review']],
     [{ daysSinceContact: 31 }, ['no_recent_contact']],
     [{ daysSinceContact: null }, ['no_recent_contact']],
+    [{ adherencePercent: 79, adherenceBelow: 80 }, ['low_adherence']],
+    [{ adherencePercent: 80, adherenceBelow: 80 }, []],
+    [{ adherencePercent: null, adherenceBelow: 80 }, []],
   ] as const)('%o → %o', (over, flags) => expect(registryFlagsFor({ ...base, ...over })).toEqual(flags));
 });
 
@@ -141,6 +144,7 @@ const row = (id: string, over: Partial<RegistryRow> = {}): RegistryRow => {
     status: 'early',
     lastClinicianContactAt: null,
     nextMeasureDue: null,
+    adherence: null,
     openAlerts: { urgent: 0, high: 0, routine: 0, total: 0 },
     flags: [],
     markedForCaseReview: false,
@@ -157,10 +161,11 @@ describe('attentionTier', () => {
     [['worsening'], alerts(0, 0), 1],
     [[], alerts(0, 1), 2],
     [['not_improving'], alerts(0, 0), 3],
-    [['case_review', 'overdue'], alerts(0, 0), 4],
-    [['overdue'], alerts(0, 0), 5],
-    [['no_recent_contact'], alerts(0, 0), 6],
-    [[], alerts(0, 0), 7],
+    [['low_adherence', 'case_review'], alerts(0, 0), 4],
+    [['case_review', 'overdue'], alerts(0, 0), 5],
+    [['overdue'], alerts(0, 0), 6],
+    [['no_recent_contact'], alerts(0, 0), 7],
+    [[], alerts(0, 0), 8],
   ] as const)('%o with %o → %s', (flags, openAlerts, tier) =>
     expect(attentionTier({ flags, openAlerts })).toBe(tier),
   );

@@ -25,6 +25,10 @@ export const registryRowSchema = z.object({
   status: z.enum(registryStatuses),
   lastClinicianContactAt: z.number().nullable(),
   nextMeasureDue: z.string().nullable(),
+  /** Doses taken / scheduled over the adherence alert window (issue 4); null with no scheduled doses. */
+  adherence: z
+    .object({ percent: z.number().nullable(), taken: z.number(), scheduled: z.number(), days: z.number() })
+    .nullable(),
   openAlerts: z.object({ urgent: z.number(), high: z.number(), routine: z.number(), total: z.number() }),
   flags: z.array(z.enum(registryFlags)),
   markedForCaseReview: z.boolean(),
@@ -42,6 +46,7 @@ export const registrySortKeys = [
   'change',
   'lastContact',
   'nextDue',
+  'adherence',
 ] as const;
 export type RegistrySortKey = (typeof registrySortKeys)[number];
 

@@ -16,6 +16,7 @@ import {
 import type { TreatToTargetSettings } from '../../../shared/registry/settings.js';
 import type { MeasureSummary, RegistryRow } from '../../../shared/registry/schemas.js';
 import type { ScorePoint } from './registry.repository.js';
+import type { PatientAdherence } from '../adherence/adherence.service.js';
 
 const DAY_MS = 86_400_000;
 export const SAFETY_ALERT_TYPE = 'self_harm_answer';
@@ -33,6 +34,9 @@ export interface PatientFacts {
   alerts: { severity: string; type: string; n: number }[];
   lastContactAt: number | null;
   marked: boolean;
+  /** Adherence over the clinic's alert window; undefined/null when nothing was scheduled. */
+  adherence: PatientAdherence | null;
+  adherenceBelow: number;
 }
 
 function summary(points: ScorePoint[], instrument: string): { s: MeasureSummary; series: ScoreSeries } {
@@ -119,6 +123,8 @@ export function buildRow(f: PatientFacts, now: number, t: TreatToTargetSettings)
     markedForCaseReview: f.marked,
     daysSinceContact: f.lastContactAt === null ? null : Math.floor((now - f.lastContactAt) / DAY_MS),
     noContactDays: t.noContactDays,
+    adherencePercent: f.adherence?.percent ?? null,
+    adherenceBelow: f.adherenceBelow,
   });
   return {
     patientId: f.id,
@@ -132,6 +138,15 @@ export function buildRow(f: PatientFacts, now: number, t: TreatToTargetSettings)
     status,
     lastClinicianContactAt: f.lastContactAt,
     nextMeasureDue: due,
+    adherence:
+      f.adherence && f.adherence.scheduled > 0
+        ? {
+            percent: f.adherence.percent,
+            taken: f.adherence.taken,
+            scheduled: f.adherence.scheduled,
+            days: f.adherence.days,
+          }
+        : null,
     openAlerts,
     flags,
     markedForCaseReview: f.marked,

@@ -8,6 +8,8 @@ import type { RegistryQuery, RegistryResponse } from '../../../shared/registry/s
 import * as repo from './registry.repository.js';
 import { agreedPlanContents } from '../measures/measures.repository.js';
 import { planRulesOf } from '../measures/due.js';
+import { adherenceForPatients } from '../adherence/adherence.service.js';
+import { adherenceSettings } from '../../../shared/adherence/settings.js';
 import { buildRow, type PatientFacts } from './registry-rows.js';
 
 function groupBy<T extends { patient_id: string }>(rows: T[]): Map<string, T[]> {
@@ -29,7 +31,8 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
   const { clinicId, userId } = actor;
   const now = deps.clock.now();
   const rows = await deps.database.transaction(async (trx) => {
-    const t = treatToTargetSettings(await settingsJson(trx, clinicId));
+    const settingsText = await settingsJson(trx, clinicId);
+    const t = treatToTargetSettings(settingsText);
     const ids = repo.caseloadIds(trx, clinicId, userId);
     const [patients, scores, plans, alerts, contacts, marked] = await Promise.all([
       repo.caseloadPatients(trx, clinicId, userId),
@@ -39,7 +42,12 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
       repo.lastClinicianContacts(trx, clinicId, userId),
       repo.markedPatients(trx, clinicId, userId),
     ]);
-    const planContents = await agreedPlanContents(trx, clinicId, [...new Set(patients.map((p) => p.id))]);
+    const patientIds = [...new Set(patients.map((p) => p.id))];
+    const adherenceRules = adherenceSettings(settingsText);
+    const [planContents, adherence] = await Promise.all([
+      agreedPlanContents(trx, clinicId, patientIds),
+      adherenceForPatients(trx, clinicId, patientIds, now, adherenceRules.adherenceWindowDays),
+    ]);
     const rulesOf = new Map<string, ReturnType<typeof planRulesOf>>();
     for (const r of planContents)
       if (!rulesOf.has(r.patient_id)) rulesOf.set(r.patient_id, planRulesOf(r.content));
@@ -76,6 +84,8 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
         })),
         lastContactAt: contacts.get(p.id) ?? null,
         marked: marked.has(p.id),
+        adherence: adherence.get(p.id) ?? null,
+        adherenceBelow: adherenceRules.adherenceThresholdPercent,
       });
     }
     return [...facts.values()].map((f) => buildRow(f, now, t));

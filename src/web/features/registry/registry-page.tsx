@@ -47,8 +47,26 @@ const COLUMNS: { key: RegistrySortKey | null; label: string }[] = [
   { key: 'change', label: 'Change' },
   { key: 'lastContact', label: 'Last contact' },
   { key: 'nextDue', label: 'Next due' },
+  { key: 'adherence', label: 'Adherence' },
   { key: null, label: 'Alerts' },
 ];
+
+/** Doses taken of those scheduled over the clinic's alert window (14 days by default). */
+function adherence(a: RegistryRow['adherence']) {
+  if (a?.percent == null)
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <span
+      title={`${String(a.taken)} of ${String(a.scheduled)} doses taken in the last ${String(a.days)} days`}
+    >
+      {a.percent}%
+    </span>
+  );
+}
 
 function scores(summary: RegistryRow['phq9']) {
   if (!summary.baseline)
@@ -108,6 +126,7 @@ function RegistryTableRow({ row }: { row: RegistryRow }) {
         {row.lastClinicianContactAt === null ? 'Never' : shortDay.format(row.lastClinicianContactAt)}
       </Table.Td>
       <Table.Td>{row.nextMeasureDue ? formatDay(row.nextMeasureDue) : '—'}</Table.Td>
+      <Table.Td>{adherence(row.adherence)}</Table.Td>
       <Table.Td>
         {alerts.total === 0 ? (
           <Text span c="dimmed">

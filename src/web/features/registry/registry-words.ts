@@ -29,6 +29,7 @@ export const FLAG_LABELS: Record<RegistryFlag, string> = {
   overdue: 'Measure overdue',
   case_review: 'Case review',
   no_recent_contact: 'No recent contact',
+  low_adherence: 'Low adherence',
 };
 
 export const FLAG_COLORS: Record<RegistryFlag, string> = {
@@ -38,4 +39,5 @@ export const FLAG_COLORS: Record<RegistryFlag, string> = {
   overdue: 'yellow',
   case_review: 'grape',
   no_recent_contact: 'gray',
+  low_adherence: 'orange',
 };
