@@ -10,7 +10,7 @@ const answerText = z.string().trim().max(2000).default('');
 export const newSessionFeedbackSchema = z.object({
   /** Made by the client: a retry with the same id returns the first result, never a second record. */
   id: z.uuid('Send a UUID made by the client.'),
-  appointmentId: z.string().min(1).max(64),
+  appointmentId: z.uuid('Send the appointment id.'),
   helped: answerText,
   notHelped: answerText,
   /** How well the session met the patient's goals, 0 (not at all) to 10 (completely). */

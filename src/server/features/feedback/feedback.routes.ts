@@ -17,7 +17,7 @@ import * as feedback from './feedback.service.js';
 import * as ratings from './treatment-ratings.service.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
-const sessionParams = patientParams.extend({ appointmentId: z.string().min(1).max(64) });
+const sessionParams = patientParams.extend({ appointmentId: z.uuid() });
 const tags = ['feedback'];
 
 // Who sees: the whole care team and the patient themself (feedback is part of the record). Only the

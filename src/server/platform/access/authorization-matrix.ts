@@ -199,7 +199,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   'GET /api/calendar/:token.ics': { scope: 'none', expect: everyone(404) },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
-  // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests)
+  // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests); the matrix
+  // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate
   'GET /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/session-feedback/sessions/:appointmentId': {
