@@ -7,6 +7,7 @@ import { clinicCount } from './seed-demo.repository.js';
 import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
+import { seedDemoAppointments } from '../features/appointments/demo-appointments.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
 import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
 import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
@@ -135,6 +136,13 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   );
   // Questionnaire histories for the registry (remission, response, not improving) and a recent item-9 answer.
   await seedDemoMeasures(deps, clinicId, enrolled);
+  // Weekly therapy sessions (past with attendance, upcoming) and medication reviews.
+  await seedDemoAppointments(
+    deps,
+    clinicId,
+    { therapist: id('therapist'), prescriber: id('prescriber') },
+    enrolled,
+  );
   // The patient not improving at week 11 is marked for the case review scheduled this week.
   await seedDemoCaseReview(
     deps,

@@ -164,3 +164,23 @@ export function attendedOfPatient(
   if (opts.since !== undefined) q = q.where('starts_at', '>=', opts.since);
   return q.orderBy('starts_at').execute();
 }
+
+/** Scheduled and past-not-cancelled appointments on local days fromDay..toDay (the calendar feed). */
+export function appointmentsOnDays(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  fromDay: string,
+  toDay: string,
+) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'starts_at', 'ends_at', 'mode'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('local_day', '>=', fromDay)
+    .where('local_day', '<=', toDay)
+    .where('status', '!=', 'cancelled')
+    .orderBy('starts_at')
+    .execute();
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { CalendarEvent } from './ical.js';
 import { doseEvents } from './dose-events.js';
+import { appointmentEvents } from '../appointments/calendar-events.js';
 
 export type { CalendarEvent } from './ical.js';
 
@@ -25,5 +26,6 @@ export type CalendarProvider = (
  */
 export const calendarProviders: CalendarProvider[] = [
   doseEvents,
-  // appointments: add the appointments provider here (helper D)
+  // Appointments (discreet summaries; cancelled ones leave the feed).
+  appointmentEvents,
 ];

@@ -1,0 +1,20 @@
+import type { CalendarProvider } from '../calendar-feed/providers.js';
+import { appointmentsOnDays } from './appointments.repository.js';
+
+const modeWords: Record<string, string> = { in_person: 'in person', video: 'by video', phone: 'by phone' };
+
+/**
+ * Appointments in the patient's private calendar feed. Discreet: a phone calendar is seen by others, so the
+ * summary says "Appointment" and how (in person, video, phone), never therapy, medication or a clinician's
+ * name. The UID is the appointment id, so a moved appointment moves; a cancelled one leaves the feed.
+ */
+export const appointmentEvents: CalendarProvider = async (deps, patient, range) => {
+  const rows = await appointmentsOnDays(deps.db, patient.clinicId, patient.id, range.fromDay, range.toDay);
+  return rows.map((a) => ({
+    uid: `appointment-${a.id}@duet`,
+    start: a.starts_at,
+    end: a.ends_at,
+    summary: `Appointment (${modeWords[a.mode] ?? 'see Duet'})`,
+    description: 'Open Duet for the details.',
+  }));
+};

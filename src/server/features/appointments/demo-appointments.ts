@@ -1,0 +1,158 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { newId } from '../../platform/ids.js';
+import { addDays, localDateTimeOf } from '../../../shared/appointments/local-time.js';
+import { occurrenceAt } from '../../../shared/appointments/recurrence.js';
+import * as repo from './appointments.repository.js';
+
+type Status = 'attended' | 'no_show' | 'cancelled_late_by_patient' | 'cancelled_by_clinician';
+
+interface DemoSeries {
+  time: string;
+  mode: 'in_person' | 'video' | 'phone';
+  location: string | null;
+  /** Status of each past session, oldest first (10 weeks); four more follow, still scheduled. */
+  past: Status[];
+}
+
+const A: Status = 'attended';
+
+/**
+ * Demo appointments (issue 6): weekly therapy sessions with Priya Shah over the last 10 weeks and the next
+ * 4, with realistic attendance (Sam: a no-show and a late cancellation; Maya: a session the clinic moved;
+ * Tom: a recent no-show), and medication reviews with Daniel Okafor, one past and some upcoming. History
+ * rows are written directly: past no-shows raise no alerts.
+ */
+export async function seedDemoAppointments(
+  deps: AppDeps,
+  clinicId: string,
+  staff: { therapist: string; prescriber: string },
+  patients: { patientId: string; userId: string }[],
+): Promise<void> {
+  const now = deps.clock.now();
+  const plans: DemoSeries[] = [
+    {
+      time: '10:00',
+      mode: 'in_person',
+      location: 'Lakeside clinic, 2nd floor, room 4',
+      past: [A, A, A, 'no_show', A, A, A, 'cancelled_late_by_patient', A, A],
+    },
+    {
+      time: '17:30',
+      mode: 'video',
+      location: 'Video link: sent in your messages before each session',
+      past: [A, A, A, A, A, 'cancelled_by_clinician', A, A, A, A],
+    },
+    {
+      time: '08:00',
+      mode: 'video',
+      location: null,
+      past: [A, A, A, A, A, A, A, A, 'no_show', A],
+    },
+  ];
+  const reviews: { daysFromToday: number; time: string; mode: 'phone' | 'video' | 'in_person' }[][] = [
+    [
+      { daysFromToday: -28, time: '12:30', mode: 'phone' },
+      { daysFromToday: 14, time: '12:30', mode: 'video' },
+    ],
+    [{ daysFromToday: 10, time: '09:15', mode: 'in_person' }],
+    [
+      { daysFromToday: -42, time: '14:00', mode: 'video' },
+      { daysFromToday: 3, time: '14:00', mode: 'video' },
+    ],
+  ];
+
+  await deps.database.transaction(async (trx) => {
+    for (const [i, p] of patients.entries()) {
+      const plan = plans[i];
+      if (!plan) continue;
+      const patient = await repo.patientBasics(trx, clinicId, p.patientId);
+      if (!patient) continue;
+      const zone = patient.time_zone;
+      const today = localDateTimeOf(now, zone).day;
+      const seriesId = newId();
+      await repo.insertSeries(trx, {
+        id: seriesId,
+        clinic_id: clinicId,
+        patient_id: p.patientId,
+        frequency: 'weekly',
+        count: plan.past.length + 4,
+        until_day: null,
+        created_by: staff.therapist,
+        created_at: now - 80 * 86_400_000,
+      });
+      const base = {
+        clinic_id: clinicId,
+        patient_id: p.patientId,
+        time_zone: zone,
+        created_at: now - 80 * 86_400_000,
+        version: 1,
+      };
+      for (let w = 0; w < plan.past.length + 4; w++) {
+        const o = occurrenceAt(addDays(today, -70 + 7 * w), plan.time, zone, 50);
+        const status = plan.past[w];
+        const cancelled = status === 'cancelled_late_by_patient' || status === 'cancelled_by_clinician';
+        await repo.insertAppointment(trx, {
+          ...base,
+          id: newId(),
+          series_id: seriesId,
+          type: 'therapy_session',
+          clinician_id: staff.therapist,
+          mode: plan.mode,
+          local_day: o.day,
+          local_time: o.time,
+          starts_at: o.startsAt,
+          ends_at: o.endsAt,
+          duration_minutes: 50,
+          location: plan.location,
+          status: status === undefined || o.startsAt > now ? 'scheduled' : cancelled ? 'cancelled' : status,
+          cancelled_by: cancelled ? (status === 'cancelled_by_clinician' ? 'clinician' : 'patient') : null,
+          cancelled_late: cancelled ? (status === 'cancelled_late_by_patient' ? 1 : 0) : null,
+          cancel_reason:
+            status === 'cancelled_late_by_patient'
+              ? 'Sick child at home'
+              : status === 'cancelled_by_clinician'
+                ? 'Therapist away; moved to the next week'
+                : null,
+          status_set_by:
+            status === undefined ? null : status === 'cancelled_late_by_patient' ? p.userId : staff.therapist,
+          status_set_at:
+            status === undefined
+              ? null
+              : status === 'cancelled_late_by_patient'
+                ? o.startsAt - 5 * 3_600_000
+                : status === 'cancelled_by_clinician'
+                  ? o.startsAt - 6 * 86_400_000
+                  : o.endsAt + 600_000,
+          created_by: staff.therapist,
+          updated_at: now,
+        });
+      }
+      for (const r of reviews[i] ?? []) {
+        const o = occurrenceAt(addDays(today, r.daysFromToday), r.time, zone, 20);
+        const past = o.startsAt <= now;
+        await repo.insertAppointment(trx, {
+          ...base,
+          id: newId(),
+          series_id: null,
+          type: 'medication_review',
+          clinician_id: staff.prescriber,
+          mode: r.mode,
+          local_day: o.day,
+          local_time: o.time,
+          starts_at: o.startsAt,
+          ends_at: o.endsAt,
+          duration_minutes: 20,
+          location: r.mode === 'in_person' ? 'Lakeside clinic, ground floor' : null,
+          status: past ? 'attended' : 'scheduled',
+          cancelled_by: null,
+          cancelled_late: null,
+          cancel_reason: null,
+          status_set_by: past ? staff.prescriber : null,
+          status_set_at: past ? o.endsAt + 600_000 : null,
+          created_by: staff.prescriber,
+          updated_at: now,
+        });
+      }
+    }
+  });
+}
