@@ -30,6 +30,9 @@ import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/pati
 import { PlanPage } from '../features/treatment-plan/plan-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
 import { PatientPage } from '../features/patients/patient-page';
+import { ReportSideEffectsPage } from '../features/side-effects/report-page';
+import { MySideEffectReportsPage } from '../features/side-effects/my-reports-page';
+import { GuidePage, GuidesIndexPage } from '../features/medication-guides/guide-page';
 import { MedicationsPage } from '../features/medications/medications-page';
 import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
 import { NotFoundPage } from '../components/not-found-page';
@@ -68,6 +71,8 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/medication-guides', element: <GuidesIndexPage /> },
+              { path: '/medication-guides/:classKey', element: <GuidePage /> },
               { path: '/patients/:patientId/feedback', element: <FeedbackPage /> },
               { path: '/patients/:patientId/medications', element: <MedicationsPage /> },
               { path: '/patients/:patientId/notes', element: <NotesPage /> },
@@ -89,6 +94,9 @@ export const router = createBrowserRouter([
               { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
+              { path: '/home/side-effects', element: <MySideEffectReportsPage /> },
+              { path: '/home/side-effects/new', element: <ReportSideEffectsPage /> },
+              { path: '/home/medications/guide/:classKey', element: <GuidePage /> },
               { path: '/home/feedback/:appointmentId', element: <SessionFeedbackPage /> },
               { path: '/home/treatment-ratings', element: <TreatmentRatingsPage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
 import { DueMeasuresCard } from '../measures/due-card';
+import { SideEffectsHomeCard } from '../side-effects/home-card';
 import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
 import { GoodNewsCard } from '../measures/good-news-card';
 import { FeedbackHomeCard } from '../feedback/feedback-home-card';
@@ -111,6 +112,8 @@ export function HomePage() {
           </Group>
         </Group>
       </Card>
+
+      {user.patientId && <SideEffectsHomeCard patientId={user.patientId} />}
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">

@@ -13,6 +13,7 @@ import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
 import { WhatHelpsCard } from '../feedback/what-helps-card';
 import { MedicationsCard } from '../medications/medications-card';
+import { SideEffectsSummaryCard } from '../side-effects/summary-card';
 import { AppointmentsCard } from '../appointments/appointments-card';
 import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
 import { CaseReviewCard } from '../registry/case-review-card';
@@ -65,6 +66,7 @@ export function PatientPage() {
             <PlanCard patientId={data.id} />
             <WhatHelpsCard patientId={data.id} />
             <MedicationsCard patientId={data.id} />
+            <SideEffectsSummaryCard patientId={data.id} />
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
             <ConsultsCard patient={data} />
             <CareTeamCard patient={data} />

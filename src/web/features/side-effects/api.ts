@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../app/api-client';
+import type * as schemas from '../../../shared/side-effects/schemas';
+import { inboxKeys } from '../inbox/api';
+import { messagingKeys } from '../messaging/api';
+
+export type SideEffectReport = z.infer<typeof schemas.sideEffectReportSchema>;
+export type ReportAnswer = z.infer<typeof schemas.reportAnswerSchema>;
+export type ReportForm = z.infer<typeof schemas.reportFormSchema>;
+export type SuspectableMedication = ReportForm['medications'][number];
+export type SubmitReportResult = z.infer<typeof schemas.submitReportResultSchema>;
+export type NewSideEffectReport = z.input<typeof schemas.newSideEffectReportSchema>;
+export type NewAnswer = z.input<typeof schemas.newAnswerSchema>;
+
+const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/side-effects`;
+
+export const sideEffectKeys = {
+  all: (patientId: string) => ['patients', patientId, 'side-effects'] as const,
+  form: (patientId: string) => ['patients', patientId, 'side-effects', 'form'] as const,
+  reports: (patientId: string) => ['patients', patientId, 'side-effects', 'reports'] as const,
+};
+
+/** The patient's current medications with today's dose, to pick the suspected one. */
+export function useReportForm(patientId: string) {
+  return useQuery({
+    queryKey: sideEffectKeys.form(patientId),
+    queryFn: () => api.get<ReportForm>(`${base(patientId)}/form`),
+    enabled: patientId !== '',
+  });
+}
+
+export function useSideEffectReports(patientId: string) {
+  return useQuery({
+    queryKey: sideEffectKeys.reports(patientId),
+    queryFn: () => api.get<{ reports: SideEffectReport[] }>(base(patientId)).then((r) => r.reports),
+    enabled: patientId !== '',
+  });
+}
+
+/** Sends a report. The id is made before the first attempt, so a retry never makes a second report. */
+export function useSubmitSideEffectReport(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewSideEffectReport) => api.post<SubmitReportResult>(base(patientId), body),
+    retry: 2,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sideEffectKeys.all(patientId) }),
+  });
+}
+
+/** The prescriber answers a report (message, dose change, or advice); retry-safe on the answer's id. */
+export function useAnswerReport(patientId: string, reportId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewAnswer) =>
+      api.post<SideEffectReport>(`${base(patientId)}/${encodeURIComponent(reportId)}/answers`, body),
+    retry: 2,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: sideEffectKeys.all(patientId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts });
+      void queryClient.invalidateQueries({ queryKey: messagingKeys.conversations(patientId) });
+    },
+  });
+}

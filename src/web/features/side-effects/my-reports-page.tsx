@@ -1,0 +1,72 @@
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/session';
+import { SoftBadge } from '../../components/badges';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { GuideLink } from '../medication-guides/guide-link';
+import { useSideEffectReports } from './api';
+import { AnswerList, ReportFacts } from './report-summary';
+import { answerKindForPatient } from './words';
+
+/** /home/side-effects: the patient's own reports and what their prescriber did about each. */
+export function MySideEffectReportsPage() {
+  const user = useCurrentUser();
+  const reports = useSideEffectReports(user.patientId ?? '');
+  return (
+    <Stack gap="lg" maw={760}>
+      <Anchor component={Link} to="/home" size="sm">
+        <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> Home
+      </Anchor>
+      <div>
+        <PageTitle documentTitle="Side effects">My side-effect reports</PageTitle>
+        <Text c="dimmed">What you told your prescriber, and their answers.</Text>
+      </div>
+      <Button
+        component={Link}
+        to="/home/side-effects/new"
+        size="lg"
+        leftSection={<IconPlus size={20} aria-hidden />}
+      >
+        Report a side effect
+      </Button>
+      {reports.isPending && <LoadingState label="Loading your reports…" />}
+      {reports.isError && <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />}
+      {reports.data?.length === 0 && <Text>You have not reported any side effects yet.</Text>}
+      {reports.data && reports.data.length > 0 && (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {reports.data.map((r) => (
+            <Card key={r.id} component="li" withBorder radius="md" padding="md">
+              <Stack gap="sm">
+                <ReportFacts report={r} />
+                <Group gap="xs">
+                  {r.state === 'open' ? (
+                    <SoftBadge color="yellow">Waiting for your prescriber</SoftBadge>
+                  ) : (
+                    <SoftBadge color="green">Answered</SoftBadge>
+                  )}
+                </Group>
+                <AnswerList
+                  report={r}
+                  words={answerKindForPatient}
+                  conversationPath={(id) => `/home/messages/${id}`}
+                />
+                {r.medication && <GuideLink guideKey={r.medication.guideKey} size="sm" />}
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <section aria-labelledby="guides-heading">
+        <Title order={2} size="h4" id="guides-heading" mb={4}>
+          Good to know
+        </Title>
+        <Text size="sm">
+          Many side effects are strongest in the first weeks and then ease. Do not stop a medication suddenly
+          without talking to your prescriber: for many medicines that can make you feel worse.
+        </Text>
+      </section>
+    </Stack>
+  );
+}
