@@ -104,11 +104,11 @@ export async function activeAlertCounts(db: Db, clinicId: string, userId: string
 
 /**
  * Latest clinician contact per patient: a message written by a clinician, a questionnaire entered in a
- * session, or a risk assessment (the contacts Duet records).
+ * session, a risk assessment, or an attended appointment (the contacts Duet records).
  */
 export async function lastClinicianContacts(db: Db, clinicId: string, userId: string) {
   const ids = caseloadIds(db, clinicId, userId);
-  const [messages, sessions, assessments] = await Promise.all([
+  const [messages, sessions, assessments, appointments] = await Promise.all([
     db
       .selectFrom('messages as msg')
       .innerJoin('users as u', 'u.id', 'msg.author_id')
@@ -133,9 +133,17 @@ export async function lastClinicianContacts(db: Db, clinicId: string, userId: st
       .where('r.patient_id', 'in', ids)
       .groupBy('r.patient_id')
       .execute(),
+    db
+      .selectFrom('appointments as a')
+      .select(['a.patient_id', (eb) => eb.fn.max('a.starts_at').as('at')])
+      .where('a.clinic_id', '=', clinicId)
+      .where('a.patient_id', 'in', ids)
+      .where('a.status', '=', 'attended')
+      .groupBy('a.patient_id')
+      .execute(),
   ]);
   const latest = new Map<string, number>();
-  for (const r of [...messages, ...sessions, ...assessments]) {
+  for (const r of [...messages, ...sessions, ...assessments, ...appointments]) {
     const at = num(r.at);
     if (at > (latest.get(r.patient_id) ?? -1)) latest.set(r.patient_id, at);
   }
