@@ -9,6 +9,7 @@ import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
 import { seedDemoAppointments } from '../features/appointments/demo-appointments.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
+import { seedDemoMedications } from '../features/medications/demo-medications.js';
 import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
 import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
 
@@ -143,6 +144,8 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     { therapist: id('therapist'), prescriber: id('prescriber') },
     enrolled,
   );
+  // Medication histories, dose logs with realistic gaps and side-effect reports (issue 4).
+  await seedDemoMedications(deps, clinicId, id('prescriber'), enrolled);
   // The patient not improving at week 11 is marked for the case review scheduled this week.
   await seedDemoCaseReview(
     deps,
