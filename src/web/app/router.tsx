@@ -21,6 +21,9 @@ import { PatientNotesPage } from '../features/notes/patient-notes-page';
 import { AppointmentsPage } from '../features/appointments/appointments-page';
 import { PatientAppointmentsPage } from '../features/appointments/patient-appointments-page';
 import { QuestionnairePage } from '../features/measures/questionnaire-page';
+import { ClinicianPracticePage } from '../features/practice/practice-page';
+import { PracticeEntryPage } from '../features/practice/entry-page';
+import { PracticeHomePage } from '../features/practice/practice-home-page';
 import { FeedbackPage } from '../features/feedback/feedback-page';
 import { SessionFeedbackPage } from '../features/feedback/session-feedback-page';
 import { TreatmentRatingsPage } from '../features/feedback/treatment-ratings-page';
@@ -71,6 +74,7 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/patients/:patientId/practice', element: <ClinicianPracticePage /> },
               { path: '/medication-guides', element: <GuidesIndexPage /> },
               { path: '/medication-guides/:classKey', element: <GuidePage /> },
               { path: '/patients/:patientId/feedback', element: <FeedbackPage /> },
@@ -93,6 +97,8 @@ export const router = createBrowserRouter([
               { path: '/home/plan', element: <PatientPlanPage /> },
               { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
+              { path: '/home/practice', element: <PracticeHomePage /> },
+              { path: '/home/practice/:assignmentId/:entryId', element: <PracticeEntryPage /> },
               { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
               { path: '/home/side-effects', element: <MySideEffectReportsPage /> },
               { path: '/home/side-effects/new', element: <ReportSideEffectsPage /> },

@@ -15,6 +15,7 @@ import { DueMeasuresCard } from '../measures/due-card';
 import { SideEffectsHomeCard } from '../side-effects/home-card';
 import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
 import { GoodNewsCard } from '../measures/good-news-card';
+import { PracticeHomeCard } from '../practice/practice-home-card';
 import { FeedbackHomeCard } from '../feedback/feedback-home-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
@@ -73,6 +74,8 @@ export function HomePage() {
       {user.patientId && <GoodNewsCard patientId={user.patientId} />}
 
       {user.patientId && <DueMeasuresCard patientId={user.patientId} />}
+
+      {user.patientId && <PracticeHomeCard patientId={user.patientId} />}
 
       {user.patientId && <FeedbackHomeCard patientId={user.patientId} />}
 

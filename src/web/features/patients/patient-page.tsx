@@ -11,6 +11,7 @@ import { MessagesCard } from '../messaging/messages-card';
 import { PlanCard } from '../treatment-plan/plan-status';
 import { PatientAlertsCard } from '../inbox/patient-alerts-card';
 import { SymptomsCard } from '../measures/symptoms-card';
+import { PracticeCard } from '../practice/practice-card';
 import { WhatHelpsCard } from '../feedback/what-helps-card';
 import { MedicationsCard } from '../medications/medications-card';
 import { SideEffectsSummaryCard } from '../side-effects/summary-card';
@@ -64,6 +65,7 @@ export function PatientPage() {
             <AppointmentsCard patientId={data.id} />
             <AdherenceSummaryCard patientId={data.id} />
             <PlanCard patientId={data.id} />
+            <PracticeCard patientId={data.id} />
             <WhatHelpsCard patientId={data.id} />
             <MedicationsCard patientId={data.id} />
             <SideEffectsSummaryCard patientId={data.id} />

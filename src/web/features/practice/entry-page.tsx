@@ -1,0 +1,294 @@
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../app/api-client';
+import { useCurrentUser } from '../../app/session';
+import type { PracticeContent, PracticeContentByType } from '../../../shared/practice/content';
+import { practiceKind } from '../../../shared/practice/library';
+import type { PracticeAssignment, PracticeEntry } from '../../../shared/practice/schemas';
+import type { Sharing } from '../../../shared/practice/sharing';
+import { NotFoundPage } from '../../components/not-found-page';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { formatTime } from '../../components/format';
+import { practiceKeys, usePracticeEntry, usePracticeOverview } from './api';
+import { ActivityLogForm } from './activity-log-form';
+import { CommentList } from './comments';
+import { DiaryCardForm } from './diary-card-form';
+import { forSaving, initialContent } from './entry-content';
+import { EntryView } from './entry-view';
+import { FreeFormForm } from './free-form-form';
+import { IptLogForm } from './ipt-log-form';
+import { SharingChoice } from './sharing-choice';
+import { ThoughtRecordForm } from './thought-record-form';
+import { useAutosave, type SaveState } from './use-autosave';
+
+/** The messages of a validation answer's details ({ path, message }[]), or its message. */
+function detailMessages(details: unknown, fallback: string): string[] {
+  if (!Array.isArray(details)) return [fallback];
+  const out = details.flatMap((d: unknown) =>
+    typeof d === 'object' && d !== null && typeof (d as { message?: unknown }).message === 'string'
+      ? [(d as { message: string }).message]
+      : [],
+  );
+  return out.length > 0 ? out : [fallback];
+}
+
+const back = (
+  <Anchor component={Link} to="/home/practice" size="sm">
+    <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> My practice
+  </Anchor>
+);
+
+/** The patient fills in one entry: /home/practice/:assignmentId/:entryId (the id is made by the phone). */
+export function PracticeEntryPage() {
+  const { assignmentId = '', entryId = '' } = useParams();
+  const user = useCurrentUser();
+  const patientId = user.patientId ?? '';
+  const overview = usePracticeOverview(patientId);
+  const entry = usePracticeEntry(patientId, entryId);
+  const isNew = entry.isError && isApiError(entry.error, 'not_found');
+
+  if (overview.isPending || (entry.isPending && !isNew))
+    return <LoadingState label="Opening your practice…" />;
+  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
+  if (entry.isError && !isNew) return <ErrorState error={entry.error} onRetry={() => void entry.refetch()} />;
+  const assignment = overview.data.assignments.find((a) => a.id === assignmentId);
+  if (!assignment || (entry.data && entry.data.assignmentId !== assignmentId))
+    return (
+      <NotFoundPage
+        title="Practice not found"
+        message="This practice is not on your list."
+        backTo="/home/practice"
+        backLabel="My practice"
+      />
+    );
+  if (entry.data?.status === 'done')
+    return <DoneEntry patientId={patientId} assignment={assignment} entry={entry.data} />;
+  return (
+    <EntryEditor
+      key={entryId}
+      patientId={patientId}
+      entryId={entryId}
+      assignment={assignment}
+      initial={entry.data ?? null}
+      today={overview.data.today}
+    />
+  );
+}
+
+function SaveStatus({ state, savedAt }: { state: SaveState; savedAt: number | null }) {
+  const words: Record<SaveState, string> = {
+    idle: 'Saved as you go',
+    saving: 'Saving…',
+    saved: savedAt ? `Saved at ${formatTime(savedAt)}` : 'Saved',
+    offline: 'Not saved yet: no connection. Trying again…',
+    replaced: 'This entry was changed on another device; showing that version.',
+  };
+  return (
+    <Text
+      size="sm"
+      c={state === 'offline' || state === 'replaced' ? 'orange.9' : 'dark.4'}
+      role="status"
+      aria-live="polite"
+    >
+      {words[state]}
+    </Text>
+  );
+}
+
+function EntryEditor({
+  patientId,
+  entryId,
+  assignment,
+  initial,
+  today,
+}: {
+  patientId: string;
+  entryId: string;
+  assignment: PracticeAssignment;
+  initial: PracticeEntry | null;
+  today: string;
+}) {
+  const kind = practiceKind(assignment.type);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [content, setContent] = useState<PracticeContent>(initial?.content ?? initialContent(assignment));
+  const [sharing, setSharing] = useState<Sharing>(initial?.sharing ?? assignment.defaultSharing);
+  const [day, setDay] = useState(initial?.day ?? today);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [finishing, setFinishing] = useState(false);
+  const autosave = useAutosave(patientId, initial?.version, (current) => {
+    setContent(current.content);
+    setSharing(current.sharing);
+    setDay(current.day);
+  });
+
+  const payload = (next: { content?: PracticeContent; sharing?: Sharing; day?: string }, done = false) => ({
+    entryId,
+    assignmentId: assignment.id,
+    content: forSaving(assignment.type, next.content ?? content),
+    sharing: next.sharing ?? sharing,
+    day: next.day ?? day,
+    done,
+  });
+  const change = (next: { content?: PracticeContent; sharing?: Sharing; day?: string }) => {
+    if (next.content) setContent(next.content);
+    if (next.sharing) setSharing(next.sharing);
+    if (next.day) setDay(next.day);
+    setProblems([]);
+    autosave.schedule(payload(next));
+  };
+
+  const finish = async () => {
+    setFinishing(true);
+    try {
+      await autosave.saveNow(payload({}, true));
+      await queryClient.invalidateQueries({ queryKey: practiceKeys.all(patientId) });
+      void navigate('/home/practice', { state: { done: kind.patientName } });
+    } catch (error) {
+      setProblems(
+        isApiError(error, 'validation_failed')
+          ? detailMessages(error.details, error.message)
+          : [isApiError(error) ? error.message : 'This could not be saved. Try again.'],
+      );
+    } finally {
+      setFinishing(false);
+    }
+  };
+
+  const form = (() => {
+    const on = (c: PracticeContent) => change({ content: c });
+    switch (assignment.type) {
+      case 'thought_record':
+        return <ThoughtRecordForm value={content as PracticeContentByType['thought_record']} onChange={on} />;
+      case 'behavioural_activation':
+        return (
+          <ActivityLogForm value={content as PracticeContentByType['behavioural_activation']} onChange={on} />
+        );
+      case 'diary_card':
+        return <DiaryCardForm value={content as PracticeContentByType['diary_card']} onChange={on} />;
+      case 'ipt_log':
+        return <IptLogForm value={content as PracticeContentByType['ipt_log']} onChange={on} />;
+      case 'free_form':
+        return (
+          <FreeFormForm
+            value={content as PracticeContentByType['free_form']}
+            onChange={on}
+            instructions={assignment.instructions}
+          />
+        );
+    }
+  })();
+
+  return (
+    <Stack gap="lg" maw={640}>
+      {back}
+      <div>
+        <PageTitle>{kind.patientName}</PageTitle>
+        <Text c="dimmed">{kind.forPatient}</Text>
+        {assignment.instructions !== '' && assignment.type !== 'free_form' && (
+          <Text size="sm" mt={4}>
+            From your therapist: {assignment.instructions}
+          </Text>
+        )}
+      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 14, fontWeight: 600 }}>
+          {assignment.type === 'diary_card' ? 'Which day is this card for?' : 'Day'}
+          <input
+            type="date"
+            value={day}
+            max={today}
+            onChange={(e) => e.currentTarget.value && change({ day: e.currentTarget.value })}
+            style={{
+              minHeight: 44,
+              fontSize: 16,
+              padding: '4px 8px',
+              borderRadius: 6,
+              border: '1px solid #adb5bd',
+            }}
+          />
+        </label>
+        <SaveStatus state={autosave.state} savedAt={autosave.savedAt} />
+      </Group>
+      {form}
+      <Paper withBorder p="md" radius="md">
+        <SharingChoice
+          value={sharing}
+          suggested={assignment.defaultSharing}
+          onChange={(s) => change({ sharing: s })}
+        />
+      </Paper>
+      {problems.length > 0 && (
+        <Alert color="orange" title="Almost there" role="alert">
+          <List size="sm">
+            {problems.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Button
+        size="lg"
+        leftSection={<IconCheck size={20} aria-hidden />}
+        loading={finishing}
+        onClick={() => void finish()}
+      >
+        Done
+      </Button>
+      <Text size="sm" c="dimmed">
+        Not finished? Your answers are saved; come back any time.
+      </Text>
+    </Stack>
+  );
+}
+
+/** A finished entry: read it back, read the therapist's comments, change who can read it. */
+function DoneEntry({
+  patientId,
+  assignment,
+  entry,
+}: {
+  patientId: string;
+  assignment: PracticeAssignment;
+  entry: PracticeEntry;
+}) {
+  const queryClient = useQueryClient();
+  const [sharing, setSharing] = useState(entry.sharing);
+  const autosave = useAutosave(patientId, entry.version, (current) => setSharing(current.sharing));
+  const kind = practiceKind(assignment.type);
+  return (
+    <Stack gap="lg" maw={640}>
+      {back}
+      <PageTitle>{kind.patientName}</PageTitle>
+      <Paper withBorder p="md" radius="md">
+        <EntryView entry={entry} />
+      </Paper>
+      <CommentList comments={entry.comments} />
+      <Paper withBorder p="md" radius="md">
+        <SharingChoice
+          value={sharing}
+          suggested={assignment.defaultSharing}
+          onChange={(s) => {
+            setSharing(s);
+            void autosave
+              .saveNow({
+                entryId: entry.id,
+                assignmentId: assignment.id,
+                content: entry.content,
+                sharing: s,
+                done: true,
+                day: entry.day,
+              })
+              .then(() => queryClient.invalidateQueries({ queryKey: practiceKeys.all(patientId) }))
+              .catch(() => setSharing(entry.sharing));
+          }}
+        />
+        <SaveStatus state={autosave.state} savedAt={autosave.savedAt} />
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { Group, Slider, Text } from '@mantine/core';
+import { useId } from 'react';
+
+/**
+ * A rating on a slider, big enough for a thumb: labelled for screen readers (the thumb carries the
+ * label), moved with arrow keys, Home and End. "Not rated" until the patient touches it: a slider has
+ * no empty position, so the thumb rests greyed in the middle and the value says so.
+ */
+export function RatingSlider({
+  label,
+  value,
+  onChange,
+  min = 0,
+  max,
+  lowWord,
+  highWord,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (value: number) => void;
+  min?: number;
+  max: number;
+  lowWord?: string;
+  highWord?: string;
+}) {
+  const id = useId();
+  const step = max > 10 ? 5 : 1;
+  return (
+    <div>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={600} id={id}>
+          {label}
+        </Text>
+        <Text size="sm" fw={700} c={value === null ? 'dimmed' : undefined} aria-hidden>
+          {value === null ? 'Not rated' : `${String(value)} / ${String(max)}`}
+        </Text>
+      </Group>
+      <Slider
+        value={value ?? Math.round((min + max) / 2)}
+        onChange={onChange}
+        min={min}
+        max={max}
+        step={step}
+        size="lg"
+        thumbSize={28}
+        color={value === null ? 'gray.5' : 'blue.7'}
+        label={null}
+        thumbLabel={`${label}${value === null ? ', not rated yet' : ''}`}
+        marks={[
+          { value: min, label: lowWord ? `${String(min)} ${lowWord}` : String(min) },
+          { value: max, label: highWord ? `${String(max)} ${highWord}` : String(max) },
+        ]}
+        mb="lg"
+        styles={{ markLabel: { fontSize: 12, color: 'var(--mantine-color-dark-4)' } }}
+      />
+    </div>
+  );
+}
