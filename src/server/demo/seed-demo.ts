@@ -8,6 +8,7 @@ import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
 import { seedDemoAppointments } from '../features/appointments/demo-appointments.js';
+import { seedDemoNotes } from '../features/notes/demo-notes.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
 import { seedDemoMedications } from '../features/medications/demo-medications.js';
 import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
@@ -144,6 +145,9 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     { therapist: id('therapist'), prescriber: id('prescriber') },
     enrolled,
   );
+  // Signed progress notes for the latest sessions (one with an addendum), a draft, a private psychotherapy
+  // note and both team summaries. After the appointments: notes link to the attended sessions.
+  await seedDemoNotes(deps, clinicId, { therapist: id('therapist'), prescriber: id('prescriber') }, enrolled);
   // Medication histories, dose logs with realistic gaps and side-effect reports (issue 4).
   await seedDemoMedications(deps, clinicId, id('prescriber'), enrolled);
   // The patient not improving at week 11 is marked for the case review scheduled this week.

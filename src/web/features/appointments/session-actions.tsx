@@ -1,6 +1,7 @@
 import { Group } from '@mantine/core';
 import type { Appointment } from '../../../shared/appointments/schemas';
 import { SessionNoteLink } from '../notes/session-note-link';
+import { SessionNoteLink } from '../notes/session-note-link';
 
 /**
  * Links beside a past session in the clinician's list. Other features add theirs here with one line
@@ -16,6 +17,7 @@ export function SessionActions({
   return (
     <Group gap="xs" wrap="wrap">
       {/* session note link */}
+      <SessionNoteLink patientId={_patientId} appointmentId={_appointment.id} day={_appointment.day} />
       <SessionNoteLink patientId={_patientId} appointmentId={_appointment.id} day={_appointment.day} />
     </Group>
   );
