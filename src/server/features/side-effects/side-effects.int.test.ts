@@ -342,6 +342,52 @@ describe('answering a report', () => {
     expect(change.side_effect_report_id).toBe(open);
   });
 
+  it('a dose change made through the medications change flow for this report is offered and linked', async () => {
+    const open = (await submit(report({ medicationId: lamotrigine, symptoms: ['dizziness'] }))).report.id;
+    f.t.clock.set(f.t.clock.now() + 60_000);
+    const changed = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      `/api/patients/${f.patient.overview.id}/medications/${lamotrigine}/changes`,
+      {
+        action: 'change_dose',
+        effectiveOn: '2026-11-03',
+        doseAmount: 12.5,
+        doseUnit: 'mg',
+        schedule: { kind: 'times', times: ['08:00'], weekdays: null },
+        reason: 'Dizzy at 25 mg',
+        sideEffectReportId: open,
+      },
+      { 'if-match': '"1"' },
+    );
+    expect(changed.statusCode).toBe(200);
+    const list = await call(f.t.app, f.as.prescriber, 'GET', base);
+    const options = list
+      .json<{ reports: SideEffectReport[] }>()
+      .reports.find((r) => r.id === open)?.changeOptions;
+    expect(options).toHaveLength(1);
+    const res = await call(f.t.app, f.as.prescriber, 'POST', answers(open), {
+      id: uuid(),
+      kind: 'dose_change',
+      note: 'Lower dose for two weeks.',
+      medicationChangeId: options?.[0]?.id,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<SideEffectReport>().answers[0]).toMatchObject({
+      kind: 'dose_change',
+      note: 'Lower dose for two weeks.',
+    });
+    // That change answers this report: another report cannot claim it.
+    const other = (await submit(report({ medicationId: lamotrigine, symptoms: ['headache'] }))).report.id;
+    const claim = await call(f.t.app, f.as.prescriber, 'POST', answers(other), {
+      id: uuid(),
+      kind: 'dose_change',
+      medicationChangeId: options?.[0]?.id,
+    });
+    expect(claim.statusCode).toBe(400);
+  });
+
   it('advice with a note; the patient sees their reports and the answers, the therapist reads them', async () => {
     const body = {
       id: uuid(),
