@@ -23,6 +23,8 @@ import { ScrollTable } from '../../components/scroll-table';
 import { usePatientAlerts } from '../inbox/api';
 import { usePatient } from '../patients/api';
 import { usePlanHistory } from '../treatment-plan/api';
+import { useMedications } from '../medications/api';
+import type { Medication } from '../../../shared/medications/schemas';
 import { useInstruments, useMeasureResponses } from './api';
 import { InSessionForm } from './in-session-form';
 import { SOURCE_LABELS, changeWords, interpretationWords } from './measure-words';
@@ -132,6 +134,22 @@ function OpenSelfHarmAlerts({ patientId }: { patientId: string }) {
 }
 
 /** `/patients/:patientId/measures`: symptoms over time, responses, answers given in session, risk. */
+/** Medication starts, dose changes, pauses and stops up to today, as chart marks (noon UTC of the day). */
+function medicationChanges(meds: readonly Medication[], today: string): PlanChange[] {
+  const at = (day: string) => Date.parse(`${day}T12:00:00Z`);
+  const out: PlanChange[] = [];
+  for (const m of meds) {
+    for (const [i, p] of m.periods.entries()) {
+      if (p.from > today) continue;
+      const dose = p.paused ? 'paused' : `${String(p.doseAmount)} ${p.doseUnit}`;
+      out.push({ at: at(p.from), label: `${m.name} ${i === 0 ? 'start ' : ''}${dose}`, kind: 'medication' });
+    }
+    if (m.endDate !== null && m.endDate <= today)
+      out.push({ at: at(m.endDate), label: `${m.name} stopped`, kind: 'medication' });
+  }
+  return out;
+}
+
 export function MeasuresPage() {
   const { patientId = '' } = useParams();
   const patient = usePatient(patientId);
@@ -140,12 +158,15 @@ export function MeasuresPage() {
   const history = usePlanHistory(patientId);
   const [recording, setRecording] = useState(false);
 
+  const medications = useMedications(patientId);
   const planChanges = useMemo<PlanChange[]>(
-    () =>
-      (history.data ?? [])
+    () => [
+      ...(history.data ?? [])
         .filter((e) => e.action === 'agreed')
-        .map((e) => ({ at: e.at, label: `Plan v${String(e.versionNumber)}` })),
-    [history.data],
+        .map((e) => ({ at: e.at, label: `Plan v${String(e.versionNumber)}`, kind: 'plan' as const })),
+      ...medicationChanges(medications.data?.medications ?? [], medications.data?.today ?? ''),
+    ],
+    [history.data, medications.data],
   );
 
   const name = patient.data ? fullName(patient.data) : 'Patient';
@@ -168,7 +189,7 @@ export function MeasuresPage() {
         </Title>
         <Text size="xs" c="dimmed" mb="sm">
           Shaded: severity bands. Dashed: response (50% of baseline). Dotted: remission. Purple lines: agreed
-          plan versions.
+          plan versions. Teal lines: medication starts, dose changes and stops.
         </Text>
         {(instruments.isPending || responses.isPending) && <LoadingState label="Loading scores…" />}
         {instruments.isError && (

@@ -6,7 +6,10 @@ import { EChart, type EChartOption } from '../../components/echart';
 import { formatDay } from '../../components/format';
 import { SOURCE_LABELS } from './measure-words';
 
-export type PlanChange = { at: number; label: string };
+/** A change the team made, marked on the chart: an agreed plan version or a medication start/dose change/stop. */
+export type PlanChange = { at: number; label: string; kind?: 'plan' | 'medication' };
+
+const CHANGE_COLORS = { plan: '#5f3dc4', medication: '#0b7285' } as const;
 
 // Light tints from green (few symptoms) to red (severe), one per band, in order. Text on the chart is dark.
 const BAND_TINTS = ['#e6f4ea', '#f3f7d9', '#fff4d6', '#fde4cf', '#fbd5d5', '#f8c4c4'];
@@ -64,8 +67,13 @@ function chartOption(
     referenceLines.push({
       xAxis: change.at,
       name: change.label,
-      lineStyle: { color: '#5f3dc4', type: 'solid', width: 1.5 },
-      label: { formatter: change.label, color: '#5f3dc4', position: 'insideEndTop', rotate: 0 },
+      lineStyle: { color: CHANGE_COLORS[change.kind ?? 'plan'], type: 'solid', width: 1.5 },
+      label: {
+        formatter: change.label,
+        color: CHANGE_COLORS[change.kind ?? 'plan'],
+        position: 'insideEndTop',
+        rotate: 0,
+      },
     });
   }
   const times = [...series.map((r) => r.answeredAt), ...planChanges.map((c) => c.at)];
@@ -125,7 +133,8 @@ function summaryOf(
   const last = series.at(-1);
   if (!first || !last) return `${instrument.name}: no scored answers yet.`;
   const lastBand = last.severity ? ` (${last.severity.label})` : '';
-  const plans = planChanges.length > 0 ? ` ${String(planChanges.length)} plan changes marked.` : '';
+  const plans =
+    planChanges.length > 0 ? ` ${String(planChanges.length)} plan and medication changes marked.` : '';
   return `${instrument.name} over time: ${String(series.length)} scores from ${formatDay(day(first.answeredAt))} to ${formatDay(day(last.answeredAt))}; first ${String(first.total)}, latest ${String(last.total)}${lastBand}.${plans}`;
 }
 
