@@ -7,6 +7,7 @@ import { clinicCount } from './seed-demo.repository.js';
 import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
 import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
 import { seedDemoMeasures } from '../features/measures/demo-measures.js';
+import { seedDemoPractice } from '../features/practice/demo-practice.js';
 import { seedDemoAppointments } from '../features/appointments/demo-appointments.js';
 import { seedDemoNotes } from '../features/notes/demo-notes.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
@@ -162,5 +163,7 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   // Session feedback (one low rating) and two rounds of four-weekly ratings. Keep it last: it reads the
   // attended sessions, medications and practice the demos above create.
   await seedDemoFeedback(deps, clinicId, enrolled);
+  // Skills practice: thought records (one for the therapist only), team diary cards, an activity log, an IPT log.
+  await seedDemoPractice(deps, clinicId, { therapist: id('therapist') }, enrolled);
   return true;
 }

@@ -65,9 +65,7 @@ export function BeliefChart({ entries }: { entries: readonly PracticeEntry[] }) 
     () =>
       beliefSeries(
         entries.flatMap((e) =>
-          e.type === 'thought_record'
-            ? [{ id: e.id, day: e.day, status: e.status, content: e.content }]
-            : [],
+          e.type === 'thought_record' ? [{ id: e.id, day: e.day, status: e.status, content: e.content }] : [],
         ),
       ),
     [entries],

@@ -34,9 +34,7 @@ export function DiaryGridCard({ entries, today }: { entries: readonly PracticeEn
   const cards = useMemo(
     () =>
       entries.flatMap((e) =>
-        e.type === 'diary_card'
-          ? [{ id: e.id, day: e.day, status: e.status, content: e.content }]
-          : [],
+        e.type === 'diary_card' ? [{ id: e.id, day: e.day, status: e.status, content: e.content }] : [],
       ),
     [entries],
   );
