@@ -15,6 +15,7 @@ import { NO_E_PRESCRIBING, splitCurrentPast } from './medication-words';
 import { MonitoringCard } from './monitoring-card';
 import { StartMedicationForm } from './start-medication-form';
 import { SideEffectReportsCard } from '../side-effects/reports-card';
+import { AdherenceCard } from '../adherence/adherence-card';
 
 /** /patients/:patientId/medications — the regimen, its history and monitoring; the prescriber changes it here. */
 export function MedicationsPage() {
@@ -95,7 +96,7 @@ export function MedicationsPage() {
 
       {/* Other features' cards about this patient's medications (one line each). */}
       <Stack gap="md">
-        {/* adherence card */}
+        <AdherenceCard patientId={patientId} />
         <SideEffectReportsCard patientId={patientId} />
       </Stack>
 
