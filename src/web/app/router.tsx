@@ -29,6 +29,7 @@ import { SessionFeedbackPage } from '../features/feedback/session-feedback-page'
 import { TreatmentRatingsPage } from '../features/feedback/treatment-ratings-page';
 import { AccessPage } from '../features/patient-home/access-page';
 import { HomePage } from '../features/patient-home/home-page';
+import { MyMedicinesPage } from '../features/doses/my-medicines-page';
 import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/patient-plan-pages';
 import { PlanPage } from '../features/treatment-plan/plan-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
               { path: '/home/appointments', element: <PatientAppointmentsPage /> },
               { path: '/home/messages', element: <PatientMessagesPage /> },
               { path: '/home/plan', element: <PatientPlanPage /> },
+              { path: '/home/medications', element: <MyMedicinesPage /> },
               { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/practice', element: <PracticeHomePage /> },

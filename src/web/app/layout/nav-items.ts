@@ -47,6 +47,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/home', label: 'Home', icon: IconHome, end: true },
         { to: '/home/plan', label: 'My treatment plan', icon: IconClipboardHeart },
+        { to: '/home/medications', label: 'My medicines', icon: IconPill },
         { to: '/home/practice', label: 'My practice', icon: IconBarbell },
         { to: '/home/notes', label: 'Session notes', icon: IconNotes },
         { to: '/home/appointments', label: 'Appointments', icon: IconCalendarEvent },

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
 import { DueMeasuresCard } from '../measures/due-card';
+import { TodayDosesCard } from '../doses/today-card';
 import { SideEffectsHomeCard } from '../side-effects/home-card';
 import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
 import { GoodNewsCard } from '../measures/good-news-card';
@@ -49,6 +50,8 @@ export function HomePage() {
         <PageTitle documentTitle="Home">{`${greeting(new Date().getHours())}, ${firstName}`}</PageTitle>
         <Text c="dimmed">Welcome to Duet at {user.clinicName}.</Text>
       </div>
+
+      {user.patientId && <TodayDosesCard patientId={user.patientId} />}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Button

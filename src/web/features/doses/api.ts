@@ -1,0 +1,208 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../app/api-client';
+import type {
+  CalendarFeedCreated,
+  CalendarFeedStatus,
+  DoseLog,
+  LogResult,
+  NewDoseLog,
+  NewSupply,
+  RefillForecast,
+  ReminderSettings,
+  Today,
+} from '../../../shared/doses/schemas';
+import type { SkipReason } from '../../../shared/doses/rules';
+
+export type {
+  AsNeededToday,
+  CalendarFeedCreated,
+  DoseLog,
+  RefillForecast,
+  ReminderSettings,
+  Today,
+  TodayDose,
+} from '../../../shared/doses/schemas';
+
+const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
+
+export const doseKeys = {
+  all: (patientId: string) => ['patients', patientId, 'doses'] as const,
+  today: (patientId: string) => ['patients', patientId, 'doses', 'today'] as const,
+  supplies: (patientId: string) => ['patients', patientId, 'doses', 'supplies'] as const,
+  reminders: (patientId: string) => ['patients', patientId, 'doses', 'reminders'] as const,
+  feed: (patientId: string) => ['patients', patientId, 'doses', 'calendar-feed'] as const,
+};
+
+export function useToday(patientId: string) {
+  return useQuery({
+    queryKey: doseKeys.today(patientId),
+    queryFn: () => api.get<Today>(`${base(patientId)}/doses/today`),
+    enabled: patientId !== '',
+    // Today changes with the clock: what is due now moves along during the day.
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** The log the server already holds for this dose (a double tap from another tab or phone). */
+export function existingLogOf(error: unknown): DoseLog | null {
+  if (!isApiError(error, 'conflict')) return null;
+  const details = error.details as { current?: DoseLog | null } | undefined;
+  return details?.current ?? null;
+}
+
+function withLog(today: Today, log: DoseLog): Today {
+  return {
+    ...today,
+    doses: today.doses.map((d) =>
+      d.doseKey === log.doseKey ? { ...d, state: log.status, dueNow: false, log } : d,
+    ),
+    asNeeded: today.asNeeded.map((a) =>
+      a.medicationId === log.medicationId && log.asNeeded && !a.logs.some((l) => l.id === log.id)
+        ? { ...a, countToday: a.countToday + 1, logs: [...a.logs, log] }
+        : a,
+    ),
+  };
+}
+
+/** What the phone shows before the server answers (replaced by the server's log when it comes). */
+function optimisticLog(patientId: string, body: NewDoseLog, today: Today): DoseLog {
+  const now = Date.now();
+  const dose = today.doses.find((d) => d.doseKey === body.doseKey);
+  const asNeeded = today.asNeeded.find((a) => a.medicationId === body.medicationId);
+  return {
+    id: body.id,
+    patientId,
+    medicationId: body.medicationId,
+    doseKey: body.doseKey ?? null,
+    status: body.status,
+    skipReason: body.skipReason ?? null,
+    note: body.note ?? null,
+    takenAt: body.status === 'taken' ? (body.takenAt ?? now) : null,
+    scheduledFor: dose?.dueAt ?? null,
+    localDate: today.today,
+    doseAmount: dose?.doseAmount ?? asNeeded?.doseAmount ?? 0,
+    doseUnit: dose?.doseUnit ?? asNeeded?.doseUnit ?? '',
+    asNeeded: !body.doseKey,
+    lateEntry: false,
+    loggedBy: '',
+    createdAt: now,
+    updatedAt: now,
+    correctableUntil: now + 48 * 3_600_000,
+    version: 1,
+  };
+}
+
+/**
+ * Logs a dose, optimistically. The caller makes the id once per tap; a retry (flaky connection) sends the
+ * same id, so the server returns the first log rather than making a second. A 409 means the dose was
+ * already logged: the phone shows the log the server has.
+ */
+export function useLogDose(patientId: string) {
+  const queryClient = useQueryClient();
+  const key = doseKeys.today(patientId);
+  return useMutation({
+    mutationFn: (body: NewDoseLog) => api.post<LogResult>(`${base(patientId)}/doses`, body),
+    retry: (failures, error) => failures < 3 && isApiError(error, 'network'),
+    retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
+    onMutate: async (body) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<Today>(key);
+      if (previous)
+        queryClient.setQueryData<Today>(key, withLog(previous, optimisticLog(patientId, body, previous)));
+      return { previous };
+    },
+    onError: (error, _body, context) => {
+      const current = existingLogOf(error);
+      const previous = context?.previous;
+      if (previous) queryClient.setQueryData<Today>(key, current ? withLog(previous, current) : previous);
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData<Today>(key, (old) => (old ? withLog(old, result.log) : old));
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.all(patientId) }),
+  });
+}
+
+export type DoseCorrectionInput = {
+  log: DoseLog;
+  status: 'taken' | 'skipped';
+  skipReason?: SkipReason;
+  takenAt?: number;
+  note?: string;
+};
+
+/** Corrects a log within 48 hours (If-Match with the version the phone shows). */
+export function useCorrectDose(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ log, ...body }: DoseCorrectionInput) =>
+      api.patch<DoseLog>(`${base(patientId)}/doses/${encodeURIComponent(log.id)}`, body, {
+        ifMatch: log.version,
+      }),
+    onSuccess: (log) => {
+      queryClient.setQueryData<Today>(doseKeys.today(patientId), (old) => (old ? withLog(old, log) : old));
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.all(patientId) }),
+  });
+}
+
+export function useSupplies(patientId: string) {
+  return useQuery({
+    queryKey: doseKeys.supplies(patientId),
+    queryFn: () =>
+      api.get<{ supplies: RefillForecast[] }>(`${base(patientId)}/supplies`).then((r) => r.supplies),
+    enabled: patientId !== '',
+  });
+}
+
+export function useRecordSupply(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewSupply) => api.post<RefillForecast>(`${base(patientId)}/supplies`, body),
+    retry: (failures, error) => failures < 3 && isApiError(error, 'network'),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.all(patientId) }),
+  });
+}
+
+export function useReminderSettings(patientId: string) {
+  return useQuery({
+    queryKey: doseKeys.reminders(patientId),
+    queryFn: () => api.get<ReminderSettings>(`${base(patientId)}/dose-reminders`),
+    enabled: patientId !== '',
+  });
+}
+
+export function useSaveReminderSettings(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, ...body }: ReminderSettings) =>
+      api.put<ReminderSettings>(`${base(patientId)}/dose-reminders`, body, { ifMatch: version }),
+    onSuccess: (saved) => queryClient.setQueryData(doseKeys.reminders(patientId), saved),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.all(patientId) }),
+  });
+}
+
+export function useCalendarFeed(patientId: string) {
+  return useQuery({
+    queryKey: doseKeys.feed(patientId),
+    queryFn: () => api.get<CalendarFeedStatus>(`${base(patientId)}/calendar-feed`),
+    enabled: patientId !== '',
+  });
+}
+
+/** Makes a new secret calendar URL (the old one stops working). The URL is shown once. */
+export function useResetCalendarFeed(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<CalendarFeedCreated>(`${base(patientId)}/calendar-feed`),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.feed(patientId) }),
+  });
+}
+
+export function useTurnOffCalendarFeed(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<CalendarFeedStatus>(`${base(patientId)}/calendar-feed`),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.feed(patientId) }),
+  });
+}
