@@ -20,7 +20,16 @@ function Field({ label, value }: { label: string; value: string }) {
 }
 
 /** A signed progress note as it stands, with its addenda (read-only: for the team and the patient). */
-export function NoteView({ note, headingLevel = 2 }: { note: ProgressNote; headingLevel?: 2 | 3 }) {
+export function NoteView({
+  note,
+  headingLevel = 2,
+  forPatient = false,
+}: {
+  note: ProgressNote;
+  headingLevel?: 2 | 3;
+  /** The patient's wording: no format jargon. */
+  forPatient?: boolean;
+}) {
   const c = note.content;
   const interventions = [...c.interventions.map(interventionLabel), c.interventionsOther.trim()].filter(
     (s) => s !== '',
@@ -32,7 +41,8 @@ export function NoteView({ note, headingLevel = 2 }: { note: ProgressNote; headi
         Session on {formatDay(note.sessionDate)}
       </Title>
       <Text size="xs" c="dimmed">
-        {shortFormat[note.format]} note by {note.author.name} ({roleLabel(note.author.role)})
+        {forPatient ? 'Written by' : `${shortFormat[note.format]} note by`} {note.author.name} (
+        {roleLabel(note.author.role)})
         {note.signedBy && note.signedAt !== null
           ? ` · signed by ${note.signedBy.name}, ${formatDateTime(note.signedAt)}`
           : ' · draft'}
@@ -47,7 +57,7 @@ export function NoteView({ note, headingLevel = 2 }: { note: ProgressNote; headi
       {note.addenda.length > 0 && (
         <Stack gap="xs" component="section" aria-label="Addenda">
           <Text size="sm" fw={700}>
-            Addenda
+            {forPatient ? 'Corrections and additions' : 'Addenda'}
           </Text>
           {note.addenda.map((a) => (
             <Paper key={a.id} withBorder radius="sm" p="sm" bg="var(--mantine-color-gray-0)">

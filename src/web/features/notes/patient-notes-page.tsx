@@ -28,7 +28,7 @@ export function PatientNotesPage() {
       )}
       {notes.data?.map((n) => (
         <Paper key={n.id} withBorder radius="md" p="md" component="article">
-          <NoteView note={n} />
+          <NoteView note={n} forPatient />
         </Paper>
       ))}
     </Stack>

@@ -25,7 +25,7 @@ import {
 } from '../../../shared/notes/schemas';
 import { missingForSignature } from '../../../shared/notes/rules';
 import { useSaveProgressNote, useSignProgressNote } from './api';
-import { formatLabels, sectionsOf } from './note-words';
+import { formatLabels, sectionsOf, shortFormat } from './note-words';
 
 const interventionData = interventionGroups.map((g) => ({
   group: g.group,
@@ -120,8 +120,11 @@ export function ProgressNoteEditor({ patientId, note }: { patientId: string; not
             aria-labelledby="note-format"
             value={draft.format}
             onChange={(v) => change({ format: v === 'dap' ? 'dap' : 'soap' })}
-            data={(['soap', 'dap'] as const).map((f) => ({ value: f, label: formatLabels[f] }))}
+            data={(['soap', 'dap'] as const).map((f) => ({ value: f, label: shortFormat[f] }))}
           />
+          <Text size="xs" c="dimmed" mt={4}>
+            {formatLabels[draft.format]}
+          </Text>
         </div>
       </Group>
       <TextInput
