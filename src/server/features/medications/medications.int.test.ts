@@ -226,6 +226,8 @@ describe('starting and changing a medication', () => {
     expect(detail.medication.upcoming.map((p) => [p.from, p.doseAmount])).toEqual([['2026-11-09', 75]]);
     expect(detail.changes.map((c) => c.kind)).toEqual(['dose_changed', 'started']);
     expect(detail.changes[0]).toMatchObject({ sideEffectReportId: 'report-123', effectiveOn: '2026-11-09' });
+    // Changing from the start day compares with the start dose, not a later planned step.
+    expect(detail.changes[0]?.summary).toBe('50 mg 08:00 every day → 75 mg 08:00 every day from 2026-11-09');
     const stale = await call(f.t.app, f.as.prescriber, 'POST', url, body, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
 
@@ -306,6 +308,39 @@ describe('starting and changing a medication', () => {
     const read = await call(f.t.app, f.as.therapist, 'GET', `${base}/${medId}`);
     expect(read.statusCode).toBe(200);
     expect(read.json<MedicationDetail>().changes).toHaveLength(6);
+  });
+
+  it('a change from the start day replaces the whole plan and compares with the start dose', async () => {
+    const res = await call(f.t.app, f.as.prescriber, 'POST', base, start());
+    const med = res.json<MedicationDetail>().medication;
+    const changed = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      `${base}/${med.id}/changes`,
+      {
+        action: 'change_dose',
+        effectiveOn: med.startDate,
+        doseAmount: 25,
+        doseUnit: 'mg',
+        schedule: { kind: 'times', times: ['08:00'], weekdays: null },
+        reason: 'Start lower',
+      },
+      { 'if-match': '"1"' },
+    );
+    expect(changed.statusCode).toBe(200);
+    const detail = changed.json<MedicationDetail>();
+    expect(detail.changes[0]?.summary).toBe('50 mg 08:00 every day → 25 mg 08:00 every day from 2026-11-02');
+    expect(detail.medication.periods.map((p) => [p.from, p.doseAmount])).toEqual([['2026-11-02', 25]]);
+    expect(detail.medication.upcoming).toEqual([]);
+    await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      `${base}/${med.id}/changes`,
+      { action: 'stop', lastDay: '2026-11-02', reason: 'Test over' },
+      { 'if-match': '"2"' },
+    );
   });
 
   it('records a medication not in the catalogue by name; reads and writes are audited', async () => {

@@ -282,8 +282,10 @@ function planChange(
   input: ReturnType<typeof medicationChangeInputSchema.parse>,
 ): Plan {
   const regimen = regimenOf(row, periods);
+  // The period in effect that day; after the end date the last one (before the start there is none).
   const inEffect = (day: string) =>
-    periodInEffect(regimen, day) ?? regimen.periods[regimen.periods.length - 1];
+    periodInEffect(regimen, day) ??
+    (day >= row.start_date ? regimen.periods[regimen.periods.length - 1] : undefined);
   switch (input.action) {
     case 'change_dose': {
       notBeforeStart(row, input.effectiveOn, 'body.effectiveOn');

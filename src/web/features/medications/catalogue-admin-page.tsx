@@ -1,6 +1,5 @@
 import {
   Alert as Callout,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -14,6 +13,7 @@ import {
   Textarea,
   VisuallyHidden,
 } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type SubmitEvent } from 'react';
@@ -264,15 +264,17 @@ export function CatalogueAdminPage() {
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <Text size="sm">{e.rxnormCode ?? '—'}</Text>
-                      <Badge
+                      <SoftBadge
                         size="xs"
-                        variant="light"
+
                         color={e.rxnormVerified ? 'green' : 'orange'}
-                        title={e.rxnormSource}
                       >
                         {e.rxnormVerified ? 'verified' : 'unverified'}
-                      </Badge>
+                      </SoftBadge>
                     </Group>
+                    <Text size="xs" c="dimmed">
+                      {e.rxnormSource}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">{e.monitoring || '—'}</Text>

@@ -1,4 +1,5 @@
-import { Badge, Group, Text, Timeline } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
+import { Group, Text, Timeline } from '@mantine/core';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { formatDateTime, formatDay } from '../../components/format';
 import { useMedication } from './api';
@@ -23,9 +24,9 @@ export function MedicationHistory({ patientId, medicationId }: { patientId: stri
                 from {formatDay(c.effectiveOn)}
               </Text>
               {c.sideEffectReportId && (
-                <Badge size="xs" variant="light" color="grape">
+                <SoftBadge size="xs" color="grape">
                   answers a side-effect report
-                </Badge>
+                </SoftBadge>
               )}
             </Group>
           }

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
+import { Button, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDay } from '../../components/format';
@@ -38,13 +39,13 @@ export function MedicationItem({
             <Title order={3} size="h5" id={headingId}>
               {med.name}
             </Title>
-            <Badge size="sm" variant="light" color={statusColor[med.status]}>
+            <SoftBadge size="sm" color={statusColor[med.status]}>
               {statusLabel[med.status]}
-            </Badge>
+            </SoftBadge>
             {med.freeText && (
-              <Badge size="sm" variant="outline" color="gray">
+              <SoftBadge size="sm" color="gray">
                 not in catalogue
-              </Badge>
+              </SoftBadge>
             )}
           </Group>
           {canPrescribe && med.status !== 'stopped' && (

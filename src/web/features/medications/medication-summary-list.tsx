@@ -1,4 +1,5 @@
-import { Badge, Group, List, Text } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
+import { Group, List, Text } from '@mantine/core';
 import { formatDay } from '../../components/format';
 import type { Medication } from './api';
 import { doseText, periodText, statusColor, statusLabel } from './medication-words';
@@ -32,9 +33,9 @@ export function MedicationSummaryList({
               </Text>
               <Text size="sm">{periodText(med.current)}</Text>
               {med.status !== 'active' && (
-                <Badge size="sm" variant="light" color={statusColor[med.status]}>
+                <SoftBadge size="sm" color={statusColor[med.status]}>
                   {statusLabel[med.status]}
-                </Badge>
+                </SoftBadge>
               )}
             </Group>
             {next && med.status !== 'stopped' && (

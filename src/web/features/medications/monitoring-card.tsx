@@ -1,6 +1,5 @@
 import {
   Alert as Callout,
-  Badge,
   Button,
   Group,
   Paper,
@@ -12,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { formatDay } from '../../components/format';
@@ -162,9 +162,9 @@ export function MonitoringCard({ patientId, canRecord }: { patientId: string; ca
                     <Table.Td>{i.medicationName}</Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <Badge size="sm" variant="light" color={statusWords[i.status].color}>
+                        <SoftBadge size="sm" color={statusWords[i.status].color}>
                           {statusWords[i.status].label}
-                        </Badge>
+                        </SoftBadge>
                         <Text size="sm">
                           {i.dueOn ? formatDay(i.dueOn) : '—'}
                           {i.daysOverdue > 0 ? ` (${String(i.daysOverdue)} days late)` : ''}

@@ -1,6 +1,5 @@
 import {
   Alert as Callout,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -14,6 +13,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { SoftBadge } from '../../components/badges';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type SubmitEvent } from 'react';
@@ -135,13 +135,13 @@ export function StartMedicationForm({
                 RxNorm {entry.rxnormCode ?? 'none'} · source: {entry.rxnormSource}
               </Text>
               {entry.rxnormVerified ? (
-                <Badge size="xs" color="green" variant="light">
+                <SoftBadge size="xs" color="green">
                   verified
-                </Badge>
+                </SoftBadge>
               ) : (
-                <Badge size="xs" color="orange" variant="light">
+                <SoftBadge size="xs" color="orange">
                   unverified
-                </Badge>
+                </SoftBadge>
               )}
               {entry.monitoring !== '' && <Text size="xs">Monitoring: {entry.monitoring}</Text>}
             </Group>
