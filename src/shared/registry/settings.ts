@@ -36,6 +36,11 @@ const ranges: Record<keyof TreatToTargetSettings, z.ZodNumber> = {
   noContactDays: z.number().int().min(7).max(365),
 };
 
+/** Optional keys of the clinic settings schema, so an admin can set them and a save never drops them. */
+export const treatToTargetSettingsShape = Object.fromEntries(
+  Object.entries(ranges).map(([key, range]) => [key, range.optional()]),
+) as { [K in keyof TreatToTargetSettings]: z.ZodOptional<z.ZodNumber> };
+
 /** The clinic's thresholds from its settings JSON, each falling back to its default on its own. */
 export function treatToTargetSettings(settingsJson: string): TreatToTargetSettings {
   let raw: unknown;

@@ -161,4 +161,25 @@ describe('clinic settings', () => {
     );
     expect((await call(t.app, ts, 'GET', '/api/admin/settings')).statusCode).toBe(403);
   });
+
+  it('the admin changes clinical thresholds; a later save of other settings keeps them', async () => {
+    const admin = await buildUser(t.deps, clinicId, 'admin');
+    const as = await signIn(t.app, admin.email, PASSWORD);
+    const set = await call(t.app, as, 'PUT', '/api/admin/settings', {
+      notImprovingWeeks: 12,
+      adherenceThresholdPercent: 85,
+      noShowAlertAfter: 3,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    await call(t.app, as, 'PUT', '/api/admin/settings', { planReviewWeeks: 6 });
+    expect((await call(t.app, as, 'GET', '/api/admin/settings')).json()).toMatchObject({
+      planReviewWeeks: 6,
+      notImprovingWeeks: 12,
+      adherenceThresholdPercent: 85,
+      noShowAlertAfter: 3,
+    });
+    const bad = await call(t.app, as, 'PUT', '/api/admin/settings', { notImprovingWeeks: 2 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
 });

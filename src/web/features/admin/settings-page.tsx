@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { ClinicSettings, StaffUser } from '../../app/api-types';
@@ -7,6 +7,13 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
 import { useClinicSettings, useSaveClinicSettings, useStaffUsers } from './api';
+import {
+  anyThresholdError,
+  initialThresholds,
+  thresholdPayload,
+  ThresholdFields,
+  type ThresholdValues,
+} from './threshold-fields';
 
 const ESCALATION = { min: 0.25, max: 72 };
 const REVIEW = { min: 1, max: 52 };
@@ -16,6 +23,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
   const [hours, setHours] = useState<number | string>(settings.escalationHours);
   const [weeks, setWeeks] = useState<number | string>(settings.planReviewWeeks);
   const [onCall, setOnCall] = useState(settings.onCallUserId ?? '');
+  const [thresholds, setThresholds] = useState<ThresholdValues>(() => initialThresholds(settings));
   const serverErrors = fieldErrorsFrom(save.error);
 
   const hoursNumber = typeof hours === 'number' ? hours : Number.NaN;
@@ -37,9 +45,14 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setShowErrors(true);
-    if (hoursError || weeksError) return;
+    if (hoursError || weeksError || anyThresholdError(thresholds)) return;
     save.mutate(
-      { escalationHours: hoursNumber, planReviewWeeks: weeksNumber, onCallUserId: onCall || null },
+      {
+        escalationHours: hoursNumber,
+        planReviewWeeks: weeksNumber,
+        onCallUserId: onCall || null,
+        ...thresholdPayload(thresholds),
+      },
       {
         onSuccess: () =>
           notifications.show({ color: 'green', title: 'Settings saved', message: 'They apply from now on.' }),
@@ -49,7 +62,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate>
-      <Stack gap="lg" maw={520}>
+      <Stack gap="lg" maw={760}>
         <NumberInput
           label="Escalate unacknowledged urgent alerts after (hours)"
           description="When nobody acknowledges an urgent alert in this time, it goes to the care manager, or to the on-call contact when the patient has none."
@@ -85,6 +98,15 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
             ...clinicians.map((u) => ({ value: u.id, label: `${u.name} (${roleLabel(u.role)})` })),
           ]}
         />
+        <Title order={2} size="h4" mt="sm">
+          Clinical thresholds
+        </Title>
+        <ThresholdFields
+          values={thresholds}
+          onChange={(key, value) => setThresholds((t) => ({ ...t, [key]: value }))}
+          showErrors={showErrors}
+          serverErrors={serverErrors}
+        />
         {save.isError && Object.keys(serverErrors).length === 0 && (
           <Alert color="red" variant="light" role="alert" title="The settings were not saved">
             {errorMessage(save.error)}
@@ -107,7 +129,10 @@ export function ClinicSettingsPage() {
     <Stack gap="lg">
       <div>
         <PageTitle>Clinic settings</PageTitle>
-        <Text c="dimmed">How Duet escalates alerts and schedules plan reviews at this clinic.</Text>
+        <Text c="dimmed">
+          How Duet escalates alerts, schedules plan reviews and decides when a patient needs attention at this
+          clinic.
+        </Text>
       </div>
       {(settings.isPending || staff.isPending) && <LoadingState label="Loading settings…" />}
       {settings.isError && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}
