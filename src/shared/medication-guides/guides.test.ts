@@ -14,6 +14,8 @@ describe('medication guides', () => {
     [{ name: 'Brand-new thing', drugClass: 'second-generation antipsychotic' }, 'antipsychotic'],
     [{ name: 'Custom med', guideClass: 'lithium' }, 'lithium'],
     [{ name: 'Custom med', guideClass: 'antidepressant' }, 'antidepressant_other'],
+    [{ name: 'Custom med', guideClass: 'adhd_stimulant' }, 'stimulant'],
+    [{ name: 'Custom med', guideClass: 'mood_stabilizer', drugClass: 'anticonvulsant' }, 'general'],
     [{ name: 'Prazosin', drugClass: 'alpha-1 blocker', drugGroup: 'other' }, 'general'],
   ] as const)('%o → %s', (med, key) => {
     expect(guideKeyFor(med)).toBe(key);
@@ -29,5 +31,8 @@ describe('medication guides', () => {
     expect(ssri?.sources.map((s) => s.label).join(' ')).toContain('Trivedi');
     expect(guideByKey('lamotrigine')?.urgentSymptoms).toEqual(['rash']);
     expect(guideByKey('nope')).toBeNull();
+    // the catalogue's guide_class values resolve too
+    expect(guideByKey('antidepressant')?.key).toBe('antidepressant_other');
+    expect(guideByKey('anti_anxiety')?.key).toBe('anxiety_other');
   });
 });

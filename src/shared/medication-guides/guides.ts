@@ -349,8 +349,20 @@ const guides: MedicationGuide[] = [
 
 export const medicationGuides: readonly MedicationGuide[] = guides;
 
+/** The medications catalogue's `guide_class` values (shared/medications/catalogue-seed.ts) → our guides. */
+const catalogueAliases: Record<string, GuideKey> = {
+  antidepressant: 'antidepressant_other',
+  anti_anxiety: 'anxiety_other',
+  adhd_stimulant: 'stimulant',
+  adhd_non_stimulant: 'adhd_nonstimulant',
+  mood_stabilizer: 'general',
+  other: 'general',
+};
+
+/** A guide by its key, or by a catalogue `guide_class` value (so other features can pass either). */
 export function guideByKey(key: string): MedicationGuide | null {
-  return guides.find((g) => g.key === key) ?? null;
+  const resolved = catalogueAliases[key] ?? key;
+  return guides.find((g) => g.key === resolved) ?? null;
 }
 
 const byName = new Map<string, GuideKey>(
@@ -385,6 +397,8 @@ export function guideKeyFor(med: {
   if (named) return named;
   if (med.guideClass && (guideKeys as readonly string[]).includes(med.guideClass))
     return med.guideClass as GuideKey;
+  if (med.guideClass && catalogueAliases[med.guideClass] && catalogueAliases[med.guideClass] !== 'general')
+    return catalogueAliases[med.guideClass] as GuideKey;
   const cls = med.drugClass?.trim().toLowerCase() ?? '';
   if (byClass[cls]) return byClass[cls];
   const group = (med.drugGroup ?? med.guideClass ?? '').trim().toLowerCase();
