@@ -74,8 +74,8 @@ export function AppointmentRow({
           <>
             <Button
               size="xs"
-              variant={a.status === 'attended' ? 'filled' : 'light'}
-              color="green"
+              variant={a.status === 'attended' ? 'filled' : 'default'}
+              color="teal.9"
               onClick={() => markAs('attended')}
               loading={attendance.isPending && attendance.variables.status === 'attended'}
               aria-label={`Mark attended: ${label}`}
@@ -85,8 +85,8 @@ export function AppointmentRow({
             </Button>
             <Button
               size="xs"
-              variant={a.status === 'no_show' ? 'filled' : 'light'}
-              color="red"
+              variant={a.status === 'no_show' ? 'filled' : 'default'}
+              color="red.9"
               onClick={() => markAs('no_show')}
               loading={attendance.isPending && attendance.variables.status === 'no_show'}
               aria-label={`Mark no-show: ${label}`}

@@ -5,6 +5,8 @@ import { ErrorState, LoadingState } from '../../components/query-state';
 import { useAttendance } from './api';
 import { percent } from './words';
 
+const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
 const monthWords = (month: string) =>
   new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
@@ -38,7 +40,7 @@ export function AttendanceChart({ patientId }: { patientId: string }) {
   );
   const last = attendance.data?.last90Days;
   const summary = last
-    ? `Attendance in the last 90 days ${percent(last.rate)}: ${String(last.attended)} attended, ${String(last.noShow)} no-shows, ${String(last.lateCancelled)} late cancellations.`
+    ? `Attendance in the last 90 days ${percent(last.rate)}: ${String(last.attended)} attended, ${plural(last.noShow, 'no-show')}, ${plural(last.lateCancelled, 'late cancellation')}.`
     : '';
 
   return (
@@ -57,7 +59,8 @@ export function AttendanceChart({ patientId }: { patientId: string }) {
               <strong>{percent(last.rate)}</strong> in the last 90 days
             </Text>
             <Text size="sm" c="dimmed">
-              {last.attended} attended · {last.noShow} no-shows · {last.lateCancelled} late cancellations
+              {last.attended} attended · {plural(last.noShow, 'no-show')} ·{' '}
+              {plural(last.lateCancelled, 'late cancellation')}
             </Text>
             {attendance.data.consecutiveNoShows >= 2 && (
               <Text size="sm" c="red.8" fw={600}>
@@ -65,7 +68,7 @@ export function AttendanceChart({ patientId }: { patientId: string }) {
               </Text>
             )}
             {attendance.data.unmarked > 0 && (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" fw={600}>
                 {attendance.data.unmarked} past appointment{attendance.data.unmarked === 1 ? '' : 's'} not
                 marked yet
               </Text>

@@ -44,13 +44,11 @@ function CancelBox({
           {errorMessage(cancel.error)}
         </Callout>
       )}
-      <Group grow>
-        <Button variant="default" size="md" onClick={onDone}>
-          Keep it
-        </Button>
+      <Stack gap="xs">
         <Button
           color="red"
           size="md"
+          fullWidth
           loading={cancel.isPending}
           onClick={() =>
             cancel.mutate(
@@ -70,7 +68,10 @@ function CancelBox({
         >
           Cancel appointment
         </Button>
-      </Group>
+        <Button variant="default" size="md" fullWidth onClick={onDone}>
+          Keep it
+        </Button>
+      </Stack>
     </Stack>
   );
 }

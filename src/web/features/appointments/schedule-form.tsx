@@ -168,8 +168,8 @@ export function ScheduleForm({
                 value={endBy}
                 onChange={(v) => setEndBy(v)}
                 data={[
-                  { value: 'count', label: 'Number of sessions' },
-                  { value: 'until', label: 'End date' },
+                  { value: 'count', label: 'How many' },
+                  { value: 'until', label: 'Until a date' },
                 ]}
               />
               {endBy === 'count' ? (

@@ -1,7 +1,6 @@
 import { Group } from '@mantine/core';
 import type { Appointment } from '../../../shared/appointments/schemas';
 import { SessionNoteLink } from '../notes/session-note-link';
-import { SessionNoteLink } from '../notes/session-note-link';
 
 /**
  * Links beside a past session in the clinician's list. Other features add theirs here with one line
@@ -17,7 +16,6 @@ export function SessionActions({
   return (
     <Group gap="xs" wrap="wrap">
       {/* session note link */}
-      <SessionNoteLink patientId={_patientId} appointmentId={_appointment.id} day={_appointment.day} />
       <SessionNoteLink patientId={_patientId} appointmentId={_appointment.id} day={_appointment.day} />
     </Group>
   );
