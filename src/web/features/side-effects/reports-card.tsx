@@ -44,6 +44,8 @@ function AnswerForm({
   const answer = useAnswerReport(patientId, report.id);
 
   const onSubmit = (event: SyntheticEvent) => {
+    // The change modal's own form submits through React's tree (portals bubble): not this answer.
+    if (event.target !== event.currentTarget) return;
     event.preventDefault();
     answer.mutate(
       {
@@ -92,7 +94,9 @@ function AnswerForm({
                 description="From this medication's history since the report"
                 data={report.changeOptions.map((c) => ({
                   value: c.id,
-                  label: `${c.summary} (from ${c.effectiveOn})`,
+                  label: c.summary.includes(c.effectiveOn)
+                    ? c.summary
+                    : `${c.summary} (from ${c.effectiveOn})`,
                 }))}
                 value={changeId}
                 onChange={setChangeId}
