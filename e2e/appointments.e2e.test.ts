@@ -64,6 +64,24 @@ describe('appointments: schedule, attendance and the patient cancelling', () => 
     await therapist.getByRole('button', { name: 'Book series' }).click();
     await therapist.getByText('3 appointments booked.').waitFor();
 
+    // The weekly sessions move to 11:00 from the next one on (this and the following).
+    await therapist
+      .getByRole('button', { name: /^Move: Therapy session/ })
+      .first()
+      .click();
+    const dialog = therapist.getByRole('dialog');
+    await dialog.getByLabel('New time').fill('11:00');
+    await dialog.getByText('This and the following', { exact: true }).click();
+    await expectNoAxeViolations(therapist, 'move dialog');
+    await screenshotBoth(therapist, 'appointments-05-move');
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await therapist
+      .getByText(/, 11:00$/)
+      .first()
+      .waitFor();
+    expect(await therapist.getByText(/, 11:00$/).count()).toBeGreaterThanOrEqual(3);
+
     // The patient, on the phone: the next appointment on the home page, then cancels it.
     const patientContext = await newContext(browser, { baseURL: server.baseUrl, viewport: PHONE });
     const patient = await patientContext.newPage();

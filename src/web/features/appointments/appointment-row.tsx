@@ -7,6 +7,7 @@ import { SoftBadge } from '../../components/badges';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { errorMessage } from '../../components/query-state';
 import { useCancelAppointment, useSetAttendance } from './api';
+import { MoveModal } from './move-modal';
 import { SessionActions } from './session-actions';
 import { cancelWords, MODE_LABELS, STATUS_COLORS, STATUS_LABELS, TYPE_LABELS, whenWords } from './words';
 
@@ -27,6 +28,7 @@ export function AppointmentRow({
   const attendance = useSetAttendance(patientId);
   const cancel = useCancelAppointment(patientId);
   const [cancelScope, setCancelScope] = useState<'one' | 'this_and_following' | null>(null);
+  const [moving, setMoving] = useState(false);
   const started = a.startsAt <= now;
   const mayMark = canSetAttendance.includes(a.type) && started && a.status !== 'cancelled';
   const mayCancel = canManage.includes(a.type) && a.status === 'scheduled';
@@ -96,6 +98,11 @@ export function AppointmentRow({
             </Button>
           </>
         )}
+        {mayCancel && !started && (
+          <Button size="xs" variant="default" onClick={() => setMoving(true)} aria-label={`Move: ${label}`}>
+            Move
+          </Button>
+        )}
         {mayCancel && (
           <Menu position="bottom-end">
             <Menu.Target>
@@ -119,6 +126,7 @@ export function AppointmentRow({
           </Menu>
         )}
       </Group>
+      {moving && <MoveModal patientId={patientId} appointment={a} onClose={() => setMoving(false)} />}
       <ConfirmModal
         opened={cancelScope !== null}
         title="Cancel appointment"
