@@ -71,6 +71,7 @@ export function CalendarCard({ patientId }: { patientId: string }) {
                 size="md"
                 variant="default"
                 loading={off.isPending}
+                style={{ flex: '1 1 auto' }}
                 onClick={() => {
                   reset.reset();
                   off.mutate();
