@@ -284,6 +284,17 @@ describe('answering a report', () => {
       .executeTakeFirstOrThrow();
     expect(alert).toMatchObject({ state: 'resolved', resolved_by: f.prescriber.id });
     expect(alert.resolution_note).toContain('message');
+    const audit = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_role', 'outcome'])
+      .where('resource_id', '=', reportId)
+      .where('action', '=', 'side_effect.answer')
+      .execute();
+    expect(audit).toContainEqual({
+      action: 'side_effect.answer',
+      actor_role: 'prescriber',
+      outcome: 'allowed',
+    });
   });
 
   it('a dose change from the medication’s history: linked both ways, offered only while open', async () => {
