@@ -5,9 +5,8 @@ import {
   Chip,
   Group,
   NumberInput,
-  SegmentedControl,
+  Radio,
   Stack,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -44,21 +43,13 @@ export function ScheduleBuilder({
   };
   return (
     <Stack gap="xs">
-      <div>
-        <Text size="sm" fw={500} id={`${idPrefix}-kind-label`} mb={4}>
-          Schedule
-        </Text>
-        <SegmentedControl
-          aria-labelledby={`${idPrefix}-kind-label`}
-          value={value.kind}
-          onChange={setKind}
-          data={[
-            { value: 'times', label: 'At set times' },
-            { value: 'every_n_hours', label: 'Every N hours' },
-            { value: 'as_needed', label: 'As needed' },
-          ]}
-        />
-      </div>
+      <Radio.Group label="Schedule" name={`${idPrefix}-kind`} value={value.kind} onChange={setKind}>
+        <Group gap="md" mt={4} wrap="wrap">
+          <Radio value="times" label="At set times" />
+          <Radio value="every_n_hours" label="Every N hours" />
+          <Radio value="as_needed" label="As needed" />
+        </Group>
+      </Radio.Group>
       {value.kind === 'times' && (
         <>
           <Group gap="xs" align="flex-end">
