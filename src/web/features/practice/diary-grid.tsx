@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { PracticeEntry } from '../../../shared/practice/schemas';
 import { diaryGrid, weekStart, type DiaryCell } from '../../../shared/practice/review';
 import { addDays } from '../../../shared/treatment-plans/rules';
+import { formatDay } from '../../components/format';
 import { ScrollTable } from '../../components/scroll-table';
 
 const weekday = (day: string) =>
@@ -44,7 +45,7 @@ export function DiaryGridCard({ entries, today }: { entries: readonly PracticeEn
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="diary-grid-heading">
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Title order={2} size="h4" id="diary-grid-heading">
-          Diary cards: week of {weekday(monday)}
+          Diary cards: week of {formatDay(monday)}
         </Title>
         <Group gap={4}>
           <Button
@@ -74,7 +75,7 @@ export function DiaryGridCard({ entries, today }: { entries: readonly PracticeEn
         <Table fz="sm" withColumnBorders withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Week of {weekday(monday)}</Table.Th>
+              <Table.Th scope="col">Rating</Table.Th>
               {grid.days.map((d) => (
                 <Table.Th scope="col" key={d} style={{ whiteSpace: 'nowrap' }}>
                   {weekday(d)}

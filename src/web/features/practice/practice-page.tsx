@@ -57,17 +57,17 @@ export function ClinicianPracticePage() {
               <AssignForm patientId={patientId} today={data.today} planIptArea={data.planIptProblemArea} />
             )}
             <AssignmentsCard patientId={patientId} assignments={data.assignments} canEnd={isTherapist} />
-            <BeliefChart entries={visible} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="md">
             {entries.isError && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
-            <DiaryGridCard entries={visible} today={data.today} />
-            <EntriesReview patientId={patientId} entries={visible} canComment={isTherapist} />
+            <BeliefChart entries={visible} />
           </Stack>
         </Grid.Col>
       </Grid>
+      <DiaryGridCard entries={visible} today={data.today} />
+      <EntriesReview patientId={patientId} entries={visible} canComment={isTherapist} />
     </Stack>
   );
 }

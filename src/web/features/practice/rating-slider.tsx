@@ -46,13 +46,19 @@ export function RatingSlider({
         color={value === null ? 'gray.5' : 'blue.7'}
         label={null}
         thumbLabel={`${label}${value === null ? ', not rated yet' : ''}`}
-        marks={[
-          { value: min, label: lowWord ? `${String(min)} ${lowWord}` : String(min) },
-          { value: max, label: highWord ? `${String(max)} ${highWord}` : String(max) },
-        ]}
-        mb="lg"
-        styles={{ markLabel: { fontSize: 12, color: 'var(--mantine-color-dark-4)' } }}
+        mb={4}
       />
+      {/* The ends' meaning in words, inside the box (centred mark labels spill past a phone's edge). */}
+      <Group justify="space-between" gap="xs" aria-hidden mb="xs">
+        <Text size="xs" c="dark.4">
+          {String(min)}
+          {lowWord ? ` ${lowWord}` : ''}
+        </Text>
+        <Text size="xs" c="dark.4">
+          {String(max)}
+          {highWord ? ` ${highWord}` : ''}
+        </Text>
+      </Group>
     </div>
   );
 }
