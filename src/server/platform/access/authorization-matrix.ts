@@ -297,6 +297,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/side-effects/:reportId/answers': {
     scope: 'patient',
     expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
+  },
   // skills practice (issue 6; the matrix sends ':assignmentId'/':entryId' literally and empty bodies, so an
   // allowed caller gets 400 past the gate). Assigning, ending and commenting are the therapist's and only the
   // patient writes entries (403 for the rest of the team), and a therapist-only entry answers 404 to the
