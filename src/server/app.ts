@@ -30,6 +30,7 @@ import { measureRoutes } from './features/measures/measures.routes.js';
 import { medicationRoutes } from './features/medications/medications.routes.js';
 import { doseRoutes } from './features/doses/doses.routes.js';
 import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
+import { medicationRoutes } from './features/medications/medications.routes.js';
 import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
@@ -60,6 +61,7 @@ export const featureRoutes = [
   medicationRoutes,
   doseRoutes,
   calendarFeedRoutes,
+  medicationRoutes,
   appointmentRoutes,
   adherenceRoutes,
   noteRoutes,

@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { AdherenceSummary } from '../../app/api-types';
+import { SoftBadge } from '../../components/badges';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useAdherence } from './api';
 import { PatternHeatmap, RatesChart } from './adherence-charts';
@@ -100,13 +101,12 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
               {m.name}
             </Text>
             {!m.current && (
-              <Badge size="sm" variant="light" color="gray">
+              <SoftBadge size="sm" color="gray">
                 ended
-              </Badge>
+              </SoftBadge>
             )}
-            <Badge
+            <SoftBadge
               size="sm"
-              variant="light"
               color={
                 m.streaks.current >= summary.missedDosesInARow
                   ? 'red'
@@ -115,10 +115,12 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
                     : 'teal'
               }
             >
-              now {m.streaks.current}
-            </Badge>
+              {m.streaks.current === 0
+                ? 'no current gap'
+                : `${String(m.streaks.current)} missed in a row now`}
+            </SoftBadge>
             <Text size="sm" c="dimmed">
-              longest {m.streaks.longest} · 30 days{' '}
+              longest run missed: {m.streaks.longest} · 30 days:{' '}
               {rateWords(
                 m.windows.find((w) => w.days === 30) ??
                   m.windows[0] ?? { taken: 0, scheduled: 0, percent: null },
