@@ -64,7 +64,7 @@ export function ProgressNoteEditor({ patientId, note }: { patientId: string; not
           onSuccess: (saved) => {
             version.current = saved.version;
           },
-          onError: () => setDirty(true),
+          // No automatic retry loop: the next change saves the whole draft again (the status says so).
         },
       );
     }, AUTOSAVE_MS);
@@ -82,7 +82,7 @@ export function ProgressNoteEditor({ patientId, note }: { patientId: string; not
   const saveState = stale
     ? 'Not saved: this draft was changed elsewhere. Reload the page.'
     : save.isError
-      ? `Not saved: ${errorMessage(save.error)} Retrying when you type.`
+      ? `Not saved: ${errorMessage(save.error)} Your next change tries again.`
       : saving
         ? 'Saving…'
         : 'All changes saved';
@@ -95,7 +95,7 @@ export function ProgressNoteEditor({ patientId, note }: { patientId: string; not
         </Text>
         <Button
           onClick={() => setConfirming(true)}
-          disabled={saving || stale || missing.length > 0}
+          disabled={saving || save.isError || missing.length > 0}
           title={missing.length > 0 ? 'Complete the fields listed below first' : undefined}
         >
           Sign note
