@@ -40,14 +40,18 @@ export function FeedbackSlider({
         thumbSize={30}
         color={value === null ? 'gray.5' : 'blue.7'}
         label={null}
-        thumbLabel={`${label}${value === null ? ' (not answered yet)' : ''}`}
-        marks={[
-          { value: 0, label: `0 ${lowWord}` },
-          { value: 10, label: `10 ${highWord}` },
-        ]}
-        mb="xl"
-        styles={{ markLabel: { fontSize: 13, color: 'var(--mantine-color-dark-5)', whiteSpace: 'nowrap' } }}
+        thumbLabel={`${label} (0 ${lowWord}, 10 ${highWord})${value === null ? ', not answered yet' : ''}`}
+        mb={4}
       />
+      {/* The end words sit under the track, inside the page width (mark labels would spill over it). */}
+      <Group justify="space-between" gap="xs" wrap="nowrap" mb="md" aria-hidden>
+        <Text size="sm" c="dark.5">
+          0 {lowWord}
+        </Text>
+        <Text size="sm" c="dark.5" ta="right">
+          10 {highWord}
+        </Text>
+      </Group>
     </div>
   );
 }

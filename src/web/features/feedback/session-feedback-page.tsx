@@ -59,7 +59,15 @@ function Answered({ feedback, justSent }: { feedback: SessionFeedback; justSent:
   );
 }
 
-function FeedbackForm({ patientId, form }: { patientId: string; form: SessionFeedbackForm }) {
+function FeedbackForm({
+  patientId,
+  form,
+  onSent,
+}: {
+  patientId: string;
+  form: SessionFeedbackForm;
+  onSent: (feedback: SessionFeedback) => void;
+}) {
   const [id] = useState(newClientId);
   const [helped, setHelped] = useState('');
   const [notHelped, setNotHelped] = useState('');
@@ -78,23 +86,25 @@ function FeedbackForm({ patientId, form }: { patientId: string; form: SessionFee
     if (showMissing) missingRef.current?.focus();
   }, [showMissing]);
 
-  if (submit.data) return <Answered feedback={submit.data.feedback} justSent />;
-
   const onSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (goals === null || heard === null) {
       setShowMissing(true);
       return;
     }
-    submit.mutate({
-      id,
-      appointmentId: form.appointmentId,
-      helped,
-      notHelped,
-      goalsRating: goals,
-      heardRating: heard,
-      change,
-    });
+    submit.mutate(
+      {
+        id,
+        appointmentId: form.appointmentId,
+        helped,
+        notHelped,
+        goalsRating: goals,
+        heardRating: heard,
+        change,
+      },
+      // The page then shows the thank-you (the form query, refetched, reads "answered" from now on).
+      { onSuccess: (result) => onSent(result.feedback) },
+    );
   };
 
   return (
@@ -183,6 +193,7 @@ export function SessionFeedbackPage() {
   const user = useCurrentUser();
   const { appointmentId = '' } = useParams();
   const form = useSessionFeedbackForm(user.patientId ?? '', appointmentId);
+  const [sent, setSent] = useState<SessionFeedback | null>(null);
   if (form.isError && isApiError(form.error, 'not_found')) return <NotFoundPage />;
   const title = form.data
     ? `How was your session on ${sessionDate(form.data.sessionDay)}?`
@@ -193,7 +204,8 @@ export function SessionFeedbackPage() {
       <PageTitle documentTitle="Session feedback">{title}</PageTitle>
       {form.isPending && <LoadingState label="Loading…" />}
       {form.isError && <ErrorState error={form.error} onRetry={() => void form.refetch()} />}
-      {form.data?.state === 'answered' && form.data.feedback && (
+      {sent && <Answered feedback={sent} justSent />}
+      {!sent && form.data?.state === 'answered' && form.data.feedback && (
         <Answered feedback={form.data.feedback} justSent={false} />
       )}
       {form.data?.state === 'closed' && (
@@ -202,8 +214,8 @@ export function SessionFeedbackPage() {
           always message your care team.
         </Alert>
       )}
-      {form.data?.state === 'open' && user.patientId && (
-        <FeedbackForm patientId={user.patientId} form={form.data} />
+      {!sent && form.data?.state === 'open' && user.patientId && (
+        <FeedbackForm patientId={user.patientId} form={form.data} onSent={setSent} />
       )}
     </Stack>
   );
