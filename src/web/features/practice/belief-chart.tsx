@@ -81,29 +81,32 @@ export function BeliefChart({ entries }: { entries: readonly PracticeEntry[] }) 
         {summary(points)}
       </Text>
       <EChart option={chart} summary={summary(points)} height={240} />
-      <Table className="visually-hidden">
-        <Table.Caption>Thought-record belief ratings (0-100)</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Day</Table.Th>
-            <Table.Th scope="col">Hot thought</Table.Th>
-            <Table.Th scope="col">Before</Table.Th>
-            <Table.Th scope="col">After</Table.Th>
-            <Table.Th scope="col">Balanced thought</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {points.map((p) => (
-            <Table.Tr key={p.entryId}>
-              <Table.Td>{formatDay(p.day)}</Table.Td>
-              <Table.Td>{p.hotThought ?? '—'}</Table.Td>
-              <Table.Td>{p.before ?? '—'}</Table.Td>
-              <Table.Td>{p.after ?? '—'}</Table.Td>
-              <Table.Td>{p.balanced ?? '—'}</Table.Td>
+      {/* A table ignores a 1px width: the wrapper is what hides it. */}
+      <div className="visually-hidden">
+        <Table>
+          <Table.Caption>Thought-record belief ratings (0-100)</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Day</Table.Th>
+              <Table.Th scope="col">Hot thought</Table.Th>
+              <Table.Th scope="col">Before</Table.Th>
+              <Table.Th scope="col">After</Table.Th>
+              <Table.Th scope="col">Balanced thought</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {points.map((p) => (
+              <Table.Tr key={p.entryId}>
+                <Table.Td>{formatDay(p.day)}</Table.Td>
+                <Table.Td>{p.hotThought ?? '—'}</Table.Td>
+                <Table.Td>{p.before ?? '—'}</Table.Td>
+                <Table.Td>{p.after ?? '—'}</Table.Td>
+                <Table.Td>{p.balanced ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
     </Paper>
   );
 }
