@@ -160,7 +160,7 @@ describe('medications: prescribe, take, skip, report, answer, adherence', () => 
       await therapist.goto(patientPath);
       await heading(therapist, /Tom Becker/);
       const adherence = therapist.getByRole('region', { name: 'Medication adherence' });
-      await adherence.getByText(/Adherence 14 days: \d+% \(\d+ of \d+\)/).waitFor();
+      await adherence.getByText(/Last 14 days: \d+% \(\d+ of \d+\)/).waitFor();
       const sideEffects = therapist.getByRole('region', { name: /^Side effects/ });
       await sideEffects
         .getByText(/nausea/i)

@@ -120,11 +120,7 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
                 : `${String(m.streaks.current)} missed in a row now`}
             </SoftBadge>
             <Text size="sm" c="dimmed">
-              longest run missed: {m.streaks.longest} · 30 days:{' '}
-              {rateWords(
-                m.windows.find((w) => w.days === 30) ??
-                  m.windows[0] ?? { taken: 0, scheduled: 0, percent: null },
-              )}
+              longest run missed: {m.streaks.longest} · {recentWords(m.windows)}
             </Text>
           </Group>
         ))}
@@ -172,6 +168,12 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
   );
 }
 
+/** The latest window with doses: "30 days: 92% (26 of 28)" (a medication ended 2 months ago shows 90 days). */
+function recentWords(windows: AdherenceSummary['overall']): string {
+  const w = windows.find((x) => x.days === 30 && x.scheduled > 0) ?? windows.find((x) => x.scheduled > 0);
+  return w ? `${String(w.days)} days: ${rateWords(w)}` : 'no doses counted yet';
+}
+
 /**
  * One line for the clinician patient page (prescriber and therapist both see it): the last 14/30 days and
  * any current run of missed doses, linking to the medications page with the full card.
@@ -182,7 +184,7 @@ export function AdherenceLine({ summary }: { summary: AdherenceSummary }) {
   const low = summary.alertWindow.percent !== null && summary.alertWindow.percent < summary.thresholdPercent;
   return (
     <Text size="sm">
-      <strong>Adherence</strong> {summary.alertWindow.days} days:{' '}
+      Last {summary.alertWindow.days} days:{' '}
       <Text span c={low ? 'red.8' : undefined} fw={low ? 700 : undefined}>
         {rateWords(summary.alertWindow)}
       </Text>

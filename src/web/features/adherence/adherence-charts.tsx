@@ -105,7 +105,8 @@ export function PatternHeatmap({ summary }: { summary: AdherenceSummary }) {
           name: 'Taken',
           label: {
             show: true,
-            formatter: (p: { value: [number, number, number] }) => `${String(p.value[2])}%`,
+            formatter: (p: { value: [number, number, number] }) => String(p.value[2]),
+            fontSize: 10,
             color: '#000',
           },
           data: summary.pattern.cells
@@ -123,7 +124,7 @@ export function PatternHeatmap({ summary }: { summary: AdherenceSummary }) {
     <EChart
       option={option}
       height={Math.max(150, 100 + times.length * 40)}
-      summary={`When doses are taken, by weekday and time of day over ${String(summary.pattern.days)} days.${weakest ? ` Lowest: ${WEEKDAY_SHORT[weakest.weekday - 1] ?? ''} ${weakest.timeOfDay}, ${String(weakest.percent)}%.` : ''} The same numbers are in the table.`}
+      summary={`Percent of doses taken, by weekday and time of day over ${String(summary.pattern.days)} days.${weakest ? ` Lowest: ${WEEKDAY_SHORT[weakest.weekday - 1] ?? ''} ${weakest.timeOfDay}, ${String(weakest.percent)}%.` : ''} The same numbers are in the table.`}
     />
   );
 }
