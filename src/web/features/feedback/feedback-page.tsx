@@ -1,7 +1,8 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api-client';
+import { SoftBadge } from '../../components/badges';
 import { formatDay, fullName } from '../../components/format';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
@@ -34,11 +35,7 @@ function FeedbackItem({ f }: { f: SessionFeedback }) {
           <Title order={3} size="h5">
             Session on {formatDay(f.sessionDay)}
           </Title>
-          {f.low && (
-            <Badge color="red.8" variant="light">
-              Low rating
-            </Badge>
-          )}
+          {f.low && <SoftBadge color="red">Low rating</SoftBadge>}
         </Group>
         <Text size="sm">
           {SESSION_SHORT.goals}: <strong>{f.goalsRating} / 10</strong> · {SESSION_SHORT.heard}:{' '}
