@@ -22,7 +22,7 @@ interface Pending<T extends EventType> {
 }
 
 /** How far back a missed-dose streak is looked for: long enough for 3 weekly doses (product choice). */
-const STREAK_LOOKBACK_DAYS = 28;
+const STREAK_LOOKBACK_DAYS = 21;
 const BATCH = 500;
 
 /**
@@ -112,11 +112,15 @@ async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<voi
   }
 }
 
-/** Adherence changes at most as often as doses are due: the worker's minute-by-minute loop runs it every 15 minutes. */
-const EVERY_MS = 15 * 60_000;
+/**
+ * Counted doses change when a patient's local day ends or a dose is logged, and these alerts are high or
+ * routine, not urgent: the worker's minute-by-minute loop runs the check once an hour per app. (A whole
+ * 5,000-patient clinic takes seconds of schedule expansion: see docs/benchmarks.md.)
+ */
+const EVERY_MS = 60 * 60_000;
 const lastRun = new WeakMap<AppDeps, number>();
 
-/** The registered check: `checkAdherence` at most every 15 minutes per app (clock time; a clock moved back runs it). */
+/** The registered check: `checkAdherence` at most once an hour per app (clock time; a clock moved back runs it). */
 export async function scheduledAdherenceCheck(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
   const last = lastRun.get(deps);
