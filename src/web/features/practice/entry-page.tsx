@@ -120,11 +120,23 @@ function EntryEditor({
   const [day, setDay] = useState(initial?.day ?? today);
   const [problems, setProblems] = useState<string[]>([]);
   const [finishing, setFinishing] = useState(false);
-  const autosave = useAutosave(patientId, initial?.version, (current) => {
-    setContent(current.content);
-    setSharing(current.sharing);
-    setDay(current.day);
-  });
+  // Every save lands in the query cache, so coming back to this entry opens what was saved, not a blank form.
+  const remember = (saved: PracticeEntry) => {
+    queryClient.setQueryData(practiceKeys.entry(patientId, entryId), saved);
+    // The first save makes a draft the practice list offers to continue.
+    if (saved.version === 1)
+      void queryClient.invalidateQueries({ queryKey: practiceKeys.overview(patientId) });
+  };
+  const autosave = useAutosave(
+    patientId,
+    initial?.version,
+    (current) => {
+      setContent(current.content);
+      setSharing(current.sharing);
+      setDay(current.day);
+    },
+    remember,
+  );
 
   const payload = (next: { content?: PracticeContent; sharing?: Sharing; day?: string }, done = false) => ({
     entryId,
@@ -258,7 +270,12 @@ function DoneEntry({
 }) {
   const queryClient = useQueryClient();
   const [sharing, setSharing] = useState(entry.sharing);
-  const autosave = useAutosave(patientId, entry.version, (current) => setSharing(current.sharing));
+  const autosave = useAutosave(
+    patientId,
+    entry.version,
+    (current) => setSharing(current.sharing),
+    (saved) => queryClient.setQueryData(practiceKeys.entry(patientId, entry.id), saved),
+  );
   const kind = practiceKind(assignment.type);
   return (
     <Stack gap="lg" maw={640}>

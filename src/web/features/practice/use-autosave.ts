@@ -19,6 +19,7 @@ export function useAutosave(
   patientId: string,
   initialVersion: number | undefined,
   onReplaced: (current: PracticeEntry) => void,
+  onSaved?: (saved: PracticeEntry) => void,
 ) {
   const version = useRef(initialVersion);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
@@ -28,6 +29,8 @@ export function useAutosave(
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const replaced = useRef(onReplaced);
   replaced.current = onReplaced;
+  const savedHook = useRef(onSaved);
+  savedHook.current = onSaved;
 
   const run = useCallback(
     (p: Payload): Promise<PracticeEntry> => {
@@ -38,6 +41,7 @@ export function useAutosave(
           try {
             const saved = await saveEntry(patientId, { ...p, version: version.current });
             version.current = saved.version;
+            savedHook.current?.(saved);
             setState('saved');
             setSavedAt(Date.now());
             return saved;
@@ -47,6 +51,7 @@ export function useAutosave(
               if (current) {
                 version.current = current.version;
                 replaced.current(current);
+                savedHook.current?.(current);
               }
               setState('replaced');
             } else if (isApiError(error, 'network') || (isApiError(error) && error.status >= 500)) {
