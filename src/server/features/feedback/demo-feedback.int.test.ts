@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.js';
 import { seedDemoClinic } from '../../demo/seed-demo.js';
+import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -25,5 +26,22 @@ describe('demo clinic feedback', () => {
       .where('part_kind', '=', 'sessions')
       .execute();
     expect(sessions).toHaveLength(6);
+  });
+
+  it('has session feedback on attended sessions, with one low rating that alerted the therapist', async () => {
+    const rows = await t.deps.database.db
+      .selectFrom('session_feedback as f')
+      .innerJoin('patients as p', 'p.id', 'f.patient_id')
+      .select(['p.given_name', 'f.low', 'f.goals_rating'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.filter((r) => r.low === 1).map((r) => r.given_name)).toEqual(['Tom']);
+    await deliverPendingEvents(t.deps);
+    const alerts = await t.deps.database.db
+      .selectFrom('alerts')
+      .select('type')
+      .where('type', '=', 'session_feedback_low')
+      .execute();
+    expect(alerts).toHaveLength(1);
   });
 });

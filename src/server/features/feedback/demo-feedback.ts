@@ -71,7 +71,7 @@ export async function seedDemoFeedback(
     const isTom = index === 2;
     const history = isSam ? sessions.slice(0, -1) : isTom ? sessions.slice(0, -1) : sessions;
     for (const [i, s] of history.entries()) {
-      const a = ANSWERS[Math.min(i, ANSWERS.length - 1)] ?? ANSWERS[0];
+      const a = ANSWERS[i % ANSWERS.length];
       if (!a) continue;
       await repo.insertSessionFeedback(db, {
         id: newId(),

@@ -141,6 +141,12 @@ export function TreatmentRatingsChart({ rounds }: { rounds: readonly TreatmentRa
         .map((r) => `${r.label} ${r.score === null ? 'not sure' : `${String(r.score)} of 10`}`)
         .join('; ')}. The table below has every rating.`
     : 'No ratings yet.';
+  if (rounds.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No ratings yet. The patient is asked four weeks after enrolment, then every four weeks.
+      </Text>
+    );
   return (
     <>
       <EChart option={option} summary={summary} height={260} />
@@ -170,11 +176,6 @@ export function TreatmentRatingsChart({ rounds }: { rounds: readonly TreatmentRa
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      {rounds.length === 0 && (
-        <Text size="sm" c="dimmed">
-          No ratings yet.
-        </Text>
-      )}
     </>
   );
 }
