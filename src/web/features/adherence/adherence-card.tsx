@@ -20,8 +20,8 @@ export function AdherenceCard({ patientId }: { patientId: string }) {
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
         Doses the patient logged as taken, of the doses scheduled. A dose counts once its day has ended or it
-        is logged. {adherence.data ? `${String(adherence.data.thresholdPercent)}%` : '80%'} is the usual line
-        (PDC ≥ 80%, PQA / CMS).
+        is logged. {adherence.data ? `${String(adherence.data.thresholdPercent)}%` : '80%'} is the usual line,
+        dashed red in the chart (PDC ≥ 80%, PQA / CMS).
       </Text>
       {adherence.isPending && <LoadingState label="Loading adherence…" />}
       {adherence.isError && <ErrorState error={adherence.error} onRetry={() => void adherence.refetch()} />}

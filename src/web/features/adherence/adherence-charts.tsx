@@ -45,11 +45,7 @@ export function RatesChart({ summary }: { summary: AdherenceSummary }) {
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: '#c92a2a', type: 'dashed', width: 2 },
-                label: {
-                  formatter: `${String(summary.thresholdPercent)}%`,
-                  color: '#c92a2a',
-                  position: 'end',
-                },
+                label: { show: false }, // named in the card's text: a label here collides with the axis
                 data: [{ xAxis: summary.thresholdPercent }],
               },
             }
