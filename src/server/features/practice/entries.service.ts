@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { recordDenied, withPatientRecord } from '../../platform/access/patient-access.js';
 import { parseContent, practiceTypeSchema } from '../../../shared/practice/content.js';
 import { missingForDone } from '../../../shared/practice/completeness.js';
 import { practiceKind } from '../../../shared/practice/library.js';
@@ -66,18 +66,27 @@ export function listEntries(
   );
 }
 
-export function getEntry(deps: AppDeps, actor: Actor, patientId: string, entryId: string) {
-  return withPatientRecord(
-    deps,
-    actor,
-    patientId,
-    { action: 'practice.entry.read', resourceType: 'practice_entry', resourceId: entryId },
-    async (trx) => {
+/** Thrown inside the transaction when the entry exists but is not this reader's to see. */
+class HiddenEntry extends Error {}
+
+/**
+ * One entry. A therapist-only entry opened by the prescriber or the care manager (or a draft opened by any
+ * clinician) answers 404 like an unknown id, and the attempt is kept in the audit trail as refused.
+ */
+export async function getEntry(deps: AppDeps, actor: Actor, patientId: string, entryId: string) {
+  const what = { action: 'practice.entry.read', resourceType: 'practice_entry', resourceId: entryId };
+  try {
+    return await withPatientRecord(deps, actor, patientId, what, async (trx) => {
       const row = await visibleEntry(trx, actor, patientId, entryId);
-      if (!row) throw entryNotFound();
-      return withComments(trx, actor.clinicId, row);
-    },
-  );
+      if (row) return withComments(trx, actor.clinicId, row);
+      const exists = await repo.findEntry(trx, actor.clinicId, entryId);
+      throw exists?.patient_id === patientId ? new HiddenEntry() : entryNotFound();
+    });
+  } catch (error) {
+    if (!(error instanceof HiddenEntry)) throw error;
+    await deps.database.transaction((trx) => recordDenied(deps, trx, actor, patientId, what));
+    throw entryNotFound();
+  }
 }
 
 const stale = (current: PracticeEntry) =>

@@ -241,6 +241,19 @@ describe('sharing: the prescriber and the care manager never see a therapist-onl
     }
   });
 
+  it('the refused attempts on the private entry are in the audit trail', async () => {
+    const refused = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['actor_role', 'resource_id'])
+      .where('action', '=', 'practice.entry.read')
+      .where('outcome', '=', 'denied')
+      .where('patient_id', '=', f.patient.overview.id)
+      .execute();
+    expect(refused.filter((r) => r.resource_id === privateEntry).map((r) => r.actor_role)).toEqual(
+      expect.arrayContaining(['prescriber', 'care_manager']),
+    );
+  });
+
   it('completion counts include the private entry without its content (as the patient is told)', async () => {
     for (const as of [f.as.prescriber, f.as.careManager, f.as.therapist]) {
       const overview = (await call(f.t.app, as, 'GET', base)).json<PracticeOverview>();
