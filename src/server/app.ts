@@ -30,11 +30,10 @@ import { measureRoutes } from './features/measures/measures.routes.js';
 import { medicationRoutes } from './features/medications/medications.routes.js';
 import { doseRoutes } from './features/doses/doses.routes.js';
 import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
-import { medicationRoutes } from './features/medications/medications.routes.js';
-import { appointmentRoutes } from './features/appointments/appointments.routes.js';
-import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
+import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { noteRoutes } from './features/notes/notes.routes.js';
+import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { sideEffectRoutes } from './features/side-effects/side-effects.routes.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
 
@@ -61,9 +60,8 @@ export const featureRoutes = [
   medicationRoutes,
   doseRoutes,
   calendarFeedRoutes,
-  medicationRoutes,
-  appointmentRoutes,
   adherenceRoutes,
+  appointmentRoutes,
   noteRoutes,
   registryRoutes,
   caseReviewRoutes,

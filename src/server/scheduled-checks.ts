@@ -3,11 +3,11 @@ import { checkUnansweredMessages } from './features/messaging/unanswered-check.j
 import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
 import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
 import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
-import { checkDoseReminders, checkRefillReminders } from './features/doses/reminders.check.js';
 import { checkFeedbackNudges } from './features/feedback/nudge.check.js';
+import { checkDoseReminders, checkRefillReminders } from './features/doses/reminders.check.js';
 import { checkMonitoringOverdue } from './features/medications/monitoring-overdue.check.js';
-import { checkAppointmentReminders } from './features/appointments/reminders.check.js';
 import { scheduledAdherenceCheck } from './features/adherence/adherence.check.js';
+import { checkAppointmentReminders } from './features/appointments/reminders.check.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -22,10 +22,10 @@ export const scheduledChecks: ScheduledCheck[] = [
   },
   checkTreatToTarget,
   checkMeasureReminders,
+  checkFeedbackNudges,
   checkDoseReminders,
   checkRefillReminders,
-  checkFeedbackNudges,
   checkMonitoringOverdue,
-  checkAppointmentReminders,
   scheduledAdherenceCheck,
+  checkAppointmentReminders,
 ];

@@ -9,11 +9,11 @@ import * as m008 from './migrations/008-registry.js';
 import * as m007 from './migrations/007-measures.js';
 import * as m009 from './migrations/009-measure-reminders.js';
 import * as m014 from './migrations/014-measure-summaries.js';
+import * as m010 from './migrations/010-medications.js';
 import * as m020 from './migrations/020-appointments.js';
 import * as m023 from './migrations/023-feedback.js';
-import * as m021 from './migrations/021-notes.js';
-import * as m010 from './migrations/010-medications.js';
 import * as m011 from './migrations/011-doses.js';
+import * as m021 from './migrations/021-notes.js';
 import * as m012 from './migrations/012-side-effects.js';
 import * as m022 from './migrations/022-practice.js';
 
@@ -30,11 +30,11 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '007-measures': { up: m007.up },
     '009-measure-reminders': { up: m009.up },
     '014-measure-summaries': { up: m014.up },
+    '010-medications': { up: m010.up },
     '020-appointments': { up: m020.up },
     '023-feedback': { up: m023.up },
-    '021-notes': { up: m021.up },
-    '010-medications': { up: m010.up },
     '011-doses': { up: m011.up },
+    '021-notes': { up: m021.up },
     '012-side-effects': { up: m012.up },
     '022-practice': { up: m022.up },
   };

@@ -3,11 +3,11 @@ import type { PracticeTables } from './schema-practice.js';
 import type { MessagingTables } from './schema-messaging.js';
 import type { MeasureTables } from './schema-measures.js';
 import type { RegistryTables } from './schema-registry.js';
+import type { MedicationTables } from './schema-medications.js';
 import type { AppointmentTables } from './schema-appointments.js';
 import type { FeedbackTables } from './schema-feedback.js';
-import type { NoteTables } from './schema-notes.js';
-import type { MedicationTables } from './schema-medications.js';
 import type { DoseTables } from './schema-doses.js';
+import type { NoteTables } from './schema-notes.js';
 import type { SideEffectTables } from './schema-side-effects.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
@@ -189,4 +189,4 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & DoseTables & NoteTables & FeedbackTables & SideEffectTables & AppointmentTables & PracticeTables;
+export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & DoseTables & FeedbackTables & AppointmentTables & SideEffectTables & PracticeTables;

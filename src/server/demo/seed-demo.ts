@@ -11,8 +11,8 @@ import { seedDemoPractice } from '../features/practice/demo-practice.js';
 import { seedDemoAppointments } from '../features/appointments/demo-appointments.js';
 import { seedDemoNotes } from '../features/notes/demo-notes.js';
 import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
-import { seedDemoMedications } from '../features/medications/demo-medications.js';
 import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
+import { seedDemoMedications } from '../features/medications/demo-medications.js';
 import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';

@@ -73,15 +73,6 @@ export const eventPayloadSchemas = {
     heardRating: z.number().int().min(0).max(10),
     lowThreshold: z.number().int().min(0).max(10),
   }),
-  /** The patient gave feedback on an attended session (with the clinic's low-rating threshold at the time). */
-  'feedback.session_rated': z.object({
-    feedbackId: z.string(),
-    appointmentId: z.string(),
-    sessionDay: z.string(),
-    goalsRating: z.number().int().min(0).max(10),
-    heardRating: z.number().int().min(0).max(10),
-    lowThreshold: z.number().int().min(0).max(10),
-  }),
   /** The psychiatric consultant recorded a case-review recommendation for the team. */
   'case_review.recommendation': z.object({
     recommendationId: z.string(),

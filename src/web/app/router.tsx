@@ -34,11 +34,11 @@ import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/pati
 import { PlanPage } from '../features/treatment-plan/plan-page';
 import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
 import { PatientPage } from '../features/patients/patient-page';
+import { MedicationsPage } from '../features/medications/medications-page';
+import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
 import { ReportSideEffectsPage } from '../features/side-effects/report-page';
 import { MySideEffectReportsPage } from '../features/side-effects/my-reports-page';
 import { GuidePage, GuidesIndexPage } from '../features/medication-guides/guide-page';
-import { MedicationsPage } from '../features/medications/medications-page';
-import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
 import { AppLayout } from './layout/app-layout';
@@ -76,12 +76,12 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
               { path: '/patients/:patientId/practice', element: <ClinicianPracticePage /> },
-              { path: '/medication-guides', element: <GuidesIndexPage /> },
-              { path: '/medication-guides/:classKey', element: <GuidePage /> },
+              { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/feedback', element: <FeedbackPage /> },
               { path: '/patients/:patientId/medications', element: <MedicationsPage /> },
-              { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/appointments', element: <AppointmentsPage /> },
+              { path: '/medication-guides', element: <GuidesIndexPage /> },
+              { path: '/medication-guides/:classKey', element: <GuidePage /> },
               {
                 path: '/patients/:patientId/messages/:conversationId',
                 element: <ClinicianConversationPage />,
@@ -102,11 +102,11 @@ export const router = createBrowserRouter([
               { path: '/home/practice', element: <PracticeHomePage /> },
               { path: '/home/practice/:assignmentId/:entryId', element: <PracticeEntryPage /> },
               { path: '/home/measures/:instrument', element: <QuestionnairePage /> },
+              { path: '/home/feedback/:appointmentId', element: <SessionFeedbackPage /> },
+              { path: '/home/treatment-ratings', element: <TreatmentRatingsPage /> },
               { path: '/home/side-effects', element: <MySideEffectReportsPage /> },
               { path: '/home/side-effects/new', element: <ReportSideEffectsPage /> },
               { path: '/home/medications/guide/:classKey', element: <GuidePage /> },
-              { path: '/home/feedback/:appointmentId', element: <SessionFeedbackPage /> },
-              { path: '/home/treatment-ratings', element: <TreatmentRatingsPage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },
               { path: '/home/messages/:conversationId', element: <PatientConversationPage /> },
             ],

@@ -198,6 +198,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
     },
   },
   'GET /api/calendar/:token.ics': { scope: 'none', expect: everyone(404) },
+  // adherence (issue 4): the care team and the patient themself
+  'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
   // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests); the matrix
   // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate
@@ -209,8 +211,6 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   'GET /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
-  // adherence (issue 4): the care team and the patient themself
-  'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   // appointments (the matrix sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past
@@ -251,6 +251,23 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   'GET /api/case-reviews': { scope: 'none', expect: cliniciansOnly },
   'GET /api/case-reviews/:sessionId': { scope: 'none', expect: cliniciansOnly },
+  // side-effect reports (issue 4; the matrix sends ':reportId' literally: not a UUID, so an allowed caller gets
+  // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
+  'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/side-effects': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/side-effects': {
+    scope: 'patient',
+    expect: {
+      ...careTeamOrPatient,
+      therapist: [403, 404, 404],
+      prescriber: [403, 404, 404],
+      care_manager: [403, 404, 404],
+    },
+  },
+  'POST /api/patients/:patientId/side-effects/:reportId/answers': {
+    scope: 'patient',
+    expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
+  },
   // notes (the matrix sends ':noteId' literally and empty bodies: an allowed caller gets 400 past the gate).
   // Progress notes: the patient reads signed ones only (drafts 404: notes int tests). Psychotherapy notes:
   // the 'own' column is the author's; every other team member gets an empty list and 404 for an id, and
@@ -281,23 +298,6 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/medications/:medicationId/changes': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/medication-monitoring': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/medication-monitoring/results': { scope: 'patient', expect: careTeam },
-  // side-effect reports (issue 4; the matrix sends ':reportId' literally: not a UUID, so an allowed caller gets
-  // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
-  'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },
-  'GET /api/patients/:patientId/side-effects': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/side-effects': {
-    scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
-  },
-  'POST /api/patients/:patientId/side-effects/:reportId/answers': {
-    scope: 'patient',
-    expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
-  },
   // skills practice (issue 6; the matrix sends ':assignmentId'/':entryId' literally and empty bodies, so an
   // allowed caller gets 400 past the gate). Assigning, ending and commenting are the therapist's and only the
   // patient writes entries (403 for the rest of the team), and a therapist-only entry answers 404 to the

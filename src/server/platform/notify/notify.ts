@@ -11,7 +11,7 @@ export async function notifyByEmail(
   deps: Pick<AppDeps, 'mailer' | 'config'>,
   clinicId: string,
   userIds: readonly string[],
-  what: 'message' | 'alert' | 'consult' | 'plan' | 'questionnaire' | 'appointment' | 'feedback' | 'dose' | 'refill',
+  what: 'message' | 'alert' | 'consult' | 'plan' | 'questionnaire' | 'appointment' | 'dose' | 'refill' | 'feedback',
 ): Promise<void> {
   const subjects = {
     message: 'You have a new message in Duet',
@@ -19,11 +19,11 @@ export async function notifyByEmail(
     consult: 'You have a new consult request in Duet',
     plan: 'A treatment plan in Duet is waiting for you',
     questionnaire: 'You have a questionnaire to fill in Duet',
+    // Session feedback (issue 6): never which session or with whom.
+    feedback: 'Your care team would like your feedback in Duet',
     // Dose and refill reminders (issue 4): no medication names, ever.
     dose: 'You have a reminder in Duet',
     refill: 'You have a refill reminder in Duet',
-    // Session feedback (issue 6): never which session or with whom.
-    feedback: 'Your care team would like your feedback in Duet',
     appointment: 'You have an upcoming appointment in Duet',
   } as const;
   const users = await accounts.findUsers(trx, clinicId, [...new Set(userIds)]);

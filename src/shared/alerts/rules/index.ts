@@ -11,11 +11,11 @@ import { treatmentNotImproving } from './treatment-not-improving.js';
 import { measureOverdue } from './measure-overdue.js';
 import { caseReviewRecommendation } from './case-review-recommendation.js';
 import { medicationMonitoringOverdue } from './medication-monitoring-overdue.js';
-import { appointmentNoShows } from './appointment-no-shows.js';
-import { feedbackLowRating } from './feedback-low-rating.js';
 import { adherenceLow } from './adherence-low.js';
 import { adherenceMissedStreak } from './adherence-missed-streak.js';
+import { appointmentNoShows } from './appointment-no-shows.js';
 import { sideEffectReported } from './side-effect-reported.js';
+import { feedbackLowRating } from './feedback-low-rating.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -31,9 +31,9 @@ export const alertRules: AlertRule[] = [
   measureOverdue,
   caseReviewRecommendation,
   medicationMonitoringOverdue,
-  appointmentNoShows,
-  feedbackLowRating,
   adherenceLow,
   adherenceMissedStreak,
+  appointmentNoShows,
   sideEffectReported,
+  feedbackLowRating,
 ];

@@ -1,8 +1,8 @@
 import {
   IconAdjustments,
   IconBarbell,
-  IconPill,
   IconCalendarEvent,
+  IconPill,
   IconChartLine,
   IconStethoscope,
   IconClipboardHeart,
