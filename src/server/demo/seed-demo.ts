@@ -160,10 +160,10 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   );
   // Side-effect reports after the medication histories: one answered, one routine and one urgent open.
   await seedDemoSideEffects(deps, clinicId, { prescriber: id('prescriber') }, enrolled);
+  // Skills practice: thought records (one for the therapist only), team diary cards, an activity log, an IPT log.
+  await seedDemoPractice(deps, clinicId, { therapist: id('therapist') }, enrolled);
   // Session feedback (one low rating) and two rounds of four-weekly ratings. Keep it last: it reads the
   // attended sessions, medications and practice the demos above create.
   await seedDemoFeedback(deps, clinicId, enrolled);
-  // Skills practice: thought records (one for the therapist only), team diary cards, an activity log, an IPT log.
-  await seedDemoPractice(deps, clinicId, { therapist: id('therapist') }, enrolled);
   return true;
 }

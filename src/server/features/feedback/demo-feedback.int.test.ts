@@ -26,6 +26,13 @@ describe('demo clinic feedback', () => {
       .where('part_kind', '=', 'sessions')
       .execute();
     expect(sessions).toHaveLength(6);
+    // Practice types assigned by the practice demo are rated too.
+    const practice = await t.deps.database.db
+      .selectFrom('treatment_rating_items')
+      .select('part_key')
+      .where('part_kind', '=', 'practice')
+      .execute();
+    expect(practice.length).toBeGreaterThan(0);
   });
 
   it('has session feedback on attended sessions, with one low rating that alerted the therapist', async () => {
