@@ -166,33 +166,36 @@ export function ScoreChart({
       ) : (
         <>
           <EChart option={option} summary={summaryOf(instrument, series, planChanges)} />
-          <Table className="visually-hidden">
-            <Table.Caption>{instrument.name} scores</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Date</Table.Th>
-                <Table.Th scope="col">Score</Table.Th>
-                <Table.Th scope="col">Severity</Table.Th>
-                <Table.Th scope="col">Source</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {series.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{formatDay(r.answeredDay)}</Table.Td>
-                  <Table.Td>{r.total}</Table.Td>
-                  <Table.Td>{r.severity?.label ?? '—'}</Table.Td>
-                  <Table.Td>{SOURCE_LABELS[r.source]}</Table.Td>
+          {/* Hidden by a wrapper: a table ignores the 1px width and would widen the page. */}
+          <div className="visually-hidden">
+            <Table>
+              <Table.Caption>{instrument.name} scores</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Date</Table.Th>
+                  <Table.Th scope="col">Score</Table.Th>
+                  <Table.Th scope="col">Severity</Table.Th>
+                  <Table.Th scope="col">Source</Table.Th>
                 </Table.Tr>
-              ))}
-              {planChanges.map((c) => (
-                <Table.Tr key={`plan-${String(c.at)}`}>
-                  <Table.Td>{formatDay(day(c.at))}</Table.Td>
-                  <Table.Td colSpan={3}>{c.label}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {series.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{formatDay(r.answeredDay)}</Table.Td>
+                    <Table.Td>{r.total}</Table.Td>
+                    <Table.Td>{r.severity?.label ?? '—'}</Table.Td>
+                    <Table.Td>{SOURCE_LABELS[r.source]}</Table.Td>
+                  </Table.Tr>
+                ))}
+                {planChanges.map((c) => (
+                  <Table.Tr key={`change-${String(c.at)}-${c.label}`}>
+                    <Table.Td>{formatDay(day(c.at))}</Table.Td>
+                    <Table.Td colSpan={3}>{c.label}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
         </>
       )}
     </Stack>
