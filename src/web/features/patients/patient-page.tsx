@@ -59,26 +59,28 @@ export function PatientPage() {
       <PatientHeader patient={data} />
       <TeamSummariesCard patientId={data.id} />
       <Grid gap="md">
+        {/* Left: the clinical picture (how the patient is doing and what each part of treatment does). */}
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
             <SymptomsCard patientId={data.id} />
-            <AppointmentsCard patientId={data.id} />
+            <MedicationsCard patientId={data.id} />
             <AdherenceSummaryCard patientId={data.id} />
-            <PlanCard patientId={data.id} />
+            <SideEffectsSummaryCard patientId={data.id} />
+            <AppointmentsCard patientId={data.id} />
             <PracticeCard patientId={data.id} />
             <WhatHelpsCard patientId={data.id} />
-            <MedicationsCard patientId={data.id} />
-            <SideEffectsSummaryCard patientId={data.id} />
-            <MessagesCard patientId={data.id} patientName={fullName(data)} />
-            <ConsultsCard patient={data} />
-            <CareTeamCard patient={data} />
-            <DemographicsCard patient={data} />
           </Stack>
         </Grid.Col>
+        {/* Right: what needs doing and who is doing it. */}
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
             <PatientAlertsCard patientId={data.id} />
+            <PlanCard patientId={data.id} />
+            <MessagesCard patientId={data.id} patientName={fullName(data)} />
+            <ConsultsCard patient={data} />
             <CaseReviewCard patientId={data.id} />
+            <CareTeamCard patient={data} />
+            <DemographicsCard patient={data} />
             <TeamHistoryCard patientId={data.id} />
             <AccessReportCard patientId={data.id} />
           </Stack>
