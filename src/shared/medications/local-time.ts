@@ -107,6 +107,21 @@ export function minutesOf(time: string): number {
  * an ambiguous time (fall back) takes the first occurrence.
  */
 export function instantOf(day: string, time: string, timeZone: string): number {
+  // Patients share zones, days and dose times, so the same few answers are asked for again and again
+  // (a registry of 120 patients expands thousands of doses): remember them. Bounded, pure, so always safe.
+  const key = `${timeZone}|${day}|${time}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  const value = computeInstant(day, time, timeZone);
+  if (instants.size >= MAX_REMEMBERED) instants.clear();
+  instants.set(key, value);
+  return value;
+}
+
+const MAX_REMEMBERED = 200_000;
+const instants = new Map<string, number>();
+
+function computeInstant(day: string, time: string, timeZone: string): number {
   const wall = dayMs(day) + minutesOf(time) * 60_000;
   // The offsets in force well before and well after the wall time: every candidate uses one of them.
   const before = offsetAt(wall - 2 * DAY_MS, timeZone);
