@@ -189,4 +189,15 @@ export interface CoreTables {
 }
 
 /** Feature tables live beside their feature's schema file and join the database type here. */
-export type DB = CoreTables & PlanTables & MessagingTables & MeasureTables & RegistryTables & MedicationTables & NoteTables & DoseTables & FeedbackTables & AppointmentTables & SideEffectTables & PracticeTables;
+export type DB = CoreTables &
+  PlanTables &
+  MessagingTables &
+  MeasureTables &
+  RegistryTables &
+  MedicationTables &
+  NoteTables &
+  DoseTables &
+  FeedbackTables &
+  AppointmentTables &
+  SideEffectTables &
+  PracticeTables;

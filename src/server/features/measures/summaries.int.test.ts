@@ -28,7 +28,7 @@ describe('measure summaries (baseline and latest scored answer per patient and i
     await f.score(p, 'phq9', 11, TEST_NOW - 2 * WEEK);
     await f.score(p, 'gad7', 9, TEST_NOW - 2 * WEEK);
     const kept = await summaries();
-    expect(kept.map((s) => [s.instrument, s.first_total, s.last_total, Number(s.scored_count)])).toEqual([
+    expect(kept.map((s) => [s.instrument, s.first_total, s.last_total, s.scored_count])).toEqual([
       ['gad7', 9, 9, 1],
       ['phq9', 20, 11, 2],
     ]);

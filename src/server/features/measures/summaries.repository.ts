@@ -39,11 +39,11 @@ export async function refreshMeasureSummary(
   const row = {
     first_id: first.id,
     first_total: first.total,
-    first_at: Number(first.answered_at),
+    first_at: first.answered_at,
     first_day: first.answered_day,
     last_id: last.id,
     last_total: last.total,
-    last_at: Number(last.answered_at),
+    last_at: last.answered_at,
     last_day: last.answered_day,
     scored_count: Number(count.n),
   };

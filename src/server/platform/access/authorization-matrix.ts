@@ -305,7 +305,10 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/practice/library': { scope: 'none', expect: signedIn },
   'GET /api/patients/:patientId/practice': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/practice/assignments': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/practice/assignments/:assignmentId/end': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/practice/assignments/:assignmentId/end': {
+    scope: 'patient',
+    expect: careTeam,
+  },
   'GET /api/patients/:patientId/practice/entries': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
   'PUT /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },

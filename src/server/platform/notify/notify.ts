@@ -11,7 +11,16 @@ export async function notifyByEmail(
   deps: Pick<AppDeps, 'mailer' | 'config'>,
   clinicId: string,
   userIds: readonly string[],
-  what: 'message' | 'alert' | 'consult' | 'plan' | 'questionnaire' | 'appointment' | 'dose' | 'refill' | 'feedback',
+  what:
+    | 'message'
+    | 'alert'
+    | 'consult'
+    | 'plan'
+    | 'questionnaire'
+    | 'appointment'
+    | 'dose'
+    | 'refill'
+    | 'feedback',
 ): Promise<void> {
   const subjects = {
     message: 'You have a new message in Duet',
