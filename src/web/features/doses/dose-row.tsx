@@ -81,8 +81,10 @@ export function DoseRow({
 
       {dose.state === 'due' && canLog && !skipping && (
         <Group grow gap="sm">
+          {/* Narrow side padding: at 360 px two large buttons with the default padding cut "Taken" short. */}
           <Button
             size="lg"
+            px="xs"
             color="teal.9"
             leftSection={<IconCheck size={22} aria-hidden />}
             onClick={() => log('taken')}
@@ -93,6 +95,7 @@ export function DoseRow({
           </Button>
           <Button
             size="lg"
+            px="xs"
             variant="default"
             leftSection={<IconX size={22} aria-hidden />}
             onClick={() => setSkipping(true)}
