@@ -37,24 +37,30 @@ export interface ScorePoint {
 }
 
 /**
- * First (baseline) and latest scored PHQ-9/GAD-7 of each patient of one clinician's caseload, or of the whole
- * clinic when `userId` is null, with the count of scored answers: one row per patient and instrument from
+ * First (baseline) and latest scored PHQ-9/GAD-7 of the given patients (one clinician's caseload), or of the
+ * whole clinic when `patientIds` is null, with the count of scored answers: one row per patient and instrument from
  * measure_summaries (kept in step with every answer), so the cost grows with the caseload, never with the
  * clinic's history.
  */
 export async function firstAndLatestScores(
   db: Db,
   clinicId: string,
-  userId: string | null,
+  patientIds: readonly string[] | null,
 ): Promise<ScorePoint[]> {
-  let q = db
+  // Each summary found by its primary key (patient, instrument) from the caseload's ids: SQLite has no
+  // statistics, and a subquery or join let it walk the whole clinic's summaries instead.
+  const base = db
     .selectFrom('measure_summaries as s')
     .selectAll('s')
     .where('s.clinic_id', '=', clinicId)
     .where('s.instrument', 'in', INSTRUMENTS);
-  if (userId !== null) q = q.where('s.patient_id', 'in', caseloadIds(db, clinicId, userId));
+  const rows: Awaited<ReturnType<typeof base.execute>> = [];
+  if (patientIds === null) rows.push(...(await base.execute()));
+  else
+    for (let i = 0; i < patientIds.length; i += 500)
+      rows.push(...(await base.where('s.patient_id', 'in', patientIds.slice(i, i + 500)).execute()));
   const out: ScorePoint[] = [];
-  for (const r of await q.execute()) {
+  for (const r of rows) {
     const common = { patient_id: r.patient_id, instrument: r.instrument, n: num(r.scored_count) };
     out.push({
       ...common,

@@ -34,17 +34,15 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
     const settingsText = await settingsJson(trx, clinicId);
     const t = treatToTargetSettings(settingsText);
     const ids = repo.caseloadIds(trx, clinicId, userId);
-    const [patients, scores, plans, alerts, contacts, marked] = await Promise.all([
-      repo.caseloadPatients(trx, clinicId, userId),
-      repo.firstAndLatestScores(trx, clinicId, userId),
+    const patients = await repo.caseloadPatients(trx, clinicId, userId);
+    const patientIds = [...new Set(patients.map((p) => p.id))];
+    const adherenceRules = adherenceSettings(settingsText);
+    const [scores, plans, alerts, contacts, marked, planContents, adherence] = await Promise.all([
+      repo.firstAndLatestScores(trx, clinicId, patientIds),
       repo.firstAgreedPlans(trx, clinicId, ids),
       repo.activeAlertCounts(trx, clinicId, userId),
       repo.lastClinicianContacts(trx, clinicId, userId),
       repo.markedPatients(trx, clinicId, userId),
-    ]);
-    const patientIds = [...new Set(patients.map((p) => p.id))];
-    const adherenceRules = adherenceSettings(settingsText);
-    const [planContents, adherence] = await Promise.all([
       agreedPlanContents(trx, clinicId, patientIds),
       adherenceForPatients(trx, clinicId, patientIds, now, adherenceRules.adherenceWindowDays),
     ]);
