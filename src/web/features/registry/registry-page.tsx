@@ -270,7 +270,7 @@ export function RegistryPage() {
         {registry.isError && <ErrorState error={registry.error} onRetry={() => void registry.refetch()} />}
         {registry.data && (
           <ScrollTable label="Registry table">
-            <Table verticalSpacing={6} horizontalSpacing="sm" highlightOnHover striped miw={940} fz="sm">
+            <Table verticalSpacing={6} horizontalSpacing="xs" highlightOnHover striped miw={940} fz="sm">
               <Table.Caption aria-live="polite">
                 {rows.length === registry.data.patients.length
                   ? `${String(rows.length)} patients`
