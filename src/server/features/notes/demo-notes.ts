@@ -1,3 +1,4 @@
+import { patientBasics } from '../measures/measures.repository.js';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -38,9 +39,7 @@ async function sessionsFor(
 ): Promise<Session[]> {
   const attended = await attendedSessions(trx, clinicId, patientId, clinicianId);
   if (attended.length > 0) return attended.slice(-n);
-  const zone = (
-    await trx.selectFrom('patients').select('time_zone').where('id', '=', patientId).executeTakeFirst()
-  )?.time_zone;
+  const zone = (await patientBasics(trx, clinicId, [patientId]))[0]?.time_zone;
   return Array.from({ length: n }, (_, i) => {
     const endsAt = now - (n - i) * 7 * DAY_MS;
     return { id: null, day: dayIn(endsAt, zone ?? 'UTC'), endsAt };
