@@ -6,7 +6,8 @@ import { addDays, localDay, weekdayOf } from '../../../shared/medications/local-
 import { expandScheduledDoses, type Regimen } from '../../../shared/medications/schedule.js';
 import type { StartMedicationInput, MedicationChangeInput } from '../../../shared/medications/schemas.js';
 import type { NewSideEffectReport } from '../../../shared/side-effects/schemas.js';
-import { changeMedication, startMedication } from './medications.service.js';
+import { startMedication } from './medications.service.js';
+import { changeMedication } from './medication-changes.service.js';
 import { listCatalogue } from './medications.repository.js';
 import { loadRegimens } from './regimens.repository.js';
 import { insertLog, patientBasics } from '../doses/doses.repository.js';

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/medications/schemas.js';
 import * as catalogue from './catalogue.service.js';
 import * as medications from './medications.service.js';
+import { changeMedication } from './medication-changes.service.js';
 import * as monitoring from './monitoring.service.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
@@ -147,7 +148,7 @@ export function medicationRoutes(app: App, deps: AppDeps): void {
     },
     handler: async (request, reply) => {
       const expected = requireIfMatch(request);
-      const detail = await medications.changeMedication(
+      const detail = await changeMedication(
         deps,
         actorOf(request),
         request.params.patientId,
