@@ -83,6 +83,8 @@ describe('medications: the prescriber records and changes a regimen', () => {
       // Change the dose with a reason; the history shows both entries.
       await item.getByRole('button', { name: 'Change…' }).click();
       await page.getByRole('menuitem', { name: 'Change dose or schedule' }).click();
+      // Let the menu finish closing: axe would otherwise catch its dropdown halfway through the transition.
+      await page.getByRole('menu').waitFor({ state: 'detached' });
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(/^New dose/).fill('75');
       await dialog.getByLabel(/^Reason/).fill('Nausea at 50 mg; step up more slowly.');
