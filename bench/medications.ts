@@ -26,18 +26,10 @@ import { percentile, runScenario, type ScenarioResult } from './load.js';
 import { generateMedications, type GeneratedMedications, type OpenDose } from './medications-data.js';
 import { cleanupAll, startNodeServer } from './processes.js';
 import { formatTable } from './report.js';
+import { benchArgs } from './args.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const int = (name: string, fallback: number, max: number) => {
-  const v = Number(flag(name, String(fallback)));
-  if (!Number.isInteger(v) || v < 1 || v > max) throw new Error(`${name} must be 1-${String(max)}`);
-  return v;
-};
+const { flag, int } = benchArgs(process.argv.slice(2));
 const options = {
   patients: int('--patients', 5000, 50_000),
   years: int('--years', 2, 5),
