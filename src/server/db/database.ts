@@ -19,6 +19,32 @@ export interface Database {
 // PostgreSQL returns bigint (int8) as string; our instants are epoch ms, well inside 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the SQL is a real part of a short query's cost.
+ * Keep the most recently used statements by their SQL text (a statement is reusable once a query has run;
+ * one still being iterated is never handed out again, a fresh one is prepared instead).
+ */
+function withStatementCache(raw: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string): SQLite.Statement {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        cache.delete(text); // re-inserted below: the Map's order is the recency order
+        cache.set(text, hit);
+        return hit;
+      }
+      const statement = raw.prepare(text);
+      if (!hit) {
+        cache.set(text, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value ?? '');
+      }
+      return statement;
+    },
+  };
+}
+
 export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SQLite(file);
@@ -27,7 +53,7 @@ export function openSqlite(file: string): Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     engine: 'sqlite',
     db,

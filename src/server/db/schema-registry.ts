@@ -29,7 +29,15 @@ export interface CaseReviewRecommendationTable {
   created_at: number;
 }
 
+/** Each patient's latest clinician contact (migration 024), kept in step with its sources. */
+export interface LastClinicianContactTable {
+  patient_id: string;
+  clinic_id: string;
+  contacted_at: number;
+}
+
 export interface RegistryTables {
+  last_clinician_contacts: LastClinicianContactTable;
   case_review_marks: CaseReviewMarkTable;
   case_review_sessions: CaseReviewSessionTable;
   case_review_recommendations: CaseReviewRecommendationTable;

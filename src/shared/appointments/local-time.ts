@@ -85,16 +85,7 @@ export function instantOf(day: string, time: string, zone: string): number {
   return wall - offsetAt(wall - DAY_MS / 2, zone);
 }
 
-/** A calendar day plus whole days. */
-export function addDays(day: string, days: number): string {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to`. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+export { addDays, daysBetween } from '../calendar/days.js';
 
 export const minutes = (n: number): number => n * MINUTE_MS;
 

@@ -1,4 +1,4 @@
-import { addDays } from '../treatment-plans/rules.js';
+import { addDays, daysBetween } from '../calendar/days.js';
 import { instrumentByName, instrumentList } from './instruments.js';
 
 /** One questionnaire's schedule, the shape of the treatment plan's measurement plan (treatment-plans/schemas.ts). */
@@ -45,11 +45,7 @@ export interface DueMeasure {
   lastAnsweredDay: string | null;
 }
 
-const DAY_MS = 86_400_000;
-/** Whole days from a to b (YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
+export { daysBetween };
 
 /**
  * The next due date of one questionnaire. Before any answer: the baseline is due on the treatment's first

@@ -2,6 +2,8 @@
  * Local calendar days and wall-clock times in an IANA time zone, with Intl only (no date library).
  * A day is 'YYYY-MM-DD'; a time is 'HH:MM' (24 h); an instant is epoch ms.
  */
+import { addDays, daysBetween, utcMidnightOf } from '../calendar/days.js';
+
 const DAY_MS = 86_400_000;
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -77,17 +79,8 @@ export function localTimeOf(instant: number, timeZone: string): string {
   return `${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
-
-/** `day` moved by `n` calendar days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  return new Date(dayMs(day) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
-}
+const dayMs = utcMidnightOf;
+export { addDays, daysBetween };
 
 /** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(day: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {

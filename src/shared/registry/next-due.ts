@@ -4,13 +4,7 @@ import { defaultMeasurementPlan, nextDueDate, type MeasureScheduleRule } from '.
  * Calendar-day helpers for the registry and the overdue check, and the next due questionnaire from the
  * measures schedule (care-rules.md: baseline, every 2 weeks for 12 weeks, then every 4 weeks).
  */
-const DAY_MS = 86_400_000;
-const dayToMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((dayToMs(to) - dayToMs(from)) / DAY_MS);
-}
+export { daysBetween } from '../calendar/days.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone; UTC when the zone is unknown. */

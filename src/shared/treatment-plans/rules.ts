@@ -1,5 +1,6 @@
 import type { CareTeamRole } from '../access/roles.js';
 import type { PlanContent, PlanSection } from './schemas.js';
+import { addDays } from '../calendar/days.js';
 
 /**
  * Who may change which part of a draft: the therapist owns the therapy part, the prescriber the
@@ -43,8 +44,6 @@ export function missingForSignature(c: PlanContent): Missing[] {
   return out;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone. */
 export function dayIn(instant: number, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
@@ -56,11 +55,7 @@ export function dayIn(instant: number, timeZone: string): string {
   }).format(new Date(instant));
 }
 
-/** A calendar day plus whole days (no time zone involved: days are days). */
-export function addDays(day: string, days: number): string {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /**
  * The review date of a newly agreed version: the date the plan names, or the clinic's default number of

@@ -30,13 +30,27 @@ export async function loadPatientDoses(
   patientIds: readonly string[],
   now: number,
   days: number,
+  /** The patients' zones when the caller has read them in this clinic already (saves a query). */
+  knownZones?: ReadonlyMap<string, string>,
 ): Promise<PatientDoses[]> {
   const unique = [...new Set(patientIds)];
   if (unique.length === 0) return [];
-  const zones = await repo.patientZones(db, clinicId, unique);
+  const zones = knownZones
+    ? unique.flatMap((id) => {
+        const zone = knownZones.get(id);
+        return zone === undefined ? [] : [{ id, time_zone: zone }];
+      })
+    : await repo.patientZones(db, clinicId, unique);
   const regimens = await loadRegimens(db, clinicId, unique);
   const withMeds = zones.filter((z) => (regimens.get(z.id) ?? []).length > 0);
-  const todays = new Map(withMeds.map((z) => [z.id, localDay(now, z.time_zone)]));
+  // Most of a caseload shares a few zones: one local-day conversion per zone, not per patient.
+  const todayIn = new Map<string, string>();
+  const todayOf = (zone: string): string => {
+    let day = todayIn.get(zone);
+    if (day === undefined) todayIn.set(zone, (day = localDay(now, zone)));
+    return day;
+  };
+  const todays = new Map(withMeds.map((z) => [z.id, todayOf(z.time_zone)]));
   // One lower bound for the batch: the earliest first day of any patient's window (zones differ by < 1 day).
   const earliest = [...todays.values()].reduce((a, b) => (a < b ? a : b), localDay(now, 'UTC'));
   const logs =
@@ -56,7 +70,7 @@ export async function loadPatientDoses(
   }
   return zones.map((z) => {
     const own = regimens.get(z.id) ?? [];
-    const today = todays.get(z.id) ?? localDay(now, z.time_zone);
+    const today = todays.get(z.id) ?? todayOf(z.time_zone);
     const from = addDays(today, -(days - 1));
     return {
       patientId: z.id,

@@ -63,9 +63,10 @@ export async function adherenceForPatients(
   patientIds: readonly string[],
   now: number,
   days = 14,
+  zones?: ReadonlyMap<string, string>,
 ): Promise<Map<string, PatientAdherence>> {
   const out = new Map<string, PatientAdherence>();
-  for (const p of await loadPatientDoses(db, clinicId, patientIds, now, days))
+  for (const p of await loadPatientDoses(db, clinicId, patientIds, now, days, zones))
     out.set(p.patientId, {
       days,
       ...rateInWindow(countedDoses(p.scheduled, p.logs, p.today), p.today, days),

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentTable } from '../../db/schema-appointments.js';
+import { refreshLastContact } from '../registry/last-contact.repository.js';
 
 /** Appointment columns with the clinician's name and the series' rule (the mapper's input). */
 function selectAppointments(db: Db, clinicId: string) {
@@ -86,10 +87,15 @@ export async function insertAppointment(db: Db, row: Insertable<AppointmentTable
     .values(row)
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (inserted && row.status === 'attended') await refreshLastContact(db, row.clinic_id, row.patient_id);
+  return inserted;
 }
 
-/** Updates one appointment at the version the caller saw; false when it changed meanwhile. */
+/**
+ * Updates one appointment at the version the caller saw; false when it changed meanwhile. An attended
+ * appointment is a clinician contact, so a change of status or time refreshes the patient's last contact.
+ */
 export async function updateAppointment(
   db: Db,
   clinicId: string,
@@ -97,14 +103,17 @@ export async function updateAppointment(
   version: number,
   patch: Updateable<AppointmentTable>,
 ): Promise<boolean> {
-  const r = await db
+  const updated = await db
     .updateTable('appointments')
     .set({ ...patch, version: version + 1 })
     .where('clinic_id', '=', clinicId)
     .where('id', '=', id)
     .where('version', '=', version)
+    .returning('patient_id')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (updated && (patch.status !== undefined || patch.starts_at !== undefined))
+    await refreshLastContact(db, clinicId, updated.patient_id);
+  return updated !== undefined;
 }
 
 /** The patient's appointments whose attendance can matter for "no-shows in a row" (started by `upTo`). */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { QuestionnaireResponseTable, RiskAssessmentTable } from '../../db/schema-measures.js';
 import { refreshMeasureSummary } from './summaries.repository.js';
+import { refreshLastContact } from '../registry/last-contact.repository.js';
 
 /**
  * Inserts a response and brings the patient's summary row up to date (call inside the answer's
@@ -15,6 +16,8 @@ export async function insertResponse(db: Db, row: QuestionnaireResponseTable): P
   const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   if (inserted && row.total !== null)
     await refreshMeasureSummary(db, row.clinic_id, row.patient_id, row.instrument);
+  // Answers given in a session are a clinician contact.
+  if (inserted && row.source === 'in_session') await refreshLastContact(db, row.clinic_id, row.patient_id);
   return inserted;
 }
 
@@ -128,13 +131,16 @@ export async function clinicSettingsJson(db: Db, clinicId: string): Promise<stri
   return row?.settings ?? null;
 }
 
+/** Inserts a risk assessment; the contact it records becomes the patient's last contact when it is the latest. */
 export async function insertRiskAssessment(db: Db, row: RiskAssessmentTable): Promise<boolean> {
   const result = await db
     .insertInto('risk_assessments')
     .values(row)
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (inserted) await refreshLastContact(db, row.clinic_id, row.patient_id);
+  return inserted;
 }
 
 function assessmentsWithAuthor(db: Db) {

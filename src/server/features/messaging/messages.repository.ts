@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { MessageTable } from '../../db/schema-messaging.js';
+import { refreshLastContact } from '../registry/last-contact.repository.js';
 
 export type MessageRow = MessageTable & { author_name: string; author_role: string };
 
@@ -11,14 +12,19 @@ function messagesWithAuthor(db: Db) {
     .select(['u.name as author_name', 'u.role as author_role']);
 }
 
-/** Inserts unless the id exists (a retry, or two racing retries): true when this call inserted it. */
+/**
+ * Inserts unless the id exists (a retry, or two racing retries): true when this call inserted it. A clinician's
+ * message to the patient is a contact, so the patient's last-contact row follows in the same transaction.
+ */
 export async function insertMessage(db: Db, row: MessageTable): Promise<boolean> {
   const result = await db
     .insertInto('messages')
     .values(row)
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (inserted) await refreshLastContact(db, row.clinic_id, row.patient_id);
+  return inserted;
 }
 
 /** By id alone: message ids are client-made and unique across the deployment. */

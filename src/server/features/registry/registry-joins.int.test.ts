@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
 import { adherenceFixture, type AdherenceFixture } from '../adherence/adherence-fixture.js';
+import { insertAppointment } from '../appointments/appointments.repository.js';
 
 let f: AdherenceFixture;
 beforeAll(async () => {
@@ -41,14 +42,12 @@ describe('registry last clinician contact (issue 6 joins issue 5)', () => {
       updated_at: startsAt,
       version: 1,
     });
-    await f.t.deps.database.db
-      .insertInto('appointments')
-      .values([
-        appointment(at(9), 'attended'),
-        appointment(at(2), 'no_show'),
-        appointment(at(1), 'scheduled'),
-      ])
-      .execute();
+    for (const a of [
+      appointment(at(9), 'attended'),
+      appointment(at(2), 'no_show'),
+      appointment(at(1), 'scheduled'),
+    ])
+      await insertAppointment(f.t.deps.database.db, a);
     const s = await f.sessions();
     const rows = (await call(f.t.app, s.therapist, 'GET', '/api/registry')).json<RegistryResponse>().patients;
     const seen = rows.find((r) => r.patientId === p);

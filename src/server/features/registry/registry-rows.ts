@@ -99,15 +99,46 @@ export function nextMeasureDue(
   );
 }
 
+/** "Today" in each zone for one request: a caseload shares a few zones, and each lookup goes through Intl. */
+export class DayCache {
+  private readonly days = new Map<string, string>();
+  constructor(private readonly now: number) {}
+  todayIn(zone: string): string {
+    let day = this.days.get(zone);
+    if (day === undefined) this.days.set(zone, (day = dayInZone(this.now, zone)));
+    return day;
+  }
+}
+
+/**
+ * The local day of a treatment start. The instant is the same on every request (a baseline or a plan
+ * agreement), so the answer is remembered; bounded, and simply started afresh when full.
+ */
+const startDays = new Map<string, string>();
+function startDayOf(at: number, zone: string): string {
+  const key = `${zone} ${String(at)}`;
+  let day = startDays.get(key);
+  if (day === undefined) {
+    if (startDays.size >= 50_000) startDays.clear();
+    startDays.set(key, (day = dayInZone(at, zone)));
+  }
+  return day;
+}
+
 /** One registry row from the facts the repository gathered; pure. */
-export function buildRow(f: PatientFacts, now: number, t: TreatToTargetSettings): RegistryRow {
+export function buildRow(
+  f: PatientFacts,
+  now: number,
+  t: TreatToTargetSettings,
+  days: DayCache = new DayCache(now),
+): RegistryRow {
   const phq9 = summary(f.scores, 'phq9');
   const gad7 = summary(f.scores, 'gad7');
   const startAt = treatmentStartAt(f.scores, f.firstAgreedPlanAt);
   const weeks = weeksSince(startAt, now);
   const status = registryStatus(phq9.series, gad7.series, weeks, t);
-  const startDay = startAt === null ? null : dayInZone(startAt, f.timeZone);
-  const today = dayInZone(now, f.timeZone);
+  const startDay = startAt === null ? null : startDayOf(startAt, f.timeZone);
+  const today = days.todayIn(f.timeZone);
   const due = nextMeasureDue(f.scores, startDay, today, f.planRules);
   const openAlerts = { urgent: 0, high: 0, routine: 0, total: 0 };
   for (const a of f.alerts) {

@@ -15,15 +15,90 @@ const caseloadIds = (db: Db, clinicId: string, userId: string) =>
     .where('ctm.clinic_id', '=', clinicId)
     .where('ctm.user_id', '=', userId);
 
-export async function caseloadPatients(db: Db, clinicId: string, userId: string) {
-  return db
+/**
+ * One clinician's caseload with what the registry shows of each patient, in one statement driven from the
+ * care-team index: the patient, the PHQ-9 and GAD-7 summaries (baseline, latest, count; migration 014), the
+ * last clinician contact (migration 024), each found by key. One row per patient and role the clinician holds
+ * on that team. (The first agreed plan and the case-review mark are separate grouped queries: as correlated
+ * subqueries here they cost SQLite more than the rest of the statement.)
+ */
+export async function caseloadFacts(db: Db, clinicId: string, userId: string) {
+  const rows = await db
     .selectFrom('care_team_members as m')
     .innerJoin('patients as p', 'p.id', 'm.patient_id')
-    .select(['p.id', 'p.given_name', 'p.family_name', 'p.time_zone', 'p.created_at', 'm.role'])
+    .leftJoin('measure_summaries as a', (j) =>
+      j
+        .onRef('a.patient_id', '=', 'm.patient_id')
+        .on('a.instrument', '=', 'phq9')
+        .on('a.clinic_id', '=', clinicId),
+    )
+    .leftJoin('measure_summaries as b', (j) =>
+      j
+        .onRef('b.patient_id', '=', 'm.patient_id')
+        .on('b.instrument', '=', 'gad7')
+        .on('b.clinic_id', '=', clinicId),
+    )
+    .leftJoin('last_clinician_contacts as c', (j) =>
+      j.onRef('c.patient_id', '=', 'm.patient_id').on('c.clinic_id', '=', clinicId),
+    )
+    .select([
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      'p.time_zone',
+      'm.role',
+      'a.first_total as phq9_first_total',
+      'a.first_at as phq9_first_at',
+      'a.first_day as phq9_first_day',
+      'a.last_total as phq9_last_total',
+      'a.last_at as phq9_last_at',
+      'a.last_day as phq9_last_day',
+      'a.scored_count as phq9_count',
+      'b.first_total as gad7_first_total',
+      'b.first_at as gad7_first_at',
+      'b.first_day as gad7_first_day',
+      'b.last_total as gad7_last_total',
+      'b.last_at as gad7_last_at',
+      'b.last_day as gad7_last_day',
+      'b.scored_count as gad7_count',
+      'c.contacted_at',
+    ])
     .where('m.clinic_id', '=', clinicId)
     .where('m.user_id', '=', userId)
     .where('p.clinic_id', '=', clinicId)
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    timeZone: r.time_zone,
+    role: r.role,
+    scores: [
+      ...summaryPoints(
+        r.id,
+        'phq9',
+        r.phq9_first_total,
+        r.phq9_first_at,
+        r.phq9_first_day,
+        r.phq9_count,
+        r.phq9_last_total,
+        r.phq9_last_at,
+        r.phq9_last_day,
+      ),
+      ...summaryPoints(
+        r.id,
+        'gad7',
+        r.gad7_first_total,
+        r.gad7_first_at,
+        r.gad7_first_day,
+        r.gad7_count,
+        r.gad7_last_total,
+        r.gad7_last_at,
+        r.gad7_last_day,
+      ),
+    ],
+    lastContactAt: r.contacted_at === null ? null : num(r.contacted_at),
+  }));
 }
 
 export interface ScorePoint {
@@ -59,25 +134,55 @@ export async function firstAndLatestScores(
   else
     for (let i = 0; i < patientIds.length; i += 500)
       rows.push(...(await base.where('s.patient_id', 'in', patientIds.slice(i, i + 500)).execute()));
-  const out: ScorePoint[] = [];
-  for (const r of rows) {
-    const common = { patient_id: r.patient_id, instrument: r.instrument, n: num(r.scored_count) };
-    out.push({
-      ...common,
+  return rows.flatMap((r) =>
+    summaryPoints(
+      r.patient_id,
+      r.instrument,
+      r.first_total,
+      r.first_at,
+      r.first_day,
+      r.scored_count,
+      r.last_total,
+      r.last_at,
+      r.last_day,
+    ),
+  );
+}
+
+/** A summary row as its baseline and latest points; none when the patient has no scored answer. */
+function summaryPoints(
+  patientId: string,
+  instrument: string,
+  firstTotal: number | null,
+  firstAt: unknown,
+  firstDay: string | null,
+  count: unknown,
+  lastTotal: number | null,
+  lastAt: unknown,
+  lastDay: string | null,
+): ScorePoint[] {
+  if (firstTotal === null || lastTotal === null || firstDay === null || lastDay === null) return [];
+  const n = num(count);
+  return [
+    {
+      patient_id: patientId,
+      instrument,
       kind: 'first',
-      total: r.first_total,
-      answered_at: num(r.first_at),
-      answered_day: r.first_day,
-    });
-    out.push({
-      ...common,
+      total: firstTotal,
+      answered_at: num(firstAt),
+      answered_day: firstDay,
+      n,
+    },
+    {
+      patient_id: patientId,
+      instrument,
       kind: 'last',
-      total: r.last_total,
-      answered_at: num(r.last_at),
-      answered_day: r.last_day,
-    });
-  }
-  return out;
+      total: lastTotal,
+      answered_at: num(lastAt),
+      answered_day: lastDay,
+      n,
+    },
+  ];
 }
 
 /** The first agreed plan version of each patient (the other candidate for the treatment start). */
@@ -106,54 +211,6 @@ export async function activeAlertCounts(db: Db, clinicId: string, userId: string
     .where('a.patient_id', 'in', caseloadIds(db, clinicId, userId))
     .groupBy(['a.patient_id', 'a.severity', 'a.type'])
     .execute();
-}
-
-/**
- * Latest clinician contact per patient: a message written by a clinician, a questionnaire entered in a
- * session, a risk assessment, or an attended appointment (the contacts Duet records).
- */
-export async function lastClinicianContacts(db: Db, clinicId: string, userId: string) {
-  const ids = caseloadIds(db, clinicId, userId);
-  const [messages, sessions, assessments, appointments] = await Promise.all([
-    db
-      .selectFrom('messages as msg')
-      .innerJoin('users as u', 'u.id', 'msg.author_id')
-      .select(['msg.patient_id', (eb) => eb.fn.max('msg.created_at').as('at')])
-      .where('msg.clinic_id', '=', clinicId)
-      .where('msg.patient_id', 'in', ids)
-      .where('u.role', '!=', 'patient')
-      .groupBy('msg.patient_id')
-      .execute(),
-    db
-      .selectFrom('questionnaire_responses as q')
-      .select(['q.patient_id', (eb) => eb.fn.max('q.answered_at').as('at')])
-      .where('q.clinic_id', '=', clinicId)
-      .where('q.patient_id', 'in', ids)
-      .where('q.source', '=', 'in_session')
-      .groupBy('q.patient_id')
-      .execute(),
-    db
-      .selectFrom('risk_assessments as r')
-      .select(['r.patient_id', (eb) => eb.fn.max('r.contacted_at').as('at')])
-      .where('r.clinic_id', '=', clinicId)
-      .where('r.patient_id', 'in', ids)
-      .groupBy('r.patient_id')
-      .execute(),
-    db
-      .selectFrom('appointments as a')
-      .select(['a.patient_id', (eb) => eb.fn.max('a.starts_at').as('at')])
-      .where('a.clinic_id', '=', clinicId)
-      .where('a.patient_id', 'in', ids)
-      .where('a.status', '=', 'attended')
-      .groupBy('a.patient_id')
-      .execute(),
-  ]);
-  const latest = new Map<string, number>();
-  for (const r of [...messages, ...sessions, ...assessments, ...appointments]) {
-    const at = num(r.at);
-    if (at > (latest.get(r.patient_id) ?? -1)) latest.set(r.patient_id, at);
-  }
-  return latest;
 }
 
 export async function markedPatients(db: Db, clinicId: string, userId: string): Promise<Set<string>> {

@@ -10,11 +10,15 @@ import { agreedPlanContents } from '../measures/measures.repository.js';
 import { planRulesOf } from '../measures/due.js';
 import { adherenceForPatients } from '../adherence/adherence.service.js';
 import { adherenceSettings } from '../../../shared/adherence/settings.js';
-import { buildRow, type PatientFacts } from './registry-rows.js';
+import { buildRow, DayCache, type PatientFacts } from './registry-rows.js';
 
 function groupBy<T extends { patient_id: string }>(rows: T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const r of rows) m.set(r.patient_id, [...(m.get(r.patient_id) ?? []), r]);
+  for (const r of rows) {
+    const list = m.get(r.patient_id);
+    if (list) list.push(r);
+    else m.set(r.patient_id, [r]);
+  }
   return m;
 }
 
@@ -33,18 +37,16 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
   const rows = await deps.database.transaction(async (trx) => {
     const settingsText = await settingsJson(trx, clinicId);
     const t = treatToTargetSettings(settingsText);
-    const ids = repo.caseloadIds(trx, clinicId, userId);
-    const patients = await repo.caseloadPatients(trx, clinicId, userId);
-    const patientIds = [...new Set(patients.map((p) => p.id))];
     const adherenceRules = adherenceSettings(settingsText);
-    const [scores, plans, alerts, contacts, marked, planContents, adherence] = await Promise.all([
-      repo.firstAndLatestScores(trx, clinicId, patientIds),
-      repo.firstAgreedPlans(trx, clinicId, ids),
-      repo.activeAlertCounts(trx, clinicId, userId),
-      repo.lastClinicianContacts(trx, clinicId, userId),
+    const caseload = await repo.caseloadFacts(trx, clinicId, userId);
+    const patientIds = [...new Set(caseload.map((p) => p.id))];
+    const zones = new Map(caseload.map((p) => [p.id, p.timeZone]));
+    const [plans, marked, alerts, planContents, adherence] = await Promise.all([
+      repo.firstAgreedPlans(trx, clinicId, repo.caseloadIds(trx, clinicId, userId)),
       repo.markedPatients(trx, clinicId, userId),
+      repo.activeAlertCounts(trx, clinicId, userId),
       agreedPlanContents(trx, clinicId, patientIds),
-      adherenceForPatients(trx, clinicId, patientIds, now, adherenceRules.adherenceWindowDays),
+      adherenceForPatients(trx, clinicId, patientIds, now, adherenceRules.adherenceWindowDays, zones),
     ]);
     const rulesOf = new Map<string, ReturnType<typeof planRulesOf>>();
     for (const r of planContents)
@@ -56,11 +58,10 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
       patientId: null,
       outcome: 'allowed',
     });
-    const scoresOf = groupBy(scores);
-    const planOf = new Map(plans.map((p) => [p.patient_id, p.agreed_at]));
     const alertsOf = groupBy(alerts);
+    const planOf = new Map(plans.map((p) => [p.patient_id, p.agreed_at]));
     const facts = new Map<string, PatientFacts>();
-    for (const p of patients) {
+    for (const p of caseload) {
       const seen = facts.get(p.id);
       if (seen) {
         seen.myRoles.push(p.role);
@@ -68,11 +69,11 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
       }
       facts.set(p.id, {
         id: p.id,
-        givenName: p.given_name,
-        familyName: p.family_name,
-        timeZone: p.time_zone,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        timeZone: p.timeZone,
         myRoles: [p.role],
-        scores: scoresOf.get(p.id) ?? [],
+        scores: p.scores,
         firstAgreedPlanAt: planOf.get(p.id) ?? null,
         planRules: rulesOf.get(p.id) ?? null,
         alerts: (alertsOf.get(p.id) ?? []).map((a) => ({
@@ -80,13 +81,14 @@ export async function registry(deps: AppDeps, actor: Actor, query: RegistryQuery
           type: a.type,
           n: Number(a.n),
         })),
-        lastContactAt: contacts.get(p.id) ?? null,
+        lastContactAt: p.lastContactAt,
         marked: marked.has(p.id),
         adherence: adherence.get(p.id) ?? null,
         adherenceBelow: adherenceRules.adherenceThresholdPercent,
       });
     }
-    return [...facts.values()].map((f) => buildRow(f, now, t));
+    const days = new DayCache(now);
+    return [...facts.values()].map((f) => buildRow(f, now, t, days));
   });
   return { scope, total: rows.length, patients: arrangeRegistry(rows, query) };
 }

@@ -1,0 +1,69 @@
+import type { Db } from '../../db/database.js';
+import { backfill } from '../../db/migrations/024-last-clinician-contacts.js';
+import type { Kysely } from 'kysely';
+
+/**
+ * last_clinician_contacts: each patient's latest clinician contact, the registry's "last clinician contact".
+ * A contact is a clinician's message in a conversation with the patient (the team's own thread is not one),
+ * a questionnaire entered in a session, a risk assessment (when the patient was contacted), or an attended
+ * appointment. The writers of those facts call refreshLastContact in the same transaction, so the registry
+ * reads one row per patient and never sees it out of step.
+ */
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Recomputes one patient's row from the sources (a correction or a changed attendance can lower it). */
+export async function refreshLastContact(db: Db, clinicId: string, patientId: string): Promise<void> {
+  const [message, session, assessment, visit] = await Promise.all([
+    db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as k', 'k.id', 'm.conversation_id')
+      .innerJoin('users as u', 'u.id', 'm.author_id')
+      .select('m.created_at as at')
+      .where('m.clinic_id', '=', clinicId)
+      .where('m.patient_id', '=', patientId)
+      .where('k.kind', '=', 'patient')
+      .where('u.role', '!=', 'patient')
+      .orderBy('m.created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('questionnaire_responses')
+      .select((eb) => eb.fn.max('answered_at').as('at'))
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('source', '=', 'in_session')
+      .executeTakeFirst(),
+    db
+      .selectFrom('risk_assessments')
+      .select((eb) => eb.fn.max('contacted_at').as('at'))
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('appointments')
+      .select((eb) => eb.fn.max('starts_at').as('at'))
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('status', '=', 'attended')
+      .executeTakeFirst(),
+  ]);
+  const times = [message?.at, session?.at, assessment?.at, visit?.at]
+    .map(num)
+    .filter((x): x is number => x !== null);
+  if (times.length === 0) {
+    await db.deleteFrom('last_clinician_contacts').where('patient_id', '=', patientId).execute();
+    return;
+  }
+  const contactedAt = Math.max(...times);
+  await db
+    .insertInto('last_clinician_contacts')
+    .values({ patient_id: patientId, clinic_id: clinicId, contacted_at: contactedAt })
+    .onConflict((oc) => oc.column('patient_id').doUpdateSet({ contacted_at: contactedAt }))
+    .execute();
+}
+
+/** Rebuilds a clinic's rows (after bulk loads that write the sources directly, like the demo seed). */
+export async function rebuildLastContacts(db: Db, clinicId: string): Promise<void> {
+  await db.deleteFrom('last_clinician_contacts').where('clinic_id', '=', clinicId).execute();
+  await backfill(db as unknown as Kysely<unknown>, clinicId);
+}

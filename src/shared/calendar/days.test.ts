@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dayNumber, dayOfNumber, daysBetween, utcMidnightOf } from './days.js';
+
+const DAY_MS = 86_400_000;
+const viaDate = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+describe('calendar days as numbers', () => {
+  it('agree with Date for every day from 1600 to 2400', () => {
+    const from = Math.round(Date.parse('1600-01-01T00:00:00Z') / DAY_MS);
+    const to = Math.round(Date.parse('2400-12-31T00:00:00Z') / DAY_MS);
+    let checked = 0;
+    for (let n = from; n <= to; n++) {
+      const day = viaDate(n);
+      if (dayOfNumber(n) !== day || dayNumber(day) !== n) throw new Error(`day ${String(n)}: ${day}`);
+      checked++;
+    }
+    expect(checked).toBe(to - from + 1);
+  });
+
+  it.each([
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2024-02-29', 1, '2024-03-01'],
+    ['2023-02-28', 1, '2023-03-01'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['1900-02-28', 1, '1900-03-01'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2027-01-01', -1, '2026-12-31'],
+    ['2026-03-08', 84, '2026-05-31'],
+    ['1970-01-01', -1, '1969-12-31'],
+  ])('%s plus %i days is %s', (day, n, expected) => {
+    expect(addDays(day, n)).toBe(expected);
+    expect(daysBetween(day, expected)).toBe(n);
+  });
+
+  it('keeps Date behaviour for what is not a day', () => {
+    expect(dayNumber('2026-02-31')).toBe(dayNumber('2026-03-03')); // rolls over, as Date.parse does
+    expect(dayNumber('2026-13-01')).toBeNaN();
+    expect(dayNumber('2026-1x-01')).toBeNaN();
+    expect(dayNumber('not a day')).toBeNaN();
+    expect(daysBetween('garbage', '2026-01-01')).toBeNaN();
+    expect(() => addDays('garbage', 1)).toThrow(RangeError);
+  });
+
+  it('gives the UTC midnight of a day', () => {
+    expect(utcMidnightOf('2026-11-26')).toBe(Date.parse('2026-11-26T00:00:00Z'));
+  });
+});
