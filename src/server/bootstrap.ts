@@ -7,6 +7,7 @@ import { createPasswordHasher } from './platform/auth/passwords.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { inlineReads, startReadPool, type ReadRunner } from './reads/read-pool.js';
 
 /** Wires the real parts together. Tests call this too, with their own clock and database. */
 export function createDeps(config: Config, database: Database, clock: Clock = systemClock): AppDeps {
@@ -18,6 +19,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     audit: createAuditLog(database, clock),
     passwords: createPasswordHasher(config.argon2MemoryKib),
     loginThrottle: createLoginThrottle(database, clock, config.loginMaxFailures),
+    reads: inlineReads(database),
   };
 }
 
@@ -25,4 +27,23 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   const database = openDatabase(config);
   await migrateToLatest(database);
   return database;
+}
+
+/**
+ * The server's read workers (config.readWorkers; none for an in-memory database, which another thread
+ * cannot open). Tests keep the inline runner createDeps gives.
+ */
+export async function startReads(
+  config: Config,
+  database: Database,
+  onProblem: (message: string, err?: unknown) => void,
+): Promise<ReadRunner> {
+  if (config.readWorkers === 0 || (database.engine === 'sqlite' && config.sqlitePath === ':memory:'))
+    return inlineReads(database);
+  return startReadPool({
+    size: config.readWorkers,
+    database,
+    data: { databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath },
+    onProblem,
+  });
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,7 @@ const envSchema = z.object({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   DUET_WORKER: z.enum(['0', '1']).default('1'),
+  DUET_READ_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
 });
 
 export type Config = {
@@ -40,6 +42,12 @@ export type Config = {
   loginMaxFailures: number;
   /** Run the outbox worker and scheduled checks in this process (turn off for web-only instances). */
   runWorker: boolean;
+  /**
+   * Threads that compute the heaviest reads (the caseload registry) on their own database connections, so
+   * concurrent requests use more than one core; 0 computes them on the main thread. Default: one per core,
+   * at most 4.
+   */
+  readWorkers: number;
   /** Session lifetimes (design: idle 30 minutes, absolute 12 hours). */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -68,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     runWorker: e.DUET_WORKER === '1',
+    readWorkers:
+      e.DUET_READ_WORKERS === 'auto' ? Math.min(4, os.availableParallelism()) : e.DUET_READ_WORKERS,
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
     bodyLimitBytes: 100 * 1024,

@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
-import { createDeps, openAndMigrate } from './bootstrap.js';
+import { createDeps, openAndMigrate, startReads } from './bootstrap.js';
 import { DEMO_PASSWORD, demoPatients, demoStaff, seedDemoClinic } from './demo/seed-demo.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
 import { startBackground } from './platform/outbox/background.js';
@@ -8,6 +8,10 @@ import { startBackground } from './platform/outbox/background.js';
 const config = loadConfig();
 const database = await openAndMigrate(config);
 const deps = createDeps(config, database);
+// Before the app serves anyone: the registry's reads go to worker threads from the first request.
+deps.reads = await startReads(config, database, (message, err) => {
+  process.stderr.write(`${message}${err instanceof Error ? `: ${err.message}` : ''}\n`);
+});
 
 // Demo data only in the embedded quick start (or when asked with DUET_DEMO=1), never silently on PostgreSQL.
 const wantDemo = config.demo === 'yes' || (config.demo === 'auto' && database.engine === 'sqlite');
@@ -56,6 +60,7 @@ async function shutdown(signal: string): Promise<void> {
   await background?.stop();
   // app.close() stops accepting connections and waits for in-flight requests before resolving.
   await app.close();
+  await deps.reads.close();
   await database.close();
   process.exit(0);
 }

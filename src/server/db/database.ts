@@ -45,11 +45,13 @@ function withStatementCache(raw: SQLite.Database, size = 500) {
   };
 }
 
-export function openSqlite(file: string): Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const raw = new SQLite(file);
+export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Database {
+  const readonly = opts.readonly === true;
+  if (file !== ':memory:' && !readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new SQLite(file, readonly ? { readonly: true, fileMustExist: true } : {});
   // WAL for concurrent readers, FULL so a commit survives power loss, FKs on, wait for the other writer.
-  raw.pragma('journal_mode = WAL');
+  // (A read-only connection inherits WAL from the file.)
+  if (!readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
@@ -59,7 +61,8 @@ export function openSqlite(file: string): Database {
     db,
     async transaction(fn) {
       return db.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
+        // A reader takes a snapshot at its first read (deferred); a writer takes the write lock at once.
+        await sql.raw(readonly ? 'begin' : 'begin immediate').execute(conn);
         try {
           const result = await fn(conn);
           await sql`commit`.execute(conn);
@@ -76,8 +79,13 @@ export function openSqlite(file: string): Database {
   };
 }
 
-export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+export function openPostgres(url: string, poolSize = 10, opts: { readonly?: boolean } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A read worker's connections refuse writes at the server, whatever a job tries.
+    ...(opts.readonly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the app: the pool
   // discards it and opens a new one for the next query.
   pool.on('error', () => undefined);
@@ -94,4 +102,11 @@ export function openPostgres(url: string, poolSize = 10): Database {
 
 export function openDatabase(opts: { databaseUrl: string | null; sqlitePath: string }): Database {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.sqlitePath);
+}
+
+/** A second, read-only way into the same database (a read worker's own connection). */
+export function openReadOnlyDatabase(opts: { databaseUrl: string | null; sqlitePath: string }): Database {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, 2, { readonly: true })
+    : openSqlite(opts.sqlitePath, { readonly: true });
 }

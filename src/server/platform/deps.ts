@@ -5,6 +5,7 @@ import type { PasswordHasher } from './auth/passwords.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { Clock } from './clock.js';
 import type { Mailer } from './mail/mailer.js';
+import type { ReadRunner } from '../reads/read-pool.js';
 
 /** Everything a service needs, passed explicitly (design §4): tests swap the clock, the rest is real. */
 export interface AppDeps {
@@ -15,4 +16,6 @@ export interface AppDeps {
   audit: AuditLog;
   passwords: PasswordHasher;
   loginThrottle: LoginThrottle;
+  /** Where the heaviest reads run: read worker threads in the server, the main thread in tests. */
+  reads: ReadRunner;
 }

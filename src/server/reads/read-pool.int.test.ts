@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../testing/test-app.js';
+import { registryFixture, WEEK, type RegistryFixture } from '../features/registry/registry-fixture.js';
+import { inlineReads, startReadPool, type ReadPool } from './read-pool.js';
+import type { RegistryResponse } from '../../shared/registry/schemas.js';
+
+// Real worker threads on their own read-only connections to the test database (a SQLite file, or the
+// PostgreSQL database of the postgres leg), against the main thread's answer for the same read.
+let f: RegistryFixture;
+let pool: ReadPool;
+const problems: string[] = [];
+beforeAll(async () => {
+  f = await registryFixture();
+  for (const [name, baseline, latest] of [
+    ['Alpha', 20, 8],
+    ['Bravo', 18, 17],
+    ['Charlie', 12, 3],
+  ] as const) {
+    const p = await f.patient(name);
+    await f.score(p, 'phq9', baseline, TEST_NOW - 12 * WEEK);
+    await f.score(p, 'phq9', latest, TEST_NOW - WEEK);
+    await f.score(p, 'gad7', 10, TEST_NOW - 12 * WEEK);
+  }
+  pool = await startReadPool({
+    size: 2,
+    database: f.t.deps.database,
+    data: f.t.testDb.location,
+    onProblem: (message) => problems.push(message),
+  });
+}, 60_000);
+afterAll(async () => {
+  await pool.close();
+  await f.t.close();
+});
+
+const input = (userId: string) => ({
+  clinicId: f.clinic,
+  userId,
+  now: TEST_NOW,
+  scope: 'mine' as const,
+  query: { sort: 'attention' as const },
+});
+
+describe('read workers', () => {
+  it('start, and answer a registry read exactly as the main thread does', async () => {
+    expect(pool.threads).toBe(2);
+    const here = inlineReads(f.t.deps.database);
+    for (const user of [f.users.careManager, f.users.prescriber, f.users.outsider]) {
+      const [fromWorker, fromMain] = await Promise.all([
+        pool.run('registryJson', input(user.id)),
+        here.run('registryJson', input(user.id)),
+      ]);
+      expect(fromWorker).toBe(fromMain);
+    }
+    const shown = JSON.parse(
+      await pool.run('registryJson', input(f.users.careManager.id)),
+    ) as RegistryResponse;
+    expect(shown.patients.map((p) => [p.familyName, p.status])).toEqual([
+      ['Bravo', 'not_improving'],
+      ['Alpha', 'response'],
+      ['Charlie', 'remission'],
+    ]);
+    expect(JSON.parse(await pool.run('registryJson', input(f.users.outsider.id)))).toMatchObject({
+      total: 0,
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('see what the main thread committed a moment before', async () => {
+    const p = await f.patient('Delta');
+    await f.score(p, 'phq9', 15, TEST_NOW - 2 * WEEK);
+    const rows = (await pool.run('registryRows', input(f.users.therapist.id))).map((r) => r.familyName);
+    expect(rows).toContain('Delta');
+  });
+
+  it('survive a worker that dies: its reads are answered on the main thread and a new worker starts', async () => {
+    const victim = pool.workers()[0];
+    expect(victim).toBeDefined();
+    const reads = Array.from({ length: 6 }, () => pool.run('registryRows', input(f.users.careManager.id)));
+    await victim?.terminate();
+    const answers = await Promise.all(reads);
+    for (const rows of answers) expect(rows.length).toBe(4);
+    expect(problems.some((m) => m.includes('starting another'))).toBe(true);
+    for (let i = 0; i < 300 && pool.threads < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(pool.threads).toBe(2);
+    expect(pool.workers()).not.toContain(victim);
+  }, 60_000);
+});

@@ -1,0 +1,164 @@
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../db/database.js';
+import { readJobs, type ReadJobInput, type ReadJobName, type ReadJobOutput } from './read-jobs.js';
+
+/**
+ * Heavy reads (read-jobs.ts) on worker threads. better-sqlite3 is synchronous, so on one thread ten
+ * clinicians opening their registry at once queue behind each other however fast each one is; a worker with
+ * its own read-only connection (SQLite in WAL mode never blocks a reader; PostgreSQL gets a small read-only
+ * pool) computes while the main thread serves the next request, and several workers use several cores.
+ * The main thread keeps every write, the audit included. A worker that dies is replaced, and the reads it
+ * held run again on the main thread (a read can always be repeated); with no worker the main thread
+ * computes reads itself, so reads never depend on the pool.
+ */
+export interface ReadRunner {
+  run<K extends ReadJobName>(job: K, input: ReadJobInput<K>): Promise<ReadJobOutput<K>>;
+  /** Worker threads ready to serve reads (0: the main thread computes them). */
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+/** The pool, with its threads visible (diagnostics and tests). */
+export interface ReadPool extends ReadRunner {
+  workers(): readonly Worker[];
+}
+
+export interface ReadWorkerData {
+  databaseUrl: string | null;
+  sqlitePath: string;
+}
+export interface ReadRequest {
+  id: number;
+  job: string;
+  input: unknown;
+}
+export type ReadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+type AnyJob = (db: Parameters<ReadJobs[ReadJobName]>[0], input: unknown) => Promise<unknown>;
+type ReadJobs = typeof readJobs;
+
+/** One read job in one transaction of `database` (the main thread's, or a worker's own). */
+export function runReadJob(database: Database, job: ReadJobName, input: unknown): Promise<unknown> {
+  const fn = readJobs[job] as AnyJob;
+  return database.transaction((trx) => fn(trx, input));
+}
+
+/** Reads on the main thread, in one transaction of the app's own connection (tests, DUET_READ_WORKERS=0). */
+export function inlineReads(database: Database): ReadRunner {
+  return {
+    threads: 0,
+    run: <K extends ReadJobName>(job: K, input: ReadJobInput<K>) =>
+      runReadJob(database, job, input) as Promise<ReadJobOutput<K>>,
+    close: () => Promise.resolve(),
+  };
+}
+
+interface Pending {
+  job: ReadJobName;
+  input: unknown;
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * The worker runs TypeScript through tsx, as the server does (npm start runs `node --import tsx`); a worker
+ * does not inherit the main thread's module hooks, so it registers tsx itself before loading the entry.
+ */
+function workerSource(entry: URL): string {
+  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+}
+
+const MAX_RESTARTS = 20;
+
+export async function startReadPool(opts: {
+  size: number;
+  /** The app's own database: where reads run when no worker is ready. */
+  database: Database;
+  data: ReadWorkerData;
+  onProblem: (message: string, err?: unknown) => void;
+  startTimeoutMs?: number;
+}): Promise<ReadPool> {
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let restarts = 0;
+  let closing = false;
+  const url = new URL('./read-worker.ts', import.meta.url);
+
+  function spawn(): Promise<void> {
+    const worker = new Worker(workerSource(url), { eval: true, workerData: opts.data });
+    const slot: Slot = { worker, ready: false, pending: new Map() };
+    slots.push(slot);
+    return new Promise<void>((started) => {
+      worker.on('message', (m: ReadReply | { ready: true }) => {
+        if ('ready' in m) {
+          slot.ready = true;
+          started();
+          return;
+        }
+        const p = slot.pending.get(m.id);
+        if (!p) return;
+        slot.pending.delete(m.id);
+        if (m.ok) p.resolve(m.value);
+        else p.reject(new Error(m.message));
+      });
+      worker.on('error', (err) => opts.onProblem('a read worker failed', err));
+      worker.once('exit', (code) => {
+        slots.splice(slots.indexOf(slot), 1);
+        started();
+        if (closing) {
+          for (const p of slot.pending.values()) p.reject(new Error('the server is shutting down'));
+          return;
+        }
+        // What it held runs again here: reads repeat safely.
+        for (const p of slot.pending.values())
+          runReadJob(opts.database, p.job, p.input).then(p.resolve, p.reject);
+        if (restarts++ < MAX_RESTARTS) {
+          opts.onProblem(`a read worker stopped (exit code ${String(code)}); starting another`);
+          void spawn();
+        } else opts.onProblem('read workers keep stopping; the main thread computes reads from now on');
+      });
+    });
+  }
+
+  const startup = Promise.all(Array.from({ length: opts.size }, () => spawn()));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    startup,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        opts.onProblem(
+          'read workers were slow to start; the main thread computes reads until they are ready',
+        );
+        resolve();
+      }, opts.startTimeoutMs ?? 30_000);
+    }),
+  ]);
+  clearTimeout(timer);
+
+  return {
+    get threads() {
+      return slots.filter((s) => s.ready).length;
+    },
+    workers: () => slots.map((s) => s.worker),
+    run<K extends ReadJobName>(job: K, input: ReadJobInput<K>): Promise<ReadJobOutput<K>> {
+      let best: Slot | undefined;
+      for (const s of slots) if (s.ready && (!best || s.pending.size < best.pending.size)) best = s;
+      if (!best) return runReadJob(opts.database, job, input) as Promise<ReadJobOutput<K>>;
+      const slot = best;
+      const id = nextId++;
+      return new Promise<ReadJobOutput<K>>((resolve, reject) => {
+        slot.pending.set(id, { job, input, resolve: resolve as (v: unknown) => void, reject });
+        slot.worker.postMessage({ id, job, input } satisfies ReadRequest);
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
