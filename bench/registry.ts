@@ -3,6 +3,7 @@
 //
 //   npx tsx bench/registry.ts [--patients 5000] [--duration 10] [--warmup 2] [--connections 10]
 //                             [--engines sqlite,postgres] [--out .tmp/bench/registry.json]
+//                             [--medications]   (also 2-3 medications a patient with ~3 months of dose logs)
 //
 // All traffic goes to 127.0.0.1; every wait is bounded; servers, clusters and temp directories are removed
 // on every exit path. The server runs with DUET_WORKER=0 so the measured figures are the registry's alone;
@@ -20,6 +21,7 @@ import { cleanupAll, startNodeServer } from './processes.js';
 import { formatTable } from './report.js';
 import { benchArgs } from './args.js';
 import { generateQuestionnaires } from './registry-data.js';
+import { generateMedications } from './medications-data.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const { flag, int } = benchArgs(process.argv.slice(2));
@@ -32,6 +34,7 @@ const options = {
     .split(',')
     .filter((e): e is EngineName => e === 'sqlite' || e === 'postgres'),
   out: path.resolve(repoRoot, flag('--out', '.tmp/bench/registry.json')),
+  medications: process.argv.includes('--medications'),
 };
 const log = (line: string) => process.stderr.write(`[bench:registry] ${line}\n`);
 
@@ -87,6 +90,14 @@ async function addMeasures(prepared: PreparedEngine): Promise<Prepared> {
   try {
     const t0 = Date.now();
     const questionnaires = await generateQuestionnaires(database, prepared.clinic.clinicId, Date.now());
+    if (options.medications) {
+      // The registry's 14-day adherence reads recent logs only: a quarter of a year of them is enough.
+      const meds = await generateMedications(database, prepared.clinic.clinicId, Date.now(), {
+        years: 0.25,
+        loggers: 0,
+      });
+      log(`${prepared.engine}: ${String(meds.medications)} medications, ${String(meds.doseLogs)} dose logs`);
+    }
     if (prepared.engine === 'postgres') await sql`analyze`.execute(database.db);
     log(`${prepared.engine}: ${String(questionnaires)} questionnaires in ${String(Date.now() - t0)} ms`);
     const busiest = await database.db

@@ -70,7 +70,9 @@ interface Slot {
  * does not inherit the main thread's module hooks, so it registers tsx itself before loading the entry.
  */
 function workerSource(entry: URL): string {
-  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  // Resolved here, against this file, so the worker finds tsx whatever the working directory.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
 }
 
 const MAX_RESTARTS = 20;

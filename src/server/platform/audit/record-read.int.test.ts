@@ -17,15 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const actorOf = (u: BuiltUser, clinicId: string): Actor =>
-  ({
-    userId: u.id,
-    role: u.role,
-    clinicId,
-    patientId: null,
-    sessionIdHash: 'test',
-    csrfToken: 'test',
-  });
+const actorOf = (u: BuiltUser, clinicId: string): Actor => ({
+  userId: u.id,
+  role: u.role,
+  clinicId,
+  patientId: null,
+  sessionIdHash: 'test',
+  csrfToken: 'test',
+});
 const entry = {
   action: 'registry.read',
   resourceType: 'registry',
