@@ -32,6 +32,16 @@ describe('calendar days as numbers', () => {
     expect(daysBetween(day, expected)).toBe(n);
   });
 
+  it('moves by a fraction of a day as Date did: to the day that instant falls in', () => {
+    expect(addDays('2026-11-26', -91.25)).toBe('2026-08-26');
+    expect(addDays('2026-11-26', 0.5)).toBe('2026-11-26');
+    expect(addDays('2026-11-26', -0.5)).toBe('2026-11-25');
+    for (const n of [-91.25, -0.5, 0.25, 1.75, 365.9])
+      expect(addDays('2026-11-26', n)).toBe(
+        new Date(Date.parse('2026-11-26T00:00:00Z') + n * DAY_MS).toISOString().slice(0, 10),
+      );
+  });
+
   it('keeps Date behaviour for what is not a day', () => {
     expect(dayNumber('2026-02-31')).toBe(dayNumber('2026-03-03')); // rolls over, as Date.parse does
     expect(dayNumber('2026-13-01')).toBeNaN();

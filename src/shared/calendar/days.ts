@@ -39,9 +39,10 @@ export function dayNumber(day: string): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));
 
-/** The calendar day of a day number (inverse of dayNumber). */
-export function dayOfNumber(n: number): string {
-  if (!Number.isFinite(n)) return new Date(NaN).toISOString(); // throws RangeError, as Date did
+/** The calendar day of a day number (inverse of dayNumber); a fraction counts as part of that day, as in Date. */
+export function dayOfNumber(dayNo: number): string {
+  if (!Number.isFinite(dayNo)) return new Date(NaN).toISOString(); // throws RangeError, as Date did
+  const n = Math.floor(dayNo);
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
