@@ -7,6 +7,7 @@ import {
   rateInWindow,
   rateOf,
   timeOfDay,
+  windowRate,
   type AdherenceDose,
   type AdherenceLog,
 } from './adherence.js';
@@ -136,6 +137,26 @@ describe('rates over 7, 30 and 90 days', () => {
       scheduled: 3,
       percent: 100,
     });
+  });
+});
+
+describe("windowRate (the registry's one-pass rate)", () => {
+  it("equals the rate of the counted doses for every mix of taken, skipped, unlogged and today's open doses", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    for (let round = 0; round < 200; round++) {
+      const doses = [
+        ...daily('a', shiftDay(TODAY, -40), shiftDay(TODAY, 2), ['08:00', '20:00']),
+        ...daily('b', shiftDay(TODAY, -Math.floor(random() * 20)), TODAY, ['12:00']),
+      ];
+      const logs: AdherenceLog[] = doses
+        .filter(() => random() < 0.7)
+        .map((d) => ({ doseKey: d.doseKey, status: random() < 0.85 ? 'taken' : 'skipped' }));
+      for (const days of [1, 7, 14, 30])
+        expect(windowRate(doses, logs, TODAY, days)).toEqual(
+          rateInWindow(countedDoses(doses, logs, TODAY), TODAY, days),
+        );
+    }
   });
 });
 

@@ -86,6 +86,31 @@ export function rateInWindow(doses: readonly CountedDose[], today: string, windo
   return rateOf(taken, scheduled);
 }
 
+/**
+ * The same figure as rateInWindow(countedDoses(scheduled, logs, today), today, windowDays), in one pass
+ * without building the counted doses: lists such as the registry need only the rate, for many patients.
+ */
+export function windowRate(
+  scheduled: readonly AdherenceDose[],
+  logs: readonly AdherenceLog[],
+  today: string,
+  windowDays: number,
+): Rate {
+  const from = addDays(today, -(windowDays - 1));
+  const status = new Map<string, AdherenceLog['status']>();
+  for (const l of logs) status.set(l.doseKey, l.status);
+  let taken = 0;
+  let counted = 0;
+  for (const d of scheduled) {
+    if (d.localDate < from || d.localDate > today) continue;
+    const s = status.get(d.doseKey);
+    if (d.localDate === today && s === undefined) continue; // today's dose still open: not missed yet
+    counted += 1;
+    if (s === 'taken') taken += 1;
+  }
+  return rateOf(taken, counted);
+}
+
 export interface Streaks {
   /** Consecutive missed doses up to the latest counted dose (0 when the latest was taken). */
   current: number;

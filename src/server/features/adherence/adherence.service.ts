@@ -8,6 +8,7 @@ import {
   computeAdherence,
   countedDoses,
   rateInWindow,
+  windowRate,
   type Rate,
 } from '../../../shared/adherence/adherence.js';
 import { adherenceSettings } from '../../../shared/adherence/settings.js';
@@ -69,7 +70,7 @@ export async function adherenceForPatients(
   for (const p of await loadPatientDoses(db, clinicId, patientIds, now, days, zones))
     out.set(p.patientId, {
       days,
-      ...rateInWindow(countedDoses(p.scheduled, p.logs, p.today), p.today, days),
+      ...windowRate(p.scheduled, p.logs, p.today, days),
     });
   return out;
 }
