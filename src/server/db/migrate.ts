@@ -12,6 +12,7 @@ import * as m014 from './migrations/014-measure-summaries.js';
 import * as m010 from './migrations/010-medications.js';
 import * as m020 from './migrations/020-appointments.js';
 import * as m024 from './migrations/024-last-clinician-contacts.js';
+import * as m025 from './migrations/025-dose-record-versions.js';
 import * as m023 from './migrations/023-feedback.js';
 import * as m011 from './migrations/011-doses.js';
 import * as m021 from './migrations/021-notes.js';
@@ -39,6 +40,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '012-side-effects': { up: m012.up },
     '022-practice': { up: m022.up },
     '024-last-clinician-contacts': { up: m024.up },
+    '025-dose-record-versions': { up: m025.up },
   };
 }
 

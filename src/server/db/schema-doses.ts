@@ -60,8 +60,16 @@ export interface CalendarFeedTable {
   created_at: number;
 }
 
+/** Raised with every write that can change a patient's adherence (migration 025). */
+export interface DoseRecordVersionTable {
+  patient_id: string;
+  clinic_id: string;
+  version: number;
+}
+
 export interface DoseTables {
   dose_logs: DoseLogTable;
+  dose_record_versions: DoseRecordVersionTable;
   medication_supplies: MedicationSupplyTable;
   dose_reminder_settings: DoseReminderSettingsTable;
   dose_reminders_sent: DoseReminderSentTable;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { registryFixture } from '../registry/registry-fixture.js';
+import { raiseDoseRecordVersion } from './dose-versions.repository.js';
 import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import {
   expandScheduledDoses,
@@ -61,6 +62,7 @@ export async function adherenceFixture() {
         change_id: randomUUID(),
       })
       .execute();
+    await raiseDoseRecordVersion(db(), f.clinic, patientId);
     return {
       medicationId: id,
       displayName: opts.name ?? 'Sertraline',
@@ -114,6 +116,8 @@ export async function adherenceFixture() {
         })
         .execute();
     }
+    // Straight into the table, so raise the record's version as the doses repository would.
+    await raiseDoseRecordVersion(db(), f.clinic, patientId);
   }
 
   const today = () => localDay(f.t.clock.now(), 'UTC');

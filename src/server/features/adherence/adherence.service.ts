@@ -16,6 +16,8 @@ import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
 import { loadPatientDoses } from './adherence-inputs.js';
 import { toSummaryDto } from './adherence.mapper.js';
 import * as repo from './adherence.repository.js';
+import { doseRecordVersions } from './dose-versions.repository.js';
+import { localDay } from '../../../shared/medications/local-time.js';
 
 const LONGEST = Math.max(...ADHERENCE_WINDOWS);
 
@@ -66,11 +68,39 @@ export async function adherenceForPatients(
   days = 14,
   zones?: ReadonlyMap<string, string>,
 ): Promise<Map<string, PatientAdherence>> {
+  const unique = [...new Set(patientIds)];
   const out = new Map<string, PatientAdherence>();
-  for (const p of await loadPatientDoses(db, clinicId, patientIds, now, days, zones))
-    out.set(p.patientId, {
-      days,
-      ...windowRate(p.scheduled, p.logs, p.today, days),
-    });
+  if (unique.length === 0) return out;
+  const zoneOf =
+    zones ?? new Map((await repo.patientZones(db, clinicId, unique)).map((z) => [z.id, z.time_zone]));
+  const versions = await doseRecordVersions(db, clinicId, unique);
+  const todayIn = new Map<string, string>();
+  const keys = new Map<string, string>();
+  for (const id of unique) {
+    const zone = zoneOf.get(id);
+    if (zone === undefined) continue; // not a patient of this clinic
+    let today = todayIn.get(zone);
+    if (today === undefined) todayIn.set(zone, (today = localDay(now, zone)));
+    const key = `${clinicId} ${zone} ${today} ${String(days)} ${String(versions.get(id) ?? 0)}`;
+    const kept = computedAdherence.get(id);
+    if (kept?.key === key) out.set(id, kept.value);
+    else keys.set(id, key);
+  }
+  if (keys.size === 0) return out;
+  for (const p of await loadPatientDoses(db, clinicId, [...keys.keys()], now, days, zoneOf)) {
+    const value: PatientAdherence = { days, ...windowRate(p.scheduled, p.logs, p.today, days) };
+    out.set(p.patientId, value);
+    if (computedAdherence.size >= COMPUTED_MAX) computedAdherence.clear();
+    computedAdherence.set(p.patientId, { key: keys.get(p.patientId) ?? '', value });
+  }
   return out;
 }
+
+/**
+ * Each patient's last list adherence (per thread), with what it was computed from: the clinic, zone, local
+ * day, window and the patient's dose-record version (raised by every dose log, correction and medication
+ * change, migration 025). Anything else moving, it is computed again; so the registry reads every recent
+ * dose only of patients whose record or day changed since it was last shown.
+ */
+const computedAdherence = new Map<string, { key: string; value: PatientAdherence }>();
+const COMPUTED_MAX = 50_000;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { raiseDoseRecordVersion } from '../adherence/dose-versions.repository.js';
 import type { DoseLogTable } from '../../db/schema-doses.js';
 
 export type DoseLogRow = DoseLogTable;
@@ -23,7 +24,9 @@ export async function insertLog(db: Db, row: DoseLogRow): Promise<boolean> {
     .values(row)
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (inserted) await raiseDoseRecordVersion(db, row.clinic_id, row.patient_id);
+  return inserted;
 }
 
 /** By id within the clinic: the caller checks the patient (an id is never reused). */
@@ -112,14 +115,16 @@ export async function updateLog(
   expectedVersion: number,
   changes: Pick<DoseLogRow, 'status' | 'skip_reason' | 'note' | 'taken_at' | 'local_date' | 'updated_at'>,
 ): Promise<boolean> {
-  const result = await db
+  const updated = await db
     .updateTable('dose_logs')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('clinic_id', '=', clinicId)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
+    .returning('patient_id')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (updated) await raiseDoseRecordVersion(db, clinicId, updated.patient_id);
+  return updated !== undefined;
 }
 
 /** Records a dose reminder; false when it was already sent (a rerun, or another instance got there first). */

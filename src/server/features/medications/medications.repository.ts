@@ -1,4 +1,8 @@
 import type { Db } from '../../db/database.js';
+import {
+  raiseDoseRecordVersion,
+  raiseDoseRecordVersionOfMedication,
+} from '../adherence/dose-versions.repository.js';
 import type {
   MedicationCatalogueTable,
   MedicationChangeTable,
@@ -131,7 +135,9 @@ export async function insertMedication(db: Db, row: MedicationTable): Promise<bo
     .values(row)
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (inserted) await raiseDoseRecordVersion(db, row.clinic_id, row.patient_id);
+  return inserted;
 }
 
 export async function updateMedication(
@@ -143,14 +149,16 @@ export async function updateMedication(
     updated_at: number;
   },
 ): Promise<boolean> {
-  const r = await db
+  const updated = await db
     .updateTable('medications')
     .set({ ...values, version: expectedVersion + 1 })
     .where('clinic_id', '=', clinicId)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
+    .returning('patient_id')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (updated) await raiseDoseRecordVersion(db, clinicId, updated.patient_id);
+  return updated !== undefined;
 }
 
 export async function periodsOf(db: Db, medicationIds: string[]): Promise<MedicationPeriodTable[]> {
@@ -166,7 +174,10 @@ export async function periodsOf(db: Db, medicationIds: string[]): Promise<Medica
 }
 
 export async function insertPeriods(db: Db, rows: MedicationPeriodTable[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('medication_periods').values(rows).execute();
+  if (rows.length === 0) return;
+  await db.insertInto('medication_periods').values(rows).execute();
+  for (const medicationId of new Set(rows.map((r) => r.medication_id)))
+    await raiseDoseRecordVersionOfMedication(db, medicationId);
 }
 
 /** A change replaces the plan from its day on: periods starting on or after `day` go. */
@@ -176,7 +187,9 @@ export async function deletePeriodsFrom(db: Db, medicationId: string, day: strin
     .where('medication_id', '=', medicationId)
     .where('starts_on', '>=', day)
     .executeTakeFirst();
-  return Number(r.numDeletedRows);
+  const deleted = Number(r.numDeletedRows);
+  if (deleted > 0) await raiseDoseRecordVersionOfMedication(db, medicationId);
+  return deleted;
 }
 
 export async function insertChange(db: Db, row: MedicationChangeTable): Promise<void> {
