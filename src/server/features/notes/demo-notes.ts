@@ -1,5 +1,5 @@
 import { patientBasics } from '../measures/measures.repository.js';
-import { sql } from 'kysely';
+import { attendedOfPatient } from '../appointments/appointments.repository.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
@@ -18,14 +18,10 @@ interface Session {
 
 /** The patient's attended therapy sessions with this clinician, oldest first (from the appointments demo). */
 async function attendedSessions(trx: Db, clinicId: string, patientId: string, clinicianId: string) {
-  const tables = await trx.introspection.getTables();
-  if (!tables.some((t) => t.name === 'appointments')) return [];
-  const r = await sql<{ id: string; local_day: string; ends_at: number | string }>`
-    select id, local_day, ends_at from appointments
-    where clinic_id = ${clinicId} and patient_id = ${patientId} and clinician_id = ${clinicianId}
-      and status = 'attended' and type = 'therapy_session'
-    order by starts_at`.execute(trx);
-  return r.rows.map((s) => ({ id: s.id, day: s.local_day, endsAt: Number(s.ends_at) }));
+  const attended = await attendedOfPatient(trx, clinicId, patientId, { type: 'therapy_session' });
+  return attended
+    .filter((s) => s.clinician_id === clinicianId)
+    .map((s) => ({ id: s.id, day: s.local_day, endsAt: s.ends_at }));
 }
 
 /** The last `n` sessions, or weekly standalone contacts when the appointments demo is not there. */

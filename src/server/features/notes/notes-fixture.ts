@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { insertAppointment } from '../appointments/appointments.repository.js';
 import { createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
 import {
   buildClinic,
@@ -89,13 +89,31 @@ export async function insertSession(
 ): Promise<string> {
   const id = uuid();
   const at = Date.parse(`${day}T15:00:00Z`);
-  await sql`insert into appointments (id, clinic_id, patient_id, series_id, type, clinician_id, mode, local_day,
-      local_time, time_zone, starts_at, ends_at, duration_minutes, location, status, cancelled_by,
-      cancelled_late, cancel_reason, status_set_by, status_set_at, created_by, created_at, updated_at, version)
-    values (${id}, ${clinicId}, ${patientId}, ${null}, ${'therapy'}, ${clinicianId}, ${'in_person'}, ${day},
-      ${'10:00'}, ${'America/Chicago'}, ${at}, ${at + 3_000_000}, ${50}, ${null}, ${'attended'}, ${null},
-      ${null}, ${null}, ${clinicianId}, ${at}, ${clinicianId}, ${at}, ${at}, ${1})`.execute(
-    t.deps.database.db,
-  );
+  await insertAppointment(t.deps.database.db, {
+    id,
+    clinic_id: clinicId,
+    patient_id: patientId,
+    series_id: null,
+    type: 'therapy',
+    clinician_id: clinicianId,
+    mode: 'in_person',
+    local_day: day,
+    local_time: '10:00',
+    time_zone: 'America/Chicago',
+    starts_at: at,
+    ends_at: at + 3_000_000,
+    duration_minutes: 50,
+    location: null,
+    status: 'attended',
+    cancelled_by: null,
+    cancelled_late: null,
+    cancel_reason: null,
+    status_set_by: clinicianId,
+    status_set_at: at,
+    created_by: clinicianId,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  });
   return id;
 }

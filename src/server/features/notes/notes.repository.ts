@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   ProgressNoteAddendumTable,
@@ -124,30 +123,18 @@ export async function insertAddendum(db: Db, row: ProgressNoteAddendumTable): Pr
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/**
- * The patient and clinician of a session, or undefined when there is no such session in this clinic. The
- * appointments table belongs to the appointments feature (read here with plain SQL so this feature does
- * not depend on its types); until that table exists no session can be named.
- */
-export async function sessionOf(
+/** The patient and clinician of a session, or undefined when there is no such session in this clinic. */
+export function sessionOf(
   db: Db,
   clinicId: string,
   appointmentId: string,
 ): Promise<{ patient_id: string; clinician_id: string } | undefined> {
-  if (!(await appointmentsTableExists(db))) return undefined;
-  const r = await sql<{ patient_id: string; clinician_id: string }>`
-    select patient_id, clinician_id from appointments where clinic_id = ${clinicId} and id = ${appointmentId}`.execute(
-    db,
-  );
-  return r.rows[0];
-}
-
-let appointmentsKnown = false;
-async function appointmentsTableExists(db: Db): Promise<boolean> {
-  if (appointmentsKnown) return true;
-  const tables = await db.introspection.getTables();
-  appointmentsKnown = tables.some((t) => t.name === 'appointments');
-  return appointmentsKnown;
+  return db
+    .selectFrom('appointments')
+    .select(['patient_id', 'clinician_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', appointmentId)
+    .executeTakeFirst();
 }
 
 // Psychotherapy notes: every function takes the author and matches on it. There is deliberately no
