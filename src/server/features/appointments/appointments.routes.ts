@@ -16,7 +16,7 @@ import {
   rescheduleSchema,
 } from '../../../shared/appointments/schemas.js';
 import * as appointments from './appointments.service.js';
-import { attendanceOf } from './attendance.service.js';
+import { attendanceOf, setAttendance } from './attendance.service.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const appointmentParams = patientParams.extend({ appointmentId: z.uuid() });
@@ -110,7 +110,7 @@ export function appointmentRoutes(app: App, deps: AppDeps): void {
       response: { 200: appointmentSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
     },
     handler: (request) =>
-      appointments.setAttendance(
+      setAttendance(
         deps,
         actorOf(request),
         request.params.patientId,

@@ -1,15 +1,13 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { newId } from '../../platform/ids.js';
-import { emitEvent } from '../../platform/outbox/emit.js';
 import { parseClinicSettings } from '../../../shared/clinic/settings.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
 import { expandBooking, occurrenceAt, shiftOccurrence } from '../../../shared/appointments/recurrence.js';
 import { isLateCancellation } from '../../../shared/appointments/attendance.js';
-import { noShowAlertDue } from '../../../shared/appointments/no-shows.js';
 import {
   attendanceTypes,
   bookableTypes,
@@ -22,38 +20,13 @@ import {
   type Appointment,
   type AppointmentList,
   type AppointmentType,
-  type AttendanceUpdate,
   type CancelRequest,
   type NewAppointment,
   type Reschedule,
 } from '../../../shared/appointments/schemas.js';
 import * as repo from './appointments.repository.js';
+import { appointmentOf, forbidden, patientOf, stale } from './appointment-guards.js';
 import { toAppointment } from './appointments.mapper.js';
-
-const forbidden = (message: string, code: string) =>
-  new AppError('forbidden', message, [{ path: 'role', message: code }]);
-
-const stale = (current: Appointment) =>
-  new AppError(
-    'precondition_failed',
-    'This appointment changed after you opened it. Review it and try again.',
-    {
-      current,
-    },
-  );
-
-async function patientOf(trx: Db, actor: Actor, patientId: string) {
-  const p = await repo.patientBasics(trx, actor.clinicId, patientId);
-  if (!p) throw notFound('Patient');
-  return p;
-}
-
-/** One appointment of this patient, or 404 (unknown, or another patient's). */
-async function appointmentOf(trx: Db, actor: Actor, patientId: string, appointmentId: string) {
-  const row = await repo.findAppointment(trx, actor.clinicId, appointmentId);
-  if (row?.patient_id !== patientId) throw notFound('Appointment');
-  return row;
-}
 
 /** A patient's appointments (all, upcoming or past), with what the caller may do with them. */
 export function listAppointments(
@@ -356,97 +329,4 @@ export function cancelAppointment(
       }));
     },
   );
-}
-
-/**
- * Records attendance: attended or no-show, by the clinician role that holds the type, once the
- * appointment has started. A mark can be corrected (attended ↔ no-show). In the same transaction: the
- * "attended" event (the patient's feedback form follows it), or the no-shows-in-a-row event when this
- * no-show completes a run of the clinic's threshold (default 2).
- */
-export function setAttendance(
-  deps: AppDeps,
-  actor: Actor,
-  patientId: string,
-  appointmentId: string,
-  version: number,
-  input: AttendanceUpdate,
-): Promise<Appointment> {
-  return withPatientRecord(
-    deps,
-    actor,
-    patientId,
-    { action: 'appointment.attendance', resourceType: 'appointment', resourceId: appointmentId },
-    async (trx) => {
-      const row = await appointmentOf(trx, actor, patientId, appointmentId);
-      const current = toAppointment(row);
-      if (!attendanceTypes(actor.role).includes(current.type))
-        throw forbidden(
-          current.type === 'therapy_session'
-            ? 'Attendance at therapy sessions is recorded by the therapist.'
-            : 'Attendance at medication reviews is recorded by the prescriber.',
-          'attendance_not_yours',
-        );
-      if (current.status === input.status) return current; // a double tap
-      if (current.version !== version) throw stale(current);
-      if (current.status === 'cancelled') throw new AppError('conflict', 'This appointment was cancelled.');
-      const now = deps.clock.now();
-      if (current.startsAt > now)
-        throw new AppError('conflict', 'Attendance can be recorded once the appointment has started.');
-      const ok = await repo.updateAppointment(trx, actor.clinicId, row.id, current.version, {
-        status: input.status,
-        status_set_by: actor.userId,
-        status_set_at: now,
-        updated_at: now,
-      });
-      if (!ok) throw stale(current);
-      if (input.status === 'attended') {
-        await emitEvent(trx, deps.clock, {
-          type: 'appointment.attended',
-          clinicId: actor.clinicId,
-          patientId,
-          payload: {
-            appointmentId: row.id,
-            type: current.type,
-            clinicianId: current.clinicianId,
-            startsAt: current.startsAt,
-          },
-          dedupeKey: `appointment-attended:${row.id}`,
-        });
-      } else {
-        const threshold = appointmentSettings(
-          parseClinicSettings(await repo.clinicSettingsJson(trx, actor.clinicId)),
-        ).noShowAlertAfter;
-        const history = await repo.pastOfPatient(trx, actor.clinicId, patientId, now);
-        const { due, streak } = noShowAlertDue(
-          history.map((h) => ({ id: h.id, startsAt: h.starts_at, status: toStatus(h.status) })),
-          row.id,
-          threshold,
-        );
-        const newest = streak[0];
-        if (due && newest) {
-          await emitEvent(trx, deps.clock, {
-            type: 'appointment.no_shows_in_a_row',
-            clinicId: actor.clinicId,
-            patientId,
-            payload: {
-              appointmentId: newest.id,
-              appointmentIds: streak.map((s) => s.id),
-              count: streak.length,
-              clinicianId: current.clinicianId,
-            },
-            // One alert per run (named by its newest no-show), however often its marks are corrected.
-            dedupeKey: `appointment-no-shows:${newest.id}`,
-          });
-        }
-      }
-      const fresh = await repo.findAppointment(trx, actor.clinicId, row.id);
-      if (!fresh) throw new Error('appointment vanished inside its transaction');
-      return toAppointment(fresh);
-    },
-  );
-}
-
-function toStatus(s: string): Appointment['status'] {
-  return s === 'attended' || s === 'no_show' || s === 'cancelled' ? s : 'scheduled';
 }
