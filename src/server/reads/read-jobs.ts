@@ -1,4 +1,4 @@
-import { registryJson, registryRows } from '../features/registry/registry-read.js';
+import { registryJson } from '../features/registry/registry-read.js';
 
 /**
  * The reads heavy enough to run on a read worker (reads/read-pool.ts): each takes a database handle inside
@@ -6,7 +6,6 @@ import { registryJson, registryRows } from '../features/registry/registry-read.j
  * reads the clock: the caller passes `now` and records the access.
  */
 export const readJobs = {
-  registryRows,
   registryJson,
 };
 

@@ -69,17 +69,18 @@ describe('read workers', () => {
   it('see what the main thread committed a moment before', async () => {
     const p = await f.patient('Delta');
     await f.score(p, 'phq9', 15, TEST_NOW - 2 * WEEK);
-    const rows = (await pool.run('registryRows', input(f.users.therapist.id))).map((r) => r.familyName);
+    const shown = JSON.parse(await pool.run('registryJson', input(f.users.therapist.id))) as RegistryResponse;
+    const rows = shown.patients.map((r) => r.familyName);
     expect(rows).toContain('Delta');
   });
 
   it('survive a worker that dies: its reads are answered on the main thread and a new worker starts', async () => {
     const victim = pool.workers()[0];
     expect(victim).toBeDefined();
-    const reads = Array.from({ length: 6 }, () => pool.run('registryRows', input(f.users.careManager.id)));
+    const reads = Array.from({ length: 6 }, () => pool.run('registryJson', input(f.users.careManager.id)));
     await victim?.terminate();
     const answers = await Promise.all(reads);
-    for (const rows of answers) expect(rows.length).toBe(4);
+    for (const json of answers) expect((JSON.parse(json) as RegistryResponse).total).toBe(4);
     expect(problems.some((m) => m.includes('starting another'))).toBe(true);
     for (let i = 0; i < 300 && pool.threads < 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect(pool.threads).toBe(2);
