@@ -18,6 +18,9 @@ import * as m011 from './migrations/011-doses.js';
 import * as m021 from './migrations/021-notes.js';
 import * as m012 from './migrations/012-side-effects.js';
 import * as m022 from './migrations/022-practice.js';
+import * as m031 from './migrations/031-patient-country.js';
+import * as m027 from './migrations/027-medication-safety-profile.js';
+import * as m033 from './migrations/033-answer-dates-and-baselines.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -41,6 +44,9 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '022-practice': { up: m022.up },
     '024-last-clinician-contacts': { up: m024.up },
     '025-dose-record-versions': { up: m025.up },
+    '031-patient-country': { up: m031.up },
+    '027-medication-safety-profile': { up: m027.up },
+    '033-answer-dates-and-baselines': { up: m033.up },
   };
 }
 

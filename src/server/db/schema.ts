@@ -9,6 +9,7 @@ import type { FeedbackTables } from './schema-feedback.js';
 import type { DoseTables } from './schema-doses.js';
 import type { NoteTables } from './schema-notes.js';
 import type { SideEffectTables } from './schema-side-effects.js';
+import type { MedicationSafetyTables } from './schema-medication-safety.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -65,6 +66,8 @@ export interface PatientTable {
   phone: string | null;
   time_zone: string;
   medical_record_number: string | null;
+  /** ISO 3166-1 alpha-2; null = the clinic's country (migration 031, issue 12). */
+  country?: string | null;
   version: number;
   care_team_version: number;
   created_by: string;
@@ -200,4 +203,5 @@ export type DB = CoreTables &
   FeedbackTables &
   AppointmentTables &
   SideEffectTables &
-  PracticeTables;
+  PracticeTables &
+  MedicationSafetyTables;
