@@ -50,6 +50,28 @@ export const eventPayloadSchemas = {
     /** First answer at response / remission since the previous one (absent on events written before these). */
     newlyResponse: z.boolean().optional(),
     newlyRemission: z.boolean().optional(),
+    /** Issue 12: a positive item 9 or a self-harm entry the same day: no good news (absent on older events). */
+    safetyConcernSameDay: z.boolean().optional(),
+    /** Issue 12: a rise against the best recent score (shared/measures/interpretation.ts relapseFrom). */
+    relapse: z
+      .object({
+        kind: z.enum(['rise_from_best', 'back_from_remission']),
+        fromTotal: z.number(),
+        risePoints: z.number(),
+      })
+      .nullable()
+      .optional(),
+  }),
+  /**
+   * Issue 12: the patient completed a practice entry (diary card, thought record) or sent a message that
+   * shows a risk of self-harm (shared/practice/risk.ts). Routed by who may read the entry (its sharing).
+   */
+  'practice.self_harm_reported': z.object({
+    entryId: z.string(),
+    entryType: z.enum(['diary_card', 'thought_record', 'message']),
+    day: z.string(),
+    sharing: z.enum(['team', 'therapist']),
+    reasons: z.array(z.enum(['self_harm_acted_on', 'suicidal_acted_on', 'high_suicidal_urge', 'not_safe'])),
   }),
   /** A scheduled questionnaire is more than 7 days overdue. */
   'measure.overdue': z.object({
@@ -59,6 +81,8 @@ export const eventPayloadSchemas = {
   }),
   /** Week 10 or later of the current treatment with less than a 50% fall in PHQ-9 from baseline. */
   'treatment.not_improving': z.object({
+    /** Issue 12: the plan's target questionnaire that is not improving (absent on older events: PHQ-9). */
+    instrument: z.enum(['phq9', 'gad7']).optional(),
     weeksInTreatment: z.number(),
     baselineTotal: z.number(),
     latestTotal: z.number(),
@@ -97,6 +121,32 @@ export const eventPayloadSchemas = {
     firstMissedDoseKey: z.string(),
     firstMissedDay: z.string(),
   }),
+  /** One regular medication's doses logged as taken / scheduled fell below the clinic threshold (issue 11). */
+  'adherence.medication_low': z.object({
+    medicationId: z.string(),
+    medicationName: z.string(),
+    windowDays: z.number().int(),
+    taken: z.number().int(),
+    scheduled: z.number().int(),
+    thresholdPercent: z.number(),
+  }),
+  /** Lithium, clozapine or an anticonvulsant mood stabiliser not taken at all for days in a row (issue 11). */
+  'adherence.critical_gap': z.object({
+    medicationId: z.string(),
+    medicationName: z.string(),
+    /** 'lithium' | 'clozapine' | 'anticonvulsant_mood_stabiliser' (shared/adherence/per-medication.ts). */
+    kind: z.string(),
+    days: z.number().int(),
+    firstDay: z.string(),
+  }),
+  /** As-needed doses logged on one local day went above the prescribed maximum per day (issue 11). */
+  'dose.as_needed_above_max': z.object({
+    medicationId: z.string(),
+    medicationName: z.string(),
+    localDate: z.string(),
+    count: z.number().int(),
+    maxPerDay: z.number(),
+  }),
   /** A medication monitoring check is past due (issue 4); severity chosen by the check (clinic setting). */
   'medication.monitoring_overdue': z.object({
     medicationId: z.string(),
@@ -107,6 +157,24 @@ export const eventPayloadSchemas = {
     daysOverdue: z.number().int(),
     severity: z.enum(['routine', 'high']),
     prescriberId: z.string(),
+  }),
+  /** A laboratory result was interpreted outside its range (issue 11; medication-safety.md §3). */
+  'lab.result_flagged': z.object({
+    resultId: z.string(),
+    medicationId: z.string().nullable(),
+    medicationName: z.string().nullable(),
+    test: z.string(),
+    testLabel: z.string(),
+    /** As entered, e.g. '2.4 mmol/L'. */
+    valueText: z.string(),
+    takenOn: z.string(),
+    tier: z.enum(['abnormal', 'high', 'critical']),
+    label: z.string(),
+    action: z.string(),
+    interrupt: z.boolean(),
+    emergencyAdvice: z.string().nullable(),
+    nextDueOn: z.string().nullable(),
+    nextDueReason: z.string().nullable(),
   }),
   /** A patient reported side effects (issue 4; care-rules.md "Side effects"). To the prescriber. */
   'side_effect.reported': z.object({
@@ -121,6 +189,29 @@ export const eventPayloadSchemas = {
     symptoms: z.array(z.enum(symptomCodes)),
     /** The report's symptoms that the medication's catalogue entry lists as urgent. */
     urgentSymptoms: z.array(z.enum(symptomCodes)),
+    /** Issue 11: the alert severity of the urgent symptoms (medication-safety.md section 4); absent before. */
+    symptomAlert: z.enum(['urgent', 'high']).nullable().optional(),
+    /** Issue 11: the advice the patient was given, per medication, most urgent first. */
+    advice: z
+      .array(
+        z.object({
+          kind: z.string(),
+          medicationName: z.string().nullable(),
+          symptoms: z.array(z.enum(symptomCodes)),
+          text: z.string(),
+        }),
+      )
+      .optional(),
+  }),
+  /**
+   * Issue 11: new or worse thoughts of suicide ticked on a side-effect report (medication-safety.md
+   * section 4): the self-harm path, urgent to the whole care team, like PHQ-9 item 9.
+   */
+  'side_effect.self_harm_reported': z.object({
+    reportId: z.string(),
+    /** The patient's current medications (an antidepressant early in treatment is the usual suspect). */
+    medicationNames: z.array(z.string()),
+    severity: z.enum(['mild', 'moderate', 'severe']),
   }),
   /** The patient missed appointments in a row (no-shows; the clinic's threshold, default 2). */
   'appointment.no_shows_in_a_row': z.object({

@@ -28,7 +28,12 @@ export interface MonitoringTest {
   scheduleText: string;
   source: string;
   spec: DueSpec;
+  /** How the sample is taken, shown wherever the due check is shown. */
+  instruction?: string;
 }
+
+/** Lithium label: the level is read 12 hours after the last dose (medication-safety.md §3). */
+export const LITHIUM_LEVEL_INSTRUCTION = 'Take the blood sample 12 hours after the last lithium dose.';
 
 const W = 7;
 
@@ -62,12 +67,14 @@ export const monitoringTests: MonitoringTest[] = [
     program: 'lithium',
     defaultUnit: 'mmol/L',
     scheduleText: 'weekly for the first 4 weeks, then every 3 months (product default)',
-    source: 'Product default; care-rules.md: lithium serum level monitoring (label)',
+    source:
+      'Product default; care-rules.md: lithium serum level monitoring (label); 5-7 days after starting (medication-safety.md §3)',
     spec: { at: [W, 2 * W, 3 * W, 4 * W], then: [{ every: 13 * W, from: 17 * W }] },
+    instruction: LITHIUM_LEVEL_INSTRUCTION,
   },
   {
     code: 'renal_function',
-    label: 'Kidney function (eGFR)',
+    label: 'Kidney function (eGFR or creatinine)',
     program: 'lithium',
     defaultUnit: 'mL/min/1.73m2',
     scheduleText: 'before starting, then every 6 months (product default)',
@@ -83,11 +90,21 @@ export const monitoringTests: MonitoringTest[] = [
     source: 'Product default; medications.csv: lithium thyroid function',
     spec: { at: [0], then: [{ every: 26 * W, from: 26 * W }] },
   },
+  // Lithium calcium: "baseline, then every 6-12 months" (medication-safety.md §3, label / NICE CG185).
+  {
+    code: 'calcium',
+    label: 'Calcium',
+    program: 'lithium',
+    defaultUnit: 'mmol/L',
+    scheduleText: 'before starting, then every 6 months',
+    source: 'Lithium label / NICE CG185 (medication-safety.md §3: baseline, then every 6-12 months)',
+    spec: { at: [0], then: [{ every: 26 * W, from: 26 * W }] },
+  },
   // Valproate: "liver tests before and frequently during the first 6 months (boxed warning)" (care-rules.md).
   // PRODUCT DEFAULT for "frequently": every 4 weeks to week 26, then every 6 months.
   {
     code: 'liver_function',
-    label: 'Liver function tests (ALT)',
+    label: 'Liver function: ALT',
     program: 'valproate_lft',
     defaultUnit: 'U/L',
     scheduleText:
@@ -101,6 +118,30 @@ export const monitoringTests: MonitoringTest[] = [
       ],
     },
   },
+  // Valproate AST, serum level and platelets (medication-safety.md §3: ALT/AST, total level, platelets; label).
+  // PRODUCT DEFAULT interval: the same as the liver tests.
+  ...(
+    [
+      ['ast', 'Liver function: AST', 'U/L', 'Valproate boxed warning, hepatotoxicity (ALT/AST)'],
+      ['valproate_level', 'Valproate level (total)', 'ug/mL', 'Divalproex label: total serum level'],
+      ['platelets', 'Platelets', 'x10^9/L', 'Valproate label: thrombocytopenia'],
+    ] as const
+  ).map(([code, label, defaultUnit, source]): MonitoringTest => ({
+    code,
+    label,
+    program: 'valproate_lft',
+    defaultUnit,
+    scheduleText:
+      'before starting, every 4 weeks for 6 months, then every 6 months (product default interval)',
+    source: `${source} (medication-safety.md §3); intervals are a product default`,
+    spec: {
+      at: [0],
+      then: [
+        { every: 4 * W, from: 4 * W, until: 26 * W },
+        { every: 26 * W, from: 52 * W },
+      ],
+    },
+  })),
   // Second-generation antipsychotics (ADA/APA consensus, Diabetes Care 2004;27:596-601): weight/BMI at baseline,
   // weeks 4, 8, 12, then quarterly; blood pressure and fasting glucose at baseline, week 12, then yearly;
   // fasting lipids at baseline, week 12, then every 5 years. Quarterly = every 13 weeks; a year = 52 weeks.
@@ -173,6 +214,44 @@ export interface MonitoringDue {
   daysOverdue: number;
   status: 'overdue' | 'due_soon' | 'scheduled' | 'none';
   lastResultOn: string | null;
+  /** Why the check is due then when a result or a dose change moved it (null: the regular schedule). */
+  reason: string | null;
+  /** First day of a due window (lithium level 5-7 days after a dose change); null when due on one day. */
+  dueFrom: string | null;
+  /** How to take the sample (lithium: 12 hours after the last dose). */
+  instruction: string | null;
+}
+
+/** Status of a due day seen on `today`. */
+export function dueStatus(
+  dueOn: string | null,
+  today: string,
+): Pick<MonitoringDue, 'status' | 'daysOverdue'> {
+  if (dueOn === null) return { status: 'none', daysOverdue: 0 };
+  const late = daysBetween(dueOn, today);
+  if (late > 0) return { status: 'overdue', daysOverdue: late };
+  if (-late <= DUE_SOON_DAYS) return { status: 'due_soon', daysOverdue: 0 };
+  return { status: 'scheduled', daysOverdue: 0 };
+}
+
+/**
+ * The regular due check, or `earlier` when it comes first (a label follow-up after a result, a level after a
+ * lithium dose change). The regular date stays when it is earlier: nothing due is ever pushed later.
+ */
+export function withEarlierDue(
+  due: MonitoringDue,
+  earlier: { dueOn: string; dueFrom: string | null; reason: string } | null,
+  today: string,
+): MonitoringDue {
+  if (earlier === null) return due;
+  if (due.dueOn !== null && due.dueOn <= earlier.dueOn) return due;
+  return {
+    ...due,
+    ...dueStatus(earlier.dueOn, today),
+    dueOn: earlier.dueOn,
+    dueFrom: earlier.dueFrom,
+    reason: earlier.reason,
+  };
 }
 
 /** Days before a due date when it shows as "due soon". */
@@ -217,12 +296,11 @@ export function nextDue(
     scheduleText: test.scheduleText,
     source: test.source,
     lastResultOn,
+    reason: null,
+    dueFrom: null,
+    instruction: test.instruction ?? null,
   };
-  if (dueOn === null) return { ...base, dueOn: null, daysOverdue: 0, status: 'none' };
-  const late = daysBetween(dueOn, today);
-  if (late > 0) return { ...base, dueOn, daysOverdue: late, status: 'overdue' };
-  if (-late <= DUE_SOON_DAYS) return { ...base, dueOn, daysOverdue: 0, status: 'due_soon' };
-  return { ...base, dueOn, daysOverdue: 0, status: 'scheduled' };
+  return { ...base, dueOn, ...dueStatus(dueOn, today) };
 }
 
 /** Alert severity for an overdue check: routine, high when more than `highAfterDays` overdue (product default 14). */
