@@ -3,10 +3,10 @@
  * scheduled over 7, 30 and 90 days, per medication and overall, missed-dose streaks, and the pattern by
  * weekday and time of day.
  *
- * The 80% line is the conventional adherence threshold: proportion of days covered (PDC) >= 80% (Pharmacy
- * Quality Alliance; CMS Part D star measures). Duet counts doses from the log rather than pharmacy fills,
- * and applies the same 80% line to that proportion. The Morisky scales (MMAS-4/MMAS-8) are NOT used: they
- * are commercially licensed and litigated (care-rules.md).
+ * What the figure is: doses logged as taken / doses scheduled, self-reported by the patient. It is NOT the
+ * proportion of days covered (PDC, PQA / CMS Part D), which counts days covered by pharmacy fills; the 80%
+ * alert line is borrowed from that convention as a product default (care-rules.md "Adherence"). The Morisky
+ * scales (MMAS-4/MMAS-8) are NOT used: they are commercially licensed and litigated (care-rules.md).
  *
  * Grace ("when does a dose count?"): a scheduled dose counts once its local day has ended in the patient's
  * time zone, or as soon as the patient logs it (taken or skipped). So at 10:00 today's 21:00 dose is not yet

@@ -2,8 +2,9 @@ import type { AdherenceSettings } from './settings.js';
 import type { Rate, Streaks } from './adherence.js';
 
 /**
- * Below the threshold over the alert window (exactly at the threshold is fine: 80% is adherent, PQA / CMS
- * convention "PDC >= 80%"). Compared on whole counts so rounding can never flag 80.0%.
+ * Below the threshold over the alert window (exactly at the threshold is fine: 80% of doses logged as taken
+ * is adherent; care-rules.md "Adherence", product default). Compared on whole counts so rounding can never
+ * flag 80.0%.
  */
 export function isLowAdherence(rate: Rate, s: AdherenceSettings): boolean {
   if (rate.scheduled < s.adherenceMinDoses) return false;

@@ -23,8 +23,10 @@ export const adherenceSummarySchema = z.object({
   patientId: z.string(),
   today: z.string(),
   timeZone: z.string(),
-  /** The clinic's adherence threshold (default 80%, PQA / CMS "PDC >= 80%"). */
+  /** The clinic's adherence threshold on doses logged as taken / scheduled (default 80%; not PDC). */
   thresholdPercent: z.number(),
+  /** Days with no dose taken of lithium, clozapine or a mood stabiliser that alert (default 3; issue 11). */
+  criticalMedicationGapDays: z.number().int(),
   /** The clinic's "missed in a row" alert count (default 3). */
   missedDosesInARow: z.number().int(),
   /** The clinic's alert window (default 14 days) and the rate over it. */

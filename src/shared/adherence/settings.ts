@@ -6,7 +6,11 @@ import { z } from 'zod';
  * out-of-range value falls back to its default on its own.
  */
 export const adherenceDefaults = {
-  /** Below 80% flags (PDC >= 80% convention: PQA; CMS Part D star measures; care-rules.md "Adherence"). */
+  /**
+   * Below 80% of scheduled doses logged as taken flags (care-rules.md "Adherence": the 80% line is borrowed
+   * from the PDC >= 80% convention of PQA / CMS Part D, which counts days covered by pharmacy fills; Duet's
+   * figure is self-reported doses, not PDC).
+   */
   adherenceThresholdPercent: 80,
   /** …over 14 days (care-rules.md "Adherence", product default). */
   adherenceWindowDays: 14,
@@ -17,6 +21,11 @@ export const adherenceDefaults = {
    * medication started two days ago with one missed dose does not read as "50% adherence".
    */
   adherenceMinDoses: 7,
+  /**
+   * Lithium, clozapine or an anticonvulsant mood stabiliser not taken at all on this many days in a row →
+   * the prescriber is alerted (issue 11, product policy; shared/adherence/per-medication.ts).
+   */
+  criticalMedicationGapDays: 3,
 } as const;
 
 export type AdherenceSettings = { -readonly [K in keyof typeof adherenceDefaults]: number };
@@ -26,6 +35,7 @@ export const adherenceSettingRanges = {
   adherenceWindowDays: z.number().int().min(7).max(90),
   missedDosesInARow: z.number().int().min(2).max(14),
   adherenceMinDoses: z.number().int().min(1).max(60),
+  criticalMedicationGapDays: z.number().int().min(1).max(14),
 } satisfies Record<keyof AdherenceSettings, z.ZodNumber>;
 
 export function adherenceSettings(settingsJson: string): AdherenceSettings {
@@ -50,4 +60,5 @@ export const adherenceSettingsShape = {
   adherenceWindowDays: adherenceSettingRanges.adherenceWindowDays.optional(),
   missedDosesInARow: adherenceSettingRanges.missedDosesInARow.optional(),
   adherenceMinDoses: adherenceSettingRanges.adherenceMinDoses.optional(),
+  criticalMedicationGapDays: adherenceSettingRanges.criticalMedicationGapDays.optional(),
 };

@@ -3,6 +3,7 @@ import { appointmentDefaults } from '../appointments/settings.js';
 import { DEFAULT_LOW_RATING } from '../feedback/rules.js';
 import { MONITORING_OVERDUE_HIGH_AFTER_DAYS } from '../medications/monitoring.js';
 import { treatToTargetDefaults } from '../registry/settings.js';
+import { BACKDATE_LIMIT_DAYS_DEFAULT } from '../measures/settings.js';
 import { clinicSettingsSchema, type ClinicSettings } from './settings.js';
 
 /**
@@ -74,6 +75,13 @@ const words: Record<ThresholdKey, Words> = {
     unit: 'points',
     defaultValue: treatToTargetDefaults.gad7ReliableChange,
   },
+  backdateLimitDays: {
+    group: 'Treat to target',
+    label: 'In-session answers dated back at most',
+    help: 'Days an answer entered from a session may be dated in the past, with a reason (product default 14).',
+    unit: 'days',
+    defaultValue: BACKDATE_LIMIT_DAYS_DEFAULT,
+  },
   measureOverdueDays: {
     group: 'Treat to target',
     label: 'Questionnaire overdue after',
@@ -91,7 +99,7 @@ const words: Record<ThresholdKey, Words> = {
   adherenceThresholdPercent: {
     group: 'Medications',
     label: 'Low adherence below',
-    help: 'Doses taken of those scheduled (PDC 80% convention: PQA, CMS Part D).',
+    help: 'Doses logged as taken / doses scheduled (self-reported), overall and per medication (product default 80).',
     unit: '%',
     defaultValue: adherenceDefaults.adherenceThresholdPercent,
   },
@@ -115,6 +123,13 @@ const words: Record<ThresholdKey, Words> = {
     help: 'No low-adherence alert until the window holds this many doses (product default 7).',
     unit: 'doses',
     defaultValue: adherenceDefaults.adherenceMinDoses,
+  },
+  criticalMedicationGapDays: {
+    group: 'Medications',
+    label: 'Lithium, clozapine or mood stabiliser not taken for',
+    help: 'Days in a row with no dose taken that alert the prescriber (issue 11, product policy; default 3).',
+    unit: 'days',
+    defaultValue: adherenceDefaults.criticalMedicationGapDays,
   },
   monitoringOverdueHighDays: {
     group: 'Medications',

@@ -9,6 +9,12 @@ import {
 } from '../../../shared/adherence/adherence.js';
 import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from '../../../shared/adherence/alerting.js';
 import { adherenceSettings } from '../../../shared/adherence/settings.js';
+import {
+  gapCriticalKind,
+  isCriticalGap,
+  medicationWindowRate,
+  untakenRun,
+} from '../../../shared/adherence/per-medication.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 import { loadPatientDoses } from './adherence-inputs.js';
 import * as repo from './adherence.repository.js';
@@ -31,6 +37,11 @@ const BATCH = 500;
  *   once at least the minimum number of doses counts; once per patient per window-length block of days;
  * - `adherence.missed_streak`: the latest N (default 3) counted doses of one medication all missed; once
  *   per streak (keyed by its first missed dose), so a streak that grows raises nothing new.
+ * - `adherence.medication_low` (issue 11): one regular medication below the threshold over the window, when
+ *   the patient has two or more (with one, the pooled alert is the same figure); once per medication per
+ *   window-length block;
+ * - `adherence.critical_gap` (issue 11): lithium, clozapine or an anticonvulsant mood stabiliser with no
+ *   dose taken on the clinic's number of days in a row (default 3); once per run of untaken days.
  * A dose counts once its local day has ended or it is logged (shared/adherence/adherence.ts), so the
  * check never calls tonight's dose missed in the morning. Dedupe keys make reruns harmless.
  */
@@ -43,13 +54,9 @@ export async function checkAdherence(deps: AppDeps): Promise<void> {
     const patients = await repo.patientsWithMedicationsSince(deps.database.db, clinic.id, sinceDay);
     for (let i = 0; i < patients.length; i += BATCH) {
       const pending: Pending<EventType>[] = [];
-      const batch = await loadPatientDoses(
-        deps.database.db,
-        clinic.id,
-        patients.slice(i, i + BATCH),
-        now,
-        days,
-      );
+      const ids = patients.slice(i, i + BATCH);
+      const batch = await loadPatientDoses(deps.database.db, clinic.id, ids, now, days);
+      const names = await repo.medicationNames(deps.database.db, clinic.id, ids);
       for (const p of batch) {
         const counted = countedDoses(p.scheduled, p.logs, p.today);
         const rate = rateInWindow(counted, p.today, s.adherenceWindowDays);
@@ -91,10 +98,60 @@ export async function checkAdherence(deps: AppDeps): Promise<void> {
             dedupeKey: `adherence-streak:${p.patientId}:${streaks.currentStartKey}`,
           });
         }
+        const block = lowAdherenceBlock(p.today, s.adherenceWindowDays);
+        const inWindow = p.regimens.filter((r) => rateInWindowOf(byMed.get(r.medicationId), p.today, s) > 0);
+        for (const regimen of p.regimens) {
+          const own = byMed.get(regimen.medicationId) ?? [];
+          if (own.length === 0) continue; // as needed, paused or not started: no scheduled doses
+          const { rate: medRate, low } = medicationWindowRate(own, p.today, s);
+          if (low && inWindow.length > 1)
+            pending.push({
+              type: 'adherence.medication_low',
+              clinicId: clinic.id,
+              patientId: p.patientId,
+              payload: {
+                medicationId: regimen.medicationId,
+                medicationName: regimen.displayName,
+                windowDays: s.adherenceWindowDays,
+                taken: medRate.taken,
+                scheduled: medRate.scheduled,
+                thresholdPercent: s.adherenceThresholdPercent,
+              },
+              dedupeKey: `adherence-med-low:${regimen.medicationId}:${String(s.adherenceWindowDays)}:${block}`,
+            });
+          const kind = gapCriticalKind(names.get(regimen.medicationId) ?? [regimen.displayName]);
+          if (kind === null) continue;
+          const loaded = untakenRun(own, p.today);
+          if (!isCriticalGap(loaded, s)) continue;
+          // Name the run by its true first day, however far back it began (one alert per run).
+          const run =
+            untakenRun(own, p.today, {
+              lastTakenDay: await repo.lastTakenDay(deps.database.db, clinic.id, regimen.medicationId),
+              startDate: regimen.startDate,
+            }) ?? loaded;
+          pending.push({
+            type: 'adherence.critical_gap',
+            clinicId: clinic.id,
+            patientId: p.patientId,
+            payload: {
+              medicationId: regimen.medicationId,
+              medicationName: regimen.displayName,
+              kind,
+              days: run.days,
+              firstDay: run.firstDay,
+            },
+            dedupeKey: `adherence-gap:${regimen.medicationId}:${run.firstDay}`,
+          });
+        }
       }
       await emitNew(deps, pending);
     }
   }
+}
+
+/** Counted doses of one medication in the alert window (0 when it had none there). */
+function rateInWindowOf(own: CountedDose[] | undefined, today: string, s: { adherenceWindowDays: number }) {
+  return own ? rateInWindow(own, today, s.adherenceWindowDays).scheduled : 0;
 }
 
 async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<void> {

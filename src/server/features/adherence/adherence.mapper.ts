@@ -24,6 +24,7 @@ export function toSummaryDto(
     today: inputs.today,
     timeZone: inputs.timeZone,
     thresholdPercent: settings.adherenceThresholdPercent,
+    criticalMedicationGapDays: settings.criticalMedicationGapDays,
     missedDosesInARow: settings.missedDosesInARow,
     alertWindow: { days: settings.adherenceWindowDays, ...alertWindow },
     overall: windowsOf(summary.overall),

@@ -87,3 +87,41 @@ export async function existingDedupeKeys(db: Db, keys: readonly string[]): Promi
   }
   return found;
 }
+
+/**
+ * Every name a medication goes by (record name and catalogue generic name) for these patients, so the
+ * per-medication rules recognise lithium, clozapine and the mood stabilisers however they were entered.
+ */
+export async function medicationNames(
+  db: Db,
+  clinicId: string,
+  patientIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < patientIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('medications as m')
+      .leftJoin('medication_catalogue as c', (j) =>
+        j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
+      )
+      .select(['m.id', 'm.name', 'c.generic_name'])
+      .where('m.clinic_id', '=', clinicId)
+      .where('m.patient_id', 'in', patientIds.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.id, [r.name, ...(r.generic_name === null ? [] : [r.generic_name])]);
+  }
+  return out;
+}
+
+/** The latest local day with a scheduled dose of this medication logged as taken (null: never). */
+export async function lastTakenDay(db: Db, clinicId: string, medicationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('dose_logs')
+    .select((eb) => eb.fn.max('local_date').as('day'))
+    .where('clinic_id', '=', clinicId)
+    .where('medication_id', '=', medicationId)
+    .where('status', '=', 'taken')
+    .where('dose_key', 'is not', null)
+    .executeTakeFirst();
+  return row?.day ?? null;
+}

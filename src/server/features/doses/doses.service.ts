@@ -14,6 +14,7 @@ import {
 } from '../../../shared/doses/rules.js';
 import type { DoseCorrection, DoseLog, LogResult, NewDoseLogParsed } from '../../../shared/doses/schemas.js';
 import * as repo from './doses.repository.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
 import { toDoseLog } from './doses.mapper.js';
 import { patientSchedule, regimenOf } from './patient-schedule.js';
 
@@ -67,10 +68,11 @@ export function logDose(
             { path: 'body.id', message: 'Already used' },
           ]);
         const log = toDoseLog(existing);
-        return { log, ...(await asNeededWarning(log)), created: false };
+        const { aboveMaxPerDay, warning } = await asNeededWarning(log);
+        return { log, aboveMaxPerDay, warning, created: false };
       };
       const asNeededWarning = async (log: DoseLog) => {
-        if (!log.asNeeded) return { aboveMaxPerDay: false, warning: null };
+        if (!log.asNeeded) return { aboveMaxPerDay: false, warning: null, count: 0, max: Infinity };
         const period = periodInEffect(regimenOf(schedule, log.medicationId), log.localDate);
         const max = period?.schedule.kind === 'as_needed' ? period.schedule.maxPerDay : Infinity;
         const count = await repo.countAsNeededOnDay(
@@ -83,9 +85,30 @@ export function logDose(
         return count > max
           ? {
               aboveMaxPerDay: true,
-              warning: `This is more than the ${String(max)} a day your prescriber set. It is recorded; please contact your care team if you need more.`,
+              warning: `This is more than the ${String(max)} a day your prescriber set. It is recorded, and your prescriber will be told; please contact your care team if you need more.`,
+              count,
+              max,
             }
-          : { aboveMaxPerDay: false, warning: null };
+          : { aboveMaxPerDay: false, warning: null, count, max };
+      };
+      /**
+       * Above the maximum reaches the prescriber as well as the patient (issue 11): one event per medication
+       * per local day (the dedupe key), in the same transaction as the log.
+       */
+      const tellPrescriberAboveMax = async (log: DoseLog, w: { count: number; max: number }) => {
+        await emitEvent(trx, deps.clock, {
+          type: 'dose.as_needed_above_max',
+          clinicId: actor.clinicId,
+          patientId,
+          payload: {
+            medicationId: log.medicationId,
+            medicationName: regimenOf(schedule, log.medicationId).displayName,
+            localDate: log.localDate,
+            count: w.count,
+            maxPerDay: w.max,
+          },
+          dedupeKey: `as-needed-above-max:${log.medicationId}:${log.localDate}`,
+        });
       };
       const doubleTap = async (doseKey: string): Promise<never> => {
         const current = await repo.findLogByDoseKey(trx, actor.clinicId, patientId, doseKey);
@@ -172,7 +195,9 @@ export function logDose(
       const stored = await repo.findLog(trx, actor.clinicId, input.id);
       if (!stored) throw new Error('dose log vanished inside its transaction');
       const log = toDoseLog(stored);
-      return { log, ...(await asNeededWarning(log)), created: true };
+      const { count, max, ...answer } = await asNeededWarning(log);
+      if (answer.aboveMaxPerDay) await tellPrescriberAboveMax(log, { count, max });
+      return { log, ...answer, created: true };
     },
   );
 }

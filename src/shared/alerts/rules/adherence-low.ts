@@ -1,8 +1,8 @@
 import { defineRule } from './rule.js';
 
 /**
- * Adherence below the clinic's threshold over its window (default: below 80% over 14 days; PDC >= 80% is the
- * conventional adherence line, PQA / CMS Part D star measures; care-rules.md "Adherence") → high to the
+ * Adherence (doses logged as taken / doses scheduled, self-reported) below the clinic's threshold over its
+ * window (default: below 80% over 14 days; care-rules.md "Adherence", product default) → high to the
  * prescriber and the therapist, so it can be talked about in session as well as in a medication review.
  * The scheduled check (server/features/adherence/adherence.check.ts) decides the condition and emits once
  * per patient per window.

@@ -19,9 +19,9 @@ export function AdherenceCard({ patientId }: { patientId: string }) {
         Adherence
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
-        Doses the patient logged as taken, of the doses scheduled. A dose counts once its day has ended or it
-        is logged. {adherence.data ? `${String(adherence.data.thresholdPercent)}%` : '80%'} is the usual line,
-        dashed red in the chart (PDC ≥ 80%, PQA / CMS).
+        Doses logged as taken / doses scheduled, as the patient reported them (not pharmacy fills). A dose
+        counts once its day has ended or it is logged; as-needed doses are not counted. The clinic&apos;s line
+        is {adherence.data ? `${String(adherence.data.thresholdPercent)}%` : '80%'}, dashed red in the chart.
       </Text>
       {adherence.isPending && <LoadingState label="Loading adherence…" />}
       {adherence.isError && <ErrorState error={adherence.error} onRetry={() => void adherence.refetch()} />}
@@ -161,8 +161,10 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
         </VisuallyHidden>
       </Stack>
       <Text size="xs" c="dimmed">
-        Below {t}% over {summary.alertWindow.days} days alerts the prescriber and the therapist;{' '}
-        {summary.missedDosesInARow} scheduled doses of one medication missed in a row alert the prescriber.
+        Below {t}% over {summary.alertWindow.days} days, overall or for any one medication, alerts the
+        prescriber and the therapist; {summary.missedDosesInARow} scheduled doses of one medication missed in
+        a row alert the prescriber, as do lithium, clozapine or a mood stabiliser not taken for{' '}
+        {summary.criticalMedicationGapDays} days and as-needed doses above the daily maximum.
       </Text>
     </Stack>
   );
