@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { crisisResourceSchema } from '../measures/crisis.js';
 import { guideKeys } from '../medication-guides/guides.js';
-import { symptomCodeSchema } from './symptoms.js';
+import { adviceKinds } from '../medication-safety/urgent-symptoms.js';
+import { symptomCodeSchema, symptomCodes } from './symptoms.js';
 import { interferenceMax } from './interference.js';
 
 // API shapes of side-effect reports (issue 4; care-rules.md "Side effects": our own form, not FIBSER).
@@ -18,7 +18,7 @@ export const newSideEffectReportSchema = z
     id: z.uuid('Send a UUID made by the client.'),
     /** One of the patient's current medications; null = "not sure". */
     medicationId: z.string().min(1).max(64).nullable(),
-    symptoms: z.array(symptomCodeSchema).max(20).default([]),
+    symptoms: z.array(symptomCodeSchema).max(symptomCodes.length).default([]),
     otherText: z.string().trim().max(2000).default(''),
     severity: sideEffectSeveritySchema,
     interference: z.number().int().min(0).max(interferenceMax),
@@ -83,13 +83,36 @@ export const sideEffectReportSchema = z.object({
 export type SideEffectReport = z.infer<typeof sideEffectReportSchema>;
 export const sideEffectReportListSchema = z.object({ reports: z.array(sideEffectReportSchema) });
 
+/** One piece of advice for an urgent symptom (shared/medication-safety/urgent-symptoms.ts). */
+export const adviceItemSchema = z.object({
+  kind: z.enum(adviceKinds),
+  medicationId: z.string().nullable(),
+  medicationName: z.string().nullable(),
+  symptoms: z.array(symptomCodeSchema),
+  /** What to do, in plain words. */
+  text: z.string(),
+  why: z.string(),
+  source: z.string(),
+});
+export type AdviceItem = z.infer<typeof adviceItemSchema>;
+
 /** What the patient reads after sending. */
 export const submitAdviceSchema = z.object({
   urgent: z.boolean(),
-  /** The suspected medication's class should not be stopped suddenly. */
+  /** The prescriber's alert for this report. */
+  alert: z.enum(['urgent', 'high', 'routine']),
+  /** Most urgent first: emergency, crisis line, stop and call today, call today, call. */
+  items: z.array(adviceItemSchema),
+  /**
+   * Which crisis resources to show beside the advice (web/components/crisis-resources.tsx): the emergency
+   * number first for a physical emergency, the crisis line first for suicidal thoughts; null: neither.
+   */
+  resourcesFor: z.enum(['physical_emergency', 'self_harm']).nullable(),
+  /**
+   * The suspected medication's class should not be stopped suddenly, and no advice says to stop a
+   * medication or to call the emergency number ("stop and call" overrides it: section 4).
+   */
   doNotStopSuddenly: z.boolean(),
-  /** Severe or urgent: the clinic's crisis and emergency numbers. */
-  resources: z.array(crisisResourceSchema),
   guideKey: guideKeySchema.nullable(),
 });
 export const submitReportResultSchema = z.object({
@@ -100,7 +123,12 @@ export type SubmitReportResult = z.infer<typeof submitReportResultSchema>;
 
 /** The patient's current medications to pick from, each with today's dose. */
 export const reportFormSchema = z.object({
-  medications: z.array(suspectedMedicationSchema),
+  medications: z.array(
+    suspectedMedicationSchema.extend({
+      /** Its urgent symptoms (medication-safety.md section 4): the checklist shows them first. */
+      urgentSymptoms: z.array(symptomCodeSchema),
+    }),
+  ),
 });
 export type ReportForm = z.infer<typeof reportFormSchema>;
 

@@ -14,19 +14,37 @@ export type UrgentReason = 'severe' | 'wants_to_stop' | 'urgent_symptom';
 export interface UrgencyInput {
   severity: SideEffectSeverity;
   wantsToStop: boolean;
-  /** The report's symptoms that the suspected medication lists as urgent (catalogue `urgent_symptoms`). */
+  /** The report's symptoms that are urgent for one of the patient's medications (medication-safety.md §4). */
   urgentSymptoms: readonly SymptomCode[];
+  /**
+   * The alert severity of those symptoms (shared/medication-safety/urgent-symptoms.ts): 'high' rows (high
+   * blood sugar on an antipsychotic, fainting on prazosin) are not urgent. Absent on events stored before
+   * issue 11: then any urgent symptom counts as urgent.
+   */
+  symptomAlert?: 'urgent' | 'high' | null;
 }
 
 export function urgentReasons(input: UrgencyInput): UrgentReason[] {
   const reasons: UrgentReason[] = [];
   if (urgentSeverities.includes(input.severity)) reasons.push('severe');
   if (input.wantsToStop) reasons.push('wants_to_stop');
-  if (input.urgentSymptoms.length > 0) reasons.push('urgent_symptom');
+  const symptomAlert =
+    input.symptomAlert === undefined
+      ? input.urgentSymptoms.length > 0
+        ? 'urgent'
+        : null
+      : input.symptomAlert;
+  if (symptomAlert === 'urgent') reasons.push('urgent_symptom');
   return reasons;
 }
 
 export const isUrgentReport = (input: UrgencyInput): boolean => urgentReasons(input).length > 0;
+
+/** The prescriber's alert: urgent (above), high (a 'high' symptom row only), else routine. */
+export function reportAlertSeverity(input: UrgencyInput): 'urgent' | 'high' | 'routine' {
+  if (isUrgentReport(input)) return 'urgent';
+  return input.symptomAlert === 'high' ? 'high' : 'routine';
+}
 
 /** The report's symptoms that are urgent for the medication, in checklist order. */
 export function urgentSymptomsOf(
@@ -39,5 +57,5 @@ export function urgentSymptomsOf(
 export const urgentReasonLabels: Record<UrgentReason, string> = {
   severe: 'Severe',
   wants_to_stop: 'Wants to stop or change',
-  urgent_symptom: 'Urgent symptom for this medication',
+  urgent_symptom: 'Urgent symptom for the medication',
 };

@@ -1,30 +1,39 @@
 import type { Db } from '../../db/database.js';
 import { periodInEffect } from '../../../shared/medications/schedule.js';
-import { guideByKey, guideKeyFor, type GuideKey } from '../../../shared/medication-guides/guides.js';
-import { symptomCodesFrom, type SymptomCode } from '../../../shared/side-effects/symptoms.js';
+import { guideKeyFor, type GuideKey } from '../../../shared/medication-guides/guides.js';
+import type { SymptomCode } from '../../../shared/side-effects/symptoms.js';
+import {
+  urgentSymptomsForMedication,
+  type PatientMedication,
+} from '../../../shared/medication-safety/urgent-symptoms.js';
 import { loadRegimens } from '../medications/regimens.repository.js';
 import * as repo from './side-effects.repository.js';
 
-export interface SuspectableMedication {
+export interface SuspectableMedication extends PatientMedication {
   id: string;
   name: string;
   doseAmount: number | null;
   doseUnit: string | null;
   guideKey: GuideKey;
-  /** Symptoms urgent for this medication: the catalogue's list, else its class guide's (custom medications). */
+  /**
+   * Symptoms urgent for this medication (medication-safety.md section 4 through
+   * shared/medication-safety/urgent-symptoms.ts): catalogue and free-text names alike.
+   */
   urgentSymptoms: SymptomCode[];
 }
 
 /**
  * The medications a patient can name in a report on `today` (their local day): started, not ended, not
  * stopped (paused ones count: a side effect can outlast the last dose), each with the dose in effect that
- * day from the regimen's periods (shared/medications/schedule.ts periodInEffect).
+ * day from the regimen's periods (shared/medications/schedule.ts periodInEffect), what the urgent-symptom
+ * rows need (generic name, class, group, the start or latest dose change) and its urgent symptoms.
  */
 export async function suspectableMedications(
   trx: Db,
   clinicId: string,
   patientId: string,
   today: string,
+  ageYears: number | null = null,
 ): Promise<SuspectableMedication[]> {
   const rows = await repo.medicationsOfPatient(trx, clinicId, patientId);
   const current = rows.filter(
@@ -36,21 +45,25 @@ export async function suspectableMedications(
     const regimen = regimens.find((r) => r.medicationId === m.id);
     const period = regimen ? periodInEffect(regimen, today) : null;
     const guideKey = guideKeyFor({
-      name: m.name,
+      name: m.generic_name ?? m.name,
       drugClass: m.catalogue_class ?? m.drug_class,
       drugGroup: m.drug_group,
       guideClass: m.guide_class,
     });
-    return {
+    const med: PatientMedication = {
       id: m.id,
       name: m.name,
+      genericName: m.generic_name,
+      drugClass: m.catalogue_class ?? m.drug_class,
+      drugGroup: m.drug_group,
+      lastStartOrChange: period?.from ?? m.start_date,
+    };
+    return {
+      ...med,
       doseAmount: period ? period.doseAmount : null,
       doseUnit: period ? period.doseUnit : null,
       guideKey,
-      urgentSymptoms:
-        m.urgent_symptoms !== null
-          ? symptomCodesFrom(m.urgent_symptoms)
-          : (guideByKey(guideKey)?.urgentSymptoms ?? []),
+      urgentSymptoms: urgentSymptomsForMedication(med, { ageYears, today }),
     };
   });
 }

@@ -89,10 +89,17 @@ describe('the report form', () => {
     for (const who of [f.as.patient, f.as.therapist, f.as.careManager]) {
       const res = await call(f.t.app, who, 'GET', `${base}/form`);
       expect(res.statusCode).toBe(200);
-      expect(res.json<ReportForm>().medications).toEqual([
+      const meds = res.json<ReportForm>().medications;
+      expect(meds).toMatchObject([
         { id: sertraline, name: 'Sertraline', doseAmount: 50, doseUnit: 'mg', guideKey: 'ssri' },
         { id: lamotrigine, name: 'Lamotrigine', doseAmount: 25, doseUnit: 'mg', guideKey: 'lamotrigine' },
       ]);
+      // Each with its urgent symptoms (medication-safety.md section 4): sertraline started 13 days ago is
+      // early in treatment, so agitation and suicidal thoughts are on its list.
+      expect(meds[0]?.urgentSymptoms).toEqual(
+        expect.arrayContaining(['suicidal_thoughts', 'agitation', 'shivering', 'muscle_twitching']),
+      );
+      expect(meds[1]?.urgentSymptoms).toEqual(['rash', 'blisters', 'mouth_sores', 'swollen_glands']);
     }
     const stranger = `/api/patients/${f.otherPatient.overview.id}/side-effects/form`;
     expect((await call(f.t.app, f.as.patient, 'GET', stranger)).statusCode).toBe(404);
@@ -120,8 +127,10 @@ describe('reporting side effects', () => {
     });
     expect(result.advice).toEqual({
       urgent: false,
+      alert: 'routine',
+      items: [],
+      resourcesFor: null,
       doNotStopSuddenly: true,
-      resources: [],
       guideKey: 'ssri',
     });
 
@@ -156,7 +165,7 @@ describe('reporting side effects', () => {
     const result = await submit(report({ severity: 'severe', interference: 6 }));
     expect(result.report.urgent).toBe(true);
     expect(result.advice.urgent).toBe(true);
-    expect(result.advice.resources.map((r) => r.action)).toEqual(['Call or text 988', 'Call 911']);
+    expect(result.advice.resourcesFor).toBe('physical_emergency');
     const { alert, recipients } = await alertFor(result.report.id);
     expect(alert.severity).toBe('urgent');
     expect(alert.title).toContain('severe');
@@ -172,7 +181,7 @@ describe('reporting side effects', () => {
     expect(alert.title).toContain('wants to stop');
   });
 
-  it('any rash on lamotrigine (urgent in the catalogue) → URGENT; a rash on sertraline alone is routine', async () => {
+  it('any rash while on lamotrigine → URGENT with "do not take your next dose", whichever medication is suspected', async () => {
     const lamo = await submit(
       report({ medicationId: lamotrigine, severity: 'mild', interference: 0, symptoms: ['rash'] }),
     );
@@ -181,9 +190,18 @@ describe('reporting side effects', () => {
     expect((await alertFor(lamo.report.id)).alert).toMatchObject({ severity: 'urgent' });
     expect((await alertFor(lamo.report.id)).alert.title).toContain('urgent symptom');
 
+    expect(lamo.advice.items.map((i) => i.text)).toEqual([
+      'Do not take your next dose of Lamotrigine and contact your prescriber today.',
+    ]);
+    expect(lamo.advice.doNotStopSuddenly).toBe(false);
+
+    // The patient also takes lamotrigine: a rash they put down to sertraline is still a lamotrigine rash.
     const sert = await submit(report({ severity: 'mild', symptoms: ['rash'] }));
-    expect(sert.report.urgentSymptoms).toEqual([]);
-    expect((await alertFor(sert.report.id)).alert.severity).toBe('routine');
+    expect(sert.report.urgentSymptoms).toEqual(['rash']);
+    expect(sert.advice.items.map((i) => [i.kind, i.medicationName])).toEqual([
+      ['stop_and_call_today', 'Lamotrigine'],
+    ]);
+    expect((await alertFor(sert.report.id)).alert.severity).toBe('urgent');
   });
 
   it('"not sure" which medication → routine, no dose stored', async () => {

@@ -93,11 +93,11 @@ export async function markAnswered(db: Db, clinicId: string, reportId: string, a
     .execute();
 }
 
-/** The patient's time zone (their local day dates the report and picks the dose in effect). */
+/** The patient's time zone (their local day dates the report and picks the dose in effect) and birth date (age). */
 export function patientZone(db: Db, clinicId: string, patientId: string) {
   return db
     .selectFrom('patients')
-    .select('time_zone')
+    .select(['time_zone', 'birth_date'])
     .where('clinic_id', '=', clinicId)
     .where('id', '=', patientId)
     .executeTakeFirst();
@@ -117,6 +117,7 @@ export function medicationsOfPatient(db: Db, clinicId: string, patientId: string
       'm.status',
       'm.start_date',
       'm.end_date',
+      'c.generic_name',
       'c.drug_class as catalogue_class',
       'c.drug_group',
       'c.guide_class',
@@ -182,8 +183,4 @@ export async function teamRolesOf(db: Db, clinicId: string, patientId: string, u
     .where('user_id', '=', userId)
     .execute();
   return rows.map((r) => r.role);
-}
-
-export function clinicSettingsJson(db: Db, clinicId: string) {
-  return db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
 }

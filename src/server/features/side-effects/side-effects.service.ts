@@ -6,23 +6,50 @@ import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { localDay } from '../../../shared/medications/local-time.js';
 import { guideByKey } from '../../../shared/medication-guides/guides.js';
-import { crisisResourcesFrom } from '../../../shared/measures/crisis.js';
 import type {
   NewSideEffectReport,
   ReportForm,
   SideEffectReport,
   SubmitReportResult,
 } from '../../../shared/side-effects/schemas.js';
-import { isUrgentReport, urgentSymptomsOf } from '../../../shared/side-effects/urgency.js';
+import { reportAlertSeverity } from '../../../shared/side-effects/urgency.js';
 import { symptomCodes } from '../../../shared/side-effects/symptoms.js';
+import {
+  ageOn,
+  assessUrgentSymptoms,
+  type UrgentAssessment,
+} from '../../../shared/medication-safety/urgent-symptoms.js';
 import * as repo from './side-effects.repository.js';
 import { doseText, toReport } from './side-effects.mapper.js';
-import { suspectableMedications } from './current-medications.js';
+import { suspectableMedications, type SuspectableMedication } from './current-medications.js';
 
-async function todayOf(trx: Db, clinicId: string, patientId: string, now: number): Promise<string> {
+/** The patient's local day and age on it (the antidepressant row of section 4 reads the age). */
+async function todayOf(
+  trx: Db,
+  clinicId: string,
+  patientId: string,
+  now: number,
+): Promise<{ today: string; ageYears: number | null }> {
   const patient = await repo.patientZone(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
-  return localDay(now, patient.time_zone);
+  const today = localDay(now, patient.time_zone);
+  const ageYears = /^\d{4}-\d{2}-\d{2}$/.test(patient.birth_date) ? ageOn(patient.birth_date, today) : null;
+  return { today, ageYears };
+}
+
+/** The advice for a report's symptoms over every medication the patient takes (medication-safety.md §4). */
+function assess(
+  meds: readonly SuspectableMedication[],
+  report: Pick<SideEffectReport, 'symptoms' | 'severity'>,
+  day: { today: string; ageYears: number | null },
+): UrgentAssessment {
+  return assessUrgentSymptoms({
+    medications: meds,
+    ageYears: day.ageYears,
+    today: day.today,
+    symptoms: report.symptoms,
+    severity: report.severity,
+  });
 }
 
 /** One report with its answers; clinicians also get the medication changes they can link as an answer. */
@@ -70,7 +97,7 @@ export async function loadReports(trx: Db, actor: Actor, patientId: string, only
   );
 }
 
-/** The form's choices: the patient's current medications, each with today's dose. */
+/** The form's choices: the patient's current medications, each with today's dose and its urgent symptoms. */
 export function reportForm(deps: AppDeps, actor: Actor, patientId: string): Promise<ReportForm> {
   return withPatientRecord(
     deps,
@@ -78,35 +105,69 @@ export function reportForm(deps: AppDeps, actor: Actor, patientId: string): Prom
     patientId,
     { action: 'side_effect.form', resourceType: 'medication' },
     async (trx) => {
-      const today = await todayOf(trx, actor.clinicId, patientId, deps.clock.now());
-      const meds = await suspectableMedications(trx, actor.clinicId, patientId, today);
-      return { medications: meds.map(({ urgentSymptoms: _u, ...m }) => m) };
+      const day = await todayOf(trx, actor.clinicId, patientId, deps.clock.now());
+      const meds = await suspectableMedications(trx, actor.clinicId, patientId, day.today, day.ageYears);
+      return {
+        medications: meds.map((m) => ({
+          id: m.id,
+          name: m.name,
+          doseAmount: m.doseAmount,
+          doseUnit: m.doseUnit,
+          guideKey: m.guideKey,
+          urgentSymptoms: m.urgentSymptoms,
+        })),
+      };
     },
   );
 }
 
-async function adviceFor(
-  trx: Db,
-  clinicId: string,
-  report: SideEffectReport,
-): Promise<SubmitReportResult['advice']> {
+/**
+ * What the patient reads at once: the advice items of section 4, most urgent first; which crisis
+ * resources to show (emergency first for a physical emergency, the crisis line first for suicidal
+ * thoughts); and "do not stop suddenly" only where no advice says to stop or to call for help.
+ */
+function adviceFor(report: SideEffectReport, assessment: UrgentAssessment): SubmitReportResult['advice'] {
   const guide = report.medication ? guideByKey(report.medication.guideKey) : null;
-  const resources = report.urgent
-    ? crisisResourcesFrom((await repo.clinicSettingsJson(trx, clinicId))?.settings)
-    : [];
+  const kinds = assessment.items.map((i) => i.kind);
+  const resourcesFor = kinds.includes('emergency')
+    ? 'physical_emergency'
+    : kinds.includes('crisis_line')
+      ? 'self_harm'
+      : report.urgent
+        ? 'physical_emergency'
+        : null;
   return {
     urgent: report.urgent,
-    // Not sure which medication: the safe default is still "do not stop suddenly".
-    doNotStopSuddenly: guide ? guide.doNotStopSuddenly : true,
-    resources,
+    alert: reportAlertSeverity({
+      severity: report.severity,
+      wantsToStop: report.wantsToStop,
+      urgentSymptoms: report.urgentSymptoms,
+      symptomAlert: assessment.alert,
+    }),
+    items: assessment.items.map((i) => ({
+      kind: i.kind,
+      medicationId: i.medicationId,
+      medicationName: i.medicationName,
+      symptoms: i.symptoms,
+      text: i.text,
+      why: i.why,
+      source: i.source,
+    })),
+    resourcesFor,
+    // Not sure which medication: the safe default is still "do not stop suddenly" (unless told to stop).
+    doNotStopSuddenly: !assessment.overridesDoNotStopSuddenly && (guide ? guide.doNotStopSuddenly : true),
     guideKey: guide?.key ?? null,
   };
 }
 
 /**
  * The patient reports side effects (their own form: care-rules.md "Side effects"). Idempotent on the
- * client's id. The dose in effect that day is copied onto the report. In the same transaction:
- * `side_effect.reported`, which the alert rule turns into an urgent or routine alert to the prescriber.
+ * client's id. The dose in effect that day is copied onto the report. The reported symptoms are read
+ * against every medication the patient takes (medication-safety.md section 4, catalogue and free-text
+ * names alike): the report's urgency, the prescriber's alert and the patient's advice all come from that
+ * one assessment. In the same transaction: `side_effect.reported` (the prescriber's alert, naming each
+ * medication and its urgent symptoms) and, for suicidal thoughts, `side_effect.self_harm_reported` (the
+ * self-harm path, to the whole care team).
  */
 export function submitReport(
   deps: AppDeps,
@@ -122,6 +183,10 @@ export function submitReport(
     async (trx) => {
       if (actor.role !== 'patient')
         throw new AppError('forbidden', 'Side effects are reported by the patient themself.');
+      const now = deps.clock.now();
+      const day = await todayOf(trx, actor.clinicId, patientId, now);
+      const meds = await suspectableMedications(trx, actor.clinicId, patientId, day.today, day.ageYears);
+
       const retry = async () => {
         const existing = await repo.findReportById(trx, input.id);
         if (existing?.patient_id !== patientId || existing.clinic_id !== actor.clinicId)
@@ -130,30 +195,26 @@ export function submitReport(
           ]);
         const [report] = await loadReports(trx, actor, patientId, input.id);
         if (!report) throw new Error('report vanished inside its transaction');
-        return { report, advice: await adviceFor(trx, actor.clinicId, report), created: false };
+        return { report, advice: adviceFor(report, assess(meds, report, day)), created: false };
       };
       if (await repo.findReportById(trx, input.id)) return retry();
 
-      const now = deps.clock.now();
-      const today = await todayOf(trx, actor.clinicId, patientId, now);
-      let medication = null;
+      let medication: SuspectableMedication | null = null;
       if (input.medicationId !== null) {
-        medication =
-          (await suspectableMedications(trx, actor.clinicId, patientId, today)).find(
-            (m) => m.id === input.medicationId,
-          ) ?? null;
+        medication = meds.find((m) => m.id === input.medicationId) ?? null;
         if (!medication)
           throw new AppError('validation_failed', 'Choose one of your current medications, or "not sure".', [
             { path: 'body.medicationId', message: 'Not one of your current medications' },
           ]);
       }
       const symptoms = symptomCodes.filter((c) => input.symptoms.includes(c));
-      const urgentSymptoms = urgentSymptomsOf(symptoms, medication?.urgentSymptoms ?? []);
-      const urgent = isUrgentReport({
+      const assessment = assess(meds, { symptoms, severity: input.severity }, day);
+      const urgency = {
         severity: input.severity,
         wantsToStop: input.wantsToStop,
-        urgentSymptoms,
-      });
+        urgentSymptoms: assessment.urgentSymptoms,
+        symptomAlert: assessment.alert,
+      };
       const inserted = await repo.insertReport(trx, {
         id: input.id,
         clinic_id: actor.clinicId,
@@ -164,15 +225,15 @@ export function submitReport(
         dose_amount: medication?.doseAmount ?? null,
         dose_unit: medication?.doseUnit ?? null,
         symptoms: JSON.stringify(symptoms),
-        urgent_symptoms: JSON.stringify(urgentSymptoms),
+        urgent_symptoms: JSON.stringify(assessment.urgentSymptoms),
         other_text: input.otherText,
         severity: input.severity,
         interference: input.interference,
         wants_to_stop: input.wantsToStop ? 1 : 0,
-        urgent: urgent ? 1 : 0,
+        urgent: reportAlertSeverity(urgency) === 'urgent' ? 1 : 0,
         reported_by: actor.userId,
         reported_at: now,
-        reported_day: today,
+        reported_day: day.today,
         state: 'open',
         answered_at: null,
         version: 1,
@@ -192,12 +253,26 @@ export function submitReport(
           interference: input.interference,
           wantsToStop: input.wantsToStop,
           symptoms,
-          urgentSymptoms,
+          urgentSymptoms: assessment.urgentSymptoms,
+          symptomAlert: assessment.alert,
+          advice: assessment.items.map((i) => ({
+            kind: i.kind,
+            medicationName: i.medicationName,
+            symptoms: i.symptoms,
+            text: i.text,
+          })),
         },
       });
+      if (assessment.selfHarm)
+        await emitEvent(trx, deps.clock, {
+          type: 'side_effect.self_harm_reported',
+          clinicId: actor.clinicId,
+          patientId,
+          payload: { reportId: input.id, medicationNames: meds.map((m) => m.name), severity: input.severity },
+        });
       const [report] = await loadReports(trx, actor, patientId, input.id);
       if (!report) throw new Error('report vanished inside its transaction');
-      return { report, advice: await adviceFor(trx, actor.clinicId, report), created: true };
+      return { report, advice: adviceFor(report, assessment), created: true };
     },
   );
 }

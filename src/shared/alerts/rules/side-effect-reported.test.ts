@@ -64,6 +64,58 @@ describe('side-effect-reported (care-rules.md "Side effects")', () => {
     expect(spec?.details).toContain('wants to stop');
   });
 
+  it.each([
+    [
+      'clozapine, fever and sore throat (moderate)',
+      {
+        medicationName: 'Clozapine',
+        symptoms: ['fever_sore_throat'],
+        urgentSymptoms: ['fever_sore_throat'],
+        symptomAlert: 'urgent',
+        advice: [
+          {
+            kind: 'call_prescriber_today',
+            medicationName: 'Clozapine',
+            symptoms: ['fever_sore_throat'],
+            text: 'Contact your prescriber today about Clozapine.',
+          },
+        ],
+      },
+      'urgent',
+      'Urgent for Clozapine: fever, sore throat or a flu-like illness (patient told: contact the prescriber today).',
+    ],
+    [
+      'quetiapine, thirst (a high row)',
+      {
+        medicationName: 'Quetiapine',
+        symptoms: ['thirst_urination'],
+        urgentSymptoms: ['thirst_urination'],
+        symptomAlert: 'high',
+        advice: [
+          {
+            kind: 'call_prescriber_today',
+            medicationName: 'Quetiapine',
+            symptoms: ['thirst_urination'],
+            text: 'Contact your prescriber today about Quetiapine.',
+          },
+        ],
+      },
+      'high',
+      'Urgent for Quetiapine: very thirsty',
+    ],
+    [
+      'tremor on sertraline: no urgent row',
+      { medicationName: 'Sertraline', symptoms: ['tremor'], urgentSymptoms: [], symptomAlert: null },
+      'routine',
+      'shaking (tremor)',
+    ],
+  ] as const)('%s → %s, naming the medication and its urgent symptoms', (_n, payload, severity, text) => {
+    const [spec] = evaluate(payload);
+    expect(spec?.severity).toBe(severity);
+    expect(spec?.details).toContain(text);
+    if (severity !== 'routine') expect(spec?.title).toContain(payload.medicationName);
+  });
+
   it('a report without a named medication says so', () => {
     const [spec] = evaluate({ medicationId: null, medicationName: null, doseText: null, symptoms: [] });
     expect(spec?.details).toContain('medication not named');
