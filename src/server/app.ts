@@ -28,6 +28,7 @@ import { clinicRoutes } from './features/clinic/clinic.routes.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
 import { medicationRoutes } from './features/medications/medications.routes.js';
+import { labResultRoutes } from './features/medications/lab-results.routes.js';
 import { doseRoutes } from './features/doses/doses.routes.js';
 import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
 import { adherenceRoutes } from './features/adherence/adherence.routes.js';
@@ -36,6 +37,8 @@ import { noteRoutes } from './features/notes/notes.routes.js';
 import { feedbackRoutes } from './features/feedback/feedback.routes.js';
 import { sideEffectRoutes } from './features/side-effects/side-effects.routes.js';
 import { practiceRoutes } from './features/practice/practice.routes.js';
+import { medicationSafetyProfileRoutes } from './features/allergies/safety-profile.routes.js';
+import { crisisRoutes } from './features/crisis/crisis.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -57,7 +60,9 @@ export const featureRoutes = [
   clinicRoutes,
   treatmentPlanRoutes,
   measureRoutes,
+  crisisRoutes,
   medicationRoutes,
+  labResultRoutes,
   doseRoutes,
   calendarFeedRoutes,
   adherenceRoutes,
@@ -68,6 +73,7 @@ export const featureRoutes = [
   feedbackRoutes,
   sideEffectRoutes,
   practiceRoutes,
+  medicationSafetyProfileRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

@@ -13,13 +13,16 @@ import * as m010 from './migrations/010-medications.js';
 import * as m020 from './migrations/020-appointments.js';
 import * as m024 from './migrations/024-last-clinician-contacts.js';
 import * as m025 from './migrations/025-dose-record-versions.js';
+import * as m026 from './migrations/026-prescribing-safety.js';
 import * as m023 from './migrations/023-feedback.js';
 import * as m011 from './migrations/011-doses.js';
 import * as m021 from './migrations/021-notes.js';
 import * as m012 from './migrations/012-side-effects.js';
 import * as m022 from './migrations/022-practice.js';
+import * as m032 from './migrations/032-alert-lifecycle.js';
 import * as m031 from './migrations/031-patient-country.js';
 import * as m027 from './migrations/027-medication-safety-profile.js';
+import * as m028 from './migrations/028-lab-results.js';
 import * as m033 from './migrations/033-answer-dates-and-baselines.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
@@ -44,8 +47,11 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '022-practice': { up: m022.up },
     '024-last-clinician-contacts': { up: m024.up },
     '025-dose-record-versions': { up: m025.up },
+    '026-prescribing-safety': { up: m026.up },
+    '032-alert-lifecycle': { up: m032.up },
     '031-patient-country': { up: m031.up },
     '027-medication-safety-profile': { up: m027.up },
+    '028-lab-results': { up: m028.up },
     '033-answer-dates-and-baselines': { up: m033.up },
   };
 }

@@ -9,7 +9,9 @@ import type { FeedbackTables } from './schema-feedback.js';
 import type { DoseTables } from './schema-doses.js';
 import type { NoteTables } from './schema-notes.js';
 import type { SideEffectTables } from './schema-side-effects.js';
+import type { LabResultTables } from './schema-lab-results.js';
 import type { MedicationSafetyTables } from './schema-medication-safety.js';
+import type { AlertLifecycleTables } from './schema-alert-lifecycle.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -203,5 +205,7 @@ export type DB = CoreTables &
   FeedbackTables &
   AppointmentTables &
   SideEffectTables &
+  LabResultTables &
   PracticeTables &
-  MedicationSafetyTables;
+  MedicationSafetyTables &
+  AlertLifecycleTables;

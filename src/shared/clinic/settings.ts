@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { adherenceSettingsShape } from '../adherence/settings.js';
 import { treatToTargetSettingsShape } from '../registry/settings.js';
+import { measureSettingsShape } from '../measures/settings.js';
+import { crisisSettingsShape, crisisSettingsUpdateShape } from '../crisis/settings.js';
+import { escalationSettingsShape } from '../alerts/escalation-settings.js';
 
 /**
  * Clinic settings (stored as JSON on the clinic). Defaults:
  * - escalationHours 4: an urgent alert nobody acknowledges within 4 hours escalates
- *   (care-rules.md, "Safety": default 4 hours; Duet counts wall-clock hours for now, not clinic hours).
+ *   (care-rules.md, "Safety": default 4 hours, counted in clinic hours: shared/alerts/escalation-chain.ts).
  * - planReviewWeeks 4: a treatment plan is reviewed 4 weeks after agreement (product default, issue 3).
  * - onCallUserId: who gets escalations when a patient has no care manager.
  * - feedbackLowRating 4: session feedback with "met my goals" or "felt heard" at or below this (0-10)
@@ -21,6 +24,8 @@ export const clinicSettingsSchema = z.object({
   ...adherenceSettingsShape,
   // Treat-to-target thresholds (issue 5): optional keys; defaults and sources in shared/registry/settings.ts.
   ...treatToTargetSettingsShape,
+  // Answer dates (issue 12): in-session answers dated back at most N days (default 14, shared/measures/settings.ts).
+  ...measureSettingsShape,
   // Medication monitoring (issue 4): an overdue check is routine, high when more than this many days
   // overdue (product default 14, shared/medications/monitoring.ts).
   monitoringOverdueHighDays: z.number().int().min(1).max(365).optional(),
@@ -32,6 +37,10 @@ export const clinicSettingsSchema = z.object({
   noShowAlertAfter: z.number().int().min(2).max(10).optional(),
   lateCancellationHours: z.number().min(1).max(168).optional(),
   appointmentReminderHours: z.number().min(1).max(168).optional(),
+  // Crisis resources (issue 12): the clinic's country and its own entries; see shared/crisis/settings.ts.
+  ...crisisSettingsShape,
+  // Alert lifecycle and escalation (issue 12): optional keys; defaults in shared/alerts/escalation-settings.ts.
+  ...escalationSettingsShape,
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
@@ -41,21 +50,38 @@ export const clinicSettingsUpdateSchema = z.object({
   onCallUserId: z.string().max(64).nullable().optional(),
   ...adherenceSettingsShape,
   ...treatToTargetSettingsShape,
+  ...measureSettingsShape,
   monitoringOverdueHighDays: z.number().int().min(1).max(365).optional(),
   feedbackLowRating: z.number().int().min(0).max(10).optional(),
   noShowAlertAfter: z.number().int().min(2).max(10).optional(),
   lateCancellationHours: z.number().min(1).max(168).optional(),
   appointmentReminderHours: z.number().min(1).max(168).optional(),
+  ...crisisSettingsUpdateShape,
+  ...escalationSettingsShape,
 });
 
-/** Reads stored settings; anything missing or unreadable falls back to the defaults. */
-export function parseClinicSettings(json: string): ClinicSettings {
-  let raw: unknown;
+/** The stored settings object as written (keys this version does not know included); {} when unreadable. */
+export function storedClinicSettings(json: string): Record<string, unknown> {
   try {
-    raw = JSON.parse(json);
+    const raw: unknown = JSON.parse(json);
+    return raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : {};
   } catch {
-    raw = {};
+    return {};
   }
-  const parsed = clinicSettingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : clinicSettingsSchema.parse({});
+}
+
+/**
+ * Reads stored settings key by key: a missing or unreadable key falls back to its own default, and never
+ * takes the other keys with it (issue 12: one bad key used to reset every setting, crisis resources included).
+ */
+export function parseClinicSettings(json: string): ClinicSettings {
+  const raw = storedClinicSettings(json);
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(clinicSettingsSchema.shape)) {
+    const parsed = field.safeParse(raw[key]);
+    values[key] = parsed.success ? parsed.data : field.safeParse(undefined).data;
+  }
+  return clinicSettingsSchema.parse(values);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMeasurementPlan, dueStatus, measuresDue, nextDueDate } from './schedule.js';
-import { crisisResourcesFrom, defaultCrisisResources } from './crisis.js';
 
 const rule = defaultMeasurementPlan[0]!;
 
@@ -76,22 +75,5 @@ describe('measuresDue', () => {
         lastAnsweredDay: '2025-01-13',
       },
     ]);
-  });
-});
-
-describe('crisisResourcesFrom', () => {
-  it.each([
-    ['no settings', null],
-    ['not JSON', '{oops'],
-    ['no key', '{"escalationHours":4}'],
-    ['wrong shape', '{"crisisResources":[{"x":1}]}'],
-    ['empty list', '{"crisisResources":[]}'],
-  ])('%s → the default (988, 911)', (_, json) => {
-    expect(crisisResourcesFrom(json)).toEqual(defaultCrisisResources);
-  });
-
-  it('reads the clinic list', () => {
-    const json = JSON.stringify({ crisisResources: [{ label: 'Samaritans', action: 'Call 116 123' }] });
-    expect(crisisResourcesFrom(json)).toEqual([{ label: 'Samaritans', action: 'Call 116 123', href: null }]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { safetyPlanSchema } from '../treatment-plans/schemas.js';
-import { crisisResourceSchema } from './crisis.js';
+import { crisisResourceSetSchema } from '../crisis/schemas.js';
 import { instrumentIds } from './instruments.js';
 
 // API shapes of the measures feature (questionnaires, the safety path, risk assessments).
@@ -50,8 +50,13 @@ export const newResponseSchema = z.object({
   id: z.uuid('Send a UUID made by the client.'),
   instrument: instrumentIdSchema,
   answers: answersSchema,
-  /** Only for answers a clinician enters from a session: when the patient answered (defaults to now). */
-  answeredAt: z.number().int().positive().optional(),
+  /**
+   * Only for answers a clinician enters from a session: when the patient answered (defaults to now). At most
+   * the clinic's backdateLimitDays ago (default 14), never before enrolment or 1900, never in the future.
+   */
+  answeredAt: z.number().int().optional(),
+  /** Why the answer is dated on an earlier day: required then (issue 12). */
+  backdateReason: z.string().trim().max(500).optional(),
 });
 export type NewResponse = z.infer<typeof newResponseSchema>;
 
@@ -83,12 +88,38 @@ export const questionnaireResponseSchema = z.object({
   answeredAt: z.number(),
   answeredDay: z.string(),
   enteredBy: z.object({ userId: z.string(), name: z.string(), role: roleSchema }),
+  /** Why an in-session answer is dated in the past; null when it is not (issue 12). */
+  backdateReason: z.string().nullable(),
   interpretation: interpretationSchema,
 });
 export type QuestionnaireResponse = z.infer<typeof questionnaireResponseSchema>;
 
-export const crisisSchema = z.object({
-  resources: z.array(crisisResourceSchema),
+/** "Use as baseline" (issue 12): the baseline changes only by this explicit clinician choice. */
+export const chooseBaselineSchema = z.object({
+  responseId: z.uuid(),
+  reason: z.string().trim().min(1, 'Say why this answer becomes the baseline.').max(500),
+});
+export type ChooseBaseline = z.infer<typeof chooseBaselineSchema>;
+
+export const baselineChangeSchema = z.object({
+  id: z.string(),
+  instrument: z.string(),
+  responseId: z.string(),
+  previousResponseId: z.string().nullable(),
+  reason: z.string(),
+  chosenBy: z.object({ userId: z.string(), name: z.string() }),
+  chosenAt: z.number(),
+});
+export const baselineHistorySchema = z.object({
+  baselines: z.array(
+    z.object({ instrument: z.string(), responseId: z.string(), chosen: z.boolean(), version: z.number() }),
+  ),
+  changes: z.array(baselineChangeSchema),
+});
+export type BaselineHistory = z.infer<typeof baselineHistorySchema>;
+
+/** The patient's own country's crisis resources for self-harm (shared/crisis), and their safety plan. */
+export const crisisSchema = crisisResourceSetSchema.extend({
   /** The patient's agreed safety plan, or null when there is none (or it is empty). */
   safetyPlan: safetyPlanSchema.nullable(),
 });

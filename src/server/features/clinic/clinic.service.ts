@@ -3,8 +3,8 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import {
-  clinicSettingsSchema,
   parseClinicSettings,
+  storedClinicSettings,
   type ClinicSettings,
   type clinicSettingsUpdateSchema,
 } from '../../../shared/clinic/settings.js';
@@ -27,11 +27,17 @@ export async function updateSettings(
         [{ path: 'body.onCallUserId', message: 'Not an active clinician' }],
       );
     }
-    const next = clinicSettingsSchema.parse({
-      ...parseClinicSettings(await repo.settingsJson(trx, actor.clinicId)),
-      ...changes,
-    });
-    await repo.saveSettings(trx, actor.clinicId, JSON.stringify(next));
+    // Only the keys sent change: every other stored key (crisis resources included) is written back as it
+    // was, even one this version cannot read (issue 12: re-parsing used to drop keys the schema lacked).
+    const stored = storedClinicSettings(await repo.settingsJson(trx, actor.clinicId));
+    const changed: Record<string, unknown> = { ...changes };
+    if (changes.crisisResources) {
+      const country = changes.country ?? parseClinicSettings(JSON.stringify(stored)).country;
+      changed.crisisResources = changes.crisisResources.map((r) => ({ ...r, country: r.country ?? country }));
+    }
+    const merged = JSON.stringify({ ...stored, ...changed });
+    await repo.saveSettings(trx, actor.clinicId, merged);
+    const next = parseClinicSettings(merged);
     await deps.audit.record(trx, actor.clinicId, actor, {
       action: 'clinic.settings_update',
       resourceType: 'clinic',

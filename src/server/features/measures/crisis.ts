@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
-import { crisisResourcesFrom } from '../../../shared/measures/crisis.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
 import { planContentSchema, type PlanContent } from '../../../shared/treatment-plans/schemas.js';
 import * as repo from './measures.repository.js';
+import { crisisResourcesIn } from '../crisis/crisis.service.js';
 
 function safetyPlanFrom(content: string | undefined): PlanContent['safetyPlan'] | null {
   if (!content) return null;
@@ -18,14 +18,14 @@ function safetyPlanFrom(content: string | undefined): PlanContent['safetyPlan'] 
 }
 
 /**
- * What the patient sees at once after a self-harm answer: the clinic's crisis resources (default 988 / 911,
- * care-rules.md "Safety") and their agreed safety plan. Reading is defensive: bad settings or plan content
- * fall back rather than fail the submit.
+ * What the patient sees at once after a self-harm answer: their own country's crisis resources, crisis line
+ * first (shared/crisis; care-rules.md "Safety", crisis-lines.md), and their agreed safety plan. Reading is
+ * defensive: bad settings (per key) or plan content fall back rather than fail the submit.
  */
 export async function crisisFor(trx: Db, clinicId: string, patientId: string): Promise<Crisis> {
-  const [settings, plans] = await Promise.all([
-    repo.clinicSettingsJson(trx, clinicId),
+  const [resources, plans] = await Promise.all([
+    crisisResourcesIn(trx, clinicId, patientId, 'self_harm'),
     repo.agreedPlanContents(trx, clinicId, [patientId]),
   ]);
-  return { resources: crisisResourcesFrom(settings), safetyPlan: safetyPlanFrom(plans[0]?.content) };
+  return { ...resources, safetyPlan: safetyPlanFrom(plans[0]?.content) };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { SubmitResult, QuestionnaireResponse, DueList } from '../../../shared/measures/schemas.js';
+import { defaultsFor } from '../../../shared/crisis/select.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 
 let f: MessagingFixture;
@@ -69,7 +70,15 @@ describe('submitting questionnaires', () => {
     expect(res.statusCode).toBe(201);
     const result = res.json<SubmitResult>();
     expect(result.response.total).toBe(3);
-    expect(result.crisis?.resources.map((r) => r.action)).toEqual(['Call or text 988', 'Call 911']);
+    // No country set anywhere: the clinic's default country (US); self-harm lists the crisis line first.
+    expect(result.crisis?.country).toBe('US');
+    expect(result.crisis?.resources.map((r) => [r.kind, r.phone ?? r.sms])).toEqual(
+      defaultsFor('US')
+        .sort((a, b) => (a.kind === 'crisis_line' ? -1 : b.kind === 'crisis_line' ? 1 : 0))
+        .map((r) => [r.kind, r.phone ?? r.sms]),
+    );
+    expect(result.crisis?.resources[0]?.kind).toBe('crisis_line');
+    expect(result.crisis?.resources[1]?.kind).toBe('emergency');
     expect(result.crisis?.safetyPlan).toBeNull();
     // The retry still shows the crisis resources.
     const retry = await call(f.t.app, f.as.patient, 'POST', base, body);
@@ -89,14 +98,23 @@ describe('submitting questionnaires', () => {
     );
   });
 
-  it('a clinic can set its own crisis resources; bad settings fall back to 988/911', async () => {
+  it("a clinic's own entries for its country are shown; a bad key elsewhere does not hide them", async () => {
     const clinicId = f.patient.user.clinicId;
-    const settings = JSON.stringify({ crisisResources: [{ label: 'Clinic line', action: 'Call 555 0100' }] });
+    const own = {
+      country: 'US',
+      kind: 'crisis_line',
+      name: 'Clinic line',
+      phone: '555 0100',
+      lastVerified: '2026-11-01',
+    };
+    const settings = JSON.stringify({ escalationHours: 'bad', crisisResources: [own] });
     await f.t.deps.database.db.updateTable('clinics').set({ settings }).where('id', '=', clinicId).execute();
     const res = await call(f.t.app, f.as.patient, 'POST', base, phq9([0, 0, 0, 0, 0, 0, 0, 0, 2]));
-    expect(res.json<SubmitResult>().crisis?.resources).toEqual([
-      { label: 'Clinic line', action: 'Call 555 0100', href: null },
-    ]);
+    const crisis = res.json<SubmitResult>().crisis;
+    expect(crisis?.from).toBe('clinic');
+    expect(crisis?.resources.map((r) => [r.name, r.phone])).toEqual([['Clinic line', '555 0100']]);
+    // Only a crisis line was set: the patient is still told there is no emergency number on the list.
+    expect(crisis?.noEmergencyNumber).toBe(true);
     await f.t.deps.database.db
       .updateTable('clinics')
       .set({ settings: '{}' })

@@ -149,6 +149,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/measures': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/due': { scope: 'patient', expect: careTeamOrPatient },
+  // crisis resources (issue 12): the patient and their care team
+  'GET /api/patients/:patientId/crisis-resources': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/:responseId': { scope: 'patient', expect: careTeamOrPatient },
   // the patient's doses (issue 4). Logging, correcting and reminder choices are the patient's own: a
   // clinician on the team gets 403 'patient_only' past the gate (in doses tests; here the empty body
@@ -298,6 +300,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/medications/:medicationId/changes': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/medication-monitoring': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/medication-monitoring/results': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/medications/:medicationId/lab-profile': { scope: 'patient', expect: careTeam },
   // skills practice (issue 6; the matrix sends ':assignmentId'/':entryId' literally and empty bodies, so an
   // allowed caller gets 400 past the gate). Assigning, ending and commenting are the therapist's and only the
   // patient writes entries (403 for the rest of the team), and a therapist-only entry answers 404 to the
@@ -313,4 +316,27 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
   'PUT /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/practice/entries/:entryId/comments': { scope: 'patient', expect: careTeam },
+  // medication safety profile (issue 11): the team and the patient list and add allergies, other medicines
+  // and conditions; only clinicians confirm, reject and record the weight. A patient changing an entry that
+  // is not their own pending one gets 403 (proven in safety-profile.int.test.ts). ':entryId' is not a UUID:
+  // an allowed caller gets 400 past the gate.
+  'GET /api/patients/:patientId/medication-safety': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/medication-safety/entries': { scope: 'patient', expect: careTeamOrPatient },
+  'PUT /api/patients/:patientId/medication-safety/entries/:entryId': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'DELETE /api/patients/:patientId/medication-safety/entries/:entryId': {
+    scope: 'patient',
+    expect: careTeamOrPatient,
+  },
+  'POST /api/patients/:patientId/medication-safety/entries/:entryId/confirm': {
+    scope: 'patient',
+    expect: careTeam,
+  },
+  'POST /api/patients/:patientId/medication-safety/entries/:entryId/reject': {
+    scope: 'patient',
+    expect: careTeam,
+  },
+  'PUT /api/patients/:patientId/medication-safety/weight': { scope: 'patient', expect: careTeam },
 };

@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type { ClinicSettings, Mail, NewStaffInvite, StaffUser } from '../../app/api-types';
+import type { z } from 'zod';
+import type { clinicSettingsUpdateSchema } from '../../../shared/clinic/settings';
+
+export type ClinicSettingsUpdate = z.input<typeof clinicSettingsUpdateSchema>;
 
 const usersKey = ['admin', 'users'] as const;
 const outboxKey = ['admin', 'outbox'] as const;
@@ -61,7 +65,8 @@ export function useClinicSettings() {
 export function useSaveClinicSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: ClinicSettings) => api.put<ClinicSettings>('/api/admin/settings', settings),
+    // Only the keys sent change (the server keeps every other stored key, crisis resources included).
+    mutationFn: (settings: ClinicSettingsUpdate) => api.put<ClinicSettings>('/api/admin/settings', settings),
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
 }

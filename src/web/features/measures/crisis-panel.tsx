@@ -1,31 +1,26 @@
 import { Anchor, Button, Divider, List, Stack, Text, Title } from '@mantine/core';
-import { IconLifebuoy, IconMessage, IconPhone } from '@tabler/icons-react';
+import { IconLifebuoy } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { defaultCrisisResources } from '../../../shared/measures/crisis';
-import type { CrisisResource, SafetyPlan } from '../../app/api-types';
+import type { CrisisResourceSet } from '../../../shared/crisis/schemas';
+import type { SafetyPlan } from '../../app/api-types';
+import { CrisisResourceList } from '../../components/crisis-resources';
 import classes from './measures.module.css';
-
-/** A number to text when the action offers texting (e.g. "Call or text 988"). */
-function textHref(resource: CrisisResource): string | null {
-  if (!resource.href?.startsWith('tel:') || !/\btext\b/i.test(resource.action)) return null;
-  return `sms:${resource.href.slice(4)}`;
-}
 
 /**
  * The safety path on the patient's screen: crisis resources and their safety plan, shown at once when an
  * answer about self-harm was above 0. Focus moves here and it is announced (role=alert).
  */
 export function CrisisPanel({
-  resources,
+  set,
   safetyPlan: plan,
 }: {
-  resources: readonly CrisisResource[] | null;
+  /** The patient's own country's resources for self-harm, crisis line first (shared/crisis). */
+  set: CrisisResourceSet;
   /** Sent with the submit answer, so nothing more has to load before the patient sees it. */
   safetyPlan: SafetyPlan | null;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const list = resources && resources.length > 0 ? resources : defaultCrisisResources;
 
   useEffect(() => {
     ref.current?.focus();
@@ -50,45 +45,7 @@ export function CrisisPanel({
           telling us. Your care team has been told and will contact you. If you might act on these thoughts,
           or you feel unsafe now, reach out right away:
         </Text>
-        <Stack gap="xs">
-          {list.map((resource) => {
-            const sms = textHref(resource);
-            return (
-              <Stack key={`${resource.label}-${resource.action}`} gap={6}>
-                <Text fw={700}>{resource.label}</Text>
-                {resource.href ? (
-                  <Button
-                    component="a"
-                    href={resource.href}
-                    color="red.8"
-                    size="lg"
-                    fullWidth
-                    maw={{ sm: 360 }}
-                    leftSection={<IconPhone size={20} aria-hidden />}
-                  >
-                    {/* "Call or text 988" becomes two buttons: each says what a tap does. */}
-                    {sms ? `Call ${sms.slice(4)}` : resource.action}
-                  </Button>
-                ) : (
-                  <Text>{resource.action}</Text>
-                )}
-                {sms && (
-                  <Button
-                    component="a"
-                    href={sms}
-                    variant="default"
-                    size="md"
-                    fullWidth
-                    maw={{ sm: 360 }}
-                    leftSection={<IconMessage size={18} aria-hidden />}
-                  >
-                    Text {sms.slice(4)}
-                  </Button>
-                )}
-              </Stack>
-            );
-          })}
-        </Stack>
+        <CrisisResourceList set={set} />
         <Divider color="red.3" />
         <Title order={3} size="h4">
           Your safety plan

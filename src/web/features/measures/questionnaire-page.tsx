@@ -143,7 +143,7 @@ function Questionnaire({ instrument, patientId }: { instrument: Instrument; pati
     return (
       <Stack gap="lg">
         {submit.data.crisis && (
-          <CrisisPanel resources={submit.data.crisis.resources} safetyPlan={submit.data.crisis.safetyPlan} />
+          <CrisisPanel set={submit.data.crisis} safetyPlan={submit.data.crisis.safetyPlan} />
         )}
         <ThankYou instrument={instrument} answer={submit.data} />
       </Stack>

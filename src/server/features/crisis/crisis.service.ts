@@ -1,0 +1,43 @@
+import type { Db } from '../../db/database.js';
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { crisisResourceSet } from '../../../shared/crisis/select.js';
+import type { CrisisResourceSet, CrisisSituation } from '../../../shared/crisis/schemas.js';
+import * as repo from './crisis.repository.js';
+
+/**
+ * The crisis resources for one patient, inside a transaction that already checked access: their own
+ * country's set (the clinic's country when the patient has none), the clinic's entries for that country
+ * when it set any. Settings are read key by key, so a bad key elsewhere never hides these.
+ */
+export async function crisisResourcesIn(
+  trx: Db,
+  clinicId: string,
+  patientId: string,
+  situation: CrisisSituation,
+): Promise<CrisisResourceSet> {
+  const [settingsJson, patientCountry] = await Promise.all([
+    repo.clinicSettingsJson(trx, clinicId),
+    repo.patientCountry(trx, clinicId, patientId),
+  ]);
+  const settings = parseClinicSettings(settingsJson);
+  return crisisResourceSet(patientCountry ?? settings.country, situation, settings.crisisResources);
+}
+
+/** GET /api/patients/:patientId/crisis-resources: for the patient and their care team. */
+export async function crisisResourcesForPatient(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  situation: CrisisSituation,
+): Promise<CrisisResourceSet> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'crisis_resources.read', resourceType: 'patient' },
+    (trx) => crisisResourcesIn(trx, actor.clinicId, patientId, situation),
+  );
+}
