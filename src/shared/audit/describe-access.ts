@@ -7,6 +7,31 @@ export type Perspective = 'patient' | 'team';
 
 const phrases: Record<string, [patient: string, team: string]> = {
   'patient.read': ['opened your record', 'opened the record'],
+  'medication_safety.read': [
+    'looked at your allergies and other medicines',
+    'looked at the allergies and other medicines',
+  ],
+  'medication_safety.add': [
+    'added to your allergies and other medicines',
+    'added an allergy, medicine or condition',
+  ],
+  'medication_safety.edit': [
+    'changed an entry in your allergies and other medicines',
+    'changed a safety-profile entry',
+  ],
+  'medication_safety.remove': [
+    'removed an entry from your allergies and other medicines',
+    'removed a safety-profile entry',
+  ],
+  'medication_safety.confirm': [
+    'confirmed an allergy, medicine or condition you entered',
+    'confirmed a patient entry',
+  ],
+  'medication_safety.reject': [
+    'did not confirm an allergy, medicine or condition you entered',
+    'rejected a patient entry',
+  ],
+  'medication_safety.weight': ['recorded your weight', 'recorded the weight'],
   'patient.enrol': ['enrolled you in Duet', 'enrolled the patient in Duet'],
   'patient.update': ['updated your contact details', 'updated the contact details'],
   'patient.resend_invite': ['sent you a new sign-up link', 'sent the patient a new sign-up link'],

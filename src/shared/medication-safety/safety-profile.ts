@@ -126,10 +126,31 @@ const entryBase = {
   rejectionReason: z.string().nullable(),
   updatedAt: z.number(),
 };
+// Response shapes carry no transforms (responses are encoded with these schemas).
+const noteOut = z.string().nullable();
 export const safetyEntrySchema = z.discriminatedUnion('kind', [
-  allergyDetailsSchema.extend(entryBase),
-  otherMedicineDetailsSchema.extend({ ...entryBase, match: medicineMatchSchema.nullable() }),
-  conditionDetailsSchema.extend(entryBase),
+  z.object({
+    kind: z.literal('allergy'),
+    substance: z.string(),
+    reaction: z.string(),
+    severity: z.enum(allergySeverities),
+    notes: noteOut,
+    ...entryBase,
+  }),
+  z.object({
+    kind: z.literal('other_medicine'),
+    name: z.string(),
+    doseText: z.string().nullable(),
+    notes: noteOut,
+    match: medicineMatchSchema.nullable(),
+    ...entryBase,
+  }),
+  z.object({
+    kind: z.literal('condition'),
+    condition: z.enum(prescribingConditions),
+    notes: noteOut,
+    ...entryBase,
+  }),
 ]);
 export type SafetyEntry = z.infer<typeof safetyEntrySchema>;
 
