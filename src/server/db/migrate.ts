@@ -24,6 +24,7 @@ import * as m031 from './migrations/031-patient-country.js';
 import * as m027 from './migrations/027-medication-safety-profile.js';
 import * as m028 from './migrations/028-lab-results.js';
 import * as m033 from './migrations/033-answer-dates-and-baselines.js';
+import * as m030 from './migrations/030-dose-keys-wall-clock.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -53,6 +54,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '027-medication-safety-profile': { up: m027.up },
     '028-lab-results': { up: m028.up },
     '033-answer-dates-and-baselines': { up: m033.up },
+    '030-dose-keys-wall-clock': { up: m030.up },
   };
 }
 

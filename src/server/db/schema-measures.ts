@@ -23,6 +23,8 @@ export interface QuestionnaireResponseTable {
   answered_day: string;
   entered_by: string;
   created_at: number;
+  /** Why an in-session answer is dated in the past (migration 033); null when not backdated. */
+  backdate_reason?: string | null;
 }
 
 /** A clinician's risk assessment after a self-harm answer; recording it resolves the alert. */
@@ -68,6 +70,34 @@ export interface MeasureSummaryTable {
   last_at: number;
   last_day: string;
   scored_count: number;
+  /** Lowest total of the 12 weeks before the latest answer, the latest excluded (migration 033). */
+  recent_best_total?: number | null;
+  /** 1 when the latest answer's day also had a positive PHQ-9 item 9 or a self-harm entry (migration 033). */
+  safety_same_day?: number;
+}
+
+/** The baseline a clinician chose for one patient and instrument (migration 033). */
+export interface MeasureBaselineTable {
+  clinic_id: string;
+  patient_id: string;
+  instrument: string;
+  response_id: string;
+  chosen_by: string;
+  chosen_at: number;
+  version: number;
+}
+
+/** Every "use as baseline" choice, for the history (migration 033). */
+export interface MeasureBaselineChangeTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  instrument: string;
+  response_id: string;
+  previous_response_id: string | null;
+  reason: string;
+  chosen_by: string;
+  chosen_at: number;
 }
 
 export interface MeasureTables {
@@ -75,4 +105,6 @@ export interface MeasureTables {
   risk_assessments: RiskAssessmentTable;
   measure_reminders: MeasureReminderTable;
   measure_summaries: MeasureSummaryTable;
+  measure_baselines: MeasureBaselineTable;
+  measure_baseline_changes: MeasureBaselineChangeTable;
 }

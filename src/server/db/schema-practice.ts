@@ -48,6 +48,8 @@ export interface PracticeEntryTable {
   updated_at: number;
   completed_at: number | null;
   version: number;
+  /** Why a completed entry showed a risk of self-harm (JSON array, shared/practice/risk.ts); migration 033. */
+  risk?: string | null;
 }
 
 /** The therapist's comment on an entry; whoever may read the entry reads its comments. */

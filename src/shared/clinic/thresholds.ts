@@ -4,6 +4,7 @@ import { DEFAULT_LOW_RATING } from '../feedback/rules.js';
 import { MONITORING_OVERDUE_HIGH_AFTER_DAYS } from '../medications/monitoring.js';
 import { treatToTargetDefaults } from '../registry/settings.js';
 import { BACKDATE_LIMIT_DAYS_DEFAULT } from '../measures/settings.js';
+import { escalationDefaults } from '../alerts/escalation-settings.js';
 import { clinicSettingsSchema, type ClinicSettings } from './settings.js';
 
 /**
@@ -13,7 +14,7 @@ import { clinicSettingsSchema, type ClinicSettings } from './settings.js';
  */
 export interface ThresholdField {
   key: ThresholdKey;
-  group: 'Treat to target' | 'Medications' | 'Appointments and feedback';
+  group: 'Treat to target' | 'Medications' | 'Appointments and feedback' | 'Urgent alerts';
   label: string;
   help: string;
   unit: string;
@@ -33,6 +34,20 @@ export type ThresholdKey = Exclude<
 type Words = Omit<ThresholdField, 'min' | 'max' | 'integer' | 'key'>;
 
 const words: Record<ThresholdKey, Words> = {
+  acknowledgePauseMinutes: {
+    group: 'Urgent alerts',
+    label: 'Acknowledging holds escalation back for',
+    help: 'After "Acknowledge", an urgent alert still unresolved escalates once this time is over (product policy).',
+    unit: 'minutes',
+    defaultValue: escalationDefaults.acknowledgePauseMinutes,
+  },
+  safetyFollowUpHours: {
+    group: 'Urgent alerts',
+    label: 'Follow-up after "not reached" due within',
+    help: 'A patient at risk who was not reached must be tried again within this time, or the alert escalates (issue 12, product default).',
+    unit: 'hours',
+    defaultValue: escalationDefaults.safetyFollowUpHours,
+  },
   notImprovingWeeks: {
     group: 'Treat to target',
     label: 'Review treatment from week',

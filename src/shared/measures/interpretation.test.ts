@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instrumentById } from './instruments.js';
-import { interpret } from './interpretation.js';
+import { interpret, relapseFrom } from './interpretation.js';
 
 const phq9 = instrumentById('phq9');
 const gad7 = instrumentById('gad7');
@@ -52,12 +52,21 @@ describe('interpret PHQ-9', () => {
     });
   });
 
-  it('no baseline: only remission can be read', () => {
+  it('no baseline: nothing can be read, not even remission (issue 12: remission is a change)', () => {
     expect(interpret(phq9, 3, null)).toMatchObject({
       baselineTotal: null,
       changePoints: null,
-      remission: true,
+      remission: false,
     });
+  });
+
+  it.each([
+    ['the baseline answer itself (3)', 3, 3, true, false],
+    ['a follow-up of 3 after a baseline of 3', 3, 3, false, true],
+    ['a follow-up of 4 after a baseline of 20', 4, 20, false, true],
+    ['a follow-up of 5 after a baseline of 20', 5, 20, false, false],
+  ] as const)('remission needs a follow-up after baseline: %s', (_, total, baseline, isBaseline, rem) => {
+    expect(interpret(phq9, total, baseline, { isBaseline }).remission).toBe(rem);
   });
 });
 
@@ -77,5 +86,53 @@ describe('interpret GAD-7', () => {
 
   it('has no remission threshold in the clinical files', () => {
     expect(interpret(gad7, 0, 15).remission).toBe(false);
+  });
+});
+
+describe('relapseFrom (issue 12: against the best recent score)', () => {
+  it.each([
+    [
+      'PHQ-9 9 -> 19: up 10 from the best',
+      'phq9',
+      19,
+      [9],
+      { kind: 'rise_from_best', fromTotal: 9, risePoints: 10 },
+    ],
+    [
+      'PHQ-9 up exactly 5 from the lowest',
+      'phq9',
+      17,
+      [14, 12, 15],
+      { kind: 'rise_from_best', fromTotal: 12, risePoints: 5 },
+    ],
+    ['PHQ-9 up 4: not a relapse', 'phq9', 16, [12, 14], null],
+    [
+      'PHQ-9 from remission 4 back to 10',
+      'phq9',
+      10,
+      [4, 8],
+      { kind: 'back_from_remission', fromTotal: 4, risePoints: 6 },
+    ],
+    [
+      'PHQ-9 from 4 to 9: up 5, not back to 10',
+      'phq9',
+      9,
+      [4],
+      { kind: 'rise_from_best', fromTotal: 4, risePoints: 5 },
+    ],
+    ['PHQ-9 from 4 to 8: neither', 'phq9', 8, [4], null],
+    [
+      'GAD-7 up 4 from the best',
+      'gad7',
+      12,
+      [8, 10],
+      { kind: 'rise_from_best', fromTotal: 8, risePoints: 4 },
+    ],
+    ['GAD-7 up 3: not a relapse', 'gad7', 11, [8], null],
+    ['no earlier answer in the window', 'phq9', 27, [], null],
+    ['no total', 'phq9', null, [3], null],
+    ['a fall is never a relapse', 'phq9', 3, [20], null],
+  ] as const)('%s', (_, id, total, recent, expected) => {
+    expect(relapseFrom(id, total, recent)).toEqual(expected);
   });
 });

@@ -51,9 +51,12 @@ export function interpret(
   instrument: Instrument,
   total: number | null,
   baselineTotal: number | null,
+  opts: { isBaseline?: boolean } = {},
 ): Interpretation {
   if (total === null) return none(baselineTotal);
-  const remission = isRemission(instrument, total);
+  // Remission is a change since treatment started: the baseline answer itself, or an answer without a
+  // baseline, is never remission (issue 12: "a baseline of 3 alone is not remission"; product policy).
+  const remission = isRemission(instrument, total) && baselineTotal !== null && opts.isBaseline !== true;
   if (baselineTotal === null) return { ...none(null), remission };
   const changePoints = total - baselineTotal;
   const fall = -changePoints;
@@ -73,4 +76,43 @@ export function interpret(
     reliableImprovement: fall >= reliable,
     reliableDeterioration: changePoints >= reliable,
   };
+}
+
+/**
+ * Relapse / worsening against the best recent score (issue 12; product policy built on the sources):
+ * - a rise of RELAPSE_RISE_POINTS or more from the lowest total of the last RELAPSE_WINDOW_DAYS (PHQ-9
+ *   5 points: the minimal clinically important individual change, Löwe et al., Med Care 2004; GAD-7 uses
+ *   its reliable-change threshold, 4 points, NHS Talking Therapies via instruments.md);
+ * - or from remission (below 5) back to 10 or more (PHQ-9 >= 10: the caseness cut-off, Kroenke 2001;
+ *   GAD-7 >= 10 "warrants further evaluation", Spitzer 2006; GAD-7 "below 5" = its minimal band).
+ */
+export const RELAPSE_WINDOW_DAYS = 84;
+export const RELAPSE_RISE_POINTS = { phq9: 5, gad7: 4 } as const;
+export const LOW_BELOW = 5;
+export const RELAPSE_AT_LEAST = 10;
+
+export interface Relapse {
+  kind: 'rise_from_best' | 'back_from_remission';
+  /** The best (lowest) recent total it is judged against. */
+  fromTotal: number;
+  risePoints: number;
+}
+
+/**
+ * Whether `total` is a relapse against the patient's recent scored totals of the same instrument (the
+ * answers of the RELAPSE_WINDOW_DAYS before this one, this one excluded). Null when not.
+ */
+export function relapseFrom(
+  instrumentId: 'phq9' | 'gad7',
+  total: number | null,
+  recentTotals: readonly number[],
+): Relapse | null {
+  if (total === null || recentTotals.length === 0) return null;
+  const best = Math.min(...recentTotals);
+  const rise = total - best;
+  if (best < LOW_BELOW && total >= RELAPSE_AT_LEAST)
+    return { kind: 'back_from_remission', fromTotal: best, risePoints: rise };
+  if (rise >= RELAPSE_RISE_POINTS[instrumentId])
+    return { kind: 'rise_from_best', fromTotal: best, risePoints: rise };
+  return null;
 }

@@ -45,6 +45,8 @@ export const thoughtRecordSchema = z.object({
   balancedBelief: percent,
   /** Belief in the hot thought rated again at the end: the "after" of the before/after chart. */
   hotThoughtBeliefAfter: percent,
+  /** "I'm not safe right now": shows crisis resources and alerts whoever may read the entry (risk.ts). */
+  notSafe: z.boolean().default(false),
 });
 export type ThoughtRecord = z.infer<typeof thoughtRecordSchema>;
 
@@ -82,6 +84,8 @@ export const diaryCardSchema = z.object({
   skills: z.array(label).max(30).default([]),
   distress: tenPoint,
   note: text(1000),
+  /** "I'm not safe right now": shows crisis resources and alerts whoever may read the card (risk.ts). */
+  notSafe: z.boolean().default(false),
 });
 export type DiaryCard = z.infer<typeof diaryCardSchema>;
 

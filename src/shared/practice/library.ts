@@ -102,7 +102,7 @@ export const iptPrompts: Record<IptProblemArea, string> = {
 /** Starting rows of a new diary card; the patient can add their own. */
 export const diaryDefaults = {
   emotions: ['Sadness', 'Anger', 'Fear', 'Shame', 'Joy'],
-  urges: ['Self-harm', 'Using alcohol or drugs', 'Quitting therapy'],
+  urges: ['Self-harm', 'Suicide', 'Using alcohol or drugs', 'Quitting therapy'],
   skills: [
     'Wise mind',
     'Observe and describe',

@@ -10,6 +10,7 @@ import {
   thoughtRecordSchema,
 } from './content.js';
 import { sharingSchema } from './sharing.js';
+import { crisisSchema } from '../measures/schemas.js';
 
 // API shapes of skills practice between sessions (issue 6).
 
@@ -102,6 +103,11 @@ const entryBase = z.object({
   updatedAt: z.number(),
   completedAt: z.number().nullable(),
   comments: z.array(commentSchema),
+  /**
+   * Only in the answer to the save that completed an entry at risk of self-harm (and its retries; issue 12,
+   * risk.ts): the patient's crisis resources and safety plan, to show at once.
+   */
+  crisis: crisisSchema.nullable().optional(),
 });
 export const entrySchema = z.discriminatedUnion('type', [
   entryBase.extend({ type: z.literal('thought_record'), content: thoughtRecordSchema }),

@@ -27,7 +27,8 @@ export function toQuestionnaireResponse(
   if (!instrument) throw new Error(`Unknown instrument ${row.instrument}`);
   const answers = parseAnswers(row.answers);
   const score = scoreAnswers(instrument, answers);
-  const interpretation = interpret(instrument, row.total, baseline?.total ?? null);
+  const isBaseline = baseline?.id === row.id;
+  const interpretation = interpret(instrument, row.total, baseline?.total ?? null, { isBaseline });
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -48,7 +49,8 @@ export function toQuestionnaireResponse(
       name: row.entered_by_name,
       role: roleSchema.parse(row.entered_by_role),
     },
-    interpretation: { isBaseline: baseline?.id === row.id, ...interpretation },
+    backdateReason: row.backdate_reason ?? null,
+    interpretation: { isBaseline, ...interpretation },
   };
 }
 

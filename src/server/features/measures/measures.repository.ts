@@ -46,20 +46,130 @@ export async function responsesOfPatient(db: Db, clinicId: string, patientId: st
 }
 
 /**
- * The baseline: the patient's first complete response of the instrument (Duet has one treatment episode
- * per patient, from enrolment; see docs/api.md "Questionnaires and the safety path").
+ * The baseline (issue 12): the answer a clinician chose with "use as baseline" (measure_baselines), else the
+ * patient's first complete response of the instrument in the order it was recorded. A later answer dated
+ * earlier never takes the baseline's place on its own (docs/clinical-rules.md "Answer dates and the baseline").
  */
 export async function baselineOf(db: Db, clinicId: string, patientId: string, instrument: string) {
-  return db
+  return (await baselinesOf(db, clinicId, patientId, instrument)).get(instrument);
+}
+
+export interface BaselineRef {
+  id: string;
+  total: number | null;
+  answered_at: number;
+  answered_day: string;
+  chosen: boolean;
+}
+
+/** Each instrument's baseline of one patient (one instrument when given). */
+export async function baselinesOf(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  instrument?: string,
+): Promise<Map<string, BaselineRef>> {
+  let chosenQ = db
+    .selectFrom('measure_baselines as b')
+    .innerJoin('questionnaire_responses as r', 'r.id', 'b.response_id')
+    .select(['b.instrument', 'r.id', 'r.total', 'r.answered_at', 'r.answered_day'])
+    .where('b.clinic_id', '=', clinicId)
+    .where('b.patient_id', '=', patientId);
+  if (instrument) chosenQ = chosenQ.where('b.instrument', '=', instrument);
+  let firstQ = db
     .selectFrom('questionnaire_responses')
-    .select(['id', 'total', 'answered_at', 'answered_day'])
+    .select(['instrument', 'id', 'total', 'answered_at', 'answered_day', 'created_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('total', 'is not', null);
+  if (instrument) firstQ = firstQ.where('instrument', '=', instrument);
+  const [chosen, scored] = await Promise.all([
+    chosenQ.execute(),
+    firstQ.orderBy('created_at').orderBy('id').execute(),
+  ]);
+  const out = new Map<string, BaselineRef>();
+  for (const c of chosen)
+    out.set(c.instrument, {
+      id: c.id,
+      total: c.total,
+      answered_at: c.answered_at,
+      answered_day: c.answered_day,
+      chosen: true,
+    });
+  for (const r of scored)
+    if (!out.has(r.instrument))
+      out.set(r.instrument, {
+        id: r.id,
+        total: r.total,
+        answered_at: r.answered_at,
+        answered_day: r.answered_day,
+        chosen: false,
+      });
+  return out;
+}
+
+/** Scored totals of one instrument answered in [from, before), one answer excluded (relapse's window). */
+export async function scoredTotalsBetween(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  instrument: string,
+  from: number,
+  before: number,
+  excludeId: string,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('questionnaire_responses')
+    .select('total')
     .where('clinic_id', '=', clinicId)
     .where('patient_id', '=', patientId)
     .where('instrument', '=', instrument)
     .where('total', 'is not', null)
-    .orderBy('answered_at')
-    .orderBy('id')
-    .executeTakeFirst();
+    .where('answered_at', '>=', from)
+    .where('answered_at', '<=', before)
+    .where('id', '!=', excludeId)
+    .execute();
+  return rows.flatMap((r) => (r.total === null ? [] : [r.total]));
+}
+
+/**
+ * Whether the patient's day had a positive PHQ-9 item 9 (any answer that day) or a completed self-harm
+ * entry (diary card, thought record or message flagged "not safe"): no good news that day (issue 12).
+ */
+export async function safetyConcernOnDay(db: Db, clinicId: string, patientId: string, day: string) {
+  const [answer, entry] = await Promise.all([
+    db
+      .selectFrom('questionnaire_responses')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('answered_day', '=', day)
+      .where('item9', '>', 0)
+      .executeTakeFirst(),
+    db
+      .selectFrom('practice_entries')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('day', '=', day)
+      .where('status', '=', 'done')
+      .where('risk', 'is not', null)
+      .executeTakeFirst(),
+  ]);
+  return answer !== undefined || entry !== undefined;
+}
+
+/** Open "good news" alerts of the patient, with the instrument of the answer each is about. */
+export async function openGoodNewsAlerts(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('alerts as a')
+    .leftJoin('questionnaire_responses as r', 'r.id', 'a.subject_id')
+    .select(['a.id', 'a.version', 'a.title', 'r.instrument'])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.patient_id', '=', patientId)
+    .where('a.type', '=', 'good_news')
+    .where('a.state', '!=', 'resolved')
+    .execute();
 }
 
 /** The scored response answered just before `answeredAt` (what the patient's previous result was). */

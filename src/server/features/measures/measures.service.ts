@@ -6,7 +6,12 @@ import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { instrumentById, type InstrumentId } from '../../../shared/measures/instruments.js';
 import { invalidAnswers, scoreAnswers } from '../../../shared/measures/scoring.js';
-import { interpret, type Interpretation } from '../../../shared/measures/interpretation.js';
+import {
+  interpret,
+  relapseFrom,
+  RELAPSE_WINDOW_DAYS,
+  type Interpretation,
+} from '../../../shared/measures/interpretation.js';
 import type {
   DueList,
   NewResponse,
@@ -18,6 +23,11 @@ import * as repo from './measures.repository.js';
 import { toQuestionnaireResponse } from './measures.mapper.js';
 import { crisisFor } from './crisis.js';
 import { measuresDueFor } from './due.js';
+import { answerDate } from './answer-dates.js';
+import { closeContradictedGoodNews, closeGoodNewsOnSafety } from './good-news.js';
+import { refreshPatientSummaries } from './summaries.repository.js';
+
+const DAY_MS = 86_400_000;
 
 async function loadResponse(trx: Db, clinicId: string, patientId: string, responseId: string) {
   const row = await repo.findResponse(trx, clinicId, responseId);
@@ -41,7 +51,10 @@ async function newlyReached(trx: Db, clinicId: string, response: QuestionnaireRe
     response.answeredAt,
     response.id,
   );
-  const before = previous === undefined ? null : interpret(instrument, previous.total, i.baselineTotal);
+  const before =
+    previous === undefined
+      ? null
+      : interpret(instrument, previous.total, i.baselineTotal, { isBaseline: previous.id === response.id });
   return {
     newlyResponse: i.response && !(before?.response ?? false),
     newlyRemission: i.remission && !(before?.remission ?? false),
@@ -90,16 +103,18 @@ export function submitResponse(
         );
       const now = deps.clock.now();
       const inSession = actor.role !== 'patient';
-      if (input.answeredAt !== undefined && (!inSession || input.answeredAt > now))
-        throw new AppError(
-          'validation_failed',
-          'answeredAt is only for past answers entered from a session.',
-          [{ path: 'body.answeredAt', message: inSession ? 'In the future' : 'Not for patients' }],
-        );
-      const answeredAt = inSession ? (input.answeredAt ?? now) : now;
       const patient = (await repo.patientBasics(trx, actor.clinicId, [patientId]))[0];
       if (!patient) throw notFound('Patient');
+      const { answeredAt, backdateReason } = await answerDate(
+        trx,
+        actor.clinicId,
+        patient,
+        input,
+        inSession,
+        now,
+      );
       const score = scoreAnswers(instrument, input.answers);
+      const answeredDay = dayIn(answeredAt, patient.time_zone);
       const inserted = await repo.insertResponse(trx, {
         id: input.id,
         clinic_id: actor.clinicId,
@@ -112,25 +127,54 @@ export function submitResponse(
         item9: score.safetyItem,
         source: inSession ? 'in_session' : 'patient',
         answered_at: answeredAt,
-        answered_day: dayIn(answeredAt, patient.time_zone),
+        answered_day: answeredDay,
         entered_by: actor.userId,
         created_at: now,
+        backdate_reason: backdateReason,
       });
       if (!inserted) return retry();
 
       const response = await loadResponse(trx, actor.clinicId, patientId, input.id);
       if (!response) throw new Error('response vanished inside its transaction');
+      const selfHarm = score.safetyItem !== null && score.safetyItem > 0;
       // The safety event first: it is the one that must never be lost (same transaction as the answers).
-      if (score.safetyItem !== null && score.safetyItem > 0) {
+      if (selfHarm) {
         await emitEvent(trx, deps.clock, {
           type: 'measure.self_harm_reported',
           clinicId: actor.clinicId,
           patientId,
-          payload: { responseId: input.id, item9: score.safetyItem, total: score.total },
+          payload: { responseId: input.id, item9: score.safetyItem ?? 1, total: score.total },
         });
+        // Same-day "no good news": the other questionnaire's summary reads this day too.
+        await refreshPatientSummaries(trx, actor.clinicId, patientId);
+        await closeGoodNewsOnSafety(deps, trx, actor.clinicId, patientId, 'PHQ-9 item 9 answered above 0');
       }
       const i = response.interpretation;
       const reached = await newlyReached(trx, actor.clinicId, response, i);
+      const recent = await repo.scoredTotalsBetween(
+        trx,
+        actor.clinicId,
+        patientId,
+        instrument.id,
+        answeredAt - RELAPSE_WINDOW_DAYS * DAY_MS,
+        answeredAt,
+        input.id,
+      );
+      const relapse = i.isBaseline
+        ? null
+        : relapseFrom(instrument.id as InstrumentId, response.total, recent);
+      const safetyConcernSameDay =
+        selfHarm || (await repo.safetyConcernOnDay(trx, actor.clinicId, patientId, answeredDay));
+      if (response.total !== null)
+        await closeContradictedGoodNews(deps, trx, actor.clinicId, patientId, {
+          instrument: instrument.id,
+          name: instrument.name,
+          total: response.total,
+          remission: i.remission,
+          response: i.response,
+          worse: i.reliableDeterioration,
+          relapse,
+        });
       await emitEvent(trx, deps.clock, {
         type: 'measure.submitted',
         clinicId: actor.clinicId,
@@ -148,6 +192,8 @@ export function submitResponse(
           reliableImprovement: i.reliableImprovement,
           reliableDeterioration: i.reliableDeterioration,
           ...reached,
+          safetyConcernSameDay,
+          relapse,
         },
       });
       return { ...(await withCrisis(trx, actor, response)), created: true };
@@ -169,9 +215,7 @@ export function listResponses(
     { action: 'measure.list', resourceType: 'questionnaire_response' },
     async (trx) => {
       const rows = await repo.responsesOfPatient(trx, actor.clinicId, patientId, instrument);
-      const baselines = new Map<string, { id: string; total: number | null }>();
-      for (const r of rows)
-        if (r.total !== null && !baselines.has(r.instrument)) baselines.set(r.instrument, r);
+      const baselines = await repo.baselinesOf(trx, actor.clinicId, patientId, instrument);
       return rows.map((r) => toQuestionnaireResponse(r, baselines.get(r.instrument)));
     },
   );

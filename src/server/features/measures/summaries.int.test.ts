@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { TEST_NOW } from '../../testing/test-app.js';
 import { backfill } from '../../db/migrations/014-measure-summaries.js';
+import { backfill as backfill033 } from '../../db/migrations/033-answer-dates-and-baselines.js';
 import { registryFixture, WEEK, type RegistryFixture } from '../registry/registry-fixture.js';
 import { rebuildMeasureSummaries } from './summaries.repository.js';
 
@@ -36,6 +37,7 @@ describe('measure summaries (baseline and latest scored answer per patient and i
     const db = f.t.deps.database.db;
     await db.deleteFrom('measure_summaries').execute();
     await backfill(db as unknown as Kysely<unknown>);
+    await backfill033(db as unknown as Kysely<unknown>);
     expect(await summaries()).toEqual(kept);
     await db.deleteFrom('measure_summaries').execute();
     await rebuildMeasureSummaries(db, f.clinic);

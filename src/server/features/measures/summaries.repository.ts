@@ -1,8 +1,13 @@
 import type { Db } from '../../db/database.js';
+import { baselineOf, safetyConcernOnDay, scoredTotalsBetween } from './measures.repository.js';
+import { RELAPSE_WINDOW_DAYS } from '../../../shared/measures/interpretation.js';
+
+const DAY_MS = 86_400_000;
 
 /**
- * measure_summaries: each patient's baseline (first scored) and latest scored answer per instrument, with
- * the count of scored answers. Refreshed in the same transaction as every stored answer, so readers (the
+ * measure_summaries: each patient's baseline (the chosen one, else the first scored answer recorded; issue 12)
+ * and latest scored answer per instrument, with the count of scored answers, the lowest total of the 12 weeks
+ * before the latest (relapse) and whether the latest answer's day had a safety concern. Refreshed in the same transaction as every stored answer, so readers (the
  * registry, the treat-to-target check) never see it out of step with questionnaire_responses.
  */
 const scored = (db: Db, clinicId: string, patientId: string, instrument: string) =>
@@ -21,7 +26,7 @@ export async function refreshMeasureSummary(
   instrument: string,
 ): Promise<void> {
   const [first, last, count] = await Promise.all([
-    scored(db, clinicId, patientId, instrument).orderBy('answered_at').orderBy('id').executeTakeFirst(),
+    baselineOf(db, clinicId, patientId, instrument),
     scored(db, clinicId, patientId, instrument)
       .orderBy('answered_at', 'desc')
       .orderBy('id', 'desc')
@@ -36,6 +41,19 @@ export async function refreshMeasureSummary(
       .executeTakeFirstOrThrow(),
   ]);
   if (!first || !last || first.total === null || last.total === null) return;
+  const lastAt = last.answered_at;
+  const [recent, concern] = await Promise.all([
+    scoredTotalsBetween(
+      db,
+      clinicId,
+      patientId,
+      instrument,
+      lastAt - RELAPSE_WINDOW_DAYS * DAY_MS,
+      lastAt,
+      last.id,
+    ),
+    safetyConcernOnDay(db, clinicId, patientId, last.answered_day),
+  ]);
   const row = {
     first_id: first.id,
     first_total: first.total,
@@ -46,6 +64,8 @@ export async function refreshMeasureSummary(
     last_at: last.answered_at,
     last_day: last.answered_day,
     scored_count: Number(count.n),
+    recent_best_total: recent.length > 0 ? Math.min(...recent) : null,
+    safety_same_day: concern ? 1 : 0,
   };
   await db
     .insertInto('measure_summaries')
@@ -55,6 +75,11 @@ export async function refreshMeasureSummary(
 }
 
 /** Rebuilds every summary of a clinic (after bulk loads that bypass the measures service). */
+/** Refreshes every summary of one patient (after a safety signal that may change "same day"). */
+export async function refreshPatientSummaries(db: Db, clinicId: string, patientId: string): Promise<void> {
+  for (const instrument of ['phq9', 'gad7']) await refreshMeasureSummary(db, clinicId, patientId, instrument);
+}
+
 export async function rebuildMeasureSummaries(db: Db, clinicId: string): Promise<void> {
   const pairs = await db
     .selectFrom('questionnaire_responses')

@@ -10,6 +10,8 @@ import { canViewEntry, sharingSchema } from '../../../shared/practice/sharing.js
 import type { NewComment, PracticeEntry, SaveEntry } from '../../../shared/practice/schemas.js';
 import * as repo from './practice.repository.js';
 import { toEntry } from './practice.mapper.js';
+import { crisisOfEntry, reportEntryRisk } from './entry-risk.js';
+import type { Crisis } from '../../../shared/measures/schemas.js';
 import {
   assignmentOfPatient,
   patientDay,
@@ -117,7 +119,7 @@ export function saveEntry(
   entryId: string,
   input: SaveEntry,
   expectedVersion: number | null,
-): Promise<{ entry: PracticeEntry; created: boolean }> {
+): Promise<{ entry: PracticeEntry; created: boolean; crisis: Crisis | null }> {
   return withPatientRecord(
     deps,
     actor,
@@ -172,7 +174,10 @@ export function saveEntry(
           version: 1,
         });
         const row = await repo.findEntry(trx, actor.clinicId, entryId);
-        if (inserted && row) return { entry: await withComments(trx, actor.clinicId, row), created: true };
+        if (inserted && row) {
+          const crisis = input.done ? await reportEntryRisk(deps, trx, actor.clinicId, row) : null;
+          return { entry: await withComments(trx, actor.clinicId, row), created: true, crisis };
+        }
         existing = row;
       }
       if (existing?.patient_id !== patientId)
@@ -202,7 +207,12 @@ export function saveEntry(
         next.status === existing.status &&
         next.content === existing.content &&
         next.day === existing.day;
-      if (unchanged) return { entry: await current(), created: false };
+      if (unchanged)
+        return {
+          entry: await current(),
+          created: false,
+          crisis: await crisisOfEntry(trx, actor.clinicId, existing),
+        };
       if (next.status === 'done' && existing.status !== 'done') requireDoneable(type, content as never);
       const saved = await repo.updateEntryIfCurrent(trx, actor.clinicId, entryId, existing.version, {
         ...next,
@@ -212,7 +222,11 @@ export function saveEntry(
       if (!saved) throw stale(await current());
       const row = await repo.findEntry(trx, actor.clinicId, entryId);
       if (!row) throw entryNotFound();
-      return { entry: await withComments(trx, actor.clinicId, row), created: false };
+      const crisis =
+        existing.status !== 'done' && next.status === 'done'
+          ? await reportEntryRisk(deps, trx, actor.clinicId, row)
+          : await crisisOfEntry(trx, actor.clinicId, row);
+      return { entry: await withComments(trx, actor.clinicId, row), created: false, crisis };
     },
   );
 }

@@ -90,6 +90,16 @@ export async function findEntry(db: Db, clinicId: string, entryId: string): Prom
 }
 
 /** Updates an entry if it is still at `expectedVersion`; false when someone saved in between. */
+/** Keeps why a completed entry showed a risk of self-harm (issue 12, shared/practice/risk.ts). */
+export async function setEntryRisk(db: Db, clinicId: string, entryId: string, risk: string): Promise<void> {
+  await db
+    .updateTable('practice_entries')
+    .set({ risk })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', entryId)
+    .execute();
+}
+
 export async function updateEntryIfCurrent(
   db: Db,
   clinicId: string,

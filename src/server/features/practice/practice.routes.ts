@@ -132,7 +132,7 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
       response: { 200: entrySchema, 201: entrySchema, ...errors(400, 401, 403, 404, 409, 412) },
     },
     handler: async (request, reply) => {
-      const { entry, created } = await entries.saveEntry(
+      const { entry, created, crisis } = await entries.saveEntry(
         deps,
         actorOf(request),
         request.params.patientId,
@@ -143,7 +143,7 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
       return reply
         .status(created ? 201 : 200)
         .header('etag', etag(entry.version))
-        .send(entry);
+        .send(crisis ? { ...entry, crisis } : entry);
     },
   });
 

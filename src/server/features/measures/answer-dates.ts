@@ -1,0 +1,45 @@
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { answerDateProblem, backdateLimitDays } from '../../../shared/measures/settings.js';
+import { dayIn } from '../../../shared/treatment-plans/rules.js';
+import { daysBetween } from '../../../shared/registry/next-due.js';
+import * as repo from './measures.repository.js';
+
+/**
+ * When an answer counts as given (issue 12, docs/clinical-rules.md "Answer dates and the baseline"): the
+ * patient's own answers are dated now; a clinician entering answers from a session may date them back at
+ * most the clinic's limit (default 14 days), with a reason when on an earlier day, never before the
+ * patient's enrolment or 1900, never in the future. A refusal names the field.
+ */
+export async function answerDate(
+  trx: Db,
+  clinicId: string,
+  patient: { time_zone: string; created_at: number },
+  input: { answeredAt?: number | undefined; backdateReason?: string | undefined },
+  inSession: boolean,
+  now: number,
+): Promise<{ answeredAt: number; backdateReason: string | null }> {
+  if (input.answeredAt === undefined) return { answeredAt: now, backdateReason: null };
+  if (!inSession)
+    throw new AppError('validation_failed', 'answeredAt is only for past answers entered from a session.', [
+      { path: 'body.answeredAt', message: 'Not for patients' },
+    ]);
+  const today = dayIn(now, patient.time_zone);
+  const answeredDay = dayIn(input.answeredAt, patient.time_zone);
+  const problem = answerDateProblem({
+    answeredAt: input.answeredAt,
+    now,
+    answeredDay,
+    today,
+    enrolledDay: dayIn(patient.created_at, patient.time_zone),
+    limitDays: backdateLimitDays(await repo.clinicSettingsJson(trx, clinicId)),
+    daysBack: answeredDay < today ? daysBetween(answeredDay, today) : 0,
+    reason: input.backdateReason,
+  });
+  if (problem)
+    throw new AppError('validation_failed', problem.message, [
+      { path: `body.${problem.field}`, message: problem.message },
+    ]);
+  const reason = input.backdateReason?.trim() ?? '';
+  return { answeredAt: input.answeredAt, backdateReason: answeredDay < today && reason ? reason : null };
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../../db/database.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
+import { entryRisk } from '../../../shared/practice/risk.js';
+import { sharingSchema } from '../../../shared/practice/sharing.js';
+import type { Crisis } from '../../../shared/measures/schemas.js';
+import { crisisFor } from '../measures/crisis.js';
+import { closeGoodNewsOnSafety } from '../measures/good-news.js';
+import { refreshPatientSummaries } from '../measures/summaries.repository.js';
+import * as repo from './practice.repository.js';
+
+/**
+ * Self-harm outside questionnaires (issue 12): when an entry is completed with a risk of self-harm
+ * (shared/practice/risk.ts), in the same transaction as the completion: the reasons are kept on the entry,
+ * `practice.self_harm_reported` goes to the outbox (once per entry: dedupe key), open good news closes and
+ * the registry's "same day" flag is refreshed. The patient gets their crisis resources and safety plan.
+ * Drafts never alert: a draft is the patient's alone (sharing.ts); the form shows the crisis resources as
+ * soon as the risk is written.
+ */
+export async function reportEntryRisk(
+  deps: AppDeps,
+  trx: Db,
+  clinicId: string,
+  entry: { id: string; patient_id: string; type: string; content: string; day: string; sharing: string },
+): Promise<Crisis | null> {
+  if (entry.type !== 'diary_card' && entry.type !== 'thought_record') return null;
+  const reasons = entryRisk(entry.type, JSON.parse(entry.content) as unknown);
+  if (reasons.length === 0) return null;
+  await repo.setEntryRisk(trx, clinicId, entry.id, JSON.stringify(reasons));
+  await emitEvent(trx, deps.clock, {
+    type: 'practice.self_harm_reported',
+    clinicId,
+    patientId: entry.patient_id,
+    payload: {
+      entryId: entry.id,
+      entryType: entry.type,
+      day: entry.day,
+      sharing: sharingSchema.parse(entry.sharing),
+      reasons,
+    },
+    dedupeKey: `practice-self-harm:${entry.id}`,
+  });
+  await refreshPatientSummaries(trx, clinicId, entry.patient_id);
+  await closeGoodNewsOnSafety(deps, trx, clinicId, entry.patient_id, 'a self-harm entry the same day');
+  return crisisFor(trx, clinicId, entry.patient_id);
+}
+
+/** The crisis answer for a completed entry already at risk (a retried save shows it again). */
+export async function crisisOfEntry(
+  trx: Db,
+  clinicId: string,
+  entry: { patient_id: string; risk?: string | null },
+): Promise<Crisis | null> {
+  return entry.risk ? crisisFor(trx, clinicId, entry.patient_id) : null;
+}

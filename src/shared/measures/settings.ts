@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Answer dates (issue 12; product policy): an answer a clinician enters from a session may be dated back
+ * at most this many days (default 14: one measurement interval of the acute phase, care-rules.md
+ * "Measurement schedule"), with a reason. A clinic setting.
+ */
+export const BACKDATE_LIMIT_DAYS_DEFAULT = 14;
+/** No answer can be older than this (an obvious typing mistake such as 1970 or 0019). */
+export const EARLIEST_ANSWER_AT = Date.UTC(1900, 0, 1);
+
+const backdateRange = z.number().int().min(0).max(365);
+
+/** Optional keys of the clinic settings schema (shared/clinic/settings.ts). */
+export const measureSettingsShape = { backdateLimitDays: backdateRange.optional() };
+
+/** The clinic's backdating limit from its settings JSON; anything unreadable falls back to the default. */
+export function backdateLimitDays(settingsJson: string | null | undefined): number {
+  try {
+    const raw: unknown = JSON.parse(settingsJson ?? '{}');
+    if (raw && typeof raw === 'object' && 'backdateLimitDays' in raw) {
+      const parsed = backdateRange.safeParse(raw.backdateLimitDays);
+      if (parsed.success) return parsed.data;
+    }
+  } catch {
+    // fall through to the default
+  }
+  return BACKDATE_LIMIT_DAYS_DEFAULT;
+}
+
+export interface AnswerDateProblem {
+  message: string;
+}
+
+/**
+ * Checks the date a clinician gives an in-session answer (pure: the caller passes the days in the patient's
+ * time zone). Returns the problem in words for the field, or null when the date is acceptable. `reason` is
+ * required when the answer is dated on an earlier day than today.
+ */
+export function answerDateProblem(i: {
+  answeredAt: number;
+  now: number;
+  answeredDay: string;
+  today: string;
+  enrolledDay: string;
+  limitDays: number;
+  daysBack: number;
+  reason: string | null | undefined;
+}): { field: 'answeredAt' | 'backdateReason'; message: string } | null {
+  if (i.answeredAt > i.now) return { field: 'answeredAt', message: 'This date is in the future.' };
+  if (i.answeredAt < EARLIEST_ANSWER_AT)
+    return { field: 'answeredAt', message: 'This date is before 1900: check the year.' };
+  if (i.answeredDay < i.enrolledDay)
+    return {
+      field: 'answeredAt',
+      message: `This date is before the patient was enrolled (${i.enrolledDay}).`,
+    };
+  if (i.daysBack > i.limitDays)
+    return {
+      field: 'answeredAt',
+      message: `Answers can be dated back at most ${String(i.limitDays)} days (clinic setting).`,
+    };
+  if (i.answeredDay < i.today && (i.reason ?? '').trim() === '')
+    return { field: 'backdateReason', message: 'Say why this answer is dated in the past.' };
+  return null;
+}
