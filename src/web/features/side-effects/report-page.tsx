@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconCircleCheck, IconPhone } from '@tabler/icons-react';
+import { IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { guideByKey } from '../../../shared/medication-guides/guides';
@@ -16,6 +16,7 @@ import {
   type SubmitReportResult,
   type SuspectableMedication,
 } from './api';
+import { UrgentAdvice } from './urgent-advice';
 import { doseWords, severityOptions, type SeverityValue } from './words';
 import classes from './side-effects.module.css';
 
@@ -29,8 +30,11 @@ function BackLink() {
   );
 }
 
-/** After sending: kind words, the "do not stop suddenly" advice, and who to call when it is urgent. */
-function Sent({ result }: { result: SubmitReportResult }) {
+/**
+ * After sending: the advice for urgent symptoms first (UrgentAdvice: emergency or crisis line first when
+ * it applies), then kind words, and "do not stop suddenly" only where no advice says to stop or call.
+ */
+function Sent({ result, patientId }: { result: SubmitReportResult; patientId: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -38,45 +42,10 @@ function Sent({ result }: { result: SubmitReportResult }) {
   }, []);
   const { advice, report } = result;
   const guide = advice.guideKey ? guideByKey(advice.guideKey) : null;
+  const showAdvice = advice.urgent || advice.items.length > 0;
   return (
     <Stack gap="lg">
-      {advice.urgent && (
-        <div
-          className={classes.urgent}
-          role="alert"
-          aria-labelledby="urgent-heading"
-          data-testid="side-effect-urgent"
-        >
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="urgent-heading" c="red.9">
-              Please do not wait with this
-            </Title>
-            <Text>
-              Your prescriber has been told now. If you feel very unwell, call the clinic today. If it feels
-              like an emergency (trouble breathing, swelling of the face, a rash with fever or blisters,
-              fainting), call for help right away:
-            </Text>
-            {advice.resources.map((r) => (
-              <Stack key={`${r.label}-${r.action}`} gap={4}>
-                <Text fw={700}>{r.label}</Text>
-                {r.href ? (
-                  <Button
-                    component="a"
-                    href={r.href}
-                    color="red.8"
-                    size="md"
-                    leftSection={<IconPhone size={18} aria-hidden />}
-                  >
-                    {r.action}
-                  </Button>
-                ) : (
-                  <Text>{r.action}</Text>
-                )}
-              </Stack>
-            ))}
-          </Stack>
-        </div>
-      )}
+      {showAdvice && <UrgentAdvice advice={advice} patientId={patientId} focusRef={ref} />}
       <Paper
         withBorder
         radius="md"
@@ -84,7 +53,7 @@ function Sent({ result }: { result: SubmitReportResult }) {
         component="section"
         aria-labelledby="sent-heading"
         className={classes.done}
-        ref={advice.urgent ? undefined : ref}
+        ref={showAdvice ? undefined : ref}
         tabIndex={-1}
       >
         <Stack gap="sm">
@@ -111,7 +80,7 @@ function Sent({ result }: { result: SubmitReportResult }) {
             <GuideLink guideKey={guide.key}>{`What to expect from ${guide.title.toLowerCase()}`}</GuideLink>
           )}
           <Group gap="sm">
-            <Button component={Link} to="/home/side-effects" variant={advice.urgent ? 'default' : 'filled'}>
+            <Button component={Link} to="/home/side-effects" variant={showAdvice ? 'default' : 'filled'}>
               My side-effect reports
             </Button>
             <Button component={Link} to="/home" variant="default">
@@ -121,6 +90,29 @@ function Sent({ result }: { result: SubmitReportResult }) {
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** One tickable symptom. */
+function SymptomChoice({
+  code,
+  checked,
+  onToggle,
+  hint,
+}: {
+  code: SymptomCode;
+  checked: boolean;
+  onToggle: (code: SymptomCode) => void;
+  hint?: string;
+}) {
+  return (
+    <label className={classes.choice}>
+      <input type="checkbox" name="symptoms" value={code} checked={checked} onChange={() => onToggle(code)} />
+      <span>
+        {symptomLabels[code]}
+        {hint && <span className={classes.hint}>{hint}</span>}
+      </span>
+    </label>
   );
 }
 
@@ -142,7 +134,16 @@ function ReportForm({ patientId, medications }: { patientId: string; medications
     if (problems.length > 0) problemsRef.current?.focus();
   }, [problems]);
 
-  if (submit.data) return <Sent result={submit.data} />;
+  if (submit.data) return <Sent result={submit.data} patientId={patientId} />;
+
+  // The urgent symptoms of each medication the patient takes come first (medication-safety.md section 4).
+  const important = symptomCodes.filter((c) => medications.some((m) => m.urgentSymptoms.includes(c)));
+  const others = symptomCodes.filter((c) => !important.includes(c));
+  const medicationsWith = (code: SymptomCode) =>
+    medications
+      .filter((m) => m.urgentSymptoms.includes(code))
+      .map((m) => m.name)
+      .join(', ');
 
   const toggle = (code: SymptomCode) =>
     setSymptoms((list) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]));
@@ -223,19 +224,33 @@ function ReportForm({ patientId, medications }: { patientId: string; medications
 
         <fieldset className={classes.fieldset}>
           <legend className={classes.legend}>What have you noticed? Tick all that apply.</legend>
-          <div className={`${classes.choices} ${classes.two}`}>
-            {symptomCodes.map((code) => (
-              <label key={code} className={classes.choice}>
-                <input
-                  type="checkbox"
-                  name="symptoms"
-                  value={code}
-                  checked={symptoms.includes(code)}
-                  onChange={() => toggle(code)}
-                />
-                <span>{symptomLabels[code]}</span>
-              </label>
-            ))}
+          {important.length > 0 && (
+            <div className={classes.important} role="group" aria-labelledby="important-symptoms">
+              <p className={classes.groupTitle} id="important-symptoms">
+                Important with your medicines: tell us at once
+              </p>
+              <div className={`${classes.choices} ${classes.two}`}>
+                {important.map((code) => (
+                  <SymptomChoice
+                    key={code}
+                    code={code}
+                    checked={symptoms.includes(code)}
+                    onToggle={toggle}
+                    hint={`With ${medicationsWith(code)}`}
+                  />
+                ))}
+              </div>
+            </div>
+          )}
+          <div role="group" aria-labelledby="other-symptoms">
+            <p className={classes.groupTitle} id="other-symptoms">
+              {important.length > 0 ? 'Other symptoms' : 'Symptoms'}
+            </p>
+            <div className={`${classes.choices} ${classes.two}`}>
+              {others.map((code) => (
+                <SymptomChoice key={code} code={code} checked={symptoms.includes(code)} onToggle={toggle} />
+              ))}
+            </div>
           </div>
         </fieldset>
 
