@@ -69,7 +69,7 @@ export interface PatientTable {
   time_zone: string;
   medical_record_number: string | null;
   /** ISO 3166-1 alpha-2; null = the clinic's country (migration 031, issue 12). */
-  country?: string | null;
+  country: string | null;
   version: number;
   care_team_version: number;
   created_by: string;

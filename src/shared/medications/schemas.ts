@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { monitoringPrograms, monitoringTestCodes } from './monitoring.js';
+import {
+  answeredWarningSchema,
+  catalogueSafetySchema,
+  monitoringAnswerSchema,
+  overMaximumRecordSchema,
+  prescribingSafetyFields,
+  safetyChangeMarkSchema,
+} from '../medication-safety/prescribing-schemas.js';
+import { labInterpretationSchema, labProfileSchema } from '../medication-safety/lab-schemas.js';
 
 // API shapes of the medications feature (issue 4): catalogue, a patient's medication records, their changes,
 // titration/taper steps and monitoring.
@@ -50,6 +59,8 @@ export const periodSchema = z.object({
   schedule: doseScheduleSchema,
   paused: z.boolean(),
   scheduleText: z.string(),
+  /** The prescriber's reason for a dose above the label maximum (issue 11), shown beside the dose. */
+  overMaximumReason: z.string().nullable().optional(),
 });
 export type PeriodView = z.infer<typeof periodSchema>;
 
@@ -80,6 +91,10 @@ export const catalogueEntrySchema = z.object({
   urgentSymptoms: z.array(z.string()),
   guideClass: z.string(),
   monitoringPrograms: z.array(z.string()),
+  /** Dose limits and interaction classes (issue 11); null when the entry has none. */
+  safety: catalogueSafetySchema.nullable(),
+  /** Safety values this clinic changed from Duet's starting data, with who and when. */
+  safetyChanges: z.array(safetyChangeMarkSchema),
   active: z.boolean(),
   version: z.number(),
 });
@@ -107,6 +122,8 @@ export const catalogueInputSchema = z.object({
   urgentSymptoms: z.array(z.string().trim().min(1).max(40)).max(20),
   guideClass: text(60),
   monitoringPrograms: z.array(z.enum(monitoringPrograms)).max(4),
+  /** Left out: the safety data stays as it is. */
+  safety: catalogueSafetySchema.nullable().optional(),
   active: z.boolean(),
 });
 export type CatalogueInput = z.infer<typeof catalogueInputSchema>;
@@ -137,6 +154,8 @@ export const medicationSchema = z.object({
   monitoringPrograms: z.array(z.string()),
   guideClass: z.string().nullable(),
   urgentSymptoms: z.array(z.string()),
+  /** For a medicine Duet does not know: the prescriber's answer to "does it need monitoring?". */
+  monitoringAnswer: monitoringAnswerSchema.nullable().optional(),
   version: z.number(),
 });
 export type Medication = z.infer<typeof medicationSchema>;
@@ -151,6 +170,9 @@ export const medicationChangeSchema = z.object({
   changedBy: personRefSchema,
   changedAt: z.number(),
   sideEffectReportId: z.string().nullable(),
+  /** Issue 11: the reason for going above the maximum, and the answer to each safety warning. */
+  overMaximum: overMaximumRecordSchema.nullable().optional(),
+  safetyAnswers: z.array(answeredWarningSchema).optional(),
 });
 export type MedicationChange = z.infer<typeof medicationChangeSchema>;
 
@@ -193,6 +215,9 @@ export const startMedicationSchema = z
     reason: reasonSchema,
     /** Titration steps planned at the start ("100 mg from day 15"). */
     steps: z.array(stepInputSchema).max(20).default([]),
+    ...prescribingSafetyFields,
+    /** Required when the name is not a catalogue medicine, brand or salt (issue 11). */
+    monitoringAnswer: monitoringAnswerSchema.nullable().optional(),
   })
   .refine((v) => v.catalogueId !== null || (v.name ?? '').length > 0, {
     error: 'Name the medication or choose it from the catalogue.',
@@ -220,12 +245,14 @@ export const medicationChangeInputSchema = z.discriminatedUnion('action', [
     schedule: doseScheduleSchema,
     reason: reasonSchema,
     ...answersReport,
+    ...prescribingSafetyFields,
   }),
   z.object({
     action: z.literal('plan_steps'),
     steps: z.array(stepInputSchema).min(1).max(20),
     reason: reasonSchema,
     ...answersReport,
+    ...prescribingSafetyFields,
   }),
   z.object({ action: z.literal('pause'), effectiveOn: daySchema, reason: reasonSchema, ...answersReport }),
   z.object({ action: z.literal('resume'), effectiveOn: daySchema, reason: reasonSchema, ...answersReport }),
@@ -258,6 +285,8 @@ export const monitoringResultInputSchema = z.object({
   takenOn: daySchema,
   medicationId: z.string().min(1).max(64).nullable().default(null),
   note: z.string().trim().max(1000).nullable().default(null),
+  /** ALT/AST: the laboratory's upper limit of normal on the report (U/L); checked by labs.ts. */
+  upperLimitOfNormal: z.number().nullable().default(null),
 });
 export type MonitoringResultInput = z.input<typeof monitoringResultInputSchema>;
 
@@ -271,6 +300,8 @@ export const monitoringResultSchema = z.object({
   note: z.string().nullable(),
   recordedBy: personRefSchema,
   recordedAt: z.number(),
+  /** What the result means (medication-safety.md §3), made when it was recorded; null for non-lab checks. */
+  interpretation: labInterpretationSchema.nullable(),
 });
 export type MonitoringResult = z.infer<typeof monitoringResultSchema>;
 
@@ -286,6 +317,13 @@ export const monitoringItemSchema = z.object({
   daysOverdue: z.number(),
   status: z.enum(['overdue', 'due_soon', 'scheduled', 'none']),
   lastResultOn: z.string().nullable(),
+  /** Why it is due then, when a result or a dose change moved it (issue 11). */
+  reason: z.string().nullable(),
+  dueFrom: z.string().nullable(),
+  /** How to take the sample, e.g. lithium 12 hours after the last dose. */
+  instruction: z.string().nullable(),
+  /** Units the result can be entered in (empty: free text, not interpreted). */
+  unitChoices: z.array(z.string()),
 });
 export type MonitoringItem = z.infer<typeof monitoringItemSchema>;
 
@@ -293,5 +331,7 @@ export const monitoringViewSchema = z.object({
   today: z.string(),
   items: z.array(monitoringItemSchema),
   results: z.array(monitoringResultSchema),
+  /** Which ANC table applies per monitored medication (only records that have said so). */
+  labProfiles: z.array(labProfileSchema),
 });
 export type MonitoringView = z.infer<typeof monitoringViewSchema>;

@@ -351,11 +351,27 @@ describe('starting and changing a medication', () => {
       base,
       start({ catalogueId: null, name: 'Agomelatine', steps: [] }),
     );
-    expect(res.statusCode).toBe(201);
-    expect(res.json<MedicationDetail>().medication).toMatchObject({
+    // Issue 11: Duet does not know it, so the prescriber says whether it needs monitoring.
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('body.monitoringAnswer');
+    const answered = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      base,
+      start({
+        catalogueId: null,
+        name: 'Agomelatine',
+        steps: [],
+        monitoringAnswer: { needsMonitoring: true, note: 'liver function tests' },
+      }),
+    );
+    expect(answered.statusCode).toBe(201);
+    expect(answered.json<MedicationDetail>().medication).toMatchObject({
       name: 'Agomelatine',
       freeText: true,
       catalogueId: null,
+      monitoringAnswer: { needsMonitoring: true, note: 'liver function tests' },
     });
     const noName = await call(
       f.t.app,
@@ -469,11 +485,12 @@ describe('monitoring', () => {
       .where('type', '=', 'medication.monitoring_overdue')
       .where('dedupe_key', 'like', `%${medId}%`)
       .execute();
-    // Kidney and thyroid baseline (20 Oct) 13 days overdue; the first level (27 Oct) 6 days.
+    // Kidney, thyroid and calcium baseline (20 Oct) 13 days overdue; the first level (27 Oct) 6 days.
     const payloads = events.map(
       (e) => JSON.parse(e.payload) as { test: string; severity: string; daysOverdue: number },
     );
     expect(payloads.map((p) => [p.test, p.severity, p.daysOverdue]).sort()).toEqual([
+      ['calcium', 'routine', 13],
       ['lithium_level', 'routine', 6],
       ['renal_function', 'routine', 13],
       ['thyroid_function', 'routine', 13],

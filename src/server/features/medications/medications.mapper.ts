@@ -3,7 +3,6 @@ import type {
   MedicationChangeTable,
   MedicationPeriodTable,
   MedicationTable,
-  MonitoringResultTable,
 } from '../../db/schema-medications.js';
 import {
   describeSchedule,
@@ -17,10 +16,11 @@ import type {
   ChangeKind,
   Medication,
   MedicationChange,
-  MonitoringResult,
   PeriodView,
 } from '../../../shared/medications/schemas.js';
 import { toPeriods } from './regimens.repository.js';
+import { parseSafety, parseSafetyMarks } from './catalogue-safety.js';
+import { parseAnswers, parseMonitoringAnswer, parseOverMaximum } from './prescribing-records.js';
 
 const parseList = (json: string): string[] => {
   try {
@@ -45,6 +45,8 @@ export function toCatalogueEntry(row: MedicationCatalogueTable): CatalogueEntry 
     urgentSymptoms: parseList(row.urgent_symptoms),
     guideClass: row.guide_class,
     monitoringPrograms: parseList(row.monitoring_programs),
+    safety: parseSafety(row.safety),
+    safetyChanges: parseSafetyMarks(row.safety_changes),
     active: row.active === 1,
     version: row.version,
   };
@@ -81,6 +83,13 @@ export function toMedication(
   const regimen = regimenOf(row, periods);
   const current = periodInEffect(regimen, today);
   const entry = catalogue ? toCatalogueEntry(catalogue) : null;
+  // The over-maximum reason of the period row that starts that day (issue 11), shown beside the dose.
+  const reasons = new Map(
+    periods
+      .filter((p) => p.medication_id === row.id && p.over_maximum_reason)
+      .map((p) => [p.starts_on, p.over_maximum_reason ?? null]),
+  );
+  const view = (p: DosePeriod) => ({ ...periodView(p), overMaximumReason: reasons.get(p.from) ?? null });
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -95,12 +104,13 @@ export function toMedication(
     endDate: row.end_date,
     status: statusOf(row, regimen, today),
     prescribedBy: { id: row.prescribed_by, name: names.get(row.prescribed_by) ?? 'Former staff member' },
-    current: current ? periodView(current) : null,
-    upcoming: (today < row.start_date ? regimen.periods : upcomingPeriods(regimen, today)).map(periodView),
-    periods: regimen.periods.map(periodView),
+    current: current ? view(current) : null,
+    upcoming: (today < row.start_date ? regimen.periods : upcomingPeriods(regimen, today)).map(view),
+    periods: regimen.periods.map(view),
     monitoringPrograms: entry?.monitoringPrograms ?? [],
     guideClass: entry?.guideClass ?? null,
     urgentSymptoms: entry?.urgentSymptoms ?? [],
+    monitoringAnswer: parseMonitoringAnswer(row.monitoring_answer),
     version: row.version,
   };
 }
@@ -116,19 +126,7 @@ export function toChange(row: MedicationChangeTable, names: Map<string, string>)
     changedBy: { id: row.changed_by, name: names.get(row.changed_by) ?? 'Former staff member' },
     changedAt: row.changed_at,
     sideEffectReportId: row.side_effect_report_id,
-  };
-}
-
-export function toResult(row: MonitoringResultTable, names: Map<string, string>): MonitoringResult {
-  return {
-    id: row.id,
-    test: row.test,
-    value: row.value,
-    unit: row.unit,
-    takenOn: row.taken_on,
-    medicationId: row.medication_id,
-    note: row.note,
-    recordedBy: { id: row.recorded_by, name: names.get(row.recorded_by) ?? 'Former staff member' },
-    recordedAt: row.recorded_at,
+    overMaximum: parseOverMaximum(row.over_maximum),
+    safetyAnswers: parseAnswers(row.safety_answers),
   };
 }

@@ -21,13 +21,19 @@ export async function monitoredMedications(db: Db, clinicId: string) {
 }
 
 export async function resultsOfPatients(db: Db, clinicId: string, patientIds: string[]) {
-  const out: { patient_id: string; test: string; taken_on: string }[] = [];
+  const out: {
+    patient_id: string;
+    test: string;
+    taken_on: string;
+    recorded_at: number;
+    interpretation: string | null;
+  }[] = [];
   const unique = [...new Set(patientIds)];
   for (let i = 0; i < unique.length; i += 500) {
     out.push(
       ...(await db
         .selectFrom('monitoring_results')
-        .select(['patient_id', 'test', 'taken_on'])
+        .select(['patient_id', 'test', 'taken_on', 'recorded_at', 'interpretation'])
         .where('clinic_id', '=', clinicId)
         .where('patient_id', 'in', unique.slice(i, i + 500))
         .execute()),

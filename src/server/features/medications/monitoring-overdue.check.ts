@@ -9,7 +9,7 @@ import {
 } from '../../../shared/medications/monitoring.js';
 import * as repo from './medications.repository.js';
 import * as checks from './monitoring-check.repository.js';
-import { monitoringItems } from './monitoring.service.js';
+import { monitoringItems, periodsOfPatients } from './monitoring.service.js';
 
 interface Pending {
   clinicId: string;
@@ -46,11 +46,17 @@ export async function checkMonitoringOverdue(deps: AppDeps): Promise<void> {
       clinic.id,
       meds.map((m) => m.patient_id),
     );
+    // Dose periods: the lithium level falls due 5-7 days after a dose change (issue 11).
+    const periods = await periodsOfPatients(
+      db,
+      clinic.id,
+      meds.map((m) => m.patient_id),
+    );
     const pending: Pending[] = [];
     for (const m of meds) {
       const today = localDay(now, m.time_zone);
       const own = results.filter((r) => r.patient_id === m.patient_id);
-      for (const item of monitoringItems([m], catalogue, own, today)) {
+      for (const item of monitoringItems([m], catalogue, own, today, periods)) {
         if (item.status !== 'overdue' || item.dueOn === null) continue;
         const severity = overdueSeverity(item.daysOverdue, highAfter);
         pending.push({

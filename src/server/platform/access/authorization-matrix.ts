@@ -213,6 +213,9 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   'GET /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
+  // the baseline a clinician chooses ("use as baseline", issue 12)
+  'GET /api/patients/:patientId/measure-baselines': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/measure-baselines/:instrument': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/risk-assessments': { scope: 'patient', expect: careTeam },
   // appointments (the matrix sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past
