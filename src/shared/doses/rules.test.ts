@@ -34,8 +34,18 @@ describe('late entries', () => {
 
 describe('dose keys', () => {
   it.each([
-    ['0198-abc:2026-03-08:02:30', { medicationId: '0198-abc', localDate: '2026-03-08', localTime: '02:30' }],
-    ['m:2026-12-31:23:59', { medicationId: 'm', localDate: '2026-12-31', localTime: '23:59' }],
+    [
+      '0198-abc:2026-03-08:02:30',
+      { medicationId: '0198-abc', localDate: '2026-03-08', localTime: '02:30', occurrence: 1 },
+    ],
+    ['m:2026-12-31:23:59', { medicationId: 'm', localDate: '2026-12-31', localTime: '23:59', occurrence: 1 }],
+    // The second 02:00 of the day the clocks go back (issue 11).
+    [
+      'm:2026-10-25:02:00~2',
+      { medicationId: 'm', localDate: '2026-10-25', localTime: '02:00', occurrence: 2 },
+    ],
+    ['m:2026-10-25:02:00~3', null],
+    ['m:2026-10-25:02:00~', null],
     ['m:2026-3-8:02:30', null],
     ['m:2026-03-08', null],
     [':2026-03-08:02:30', null],

@@ -41,11 +41,13 @@ export interface ParsedDoseKey {
   medicationId: string;
   localDate: string;
   localTime: string;
+  /** 2 for the second dose at a wall time shown twice when the clocks go back (key suffix `~2`). */
+  occurrence: 1 | 2;
 }
 
-/** Reads `${medicationId}:${localDate}:${localTime}` (the id itself has no colons). */
+/** Reads `${medicationId}:${localDate}:${localTime}` with an optional `~2` (the id itself has no colons). */
 export function parseDoseKey(doseKey: string): ParsedDoseKey | null {
-  const m = /^([^:]+):(\d{4}-\d{2}-\d{2}):(\d{2}:\d{2})$/.exec(doseKey);
+  const m = /^([^:]+):(\d{4}-\d{2}-\d{2}):(\d{2}:\d{2})(~2)?$/.exec(doseKey);
   if (!m?.[1] || !m[2] || !m[3]) return null;
-  return { medicationId: m[1], localDate: m[2], localTime: m[3] };
+  return { medicationId: m[1], localDate: m[2], localTime: m[3], occurrence: m[4] ? 2 : 1 };
 }

@@ -127,6 +127,37 @@ function computeInstant(day: string, time: string, timeZone: string): number {
   return wall - before;
 }
 
+/** A local day and time as one number (the wall clock read as if it were UTC): wall-clock arithmetic. */
+export function wallOf(day: string, time: string): number {
+  return dayMs(day) + minutesOf(time) * 60_000;
+}
+
+/** The local day and time of a wall-clock number (inverse of wallOf). */
+export function wallParts(wall: number): { day: string; time: string } {
+  const iso = new Date(wall).toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/**
+ * Every instant at which the local wall clock shows this time on this day, earliest first: one on an
+ * ordinary day, two in the hour repeated when the clocks go back, none in the spring-forward gap.
+ */
+export function occurrencesOf(day: string, time: string, timeZone: string): number[] {
+  const key = `${timeZone}|${day}|${time}`;
+  const known = occurrences.get(key);
+  if (known !== undefined) return known;
+  const wall = wallOf(day, time);
+  const before = offsetAt(wall - 2 * DAY_MS, timeZone);
+  const after = offsetAt(wall + 2 * DAY_MS, timeZone);
+  const value = [...new Set([wall - before, wall - after])]
+    .filter((t) => wallAsUtc(t, timeZone) === wall)
+    .sort((a, b) => a - b);
+  if (occurrences.size >= MAX_REMEMBERED) occurrences.clear();
+  occurrences.set(key, value);
+  return value;
+}
+const occurrences = new Map<string, number[]>();
+
 /** Days from..to inclusive (empty when to < from). */
 export function eachDay(from: string, to: string): string[] {
   const days: string[] = [];

@@ -169,13 +169,13 @@ describe('expandScheduledDoses', () => {
       ],
     },
     {
-      name: 'every 8 hours keeps 8 real hours apart across spring forward (local times shift by one hour)',
+      name: 'every 8 hours follows the wall clock across spring forward (06:00, 14:00, 22:00 local; issue 11)',
       r: regimen([period('2025-03-08', { kind: 'every_n_hours', everyHours: 8, firstTime: '22:00' })]),
       from: '2025-03-09',
       to: '2025-03-09',
       tz: 'America/New_York',
-      expected: ['2025-03-09T11:00:00.000Z', '2025-03-09T19:00:00.000Z', '2025-03-10T03:00:00.000Z'],
-      keys: ['med1:2025-03-09:07:00', 'med1:2025-03-09:15:00', 'med1:2025-03-09:23:00'],
+      expected: ['2025-03-09T10:00:00.000Z', '2025-03-09T18:00:00.000Z', '2025-03-10T02:00:00.000Z'],
+      keys: ['med1:2025-03-09:06:00', 'med1:2025-03-09:14:00', 'med1:2025-03-09:22:00'],
     },
     {
       name: 'as needed: no scheduled doses',

@@ -1,4 +1,4 @@
-import { addDays, eachDay, instantOf, localDay, localTimeOf, weekdayOf } from './local-time.js';
+import { addDays, eachDay, instantOf, occurrencesOf, wallOf, wallParts, weekdayOf } from './local-time.js';
 
 /**
  * A patient's dose schedule, expanded into the doses due on local days in the patient's time zone.
@@ -9,7 +9,10 @@ export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // ISO, 1 = Monday
 export type DoseSchedule =
   /** Local 'HH:MM' times; weekdays null = every day. */
   | { kind: 'times'; times: string[]; weekdays: Weekday[] | null }
-  /** Real elapsed hours from firstTime on the period's first day (a dose every 8 h keeps 8 h apart across DST). */
+  /**
+   * Every N hours on the patient's wall clock from firstTime on the period's first day: every 12 h from
+   * 08:00 stays 08:00/20:00 all year, summer and winter (issue 11). See expandScheduledDoses for DST days.
+   */
   | { kind: 'every_n_hours'; everyHours: number; firstTime: string }
   /** No scheduled doses; the patient logs each one, at most maxPerDay a day. */
   | { kind: 'as_needed'; maxPerDay: number };
@@ -41,7 +44,10 @@ export interface Regimen {
 
 export interface ScheduledDose {
   medicationId: string;
-  /** `${medicationId}:${localDate}:${localTime}` — stable across zone moves (local times stay the same). */
+  /**
+   * `${medicationId}:${localDate}:${localTime}` — stable across zone moves (local times stay the same).
+   * The second dose at a repeated wall time (the hour repeated when the clocks go back) adds `~2`.
+   */
   doseKey: string;
   /** 'YYYY-MM-DD' in the patient's zone. */
   localDate: string;
@@ -50,10 +56,19 @@ export interface ScheduledDose {
   dueAt: number;
   doseAmount: number;
   doseUnit: string;
+  /** 2 for the second dose at a wall time the clock shows twice (autumn DST); 1 otherwise. */
+  occurrence?: 1 | 2;
 }
 
-export const doseKeyOf = (medicationId: string, localDate: string, localTime: string): string =>
-  `${medicationId}:${localDate}:${localTime}`;
+/** The suffix of the second dose at a repeated wall time. */
+export const REPEATED_HOUR_SUFFIX = '~2';
+
+export const doseKeyOf = (
+  medicationId: string,
+  localDate: string,
+  localTime: string,
+  occurrence: 1 | 2 = 1,
+): string => `${medicationId}:${localDate}:${localTime}${occurrence === 2 ? REPEATED_HOUR_SUFFIX : ''}`;
 
 /** The period in effect on a local day, or null outside the regimen's dates. */
 export function periodInEffect(regimen: Regimen, day: string): DosePeriod | null {
@@ -78,8 +93,10 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Scheduled (not as-needed, not paused) doses on local days fromDay..toDay inclusive, sorted by dueAt.
- * DST: a local time that does not exist (spring forward) moves forward by the gap; an ambiguous one
- * (fall back) takes the first occurrence. The dose key keeps the scheduled local time either way.
+ * Every dose follows the patient's wall clock (issue 11). DST: a local time that does not exist (spring
+ * forward) moves forward by the gap; an ambiguous one (fall back) takes the first occurrence. Every N hours
+ * also: a time in the gap is left out when moving it would reach the next dose, and the repeated hour gets a
+ * second dose (key suffix `~2`) when the interval fits in it. The key keeps the scheduled local time.
  */
 export function expandScheduledDoses(
   regimen: Regimen,
@@ -127,28 +144,43 @@ export function expandScheduledDoses(
       }
       return;
     }
-    // every_n_hours: real elapsed time from the first dose of the period.
+    // every_n_hours: steps of N hours on the wall clock from firstTime on the period's first day.
     const step = Math.max(1, schedule.everyHours) * HOUR_MS;
-    const anchor = instantOf(period.from, schedule.firstTime, timeZone);
-    // Start a little before the window (a day's slack covers any offset) and walk forward.
-    const windowStart = instantOf(windowFirst, '00:00', timeZone) - 2 * HOUR_MS * 24;
-    let k = Math.max(0, Math.floor((windowStart - anchor) / step));
-    for (;;) {
-      const dueAt = anchor + k * step;
-      k += 1;
-      const day = localDay(dueAt, timeZone);
-      if (day > windowLast) break;
-      if (day < windowFirst) continue;
-      const time = localTimeOf(dueAt, timeZone);
-      doses.push({
-        medicationId: base.medicationId,
-        doseKey: doseKeyOf(regimen.medicationId, day, time),
-        localDate: day,
-        localTime: time,
-        dueAt,
-        doseAmount: base.doseAmount,
-        doseUnit: base.doseUnit,
-      });
+    const anchor = wallOf(period.from, schedule.firstTime);
+    const firstWall = wallOf(windowFirst, '00:00');
+    const lastWall = wallOf(addDays(windowLast, 1), '00:00');
+    for (let k = Math.max(0, Math.ceil((firstWall - anchor) / step)); ; k += 1) {
+      const wall = anchor + k * step;
+      if (wall >= lastWall) break;
+      const { day, time } = wallParts(wall);
+      const push = (dueAt: number, occurrence: 1 | 2) => {
+        const dose: ScheduledDose = {
+          medicationId: base.medicationId,
+          doseKey: doseKeyOf(regimen.medicationId, day, time, occurrence),
+          localDate: day,
+          localTime: time,
+          dueAt,
+          doseAmount: base.doseAmount,
+          doseUnit: base.doseUnit,
+        };
+        if (occurrence === 2) dose.occurrence = 2;
+        doses.push(dose);
+      };
+      const at = occurrencesOf(day, time, timeZone);
+      const first = at[0];
+      if (first === undefined) {
+        // Spring gap: the time is moved forward by the gap, unless that reaches the next dose (an hourly
+        // dose on a 23-hour day makes 23 doses, not two at 03:00).
+        const moved = instantOf(day, time, timeZone);
+        const next = wallParts(wall + step);
+        if (instantOf(next.day, next.time, timeZone) > moved) push(moved, 1);
+        continue;
+      }
+      push(first, 1);
+      // Autumn: the repeated hour repeats the dose only when the interval fits in it (an hourly dose on a
+      // 25-hour day makes 25 doses; every 12 h still makes two).
+      const second = at[1];
+      if (second !== undefined && second - first >= step) push(second, 2);
     }
   });
   return doses.sort((a, b) => a.dueAt - b.dueAt || a.doseKey.localeCompare(b.doseKey));

@@ -142,4 +142,46 @@ describe('doses in the patient’s time zone', () => {
     expect(back.today).toBe('2026-11-02');
     expect(back.doses.map((d) => d.state)).toEqual(['taken', 'taken']);
   });
+
+  it('the day US clocks went back: an hourly dose makes 25 doses and each one can be logged (issue 11)', async () => {
+    t.clock.set(Date.UTC(2026, 10, 2, 15, 0)); // 09:00 on 2 November in Chicago
+    const patient = await buildPatient(t.deps, prescriber, [{ user: prescriber, role: 'prescriber' }], {
+      timeZone: 'America/Chicago',
+    });
+    const medicationId = await addMedication(t.deps.database.db, {
+      clinicId: prescriber.clinicId,
+      patientId: patient.overview.id,
+      prescriberId: prescriber.id,
+      name: 'Hourly test',
+      periods: [
+        {
+          from: '2026-10-01',
+          doseAmount: 1,
+          schedule: { kind: 'every_n_hours', everyHours: 1, firstTime: '00:00' },
+        },
+      ],
+      now: TEST_NOW,
+    });
+    const session = await signIn(t.app, patient.user.email, PASSWORD);
+    const base = `/api/patients/${patient.overview.id}/doses`;
+    const first = `${medicationId}:2026-11-01:01:00`;
+    const second = `${first}~2`;
+    const log = (doseKey: string) =>
+      call(t.app, session, 'POST', base, { id: uuid(), medicationId, doseKey, status: 'taken' });
+    const r1 = await log(first);
+    const r2 = await log(second);
+    expect([r1.statusCode, r2.statusCode]).toEqual([201, 201]);
+    // The two 01:00 doses are an hour apart in real time (01:00 CDT, then 01:00 CST).
+    const [a, b] = [r1.json<LogResult>().log, r2.json<LogResult>().log];
+    expect(a.scheduledFor).toBe(Date.UTC(2026, 10, 1, 6, 0));
+    expect(b.scheduledFor).toBe(Date.UTC(2026, 10, 1, 7, 0));
+    expect((await log(second)).statusCode).toBe(409); // the same dose twice is still refused
+    expect((await log(`${medicationId}:2026-11-02:01:00~2`)).statusCode).toBe(400); // an ordinary day has none
+    const logs = (await call(t.app, session, 'GET', `${base}?from=2026-11-01&to=2026-11-01`)).json<{
+      logs: DoseLog[];
+    }>().logs;
+    expect(logs.map((l) => l.doseKey).sort()).toEqual([first, second]);
+    const adherence = await call(t.app, session, 'GET', `/api/patients/${patient.overview.id}/adherence`);
+    expect(adherence.statusCode).toBe(200);
+  });
 });

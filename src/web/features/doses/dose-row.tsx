@@ -7,6 +7,7 @@ import { newClientId } from '../messaging/api';
 import { existingLogOf, useCorrectDose, useLogDose, type TodayDose } from './api';
 import type { NewDoseLog } from '../../../shared/doses/schemas';
 import { SkipReasons } from './skip-reasons';
+import { REPEATED_HOUR_SUFFIX } from '../../../shared/medications/schedule';
 import { amountText, localTimeText, skipReasonLabels, timeIn, type SkipReason } from './words';
 
 /**
@@ -29,7 +30,9 @@ export function DoseRow({
   const [skipping, setSkipping] = useState(false);
   const [changing, setChanging] = useState(false);
   const [failed, setFailed] = useState<NewDoseLog | null>(null);
-  const label = `${dose.name} ${amountText(dose.doseAmount, dose.doseUnit)} at ${localTimeText(dose.localTime)}`;
+  // The second dose at a wall time the clock shows twice (the night the clocks go back; issue 11).
+  const repeated = dose.doseKey.endsWith(REPEATED_HOUR_SUFFIX) ? ' (again, after the clocks went back)' : '';
+  const label = `${dose.name} ${amountText(dose.doseAmount, dose.doseUnit)} at ${localTimeText(dose.localTime)}${repeated}`;
 
   const send = (body: NewDoseLog) => {
     setFailed(null);
@@ -69,6 +72,7 @@ export function DoseRow({
         <div>
           <Text fw={700} size="lg">
             {localTimeText(dose.localTime)}
+            {repeated}
           </Text>
           <Text>
             {dose.name} · {amountText(dose.doseAmount, dose.doseUnit)}
