@@ -20,6 +20,10 @@ export interface MedicationCatalogueTable {
   guide_class: string;
   /** JSON array of monitoring programs (shared/medications/monitoring.ts), e.g. '["sga_metabolic"]'. */
   monitoring_programs: string;
+  /** JSON CatalogueSafety (dose limits, interaction classes; migration 026), null = none. */
+  safety?: string | null;
+  /** JSON SafetyChangeMark[]: values the clinic changed from Duet's starting data, with who and when. */
+  safety_changes?: string | null;
   active: number;
   created_at: number;
   updated_at: number;
@@ -44,6 +48,8 @@ export interface MedicationTable {
   /** 'active' | 'paused' | 'stopped' */
   status: string;
   prescribed_by: string;
+  /** JSON MonitoringAnswer for a medicine Duet does not know (migration 026), else null. */
+  monitoring_answer?: string | null;
   created_at: number;
   updated_at: number;
   /** Optimistic concurrency (ETag/If-Match). */
@@ -63,6 +69,8 @@ export interface MedicationPeriodTable {
   paused: number;
   created_at: number;
   change_id: string;
+  /** The prescriber's reason for a dose above the maximum (migration 026), else null. */
+  over_maximum_reason?: string | null;
 }
 
 /** The full history of a medication record: every change with its reason. */
@@ -80,6 +88,10 @@ export interface MedicationChangeTable {
   changed_at: number;
   /** Set when the change answers a side-effect report. */
   side_effect_report_id: string | null;
+  /** JSON OverMaximumRecord (migration 026), else null. */
+  over_maximum?: string | null;
+  /** JSON AnsweredWarning[]: the prescriber's answer to each safety warning (migration 026), else null. */
+  safety_answers?: string | null;
 }
 
 /** A monitoring result (lab value or physical check) recorded by the prescriber. */

@@ -2,6 +2,7 @@ import { newId } from '../../platform/ids.js';
 import type { Db } from '../../db/database.js';
 import type { MedicationCatalogueTable } from '../../db/schema-medications.js';
 import { catalogueSeed } from '../../../shared/medications/catalogue-seed.js';
+import { catalogueSafetyDefaults } from './catalogue-safety.js';
 
 /** The starting catalogue as rows for one clinic (shared/medications/catalogue-seed.ts). */
 export function catalogueRows(clinicId: string, now: number): MedicationCatalogueTable[] {
@@ -26,7 +27,14 @@ export function catalogueRows(clinicId: string, now: number): MedicationCatalogu
   }));
 }
 
-/** Called when a clinic is created, in the same transaction: every clinic starts with the catalogue. */
+/**
+ * Called when a clinic is created, in the same transaction: every clinic starts with the catalogue and its
+ * safety data (migration 026 added the column; migration 010 inserts the rows without it).
+ */
 export async function seedCatalogueForClinic(db: Db, clinicId: string, now: number): Promise<void> {
-  await db.insertInto('medication_catalogue').values(catalogueRows(clinicId, now)).execute();
+  const rows = catalogueRows(clinicId, now).map((row) => {
+    const safety = catalogueSafetyDefaults(row.generic_name);
+    return { ...row, safety: safety === null ? null : JSON.stringify(safety), safety_changes: null };
+  });
+  await db.insertInto('medication_catalogue').values(rows).execute();
 }

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js';
 import type { CatalogueEntry, CatalogueInput } from '../../../shared/medications/schemas.js';
 import * as repo from './medications.repository.js';
 import { toCatalogueEntry } from './medications.mapper.js';
+import { catalogueSafetyDefaults, markChanges, parseSafety, parseSafetyMarks } from './catalogue-safety.js';
 
 /**
  * The clinic's medication catalogue: every clinic starts with shared/clinical/medications.csv; the clinic
@@ -55,10 +56,14 @@ export function addCatalogueEntry(
       ]);
     const now = deps.clock.now();
     const id = newId();
+    // A new entry starts with Duet's safety data for that name when there is some (issue 11).
+    const safety = input.safety === undefined ? catalogueSafetyDefaults(input.genericName) : input.safety;
     await repo.insertCatalogueEntry(trx, {
       id,
       clinic_id: actor.clinicId,
       ...rowValues(input, now),
+      safety: safety === null ? null : JSON.stringify(safety),
+      safety_changes: null,
       created_at: now,
       version: 1,
     });
@@ -94,18 +99,42 @@ export function editCatalogueEntry(
       throw new AppError('conflict', 'The catalogue already has a medication with this name.', [
         { path: 'body.genericName', message: 'Already in the catalogue' },
       ]);
-    const ok = await repo.updateCatalogueEntry(
-      trx,
-      actor.clinicId,
-      entryId,
-      expectedVersion,
-      rowValues(input, deps.clock.now()),
-    );
+    const now = deps.clock.now();
+    // Safety data (issue 11): left out = unchanged; each changed part is marked with who and when.
+    let safetyValues = {};
+    let safetyChanged: string[] = [];
+    if (input.safety !== undefined) {
+      const names = await repo.userNames(trx, actor.clinicId, [actor.userId]);
+      const marked = markChanges(
+        parseSafety(existing.safety),
+        input.safety,
+        parseSafetyMarks(existing.safety_changes),
+        { id: actor.userId, name: names.get(actor.userId) ?? 'Clinic admin' },
+        now,
+      );
+      safetyChanged = marked.changed;
+      safetyValues = {
+        safety: input.safety === null ? null : JSON.stringify(input.safety),
+        safety_changes: JSON.stringify(marked.marks),
+      };
+    }
+    const ok = await repo.updateCatalogueEntry(trx, actor.clinicId, entryId, expectedVersion, {
+      ...rowValues(input, now),
+      ...safetyValues,
+    });
     if (!ok)
       throw new AppError(
         'precondition_failed',
         'Someone changed this entry at the same time. Reload and try again.',
       );
+    if (safetyChanged.length > 0)
+      await deps.audit.record(trx, actor.clinicId, actor, {
+        action: 'medication_catalogue.safety_edit',
+        resourceType: 'medication_catalogue',
+        resourceId: entryId,
+        patientId: null,
+        outcome: 'allowed',
+      });
     await deps.audit.record(trx, actor.clinicId, actor, {
       action: 'medication_catalogue.edit',
       resourceType: 'medication_catalogue',

@@ -16,6 +16,8 @@ import * as repo from './medications.repository.js';
 import { regimenOf } from './medications.mapper.js';
 import { detailOf, findMedicationForPatient, requirePrescriber, todayOf } from './medications.service.js';
 import { periodRows, periodText, stepPeriods, stepsText } from './medication-periods.js';
+import { checkStepOrder } from '../../../shared/medication-safety/steps.js';
+import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } from './prescribing-checks.js';
 
 // Changing a medication (issue 4): dose or schedule, titration/taper steps, pause, resume, stop, details.
 // Only the prescriber on the care team; every change keeps its reason in medication_changes.
@@ -79,7 +81,11 @@ function planChange(
       };
     }
     case 'plan_steps': {
-      const sorted = [...input.steps].sort((a, b) => (a.from < b.from ? -1 : 1));
+      // Steps stay in the order given (issue 11): out of order is refused naming the step, never sorted.
+      const order = checkStepOrder(input.steps, null);
+      if (order.length > 0)
+        throw new AppError('validation_failed', order[0]?.message ?? 'Steps out of order.', order);
+      const sorted = input.steps;
       const firstDay = sorted[0]?.from ?? row.start_date;
       if (firstDay <= row.start_date)
         throw new AppError('validation_failed', 'Each step starts after the start date.', [
@@ -208,6 +214,36 @@ export function changeMedication(
       const periods = await repo.periodsOf(trx, [row.id]);
       const plan = planChange(row, periods, input);
       const now = deps.clock.now();
+      // Issue 11: a dose change or titration plan runs the prescribing checks (dose limits, units,
+      // combinations, allergies) and keeps the prescriber's reason and answers with the change.
+      const checks =
+        input.action === 'change_dose' || input.action === 'plan_steps'
+          ? await (async () => {
+              const facts = await loadPrescribingFacts(trx, actor.clinicId, patientId, today, now, row.id);
+              const entry = row.catalogue_id
+                ? facts.catalogue.byId.get(row.catalogue_id)
+                : resolveToCatalogue(facts.catalogue, row.name);
+              return enforcePrescribingChecks(facts, {
+                entry,
+                name: row.name,
+                form: row.form,
+                doses: plan.periods.map((p, i) => ({
+                  path:
+                    input.action === 'change_dose' ? 'body.doseAmount' : `body.steps.${String(i)}.doseAmount`,
+                  unitPath:
+                    input.action === 'change_dose' ? 'body.doseUnit' : `body.steps.${String(i)}.doseUnit`,
+                  label: input.action === 'change_dose' ? 'The dose' : `Step ${String(i + 1)}`,
+                  amount: p.doseAmount,
+                  unit: p.doseUnit,
+                  schedule: p.schedule,
+                })),
+                steps: [],
+                stepsAfter: null,
+                overMaximumReason: input.overMaximumReason,
+                safetyAnswers: input.safetyAnswers,
+              });
+            })()
+          : null;
       const updated = await repo.updateMedication(trx, actor.clinicId, row.id, row.version, {
         ...plan.set,
         updated_at: now,
@@ -230,9 +266,19 @@ export function changeMedication(
         changed_by: actor.userId,
         changed_at: now,
         side_effect_report_id: input.sideEffectReportId,
+        over_maximum: checks?.overMaximum ? JSON.stringify(checks.overMaximum) : null,
+        safety_answers: checks && checks.answers.length > 0 ? JSON.stringify(checks.answers) : null,
       });
       if (plan.replaceFrom !== null) await repo.deletePeriodsFrom(trx, row.id, plan.replaceFrom);
-      await repo.insertPeriods(trx, periodRows(actor.clinicId, row.id, changeId, plan.periods, now));
+      const pathOf = (i: number) =>
+        input.action === 'change_dose' ? 'body.doseAmount' : `body.steps.${String(i)}.doseAmount`;
+      await repo.insertPeriods(
+        trx,
+        periodRows(actor.clinicId, row.id, changeId, plan.periods, now).map((p, i) => ({
+          ...p,
+          over_maximum_reason: checks?.overPaths.has(pathOf(i)) ? (checks.overMaximum?.reason ?? null) : null,
+        })),
+      );
       const fresh = await repo.findMedication(trx, actor.clinicId, row.id);
       if (!fresh) throw new Error('medication vanished inside its transaction');
       return detailOf(trx, actor.clinicId, fresh, today);

@@ -10,12 +10,14 @@ export const doseText = (amount: number, unit: string) => `${String(amount)} ${u
 export const periodText = (p: { doseAmount: number; doseUnit: string; schedule: DosePeriod['schedule'] }) =>
   `${doseText(p.doseAmount, p.doseUnit)} ${describeSchedule(p.schedule)}`;
 
-/** Steps as periods, each defaulting to the schedule in effect just before it. */
+/**
+ * Steps as periods, each defaulting to the schedule in effect just before it. Kept in the order given
+ * (issue 11: never re-sorted); the prescribing checks refuse steps out of order before this runs.
+ */
 export function stepPeriods(before: DosePeriod, steps: StepInput[]): DosePeriod[] {
-  const sorted = [...steps].sort((a, b) => (a.from < b.from ? -1 : 1));
   const out: DosePeriod[] = [];
   let previous = before;
-  for (const s of sorted) {
+  for (const s of steps) {
     if (out.some((p) => p.from === s.from))
       throw new AppError('validation_failed', 'Two steps start on the same day.', [
         { path: 'body.steps', message: `Two steps on ${s.from}` },

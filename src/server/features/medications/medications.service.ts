@@ -17,6 +17,7 @@ import {
 import * as repo from './medications.repository.js';
 import { periodRows, periodText, stepPeriods, stepsText } from './medication-periods.js';
 import { toChange, toMedication } from './medications.mapper.js';
+import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } from './prescribing-checks.js';
 
 /**
  * A patient's medication records (issue 4). Only the prescriber on the patient's care team starts, changes,
@@ -129,17 +130,62 @@ export function startMedication(
 
       let name = input.name ?? '';
       let drugClass: string | null = null;
-      if (input.catalogueId !== null) {
-        const entry = await repo.findCatalogueEntry(trx, actor.clinicId, input.catalogueId);
-        if (!entry || entry.active !== 1)
+      const now = deps.clock.now();
+      const facts = await loadPrescribingFacts(trx, actor.clinicId, patientId, today, now, null);
+      // A brand or salt typed as free text means the catalogue entry (issue 11), so its checks,
+      // monitoring, guide and urgent symptoms apply.
+      const catalogueId = input.catalogueId ?? resolveToCatalogue(facts.catalogue, name)?.id ?? null;
+      const entryFacts = catalogueId === null ? undefined : facts.catalogue.byId.get(catalogueId);
+      if (catalogueId !== null) {
+        if (!entryFacts || entryFacts.active !== 1)
           throw new AppError('validation_failed', 'This medication is not in the clinic’s catalogue.', [
             { path: 'body.catalogueId', message: 'Unknown or inactive entry' },
           ]);
         name =
-          name.length > 0 ? name : entry.generic_name.charAt(0).toUpperCase() + entry.generic_name.slice(1);
-        drugClass = entry.drug_class;
-      }
-      const now = deps.clock.now();
+          name.length > 0
+            ? name
+            : entryFacts.generic_name.charAt(0).toUpperCase() + entryFacts.generic_name.slice(1);
+        drugClass = entryFacts.drug_class;
+      } else if (!input.monitoringAnswer)
+        throw new AppError('validation_failed', `Duet does not know “${name}”.`, [
+          {
+            path: 'body.monitoringAnswer',
+            message: `“${name}” is not in the catalogue, nor a brand or salt of a catalogue medicine. Say whether it needs monitoring (blood levels, blood counts, ECG …).`,
+          },
+        ]);
+      const checks = enforcePrescribingChecks(facts, {
+        entry: entryFacts,
+        name,
+        form: input.form,
+        doses: [
+          {
+            path: 'body.doseAmount',
+            unitPath: 'body.doseUnit',
+            label: 'The dose',
+            amount: input.doseAmount,
+            unit: input.doseUnit,
+            schedule: input.schedule,
+          },
+          ...input.steps.map((s, i) => ({
+            path: `body.steps.${String(i)}.doseAmount`,
+            unitPath: `body.steps.${String(i)}.doseUnit`,
+            label: `Step ${String(i + 1)}`,
+            amount: s.doseAmount,
+            unit: s.doseUnit,
+            schedule:
+              s.schedule ??
+              input.steps
+                .slice(0, i)
+                .reverse()
+                .find((x) => x.schedule)?.schedule ??
+              input.schedule,
+          })),
+        ],
+        steps: input.steps,
+        stepsAfter: input.startDate,
+        overMaximumReason: input.overMaximumReason,
+        safetyAnswers: input.safetyAnswers,
+      });
       const first: DosePeriod = {
         from: input.startDate,
         doseAmount: input.doseAmount,
@@ -156,7 +202,7 @@ export function startMedication(
         id: input.id,
         clinic_id: actor.clinicId,
         patient_id: patientId,
-        catalogue_id: input.catalogueId,
+        catalogue_id: catalogueId,
         name,
         drug_class: drugClass,
         form: input.form,
@@ -166,6 +212,8 @@ export function startMedication(
         end_date: input.endDate,
         status: 'active',
         prescribed_by: actor.userId,
+        monitoring_answer:
+          catalogueId === null && input.monitoringAnswer ? JSON.stringify(input.monitoringAnswer) : null,
         created_at: now,
         updated_at: now,
         version: 1,
@@ -187,8 +235,19 @@ export function startMedication(
         changed_by: actor.userId,
         changed_at: now,
         side_effect_report_id: null,
+        over_maximum: checks.overMaximum ? JSON.stringify(checks.overMaximum) : null,
+        safety_answers: checks.answers.length > 0 ? JSON.stringify(checks.answers) : null,
       });
-      await repo.insertPeriods(trx, periodRows(actor.clinicId, input.id, changeId, [first, ...steps], now));
+      const overPaths = ['body.doseAmount', ...steps.map((_, i) => `body.steps.${String(i)}.doseAmount`)];
+      await repo.insertPeriods(
+        trx,
+        periodRows(actor.clinicId, input.id, changeId, [first, ...steps], now).map((row, i) => ({
+          ...row,
+          over_maximum_reason: checks.overPaths.has(overPaths[i] ?? '')
+            ? (checks.overMaximum?.reason ?? null)
+            : null,
+        })),
+      );
       const row = await repo.findMedication(trx, actor.clinicId, input.id);
       if (!row) throw new Error('medication vanished inside its transaction');
       return { ...(await detailOf(trx, actor.clinicId, row, today)), created: true };

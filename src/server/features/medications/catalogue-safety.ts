@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type {
+  CatalogueSafety,
+  SafetyChangeMark,
+} from '../../../shared/medication-safety/prescribing-schemas.js';
+import {
+  catalogueSafetySchema,
+  safetyChangeMarkSchema,
+} from '../../../shared/medication-safety/prescribing-schemas.js';
+import { defaultDoseLimits } from '../../../shared/medication-safety/dose-limits.js';
+import { defaultInteractionClasses } from '../../../shared/medication-safety/drug-classes.js';
+
+/**
+ * The safety data a catalogue entry carries (issue 11): Duet's starting values (shared/medication-safety
+ * dose-limits.ts and drug-classes.ts, each row with its source) and the marks of values a clinic changed.
+ */
+export function catalogueSafetyDefaults(genericName: string): CatalogueSafety | null {
+  const doseLimits = defaultDoseLimits(genericName);
+  const interactionClasses = defaultInteractionClasses(genericName);
+  if (doseLimits === null && interactionClasses.length === 0) return null;
+  return { doseLimits, interactionClasses };
+}
+
+export function parseSafety(json: string | null | undefined): CatalogueSafety | null {
+  if (json === null || json === undefined) return null;
+  try {
+    const parsed = catalogueSafetySchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const marksSchema = z.array(safetyChangeMarkSchema);
+export function parseSafetyMarks(json: string | null | undefined): SafetyChangeMark[] {
+  if (json === null || json === undefined) return [];
+  try {
+    const parsed = marksSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The parts of the safety data an admin can change, each marked on its own when changed. */
+const fieldsOf = (s: CatalogueSafety | null): Record<string, string> => ({
+  maxima: JSON.stringify(s?.doseLimits?.maxima ?? null),
+  reduced: JSON.stringify(s?.doseLimits?.reduced ?? null),
+  labelText: JSON.stringify(s?.doseLimits?.labelText ?? null),
+  notes: JSON.stringify(s?.doseLimits?.notes ?? null),
+  interactionClasses: JSON.stringify([...(s?.interactionClasses ?? [])].sort()),
+});
+
+/** The marks after an edit: every field that changed now says who changed it and when. */
+export function markChanges(
+  before: CatalogueSafety | null,
+  after: CatalogueSafety | null,
+  marks: SafetyChangeMark[],
+  who: { id: string; name: string },
+  at: number,
+): { marks: SafetyChangeMark[]; changed: string[] } {
+  const a = fieldsOf(before);
+  const b = fieldsOf(after);
+  const changed = Object.keys(b).filter((k) => a[k] !== b[k]);
+  const kept = marks.filter((m) => !changed.includes(m.field));
+  return {
+    marks: [...kept, ...changed.map((field) => ({ field, changedBy: who, changedAt: at }))],
+    changed,
+  };
+}
