@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { interactionClasses } from './interaction-classes.js';
+import { prescribingConditions } from './context.js';
 import type { SafetyWarning } from './interactions.js';
 
 // API shapes of the prescribing checks (issue 11): what a prescriber sends with a prescription (a reason to
@@ -137,3 +138,40 @@ export const safetyChangeMarkSchema = z.object({
   changedAt: z.number(),
 });
 export type SafetyChangeMark = z.infer<typeof safetyChangeMarkSchema>;
+
+// ---- what the prescribing form needs to run the same checks (GET prescribing-context) ----
+const allergySchema = z.object({
+  substance: z.string(),
+  reaction: z.string(),
+  severity: z.enum(['mild', 'moderate', 'severe']),
+});
+const otherMedicineSchema = z.object({
+  name: z.string(),
+  matchedId: z.string().nullable(),
+  matchedName: z.string().nullable(),
+  classes: z.array(z.enum(interactionClasses)),
+});
+export const prescribingContextSchema = z.object({
+  context: z.object({
+    ageYears: z.number().nullable(),
+    weightKg: z.number().nullable(),
+    conditions: z.array(z.enum(prescribingConditions)),
+    allergies: z.array(allergySchema),
+    otherMedicines: z.array(otherMedicineSchema),
+    pendingAllergies: z.array(allergySchema),
+    pendingOtherMedicines: z.array(otherMedicineSchema),
+  }),
+  /** The patient's current prescriptions as the checks see them. */
+  prescriptions: z.array(
+    z.object({
+      medicationId: z.string(),
+      label: z.string(),
+      genericName: z.string().nullable(),
+      drugClass: z.string().nullable(),
+      classes: z.array(z.enum(interactionClasses)),
+      origin: z.literal('prescription'),
+    }),
+  ),
+  notice: z.string(),
+});
+export type PrescribingContext = z.infer<typeof prescribingContextSchema>;

@@ -21,6 +21,8 @@ import * as catalogue from './catalogue.service.js';
 import * as medications from './medications.service.js';
 import { changeMedication } from './medication-changes.service.js';
 import * as monitoring from './monitoring.service.js';
+import { prescribingContext } from './prescribing-checks.js';
+import { prescribingContextSchema } from '../../../shared/medication-safety/prescribing-schemas.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const medicationParams = patientParams.extend({ medicationId: z.uuid() });
@@ -117,6 +119,25 @@ export function medicationRoutes(app: App, deps: AppDeps): void {
         .header('etag', etag(detail.medication.version))
         .send(detail);
     },
+  });
+
+  // Issue 11: what the prescribing form needs to run the same checks as the server (age, weight, conditions,
+  // confirmed allergies and other medicines, current prescriptions), optionally without the one being changed.
+  app.get('/api/patients/:patientId/prescribing-context', {
+    config: { policy: policies.careTeam },
+    schema: {
+      tags,
+      params: patientParams,
+      querystring: z.object({ exceptMedicationId: z.uuid().optional() }),
+      response: { 200: prescribingContextSchema, ...errors(400, 401, 404) },
+    },
+    handler: (request) =>
+      prescribingContext(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        request.query.exceptMedicationId ?? null,
+      ),
   });
 
   app.get('/api/patients/:patientId/medications/:medicationId', {

@@ -18,6 +18,11 @@ import {
 } from '../../../shared/medication-safety/prescribing-schemas.js';
 import type { MedicationSafetyContext } from '../../../shared/medication-safety/context.js';
 import { parseSafety } from './catalogue-safety.js';
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';
+import { todayOf } from './medications.service.js';
 import * as repo from './prescribing-checks.repository.js';
 
 /**
@@ -158,4 +163,42 @@ export function enforcePrescribingChecks(facts: PrescribingFacts, req: CheckRequ
     overPaths: new Set(result.overMaximum.map((o) => o.path)),
     answers: answeredWarnings(result.warnings, req.safetyAnswers),
   };
+}
+
+/** What the prescribing form needs to run the same checks in the browser (issue 11). */
+export function prescribingContext(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  excludeMedicationId: string | null,
+): Promise<PrescribingContext> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'medication.prescribing_context', resourceType: 'medication' },
+    async (trx) => {
+      const { today } = await todayOf(trx, deps, actor.clinicId, patientId);
+      const facts = await loadPrescribingFacts(
+        trx,
+        actor.clinicId,
+        patientId,
+        today,
+        deps.clock.now(),
+        excludeMedicationId,
+      );
+      return {
+        context: facts.context,
+        prescriptions: facts.prescriptions.map((p) => ({
+          medicationId: p.medicationId,
+          label: p.label,
+          genericName: p.genericName,
+          drugClass: p.drugClass,
+          classes: [...p.classes],
+          origin: 'prescription' as const,
+        })),
+        notice: curatedListNotice,
+      };
+    },
+  );
 }

@@ -4,6 +4,7 @@ import { buildUser, PASSWORD } from '../../testing/factories.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type { CatalogueEntry, MedicationDetail } from '../../../shared/medications/schemas.js';
 import type { SafetyWarning } from '../../../shared/medication-safety/interactions.js';
+import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';
 
 // Issue 11 through the real routes: dose limits, units, step order, brand names, combinations, allergies,
 // and the catalogue's safety data edited by the clinic admin.
@@ -236,6 +237,19 @@ describe('brand names, combinations and allergies', () => {
     expect(res.statusCode).toBe(409);
     const warnings = res.json<{ error: { details: { warnings: SafetyWarning[] } } }>().error.details.warnings;
     expect(warnings.map((w) => w.ruleId)).toContain('allergy_same_class');
+  });
+});
+
+describe('the prescribing form context', () => {
+  it('gives the team the facts the checks use; the patient cannot read it', async () => {
+    const url = `/api/patients/${f.patient.overview.id}/prescribing-context`;
+    const res = await call(f.t.app, f.as.prescriber, 'GET', url);
+    expect(res.statusCode).toBe(200);
+    const body = res.json<PrescribingContext>();
+    expect(body.context.allergies.map((a) => a.substance)).toContain('Ativan');
+    expect(body.prescriptions.map((p) => p.genericName)).toContain('divalproex sodium');
+    expect(body.notice).toMatch(/not a full interaction database/);
+    expect((await call(f.t.app, f.as.patient, 'GET', url)).statusCode).toBe(404);
   });
 });
 

@@ -301,9 +301,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/medications': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/medications/:medicationId': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/medications/:medicationId/changes': { scope: 'patient', expect: careTeam },
+  // issue 11: the prescribing form's check context (allergies, other medicines, age, weight): the care team.
+  'GET /api/patients/:patientId/prescribing-context': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/medication-monitoring': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/medication-monitoring/results': { scope: 'patient', expect: careTeam },
-  'PUT /api/patients/:patientId/medications/:medicationId/lab-profile': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/medications/:medicationId/lab-profile': {
+    scope: 'patient',
+    expect: careTeam,
+  },
   // skills practice (issue 6; the matrix sends ':assignmentId'/':entryId' literally and empty bodies, so an
   // allowed caller gets 400 past the gate). Assigning, ending and commenting are the therapist's and only the
   // patient writes entries (403 for the rest of the team), and a therapist-only entry answers 404 to the
