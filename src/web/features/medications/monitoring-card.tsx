@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -18,8 +19,11 @@ import { formatDay } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { ScrollTable } from '../../components/scroll-table';
 import { newClientId } from '../messaging/api';
-import { useMonitoring, useRecordMonitoringResult, type MonitoringItem } from './api';
+import { interpretLabResult } from '../../../shared/medication-safety/labs';
+import { useMonitoring, useRecordMonitoringResult, type MonitoringItem, type MonitoringView } from './api';
 import { fieldErrors } from './field-errors';
+import { LabInterpretationPanel, LabTierBadge } from './lab-interpretation';
+import { useSetLabProfile, type LabProfile, type MonitoringResultView } from './monitoring-api';
 
 const statusWords: Record<MonitoringItem['status'], { label: string; color: string }> = {
   overdue: { label: 'Overdue', color: 'red' },
@@ -28,14 +32,18 @@ const statusWords: Record<MonitoringItem['status'], { label: string; color: stri
   none: { label: 'Nothing due', color: 'gray' },
 };
 
+const hasUpperLimit = (code: string) => code === 'liver_function' || code === 'ast';
+
 function RecordResultForm({
   patientId,
   items,
   today,
+  benignEthnicNeutropenia,
 }: {
   patientId: string;
   items: MonitoringItem[];
   today: string;
+  benignEthnicNeutropenia: boolean;
 }) {
   const record = useRecordMonitoringResult(patientId);
   const [id, setId] = useState(newClientId);
@@ -43,22 +51,51 @@ function RecordResultForm({
   const [code, setCode] = useState<string | null>(tests[0]?.code ?? null);
   const chosen = tests.find((t) => t.code === code);
   const [value, setValue] = useState('');
-  const [unit, setUnit] = useState(chosen?.defaultUnit ?? '');
+  const [unit, setUnit] = useState(chosen?.unitChoices[0] ?? chosen?.defaultUnit ?? '');
+  const [upperLimit, setUpperLimit] = useState('');
   const [takenOn, setTakenOn] = useState(today);
-  const errors = fieldErrors(record.error);
+  const [recorded, setRecorded] = useState<MonitoringResultView | null>(null);
+  const serverErrors = fieldErrors(record.error);
+  const isLab = (chosen?.unitChoices.length ?? 0) > 0;
+  const upperLimitNumber = upperLimit.trim() === '' ? null : Number(upperLimit);
+
+  // The same pure check the server runs, for immediate feedback (the server's answer is authoritative).
+  const preview =
+    isLab && chosen && value.trim() !== ''
+      ? interpretLabResult(chosen.code, value, unit, {
+          benignEthnicNeutropenia: chosen.code === 'anc' && benignEthnicNeutropenia,
+          upperLimitOfNormal:
+            upperLimitNumber !== null && Number.isFinite(upperLimitNumber) ? upperLimitNumber : null,
+        })
+      : null;
+  const localErrors: Record<string, string> = {};
+  if (preview && !preview.ok) for (const e of preview.errors) localErrors[e.field] ??= e.message;
+  if (upperLimit.trim() !== '' && !(upperLimitNumber !== null && Number.isFinite(upperLimitNumber)))
+    localErrors.upperLimitOfNormal = 'Enter a number, for example 40.';
+  const errors = { ...localErrors, ...serverErrors };
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!chosen) return;
     const medicationId = items.find((i) => i.code === chosen.code)?.medicationId ?? null;
     record.mutate(
-      { id, test: chosen.code, value, unit, takenOn, medicationId },
       {
-        onSuccess: () => {
+        id,
+        test: chosen.code,
+        value,
+        unit,
+        takenOn,
+        medicationId,
+        upperLimitOfNormal: hasUpperLimit(chosen.code) ? upperLimitNumber : null,
+      },
+      {
+        onSuccess: (answer) => {
+          const stored = answer.view.results.find((r) => r.id === id) ?? null;
+          setRecorded(stored);
           notifications.show({
-            color: 'green',
+            color: stored?.interpretation?.tier === 'critical' ? 'red' : 'green',
             title: 'Result recorded',
-            message: `${chosen.label}: ${value} ${unit}`,
+            message: `${chosen.label}: ${value} ${unit}${stored?.interpretation ? ` (${stored.interpretation.label})` : ''}`,
           });
           setId(newClientId());
           setValue('');
@@ -73,14 +110,16 @@ function RecordResultForm({
         <Text size="sm" fw={600}>
           Record a result
         </Text>
-        <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: hasUpperLimit(code ?? '') ? 5 : 4 }} spacing="sm">
           <Select
             label="Test"
             data={tests.map((t) => ({ value: t.code, label: t.label }))}
             value={code}
             onChange={(v) => {
               setCode(v);
-              setUnit(tests.find((t) => t.code === v)?.defaultUnit ?? '');
+              const next = tests.find((t) => t.code === v);
+              setUnit(next?.unitChoices[0] ?? next?.defaultUnit ?? '');
+              setRecorded(null);
             }}
             allowDeselect={false}
           />
@@ -89,15 +128,38 @@ function RecordResultForm({
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             required
+            inputMode="decimal"
             error={errors.value}
           />
-          <TextInput
-            label="Unit"
-            value={unit}
-            onChange={(e) => setUnit(e.currentTarget.value)}
-            required
-            error={errors.unit}
-          />
+          {isLab && chosen ? (
+            <Select
+              label="Unit"
+              data={chosen.unitChoices}
+              value={unit}
+              onChange={(v) => setUnit(v ?? '')}
+              allowDeselect={false}
+              required
+              error={errors.unit}
+            />
+          ) : (
+            <TextInput
+              label="Unit"
+              value={unit}
+              onChange={(e) => setUnit(e.currentTarget.value)}
+              required
+              error={errors.unit}
+            />
+          )}
+          {hasUpperLimit(code ?? '') && (
+            <TextInput
+              label="Upper limit of normal (U/L)"
+              description="From the report; blank uses the default"
+              value={upperLimit}
+              onChange={(e) => setUpperLimit(e.currentTarget.value)}
+              inputMode="decimal"
+              error={errors.upperLimitOfNormal}
+            />
+          )}
           <TextInput
             type="date"
             label="Taken on"
@@ -107,17 +169,38 @@ function RecordResultForm({
             error={errors.takenOn}
           />
         </SimpleGrid>
-        {record.isError && Object.keys(errors).length === 0 && (
+        {chosen?.instruction && (
+          <Text size="xs" c="dimmed">
+            {chosen.instruction}
+          </Text>
+        )}
+        {preview?.ok && !recorded && (
+          <Stack gap={2}>
+            <Text size="xs" c="dimmed">
+              Before saving, this result reads:
+            </Text>
+            <LabInterpretationPanel interpretation={preview.interpretation} />
+          </Stack>
+        )}
+        {record.isError && Object.keys(serverErrors).length === 0 && (
           <Callout color="red" variant="light">
             {errorMessage(record.error)}
           </Callout>
+        )}
+        {recorded?.interpretation && value === '' && (
+          <Stack gap={2}>
+            <Text size="xs" c="dimmed">
+              Recorded {formatDay(recorded.takenOn)}: {recorded.value} {recorded.unit}
+            </Text>
+            <LabInterpretationPanel interpretation={recorded.interpretation} />
+          </Stack>
         )}
         <Group justify="flex-end">
           <Button
             type="submit"
             size="sm"
             loading={record.isPending}
-            disabled={value.trim() === '' || unit.trim() === ''}
+            disabled={value.trim() === '' || unit.trim() === '' || Object.keys(localErrors).length > 0}
           >
             Record result
           </Button>
@@ -127,9 +210,98 @@ function RecordResultForm({
   );
 }
 
-/** Monitoring due and overdue (lithium, clozapine ANC, valproate LFTs, antipsychotic metabolic) and results. */
+/** Clozapine: which ANC table applies (general population or benign ethnic neutropenia; clozapine label). */
+function AncTableSwitch({
+  patientId,
+  profile,
+  medicationName,
+  canEdit,
+}: {
+  patientId: string;
+  profile: LabProfile;
+  medicationName: string;
+  canEdit: boolean;
+}) {
+  const save = useSetLabProfile(patientId);
+  return (
+    <Stack gap={2}>
+      <Switch
+        label={`Benign ethnic neutropenia: use the BEN ANC table for ${medicationName} (normal from 1000/uL)`}
+        checked={profile.benignEthnicNeutropenia}
+        disabled={!canEdit || save.isPending}
+        onChange={(e) =>
+          save.mutate({
+            medicationId: profile.medicationId,
+            version: profile.version,
+            benignEthnicNeutropenia: e.currentTarget.checked,
+          })
+        }
+      />
+      {save.isError && (
+        <Text size="xs" c="red">
+          {errorMessage(save.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function DueCell({ item }: { item: MonitoringItem }) {
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <SoftBadge size="sm" color={statusWords[item.status].color}>
+          {statusWords[item.status].label}
+        </SoftBadge>
+        <Text size="sm">
+          {item.dueFrom ? `${formatDay(item.dueFrom)} – ` : ''}
+          {item.dueOn ? formatDay(item.dueOn) : '—'}
+          {item.daysOverdue > 0 ? ` (${String(item.daysOverdue)} days late)` : ''}
+        </Text>
+      </Group>
+      {item.reason && <Text size="xs">{item.reason}</Text>}
+      {item.instruction && (
+        <Text size="xs" c="dimmed">
+          {item.instruction}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function RecordedResults({ view }: { view: MonitoringView }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        Recorded results
+      </Text>
+      {view.results.slice(0, 10).map((r) => (
+        <Stack gap={0} key={r.id}>
+          <Group gap={6}>
+            {r.interpretation && <LabTierBadge interpretation={r.interpretation} />}
+            <Text size="sm">
+              {formatDay(r.takenOn)} · {view.items.find((i) => i.code === r.test)?.label ?? r.test}: {r.value}{' '}
+              {r.unit}{' '}
+              <Text span size="xs" c="dimmed">
+                ({r.recordedBy.name})
+              </Text>
+            </Text>
+          </Group>
+          {r.interpretation && r.interpretation.tier !== 'normal' && (
+            <Text size="xs">
+              {r.interpretation.label}: {r.interpretation.action}
+            </Text>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** Monitoring due and overdue (lithium, clozapine ANC, valproate, antipsychotic metabolic) and results. */
 export function MonitoringCard({ patientId, canRecord }: { patientId: string; canRecord: boolean }) {
   const view = useMonitoring(patientId);
+  const profiles = view.data?.labProfiles ?? [];
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="monitoring-heading">
       <Title order={2} size="h4" id="monitoring-heading" mb="sm">
@@ -161,15 +333,7 @@ export function MonitoringCard({ patientId, canRecord }: { patientId: string; ca
                     <Table.Td>{i.label}</Table.Td>
                     <Table.Td>{i.medicationName}</Table.Td>
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <SoftBadge size="sm" color={statusWords[i.status].color}>
-                          {statusWords[i.status].label}
-                        </SoftBadge>
-                        <Text size="sm">
-                          {i.dueOn ? formatDay(i.dueOn) : '—'}
-                          {i.daysOverdue > 0 ? ` (${String(i.daysOverdue)} days late)` : ''}
-                        </Text>
-                      </Group>
+                      <DueCell item={i} />
                     </Table.Td>
                     <Table.Td>{i.lastResultOn ? formatDay(i.lastResultOn) : 'none'}</Table.Td>
                     <Table.Td>
@@ -182,25 +346,26 @@ export function MonitoringCard({ patientId, canRecord }: { patientId: string; ca
               </Table.Tbody>
             </Table>
           </ScrollTable>
+          {profiles.map((p) => (
+            <AncTableSwitch
+              key={p.medicationId}
+              patientId={patientId}
+              profile={p}
+              canEdit={canRecord}
+              medicationName={
+                view.data.items.find((i) => i.medicationId === p.medicationId)?.medicationName ?? 'clozapine'
+              }
+            />
+          ))}
           {canRecord && (
-            <RecordResultForm patientId={patientId} items={view.data.items} today={view.data.today} />
+            <RecordResultForm
+              patientId={patientId}
+              items={view.data.items}
+              today={view.data.today}
+              benignEthnicNeutropenia={profiles.some((p) => p.benignEthnicNeutropenia)}
+            />
           )}
-          {view.data.results.length > 0 && (
-            <Stack gap={2}>
-              <Text size="sm" fw={600}>
-                Recorded results
-              </Text>
-              {view.data.results.slice(0, 10).map((r) => (
-                <Text size="sm" key={r.id}>
-                  {formatDay(r.takenOn)} · {view.data.items.find((i) => i.code === r.test)?.label ?? r.test}:{' '}
-                  {r.value} {r.unit}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({r.recordedBy.name})
-                  </Text>
-                </Text>
-              ))}
-            </Stack>
-          )}
+          {view.data.results.length > 0 && <RecordedResults view={view.data} />}
         </Stack>
       )}
     </Paper>
