@@ -54,6 +54,26 @@ export const alertSchema = z.object({
   resolvedBy: z.string().nullable(),
   resolutionNote: z.string().nullable(),
   escalatedAt: z.number().nullable(),
+  /** Where it stands in its lifecycle (shared/alerts/lifecycle.ts, issue 12). */
+  lifecycle: z.object({
+    phase: z.enum(['open', 'acknowledged', 'follow_up_due', 'resolved']),
+    /** A safety alert: only a risk assessment that reached the patient (or an emergency hand-off) closes it. */
+    safety: z.boolean(),
+    escalations: z.number(),
+    pausedUntil: z.number().nullable(),
+    followUpDueAt: z.number().nullable(),
+    followUpOverdue: z.boolean(),
+  }),
+  /** Every step, oldest first: routed, acknowledged, not reached, escalated to whom, follow-up overdue, … */
+  history: z.array(
+    z.object({
+      kind: z.string(),
+      at: z.number(),
+      actorName: z.string().nullable(),
+      targetName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   version: z.number(),
 });
 export type Alert = z.infer<typeof alertSchema>;

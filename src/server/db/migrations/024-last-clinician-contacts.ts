@@ -34,6 +34,7 @@ export async function backfill(db: Kysely<unknown>, clinicId: string | null = nu
       select q.patient_id, q.clinic_id, q.answered_at from questionnaire_responses q where q.source = 'in_session'
       union all
       select r.patient_id, r.clinic_id, r.contacted_at from risk_assessments r
+        where r.method <> 'could_not_reach' and r.outcome <> 'not_reached_follow_up_planned'
       union all
       select a.patient_id, a.clinic_id, a.starts_at from appointments a where a.status = 'attended'
     ) c

@@ -28,7 +28,7 @@ const alertColumns = [
   'p.family_name',
 ] as const;
 
-/** Alerts routed to this clinician about patients whose care team they are on now. */
+/** Alerts routed to this clinician about patients whose care team they are on now, or escalated to them. */
 export async function inboxOf(db: Db, clinicId: string, userId: string, filter: InboxFilter) {
   let q = db
     .selectFrom('alert_recipients as r')
@@ -39,14 +39,18 @@ export async function inboxOf(db: Db, clinicId: string, userId: string, filter: 
     .where('r.user_id', '=', userId)
     .where('a.state', 'in', filter.states)
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('care_team_members as m')
-          .select('m.user_id')
-          .where('m.clinic_id', '=', clinicId)
-          .whereRef('m.patient_id', '=', 'a.patient_id')
-          .where('m.user_id', '=', userId),
-      ),
+      eb.or([
+        // An escalation reaches the on-call clinician or the clinical lead even off the care team (issue 12).
+        eb('r.reason', '=', 'escalated'),
+        eb.exists(
+          eb
+            .selectFrom('care_team_members as m')
+            .select('m.user_id')
+            .where('m.clinic_id', '=', clinicId)
+            .whereRef('m.patient_id', '=', 'a.patient_id')
+            .where('m.user_id', '=', userId),
+        ),
+      ]),
     );
   if (filter.patientId) q = q.where('a.patient_id', '=', filter.patientId);
   if (filter.type) q = q.where('a.type', '=', filter.type);

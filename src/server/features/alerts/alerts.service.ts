@@ -1,8 +1,13 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { recipientsOf, updateAlertState } from '../../platform/outbox/alerts.repository.js';
+import { canReachPatient, withPatientRecord } from '../../platform/access/patient-access.js';
+import { clinicSettingsJson, recipientsOf } from '../../platform/outbox/alerts.repository.js';
+import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
+import type { LifecycleEvent } from '../../../shared/alerts/lifecycle.js';
+import * as lifecycleRepo from './lifecycle.repository.js';
+import { applyAlertEvent, lifecycleOf } from './lifecycle.service.js';
 import { severityRank, type Alert, type Severity } from '../../../shared/alerts/alert.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './alerts.repository.js';
@@ -18,12 +23,14 @@ const statesOf: Record<InboxView, string[]> = {
 };
 
 async function withRecipients(db: Db, clinicId: string, rows: repo.AlertRow[]): Promise<Alert[]> {
-  const recipients = await recipientsOf(
-    db,
-    clinicId,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toAlert(r, recipients));
+  const ids = rows.map((r) => r.id);
+  const [recipients, lifecycles, history] = await Promise.all([
+    recipientsOf(db, clinicId, ids),
+    lifecycleRepo.lifecycleRowsOf(db, clinicId, ids),
+    lifecycleRepo.historyOf(db, clinicId, ids),
+  ]);
+  const byId = new Map(lifecycles.map((l) => [l.alert_id, l]));
+  return rows.map((r) => toAlert(r, recipients, lifecycleOf(r, byId.get(r.id)), history));
 }
 
 /** Urgent first, then newest first (the inbox order clinicians work through). */
@@ -78,7 +85,47 @@ export function patientAlerts(deps: AppDeps, actor: Actor, patientId: string): P
 
 const alertNotFound = () => new AppError('not_found', 'Alert not found');
 
-/** Acknowledge ("I'm on it") or resolve (with a note) one alert; any clinician on the patient's team may. */
+/**
+ * Runs a change to one alert for a clinician on the patient's team (audited like any patient record), or
+ * for someone the alert was escalated to who is not on the team (the on-call clinician, the clinical
+ * lead): they may acknowledge it, audited as well. Anyone else: 404, as if the alert did not exist.
+ */
+async function withAlertAccess<T>(
+  deps: AppDeps,
+  actor: Actor,
+  alert: { id: string; patient_id: string },
+  action: string,
+  escalatedMayDoIt: boolean,
+  fn: (trx: Db) => Promise<T>,
+): Promise<T> {
+  const what = { action, resourceType: 'alert', resourceId: alert.id };
+  if (escalatedMayDoIt) {
+    const viaEscalation = await deps.database.transaction(async (trx) => {
+      const onTeam = await canReachPatient(trx, actor, alert.patient_id);
+      if (onTeam || !(await lifecycleRepo.isEscalatedRecipient(trx, actor.clinicId, alert.id, actor.userId)))
+        return null;
+      const value = await fn(trx);
+      await deps.audit.record(trx, actor.clinicId, actor, {
+        ...what,
+        patientId: alert.patient_id,
+        outcome: 'allowed',
+      });
+      return { value };
+    });
+    if (viaEscalation) return viaEscalation.value;
+  }
+  return withPatientRecord(deps, actor, alert.patient_id, what, fn).catch((err: unknown) => {
+    // The alert's patient is not on the caller's team: the alert does not exist for them.
+    if (err instanceof AppError && err.code === 'not_found') throw alertNotFound();
+    throw err;
+  });
+}
+
+/**
+ * Acknowledge ("I'm on it": escalation waits for the clinic-set pause only) or resolve (with a note) one
+ * alert, through the lifecycle (shared/alerts/lifecycle.ts): a safety alert refuses "resolve" (it closes
+ * with a risk assessment that reached the patient). Any clinician on the patient's team may.
+ */
 export async function changeAlertState(
   deps: AppDeps,
   actor: Actor,
@@ -88,19 +135,17 @@ export async function changeAlertState(
 ): Promise<Alert> {
   const found = await repo.alertById(deps.database.db, actor.clinicId, alertId);
   if (!found) throw alertNotFound();
-  return withPatientRecord(
+  return withAlertAccess(
     deps,
     actor,
-    found.patient_id,
-    {
-      action: `alert.${change.to === 'acknowledged' ? 'acknowledge' : 'resolve'}`,
-      resourceType: 'alert',
-      resourceId: alertId,
-    },
+    { id: alertId, patient_id: found.patient_id },
+    `alert.${change.to === 'acknowledged' ? 'acknowledge' : 'resolve'}`,
+    change.to === 'acknowledged',
     async (trx) => {
-      const current = await repo.alertById(trx, actor.clinicId, alertId);
-      if (!current) throw alertNotFound();
-      const [currentAlert] = await withRecipients(trx, actor.clinicId, [current]);
+      const current = await lifecycleRepo.alertCore(trx, actor.clinicId, alertId);
+      const currentRow = await repo.alertById(trx, actor.clinicId, alertId);
+      if (!current || !currentRow) throw alertNotFound();
+      const [currentAlert] = await withRecipients(trx, actor.clinicId, [currentRow]);
       if (current.version !== expectedVersion) {
         throw new AppError(
           'precondition_failed',
@@ -108,32 +153,26 @@ export async function changeAlertState(
           { current: currentAlert },
         );
       }
-      if (current.state === 'resolved' || (change.to === 'acknowledged' && current.state !== 'open')) {
-        throw new AppError('conflict', `This alert is already ${current.state}.`, { current: currentAlert });
-      }
       const now = deps.clock.now();
-      const fields =
+      const settings = escalationSettingsOf(
+        parseClinicSettings(await clinicSettingsJson(trx, actor.clinicId)),
+      );
+      const event: LifecycleEvent =
         change.to === 'acknowledged'
-          ? { state: 'acknowledged', acknowledged_at: now, acknowledged_by: actor.userId }
-          : {
-              state: 'resolved',
-              resolved_at: now,
-              resolved_by: actor.userId,
-              resolution_note: change.note,
-              ...(current.acknowledged_at === null
-                ? { acknowledged_at: now, acknowledged_by: actor.userId }
-                : {}),
-            };
-      await updateAlertState(trx, actor.clinicId, alertId, expectedVersion, fields);
+          ? { kind: 'acknowledge', at: now, by: actor.userId, pauseMinutes: settings.acknowledgePauseMinutes }
+          : { kind: 'resolve', at: now, by: actor.userId, note: change.note };
+      try {
+        await applyAlertEvent(deps, trx, actor, current, event, { auditedByCaller: true });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'conflict')
+          throw new AppError('conflict', err.message, { current: currentAlert });
+        throw err;
+      }
       const updated = await repo.alertById(trx, actor.clinicId, alertId);
       if (!updated) throw alertNotFound();
       const [alert] = await withRecipients(trx, actor.clinicId, [updated]);
       if (!alert) throw alertNotFound();
       return alert;
     },
-  ).catch((err: unknown) => {
-    // The alert's patient is not on the caller's team: the alert does not exist for them.
-    if (err instanceof AppError && err.code === 'not_found') throw alertNotFound();
-    throw err;
-  });
+  );
 }

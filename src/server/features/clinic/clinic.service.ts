@@ -8,6 +8,7 @@ import {
   type ClinicSettings,
   type clinicSettingsUpdateSchema,
 } from '../../../shared/clinic/settings.js';
+import { clinicHoursProblem } from '../../../shared/alerts/escalation-settings.js';
 import * as repo from './clinic.repository.js';
 
 export async function readSettings(deps: AppDeps, actor: Actor): Promise<ClinicSettings> {
@@ -27,6 +28,21 @@ export async function updateSettings(
         [{ path: 'body.onCallUserId', message: 'Not an active clinician' }],
       );
     }
+    // Escalation (issue 12): the clinical lead is an active clinician; the clinic closes after it opens.
+    if (
+      changes.clinicalLeadUserId &&
+      !(await repo.isActiveClinician(trx, actor.clinicId, changes.clinicalLeadUserId))
+    )
+      throw new AppError(
+        'validation_failed',
+        'The clinical lead must be an active clinician of this clinic.',
+        [{ path: 'body.clinicalLeadUserId', message: 'Not an active clinician' }],
+      );
+    const hoursProblem = clinicHoursProblem({
+      ...parseClinicSettings(await repo.settingsJson(trx, actor.clinicId)),
+      ...changes,
+    });
+    if (hoursProblem) throw new AppError('validation_failed', hoursProblem.message, [hoursProblem]);
     // Only the keys sent change: every other stored key (crisis resources included) is written back as it
     // was, even one this version cannot read (issue 12: re-parsing used to drop keys the schema lacked).
     const stored = storedClinicSettings(await repo.settingsJson(trx, actor.clinicId));

@@ -2,7 +2,12 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { updateAlertState } from '../../platform/outbox/alerts.repository.js';
+import { clinicSettingsJson } from '../../platform/outbox/alerts.repository.js';
+import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
+import { assessmentEvent, isSafetyAlertType, type LifecycleEvent } from '../../../shared/alerts/lifecycle.js';
+import * as lifecycleRepo from '../alerts/lifecycle.repository.js';
+import { applyAlertEvent } from '../alerts/lifecycle.service.js';
 import type { Db } from '../../db/database.js';
 import type { NewRiskAssessment, RiskAssessment } from '../../../shared/measures/schemas.js';
 import * as repo from './measures.repository.js';
@@ -14,41 +19,45 @@ const notOfPatient = (path: string) =>
   ]);
 
 /**
- * Resolves the open self-harm alerts about one answer (like resolveAlertsForSubject, but only this type:
- * the treat-to-target rules may name the same answer as their subject and stay open).
+ * Applies the assessment to the open safety alerts it follows (the answer's self-harm alerts, or the named
+ * alert), through the alert lifecycle (shared/alerts/lifecycle.ts): reached or an emergency hand-off
+ * resolves them; not reached keeps them open with a follow-up due within the clinic-set time. Returns how
+ * many alerts were resolved.
  */
-async function resolveSelfHarmAlerts(
+async function applyToSafetyAlerts(
   deps: AppDeps,
   trx: Db,
   actor: Actor,
   patientId: string,
-  responseId: string,
-  outcome: string,
+  subjectId: string | null,
+  alertId: string | null,
+  kind: 'assessment_reached' | 'emergency_handoff' | 'not_reached',
 ): Promise<number> {
-  const open = await repo.openSelfHarmAlerts(trx, actor.clinicId, patientId, responseId);
+  const open = (
+    await lifecycleRepo.openSafetyAlertIds(trx, actor.clinicId, patientId, subjectId, alertId)
+  ).filter((a) => isSafetyAlertType(a.type));
   const now = deps.clock.now();
-  for (const alert of open) {
-    await updateAlertState(trx, actor.clinicId, alert.id, alert.version, {
-      state: 'resolved',
-      resolved_at: now,
-      resolved_by: actor.userId,
-      resolution_note: `Risk assessment recorded (${outcome.replaceAll('_', ' ')})`,
-    });
-    await deps.audit.record(trx, actor.clinicId, actor, {
-      action: 'alert.resolve',
-      resourceType: 'alert',
-      resourceId: alert.id,
-      patientId,
-      outcome: 'allowed',
-    });
+  const settings = escalationSettingsOf(parseClinicSettings(await clinicSettingsJson(trx, actor.clinicId)));
+  let resolved = 0;
+  for (const { id } of open) {
+    const alert = await lifecycleRepo.alertCore(trx, actor.clinicId, id);
+    if (!alert) continue;
+    const event: LifecycleEvent =
+      kind === 'not_reached'
+        ? { kind, at: now, by: actor.userId, followUpHours: settings.safetyFollowUpHours }
+        : { kind, at: now, by: actor.userId };
+    const after = await applyAlertEvent(deps, trx, actor, alert, event);
+    if (after.phase === 'resolved') resolved++;
   }
-  return open.length;
+  return resolved;
 }
 
 /**
  * A clinician records the risk assessment that follows a self-harm answer: when and how the patient was
- * contacted, the outcome and the actions taken. It resolves the open alerts about that answer (subject =
- * response id, type self_harm_answer) in the same transaction. Idempotent on the client's id.
+ * contacted, the outcome and the actions taken. In the same transaction it moves the open safety alerts
+ * about that answer (or the named alert): resolved only when the patient was reached or an emergency
+ * hand-off is documented; "not reached" keeps them open with a follow-up due (issue 12). A failed attempt
+ * is no clinical contact (registry/last-contact.repository.ts). Idempotent on the client's id.
  */
 export function recordRiskAssessment(
   deps: AppDeps,
@@ -69,6 +78,11 @@ export function recordRiskAssessment(
         return { assessment: toRiskAssessment(existing), created: false };
       }
       const now = deps.clock.now();
+      const meaning = assessmentEvent(input.method, input.outcome);
+      if ('problem' in meaning)
+        throw new AppError('validation_failed', meaning.problem, [
+          { path: 'body.outcome', message: meaning.problem },
+        ]);
       if (input.contactedAt > now)
         throw new AppError('validation_failed', 'The contact cannot be in the future.', [
           { path: 'body.contactedAt', message: 'In the future' },
@@ -98,9 +112,15 @@ export function recordRiskAssessment(
         recorded_by: actor.userId,
         created_at: now,
       });
-      const resolved = subjectId
-        ? await resolveSelfHarmAlerts(deps, trx, actor, patientId, subjectId, input.outcome)
-        : 0;
+      const resolved = await applyToSafetyAlerts(
+        deps,
+        trx,
+        actor,
+        patientId,
+        subjectId,
+        input.alertId,
+        meaning.kind,
+      );
       const row = await repo.findRiskAssessment(trx, actor.clinicId, input.id);
       if (!row) throw new Error('risk assessment vanished inside its transaction');
       return { assessment: { ...toRiskAssessment(row), alertsResolved: resolved }, created: true };

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 /**
  * last_clinician_contacts: each patient's latest clinician contact, the registry's "last clinician contact".
  * A contact is a clinician's message in a conversation with the patient (the team's own thread is not one),
- * a questionnaire entered in a session, a risk assessment (when the patient was contacted), or an attended
+ * a questionnaire entered in a session, a risk assessment that reached the patient, or an attended
  * appointment. The writers of those facts call refreshLastContact in the same transaction, so the registry
  * reads one row per patient and never sees it out of step.
  */
@@ -38,6 +38,9 @@ export async function refreshLastContact(db: Db, clinicId: string, patientId: st
       .select((eb) => eb.fn.max('contacted_at').as('at'))
       .where('clinic_id', '=', clinicId)
       .where('patient_id', '=', patientId)
+      // A call that did not reach the patient is no contact (issue 12).
+      .where('method', '!=', 'could_not_reach')
+      .where('outcome', '!=', 'not_reached_follow_up_planned')
       .executeTakeFirst(),
     db
       .selectFrom('appointments')

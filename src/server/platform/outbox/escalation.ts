@@ -1,60 +1,98 @@
 import type { AppDeps } from '../deps.js';
 import { notifyByEmail } from '../notify/notify.js';
+import { AppError } from '../errors.js';
 import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { escalationSettingsOf, type EscalationSettings } from '../../../shared/alerts/escalation-settings.js';
+import { escalationNow } from '../../../shared/alerts/escalation-chain.js';
+import { transition } from '../../../shared/alerts/lifecycle.js';
 import * as repo from './alerts.repository.js';
+import * as lifecycleRepo from '../../features/alerts/lifecycle.repository.js';
+import { applyAlertEvent, lifecycleOf } from '../../features/alerts/lifecycle.service.js';
+
+const roleOf = (userId: string, s: EscalationSettings): string =>
+  userId === s.onCallUserId ? 'on_call' : userId === s.clinicalLeadUserId ? 'clinical_lead' : 'care_manager';
 
 /**
- * An urgent alert that nobody acknowledges within the clinic's escalation time (default 4 hours,
- * care-rules.md "Safety") goes to the patient's care manager too, or, when there is none, to the
- * clinic's on-call contact. The escalation is recorded on the alert and in the audit trail.
+ * The escalation run (every minute, and from tests with a fake clock). For each unresolved urgent alert:
+ * a follow-up that came due is recorded as overdue; then, when shared/alerts/escalation-chain.ts says an
+ * escalation is due (clinic hours, the acknowledgement pause, the out-of-hours rule, an overdue follow-up),
+ * the alert goes to the next person in the chain who is not on it yet, recorded in its history and the
+ * audit trail, and that person is emailed. care-rules.md "Safety"; issue 12.
  */
 export async function escalateUnacknowledgedAlerts(deps: AppDeps): Promise<number> {
   const now = deps.clock.now();
-  // The shortest allowed escalation time bounds the candidates; each clinic's own setting decides below.
-  const candidates = await repo.unacknowledgedUrgentBefore(deps.database.db, now - 15 * 60_000);
+  const candidates = await lifecycleRepo.unresolvedUrgentAlerts(deps.database.db);
+  const settingsByClinic = new Map<string, EscalationSettings>();
   let escalated = 0;
-  for (const alert of candidates) {
-    await deps.database.transaction(async (trx) => {
-      const settings = parseClinicSettings(await repo.clinicSettingsJson(trx, alert.clinic_id));
-      if (alert.created_at + settings.escalationHours * 3600_000 > now) return;
-      const team = await repo.careTeamOf(trx, alert.clinic_id, alert.patient_id);
-      const careManagers = team
-        .filter((m) => m.role === 'care_manager')
-        .map((m) => ({ userId: m.user_id, role: 'care_manager' }));
-      const targets =
-        careManagers.length > 0
-          ? careManagers
-          : settings.onCallUserId
-            ? [{ userId: settings.onCallUserId, role: 'on_call' }]
-            : [];
-      if (!(await repo.markEscalated(trx, alert.id, now))) return;
-      await repo.insertRecipients(
-        trx,
-        targets.map((t) => ({
-          alert_id: alert.id,
-          clinic_id: alert.clinic_id,
-          user_id: t.userId,
-          role: t.role,
-          reason: 'escalated',
-          added_at: now,
-        })),
-      );
-      await deps.audit.record(trx, alert.clinic_id, null, {
-        action: 'alert.escalate',
-        resourceType: 'alert',
-        resourceId: alert.id,
-        patientId: alert.patient_id,
-        outcome: 'allowed',
+  for (const candidate of candidates) {
+    try {
+      const done = await deps.database.transaction(async (trx) => {
+        let settings = settingsByClinic.get(candidate.clinic_id);
+        if (!settings) {
+          settings = escalationSettingsOf(
+            parseClinicSettings(await repo.clinicSettingsJson(trx, candidate.clinic_id)),
+          );
+          settingsByClinic.set(candidate.clinic_id, settings);
+        }
+        let alert = await lifecycleRepo.alertCore(trx, candidate.clinic_id, candidate.id);
+        if (!alert || alert.state === 'resolved') return false;
+        let [row] = await lifecycleRepo.lifecycleRowsOf(trx, alert.clinic_id, [alert.id]);
+        let lifecycle = lifecycleOf(alert, row);
+        if (transition(lifecycle, { kind: 'follow_up_overdue', at: now }).ok) {
+          await applyAlertEvent(deps, trx, null, alert, { kind: 'follow_up_overdue', at: now });
+          alert = await lifecycleRepo.alertCore(trx, candidate.clinic_id, candidate.id);
+          if (!alert) return false;
+          [row] = await lifecycleRepo.lifecycleRowsOf(trx, alert.clinic_id, [alert.id]);
+          lifecycle = lifecycleOf(alert, row);
+        }
+        const team = await repo.careTeamOf(trx, alert.clinic_id, alert.patient_id);
+        const recipients = await repo.recipientsOf(trx, alert.clinic_id, [alert.id]);
+        const step = escalationNow(
+          {
+            createdAt: alert.created_at,
+            lifecycle,
+            settings,
+            careManagerIds: team.filter((m) => m.role === 'care_manager').map((m) => m.user_id),
+            alreadyOn: recipients.map((r) => r.user_id),
+          },
+          now,
+        );
+        if (step?.to == null) return false;
+        await applyAlertEvent(
+          deps,
+          trx,
+          null,
+          alert,
+          { kind: 'escalate', at: now, to: step.to },
+          {
+            note: escalationWords[step.reason],
+          },
+        );
+        await repo.insertRecipients(trx, [
+          {
+            alert_id: alert.id,
+            clinic_id: alert.clinic_id,
+            user_id: step.to,
+            role: roleOf(step.to, settings),
+            reason: 'escalated',
+            added_at: now,
+          },
+        ]);
+        await notifyByEmail(trx, deps, alert.clinic_id, [step.to], 'alert');
+        return true;
       });
-      await notifyByEmail(
-        trx,
-        deps,
-        alert.clinic_id,
-        targets.map((t) => t.userId),
-        'alert',
-      );
-      escalated++;
-    });
+      if (done) escalated++;
+    } catch (err) {
+      // Another instance moved the alert first: it is handled there.
+      if (!(err instanceof AppError && (err.code === 'precondition_failed' || err.code === 'conflict')))
+        throw err;
+    }
   }
   return escalated;
 }
+
+const escalationWords = {
+  not_resolved: 'Not resolved in the clinic-set time.',
+  out_of_hours: 'The clinic is closed: straight to the on-call clinician.',
+  follow_up_overdue: 'The follow-up after "not reached" is overdue.',
+} as const;

@@ -172,6 +172,18 @@ describe('outbox delivery', () => {
 
 describe('escalation of unacknowledged urgent alerts (fake clock)', () => {
   it('goes to the care manager after 4 hours, not before, and only once', async () => {
+    // Clinic hours that cover this test's afternoon (the clock counts clinic hours; issue 12).
+    await t.deps.database.db
+      .updateTable('clinics')
+      .set({
+        settings: JSON.stringify({
+          clinicOpenDays: [1, 2, 3, 4, 5, 6, 7],
+          clinicOpensAt: '06:00',
+          clinicClosesAt: '23:00',
+        }),
+      })
+      .where('id', '=', clinicId)
+      .execute();
     await emitConsult(patient.overview.id, 'urgent: needs a human', 'esc-1');
     await deliverPendingEvents(t.deps, 100, rules);
     t.clock.advance(4 * 3600_000 - 60_000);

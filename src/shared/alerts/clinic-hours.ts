@@ -1,0 +1,70 @@
+import { addDays, instantOf, localDateTimeOf } from '../appointments/local-time.js';
+
+/**
+ * Clinic opening hours in the clinic's own IANA time zone (clinic settings). Escalation time counts only
+ * while the clinic is open (care-rules.md "Safety": "default 4 hours in clinic hours"). Pure: local times
+ * are turned into instants per day through Intl, so a day with a daylight-saving change still opens at
+ * its local opening time and counts the real hours between opening and closing.
+ */
+export interface ClinicHours {
+  timeZone: string;
+  /** ISO weekdays the clinic is open: 1 = Monday … 7 = Sunday. */
+  openDays: readonly number[];
+  /** 'HH:MM', local; opensAt < closesAt (one opening window per day). */
+  opensAt: string;
+  closesAt: string;
+}
+
+/** Searching further than this many days for opening hours means the clinic never opens. */
+const MAX_DAYS = 400;
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
+export function isoWeekday(day: string): number {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  const sundayZero = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return sundayZero === 0 ? 7 : sundayZero;
+}
+
+/** The opening window [opens, closes) of one local day as instants, or null when the clinic is shut. */
+export function openingWindow(day: string, hours: ClinicHours): { opens: number; closes: number } | null {
+  if (!hours.openDays.includes(isoWeekday(day))) return null;
+  const opens = instantOf(day, hours.opensAt, hours.timeZone);
+  const closes = instantOf(day, hours.closesAt, hours.timeZone);
+  return closes > opens ? { opens, closes } : null;
+}
+
+const dayOf = (at: number, hours: ClinicHours): string => localDateTimeOf(at, hours.timeZone).day;
+
+/** True while the clinic is open at this instant. */
+export function isClinicOpen(at: number, hours: ClinicHours): boolean {
+  const w = openingWindow(dayOf(at, hours), hours);
+  return w !== null && at >= w.opens && at < w.closes;
+}
+
+/** The first instant at or after `at` when the clinic is closed (`at` itself when closed then). */
+export function nextClosedInstant(at: number, hours: ClinicHours): number {
+  const w = openingWindow(dayOf(at, hours), hours);
+  return w !== null && at >= w.opens && at < w.closes ? w.closes : at;
+}
+
+/**
+ * The instant when `hoursToCount` hours of opening time have passed since `from`. Time outside the opening
+ * window does not count. Null when the clinic has no opening hours at all (nothing would ever count).
+ */
+export function addClinicHours(from: number, hoursToCount: number, hours: ClinicHours): number | null {
+  let remaining = hoursToCount * 3600_000;
+  let day = dayOf(from, hours);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const w = openingWindow(day, hours);
+    if (w !== null) {
+      const start = Math.max(from, w.opens);
+      if (start < w.closes) {
+        const available = w.closes - start;
+        if (remaining <= available) return start + remaining;
+        remaining -= available;
+      }
+    }
+    day = addDays(day, 1);
+  }
+  return null;
+}
