@@ -38,6 +38,7 @@ import { MedicationsPage } from '../features/medications/medications-page';
 import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
 import { ReportSideEffectsPage } from '../features/side-effects/report-page';
 import { MySideEffectReportsPage } from '../features/side-effects/my-reports-page';
+import { MyAllergiesPage } from '../features/allergies/my-allergies-page';
 import { GuidePage, GuidesIndexPage } from '../features/medication-guides/guide-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
@@ -105,6 +106,7 @@ export const router = createBrowserRouter([
               { path: '/home/feedback/:appointmentId', element: <SessionFeedbackPage /> },
               { path: '/home/treatment-ratings', element: <TreatmentRatingsPage /> },
               { path: '/home/side-effects', element: <MySideEffectReportsPage /> },
+              { path: '/home/allergies', element: <MyAllergiesPage /> },
               { path: '/home/side-effects/new', element: <ReportSideEffectsPage /> },
               { path: '/home/medications/guide/:classKey', element: <GuidePage /> },
               { path: '/home/messages/new', element: <AskCareTeamPage /> },

@@ -15,6 +15,7 @@ import { DueMeasuresCard } from '../measures/due-card';
 import { TodayDosesCard } from '../doses/today-card';
 import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
 import { SideEffectsHomeCard } from '../side-effects/home-card';
+import { AllergiesHomeCard } from '../allergies/my-allergies-page';
 import { GoodNewsCard } from '../measures/good-news-card';
 import { PracticeHomeCard } from '../practice/practice-home-card';
 import { FeedbackHomeCard } from '../feedback/feedback-home-card';
@@ -120,6 +121,8 @@ export function HomePage() {
       </Card>
 
       {user.patientId && <SideEffectsHomeCard patientId={user.patientId} />}
+
+      {user.patientId && <AllergiesHomeCard patientId={user.patientId} />}
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">

@@ -15,6 +15,7 @@ import { PracticeCard } from '../practice/practice-card';
 import { WhatHelpsCard } from '../feedback/what-helps-card';
 import { MedicationsCard } from '../medications/medications-card';
 import { SideEffectsSummaryCard } from '../side-effects/summary-card';
+import { SafetyProfileCard } from '../allergies/safety-profile-card';
 import { AppointmentsCard } from '../appointments/appointments-card';
 import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
 import { CaseReviewCard } from '../registry/case-review-card';
@@ -66,6 +67,7 @@ export function PatientPage() {
             <MedicationsCard patientId={data.id} />
             <AdherenceSummaryCard patientId={data.id} />
             <SideEffectsSummaryCard patientId={data.id} />
+            <SafetyProfileCard patientId={data.id} />
             <AppointmentsCard patientId={data.id} />
             <PracticeCard patientId={data.id} />
             <WhatHelpsCard patientId={data.id} />
