@@ -39,6 +39,37 @@ export const sources = {
     label: 'Clozapine prescribing information (ANC monitoring; the REMS was removed on 13 June 2025)',
     url: null,
   },
+  labelClozapineBoxed: {
+    label:
+      'Clozapine prescribing information, boxed warnings: severe neutropenia; orthostatic hypotension, bradycardia and syncope; seizures; myocarditis and cardiomyopathy; increased mortality in elderly patients with dementia-related psychosis',
+    url: null,
+  },
+  labelClozapineGi: {
+    label:
+      'Clozapine prescribing information, warnings: gastrointestinal hypomotility with severe complications (ileus)',
+    url: null,
+  },
+  labelTrazodone: { label: 'Trazodone prescribing information, warnings: priapism', url: null },
+  labelBupropion: {
+    label: 'Bupropion prescribing information, warnings: seizures (risk rises with dose)',
+    url: null,
+  },
+  labelAntipsychotics: {
+    label:
+      'Antipsychotic prescribing information: boxed warning (increased mortality in elderly patients with dementia-related psychosis); warnings (neuroleptic malignant syndrome, hyperglycemia)',
+    url: null,
+  },
+  labelPrazosin: { label: 'Prazosin prescribing information (syncope; first dose at bedtime)', url: null },
+  medicationSafety: {
+    label:
+      'Duet medication safety reference (medication-safety.md), sections 4 and 5, written from the labels',
+    url: null,
+  },
+  earlyTreatmentWatch: {
+    label:
+      'Early-treatment watch: FDA antidepressant boxed warning (2004/2007); the questionnaires at weeks 1, 2 and 4 are Duet’s own schedule (product policy)',
+    url: null,
+  },
   adaApa: {
     label: 'ADA/APA consensus on antipsychotic drugs and obesity and diabetes. Diabetes Care 2004;27:596-601',
     url: null,

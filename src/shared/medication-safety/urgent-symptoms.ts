@@ -388,6 +388,17 @@ export function ageOn(birthDate: string, day: string): number {
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
+/** The row is about this medicine (its generic name, class or group), whatever the patient's age. */
+export function rowMatches(row: UrgentSymptomRow, id: MedicationIdentity): boolean {
+  const a = row.appliesTo;
+  return (
+    (a.anyone ?? false) ||
+    (a.generics?.includes(id.genericName ?? '') ?? false) ||
+    (a.classes?.includes(id.drugClass ?? '') ?? false) ||
+    (a.groups?.includes(id.drugGroup ?? '') ?? false)
+  );
+}
+
 function applies(
   row: UrgentSymptomRow,
   id: MedicationIdentity,
@@ -395,11 +406,7 @@ function applies(
   input: UrgentSymptomsInput,
 ): boolean {
   const a = row.appliesTo;
-  const matches =
-    (a.generics?.includes(id.genericName ?? '') ?? false) ||
-    (a.classes?.includes(id.drugClass ?? '') ?? false) ||
-    (a.groups?.includes(id.drugGroup ?? '') ?? false);
-  if (!matches) return false;
+  if (a.anyone || !rowMatches(row, id)) return false;
   if (!a.youngOrEarly) return true;
   const young = input.ageYears !== null && input.ageYears < youngAgeLimit;
   const since = med.lastStartOrChange ?? null;

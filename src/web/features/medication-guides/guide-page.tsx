@@ -2,7 +2,9 @@ import { Alert, Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mant
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { guideByKey, medicationGuides, type MedicationGuide } from '../../../shared/medication-guides/guides';
+import { urgentSignsFor, type UrgentSign } from '../../../shared/medication-guides/urgent-signs';
 import { useCurrentUser } from '../../app/session';
+import { CrisisResources } from '../../components/crisis-resources';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { guidePath } from './guide-link';
@@ -23,9 +25,45 @@ function Section({ id, title, items }: { id: string; title: string; items: strin
   );
 }
 
+/** One urgent symptom row of medication-safety.md section 4, in plain words, with its source. */
+function Sign({ sign }: { sign: UrgentSign }) {
+  return (
+    <List.Item>
+      <Text fw={700}>
+        {sign.onlyFor ? `${sign.onlyFor}: ` : ''}
+        {sign.symptoms.join('; ')}
+        {sign.youngOrEarly ? ' (under 25, or in the first weeks after a start or a dose change)' : ''}
+      </Text>
+      <Text>{sign.advice}</Text>
+      {sign.emergencyWhen.map((e) => (
+        <Text key={e} fw={600}>
+          {e} Call your emergency number now.
+        </Text>
+      ))}
+      <Text size="sm">{sign.why}</Text>
+      <Text size="xs" c="dimmed">
+        Source: {sign.source.label}
+      </Text>
+    </List.Item>
+  );
+}
+
+/** The patient's own country's numbers; clinicians read where they appear. */
+function Numbers({ situation }: { situation: 'physical_emergency' | 'self_harm' }) {
+  const user = useCurrentUser();
+  if (user.role === 'patient' && user.patientId)
+    return <CrisisResources patientId={user.patientId} situation={situation} />;
+  return (
+    <Text size="sm" c="dimmed">
+      Patients see their own country’s emergency and crisis numbers here.
+    </Text>
+  );
+}
+
 function Guide({ guide }: { guide: MedicationGuide }) {
   const user = useCurrentUser();
   const back = user.role === 'patient' ? '/home/side-effects' : '/medication-guides';
+  const signs = urgentSignsFor(guide.examples);
   return (
     <Stack gap="lg" maw={760}>
       <Anchor component={Link} to={back} size="sm">
@@ -47,15 +85,36 @@ function Guide({ guide }: { guide: MedicationGuide }) {
         color="red"
         variant="light"
         icon={<IconAlertTriangle aria-hidden />}
-        title={<span id="urgent">Tell your prescriber the same day, or get help now</span>}
+        title={<span id="urgent">Get help the same day, or at once</span>}
         aria-labelledby="urgent"
       >
-        <List spacing="xs">
-          {guide.reportAtOnce.map((item) => (
-            <List.Item key={item}>{item}</List.Item>
-          ))}
-        </List>
+        <Stack gap="sm">
+          <List spacing="sm" data-testid="guide-urgent-signs">
+            {signs.map((sign) => (
+              <Sign key={sign.rowId} sign={sign} />
+            ))}
+            {guide.reportAtOnce.map((item) => (
+              <List.Item key={item}>{item}</List.Item>
+            ))}
+          </List>
+          <Numbers situation="physical_emergency" />
+        </Stack>
       </Alert>
+      {guide.earlyWatch.length > 0 && (
+        <section aria-labelledby="watch">
+          <Title order={2} size="h3" id="watch" mb="xs">
+            What to watch for in the first weeks
+          </Title>
+          <Stack gap="sm">
+            <List spacing="xs" size="md">
+              {guide.earlyWatch.map((item) => (
+                <List.Item key={item}>{item}</List.Item>
+              ))}
+            </List>
+            <Numbers situation="self_harm" />
+          </Stack>
+        </section>
+      )}
       <Section id="stopping" title="Stopping or missing doses" items={guide.stopping} />
       {guide.boxedWarning.length > 0 && (
         <Card withBorder radius="md" padding="md" component="section" aria-labelledby="boxed">
@@ -63,8 +122,13 @@ function Guide({ guide }: { guide: MedicationGuide }) {
             The strongest warning on the label, in plain words
           </Title>
           <Stack gap="xs">
-            {guide.boxedWarning.map((p) => (
-              <Text key={p}>{p}</Text>
+            {guide.boxedWarning.map((b) => (
+              <div key={b.text}>
+                <Text>{b.text}</Text>
+                <Text size="xs" c="dimmed">
+                  Source: {b.source.label}
+                </Text>
+              </div>
             ))}
           </Stack>
         </Card>
