@@ -39,7 +39,7 @@ describe('registryStatus (PHQ-9, GAD-7 for worsening)', () => {
     ['PHQ-9 up 6: worsening', s(10, 16), none, 3, 'worsening'],
     ['PHQ-9 up 5: not worsening', s(10, 15), none, 3, 'early'],
     ['GAD-7 up 4: worsening', s(20, 8), s(6, 10), 3, 'worsening'],
-    ['GAD-7 only, no PHQ-9', none, s(10, 11), 3, 'no_data'],
+    ['GAD-7 only, no PHQ-9 (both where measured: GAD-7 counts)', none, s(10, 11), 3, 'early'],
     ['baseline 0 then 3: remission', s(0, 3), none, 11, 'remission'],
     ['baseline 0 then 5 at week 11: not improving', s(0, 5), none, 11, 'not_improving'],
   ] as const)('%s', (_, phq9, gad7, weeks, expected) =>

@@ -93,6 +93,11 @@ export const measurementPlanSchema = z.object({
     .max(instruments.length)
     .refine((l) => new Set(l.map((q) => q.instrument)).size === l.length, 'Each questionnaire once.')
     .default([]),
+  /**
+   * Issue 12: the questionnaire treat-to-target follows (the worst counts with 'both'). Absent = 'both',
+   * read as "both where both are measured" (shared/registry/status.ts).
+   */
+  target: z.enum(['PHQ-9', 'GAD-7', 'both']).optional(),
 });
 
 export const contactSchema = z.object({ name: text(200).min(1), phone: text(40).nullable().default(null) });

@@ -1,3 +1,4 @@
+import type { TargetInstrument } from '../../../shared/registry/status.js';
 import type { Db } from '../../db/database.js';
 import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { planContentSchema } from '../../../shared/treatment-plans/schemas.js';
@@ -8,6 +9,8 @@ import {
   type MeasureScheduleRule,
 } from '../../../shared/measures/schedule.js';
 import * as repo from './measures.repository.js';
+import { earlyTreatmentWatches } from './early-treatment-watch.js';
+import type { EarlyTreatmentWatch } from '../../../shared/measures/early-treatment-watch.js';
 
 export interface PatientDue {
   patientId: string;
@@ -15,6 +18,8 @@ export interface PatientDue {
   timeZone: string;
   scheduleFrom: 'plan' | 'default';
   measures: DueMeasure[];
+  /** An antidepressant started or changed under 25: extra PHQ-9s until week 4 (issue 11). */
+  earlyTreatmentWatch: EarlyTreatmentWatch | null;
 }
 
 /** The agreed plan's measurement plan, or null when it has none (or the content cannot be read). */
@@ -25,6 +30,16 @@ export function planRulesOf(content: string): MeasureScheduleRule[] | null {
     return rules.length > 0 ? rules : null;
   } catch {
     return null;
+  }
+}
+
+/** The agreed plan's target questionnaire for treat-to-target (issue 12); unreadable or absent = 'both'. */
+export function planTargetOf(content: string): TargetInstrument {
+  try {
+    const parsed = planContentSchema.safeParse(JSON.parse(content));
+    return (parsed.success ? parsed.data.measurement.target : undefined) ?? 'both';
+  } catch {
+    return 'both';
   }
 }
 
@@ -49,6 +64,7 @@ export async function measuresDueFor(
       repo.answeredDays(db, clinicId, ids),
       repo.agreedPlanContents(db, clinicId, ids),
     ]);
+    const watches = await earlyTreatmentWatches(db, clinicId, ids, now);
     const answered = new Map<string, Record<string, AnsweredDays>>();
     for (const d of days) {
       const byInstrument = answered.get(d.patient_id) ?? {};
@@ -66,11 +82,13 @@ export async function measuresDueFor(
         today,
         timeZone: p.time_zone,
         scheduleFrom: rules ? 'plan' : 'default',
+        earlyTreatmentWatch: watches.get(p.id) ?? null,
         measures: measuresDue({
           planRules: rules,
           startDay: dayIn(p.created_at, p.time_zone),
           today,
           answered: answered.get(p.id) ?? {},
+          earlyWatch: watches.get(p.id) ?? null,
         }),
       });
     }

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { policies } from '../../platform/access/policy.js';
-import { actorOf } from '../../platform/http/request-context.js';
+import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import { instrumentList } from '../../../shared/measures/instruments.js';
 import {
+  baselineHistorySchema,
+  chooseBaselineSchema,
   dueListSchema,
+  instrumentIdSchema,
   instrumentListSchema,
   newResponseSchema,
   newRiskAssessmentSchema,
@@ -19,6 +22,7 @@ import {
 } from '../../../shared/measures/schemas.js';
 import * as measures from './measures.service.js';
 import * as risk from './risk-assessments.service.js';
+import * as baselines from './baselines.service.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const responseParams = patientParams.extend({ responseId: z.uuid() });
@@ -83,6 +87,38 @@ export function measureRoutes(app: App, deps: AppDeps): void {
     },
     handler: (request) =>
       measures.getResponse(deps, actorOf(request), request.params.patientId, request.params.responseId),
+  });
+
+  app.get('/api/patients/:patientId/measure-baselines', {
+    config: { policy: policies.careTeam },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: baselineHistorySchema, ...errors(400, 401, 404) },
+    },
+    handler: (request) => baselines.baselineHistory(deps, actorOf(request), request.params.patientId),
+  });
+
+  app.put('/api/patients/:patientId/measure-baselines/:instrument', {
+    config: { policy: policies.careTeam },
+    schema: {
+      tags,
+      params: patientParams.extend({ instrument: instrumentIdSchema }),
+      body: chooseBaselineSchema,
+      response: { 200: baselineHistorySchema, ...errors(400, 401, 403, 404, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const result = await baselines.chooseBaseline(
+        deps,
+        actorOf(request),
+        request.params.patientId,
+        request.params.instrument,
+        request.body,
+        requireIfMatch(request),
+      );
+      const version = result.baselines.find((b) => b.instrument === request.params.instrument)?.version ?? 0;
+      return reply.header('etag', etag(version)).send(result);
+    },
   });
 
   app.get('/api/patients/:patientId/risk-assessments', {

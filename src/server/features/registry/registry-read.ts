@@ -10,8 +10,9 @@ import {
 import { arrangeRegistry } from '../../../shared/registry/ranking.js';
 import * as repo from './registry.repository.js';
 import { agreedPlanContents } from '../measures/measures.repository.js';
-import { planRulesOf } from '../measures/due.js';
+import { planRulesOf, planTargetOf } from '../measures/due.js';
 import { adherenceForPatients } from '../adherence/adherence.service.js';
+import { earlyTreatmentWatches } from '../measures/early-treatment-watch.js';
 import { adherenceSettings } from '../../../shared/adherence/settings.js';
 import { buildRow, DayCache, type PatientFacts } from './registry-rows.js';
 
@@ -52,9 +53,14 @@ export async function registryRows(
     agreedPlanContents(db, clinicId, patientIds),
     adherenceForPatients(db, clinicId, patientIds, now, adherenceRules.adherenceWindowDays, zones),
   ]);
+  const watches = await earlyTreatmentWatches(db, clinicId, patientIds, now);
   const rulesOf = new Map<string, ReturnType<typeof planRulesOf>>();
+  const targetOf = new Map<string, ReturnType<typeof planTargetOf>>();
   for (const r of planContents)
-    if (!rulesOf.has(r.patient_id)) rulesOf.set(r.patient_id, planRulesOf(r.content));
+    if (!rulesOf.has(r.patient_id)) {
+      rulesOf.set(r.patient_id, planRulesOf(r.content));
+      targetOf.set(r.patient_id, planTargetOf(r.content));
+    }
   const alertsOf = groupBy(alerts);
   const planOf = new Map(plans.map((p) => [p.patient_id, p.agreed_at]));
   const facts = new Map<string, PatientFacts>();
@@ -73,6 +79,7 @@ export async function registryRows(
       scores: p.scores,
       firstAgreedPlanAt: planOf.get(p.id) ?? null,
       planRules: rulesOf.get(p.id) ?? null,
+      target: targetOf.get(p.id) ?? 'both',
       alerts: (alertsOf.get(p.id) ?? []).map((a) => ({
         severity: a.severity,
         type: a.type,
@@ -82,6 +89,7 @@ export async function registryRows(
       marked: marked.has(p.id),
       adherence: adherence.get(p.id) ?? null,
       adherenceBelow: adherenceRules.adherenceThresholdPercent,
+      earlyWatch: watches.get(p.id) ?? null,
     });
   }
   const days = new DayCache(now);

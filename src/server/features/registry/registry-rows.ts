@@ -3,6 +3,7 @@ import {
   registryStatus,
   weeksSince,
   type ScoreSeries,
+  type TargetInstrument,
 } from '../../../shared/registry/status.js';
 import { registryFlagsFor } from '../../../shared/registry/flags.js';
 import { attentionTier } from '../../../shared/registry/ranking.js';
@@ -17,8 +18,10 @@ import type { TreatToTargetSettings } from '../../../shared/registry/settings.js
 import type { MeasureSummary, RegistryRow } from '../../../shared/registry/schemas.js';
 import type { ScorePoint } from './registry.repository.js';
 import type { PatientAdherence } from '../adherence/adherence.service.js';
+import type { EarlyTreatmentWatch } from '../../../shared/measures/early-treatment-watch.js';
 
 const DAY_MS = 86_400_000;
+/** The self-harm alert type: a PHQ-9 item 9 answer, or a diary card, thought record or message at risk (issue 12). */
 export const SAFETY_ALERT_TYPE = 'self_harm_answer';
 
 export interface PatientFacts {
@@ -31,12 +34,16 @@ export interface PatientFacts {
   firstAgreedPlanAt: number | null;
   /** The agreed plan's measurement plan; null → the default schedule. */
   planRules: readonly MeasureScheduleRule[] | null;
+  /** The agreed plan's target questionnaire (issue 12); absent = 'both' (where both are measured). */
+  target?: TargetInstrument;
   alerts: { severity: string; type: string; n: number }[];
   lastContactAt: number | null;
   marked: boolean;
   /** Adherence over the clinic's alert window; undefined/null when nothing was scheduled. */
   adherence: PatientAdherence | null;
   adherenceBelow: number;
+  /** An early-treatment watch in force (issue 11): an extra PHQ-9 due and the registry flag. */
+  earlyWatch?: EarlyTreatmentWatch | null;
 }
 
 function summary(points: ScorePoint[], instrument: string): { s: MeasureSummary; series: ScoreSeries } {
@@ -47,6 +54,8 @@ function summary(points: ScorePoint[], instrument: string): { s: MeasureSummary;
     baseline: first?.total ?? null,
     latest: last?.total ?? null,
     followUps: Math.max(0, n - 1),
+    recentBest: last?.recentBest ?? null,
+    safetySameDay: last?.safetySameDay ?? false,
   };
   const point = (p: ScorePoint | undefined) =>
     p ? { total: p.total, at: p.answered_at, day: p.answered_day } : null;
@@ -75,13 +84,14 @@ export function measuresDueOf(
   startDay: string,
   today: string,
   planRules: readonly MeasureScheduleRule[] | null,
+  earlyWatch: EarlyTreatmentWatch | null = null,
 ): DueMeasure[] {
   const answered: Record<string, AnsweredDays> = {};
   for (const first of scores.filter((p) => p.kind === 'first')) {
     const last = scores.find((p) => p.instrument === first.instrument && p.kind === 'last');
     if (last) answered[first.instrument] = { baselineDay: first.answered_day, lastDay: last.answered_day };
   }
-  return measuresDue({ planRules, startDay, today, answered });
+  return measuresDue({ planRules, startDay, today, answered, earlyWatch });
 }
 
 /** Next due questionnaire (the earliest of the plan's), null before treatment starts. */
@@ -90,10 +100,11 @@ export function nextMeasureDue(
   startDay: string | null,
   today: string,
   planRules: readonly MeasureScheduleRule[] | null,
+  earlyWatch: EarlyTreatmentWatch | null = null,
 ): string | null {
   if (startDay === null) return null;
   return (
-    measuresDueOf(scores, startDay, today, planRules)
+    measuresDueOf(scores, startDay, today, planRules, earlyWatch)
       .map((m) => m.dueDate)
       .sort()[0] ?? null
   );
@@ -136,10 +147,13 @@ export function buildRow(
   const gad7 = summary(f.scores, 'gad7');
   const startAt = treatmentStartAt(f.scores, f.firstAgreedPlanAt);
   const weeks = weeksSince(startAt, now);
-  const status = registryStatus(phq9.series, gad7.series, weeks, t);
+  // An open self-harm alert counts as a safety concern too: no green "Remission" beside it (issue 12).
+  const openSafety = f.alerts.some((a) => a.type === SAFETY_ALERT_TYPE);
+  const concern = (x: ScoreSeries): ScoreSeries => (openSafety ? { ...x, safetySameDay: true } : x);
+  const status = registryStatus(concern(phq9.series), concern(gad7.series), weeks, t, f.target ?? 'both');
   const startDay = startAt === null ? null : startDayOf(startAt, f.timeZone);
   const today = days.todayIn(f.timeZone);
-  const due = nextMeasureDue(f.scores, startDay, today, f.planRules);
+  const due = nextMeasureDue(f.scores, startDay, today, f.planRules, f.earlyWatch ?? null);
   const openAlerts = { urgent: 0, high: 0, routine: 0, total: 0 };
   for (const a of f.alerts) {
     if (a.severity === 'urgent' || a.severity === 'high' || a.severity === 'routine')
@@ -148,7 +162,7 @@ export function buildRow(
   }
   const flags = registryFlagsFor({
     status,
-    openSafetyAlert: f.alerts.some((a) => a.type === SAFETY_ALERT_TYPE),
+    openSafetyAlert: openSafety,
     measureDaysOverdue: due === null ? null : daysBetween(due, today),
     overdueAfterDays: t.measureOverdueDays,
     markedForCaseReview: f.marked,
@@ -156,6 +170,7 @@ export function buildRow(
     noContactDays: t.noContactDays,
     adherencePercent: f.adherence?.percent ?? null,
     adherenceBelow: f.adherenceBelow,
+    earlyTreatmentWatch: (f.earlyWatch ?? null) !== null,
   });
   return {
     patientId: f.id,

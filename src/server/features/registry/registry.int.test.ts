@@ -12,20 +12,21 @@ beforeAll(async () => {
   f = await registryFixture();
   const start = TEST_NOW - 11 * WEEK;
   const recent = TEST_NOW - 3 * 86_400_000;
-  // Statuses (PHQ-9 baseline → latest; GAD-7 where it matters).
-  const plan: [string, number, number, number][] = [
-    ['Remission', 18, 3, start],
-    ['Response', 20, 9, start],
-    ['Stuck', 20, 14, start], // week 11, 30% fall: not improving
-    ['Partial', 20, 14, TEST_NOW - 6 * WEEK], // week 6, 30% fall
-    ['Worse', 8, 16, TEST_NOW - 4 * WEEK],
+  // Statuses (PHQ-9 baseline → latest; GAD-7 10 → the last number). Both are measured and no plan names a
+  // target, so both count and the worse of the two is the status (issue 12).
+  const plan: [string, number, number, number, number][] = [
+    ['Remission', 18, 3, start, 4],
+    ['Response', 20, 9, start, 4],
+    ['Stuck', 20, 14, start, 9], // week 11, 30% fall: not improving
+    ['Partial', 20, 14, TEST_NOW - 6 * WEEK, 7], // week 6, 30% fall
+    ['Worse', 8, 16, TEST_NOW - 4 * WEEK, 9],
   ];
-  for (const [name, baseline, latest, from] of plan) {
+  for (const [name, baseline, latest, from, gad7] of plan) {
     ids[name] = await f.patient(name);
     await f.score(ids[name], 'phq9', baseline, from);
     await f.score(ids[name], 'phq9', latest, recent);
     await f.score(ids[name], 'gad7', 10, from);
-    await f.score(ids[name], 'gad7', 9, recent);
+    await f.score(ids[name], 'gad7', gad7, recent);
   }
   ids.Monthly = await f.patient('Monthly');
   await f.agreedPlanAskingPhq9Every(ids.Monthly, 4, start);

@@ -54,6 +54,8 @@ export async function caseloadFacts(db: Db, clinicId: string, userId: string) {
       'a.last_at as phq9_last_at',
       'a.last_day as phq9_last_day',
       'a.scored_count as phq9_count',
+      'a.recent_best_total as phq9_recent_best',
+      'a.safety_same_day as phq9_safety_same_day',
       'b.first_total as gad7_first_total',
       'b.first_at as gad7_first_at',
       'b.first_day as gad7_first_day',
@@ -61,6 +63,8 @@ export async function caseloadFacts(db: Db, clinicId: string, userId: string) {
       'b.last_at as gad7_last_at',
       'b.last_day as gad7_last_day',
       'b.scored_count as gad7_count',
+      'b.recent_best_total as gad7_recent_best',
+      'b.safety_same_day as gad7_safety_same_day',
       'c.contacted_at',
     ])
     .where('m.clinic_id', '=', clinicId)
@@ -84,6 +88,8 @@ export async function caseloadFacts(db: Db, clinicId: string, userId: string) {
         r.phq9_last_total,
         r.phq9_last_at,
         r.phq9_last_day,
+        r.phq9_recent_best,
+        r.phq9_safety_same_day,
       ),
       ...summaryPoints(
         r.id,
@@ -95,6 +101,8 @@ export async function caseloadFacts(db: Db, clinicId: string, userId: string) {
         r.gad7_last_total,
         r.gad7_last_at,
         r.gad7_last_day,
+        r.gad7_recent_best,
+        r.gad7_safety_same_day,
       ),
     ],
     lastContactAt: r.contacted_at === null ? null : num(r.contacted_at),
@@ -109,6 +117,9 @@ export interface ScorePoint {
   answered_day: string;
   kind: 'first' | 'last';
   n: number;
+  /** On the 'last' point (issue 12): lowest total of the 12 weeks before it, and a safety concern that day. */
+  recentBest?: number | null;
+  safetySameDay?: boolean;
 }
 
 /**
@@ -145,6 +156,8 @@ export async function firstAndLatestScores(
       r.last_total,
       r.last_at,
       r.last_day,
+      r.recent_best_total,
+      r.safety_same_day,
     ),
   );
 }
@@ -160,6 +173,8 @@ function summaryPoints(
   lastTotal: number | null,
   lastAt: unknown,
   lastDay: string | null,
+  recentBest: number | null | undefined,
+  safetySameDay: unknown,
 ): ScorePoint[] {
   if (firstTotal === null || lastTotal === null || firstDay === null || lastDay === null) return [];
   const n = num(count);
@@ -181,6 +196,8 @@ function summaryPoints(
       answered_at: num(lastAt),
       answered_day: lastDay,
       n,
+      recentBest: recentBest ?? null,
+      safetySameDay: num(safetySameDay ?? 0) === 1,
     },
   ];
 }

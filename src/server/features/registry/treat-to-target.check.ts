@@ -1,13 +1,19 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { isNotImproving, fallPercent, weeksSince } from '../../../shared/registry/status.js';
+import {
+  isNotImproving,
+  fallPercent,
+  targetsOf,
+  weeksSince,
+  type TargetInstrument,
+} from '../../../shared/registry/status.js';
 import { treatToTargetSettings } from '../../../shared/registry/settings.js';
 import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
 import * as repo from './registry.repository.js';
 import * as checks from './treat-to-target.repository.js';
 import { measuresDueOf, treatmentStartAt } from './registry-rows.js';
 import { agreedPlanContents } from '../measures/measures.repository.js';
-import { planRulesOf } from '../measures/due.js';
+import { planRulesOf, planTargetOf } from '../measures/due.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 
 interface Pending<T extends EventType> {
@@ -33,20 +39,29 @@ async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<voi
   }
 }
 
-/** Each patient's agreed measurement plan (null → the default schedule), 500 patients per query. */
+/**
+ * Each patient's agreed measurement plan (null → the default schedule) and its target questionnaire
+ * (issue 12; absent → 'both'), 500 patients per query.
+ */
 async function agreedPlanRules(deps: AppDeps, clinicId: string, patientIds: string[]) {
   const rules = new Map<string, ReturnType<typeof planRulesOf>>();
+  const targets = new Map<string, TargetInstrument>();
   for (let i = 0; i < patientIds.length; i += 500) {
     const rows = await agreedPlanContents(deps.database.db, clinicId, patientIds.slice(i, i + 500));
-    for (const r of rows) if (!rules.has(r.patient_id)) rules.set(r.patient_id, planRulesOf(r.content));
+    for (const r of rows)
+      if (!rules.has(r.patient_id)) {
+        rules.set(r.patient_id, planRulesOf(r.content));
+        targets.set(r.patient_id, planTargetOf(r.content));
+      }
   }
-  return rules;
+  return { rules, targets };
 }
 
 /**
  * Scheduled treat-to-target checks (issue 5), set-based per clinic:
- * - not improving: week >= 10 (clinic setting) of the current treatment with a follow-up PHQ-9 under a 50%
- *   fall from baseline → `treatment.not_improving`, once per patient per baseline answer;
+ * - not improving: week >= 10 (clinic setting) of the current treatment with a follow-up of a target
+ *   questionnaire (the plan's: PHQ-9, GAD-7 or both where both are measured; issue 12) under a 50% fall from
+ *   baseline → `treatment.not_improving`, once per patient, questionnaire and baseline answer;
  * - overdue: a PHQ-9 or GAD-7 of the patient's agreed measurement plan (else the default schedule) more
  *   than 7 days (setting) past its due date → `measure.overdue`, once per
  *   patient, questionnaire and due date. Patients count once treatment has started (a baseline or an agreed plan).
@@ -64,7 +79,7 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
     const scoresOf = new Map<string, repo.ScorePoint[]>();
     for (const s of scores) scoresOf.set(s.patient_id, [...(scoresOf.get(s.patient_id) ?? []), s]);
     const planOf = new Map(plans.map((p) => [p.patient_id, p.agreed_at]));
-    const rulesOf = await agreedPlanRules(
+    const { rules: rulesOf, targets } = await agreedPlanRules(
       deps,
       clinicId,
       patients.map((p) => p.id),
@@ -75,22 +90,29 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
       const startAt = treatmentStartAt(own, planOf.get(p.id) ?? null);
       if (startAt === null) continue;
       const weeks = weeksSince(startAt, now) ?? 0;
-      const first = own.find((s) => s.instrument === 'phq9' && s.kind === 'first');
-      const last = own.find((s) => s.instrument === 'phq9' && s.kind === 'last');
-      if (first && last) {
+      const gad7Measured = own.some((s) => s.instrument === 'gad7' && s.kind === 'first');
+      for (const instrument of targetsOf(targets.get(p.id) ?? 'both', gad7Measured)) {
+        const first = own.find((s) => s.instrument === instrument && s.kind === 'first');
+        const last = own.find((s) => s.instrument === instrument && s.kind === 'last');
+        if (!first || !last) continue;
         const series = { baseline: first.total, latest: last.total, followUps: first.n - 1 };
-        if (isNotImproving(series, weeks, t))
+        if (isNotImproving(series, weeks, t, instrument))
           pending.push({
             type: 'treatment.not_improving',
             clinicId,
             patientId: p.id,
             payload: {
+              instrument,
               weeksInTreatment: weeks,
               baselineTotal: first.total,
               latestTotal: last.total,
               changePercent: fallPercent(series) ?? 0,
             },
-            dedupeKey: `not-improving:${p.id}:${String(first.answered_at)}`,
+            // PHQ-9 keeps its key from before issue 12, so an event already emitted is not emitted again.
+            dedupeKey:
+              instrument === 'phq9'
+                ? `not-improving:${p.id}:${String(first.answered_at)}`
+                : `not-improving:${instrument}:${p.id}:${String(first.answered_at)}`,
           });
       }
       const startDay = dayInZone(startAt, p.time_zone);

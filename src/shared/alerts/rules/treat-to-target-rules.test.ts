@@ -133,7 +133,7 @@ describe('treatment-not-improving', () => {
       }),
     ]);
     expect(specs[0]?.details).toContain('Week 11');
-    expect(specs[0]?.details).toContain('30% fall');
+    expect(specs[0]?.details).toContain('fell by 30%');
   });
 });
 

@@ -3,8 +3,8 @@ import { defineRule } from './rule.js';
 /** `changePercent` is the fall from baseline (positive = better): say "rose by" when the score rose (issue 12). */
 export function changeWords(fallPercent: number): string {
   const n = Math.round(Math.abs(fallPercent));
-  if (fallPercent < 0) return `rose by ${String(n)}%`;
   if (n === 0) return 'no change';
+  if (fallPercent < 0) return `rose by ${String(n)}%`;
   return `fell by ${String(n)}%`;
 }
 
