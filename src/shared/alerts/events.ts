@@ -97,6 +97,15 @@ export const eventPayloadSchemas = {
     heardRating: z.number().int().min(0).max(10),
     lowThreshold: z.number().int().min(0).max(10),
   }),
+  /** Issue 11: the patient added an allergy, other medicine or condition; a clinician confirms it or not. */
+  'medication_safety.patient_entry_added': z.object({
+    entryId: z.string(),
+    kind: z.enum(['allergy', 'other_medicine', 'condition']),
+    /** What the patient entered, in clinicians' words (e.g. "Penicillin: hives (severe)"). */
+    summary: z.string(),
+    /** An allergy the patient called severe. */
+    severe: z.boolean(),
+  }),
   /** The psychiatric consultant recorded a case-review recommendation for the team. */
   'case_review.recommendation': z.object({
     recommendationId: z.string(),

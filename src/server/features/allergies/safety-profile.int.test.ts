@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import type { SafetyEntry, SafetyProfile } from '../../../shared/medication-safety/safety-profile.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { medicationContextFor } from './medication-context.js';
 
 // The patient's allergies, other medicines, conditions and weight through the real routes (issue 11).
@@ -15,6 +16,21 @@ async function auditActions(action: string) {
     .select(['action', 'outcome', 'actor_id', 'patient_id'])
     .where('action', '=', action)
     .execute();
+}
+
+async function entryAlerts(entryId: string) {
+  const alerts = await f.t.deps.database.db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('subject_id', '=', entryId)
+    .where('type', '=', 'medication_safety_entry')
+    .execute();
+  const recipients = await f.t.deps.database.db
+    .selectFrom('alert_recipients')
+    .select('user_id')
+    .where('alert_id', 'in', alerts.map((a) => a.id).concat(['none']))
+    .execute();
+  return { alerts, recipients: recipients.map((r) => r.user_id) };
 }
 
 beforeAll(async () => {
@@ -91,6 +107,15 @@ describe('medication safety profile', () => {
       { name: 'Advil 200mg', matchedId: 'ibuprofen', matchedName: 'ibuprofen', classes: ['nsaid'] },
     ]);
 
+    // The prescriber is asked to confirm it (routine: not a severe allergy).
+    await deliverPendingEvents(f.t.deps);
+    const asked = await entryAlerts(id);
+    expect(asked.alerts).toMatchObject([{ severity: 'routine', state: 'open' }]);
+    expect(asked.alerts[0]?.details).toContain(
+      'Advil 200mg, two tablets when my back hurts (checked as ibuprofen)',
+    );
+    expect(asked.recipients).toEqual([f.prescriber.id]);
+
     // The patient cannot confirm their own entry (a care-team route: 404 like a stranger's).
     expect(
       (await call(f.t.app, f.as.patient, 'POST', `${base}/entries/${id}/confirm`, undefined, ifMatch(1)))
@@ -111,6 +136,8 @@ describe('medication safety profile', () => {
       reviewedBy: { id: f.prescriber.id, name: 'Pete Prescriber' },
       reviewedAt: f.t.clock.now(),
     });
+    // Confirming closes the alert.
+    expect((await entryAlerts(id)).alerts).toMatchObject([{ state: 'resolved' }]);
     const context = await medicationContextFor(
       f.t.deps.database.db,
       f.patient.user.clinicId,

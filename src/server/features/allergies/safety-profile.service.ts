@@ -3,6 +3,10 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { emitEvent } from '../../platform/outbox/emit.js';
+import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { conditionLabels } from '../../../shared/medication-safety/safety-profile.js';
+import { otherMedicineMatch } from '../../../shared/medication-safety/other-medicines.js';
 import { isClinician } from '../../../shared/access/roles.js';
 import type {
   NewSafetyEntry,
@@ -53,6 +57,16 @@ async function staleEntry(trx: Db, clinicId: string, row: repo.SafetyEntryRow): 
   );
 }
 
+/** The "confirm or not" alert is done once someone confirmed, rejected or removed the entry. */
+async function closeAlerts(trx: Db, deps: AppDeps, actor: Actor, entryId: string, note: string) {
+  await resolveAlertsForSubject(trx, deps, {
+    clinicId: actor.clinicId,
+    subjectId: entryId,
+    note,
+    byUserId: actor.userId,
+  });
+}
+
 /** Columns for one entry's details (the kind decides which are used). */
 function detailColumns(d: SafetyEntryDetails) {
   if (d.kind === 'allergy')
@@ -60,6 +74,15 @@ function detailColumns(d: SafetyEntryDetails) {
   if (d.kind === 'other_medicine')
     return { name: d.name, reaction: null, severity: null, dose_text: d.doseText, notes: d.notes };
   return { name: d.condition, reaction: null, severity: null, dose_text: null, notes: d.notes };
+}
+
+/** The patient's entry in clinicians' words, for the alert. */
+function summaryOf(d: SafetyEntryDetails): string {
+  if (d.kind === 'allergy') return `${d.substance}: ${d.reaction} (${d.severity})`;
+  if (d.kind === 'condition') return conditionLabels[d.condition].clinician;
+  const match = otherMedicineMatch(d.name);
+  const dose = d.doseText ? `, ${d.doseText}` : '';
+  return `${d.name}${dose} (${match ? `checked as ${match.name}` : "not in Duet's checked list"})`;
 }
 
 export function getProfile(deps: AppDeps, actor: Actor, patientId: string): Promise<SafetyProfile> {
@@ -113,6 +136,18 @@ export function addEntry(
       updated_at: now,
     };
     if (!(await repo.insertEntry(trx, row))) return retry(); // a concurrent retry won the race
+    if (!byClinician)
+      await emitEvent(trx, deps.clock, {
+        type: 'medication_safety.patient_entry_added',
+        clinicId: actor.clinicId,
+        patientId,
+        payload: {
+          entryId: input.id,
+          kind: input.kind,
+          summary: summaryOf(input),
+          severe: input.kind === 'allergy' && input.severity === 'severe',
+        },
+      });
     return { entry: await entryView(trx, actor.clinicId, row), created: true };
   });
 }
@@ -178,6 +213,7 @@ export function removeEntry(
     const now = deps.clock.now();
     const fields = { status: 'removed', removed_by: actor.userId, removed_at: now, updated_at: now };
     if (!(await repo.updateEntry(trx, actor.clinicId, entryId, expectedVersion, fields))) throw await stale();
+    await closeAlerts(trx, deps, actor, entryId, 'The entry was removed.');
   });
 }
 
@@ -214,6 +250,7 @@ export function reviewEntry(
       updated_at: now,
     };
     if (!(await repo.updateEntry(trx, actor.clinicId, entryId, expectedVersion, fields))) throw await stale();
+    await closeAlerts(trx, deps, actor, entryId, decision.confirm ? 'Confirmed.' : 'Not confirmed.');
     return entryView(trx, actor.clinicId, await entryOf(trx, actor, patientId, entryId));
   });
 }

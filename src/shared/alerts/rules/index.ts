@@ -22,6 +22,7 @@ import { sideEffectReported } from './side-effect-reported.js';
 import { sideEffectSelfHarm } from './side-effect-self-harm.js';
 import { feedbackLowRating } from './feedback-low-rating.js';
 import { labResultFlagged } from './lab-result-flagged.js';
+import { medicationSafetyEntryAdded } from './medication-safety-entry-added.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -48,4 +49,5 @@ export const alertRules: AlertRule[] = [
   sideEffectSelfHarm,
   feedbackLowRating,
   labResultFlagged,
+  medicationSafetyEntryAdded,
 ];
