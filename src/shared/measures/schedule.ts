@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../calendar/days.js';
 import { instrumentByName, instrumentList } from './instruments.js';
+import { watchCheckDue, type EarlyTreatmentWatch } from './early-treatment-watch.js';
 
 /** One questionnaire's schedule, the shape of the treatment plan's measurement plan (treatment-plans/schemas.ts). */
 export interface MeasureScheduleRule {
@@ -43,6 +44,8 @@ export interface DueMeasure {
   daysOverdue: number;
   isBaseline: boolean;
   lastAnsweredDay: string | null;
+  /** True when this due date is an extra PHQ-9 of the early-treatment watch (early-treatment-watch.ts). */
+  earlyTreatmentWatch?: boolean;
 }
 
 export { daysBetween };
@@ -72,12 +75,15 @@ export function dueStatus(dueDate: string, today: string): { status: DueStatus; 
 /**
  * What is due for one patient: the agreed plan's measurement plan when it names questionnaires, else the
  * default plan. Days are calendar days in the patient's time zone (the caller converts instants).
+ * An early-treatment watch (medication-safety.md section 5) brings the PHQ-9 forward to its next extra
+ * check when that comes first, and adds the PHQ-9 when the plan does not measure it.
  */
 export function measuresDue(input: {
   planRules: readonly MeasureScheduleRule[] | null;
   startDay: string;
   today: string;
   answered: Readonly<Record<string, AnsweredDays | undefined>>;
+  earlyWatch?: EarlyTreatmentWatch | null;
 }): DueMeasure[] {
   const rules = input.planRules && input.planRules.length > 0 ? input.planRules : defaultMeasurementPlan;
   const out: DueMeasure[] = [];
@@ -94,6 +100,27 @@ export function measuresDue(input: {
       isBaseline: answered === null && rule.atBaseline,
       lastAnsweredDay: answered?.lastDay ?? null,
     });
+  }
+  const watch = input.earlyWatch;
+  const phq9 = instrumentByName('PHQ-9');
+  if (watch && phq9) {
+    const lastDay = input.answered[phq9.id]?.lastDay ?? null;
+    const check = watchCheckDue(watch, lastDay);
+    if (check !== null) {
+      const extra: DueMeasure = {
+        instrument: phq9.id,
+        name: phq9.name,
+        dueDate: check,
+        ...dueStatus(check, input.today),
+        isBaseline: false,
+        lastAnsweredDay: lastDay,
+        earlyTreatmentWatch: true,
+      };
+      const i = out.findIndex((m) => m.instrument === phq9.id);
+      const current = out[i];
+      if (!current) out.push(extra);
+      else if (check < current.dueDate && !current.isBaseline) out[i] = extra;
+    }
   }
   return out;
 }

@@ -143,6 +143,8 @@ export const dueMeasureSchema = z.object({
   daysOverdue: z.number(),
   isBaseline: z.boolean(),
   lastAnsweredDay: z.string().nullable(),
+  /** An extra PHQ-9 of the early-treatment watch (issue 11; shared/measures/early-treatment-watch.ts). */
+  earlyTreatmentWatch: z.boolean().optional(),
 });
 export const dueListSchema = z.object({
   today: z.string(),
@@ -150,6 +152,21 @@ export const dueListSchema = z.object({
   /** 'plan' when the agreed plan's measurement plan names questionnaires, else 'default'. */
   scheduleFrom: z.enum(['plan', 'default']),
   measures: z.array(dueMeasureSchema),
+  /**
+   * An antidepressant started or its dose changed under 25 (medication-safety.md section 5): extra PHQ-9s
+   * at 1, 2 and 4 weeks, shown as "early-treatment watch" until `until` (week 4). Null when none.
+   */
+  earlyTreatmentWatch: z
+    .object({
+      medicationId: z.string(),
+      medicationName: z.string(),
+      kind: z.enum(['started', 'dose_changed']),
+      since: z.string(),
+      until: z.string(),
+      checks: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
 });
 export type DueList = z.infer<typeof dueListSchema>;
 

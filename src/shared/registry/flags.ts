@@ -12,6 +12,8 @@ export const registryFlags = [
   'case_review',
   'no_recent_contact',
   'low_adherence',
+  /** An antidepressant started or changed under 25, until week 4 (medication-safety.md section 5; issue 11). */
+  'early_treatment_watch',
 ] as const;
 export type RegistryFlag = (typeof registryFlags)[number];
 
@@ -27,6 +29,8 @@ export interface FlagInputs {
   /** Adherence over the alert window (null: no scheduled doses) and the clinic's threshold (care-rules.md: 80%). */
   adherencePercent?: number | null;
   adherenceBelow?: number;
+  /** An early-treatment watch is in force (shared/measures/early-treatment-watch.ts). */
+  earlyTreatmentWatch?: boolean;
 }
 
 export function registryFlagsFor(i: FlagInputs): RegistryFlag[] {
@@ -44,5 +48,6 @@ export function registryFlagsFor(i: FlagInputs): RegistryFlag[] {
     i.adherencePercent < i.adherenceBelow
   )
     flags.push('low_adherence');
+  if (i.earlyTreatmentWatch === true) flags.push('early_treatment_watch');
   return flags;
 }

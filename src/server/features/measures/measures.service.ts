@@ -250,6 +250,7 @@ export function dueMeasures(deps: AppDeps, actor: Actor, patientId: string): Pro
         timeZone: due.timeZone,
         scheduleFrom: due.scheduleFrom,
         measures: due.measures,
+        earlyTreatmentWatch: due.earlyTreatmentWatch,
       };
     },
   );

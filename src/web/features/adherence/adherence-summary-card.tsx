@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useAdherence } from './api';
 import { AdherenceLine } from './adherence-card';
+import { EarlyTreatmentWatchNote } from './early-treatment-watch-note';
 
 /**
  * The clinician patient page's compact adherence card: one line (alert window, 30 days, current run of
@@ -23,6 +24,7 @@ export function AdherenceSummaryCard({ patientId }: { patientId: string }) {
       {adherence.isPending && <LoadingState />}
       {adherence.isError && <ErrorState error={adherence.error} onRetry={() => void adherence.refetch()} />}
       {adherence.data && <AdherenceLine summary={adherence.data} />}
+      <EarlyTreatmentWatchNote patientId={patientId} />
     </Paper>
   );
 }

@@ -30,6 +30,7 @@ export const FLAG_LABELS: Record<RegistryFlag, string> = {
   case_review: 'Case review',
   no_recent_contact: 'No recent contact',
   low_adherence: 'Low adherence',
+  early_treatment_watch: 'Early-treatment watch',
 };
 
 export const FLAG_COLORS: Record<RegistryFlag, string> = {
@@ -40,4 +41,5 @@ export const FLAG_COLORS: Record<RegistryFlag, string> = {
   case_review: 'grape',
   no_recent_contact: 'gray',
   low_adherence: 'orange',
+  early_treatment_watch: 'violet',
 };
