@@ -14,6 +14,7 @@ import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js'
 import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
 import { seedDemoMedications } from '../features/medications/demo-medications.js';
 import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
+import { seedDemoSafetyProfile } from '../features/allergies/demo-safety-profile.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -160,6 +161,8 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   );
   // Side-effect reports after the medication histories: one answered, one routine and one urgent open.
   await seedDemoSideEffects(deps, clinicId, { prescriber: id('prescriber') }, enrolled);
+  // Allergies and other medicines: confirmed entries and weight for Sam, and one of his waiting for the team.
+  await seedDemoSafetyProfile(deps, clinicId, { prescriber: id('prescriber') }, enrolled);
   // Skills practice: thought records (one for the therapist only), team diary cards, an activity log, an IPT log.
   await seedDemoPractice(deps, clinicId, { therapist: id('therapist') }, enrolled);
   // Session feedback (one low rating) and two rounds of four-weekly ratings. Keep it last: it reads the
