@@ -14,6 +14,13 @@ import {
   ThresholdFields,
   type ThresholdValues,
 } from './threshold-fields';
+import {
+  EscalationFields,
+  escalationErrors,
+  escalationPayload,
+  initialEscalation,
+  type EscalationValues,
+} from './escalation-fields';
 
 const ESCALATION = { min: 0.25, max: 72 };
 const REVIEW = { min: 1, max: 52 };
@@ -24,6 +31,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
   const [weeks, setWeeks] = useState<number | string>(settings.planReviewWeeks);
   const [onCall, setOnCall] = useState(settings.onCallUserId ?? '');
   const [thresholds, setThresholds] = useState<ThresholdValues>(() => initialThresholds(settings));
+  const [escalation, setEscalation] = useState<EscalationValues>(() => initialEscalation(settings));
   const serverErrors = fieldErrorsFrom(save.error);
 
   const hoursNumber = typeof hours === 'number' ? hours : Number.NaN;
@@ -45,13 +53,15 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setShowErrors(true);
-    if (hoursError || weeksError || anyThresholdError(thresholds)) return;
+    const escalationProblem = Object.values(escalationErrors(escalation)).some(Boolean);
+    if (hoursError || weeksError || anyThresholdError(thresholds) || escalationProblem) return;
     save.mutate(
       {
         escalationHours: hoursNumber,
         planReviewWeeks: weeksNumber,
         onCallUserId: onCall || null,
         ...thresholdPayload(thresholds),
+        ...escalationPayload(escalation),
       },
       {
         onSuccess: () =>
@@ -64,8 +74,8 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate>
       <Stack gap="lg" maw={760}>
         <NumberInput
-          label="Escalate unacknowledged urgent alerts after (hours)"
-          description="When nobody acknowledges an urgent alert in this time, it goes to the care manager, or to the on-call contact when the patient has none."
+          label="Escalate unresolved urgent alerts after (clinic hours)"
+          description="When an urgent alert is not resolved in this many clinic hours, it goes to the next person in the chain below; acknowledging holds it back only for the pause set under Urgent alerts."
           min={ESCALATION.min}
           max={ESCALATION.max}
           step={0.5}
@@ -89,7 +99,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
         />
         <NativeSelect
           label="On-call contact"
-          description="Receives escalated urgent alerts for patients without a care manager."
+          description="Receives an unresolved urgent alert first when no care manager can take it, and at once while the clinic is closed."
           value={onCall}
           onChange={(e) => setOnCall(e.currentTarget.value)}
           error={serverErrors.onCallUserId}
@@ -97,6 +107,13 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
             { value: '', label: 'No on-call contact' },
             ...clinicians.map((u) => ({ value: u.id, label: `${u.name} (${roleLabel(u.role)})` })),
           ]}
+        />
+        <EscalationFields
+          values={escalation}
+          onChange={setEscalation}
+          clinicians={clinicians}
+          showErrors={showErrors}
+          serverErrors={serverErrors}
         />
         <Title order={2} size="h4" mt="sm">
           Clinical thresholds

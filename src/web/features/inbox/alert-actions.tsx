@@ -97,14 +97,20 @@ export function AlertActions({ alert, compact = false }: { alert: Alert; compact
             Acknowledge
           </Button>
         )}
-        <Button
-          size={size}
-          variant="default"
-          onClick={() => setResolving(true)}
-          aria-label={`Resolve: ${alert.title}`}
-        >
-          Resolve…
-        </Button>
+        {alert.lifecycle.safety ? (
+          <Text size="xs" c="dimmed" maw={260}>
+            Closes when a risk assessment reached the patient, or an emergency hand-off is recorded.
+          </Text>
+        ) : (
+          <Button
+            size={size}
+            variant="default"
+            onClick={() => setResolving(true)}
+            aria-label={`Resolve: ${alert.title}`}
+          >
+            Resolve…
+          </Button>
+        )}
       </Group>
       <Modal opened={resolving} onClose={() => setResolving(false)} title="Resolve alert" centered>
         <Stack gap="md">

@@ -4,12 +4,13 @@ import type { Alert } from '../../app/api-types';
 import { formatDateTime } from '../../components/format';
 import { RiskAssessmentButton } from '../measures/risk-assessment';
 import { AlertActions } from './alert-actions';
-import { alertTypeLabel, stateLine } from './alert-words';
+import { alertTypeLabel, followUpLine, historyLine, stateLine } from './alert-words';
 import { AlertStateBadge, SeverityBadge } from './severity-badge';
 
 /** One alert: severity, title, patient, details, routing and state, with the actions it still allows. */
 export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPatient?: boolean }) {
   const handled = stateLine(alert);
+  const followUp = followUpLine(alert);
   const escalated = alert.routedTo.filter((r) => r.reason === 'escalated');
   return (
     <Paper
@@ -48,6 +49,11 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
           {alert.escalatedAt !== null &&
             ` · escalated ${formatDateTime(alert.escalatedAt)}${escalated.length > 0 ? ` to ${escalated.map((r) => r.name).join(', ')}` : ''}`}
         </Text>
+        {followUp && (
+          <Text size="sm" fw={700} c={alert.lifecycle.followUpOverdue ? 'red.9' : undefined}>
+            {followUp}
+          </Text>
+        )}
         {handled && <Text size="sm">{handled}</Text>}
         {alert.resolutionNote && (
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
@@ -58,6 +64,20 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
           <Anchor component={Link} to="/inbox?tab=consults" size="sm">
             Answer the consult
           </Anchor>
+        )}
+        {alert.history.length > 1 && (
+          <details>
+            <summary style={{ cursor: 'pointer', fontSize: 'var(--mantine-font-size-sm)' }}>
+              History ({alert.history.length} steps)
+            </summary>
+            <Stack component="ol" gap={2} mt={4} style={{ paddingLeft: '1.2rem', margin: 0 }}>
+              {alert.history.map((step, i) => (
+                <Text component="li" size="sm" key={`${step.kind}-${String(step.at)}-${String(i)}`}>
+                  {formatDateTime(step.at)} · {historyLine(step)}
+                </Text>
+              ))}
+            </Stack>
+          </details>
         )}
         <Group gap="xs" align="flex-start">
           <RiskAssessmentButton alert={alert} size={showPatient ? 'sm' : 'xs'} />

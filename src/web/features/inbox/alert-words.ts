@@ -52,3 +52,37 @@ export function stateLine(alert: Alert): string | null {
   }
   return null;
 }
+
+/** One step of an alert's history in words ("Escalated to Olga Oncall: the clinic is closed …"). */
+export function historyLine(step: Alert['history'][number]): string {
+  const who = step.actorName ?? 'Duet';
+  switch (step.kind) {
+    case 'routed':
+      return `Raised and sent to ${step.targetName ?? 'the care team'}`;
+    case 'acknowledge':
+      return `Acknowledged by ${who}`;
+    case 'not_reached':
+      return `${who} could not reach the patient; a follow-up is due`;
+    case 'assessment_reached':
+      return `${who} reached the patient (risk assessment): resolved`;
+    case 'emergency_handoff':
+      return `${who} documented an emergency hand-off: resolved`;
+    case 'escalate':
+      return `Escalated to ${step.targetName ?? 'a colleague'}${step.note ? `: ${step.note}` : ''}`;
+    case 'follow_up_overdue':
+      return 'The follow-up is overdue';
+    case 'resolve':
+      return `Resolved by ${who}`;
+    default:
+      return step.kind.replaceAll('_', ' ');
+  }
+}
+
+/** "Follow-up due by 3 Mar 2026, 10:02" (or overdue), for an open safety alert whose patient was not reached. */
+export function followUpLine(alert: Alert): string | null {
+  const due = alert.lifecycle.followUpDueAt;
+  if (due === null || alert.state === 'resolved') return null;
+  return alert.lifecycle.followUpOverdue
+    ? `Follow-up overdue since ${formatDateTime(due)}`
+    : `Patient not reached: follow-up due by ${formatDateTime(due)}`;
+}

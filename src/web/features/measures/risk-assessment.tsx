@@ -78,11 +78,14 @@ export function RiskAssessmentForm({
         notes: notes.trim(),
       },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
           notifications.show({
             color: 'green',
             title: 'Risk assessment recorded',
-            message: 'The self-harm alert is resolved for the whole team.',
+            message:
+              (saved.alertsResolved ?? 0) > 0
+                ? 'The self-harm alert is resolved for the whole team.'
+                : 'The patient was not reached: the alert stays open with a follow-up due.',
           });
           onDone?.();
         },
@@ -112,6 +115,7 @@ export function RiskAssessmentForm({
           />
           <NativeSelect
             label="Outcome"
+            description="Not reached keeps the alert open with a follow-up."
             required
             value={outcome}
             onChange={(e) => setOutcome(e.currentTarget.value as RiskOutcome | '')}
@@ -174,7 +178,9 @@ export function RiskAssessmentButton({ alert, size = 'sm' }: { alert: Alert; siz
       >
         <Stack gap="sm">
           <Text size="sm">
-            {alert.title}. Recording the assessment resolves this alert for everyone it went to.
+            {alert.title}. When you reached the patient (or handed over to emergency services), recording the
+            assessment resolves this alert for everyone it went to. If you could not reach them, record that:
+            the alert stays open with a follow-up due and keeps escalating.
           </Text>
           <RiskAssessmentForm patientId={alert.patientId} alert={alert} onDone={() => setOpen(false)} />
         </Stack>

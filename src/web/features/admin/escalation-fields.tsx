@@ -1,0 +1,143 @@
+import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { escalationDefaults, type OutOfHoursEscalation } from '../../../shared/alerts/escalation-settings';
+import type { ClinicSettings, StaffUser } from '../../app/api-types';
+import { roleLabel } from '../../components/format';
+
+/** Who urgent alerts escalate to and when the clinic is open (issue 12), as the settings form edits them. */
+export interface EscalationValues {
+  clinicalLeadUserId: string;
+  clinicTimeZone: string;
+  clinicOpenDays: string[];
+  clinicOpensAt: string;
+  clinicClosesAt: string;
+  outOfHoursEscalation: OutOfHoursEscalation;
+}
+
+export function initialEscalation(s: ClinicSettings): EscalationValues {
+  const d = escalationDefaults;
+  return {
+    clinicalLeadUserId: s.clinicalLeadUserId ?? '',
+    clinicTimeZone: s.clinicTimeZone ?? d.clinicTimeZone,
+    clinicOpenDays: (s.clinicOpenDays ?? d.clinicOpenDays).map(String),
+    clinicOpensAt: s.clinicOpensAt ?? d.clinicOpensAt,
+    clinicClosesAt: s.clinicClosesAt ?? d.clinicClosesAt,
+    outOfHoursEscalation: s.outOfHoursEscalation ?? d.outOfHoursEscalation,
+  };
+}
+
+/** The problems the browser can see before saving (the server checks again). */
+export function escalationErrors(v: EscalationValues): Partial<Record<keyof EscalationValues, string>> {
+  const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+  return {
+    clinicTimeZone: v.clinicTimeZone.trim() === '' ? 'A time zone, like Europe/Berlin.' : undefined,
+    clinicOpenDays: v.clinicOpenDays.length === 0 ? 'Choose at least one open day.' : undefined,
+    clinicOpensAt: time.test(v.clinicOpensAt) ? undefined : 'A time as HH:MM.',
+    clinicClosesAt: !time.test(v.clinicClosesAt)
+      ? 'A time as HH:MM.'
+      : v.clinicClosesAt <= v.clinicOpensAt
+        ? 'The clinic must close after it opens.'
+        : undefined,
+  };
+}
+
+export function escalationPayload(v: EscalationValues) {
+  return {
+    clinicalLeadUserId: v.clinicalLeadUserId || null,
+    clinicTimeZone: v.clinicTimeZone.trim(),
+    clinicOpenDays: v.clinicOpenDays.map(Number).sort((a, b) => a - b),
+    clinicOpensAt: v.clinicOpensAt,
+    clinicClosesAt: v.clinicClosesAt,
+    outOfHoursEscalation: v.outOfHoursEscalation,
+  };
+}
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export function EscalationFields({
+  values,
+  onChange,
+  clinicians,
+  showErrors,
+  serverErrors,
+}: {
+  values: EscalationValues;
+  onChange: (next: EscalationValues) => void;
+  clinicians: StaffUser[];
+  showErrors: boolean;
+  serverErrors: Record<string, string>;
+}) {
+  const local = escalationErrors(values);
+  const err = (k: keyof EscalationValues) => (showErrors ? local[k] : undefined) ?? serverErrors[k];
+  const set = <K extends keyof EscalationValues>(k: K, v: EscalationValues[K]) =>
+    onChange({ ...values, [k]: v });
+  return (
+    <Fieldset legend="Urgent alert escalation and clinic hours" radius="md">
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          An urgent alert not resolved in time goes to the next person who is not on it yet: the care manager
+          (in clinic hours), the on-call clinician, then the clinical lead. The time counts in clinic hours.
+        </Text>
+        <NativeSelect
+          label="Clinical lead"
+          description="Receives an urgent alert after the on-call clinician, or instead of them when they are already on it."
+          value={values.clinicalLeadUserId}
+          onChange={(e) => set('clinicalLeadUserId', e.currentTarget.value)}
+          error={err('clinicalLeadUserId')}
+          data={[
+            { value: '', label: 'No clinical lead' },
+            ...clinicians.map((u) => ({ value: u.id, label: `${u.name} (${roleLabel(u.role)})` })),
+          ]}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            label="Clinic time zone"
+            description="IANA name, e.g. Europe/Berlin"
+            value={values.clinicTimeZone}
+            onChange={(e) => set('clinicTimeZone', e.currentTarget.value)}
+            error={err('clinicTimeZone')}
+            maxLength={64}
+            required
+          />
+          <TextInput
+            type="time"
+            label="Opens at"
+            value={values.clinicOpensAt}
+            onChange={(e) => set('clinicOpensAt', e.currentTarget.value)}
+            error={err('clinicOpensAt')}
+            required
+          />
+          <TextInput
+            type="time"
+            label="Closes at"
+            value={values.clinicClosesAt}
+            onChange={(e) => set('clinicClosesAt', e.currentTarget.value)}
+            error={err('clinicClosesAt')}
+            required
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label="Open days"
+          value={values.clinicOpenDays}
+          onChange={(v) => set('clinicOpenDays', v)}
+          error={err('clinicOpenDays')}
+        >
+          <Group gap="md" mt={6}>
+            {DAYS.map((d, i) => (
+              <Checkbox key={d} value={String(i + 1)} label={d} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <NativeSelect
+          label="While the clinic is closed"
+          value={values.outOfHoursEscalation}
+          onChange={(e) => set('outOfHoursEscalation', e.currentTarget.value as OutOfHoursEscalation)}
+          error={err('outOfHoursEscalation')}
+          data={[
+            { value: 'on_call_now', label: 'Send urgent alerts straight to the on-call clinician' },
+            { value: 'wait_for_clinic_hours', label: 'Wait for opening hours' },
+          ]}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}
