@@ -151,6 +151,7 @@ export async function generateClinic(
       phone: phone(random),
       time_zone: timeZone(random),
       medical_record_number: `MRN-${String(100000 + i)}`,
+      country: null,
       version: 1,
       care_team_version: 1,
       created_by: '', // set below, once the therapist is known

@@ -12,9 +12,9 @@ export function isCountryCode(value: string): value is CountryCode {
 }
 
 /** An ISO 3166-1 alpha-2 code from the validated list; lower case is refused, not corrected. */
-export const countryCodeSchema = z
-  .string()
-  .refine(isCountryCode, { error: 'Choose a country from the list (ISO 3166-1 alpha-2, e.g. DE)' });
+export const countryCodeSchema = z.string().refine((value): boolean => codes.has(value), {
+  error: 'Choose a country from the list (ISO 3166-1 alpha-2, e.g. DE)',
+});
 
 export function countryName(code: string): string {
   return names.get(code) ?? code;

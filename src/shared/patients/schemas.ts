@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { careTeamRoleSchema, roleSchema } from '../access/roles.js';
 import { emailSchema, accountStatusSchema } from '../accounts/schemas.js';
 import { isValidTimeZone, isRealCalendarDay } from './validation.js';
+import { countryCodeSchema } from '../crisis/countries.js';
 
 export const calendarDaySchema = z
   .string()
@@ -33,6 +34,8 @@ export const patientDetailsSchema = z.object({
   ),
   timeZone: timeZoneSchema,
   medicalRecordNumber: optionalText(64),
+  /** Where the patient lives (ISO 3166-1 alpha-2): chooses their crisis numbers. Null = the clinic's country. */
+  country: countryCodeSchema.nullable(),
 });
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
 
@@ -53,6 +56,7 @@ export const careTeamAssignmentListSchema = z
 export const newPatientSchema = patientDetailsSchema.extend({
   phone: patientDetailsSchema.shape.phone.optional().default(null),
   medicalRecordNumber: patientDetailsSchema.shape.medicalRecordNumber.optional().default(null),
+  country: patientDetailsSchema.shape.country.optional().default(null),
   careTeam: careTeamAssignmentListSchema,
 });
 
@@ -79,6 +83,7 @@ export const patientOverviewSchema = z.object({
   phone: z.string().nullable(),
   timeZone: z.string(),
   medicalRecordNumber: z.string().nullable(),
+  country: z.string().nullable(),
   version: z.number(),
   careTeamVersion: z.number(),
   account: accountStatusSchema,

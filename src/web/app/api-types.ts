@@ -73,6 +73,8 @@ export type PatientDetails = {
   phone: string | null;
   timeZone: string;
   medicalRecordNumber: string | null;
+  /** ISO 3166-1 alpha-2; null = the clinic's country. */
+  country: string | null;
 };
 
 export type CareTeamAssignment = { userId: string; role: CareTeamRole };

@@ -22,6 +22,7 @@ export function toPatientOverview(p: PatientRow, team: MemberRow[]): PatientOver
     phone: p.phone,
     timeZone: p.time_zone,
     medicalRecordNumber: p.medical_record_number,
+    country: p.country ?? null,
     version: p.version,
     careTeamVersion: p.care_team_version,
     account: p.account_status as PatientOverview['account'],

@@ -48,7 +48,7 @@ async function assertMrnFree(
 export async function enrolPatient(
   deps: AppDeps,
   actor: Actor,
-  input: PatientDetails & { careTeam: Assignment[] },
+  input: Omit<PatientDetails, 'country'> & { country?: string | null; careTeam: Assignment[] },
 ): Promise<PatientOverview> {
   assertBornInThePast(deps, input.birthDate);
   const now = deps.clock.now();
@@ -87,6 +87,7 @@ export async function enrolPatient(
       phone: input.phone,
       time_zone: input.timeZone,
       medical_record_number: input.medicalRecordNumber,
+      country: input.country ?? null,
       version: 1,
       care_team_version: 1,
       created_by: actor.userId,
@@ -163,6 +164,7 @@ export function updatePatient(
         phone: changes.phone,
         time_zone: changes.timeZone,
         medical_record_number: changes.medicalRecordNumber,
+        country: changes.country,
         updated_at: deps.clock.now(),
       };
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

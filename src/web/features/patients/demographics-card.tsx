@@ -5,6 +5,7 @@ import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import type { PatientDetails, PatientOverview } from '../../app/api-types';
 import { formatDay } from '../../components/format';
+import { countryName } from '../../../shared/crisis/countries';
 import { errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
 import { getPatient, patientKeys, useUpdatePatientDetails } from './api';
@@ -21,6 +22,7 @@ import {
 
 function show(key: keyof PatientDetails, details: PatientDetails): string {
   const value = details[key];
+  if (key === 'country') return value ? `${countryName(value)} (${value})` : "The clinic's country";
   if (value === null || value === '') return 'empty';
   return key === 'birthDate' ? formatDay(value) : value;
 }
@@ -139,6 +141,7 @@ const SHOWN: (keyof PatientDetails)[] = [
   'phone',
   'timeZone',
   'medicalRecordNumber',
+  'country',
 ];
 
 /** The patient's demographics, editable by the care team. */

@@ -1,4 +1,5 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { countries } from '../../../shared/crisis/countries';
 import type { ChangeEvent } from 'react';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import type { DetailsErrors, DetailsForm } from './details-form';
@@ -70,6 +71,17 @@ export function DetailsFields({ value, onChange, errors }: Props) {
         value={value.timeZone}
         onChange={(timeZone) => onChange({ ...value, timeZone })}
         error={errors.timeZone}
+      />
+      <NativeSelect
+        label="Country of residence"
+        description="Chooses the crisis and emergency numbers the patient is shown"
+        value={value.country}
+        onChange={(event) => onChange({ ...value, country: event.currentTarget.value })}
+        error={errors.country}
+        data={[
+          { value: '', label: "The clinic's country" },
+          ...countries.map(([code, name]) => ({ value: code, label: `${name} (${code})` })),
+        ]}
       />
     </SimpleGrid>
   );

@@ -10,6 +10,8 @@ export type DetailsForm = {
   phone: string;
   timeZone: string;
   medicalRecordNumber: string;
+  /** '' = the clinic's country. */
+  country: string;
 };
 
 export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
@@ -23,6 +25,7 @@ export function emptyDetailsForm(): DetailsForm {
     phone: '',
     timeZone: browserTimeZone(),
     medicalRecordNumber: '',
+    country: '',
   };
 }
 
@@ -35,6 +38,7 @@ export function detailsFormFrom(details: PatientDetails): DetailsForm {
     phone: details.phone ?? '',
     timeZone: details.timeZone,
     medicalRecordNumber: details.medicalRecordNumber ?? '',
+    country: details.country ?? '',
   };
 }
 
@@ -48,6 +52,7 @@ export function detailsFromForm(form: DetailsForm): PatientDetails {
     phone: optional(form.phone),
     timeZone: form.timeZone,
     medicalRecordNumber: optional(form.medicalRecordNumber),
+    country: form.country === '' ? null : form.country,
   };
 }
 
@@ -73,6 +78,7 @@ export function changedFields(before: PatientDetails, after: PatientDetails): (k
     'phone',
     'timeZone',
     'medicalRecordNumber',
+    'country',
   ];
   return keys.filter((key) => before[key] !== after[key]);
 }
@@ -85,4 +91,5 @@ export const DETAIL_LABELS: Record<keyof PatientDetails, string> = {
   phone: 'Phone',
   timeZone: 'Time zone',
   medicalRecordNumber: 'MRN',
+  country: 'Country',
 };
