@@ -28,7 +28,11 @@ export function toQuestionnaireResponse(
   const answers = parseAnswers(row.answers);
   const score = scoreAnswers(instrument, answers);
   const isBaseline = baseline?.id === row.id;
-  const interpretation = interpret(instrument, row.total, baseline?.total ?? null, { isBaseline });
+  const read = interpret(instrument, row.total, baseline?.total ?? null, { isBaseline });
+  // Issue 12: an answer with thoughts of self-harm (item 9 above 0) is never called remission or response,
+  // whatever its total: nothing says good news beside it.
+  const selfHarm = (row.item9 ?? 0) > 0;
+  const interpretation = selfHarm ? { ...read, remission: false, response: false } : read;
   return {
     id: row.id,
     patientId: row.patient_id,
