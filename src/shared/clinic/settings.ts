@@ -29,6 +29,10 @@ export const clinicSettingsSchema = z.object({
   // Medication monitoring (issue 4): an overdue check is routine, high when more than this many days
   // overdue (product default 14, shared/medications/monitoring.ts).
   monitoringOverdueHighDays: z.number().int().min(1).max(365).optional(),
+  // Laboratory results (issue 11): ALT / AST upper limit of normal when the report gives none (U/L; product
+  // default 40, shared/medication-safety/lab-ranges.ts). A valproate result above 3 times it is urgent.
+  labAltUpperLimit: z.number().min(1).max(1000).optional(),
+  labAstUpperLimit: z.number().min(1).max(1000).optional(),
   // Session feedback (issue 6): optional; the default (4) is in shared/feedback/rules.ts.
   feedbackLowRating: z.number().int().min(0).max(10).optional(),
   // Appointments (issue 6; product defaults): no-shows in a row that alert the therapist, the notice below
@@ -52,6 +56,10 @@ export const clinicSettingsUpdateSchema = z.object({
   ...treatToTargetSettingsShape,
   ...measureSettingsShape,
   monitoringOverdueHighDays: z.number().int().min(1).max(365).optional(),
+  // Laboratory results (issue 11): ALT / AST upper limit of normal when the report gives none (U/L; product
+  // default 40, shared/medication-safety/lab-ranges.ts). A valproate result above 3 times it is urgent.
+  labAltUpperLimit: z.number().min(1).max(1000).optional(),
+  labAstUpperLimit: z.number().min(1).max(1000).optional(),
   feedbackLowRating: z.number().int().min(0).max(10).optional(),
   noShowAlertAfter: z.number().int().min(2).max(10).optional(),
   lateCancellationHours: z.number().min(1).max(168).optional(),

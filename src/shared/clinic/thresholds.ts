@@ -5,6 +5,7 @@ import { MONITORING_OVERDUE_HIGH_AFTER_DAYS } from '../medications/monitoring.js
 import { treatToTargetDefaults } from '../registry/settings.js';
 import { BACKDATE_LIMIT_DAYS_DEFAULT } from '../measures/settings.js';
 import { escalationDefaults } from '../alerts/escalation-settings.js';
+import { DEFAULT_UPPER_LIMIT_OF_NORMAL } from '../medication-safety/lab-ranges.js';
 import { clinicSettingsSchema, type ClinicSettings } from './settings.js';
 
 /**
@@ -34,6 +35,20 @@ export type ThresholdKey = Exclude<
 type Words = Omit<ThresholdField, 'min' | 'max' | 'integer' | 'key'>;
 
 const words: Record<ThresholdKey, Words> = {
+  labAltUpperLimit: {
+    group: 'Medications',
+    label: 'ALT upper limit of normal',
+    help: 'Used when the laboratory report gives none: a valproate ALT above 3 times this is urgent (valproate boxed warning). Default: a common laboratory limit (product default).',
+    unit: 'U/L',
+    defaultValue: DEFAULT_UPPER_LIMIT_OF_NORMAL.alt.value,
+  },
+  labAstUpperLimit: {
+    group: 'Medications',
+    label: 'AST upper limit of normal',
+    help: 'Used when the laboratory report gives none: a valproate AST above 3 times this is urgent (valproate boxed warning). Default: a common laboratory limit (product default).',
+    unit: 'U/L',
+    defaultValue: DEFAULT_UPPER_LIMIT_OF_NORMAL.ast.value,
+  },
   acknowledgePauseMinutes: {
     group: 'Urgent alerts',
     label: 'Acknowledging holds escalation back for',

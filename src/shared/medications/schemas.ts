@@ -333,5 +333,7 @@ export const monitoringViewSchema = z.object({
   results: z.array(monitoringResultSchema),
   /** Which ANC table applies per monitored medication (only records that have said so). */
   labProfiles: z.array(labProfileSchema),
+  /** ALT / AST upper limits of normal the clinic set (null: the product default), for the form's preview. */
+  clinicUpperLimits: z.object({ alt: z.number().optional(), ast: z.number().optional() }),
 });
 export type MonitoringView = z.infer<typeof monitoringViewSchema>;

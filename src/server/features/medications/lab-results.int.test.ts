@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../testing/test-app.js';
+import { call, signIn } from '../../testing/test-app.js';
+import { buildUser, PASSWORD } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type {
@@ -304,6 +305,23 @@ describe('valproate', () => {
     const res = await record('ast', '100', 'U/L', meds.divalproex ?? null, { upperLimitOfNormal: 30 });
     const { result } = res.json<{ result: MonitoringResult }>();
     expect(result.interpretation).toMatchObject({ tier: 'critical', upperLimitSource: 'Laboratory report' });
+  });
+
+  it('the clinic admin’s ALT upper limit applies when the report gives none (and the result says so)', async () => {
+    const admin = await buildUser(f.t.deps, f.therapist.clinicId, 'admin');
+    const asAdmin = await signIn(f.t.app, admin.email, PASSWORD);
+    const set = await call(f.t.app, asAdmin, 'PUT', '/api/admin/settings', { labAltUpperLimit: 25 });
+    expect(set.statusCode).toBe(200);
+    const res = await record('liver_function', '80', 'U/L', meds.divalproex ?? null);
+    const { result } = res.json<{ result: MonitoringResult }>();
+    expect(result.interpretation).toMatchObject({
+      tier: 'critical',
+      upperLimitOfNormal: 25,
+      upperLimitSource: 'Clinic setting',
+    });
+    expect(
+      (await call(f.t.app, asAdmin, 'PUT', '/api/admin/settings', { labAltUpperLimit: 0 })).statusCode,
+    ).toBe(400);
   });
 
   it('platelets 40,000/uL: urgent', async () => {

@@ -6,6 +6,7 @@ import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import type { MedicationCatalogueTable, MedicationTable } from '../../db/schema-medications.js';
 import { localDay } from '../../../shared/medications/local-time.js';
+import { parseClinicSettings } from '../../../shared/clinic/settings.js';
 import type { DosePeriod } from '../../../shared/medications/schedule.js';
 import { nextDue, testsForPrograms, withEarlierDue } from '../../../shared/medications/monitoring.js';
 import { interpretLabResult, isLabTest, unitChoices } from '../../../shared/medication-safety/labs.js';
@@ -133,6 +134,7 @@ async function viewOf(trx: Db, deps: AppDeps, actor: Actor, patientId: string): 
     items,
     results: results.map((r) => toMonitoringResult(r, names)),
     labProfiles: ancMedications.map((id) => toLabProfile(id, profiles.get(id))),
+    clinicUpperLimits: await clinicUpperLimits(trx, actor.clinicId),
   };
 }
 
@@ -157,6 +159,15 @@ async function benignEthnicNeutropenia(
   const profiles = await labs.labProfilesOfPatient(trx, clinicId, patientId);
   const own = profiles.filter((p) => medicationId === null || p.medication_id === medicationId);
   return own.some((p) => p.benign_ethnic_neutropenia === 1);
+}
+
+/** ALT / AST upper limits of normal the clinic admin set (clinic settings), when any. */
+async function clinicUpperLimits(trx: Db, clinicId: string): Promise<{ alt?: number; ast?: number }> {
+  const settings = parseClinicSettings((await labs.clinicSettingsJson(trx, clinicId)) ?? '{}');
+  return {
+    ...(settings.labAltUpperLimit !== undefined ? { alt: settings.labAltUpperLimit } : {}),
+    ...(settings.labAstUpperLimit !== undefined ? { ast: settings.labAstUpperLimit } : {}),
+  };
 }
 
 /**
@@ -211,6 +222,7 @@ export function recordMonitoringResult(
               input.test === 'anc' &&
               (await benignEthnicNeutropenia(trx, actor.clinicId, patientId, input.medicationId)),
             upperLimitOfNormal: input.upperLimitOfNormal,
+            clinicUpperLimitOfNormal: await clinicUpperLimits(trx, actor.clinicId),
           })
         : null;
       if (reading && !reading.ok)

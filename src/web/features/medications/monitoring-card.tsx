@@ -20,6 +20,7 @@ import { ErrorState, LoadingState, errorMessage } from '../../components/query-s
 import { ScrollTable } from '../../components/scroll-table';
 import { newClientId } from '../messaging/api';
 import { interpretLabResult } from '../../../shared/medication-safety/labs';
+import { DEFAULT_UPPER_LIMIT_OF_NORMAL } from '../../../shared/medication-safety/lab-ranges';
 import { useMonitoring, useRecordMonitoringResult, type MonitoringItem, type MonitoringView } from './api';
 import { fieldErrors } from './field-errors';
 import { LabInterpretationPanel, LabTierBadge } from './lab-interpretation';
@@ -39,11 +40,13 @@ function RecordResultForm({
   items,
   today,
   benignEthnicNeutropenia,
+  clinicUpperLimits,
 }: {
   patientId: string;
   items: MonitoringItem[];
   today: string;
   benignEthnicNeutropenia: boolean;
+  clinicUpperLimits: MonitoringView['clinicUpperLimits'];
 }) {
   const record = useRecordMonitoringResult(patientId);
   const [id, setId] = useState(newClientId);
@@ -64,6 +67,7 @@ function RecordResultForm({
     isLab && chosen && value.trim() !== ''
       ? interpretLabResult(chosen.code, value, unit, {
           benignEthnicNeutropenia: chosen.code === 'anc' && benignEthnicNeutropenia,
+          clinicUpperLimitOfNormal: clinicUpperLimits,
           upperLimitOfNormal:
             upperLimitNumber !== null && Number.isFinite(upperLimitNumber) ? upperLimitNumber : null,
         })
@@ -153,7 +157,10 @@ function RecordResultForm({
           {hasUpperLimit(code ?? '') && (
             <TextInput
               label="Upper limit of normal (U/L)"
-              description="From the report; blank uses the default"
+              description={`From the report; blank uses ${String(
+                (code === 'ast' ? clinicUpperLimits.ast : clinicUpperLimits.alt) ??
+                  DEFAULT_UPPER_LIMIT_OF_NORMAL.alt.value,
+              )} U/L`}
               value={upperLimit}
               onChange={(e) => setUpperLimit(e.currentTarget.value)}
               inputMode="decimal"
@@ -363,6 +370,7 @@ export function MonitoringCard({ patientId, canRecord }: { patientId: string; ca
               items={view.data.items}
               today={view.data.today}
               benignEthnicNeutropenia={profiles.some((p) => p.benignEthnicNeutropenia)}
+              clinicUpperLimits={view.data.clinicUpperLimits}
             />
           )}
           {view.data.results.length > 0 && <RecordedResults view={view.data} />}
