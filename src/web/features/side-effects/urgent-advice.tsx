@@ -67,7 +67,9 @@ export function UrgentAdvice({
           {headingOf(first, advice.urgent)}
         </Title>
         {emergencyFirst && advice.resourcesFor && (
-          <CrisisResources patientId={patientId} situation={advice.resourcesFor} />
+          <div className={classes.resources}>
+            <CrisisResources patientId={patientId} situation={advice.resourcesFor} />
+          </div>
         )}
         {advice.items.length > 0 ? (
           <List spacing="sm" data-testid="side-effect-advice">
@@ -90,7 +92,9 @@ export function UrgentAdvice({
                 If it gets worse or feels like an emergency, call your emergency number right away:
               </Text>
             )}
-            <CrisisResources patientId={patientId} situation={advice.resourcesFor} />
+            <div className={classes.resources}>
+              <CrisisResources patientId={patientId} situation={advice.resourcesFor} />
+            </div>
           </>
         )}
       </Stack>
