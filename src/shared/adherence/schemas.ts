@@ -16,6 +16,8 @@ export const medicationAdherenceSchema = z.object({
   /** False once the medication has ended (it still counts in the windows it was taken in). */
   current: z.boolean(),
   windows: z.array(windowRateSchema),
+  /** This medication's own figure over the clinic's alert window (issue 11: each one judged on its own). */
+  alertWindow: windowRateSchema,
   streaks: z.object({ current: z.number().int(), longest: z.number().int() }),
 });
 

@@ -4,6 +4,7 @@ import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { LogResult } from '../../../shared/doses/schemas.js';
+import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
 import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, type DoseSchedule } from '../../../shared/medications/schedule.js';
 import { addMedication, daily } from '../doses/doses-fixture.js';
@@ -74,8 +75,14 @@ describe('adherence per medication (issue 11)', () => {
 
     const summary = await call(f.t.app, f.as.prescriber, 'GET', `/api/patients/${patientId}/adherence`);
     expect(summary.statusCode).toBe(200);
-    const body = summary.json<{ alertWindow: { percent: number } }>();
+    const body = summary.json<AdherenceSummaryDto>();
     expect(body.alertWindow.percent).toBe(83); // 5 of 6 doses a day: the pooled figure looks fine
+    // …while each medication has its own figure over the same window.
+    expect(body.medications.map((m) => [m.name, m.alertWindow.days, m.alertWindow.percent])).toEqual([
+      ['Sertraline', 14, 100],
+      ['Bupropion', 14, 100],
+      ['Lithium carbonate ER', 14, 0],
+    ]);
 
     await checkAdherence(f.t.deps);
     await checkAdherence(f.t.deps); // a rerun raises nothing new

@@ -17,6 +17,8 @@ export function toSummaryDto(
   summary: AdherenceSummary,
   settings: AdherenceSettings,
   alertWindow: Rate,
+  /** One medication's rate over the alert window. */
+  medicationWindow: (medicationId: string) => Rate,
 ): AdherenceSummaryDto {
   const names = new Map(inputs.regimens.map((r) => [r.medicationId, r]));
   return {
@@ -35,6 +37,7 @@ export function toSummaryDto(
         name: regimen?.displayName ?? 'Medication',
         current: regimen ? regimen.endDate === null || regimen.endDate >= inputs.today : false,
         windows: windowsOf(m.windows),
+        alertWindow: { days: settings.adherenceWindowDays, ...medicationWindow(m.medicationId) },
         streaks: { current: m.streaks.current, longest: m.streaks.longest },
       };
     }),

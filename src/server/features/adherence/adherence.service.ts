@@ -12,6 +12,7 @@ import {
   type Rate,
 } from '../../../shared/adherence/adherence.js';
 import { adherenceSettings } from '../../../shared/adherence/settings.js';
+import { byMedication } from '../../../shared/adherence/per-medication.js';
 import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
 import { loadPatientDoses } from './adherence-inputs.js';
 import { toSummaryDto } from './adherence.mapper.js';
@@ -41,12 +42,12 @@ export function adherenceSummary(
       const [inputs] = await loadPatientDoses(trx, actor.clinicId, [patientId], deps.clock.now(), days);
       if (!inputs) throw notFound('Patient');
       const summary = computeAdherence(inputs.scheduled, inputs.logs, inputs.today);
-      const alertWindow = rateInWindow(
-        countedDoses(inputs.scheduled, inputs.logs, inputs.today),
-        inputs.today,
-        settings.adherenceWindowDays,
-      );
-      return toSummaryDto(patientId, inputs, summary, settings, alertWindow);
+      const counted = countedDoses(inputs.scheduled, inputs.logs, inputs.today);
+      const alertWindow = rateInWindow(counted, inputs.today, settings.adherenceWindowDays);
+      const perMedication = byMedication(counted);
+      const medicationWindow = (medicationId: string) =>
+        rateInWindow(perMedication.get(medicationId) ?? [], inputs.today, settings.adherenceWindowDays);
+      return toSummaryDto(patientId, inputs, summary, settings, alertWindow, medicationWindow);
     },
   );
 }

@@ -64,6 +64,7 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
                   Last {w.days} days
                 </th>
               ))}
+              <th scope="col">Last {summary.alertWindow.days} days</th>
               <th scope="col">Missed in a row now</th>
               <th scope="col">Longest run missed</th>
             </tr>
@@ -74,6 +75,7 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
               {summary.overall.map((w) => (
                 <td key={w.days}>{rateWords(w)}</td>
               ))}
+              <td>{rateWords(summary.alertWindow)}</td>
               <td />
               <td />
             </tr>
@@ -83,6 +85,7 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
                 {m.windows.map((w) => (
                   <td key={w.days}>{rateWords(w)}</td>
                 ))}
+                <td>{rateWords(m.alertWindow)}</td>
                 <td>{m.streaks.current}</td>
                 <td>{m.streaks.longest}</td>
               </tr>
@@ -93,12 +96,19 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
 
       <Stack gap={4}>
         <Title order={3} size="h5">
-          Missed doses in a row
+          Each medication on its own
         </Title>
         {summary.medications.map((m) => (
           <Group key={m.medicationId} gap="xs" wrap="wrap">
             <Text size="sm" fw={600}>
               {m.name}
+            </Text>
+            <Text
+              size="sm"
+              c={isBelow(m.alertWindow, t) ? 'red.8' : undefined}
+              fw={isBelow(m.alertWindow, t) ? 700 : undefined}
+            >
+              last {m.alertWindow.days} days: {rateWords(m.alertWindow)}
             </Text>
             {!m.current && (
               <SoftBadge size="sm" color="gray">
@@ -168,6 +178,11 @@ function AdherenceDetails({ summary }: { summary: AdherenceSummary }) {
       </Text>
     </Stack>
   );
+}
+
+/** Below the clinic's line (a medication with nothing counted in the window is not below it). */
+function isBelow(w: { percent: number | null }, threshold: number): boolean {
+  return w.percent !== null && w.percent < threshold;
 }
 
 /** The latest window with doses: "30 days: 92% (26 of 28)" (a medication ended 2 months ago shows 90 days). */
