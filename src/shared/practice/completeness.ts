@@ -1,3 +1,4 @@
+import { entryRisk } from './risk.js';
 import type { PracticeContentByType, PracticeType } from './content.js';
 
 export interface Missing {
@@ -13,6 +14,9 @@ export function missingForDone<T extends PracticeType>(
   type: T,
   content: PracticeContentByType[T],
 ): Missing[] {
+  // An entry at risk of self-harm can always be sent: the alert must never wait for the rest of the form
+  // (issue 12, risk.ts).
+  if (entryRisk(type, content).length > 0) return [];
   const out: Missing[] = [];
   const need = (ok: boolean, path: string, message: string) => {
     if (!ok) out.push({ path, message });
