@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { periodInEffect } from '../../../shared/medications/schedule.js';
+import { periodInEffect, type DosePeriod } from '../../../shared/medications/schedule.js';
 import { guideKeyFor, type GuideKey } from '../../../shared/medication-guides/guides.js';
 import type { SymptomCode } from '../../../shared/side-effects/symptoms.js';
 import {
@@ -20,6 +20,23 @@ export interface SuspectableMedication extends PatientMedication {
    * shared/medication-safety/urgent-symptoms.ts): catalogue and free-text names alike.
    */
   urgentSymptoms: SymptomCode[];
+}
+
+/**
+ * The first day of the start or the latest change of the amount (the early-treatment window of
+ * medication-safety.md sections 4 and 5): pauses and schedule-only changes do not count, as in
+ * shared/measures/early-treatment-watch.ts.
+ */
+function lastStartOrDoseChange(periods: readonly DosePeriod[], today: string): string | null {
+  let since: string | null = null;
+  let previous: DosePeriod | null = null;
+  for (const p of periods) {
+    if (p.from > today) break;
+    if (p.paused) continue;
+    if (previous?.doseAmount !== p.doseAmount || previous.doseUnit !== p.doseUnit) since = p.from;
+    previous = p;
+  }
+  return since;
 }
 
 /**
@@ -56,7 +73,7 @@ export async function suspectableMedications(
       genericName: m.generic_name,
       drugClass: m.catalogue_class ?? m.drug_class,
       drugGroup: m.drug_group,
-      lastStartOrChange: period?.from ?? m.start_date,
+      lastStartOrChange: regimen ? lastStartOrDoseChange(regimen.periods, today) : m.start_date,
     };
     return {
       ...med,
