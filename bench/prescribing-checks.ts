@@ -55,7 +55,8 @@ try {
     .selectFrom('medication_catalogue')
     .select(['id', 'generic_name', 'drug_class', 'safety', 'active'])
     .where('clinic_id', '=', clinic)
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, safety: r.safety ?? null })));
   const idOf = (g: string) => catalogue.find((c) => c.generic_name === g)?.id ?? '';
   const schedule = { kind: 'times' as const, times: ['08:00'], weekdays: null };
   for (const [g, mg] of [

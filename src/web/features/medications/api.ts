@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../app/api-client';
 import type * as m from '../../../shared/medications/schemas';
+import type * as ps from '../../../shared/medication-safety/prescribing-schemas';
 
 // Types straight from the server's zod schemas (type-only imports).
 export type CatalogueEntry = z.output<typeof m.catalogueEntrySchema>;
@@ -131,5 +132,19 @@ export function useRecordMonitoringResult(patientId: string) {
       api.post<{ view: MonitoringView }>(`${base(patientId)}/medication-monitoring/results`, body),
     retry: 2,
     onSuccess: (answer) => queryClient.setQueryData(medicationKeys.monitoring(patientId), answer.view),
+  });
+}
+
+export type PrescribingContext = z.output<typeof ps.prescribingContextSchema>;
+
+/** What the prescribing form's checks need (issue 11); the one being changed left out of "other medicines". */
+export function usePrescribingContext(patientId: string, exceptMedicationId: string | null = null) {
+  return useQuery({
+    queryKey: [...medicationKeys.all(patientId), 'prescribing-context', exceptMedicationId ?? ''] as const,
+    queryFn: () =>
+      api.get<PrescribingContext>(
+        `${base(patientId)}/prescribing-context${exceptMedicationId ? `?exceptMedicationId=${encodeURIComponent(exceptMedicationId)}` : ''}`,
+      ),
+    enabled: patientId !== '',
   });
 }

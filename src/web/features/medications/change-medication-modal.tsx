@@ -15,7 +15,17 @@ import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import { errorMessage } from '../../components/query-state';
-import { useChangeMedication, type DoseSchedule, type Medication, type MedicationChangeInput } from './api';
+import {
+  useCatalogue,
+  useChangeMedication,
+  usePrescribingContext,
+  type DoseSchedule,
+  type Medication,
+  type MedicationChangeInput,
+} from './api';
+import { mergeWarnings, resolveEntry, serverWarnings, usePrescribingChecks } from './prescribing-checks';
+import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
+import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
 import { fieldErrors } from './field-errors';
 import { DOSE_UNITS, FORMS, ROUTES } from './options';
 import { defaultSchedule, ScheduleBuilder } from './schedule-builder';
@@ -64,17 +74,85 @@ export function ChangeMedicationModal({
   const [instructions, setInstructions] = useState(medication.instructions);
   const [endDate, setEndDate] = useState(medication.endDate ?? '');
   const [reason, setReason] = useState('');
-  const errors = fieldErrors(change.error);
+  const [overMaximumReason, setOverMaximumReason] = useState('');
+  const [answers, setAnswers] = useState<Record<string, SafetyAnswer>>({});
+  const serverErrors = fieldErrors(change.error);
   const stale = isApiError(change.error, 'precondition_failed');
 
+  // Issue 11: a dose change or titration plan runs the same checks as the server, as the prescriber types.
+  const checking = action === 'change_dose' || action === 'plan_steps';
+  const catalogue = useCatalogue('');
+  const context = usePrescribingContext(checking ? patientId : '', medication.id);
+  const entry =
+    catalogue.data?.find((e) => e.id === medication.catalogueId) ??
+    resolveEntry(catalogue.data ?? [], medication.name);
+  const stepUnit = current?.doseUnit ?? doseUnit;
+  const readySteps = stepsReady(steps);
+  const checks = usePrescribingChecks({
+    catalogue: catalogue.data ?? [],
+    entry,
+    name: medication.name,
+    form: medication.form,
+    doses:
+      action === 'change_dose'
+        ? doseAmount === ''
+          ? []
+          : [
+              {
+                path: 'body.doseAmount',
+                unitPath: 'body.doseUnit',
+                label: 'The dose',
+                amount: doseAmount,
+                unit: doseUnit,
+                schedule,
+              },
+            ]
+        : action === 'plan_steps'
+          ? readySteps.map((st, i) => ({
+              path: `body.steps.${String(i)}.doseAmount`,
+              unitPath: `body.steps.${String(i)}.doseUnit`,
+              label: `Step ${String(i + 1)}`,
+              amount: st.doseAmount,
+              unit: stepUnit,
+              schedule: current?.schedule ?? schedule,
+            }))
+          : [],
+    steps: action === 'plan_steps' ? readySteps : [],
+    stepsAfter: null,
+    context: checking ? context.data : undefined,
+  });
+  const local: Record<string, string> = {};
+  for (const p of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
+    const key = p.path.replace(/^body\./, '').split('.')[0] ?? '';
+    local[key] ??= p.message;
+  }
+  const checked = ['doseAmount', 'doseUnit', 'steps', 'overMaximumReason'];
+  const errors: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(serverErrors).filter(([k]) => !checks || !checked.includes(k))),
+    ...local,
+  };
+  const overMaximum = (checks?.overMaximum.length ?? 0) > 0 || serverErrors.overMaximumReason !== undefined;
+  const warnings = checking ? mergeWarnings(checks?.warnings ?? [], serverWarnings(change.error)) : [];
+  const blocked =
+    checking &&
+    ((checks?.fieldErrors.length ?? 0) > 0 ||
+      (overMaximum && overMaximumReason.trim() === '') ||
+      !allAnswered(warnings, answers));
+
   const body = (): MedicationChangeInput | null => {
+    const safety = {
+      overMaximumReason: overMaximum ? overMaximumReason.trim() : null,
+      safetyAnswers: answersFor(warnings, answers),
+    };
     const common = { reason, sideEffectReportId };
     switch (action) {
       case 'change_dose':
-        return doseAmount === '' ? null : { action, effectiveOn, doseAmount, doseUnit, schedule, ...common };
+        return doseAmount === ''
+          ? null
+          : { action, effectiveOn, doseAmount, doseUnit, schedule, ...common, ...safety };
       case 'plan_steps': {
-        const ready = stepsReady(steps).map((s) => ({ ...s, doseUnit: current?.doseUnit ?? doseUnit }));
-        return ready.length === 0 ? null : { action, steps: ready, ...common };
+        const ready = readySteps.map((s) => ({ ...s, doseUnit: stepUnit }));
+        return ready.length === 0 ? null : { action, steps: ready, ...common, ...safety };
       }
       case 'pause':
       case 'resume':
@@ -119,6 +197,7 @@ export function ChangeMedicationModal({
                   onChange={(v) => setDoseAmount(typeof v === 'number' ? v : '')}
                   required
                   error={errors.doseAmount}
+                  aria-describedby="change-dose-range"
                 />
                 <Select
                   label="Unit"
@@ -126,6 +205,7 @@ export function ChangeMedicationModal({
                   value={doseUnit}
                   onChange={(v) => setDoseUnit(v ?? 'mg')}
                   allowDeselect={false}
+                  error={errors.doseUnit}
                 />
                 <TextInput
                   type="date"
@@ -152,10 +232,32 @@ export function ChangeMedicationModal({
                 unit={current?.doseUnit ?? 'mg'}
                 firstDay={today}
               />
+              {errors.steps && (
+                <Text size="sm" c="red">
+                  {errors.steps}
+                </Text>
+              )}
               <Text size="sm" c="dimmed">
                 Steps replace any planned steps from the first step's day on.
               </Text>
             </>
+          )}
+          {checking && <DoseRangeNote range={checks?.range ?? null} id="change-dose-range" />}
+          {checking && overMaximum && (
+            <Textarea
+              label="Reason for going above the maximum"
+              description="Shown beside the dose and in the history to the whole team"
+              autosize
+              minRows={2}
+              required
+              value={overMaximumReason}
+              onChange={(e) => setOverMaximumReason(e.currentTarget.value)}
+              error={
+                overMaximumReason.trim() === ''
+                  ? (serverErrors.overMaximumReason ?? 'Give a reason, or lower the dose.')
+                  : undefined
+              }
+            />
           )}
           {(action === 'pause' || action === 'resume' || action === 'stop') && (
             <TextInput
@@ -214,13 +316,14 @@ export function ChangeMedicationModal({
             error={errors.reason}
             data-autofocus
           />
+          <SafetyWarningsPanel warnings={warnings} answers={answers} onChange={setAnswers} />
           {stale && (
             <Callout color="orange" variant="light">
               Someone changed this medication since you opened it. The page now shows the latest; close and
               try again.
             </Callout>
           )}
-          {change.isError && !stale && Object.keys(errors).length === 0 && (
+          {change.isError && !stale && Object.keys(errors).length === 0 && warnings.length === 0 && (
             <Callout color="red" variant="light">
               {errorMessage(change.error)}
             </Callout>
@@ -233,7 +336,7 @@ export function ChangeMedicationModal({
               type="submit"
               color={action === 'stop' ? 'red' : undefined}
               loading={change.isPending}
-              disabled={reason.trim() === '' || body() === null}
+              disabled={reason.trim() === '' || body() === null || blocked}
             >
               {action === 'stop' ? 'Stop medication' : 'Record change'}
             </Button>

@@ -35,6 +35,19 @@ export function MedicationHistory({ patientId, medicationId }: { patientId: stri
           <Text size="sm">
             <strong>Reason:</strong> {c.reason}
           </Text>
+          {c.overMaximum && (
+            <Text size="sm" c="orange.9">
+              <strong>Above the label maximum:</strong> {c.overMaximum.doses.join(' ')}{' '}
+              <strong>Prescriber’s reason:</strong> {c.overMaximum.reason}
+            </Text>
+          )}
+          {(c.safetyAnswers ?? []).map((a) => (
+            <Text size="sm" key={a.warningId}>
+              <strong>Safety check:</strong> {a.title}. Label: {a.labelAction}{' '}
+              <strong>{a.decision === 'proceed' ? 'Proceeded' : 'Changed the prescription'}:</strong>{' '}
+              {a.reason}
+            </Text>
+          ))}
           <Text size="xs" c="dimmed">
             {c.changedBy.name}, {formatDateTime(c.changedAt)}
           </Text>

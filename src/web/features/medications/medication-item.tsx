@@ -68,6 +68,20 @@ export function MedicationItem({
         <Text size="sm">
           <strong>Today:</strong> {periodText(med.current)}
         </Text>
+        {med.current?.overMaximumReason && (
+          <Text size="sm" c="orange.9">
+            <strong>Above the label maximum.</strong> Prescriber’s reason: {med.current.overMaximumReason}
+          </Text>
+        )}
+        {med.monitoringAnswer && (
+          <Text size="sm">
+            <strong>Not in the catalogue:</strong>{' '}
+            {med.monitoringAnswer.needsMonitoring
+              ? 'the prescriber says it needs monitoring'
+              : 'no monitoring needed (prescriber)'}
+            {med.monitoringAnswer.note !== '' ? `: ${med.monitoringAnswer.note}` : ''}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           {med.form}, {med.route}
           {med.drugClass ? ` · ${med.drugClass}` : ''} · from {formatDay(med.startDate)}

@@ -5,6 +5,7 @@ import {
   Group,
   NumberInput,
   Paper,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -20,7 +21,10 @@ import { useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../components/query-state';
 import { fieldErrors } from './field-errors';
 import { newClientId } from '../messaging/api';
-import { useCatalogue, useStartMedication, type DoseSchedule } from './api';
+import { useCatalogue, usePrescribingContext, useStartMedication, type DoseSchedule } from './api';
+import { mergeWarnings, resolveEntry, serverWarnings, usePrescribingChecks } from './prescribing-checks';
+import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
+import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
 import { NO_E_PRESCRIBING } from './medication-words';
 import { DOSE_UNITS, FORMS, ROUTES } from './options';
 import { defaultSchedule, ScheduleBuilder } from './schedule-builder';
@@ -54,8 +58,67 @@ export function StartMedicationForm({
   const [instructions, setInstructions] = useState('');
   const [reason, setReason] = useState('');
   const [steps, setSteps] = useState<StepDraft[]>([]);
-  const errors = fieldErrors(start.error);
-  const entry = catalogue.data?.find((e) => e.id === catalogueId);
+  const [overMaximumReason, setOverMaximumReason] = useState('');
+  const [answers, setAnswers] = useState<Record<string, SafetyAnswer>>({});
+  const [needsMonitoring, setNeedsMonitoring] = useState<'' | 'yes' | 'no'>('');
+  const [monitoringNote, setMonitoringNote] = useState('');
+  const context = usePrescribingContext(patientId);
+  const serverErrors = fieldErrors(start.error);
+  const chosen = catalogue.data?.find((e) => e.id === catalogueId);
+  // A brand or salt typed by name means the catalogue entry (issue 11), as on the server.
+  const resolved = freeText ? resolveEntry(catalogue.data ?? [], name) : undefined;
+  const entry = freeText ? resolved : chosen;
+  const unknownName = freeText && name.trim() !== '' && !resolved;
+  const readySteps = stepsReady(steps);
+  const checks = usePrescribingChecks({
+    catalogue: catalogue.data ?? [],
+    entry,
+    name: freeText ? name : (chosen?.genericName ?? ''),
+    form,
+    doses:
+      doseAmount === ''
+        ? []
+        : [
+            {
+              path: 'body.doseAmount',
+              unitPath: 'body.doseUnit',
+              label: 'The dose',
+              amount: doseAmount,
+              unit: doseUnit,
+              schedule,
+            },
+            ...readySteps.map((st, i) => ({
+              path: `body.steps.${String(i)}.doseAmount`,
+              unitPath: `body.steps.${String(i)}.doseUnit`,
+              label: `Step ${String(i + 1)}`,
+              amount: st.doseAmount,
+              unit: doseUnit,
+              schedule,
+            })),
+          ],
+    steps: readySteps,
+    stepsAfter: startDate,
+    context: context.data,
+  });
+  // Local problems by field (the same words as the server's), then the server's own answer.
+  const local: Record<string, string> = {};
+  for (const p of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
+    const key = p.path.replace(/^body\./, '').split('.')[0] ?? '';
+    local[key] ??= p.message;
+  }
+  // The checked fields follow the local checks as the prescriber edits; other fields keep the server's words.
+  const checked = ['doseAmount', 'doseUnit', 'steps', 'overMaximumReason'];
+  const errors: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(serverErrors).filter(([k]) => !checks || !checked.includes(k))),
+    ...local,
+  };
+  const overMaximum = (checks?.overMaximum.length ?? 0) > 0 || serverErrors.overMaximumReason !== undefined;
+  const warnings = mergeWarnings(checks?.warnings ?? [], serverWarnings(start.error));
+  const blocked =
+    (checks?.fieldErrors.length ?? 0) > 0 ||
+    (overMaximum && overMaximumReason.trim() === '') ||
+    !allAnswered(warnings, answers) ||
+    (unknownName && needsMonitoring === '');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -74,7 +137,12 @@ export function StartMedicationForm({
         doseUnit,
         schedule,
         reason,
-        steps: stepsReady(steps).map((s) => ({ ...s, doseUnit })),
+        steps: readySteps.map((s) => ({ ...s, doseUnit })),
+        overMaximumReason: overMaximum ? overMaximumReason.trim() : null,
+        safetyAnswers: answersFor(warnings, answers),
+        ...(unknownName
+          ? { monitoringAnswer: { needsMonitoring: needsMonitoring === 'yes', note: monitoringNote.trim() } }
+          : {}),
       },
       {
         onSuccess: (detail) => {
@@ -112,6 +180,11 @@ export function StartMedicationForm({
               onChange={(e) => setName(e.currentTarget.value)}
               required
               error={errors.name}
+              description={
+                resolved
+                  ? `Recognised as ${titleCase(resolved.genericName)}: its dose limits, monitoring, guide and urgent symptoms apply.`
+                  : undefined
+              }
             />
           ) : (
             <Select
@@ -128,6 +201,29 @@ export function StartMedicationForm({
               onChange={setCatalogueId}
               error={errors.catalogueId ?? (catalogue.isError ? errorMessage(catalogue.error) : undefined)}
             />
+          )}
+          {unknownName && (
+            <Paper withBorder radius="sm" p="sm">
+              <Stack gap={6}>
+                <Radio.Group
+                  label={`Duet does not know “${name.trim()}”. Does it need monitoring (blood levels, blood counts, ECG …)?`}
+                  value={needsMonitoring}
+                  onChange={(v) => setNeedsMonitoring(v === 'yes' ? 'yes' : 'no')}
+                  required
+                  error={errors.monitoringAnswer}
+                >
+                  <Group gap="md" mt={4}>
+                    <Radio value="yes" label="Yes, it needs monitoring" />
+                    <Radio value="no" label="No monitoring needed" />
+                  </Group>
+                </Radio.Group>
+                <TextInput
+                  label="What to monitor (optional)"
+                  value={monitoringNote}
+                  onChange={(e) => setMonitoringNote(e.currentTarget.value)}
+                />
+              </Stack>
+            </Paper>
           )}
           {entry && !freeText && (
             <Group gap="xs">
@@ -154,6 +250,7 @@ export function StartMedicationForm({
               onChange={(v) => setDoseAmount(typeof v === 'number' ? v : '')}
               required
               error={errors.doseAmount}
+              aria-describedby="start-dose-range"
             />
             <Select
               label="Unit"
@@ -161,6 +258,7 @@ export function StartMedicationForm({
               value={doseUnit}
               onChange={(v) => setDoseUnit(v ?? 'mg')}
               allowDeselect={false}
+              error={errors.doseUnit}
             />
             <Select
               label="Form"
@@ -177,6 +275,23 @@ export function StartMedicationForm({
               allowDeselect={false}
             />
           </SimpleGrid>
+          <DoseRangeNote range={checks?.range ?? null} id="start-dose-range" />
+          {overMaximum && (
+            <Textarea
+              label="Reason for going above the maximum"
+              description="Shown beside the dose and in the history to the whole team"
+              autosize
+              minRows={2}
+              required
+              value={overMaximumReason}
+              onChange={(e) => setOverMaximumReason(e.currentTarget.value)}
+              error={
+                overMaximumReason.trim() === ''
+                  ? (serverErrors.overMaximumReason ?? 'Give a reason, or lower the dose.')
+                  : undefined
+              }
+            />
+          )}
           <ScheduleBuilder value={schedule} onChange={setSchedule} idPrefix="start" />
           {errors.schedule && (
             <Text size="sm" c="red">
@@ -225,7 +340,8 @@ export function StartMedicationForm({
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}
           />
-          {start.isError && Object.keys(errors).length === 0 && (
+          <SafetyWarningsPanel warnings={warnings} answers={answers} onChange={setAnswers} />
+          {start.isError && Object.keys(errors).length === 0 && warnings.length === 0 && (
             <Callout color="red" variant="light">
               {errorMessage(start.error)}
             </Callout>
@@ -237,7 +353,7 @@ export function StartMedicationForm({
             <Button
               type="submit"
               loading={start.isPending}
-              disabled={doseAmount === '' || reason.trim() === ''}
+              disabled={doseAmount === '' || reason.trim() === '' || blocked}
             >
               Record medication
             </Button>
