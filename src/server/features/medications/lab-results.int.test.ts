@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../testing/test-app.js';
 import { buildUser, PASSWORD } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
+import { escalateUnacknowledgedAlerts } from '../../platform/outbox/escalation.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type {
   CatalogueEntry,
@@ -345,5 +346,35 @@ describe('valproate', () => {
     expect((await call(f.t.app, f.as.prescriber, 'POST', `${monUrl}/results`, body)).statusCode).toBe(201);
     expect((await call(f.t.app, f.as.prescriber, 'POST', `${monUrl}/results`, body)).statusCode).toBe(200);
     expect((await alertsOf(body.id)).alerts.map((a) => a.severity)).toEqual(['urgent']);
+  });
+});
+
+describe('escalation', () => {
+  it('a critical result’s urgent alert escalates like any urgent alert (here: to the on-call clinician)', async () => {
+    const onCall = await buildUser(f.t.deps, f.therapist.clinicId, 'prescriber', 'Olga On-Call');
+    await f.t.deps.database.db
+      .updateTable('clinics')
+      .set({
+        settings: JSON.stringify({
+          clinicOpenDays: [1, 2, 3, 4, 5, 6, 7],
+          clinicOpensAt: '00:00',
+          clinicClosesAt: '23:59',
+          onCallUserId: onCall.id,
+        }),
+      })
+      .where('id', '=', f.therapist.clinicId)
+      .execute();
+    const res = await record('anc', '300', 'cells/uL', meds.clozapine ?? null);
+    const { result } = res.json<{ result: MonitoringResult }>();
+    const { alerts } = await alertsOf(result.id);
+    expect(alerts.map((a) => a.severity)).toEqual(['urgent']);
+    f.t.clock.advance(5 * 3600_000);
+    await escalateUnacknowledgedAlerts(f.t.deps);
+    const after = await f.t.deps.database.db
+      .selectFrom('alert_recipients')
+      .select(['user_id', 'reason'])
+      .where('alert_id', '=', alerts[0]?.id ?? '')
+      .execute();
+    expect(after.find((r) => r.user_id === onCall.id)?.reason).toBe('escalated');
   });
 });

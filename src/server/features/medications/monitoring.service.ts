@@ -239,7 +239,7 @@ export function recordMonitoringResult(
         medication_id: input.medicationId,
         test: input.test,
         value: input.value,
-        unit: meaning?.unit ?? input.unit,
+        unit: input.unit,
         taken_on: input.takenOn,
         note: input.note,
         recorded_by: actor.userId,
