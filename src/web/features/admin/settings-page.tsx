@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
 import { useClinicSettings, useSaveClinicSettings, useStaffUsers } from './api';
+import { CrisisResourcesSettings } from './crisis-resources-settings';
 import {
   anyThresholdError,
   initialThresholds,
@@ -155,6 +156,7 @@ export function ClinicSettingsPage() {
       {settings.isError && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}
       {staff.isError && <ErrorState error={staff.error} onRetry={() => void staff.refetch()} />}
       {settings.data && staff.data && <SettingsForm settings={settings.data} staff={staff.data} />}
+      {settings.data && <CrisisResourcesSettings settings={settings.data} />}
     </Stack>
   );
 }
