@@ -3,6 +3,7 @@ import { call, signIn } from '../../testing/test-app.js';
 import { buildUser, PASSWORD } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { escalateUnacknowledgedAlerts } from '../../platform/outbox/escalation.js';
+import { checkMonitoringOverdue } from './monitoring-overdue.check.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type {
   CatalogueEntry,
@@ -34,14 +35,18 @@ async function prescribe(url: string, body: Record<string, unknown>, headers: Re
   return call(f.t.app, f.as.prescriber, 'POST', url, { ...body, safetyAnswers }, headers);
 }
 
-async function startMedication(q: string, doseAmount: number): Promise<{ id: string; version: number }> {
+async function startMedication(
+  q: string,
+  doseAmount: number,
+  startDate = '2026-09-01',
+): Promise<{ id: string; version: number }> {
   const res = await prescribe(`/api/patients/${patientId}/medications`, {
     id: uuid(),
     catalogueId: await catalogueId(q),
     form: 'tablet',
     route: 'oral',
     instructions: '',
-    startDate: '2026-09-01',
+    startDate,
     endDate: null,
     doseAmount,
     doseUnit: 'mg',
@@ -86,7 +91,9 @@ beforeAll(async () => {
   f = await messagingFixture();
   patientId = f.patient.overview.id;
   monUrl = `/api/patients/${patientId}/medication-monitoring`;
-  meds.clozapine = (await startMedication('clozapine', 100)).id;
+  // Started 3 Sep: the regular weekly ANC after 2 Nov falls on 5 Nov, so a due date of 3 or 4 Nov comes from
+  // the label's follow-up, not from the schedule.
+  meds.clozapine = (await startMedication('clozapine', 100, '2026-09-03')).id;
   meds.divalproex = (await startMedication('divalproex', 500)).id;
 });
 afterAll(() => f.t.close());
@@ -376,5 +383,22 @@ describe('escalation', () => {
       .where('alert_id', '=', alerts[0]?.id ?? '')
       .execute();
     expect(after.find((r) => r.user_id === onCall.id)?.reason).toBe('escalated');
+  });
+});
+
+describe('a label follow-up that is missed', () => {
+  it('the daily ANC after severe neutropenia, not done the next day, is reported overdue by the scheduled check', async () => {
+    await f.setClock(f.t.clock.now() + 2 * 86_400_000);
+    await checkMonitoringOverdue(f.t.deps);
+    const events = await f.t.deps.database.db
+      .selectFrom('outbox_events')
+      .select(['payload'])
+      .where('type', '=', 'medication.monitoring_overdue')
+      .where('patient_id', '=', patientId)
+      .execute();
+    const anc = events
+      .map((e) => JSON.parse(e.payload) as { test: string; dueOn: string; daysOverdue: number })
+      .filter((p) => p.test === 'anc');
+    expect(anc).toContainEqual(expect.objectContaining({ dueOn: '2026-11-03', daysOverdue: 1 }));
   });
 });
