@@ -328,6 +328,17 @@ describe('urgent symptoms per medication (medication-safety.md section 4), one c
     );
   });
 
+  it('the clinic catalogue’s urgent symptoms add to the rows (never twice for the same symptom)', () => {
+    const sertraline = med('Sertraline', { clinicUrgentSymptoms: ['rash'] });
+    const result = assess([sertraline], ['rash']);
+    expect(result.items).toMatchObject([
+      { kind: 'call_prescriber_today', rowId: 'clinic_catalogue', symptoms: ['rash'], alert: 'urgent' },
+    ]);
+    const lamotrigine = med('Lamotrigine', { clinicUrgentSymptoms: ['rash'] });
+    expect(assess([lamotrigine], ['rash']).items.map((i) => i.rowId)).toEqual(['lamotrigine_rash']);
+    expect(urgentSymptomsForMedication(sertraline, { ageYears: 40, today })).toContain('rash');
+  });
+
   it('age in whole years', () => {
     expect(ageOn('2001-12-07', today)).toBe(24);
     expect(ageOn('2001-12-06', today)).toBe(25);

@@ -341,7 +341,27 @@ export interface PatientMedication {
   drugGroup?: string | null;
   /** 'YYYY-MM-DD': the start or the latest dose change (the early-treatment window). */
   lastStartOrChange?: string | null;
+  /**
+   * Symptoms the clinic's catalogue entry lists as urgent (`urgent_symptoms`, editable by a clinic admin):
+   * they add to the rows, never remove one.
+   */
+  clinicUrgentSymptoms?: readonly SymptomCode[];
 }
+
+/** The advice for a symptom only the clinic's catalogue lists as urgent for a medicine. */
+export const clinicCatalogueRow: UrgentSymptomRow = {
+  id: 'clinic_catalogue',
+  label: 'Urgent for this medicine in the clinic’s catalogue',
+  appliesTo: {},
+  symptoms: [],
+  kind: 'call_prescriber_today',
+  contact: 'prescriber',
+  why: 'Your clinic asks to hear about this symptom with this medicine the same day.',
+  escalations: [],
+  alert: 'urgent',
+  source:
+    'The clinic’s medication catalogue (urgent symptoms set by the clinic; care-rules.md "Side effects")',
+};
 
 export interface UrgentAdviceItem {
   kind: AdviceKind;
@@ -444,7 +464,7 @@ export function urgentSymptomsForMedication(
 ): SymptomCode[] {
   const id = identifyMedication(med);
   const input: UrgentSymptomsInput = { ...context, medications: [med], symptoms: [], severity: 'mild' };
-  const codes = new Set<SymptomCode>();
+  const codes = new Set<SymptomCode>(med.clinicUrgentSymptoms ?? []);
   for (const row of urgentSymptomRows)
     if (!row.appliesTo.anyone && applies(row, id, med, input)) for (const s of row.symptoms) codes.add(s);
   return [...codes];
@@ -505,6 +525,15 @@ export function assessUrgentSymptoms(input: UrgentSymptomsInput): UrgentAssessme
         escalations.some((e) => e.kind === 'emergency') && base !== 'emergency' && base !== 'crisis_line';
       if (rest.length > 0 || besideEmergency) push(row, med, base, rest.length > 0 ? rest : hit, row.why);
     }
+  }
+
+  // Symptoms the clinic's catalogue adds for a medicine, where no row already covers them for it.
+  for (const med of input.medications) {
+    const extra = (med.clinicUrgentSymptoms ?? []).filter(
+      (s) => reported.has(s) && !items.some((i) => i.medicationId === med.id && i.symptoms.includes(s)),
+    );
+    if (extra.length > 0)
+      push(clinicCatalogueRow, med, clinicCatalogueRow.kind, extra, clinicCatalogueRow.why);
   }
 
   // The "anyone" crisis row is dropped when a medication's row already gives the crisis-line advice.

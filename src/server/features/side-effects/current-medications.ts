@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { periodInEffect, type DosePeriod } from '../../../shared/medications/schedule.js';
 import { guideKeyFor, type GuideKey } from '../../../shared/medication-guides/guides.js';
-import type { SymptomCode } from '../../../shared/side-effects/symptoms.js';
+import { symptomCodesFrom, type SymptomCode } from '../../../shared/side-effects/symptoms.js';
 import {
   urgentSymptomsForMedication,
   type PatientMedication,
@@ -74,6 +74,7 @@ export async function suspectableMedications(
       drugClass: m.catalogue_class ?? m.drug_class,
       drugGroup: m.drug_group,
       lastStartOrChange: regimen ? lastStartOrDoseChange(regimen.periods, today) : m.start_date,
+      clinicUrgentSymptoms: m.urgent_symptoms === null ? [] : symptomCodesFrom(m.urgent_symptoms),
     };
     return {
       ...med,
