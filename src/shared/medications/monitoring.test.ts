@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dueOffsets, monitoringTests, nextDue, overdueSeverity } from './monitoring.js';
+import {
+  dueOffsets,
+  monitoringTests,
+  nextDue,
+  overdueSeverity,
+  testsForPrograms,
+  withEarlierDue,
+} from './monitoring.js';
 
 const test = (code: string) => {
   const t = monitoringTests.find((m) => m.code === code);
@@ -103,5 +110,69 @@ describe('nextDue', () => {
   it('severity: routine, high after more than 14 days overdue', () => {
     expect(overdueSeverity(14)).toBe('routine');
     expect(overdueSeverity(15)).toBe('high');
+  });
+});
+
+describe('laboratory tests of the programs (issue 11, medication-safety.md §3)', () => {
+  it('lithium: level, kidney, thyroid, calcium; valproate: ALT, AST, level, platelets', () => {
+    expect(testsForPrograms(['lithium']).map((t) => t.code)).toEqual([
+      'lithium_level',
+      'renal_function',
+      'thyroid_function',
+      'calcium',
+    ]);
+    expect(testsForPrograms(['valproate_lft']).map((t) => t.code)).toEqual([
+      'liver_function',
+      'ast',
+      'valproate_level',
+      'platelets',
+    ]);
+  });
+
+  it.each([
+    { code: 'calcium', horizon: 400, expected: [0, 182, 364] },
+    { code: 'platelets', horizon: 400, expected: [0, 28, 56, 84, 112, 140, 168, 364] },
+    { code: 'valproate_level', horizon: 200, expected: [0, 28, 56, 84, 112, 140, 168] },
+  ])('$code offsets', ({ code, horizon, expected }) => {
+    expect(dueOffsets(test(code).spec, horizon)).toEqual(expected);
+  });
+
+  it('the lithium level carries its sampling instruction', () => {
+    expect(nextDue(test('lithium_level'), '2025-01-01', null, [], '2025-01-01').instruction).toContain(
+      '12 hours after the last lithium dose',
+    );
+    expect(nextDue(test('weight'), '2025-01-01', null, [], '2025-01-01').instruction).toBeNull();
+  });
+});
+
+describe('withEarlierDue', () => {
+  const regular = nextDue(test('anc'), '2025-01-01', null, ['2025-01-01'], '2025-01-03');
+  it.each([
+    {
+      name: 'an earlier follow-up wins, with its reason',
+      dueOn: '2025-01-04',
+      expected: '2025-01-04',
+      reason: 'x',
+    },
+    {
+      name: 'a later one never pushes the regular date back',
+      dueOn: '2025-01-20',
+      expected: '2025-01-08',
+      reason: null,
+    },
+  ])('$name', ({ dueOn, expected, reason }) => {
+    expect(regular.dueOn).toBe('2025-01-08');
+    const d = withEarlierDue(regular, { dueOn, dueFrom: null, reason: 'x' }, '2025-01-03');
+    expect(d.dueOn).toBe(expected);
+    expect(d.reason).toBe(reason);
+  });
+
+  it('recomputes the status for the new date', () => {
+    const d = withEarlierDue(
+      regular,
+      { dueOn: '2025-01-02', dueFrom: null, reason: 'daily ANC' },
+      '2025-01-03',
+    );
+    expect(d).toMatchObject({ status: 'overdue', daysOverdue: 1 });
   });
 });
