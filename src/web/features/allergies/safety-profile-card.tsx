@@ -154,10 +154,16 @@ function ReviewEntry({ patientId, entry }: { patientId: string; entry: SafetyEnt
           size="xs"
           onClick={() => review.mutate({ entry, confirm: true })}
           loading={review.isPending && !rejecting}
+          aria-label={`Confirm ${label(entry)}`}
         >
           Confirm
         </Button>
-        <Button size="xs" variant="default" onClick={() => setRejecting(true)}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setRejecting(true)}
+          aria-label={`Do not confirm ${label(entry)}`}
+        >
           Do not confirm
         </Button>
       </Group>
