@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
+import { crisisSchema } from '../measures/schemas.js';
 
 /** Longest message body a person can send (about two pages of text). */
 export const MESSAGE_MAX_CHARS = 5000;
@@ -36,6 +37,8 @@ export const messageSchema = z.object({
   createdAt: z.number(),
   /** Everyone except the author who has read this message, in the order they read it. */
   readBy: z.array(readReceiptSchema),
+  /** Issue 12: only in the answer to a patient's "I'm not safe" message: their crisis resources and safety plan. */
+  crisis: crisisSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -87,6 +90,8 @@ export const newMessageSchema = z.object({
   body: text(MESSAGE_MAX_CHARS),
   /** User ids of care-team members (clinicians only may mention). */
   mentions: mentionListSchema,
+  /** Issue 12: the patient flags "I'm not safe": crisis resources at once, an urgent alert to the team. */
+  notSafe: z.boolean().default(false),
 });
 export type NewMessage = z.input<typeof newMessageSchema>;
 

@@ -12,11 +12,14 @@ import * as conversations from './conversations.repository.js';
 import * as messages from './messages.repository.js';
 import type { ConversationRow } from './conversations.repository.js';
 import { loadMessage, participantsOf, visibleConversation } from './conversation-view.js';
+import { reportNotSafeMessage } from '../practice/entry-risk.js';
 
 export interface MessageInput {
   id: string;
   body: string;
   mentions: string[];
+  /** Issue 12: a patient's "I'm not safe" flag (practice/entry-risk.ts reportNotSafeMessage). */
+  notSafe?: boolean;
 }
 
 const idTaken = () =>
@@ -95,6 +98,10 @@ export async function postInConversation(
   }
   await conversations.updateAfterPost(trx, actor.clinicId, conversation.id, changes);
 
+  const crisis =
+    fromPatient && input.notSafe === true
+      ? await reportNotSafeMessage(deps, trx, actor.clinicId, conversation.patient_id, input.id)
+      : null;
   if (fromPatient) {
     await emitEvent(trx, deps.clock, {
       type: 'message.from_patient',
@@ -118,7 +125,8 @@ export async function postInConversation(
     await recipients(trx, actor, conversation, input),
     'message',
   );
-  return { message: await loadMessage(trx, actor, conversation, input.id), created: true };
+  const message = await loadMessage(trx, actor, conversation, input.id);
+  return { message: crisis ? { ...message, crisis } : message, created: true };
 }
 
 /**

@@ -8,6 +8,7 @@ import { crisisFor } from '../measures/crisis.js';
 import { closeGoodNewsOnSafety } from '../measures/good-news.js';
 import { refreshPatientSummaries } from '../measures/summaries.repository.js';
 import * as repo from './practice.repository.js';
+import { dayIn } from '../../../shared/treatment-plans/rules.js';
 
 /**
  * Self-harm outside questionnaires (issue 12): when an entry is completed with a risk of self-harm
@@ -52,4 +53,34 @@ export async function crisisOfEntry(
   entry: { patient_id: string; risk?: string | null },
 ): Promise<Crisis | null> {
   return entry.risk ? crisisFor(trx, clinicId, entry.patient_id) : null;
+}
+
+/**
+ * A patient's message flagged "I'm not safe" (issue 12): an urgent alert to the whole team (a patient's
+ * message goes to every member, like its "new message" alert), in the message's transaction, and the
+ * patient's crisis resources and safety plan for the answer.
+ */
+export async function reportNotSafeMessage(
+  deps: AppDeps,
+  trx: Db,
+  clinicId: string,
+  patientId: string,
+  messageId: string,
+): Promise<Crisis> {
+  const zone = await repo.patientTimeZone(trx, clinicId, patientId);
+  await emitEvent(trx, deps.clock, {
+    type: 'practice.self_harm_reported',
+    clinicId,
+    patientId,
+    payload: {
+      entryId: messageId,
+      entryType: 'message',
+      day: dayIn(deps.clock.now(), zone ?? 'UTC'),
+      sharing: 'team',
+      reasons: ['not_safe'],
+    },
+    dedupeKey: `message-not-safe:${messageId}`,
+  });
+  await closeGoodNewsOnSafety(deps, trx, clinicId, patientId, 'a message flagged "not safe"');
+  return crisisFor(trx, clinicId, patientId);
 }

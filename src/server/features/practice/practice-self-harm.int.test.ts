@@ -175,3 +175,30 @@ describe('no good news on the day of a self-harm entry', () => {
     expect(await goodNews()).toHaveLength(1);
   });
 });
+
+describe('a message the patient flags "I\'m not safe"', () => {
+  it('answers with crisis resources and alerts the whole team urgently; an ordinary message does not', async () => {
+    const conversations = `/api/patients/${f.patient.overview.id}/conversations`;
+    const conversationId = uuid();
+    const started = await call(f.t.app, f.as.patient, 'POST', conversations, {
+      id: conversationId,
+      subject: 'Tonight',
+      firstMessage: { id: uuid(), body: 'Hard evening.' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const messageId = uuid();
+    const res = await call(f.t.app, f.as.patient, 'POST', `${conversations}/${conversationId}/messages`, {
+      id: messageId,
+      body: 'I do not feel safe tonight.',
+      notSafe: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ crisis?: { resources: unknown[] } }>().crisis?.resources.length).toBeGreaterThan(0);
+    await deliverPendingEvents(f.t.deps);
+    const sent = await selfHarmAlerts(messageId);
+    expect(sent.alerts).toBe(1);
+    expect(sent.roles).toEqual(['care_manager', 'prescriber', 'therapist']);
+    expect(sent.rows[0]).toMatchObject({ severity: 'urgent', title: 'Self-harm risk on a message' });
+    expect((await selfHarmAlerts(conversationId)).alerts).toBe(0);
+  });
+});
