@@ -137,6 +137,11 @@ describe('refused results (error at the field)', () => {
     expect(r.errors[0]?.message).toMatch(message);
   });
 
+  it('an upper limit of normal is refused for a test that has none', () => {
+    const r = interpretLabResult('lithium_level', '0.8', 'mmol/L', { upperLimitOfNormal: 40 });
+    expect(r.ok ? null : r.errors[0]?.field).toBe('upperLimitOfNormal');
+  });
+
   it('reports value and unit errors together', () => {
     const r = interpretLabResult('lithium_level', 'x', '', {});
     expect(r.ok ? [] : r.errors.map((e) => e.field)).toEqual(['value', 'unit']);

@@ -173,6 +173,17 @@ export function interpretLabResult(
     };
 
   const range = labRange(rangeIdFor(analyte, ctx));
+  if (
+    range.relativeToUpperLimit !== true &&
+    ctx.upperLimitOfNormal !== undefined &&
+    ctx.upperLimitOfNormal !== null
+  )
+    return {
+      ok: false,
+      errors: [
+        { field: 'upperLimitOfNormal', message: 'An upper limit of normal applies to ALT and AST only.' },
+      ],
+    };
   let upperLimit: number | null = null;
   let upperLimitSource: string | null = null;
   let banded = canonical;

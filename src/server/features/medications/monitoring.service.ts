@@ -216,6 +216,13 @@ export function recordMonitoringResult(
           created: false,
         };
       }
+      if (!isLabTest(input.test) && input.upperLimitOfNormal !== null)
+        throw new AppError('validation_failed', 'An upper limit of normal applies to ALT and AST only.', [
+          {
+            path: 'body.upperLimitOfNormal',
+            message: 'An upper limit of normal applies to ALT and AST only.',
+          },
+        ]);
       const reading = isLabTest(input.test)
         ? interpretLabResult(input.test, input.value, input.unit, {
             benignEthnicNeutropenia:
