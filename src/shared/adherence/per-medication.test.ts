@@ -37,6 +37,7 @@ describe('gap-critical medicines are recognised by any of their names (issue 11)
   it.each([
     [['Lithium carbonate ER'], 'lithium'],
     [['Eskalith'], 'lithium'],
+    [['Liskonum'], 'lithium'], // UK brand, through the shared resolver
     [['Lithobid 300 mg'], 'lithium'],
     [['Clozaril'], 'clozapine'],
     [['clozapine'], 'clozapine'],

@@ -12,6 +12,7 @@
  * As-needed medications have no schedule and never enter these figures (shared/adherence/adherence.ts).
  */
 import { addDays, daysBetween } from '../medications/local-time.js';
+import { resolveMedicationName } from '../medication-safety/names.js';
 import { rateInWindow, type CountedDose, type Rate } from './adherence.js';
 import { isLowAdherence } from './alerting.js';
 import type { AdherenceSettings } from './settings.js';
@@ -54,6 +55,13 @@ const NAMES: Record<GapCriticalKind, readonly string[]> = {
   ],
 };
 
+/** Catalogue generic names of each group, for the shared brand/salt resolver (medication-safety/names.ts). */
+const GENERICS: Record<GapCriticalKind, readonly string[]> = {
+  lithium: ['lithium'],
+  clozapine: ['clozapine'],
+  anticonvulsant_mood_stabiliser: ['lamotrigine', 'valproic acid', 'divalproex sodium', 'carbamazepine'],
+};
+
 /** Which gap-critical group a medication belongs to, from any of its names (record name, generic name). */
 export function gapCriticalKind(names: readonly (string | null | undefined)[]): GapCriticalKind | null {
   const words = new Set(
@@ -64,7 +72,10 @@ export function gapCriticalKind(names: readonly (string | null | undefined)[]): 
         .filter((w) => w.length > 0),
     ),
   );
-  for (const kind of gapCriticalKinds) if (NAMES[kind].some((n) => words.has(n))) return kind;
+  for (const kind of gapCriticalKinds) {
+    if (NAMES[kind].some((n) => words.has(n))) return kind;
+    if (names.some((n) => n && resolveMedicationName(n, GENERICS[kind]) !== null)) return kind;
+  }
   return null;
 }
 

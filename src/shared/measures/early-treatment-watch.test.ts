@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ageOn,
   changesFromPeriods,
   earlyTreatmentWatch,
   isAntidepressant,
@@ -14,16 +13,6 @@ const change = (day: string, kind: AntidepressantChange['kind'] = 'started'): An
   medicationName: 'Sertraline',
   kind,
   day,
-});
-
-describe('age from the birth date', () => {
-  it.each([
-    ['2002-03-10', '2027-03-09', 24],
-    ['2002-03-10', '2027-03-10', 25],
-    ['2004-02-29', '2029-02-28', 24],
-    ['2004-02-29', '2029-03-01', 25],
-    ['1990-12-31', '2026-01-01', 35],
-  ])('born %s, on %s → %i', (birth, day, age) => expect(ageOn(birth, day)).toBe(age));
 });
 
 describe('early-treatment watch (medication-safety.md section 5)', () => {
@@ -88,6 +77,8 @@ describe('early-treatment watch (medication-safety.md section 5)', () => {
   it.each([
     [['Sertraline'], null, true],
     [['Zoloft 50 mg'], null, true],
+    [['Lustral'], null, true], // UK brand, through the shared resolver
+    [['Zyban'], null, true],
     [['My pill'], 'antidepressant', true],
     [['Lithium'], 'mood stabilizer', false],
     [['Quetiapine'], null, false],

@@ -6,6 +6,8 @@
  * warning are the label's; the 1/2/4-week schedule is the product's policy.
  */
 import { addDays, daysBetween } from '../calendar/days.js';
+import { ageOnDay } from '../medication-safety/age.js';
+import { resolveMedicationName } from '../medication-safety/names.js';
 
 /** Under this age at the start or dose change (FDA boxed warning: "up to age 24"). */
 export const WATCH_UNDER_AGE = 25;
@@ -34,16 +36,6 @@ export interface EarlyTreatmentWatch {
   checks: string[];
 }
 
-/** Whole years of age on a day, from a 'YYYY-MM-DD' birth date (a 29 February birthday turns on 1 March). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  if (by === undefined || bm === undefined || bd === undefined) return Number.NaN;
-  if (y === undefined || m === undefined || d === undefined) return Number.NaN;
-  const birthdayPassed = m > bm || (m === bm && d >= bd);
-  return y - by - (birthdayPassed ? 0 : 1);
-}
-
 /**
  * The watch in force on `today`: the latest antidepressant start or dose change, on or before today, made
  * while the patient was under 25, whose week 4 has not passed. Null otherwise (or without a birth date).
@@ -55,7 +47,10 @@ export function earlyTreatmentWatch(
 ): EarlyTreatmentWatch | null {
   if (birthDate === null) return null;
   const latest = [...changes]
-    .filter((c) => c.day <= today && ageOn(birthDate, c.day) < WATCH_UNDER_AGE)
+    .filter((c) => {
+      const age = ageOnDay(birthDate, c.day);
+      return c.day <= today && age !== null && age < WATCH_UNDER_AGE;
+    })
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
   if (!latest) return null;
   const checks = WATCH_CHECK_WEEKS.map((w) => addDays(latest.day, w * 7));
@@ -152,5 +147,7 @@ export function isAntidepressant(
 ): boolean {
   if (drugGroup?.toLowerCase() === 'antidepressant') return true;
   const words = new Set(names.flatMap((n) => (n ?? '').toLowerCase().split(/[^a-z]+/)));
-  return ANTIDEPRESSANT_NAMES.some((n) => words.has(n));
+  if (ANTIDEPRESSANT_NAMES.some((n) => words.has(n))) return true;
+  // Brands and salts the shared resolver knows (medication-safety/names.ts), e.g. "Lustral", "Zyban".
+  return names.some((n) => n && resolveMedicationName(n, ANTIDEPRESSANT_NAMES) !== null);
 }
