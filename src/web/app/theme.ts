@@ -27,6 +27,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
     '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
+    // Field errors (input text, border and message) in a red that is >= 4.5:1 on white.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });

@@ -36,7 +36,7 @@ export function MedicationHistory({ patientId, medicationId }: { patientId: stri
             <strong>Reason:</strong> {c.reason}
           </Text>
           {c.overMaximum && (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" c="red.9">
               <strong>Above the label maximum:</strong> {c.overMaximum.doses.join(' ')}{' '}
               <strong>Prescriber’s reason:</strong> {c.overMaximum.reason}
             </Text>

@@ -69,7 +69,7 @@ export function MedicationItem({
           <strong>Today:</strong> {periodText(med.current)}
         </Text>
         {med.current?.overMaximumReason && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" c="red.9">
             <strong>Above the label maximum.</strong> Prescriber’s reason: {med.current.overMaximumReason}
           </Text>
         )}

@@ -21,7 +21,7 @@ export function DoseRangeNote({ range, id }: { range: DoseRangeView | null; id: 
         {range.formulation ? ` (${range.formulation} applies to this form)` : ''}
       </Text>
       {range.reducedBecause.length > 0 && range.patientMaxMgPerDay !== null && (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="red.9">
           <strong>For this patient:</strong> at most {mg(range.patientMaxMgPerDay)} a day (
           {range.reducedBecause.join(', ')}). {range.reducedText}
         </Text>
@@ -33,7 +33,7 @@ export function DoseRangeNote({ range, id }: { range: DoseRangeView | null; id: 
         </Text>
       )}
       {range.missingWeight && (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="red.9">
           No body weight is recorded, so the per-kg maximum cannot be worked out. Duet does not guess a
           weight.
         </Text>
@@ -88,7 +88,14 @@ export function SafetyWarningsPanel({
           const answer = answers[w.id];
           const reasonId = `safety-warning-${String(i)}`;
           return (
-            <Callout key={w.id} color={severityWords[w.severity].color} variant="light" title={w.title}>
+            <Callout
+              key={w.id}
+              color={severityWords[w.severity].color}
+              variant="light"
+              title={w.title}
+              // The coloured title on the tinted background is below 4.5:1; the badge carries the colour.
+              styles={{ title: { color: 'var(--mantine-color-text)' } }}
+            >
               <Stack gap={6}>
                 <Group gap={6}>
                   <SoftBadge size="xs" color={severityWords[w.severity].color}>
