@@ -48,6 +48,12 @@ export const symptomCodes = [
   'suicidal_thoughts',
 ] as const;
 export const symptomCodeSchema = z.enum(symptomCodes);
+
+/** The common side effects (the checklist's first part); the rest are the urgent symptoms of section 4. */
+export const commonSymptomCodes: readonly (typeof symptomCodes)[number][] = symptomCodes.slice(
+  0,
+  symptomCodes.indexOf('emotionally_numb') + 1,
+);
 export type SymptomCode = z.infer<typeof symptomCodeSchema>;
 
 /** Plain words the patient reads on the checklist. */

@@ -4,7 +4,12 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { guideByKey } from '../../../shared/medication-guides/guides';
 import { interferenceAnchors } from '../../../shared/side-effects/interference';
-import { symptomCodes, symptomLabels, type SymptomCode } from '../../../shared/side-effects/symptoms';
+import {
+  commonSymptomCodes,
+  symptomCodes,
+  symptomLabels,
+  type SymptomCode,
+} from '../../../shared/side-effects/symptoms';
 import { useCurrentUser } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
@@ -138,7 +143,8 @@ function ReportForm({ patientId, medications }: { patientId: string; medications
 
   // The urgent symptoms of each medication the patient takes come first (medication-safety.md section 4).
   const important = symptomCodes.filter((c) => medications.some((m) => m.urgentSymptoms.includes(c)));
-  const others = symptomCodes.filter((c) => !important.includes(c));
+  const common = commonSymptomCodes.filter((c) => !important.includes(c));
+  const rarer = symptomCodes.filter((c) => !important.includes(c) && !commonSymptomCodes.includes(c));
   const medicationsWith = (code: SymptomCode) =>
     medications
       .filter((m) => m.urgentSymptoms.includes(code))
@@ -242,16 +248,21 @@ function ReportForm({ patientId, medications }: { patientId: string; medications
               </div>
             </div>
           )}
-          <div role="group" aria-labelledby="other-symptoms">
-            <p className={classes.groupTitle} id="other-symptoms">
-              {important.length > 0 ? 'Other symptoms' : 'Symptoms'}
-            </p>
-            <div className={`${classes.choices} ${classes.two}`}>
-              {others.map((code) => (
-                <SymptomChoice key={code} code={code} checked={symptoms.includes(code)} onToggle={toggle} />
-              ))}
+          {[
+            { id: 'common-symptoms', title: 'Common side effects', codes: common },
+            { id: 'other-symptoms', title: 'Less common, but important', codes: rarer },
+          ].map((group) => (
+            <div key={group.id} role="group" aria-labelledby={group.id}>
+              <p className={classes.groupTitle} id={group.id}>
+                {group.title}
+              </p>
+              <div className={`${classes.choices} ${classes.two}`}>
+                {group.codes.map((code) => (
+                  <SymptomChoice key={code} code={code} checked={symptoms.includes(code)} onToggle={toggle} />
+                ))}
+              </div>
             </div>
-          </div>
+          ))}
         </fieldset>
 
         <Textarea
