@@ -2,6 +2,7 @@ import { Chip, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@ma
 import type { DiaryCard } from '../../../shared/practice/content';
 import { diaryDefaults } from '../../../shared/practice/library';
 import { RatingSlider } from './rating-slider';
+import { NotSafeCheck } from './not-safe-check';
 
 type Props = { value: DiaryCard; onChange: (v: DiaryCard) => void };
 
@@ -115,6 +116,7 @@ export function DiaryCardForm({ value, onChange }: Props) {
         value={value.note}
         onChange={(e) => set({ note: e.currentTarget.value })}
       />
+      <NotSafeCheck checked={value.notSafe} onChange={(notSafe) => set({ notSafe })} />
     </Stack>
   );
 }

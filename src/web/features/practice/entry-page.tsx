@@ -7,6 +7,7 @@ import { isApiError } from '../../app/api-client';
 import { useCurrentUser } from '../../app/session';
 import type { PracticeContent, PracticeContentByType } from '../../../shared/practice/content';
 import { practiceKind } from '../../../shared/practice/library';
+import { entryRisk } from '../../../shared/practice/risk';
 import type { PracticeAssignment, PracticeEntry } from '../../../shared/practice/schemas';
 import type { Sharing } from '../../../shared/practice/sharing';
 import { NotFoundPage } from '../../components/not-found-page';
@@ -19,6 +20,7 @@ import { CommentList } from './comments';
 import { DiaryCardForm } from './diary-card-form';
 import { forSaving, initialContent } from './entry-content';
 import { EntryView } from './entry-view';
+import { EntryCrisis } from './entry-crisis';
 import { FreeFormForm } from './free-form-form';
 import { IptLogForm } from './ipt-log-form';
 import { SharingChoice } from './sharing-choice';
@@ -154,12 +156,15 @@ function EntryEditor({
     autosave.schedule(payload(next));
   };
 
+  // Issue 12: a risk of self-harm shows the crisis numbers at once; after Done the page stays on the entry
+  // (with the numbers and safety plan), never a "Well done".
+  const risk = entryRisk(assignment.type, content);
   const finish = async () => {
     setFinishing(true);
     try {
       await autosave.saveNow(payload({}, true));
       await queryClient.invalidateQueries({ queryKey: practiceKeys.all(patientId) });
-      void navigate('/home/practice', { state: { done: kind.patientName } });
+      if (risk.length === 0) void navigate('/home/practice', { state: { done: kind.patientName } });
     } catch (error) {
       setProblems(
         isApiError(error, 'validation_failed')
@@ -234,6 +239,7 @@ function EntryEditor({
           onChange={(s) => change({ sharing: s })}
         />
       </Paper>
+      {risk.length > 0 && <EntryCrisis patientId={patientId} reasons={risk} sharing={sharing} sent={false} />}
       {problems.length > 0 && (
         <Alert color="orange" title="Almost there" role="alert">
           <List size="sm">
@@ -277,10 +283,12 @@ function DoneEntry({
     (saved) => queryClient.setQueryData(practiceKeys.entry(patientId, entry.id), saved),
   );
   const kind = practiceKind(assignment.type);
+  const risk = entryRisk(entry.type, entry.content);
   return (
     <Stack gap="lg" maw={640}>
       {back}
       <PageTitle>{kind.patientName}</PageTitle>
+      {risk.length > 0 && <EntryCrisis patientId={patientId} reasons={risk} sharing={sharing} sent />}
       <Paper withBorder p="md" radius="md">
         <EntryView entry={entry} />
       </Paper>

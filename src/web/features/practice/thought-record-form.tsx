@@ -1,3 +1,4 @@
+import { NotSafeCheck } from './not-safe-check';
 import {
   ActionIcon,
   Button,
@@ -252,6 +253,7 @@ export function ThoughtRecordForm({ value, onChange }: Props) {
           </Text>
         )}
       </Step>
+      <NotSafeCheck checked={value.notSafe} onChange={(notSafe) => set({ notSafe })} />
     </Stack>
   );
 }
