@@ -13,8 +13,6 @@ export const prescribingConditions = [
   'renal_impairment',
   'cyp2c19_poor_metabolizer',
   'smoker',
-  // The safety profile records smoking as 'current_smoker' (safety-profile.ts); both mean the same here.
-  'current_smoker',
   'pregnancy_possible',
 ] as const;
 export type PrescribingCondition = (typeof prescribingConditions)[number];
