@@ -10,7 +10,7 @@ import { crisisResourceSet } from '../crisis/select.js';
  */
 export const crisisResourceSchema = z.object({
   label: z.string().min(1).max(200),
-  /** What to do, e.g. "call 112". */
+  /** What to do, e.g. "call" and the number. */
   action: z.string().min(1).max(300),
   /** A tel:/sms:/https: link, or null. */
   href: z.string().max(300).nullable().default(null),

@@ -1,4 +1,6 @@
 import { planContentSchema, type PlanContent, type PlanContentInput } from './schemas.js';
+import { resourceLine } from '../crisis/links.js';
+import type { CrisisResource } from '../crisis/schemas.js';
 
 /**
  * Default measurement plan: PHQ-9 and GAD-7 at baseline, every 2 weeks for the first 12 weeks, then
@@ -13,20 +15,29 @@ export const defaultMeasurementPlan: PlanContent['measurement'] = {
   ],
 };
 
-/**
- * Crisis lines every safety plan starts with (care-rules.md, "Safety": in the US call or text 988,
- * emergency 911; a clinic edits them for its own country).
- */
-export const defaultCrisisLines: PlanContent['safetyPlan']['professionalsAndCrisisLines'] = [
-  { name: '988 Suicide & Crisis Lifeline (call or text)', phone: '988' },
-  { name: 'Emergency services', phone: '911' },
-];
+type Contacts = PlanContent['safetyPlan']['professionalsAndCrisisLines'];
 
-/** A new plan with nothing written yet but the defaults. */
-export function blankPlan(): PlanContent {
+/**
+ * The crisis lines a safety plan starts with: the patient's own country's crisis resources for self-harm
+ * (crisis line first, then the emergency number), from the one crisis module (shared/crisis; sources in
+ * crisis-lines.md). Services without a phone number (text or web only) are written with how to reach them.
+ */
+export function crisisLinesForPlan(resources: readonly CrisisResource[]): Contacts {
+  return resources.map((r) =>
+    r.phone
+      ? {
+          name: r.otherPhones.length > 0 ? `${r.name} (also ${r.otherPhones.join(', ')})` : r.name,
+          phone: r.phone,
+        }
+      : { name: resourceLine(r), phone: null },
+  );
+}
+
+/** A new plan with nothing written yet but the defaults, and the patient's crisis lines when given. */
+export function blankPlan(crisisLines: Contacts = []): PlanContent {
   return planContentSchema.parse({
     measurement: defaultMeasurementPlan,
-    safetyPlan: { professionalsAndCrisisLines: defaultCrisisLines },
+    safetyPlan: { professionalsAndCrisisLines: crisisLines },
   } satisfies PlanContentInput);
 }
 

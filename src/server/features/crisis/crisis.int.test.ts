@@ -4,6 +4,7 @@ import { buildUser, PASSWORD } from '../../testing/factories.js';
 import type { SubmitResult } from '../../../shared/measures/schemas.js';
 import type { CrisisResourceSet } from '../../../shared/crisis/schemas.js';
 import type { ClinicSettings } from '../../../shared/clinic/settings.js';
+import { defaultsFor } from '../../../shared/crisis/select.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 
 let f: MessagingFixture;
@@ -132,13 +133,16 @@ describe('the patient sees their own country', () => {
       from: 'defaults',
       noCrisisLine: false,
     });
-    expect(selfHarm.resources.map((r) => r.phone)).toEqual(['0800 111 0 111', '112']);
-    expect(selfHarm.resources[0]?.otherPhones).toEqual(['0800 111 0 222', '116 123']);
+    // Germany's row of crisis-lines.md (the numbers themselves live only in shared/crisis/defaults.ts).
+    const [emergency, telefonSeelsorge] = defaultsFor('DE');
+    expect(telefonSeelsorge?.name).toBe('TelefonSeelsorge');
+    expect(selfHarm.resources).toEqual([telefonSeelsorge, emergency]);
+    expect(selfHarm.resources[0]?.otherPhones).toHaveLength(2);
 
     const physical = (
       await call(f.t.app, f.as.careManager, 'GET', crisisUrl(f.patient.overview.id, 'physical_emergency'))
     ).json<CrisisResourceSet>();
-    expect(physical.resources.map((r) => r.phone)).toEqual(['112', '0800 111 0 111']);
+    expect(physical.resources).toEqual([emergency, telefonSeelsorge]);
 
     const submit = await call(
       f.t.app,
@@ -155,9 +159,11 @@ describe('the patient sees their own country', () => {
     const crisis = submit.json<SubmitResult>().crisis;
     expect(crisis?.country).toBe('DE');
     expect(crisis?.resources.map((r) => r.name)).toEqual(['TelefonSeelsorge', 'Emergency services']);
+    expect(crisis?.resources.map((r) => r.phone)).toEqual([telefonSeelsorge?.phone, emergency?.phone]);
+    // Nothing of the US set (the clinic's own entry included) reaches the German patient.
     const shown = JSON.stringify(crisis);
-    expect(shown).not.toContain('988');
-    expect(shown).not.toContain('911');
+    for (const us of [...defaultsFor('US'), clinicLine])
+      if (us.phone) expect(shown).not.toContain(JSON.stringify(us.phone));
   });
 
   it("the clinic's own entries for Germany replace the German defaults", async () => {

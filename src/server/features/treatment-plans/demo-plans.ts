@@ -56,10 +56,8 @@ export async function seedDemoPlans(
         thingsICanDoOnMyOwn: ['Walk round the park', 'Play guitar for ten minutes'],
         peopleAndPlacesThatHelp: ['The library café', 'My sister’s place'],
         peopleICanAskForHelp: [{ name: 'Ana (sister)', phone: '+1 312 555 0199' }],
-        professionalsAndCrisisLines: [
-          { name: '988 Suicide & Crisis Lifeline (call or text)', phone: '988' },
-          { name: 'Emergency services', phone: '911' },
-        ],
+        // The patient's own country's crisis lines, as the started plan filled them in (shared/crisis).
+        professionalsAndCrisisLines: v.content.safetyPlan.professionalsAndCrisisLines,
         makingMySurroundingsSafer: ['Keep only a week of tablets at home'],
       },
     });

@@ -6,7 +6,8 @@ import { newId } from '../../platform/ids.js';
 import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
 import { isClinician } from '../../../shared/access/roles.js';
 import { changedSections } from '../../../shared/treatment-plans/diff.js';
-import { blankPlan } from '../../../shared/treatment-plans/defaults.js';
+import { blankPlan, crisisLinesForPlan } from '../../../shared/treatment-plans/defaults.js';
+import { crisisResourcesIn } from '../crisis/crisis.service.js';
 import { forbiddenSections } from '../../../shared/treatment-plans/rules.js';
 import {
   planContentSchema,
@@ -91,7 +92,9 @@ export function startPlan(
         'This patient already has a treatment plan: start a new version instead.',
       );
     }
-    let content = blankPlan();
+    // The safety plan starts with the patient's own country's crisis lines (issue 12; shared/crisis).
+    const crisis = await crisisResourcesIn(trx, actor.clinicId, patientId, 'self_harm');
+    let content = blankPlan(crisisLinesForPlan(crisis.resources));
     if (input.templateId !== undefined) {
       const template = await records.findTemplate(trx, actor.clinicId, input.templateId);
       if (!template)
@@ -99,6 +102,8 @@ export function startPlan(
           { path: 'body.templateId', message: 'Not a template of this clinic' },
         ]);
       content = parseContent(template.content);
+      if (content.safetyPlan.professionalsAndCrisisLines.length === 0)
+        content.safetyPlan.professionalsAndCrisisLines = crisisLinesForPlan(crisis.resources);
     }
     const planId = newId();
     await repo.insertPlan(trx, {

@@ -9,6 +9,7 @@ import {
   type PlanWorld,
 } from './plan-test-kit.js';
 import { checkPlanReviewsDue } from './review-due.check.js';
+import { defaultsFor } from '../../../shared/crisis/select.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -51,7 +52,9 @@ describe("the patient's side", () => {
       await call(t.app, w.pt, 'GET', `/api/patients/${w.patient.overview.id}/safety-plan`)
     ).json();
     expect(safety.versionNumber).toBe(1);
-    expect(safety.safetyPlan.professionalsAndCrisisLines[0].phone).toBe('988');
+    // The plan started with the patient's country's crisis line first (the clinic's default country: US).
+    const usCrisisLine = defaultsFor('US').find((r) => r.kind === 'crisis_line');
+    expect(safety.safetyPlan.professionalsAndCrisisLines[0].phone).toBe(usCrisisLine?.phone);
 
     expect((await call(t.app, w.ts, 'POST', `${w.planUrl}/acknowledge`)).statusCode).toBe(403);
     const ack = await call(t.app, w.pt, 'POST', `${w.planUrl}/acknowledge`);

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState, type SubmitEvent } from 'react';
 import { MESSAGE_MAX_CHARS, SUBJECT_MAX_CHARS } from '../../../shared/messaging/schemas';
 import type { ConversationDetail } from '../../app/api-types';
@@ -50,9 +51,17 @@ export function StartConversationForm({ patientId, onStarted, onCancel, audience
         <Textarea
           label={audience === 'patient' ? 'Your question or message' : 'Message'}
           description={
-            audience === 'patient'
-              ? 'Your care team reads messages during working hours. If you are in crisis, use your safety plan or call 988.'
-              : undefined
+            audience === 'patient' ? (
+              <>
+                Your care team reads messages during working hours. If you are in crisis, do not wait for a
+                reply: call the crisis numbers in{' '}
+                {/* The safety plan page shows the numbers for the patient's own country (shared/crisis). */}
+                <Anchor component={Link} to="/home/safety-plan" size="xs">
+                  your safety plan
+                </Anchor>
+                .
+              </>
+            ) : undefined
           }
           required
           autosize

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { useAcknowledgePlan, usePatientPlanView, useSafetyPlan } from './api';
 import { PlanComments } from './plan-comments';
+import { CrisisResources } from '../../components/crisis-resources';
 
 function BackHome() {
   return (
@@ -194,19 +195,8 @@ export function SafetyPlanPage() {
       <BackHome />
       <PageTitle>My safety plan</PageTitle>
       <Alert color="red" variant="light" title="If you are in danger now" role="note">
-        <Stack gap="xs">
-          <Text size="sm">Call or text 988 (Suicide and Crisis Lifeline), or call 911.</Text>
-          <Button
-            component="a"
-            href="tel:988"
-            color="red.8"
-            leftSection={<IconPhone size={16} aria-hidden />}
-            fullWidth
-            maw={{ sm: 320 }}
-          >
-            Call 988
-          </Button>
-        </Stack>
+        {/* The numbers for the patient's own country, crisis line first (shared/crisis, issue 12). */}
+        <CrisisResources patientId={user.patientId ?? ''} situation="self_harm" />
       </Alert>
       {safety.isPending && <LoadingState label="Loading your safety plan…" />}
       {safety.isError && <ErrorState error={safety.error} onRetry={() => void safety.refetch()} />}
