@@ -105,4 +105,46 @@ describe('adherence alerts (scheduled check)', () => {
         .execute();
     }
   });
+
+  it('Clozaril not taken for 2 days raises no gap alert; on the 3rd day one high alert to the prescriber, once', async () => {
+    f.t.clock.set(TEST_NOW);
+    const p = await f.patient('Gap');
+    const m = await f.medication(p, { name: 'Clozaril', startDate: f.daysAgo(20) });
+    // Taken up to 3 days ago; yesterday and the day before not logged (today's 08:00 still open at 15:00).
+    await f.logDoses(p, m, f.daysAgo(20), f.daysAgo(1), (day) => (day >= f.daysAgo(2) ? 'none' : false));
+    await runAt(TEST_NOW);
+    expect(await f.alertsOf(p, 'adherence_critical_gap')).toEqual([]);
+    // The next day: 3 days without a dose.
+    await runAt(TEST_NOW + DAY);
+    await runAt(TEST_NOW + DAY + 3_600_000);
+    expect(await f.alertsOf(p, 'adherence_critical_gap')).toEqual([
+      { severity: 'high', title: 'Clozaril: not taken for 3 days', to: [f.users.prescriber.id] },
+    ]);
+    // A day later the same run has grown to 4 days: still the one alert.
+    await runAt(TEST_NOW + 2 * DAY);
+    expect(await f.alertsOf(p, 'adherence_critical_gap')).toHaveLength(1);
+  });
+
+  it('one of two medicines below 80% alerts by name; a single medicine only raises the pooled alert', async () => {
+    f.t.clock.set(TEST_NOW);
+    const p = await f.patient('TwoMeds');
+    const a = await f.medication(p, { name: 'Sertraline', startDate: f.daysAgo(20) });
+    const b = await f.medication(p, { name: 'Quetiapine', startDate: f.daysAgo(20) });
+    await f.logDoses(p, a, f.daysAgo(20), f.daysAgo(1));
+    // Quetiapine: every other day skipped → about 50% over 14 days; pooled about 75%.
+    await f.logDoses(p, b, f.daysAgo(20), f.daysAgo(1), (day) =>
+      Number(day.slice(8)) % 2 === 0 ? 'skip' : false,
+    );
+    await runAt(TEST_NOW);
+    const low = await f.alertsOf(p, 'adherence_medication_low');
+    expect(low.map((x) => x.title)).toEqual([
+      expect.stringMatching(/^Quetiapine: \d+% of doses taken over 14 days$/),
+    ]);
+    expect(low[0]?.to).toEqual(sorted(f.users.prescriber.id, f.users.therapist.id));
+
+    const single = await onMedication('Single', 20, onDays(2, 6, 10));
+    await runAt(TEST_NOW);
+    expect(await f.alertsOf(single, 'adherence_low')).toHaveLength(1);
+    expect(await f.alertsOf(single, 'adherence_medication_low')).toEqual([]);
+  });
 });

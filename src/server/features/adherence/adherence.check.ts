@@ -1,23 +1,14 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { addDays } from '../../../shared/medications/local-time.js';
-import {
-  countedDoses,
-  missedStreaks,
-  rateInWindow,
-  type CountedDose,
-} from '../../../shared/adherence/adherence.js';
+import { countedDoses, missedStreaks, rateInWindow } from '../../../shared/adherence/adherence.js';
 import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from '../../../shared/adherence/alerting.js';
 import { adherenceSettings } from '../../../shared/adherence/settings.js';
-import {
-  gapCriticalKind,
-  isCriticalGap,
-  medicationWindowRate,
-  untakenRun,
-} from '../../../shared/adherence/per-medication.js';
+import { byMedication } from '../../../shared/adherence/per-medication.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 import { loadPatientDoses } from './adherence-inputs.js';
 import * as repo from './adherence.repository.js';
+import { perMedicationEvents } from './per-medication.check.js';
 
 interface Pending<T extends EventType> {
   type: T;
@@ -73,12 +64,7 @@ export async function checkAdherence(deps: AppDeps): Promise<void> {
             },
             dedupeKey: `adherence-low:${p.patientId}:${String(s.adherenceWindowDays)}:${lowAdherenceBlock(p.today, s.adherenceWindowDays)}`,
           });
-        const byMed = new Map<string, CountedDose[]>();
-        for (const d of counted) {
-          const list = byMed.get(d.medicationId);
-          if (list) list.push(d);
-          else byMed.set(d.medicationId, [d]);
-        }
+        const byMed = byMedication(counted);
         for (const regimen of p.regimens) {
           const own = byMed.get(regimen.medicationId) ?? [];
           const streaks = missedStreaks(own);
@@ -98,60 +84,12 @@ export async function checkAdherence(deps: AppDeps): Promise<void> {
             dedupeKey: `adherence-streak:${p.patientId}:${streaks.currentStartKey}`,
           });
         }
-        const block = lowAdherenceBlock(p.today, s.adherenceWindowDays);
-        const inWindow = p.regimens.filter((r) => rateInWindowOf(byMed.get(r.medicationId), p.today, s) > 0);
-        for (const regimen of p.regimens) {
-          const own = byMed.get(regimen.medicationId) ?? [];
-          if (own.length === 0) continue; // as needed, paused or not started: no scheduled doses
-          const { rate: medRate, low } = medicationWindowRate(own, p.today, s);
-          if (low && inWindow.length > 1)
-            pending.push({
-              type: 'adherence.medication_low',
-              clinicId: clinic.id,
-              patientId: p.patientId,
-              payload: {
-                medicationId: regimen.medicationId,
-                medicationName: regimen.displayName,
-                windowDays: s.adherenceWindowDays,
-                taken: medRate.taken,
-                scheduled: medRate.scheduled,
-                thresholdPercent: s.adherenceThresholdPercent,
-              },
-              dedupeKey: `adherence-med-low:${regimen.medicationId}:${String(s.adherenceWindowDays)}:${block}`,
-            });
-          const kind = gapCriticalKind(names.get(regimen.medicationId) ?? [regimen.displayName]);
-          if (kind === null) continue;
-          const loaded = untakenRun(own, p.today);
-          if (!isCriticalGap(loaded, s)) continue;
-          // Name the run by its true first day, however far back it began (one alert per run).
-          const run =
-            untakenRun(own, p.today, {
-              lastTakenDay: await repo.lastTakenDay(deps.database.db, clinic.id, regimen.medicationId),
-              startDate: regimen.startDate,
-            }) ?? loaded;
-          pending.push({
-            type: 'adherence.critical_gap',
-            clinicId: clinic.id,
-            patientId: p.patientId,
-            payload: {
-              medicationId: regimen.medicationId,
-              medicationName: regimen.displayName,
-              kind,
-              days: run.days,
-              firstDay: run.firstDay,
-            },
-            dedupeKey: `adherence-gap:${regimen.medicationId}:${run.firstDay}`,
-          });
-        }
+        for (const e of await perMedicationEvents(deps.database.db, clinic.id, p, byMed, names, s))
+          pending.push({ ...e, clinicId: clinic.id, patientId: p.patientId });
       }
       await emitNew(deps, pending);
     }
   }
-}
-
-/** Counted doses of one medication in the alert window (0 when it had none there). */
-function rateInWindowOf(own: CountedDose[] | undefined, today: string, s: { adherenceWindowDays: number }) {
-  return own ? rateInWindow(own, today, s.adherenceWindowDays).scheduled : 0;
 }
 
 async function emitNew(deps: AppDeps, events: Pending<EventType>[]): Promise<void> {
