@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../app/api-client';
 import type * as schemas from '../../../shared/medication-safety/safety-profile';
+import { inboxKeys } from '../inbox/api';
 
 export type SafetyProfile = z.infer<typeof schemas.safetyProfileSchema>;
 export type SafetyEntry = z.infer<typeof schemas.safetyEntrySchema>;
@@ -28,7 +29,12 @@ function useProfileMutation<TVars, TResult>(patientId: string, fn: (vars: TVars)
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: safetyProfileKeys.profile(patientId) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: safetyProfileKeys.profile(patientId) });
+      // Confirming, rejecting or removing a patient's entry resolves its "confirm or not" alert.
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts });
+    },
   });
 }
 
