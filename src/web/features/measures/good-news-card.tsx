@@ -22,11 +22,14 @@ function goodNewsOf(responses: readonly MeasureResponse[]): { instrument: string
     const seen = latest.get(r.instrument);
     if (!seen || r.answeredAt > seen.answeredAt) latest.set(r.instrument, r);
   }
+  // Issue 12: never good news on the day of an answer about self-harm (PHQ-9 item 9 above 0), nor after one.
+  const selfHarm = responses.filter((r) => (r.item9 ?? 0) > 0);
   const news: { instrument: string; kind: GoodNewsKind }[] = [];
   for (const instrument of ['phq9', 'gad7']) {
     const r = latest.get(instrument);
     // Good news is a change since they started, so never on the first (baseline) answer.
     if (!r || r.interpretation.isBaseline) continue;
+    if (selfHarm.some((h) => h.answeredDay === r.answeredDay || h.answeredAt > r.answeredAt)) continue;
     if (r.interpretation.remission) news.push({ instrument, kind: 'remission' });
     else if (r.interpretation.response) news.push({ instrument, kind: 'response' });
   }

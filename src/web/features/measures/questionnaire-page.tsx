@@ -118,6 +118,18 @@ function Questionnaire({ instrument, patientId }: { instrument: Instrument; pati
 
   const answered = answers.filter((a) => a !== null).length;
   const missing = answers.flatMap((a, i) => (a === null ? [i + 1] : []));
+  // Issue 12: the self-harm question (PHQ-9 item 9) left blank is singled out, once, in plain words.
+  const safetyIndex = instrument.items.findIndex((it) => it.linkId === instrument.safetyItemLinkId);
+  const safetyNumber = safetyIndex >= 0 ? safetyIndex + 1 : null;
+  const safetySkipped = safetyNumber !== null && missing.includes(safetyNumber);
+  const otherMissing = missing.filter((n) => n !== safetyNumber);
+  const goToSafetyItem = () => {
+    const item = instrument.items[safetyIndex];
+    if (!item) return;
+    const first = document.getElementsByName(item.linkId)[0];
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus();
+  };
 
   useEffect(() => {
     if (confirmMissing) missingRef.current?.focus();
@@ -193,14 +205,38 @@ function Questionnaire({ instrument, patientId }: { instrument: Instrument; pati
             tabIndex={-1}
             color="orange"
             variant="light"
-            title="Some questions are not answered"
+            title={
+              safetySkipped
+                ? `Question ${String(safetyNumber)} is not answered`
+                : 'Some questions are not answered'
+            }
             role="alert"
           >
-            <Text size="sm">
-              {missing.length === 1 ? 'Question' : 'Questions'} {missing.join(', ')}{' '}
-              {missing.length === 1 ? 'has' : 'have'} no answer. Without every answer there is no total score.
-              You can go back and answer, or send what you have.
-            </Text>
+            <Stack gap="xs">
+              {safetySkipped && (
+                <>
+                  <Text size="sm" fw={600}>
+                    Question {safetyNumber} asks whether you have had thoughts that you would be better off
+                    dead, or of hurting yourself. We ask everyone this. Your answer goes to your care team so
+                    they can help keep you safe. Would you answer it before you send?
+                  </Text>
+                  <Button variant="light" size="sm" w="fit-content" onClick={goToSafetyItem}>
+                    Answer question {safetyNumber}
+                  </Button>
+                </>
+              )}
+              {otherMissing.length > 0 && (
+                <Text size="sm">
+                  {safetySkipped ? 'Also, question' : 'Question'}
+                  {otherMissing.length === 1 ? '' : 's'} {otherMissing.join(', ')}{' '}
+                  {otherMissing.length === 1 ? 'has' : 'have'} no answer.
+                </Text>
+              )}
+              <Text size="sm">
+                Without every answer there is no total score. You can go back and answer, or send what you
+                have.
+              </Text>
+            </Stack>
           </Alert>
         )}
         {submit.isError && (
@@ -212,7 +248,11 @@ function Questionnaire({ instrument, patientId }: { instrument: Instrument; pati
           </Alert>
         )}
         <Button type="submit" size="lg" fullWidth maw={{ sm: 360 }} loading={submit.isPending}>
-          {confirmMissing && missing.length > 0 ? 'Send without those answers' : 'Send my answers'}
+          {!confirmMissing || missing.length === 0
+            ? 'Send my answers'
+            : safetySkipped && otherMissing.length === 0
+              ? `Send without answering question ${String(safetyNumber)}`
+              : 'Send without those answers'}
         </Button>
         <Text size="xs" c="dimmed">
           {instrument.attribution}
