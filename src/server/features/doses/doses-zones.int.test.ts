@@ -181,7 +181,15 @@ describe('doses in the patient’s time zone', () => {
       logs: DoseLog[];
     }>().logs;
     expect(logs.map((l) => l.doseKey).sort()).toEqual([first, second]);
-    const adherence = await call(t.app, session, 'GET', `/api/patients/${patient.overview.id}/adherence`);
-    expect(adherence.statusCode).toBe(200);
+    // Today on that day lists all 25, the two 01:00 doses each with its own key.
+    t.clock.set(Date.UTC(2026, 10, 1, 18, 0)); // 12:00 CST on 1 November
+    const day = await todayOf(patient, session);
+    expect(day.doses).toHaveLength(25);
+    expect(new Set(day.doses.map((d) => d.doseKey)).size).toBe(25);
+    expect(day.doses.filter((d) => d.localTime === '01:00').map((d) => [d.doseKey, d.state])).toEqual([
+      [first, 'taken'],
+      [second, 'taken'],
+    ]);
+    t.clock.set(Date.UTC(2026, 10, 2, 15, 0));
   });
 });
