@@ -50,7 +50,11 @@ export function DueMeasuresCard({ patientId }: { patientId: string }) {
                     {measure.status === 'overdue' && <SoftBadge color="orange">Overdue</SoftBadge>}
                   </Group>
                   <Text size="sm" c="dimmed">
-                    {measure.isBaseline ? 'Your first one. ' : ''}Due {formatDay(measure.dueDate)}
+                    {measure.isBaseline ? 'Your first one. ' : ''}
+                    {measure.earlyTreatmentWatch === true
+                      ? 'An extra check-in while your new medicine or dose settles in. '
+                      : ''}
+                    Due {formatDay(measure.dueDate)}
                   </Text>
                 </div>
                 <Button
