@@ -188,6 +188,31 @@ describe('dose keys across DST (properties, fast-check)', () => {
     );
   });
 
+  it('any interval (1-48 h): unique keys, and doses in time order at least half an interval apart', () => {
+    fc.assert(
+      fc.property(
+        zone,
+        fc.integer({ min: 1, max: 48 }),
+        time,
+        startDay,
+        span,
+        (tz, n, first, start, [offset, length]) => {
+          const from = addDays(start, offset);
+          const doses = expandScheduledDoses(
+            regimen(start, everyHours(n, first)),
+            from,
+            addDays(from, length),
+            tz,
+          );
+          expect(new Set(doses.map((d) => d.doseKey)).size).toBe(doses.length);
+          for (let i = 1; i < doses.length; i += 1)
+            expect((doses[i]?.dueAt ?? 0) - (doses[i - 1]?.dueAt ?? 0)).toBeGreaterThanOrEqual((n * H) / 2);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('daily times follow the wall clock too, with unique keys', () => {
     fc.assert(
       fc.property(
