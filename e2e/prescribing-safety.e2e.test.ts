@@ -140,6 +140,22 @@ describe('prescribing safety: dose limits and interactions', () => {
         .toBe(true);
       await look(page, 'prescribing-history-answers');
       expect(errors()).toEqual([]);
+
+      // 3. The clinic admin lowers buspirone's maximum; the catalogue marks it as changed by the clinic.
+      const adminContext = await newContext(browser!, { baseURL: baseUrl, viewport: DESKTOP });
+      const admin = await adminContext.newPage();
+      await signIn(admin, DEMO.admin, /\/admin/);
+      await admin.getByRole('link', { name: 'Medication catalogue' }).click();
+      await heading(admin, 'Medication catalogue');
+      await admin.getByRole('button', { name: 'Edit buspirone' }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.getByLabel(/^Maximum/).fill('45');
+      await look(admin, 'prescribing-catalogue-safety-edit');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const row = admin.getByRole('row').filter({ hasText: 'buspirone' });
+      await expect.poll(() => row.getByText(/changed by the clinic/).isVisible()).toBe(true);
+      await expect.poll(() => row.getByText('45 mg').isVisible()).toBe(true);
     },
   );
 });

@@ -30,6 +30,7 @@ import {
 } from './api';
 import { fieldErrors } from './field-errors';
 import { NO_E_PRESCRIBING } from './medication-words';
+import { CatalogueSafetyEditor, ChangedMark } from './catalogue-safety-editor';
 
 const PROGRAMS = [
   { value: 'lithium', label: 'Lithium (level, kidney, thyroid)' },
@@ -80,6 +81,7 @@ const inputOf = (e: CatalogueEntry): CatalogueInput => ({
   urgentSymptoms: e.urgentSymptoms,
   guideClass: e.guideClass,
   monitoringPrograms: e.monitoringPrograms as CatalogueInput['monitoringPrograms'],
+  safety: e.safety,
   active: e.active,
 });
 
@@ -177,6 +179,13 @@ function EntryModal({ entry, onClose }: { entry: CatalogueEntry | null; onClose:
             value={v.guideClass}
             onChange={(e) => set('guideClass', e.currentTarget.value)}
           />
+          {entry && (
+            <CatalogueSafetyEditor
+              value={v.safety ?? null}
+              marks={entry.safetyChanges}
+              onChange={(safety) => set('safety', safety)}
+            />
+          )}
           <Textarea
             label="Notes"
             autosize
@@ -245,6 +254,7 @@ export function CatalogueAdminPage() {
                 <Table.Th>Class</Table.Th>
                 <Table.Th>RxNorm</Table.Th>
                 <Table.Th>Monitoring</Table.Th>
+                <Table.Th>Label maximum</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>
                   <VisuallyHidden>Actions</VisuallyHidden>
@@ -278,6 +288,19 @@ export function CatalogueAdminPage() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">{e.monitoring || '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">
+                      {e.safety?.doseLimits
+                        ? e.safety.doseLimits.maxima
+                            .map(
+                              (m) =>
+                                `${m.maxMgPerDay === null ? 'none' : `${String(m.maxMgPerDay)} mg${m.perKg ? '/kg' : ''}`}${m.formulation ? ` ${m.formulation}` : ''}`,
+                            )
+                            .join(', ')
+                        : '—'}
+                    </Text>
+                    <ChangedMark marks={e.safetyChanges} field="maxima" />
                   </Table.Td>
                   <Table.Td>{e.active ? 'Active' : 'Inactive'}</Table.Td>
                   <Table.Td>
