@@ -66,6 +66,14 @@ function assess(alert: Alert, method: string, outcome: string, session = f.as.th
     outcome,
   });
 }
+function assessByAlert(alert: Alert, method: string, outcome: string, session: Session) {
+  return call(f.t.app, session, 'POST', `/api/alerts/${alert.id}/risk-assessments`, {
+    id: uuid(),
+    contactedAt: f.t.clock.now() - MIN,
+    method,
+    outcome,
+  });
+}
 async function registryRow() {
   const res = await call(f.t.app, f.as.therapist, 'GET', '/api/registry');
   return res.json<RegistryResponse>().patients.find((p) => p.patientId === f.patient.overview.id);
@@ -224,7 +232,31 @@ describe('escalation', () => {
       'Olga Oncall',
       'Lena Lead',
     ]);
-    await assess(twice, 'phone', 'no_immediate_risk');
+    // The on-call clinician, off the care team, acknowledges and records the call that reached the patient;
+    // a clinician the alert never reached cannot.
+    const onCallAck = await call(
+      f.t.app,
+      as.onCall,
+      'POST',
+      `/api/alerts/${alert.id}/acknowledge`,
+      undefined,
+      {
+        'if-match': `"${String(twice.version)}"`,
+      },
+    );
+    expect(onCallAck.statusCode).toBe(200);
+    expect((await assessByAlert(twice, 'phone', 'no_immediate_risk', f.as.outsider)).statusCode).toBe(404);
+    // Through the patient route the care-team gate stands; through the alert, the escalation lets her in.
+    expect((await assess(twice, 'phone', 'no_immediate_risk', as.onCall)).statusCode).toBe(404);
+    const byOnCall = await assessByAlert(twice, 'phone', 'no_immediate_risk', as.onCall);
+    expect(byOnCall.statusCode).toBe(201);
+    expect(byOnCall.json<RiskAssessment>().alertsResolved).toBe(1);
+    expect((await fresh(alert.id)).history.map((h) => h.kind).slice(-2)).toEqual([
+      'acknowledge',
+      'assessment_reached',
+    ]);
+    // Off the team the on-call clinician still cannot open the patient's record.
+    expect((await call(f.t.app, as.onCall, 'GET', `${base}/alerts`)).statusCode).toBe(404);
   });
 
   it('skips people already on the alert', async () => {

@@ -6,10 +6,15 @@ import { actorOf, etag, requireIfMatch } from '../../platform/http/request-conte
 import { errors } from '../../platform/http/error-schema.js';
 import { alertSchema } from '../../../shared/alerts/alert.js';
 import * as alerts from './alerts.service.js';
+import { newRiskAssessmentSchema, riskAssessmentSchema } from '../../../shared/measures/schemas.js';
+import { recordRiskAssessment } from '../measures/risk-assessments.service.js';
+import { AppError } from '../../platform/errors.js';
 
 const tags = ['alerts'];
 const alertParams = z.object({ alertId: z.string().min(1).max(64) });
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
+/** The risk assessment's fields; the alert (and through it the answer) is the path's. */
+const alertAssessmentBody = z.object(newRiskAssessmentSchema.shape).omit({ responseId: true, alertId: true });
 const inboxQuery = z.object({
   view: z.enum(['active', 'open', 'acknowledged', 'resolved', 'all']).default('active'),
   patientId: z.string().max(64).optional(),
@@ -67,6 +72,32 @@ export function alertRoutes(app: App, deps: AppDeps): void {
         { to: 'acknowledged' },
       );
       return reply.header('etag', etag(alert.version)).send(alert);
+    },
+  });
+
+  // The risk assessment that follows a safety alert, by the alert (issue 12): the team, or the on-call
+  // clinician / clinical lead it was escalated to, who may not be on the patient's team.
+  app.post('/api/alerts/:alertId/risk-assessments', {
+    config: { policy: policies.clinician },
+    schema: {
+      tags,
+      params: alertParams,
+      body: alertAssessmentBody,
+      response: { 200: riskAssessmentSchema, 201: riskAssessmentSchema, ...errors(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const patientId = await alerts.patientOfAlert(deps, actor, request.params.alertId);
+      const { assessment, created } = await recordRiskAssessment(deps, actor, patientId, {
+        ...request.body,
+        responseId: null,
+        alertId: request.params.alertId,
+      }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'not_found')
+          throw new AppError('not_found', 'Alert not found');
+        throw err;
+      });
+      return reply.status(created ? 201 : 200).send(assessment);
     },
   });
 

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { canReachPatient, withPatientRecord } from '../../platform/access/patient-access.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { withAlertAccess } from './alert-access.js';
 import { clinicSettingsJson, recipientsOf } from '../../platform/outbox/alerts.repository.js';
 import { parseClinicSettings } from '../../../shared/clinic/settings.js';
 import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
@@ -85,40 +86,11 @@ export function patientAlerts(deps: AppDeps, actor: Actor, patientId: string): P
 
 const alertNotFound = () => new AppError('not_found', 'Alert not found');
 
-/**
- * Runs a change to one alert for a clinician on the patient's team (audited like any patient record), or
- * for someone the alert was escalated to who is not on the team (the on-call clinician, the clinical
- * lead): they may acknowledge it, audited as well. Anyone else: 404, as if the alert did not exist.
- */
-async function withAlertAccess<T>(
-  deps: AppDeps,
-  actor: Actor,
-  alert: { id: string; patient_id: string },
-  action: string,
-  escalatedMayDoIt: boolean,
-  fn: (trx: Db) => Promise<T>,
-): Promise<T> {
-  const what = { action, resourceType: 'alert', resourceId: alert.id };
-  if (escalatedMayDoIt) {
-    const viaEscalation = await deps.database.transaction(async (trx) => {
-      const onTeam = await canReachPatient(trx, actor, alert.patient_id);
-      if (onTeam || !(await lifecycleRepo.isEscalatedRecipient(trx, actor.clinicId, alert.id, actor.userId)))
-        return null;
-      const value = await fn(trx);
-      await deps.audit.record(trx, actor.clinicId, actor, {
-        ...what,
-        patientId: alert.patient_id,
-        outcome: 'allowed',
-      });
-      return { value };
-    });
-    if (viaEscalation) return viaEscalation.value;
-  }
-  return withPatientRecord(deps, actor, alert.patient_id, what, fn).catch((err: unknown) => {
-    // The alert's patient is not on the caller's team: the alert does not exist for them.
-    if (err instanceof AppError && err.code === 'not_found') throw alertNotFound();
-    throw err;
-  });
+/** The patient an alert is about (the access check follows in the use case); 404 when no such alert. */
+export async function patientOfAlert(deps: AppDeps, actor: Actor, alertId: string): Promise<string> {
+  const found = await repo.alertById(deps.database.db, actor.clinicId, alertId);
+  if (!found) throw alertNotFound();
+  return found.patient_id;
 }
 
 /**
@@ -135,44 +107,50 @@ export async function changeAlertState(
 ): Promise<Alert> {
   const found = await repo.alertById(deps.database.db, actor.clinicId, alertId);
   if (!found) throw alertNotFound();
-  return withAlertAccess(
-    deps,
-    actor,
-    { id: alertId, patient_id: found.patient_id },
-    `alert.${change.to === 'acknowledged' ? 'acknowledge' : 'resolve'}`,
-    change.to === 'acknowledged',
-    async (trx) => {
-      const current = await lifecycleRepo.alertCore(trx, actor.clinicId, alertId);
-      const currentRow = await repo.alertById(trx, actor.clinicId, alertId);
-      if (!current || !currentRow) throw alertNotFound();
-      const [currentAlert] = await withRecipients(trx, actor.clinicId, [currentRow]);
-      if (current.version !== expectedVersion) {
-        throw new AppError(
-          'precondition_failed',
-          'Someone else updated this alert. Here is how it stands now.',
-          { current: currentAlert },
-        );
-      }
-      const now = deps.clock.now();
-      const settings = escalationSettingsOf(
-        parseClinicSettings(await clinicSettingsJson(trx, actor.clinicId)),
+  const what = {
+    action: `alert.${change.to === 'acknowledged' ? 'acknowledge' : 'resolve'}`,
+    resourceType: 'alert',
+    resourceId: alertId,
+  };
+  const run = async (trx: Db) => {
+    const current = await lifecycleRepo.alertCore(trx, actor.clinicId, alertId);
+    const currentRow = await repo.alertById(trx, actor.clinicId, alertId);
+    if (!current || !currentRow) throw alertNotFound();
+    const [currentAlert] = await withRecipients(trx, actor.clinicId, [currentRow]);
+    if (current.version !== expectedVersion) {
+      throw new AppError(
+        'precondition_failed',
+        'Someone else updated this alert. Here is how it stands now.',
+        { current: currentAlert },
       );
-      const event: LifecycleEvent =
-        change.to === 'acknowledged'
-          ? { kind: 'acknowledge', at: now, by: actor.userId, pauseMinutes: settings.acknowledgePauseMinutes }
-          : { kind: 'resolve', at: now, by: actor.userId, note: change.note };
-      try {
-        await applyAlertEvent(deps, trx, actor, current, event, { auditedByCaller: true });
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'conflict')
-          throw new AppError('conflict', err.message, { current: currentAlert });
-        throw err;
-      }
-      const updated = await repo.alertById(trx, actor.clinicId, alertId);
-      if (!updated) throw alertNotFound();
-      const [alert] = await withRecipients(trx, actor.clinicId, [updated]);
-      if (!alert) throw alertNotFound();
-      return alert;
-    },
-  );
+    }
+    const now = deps.clock.now();
+    const settings = escalationSettingsOf(parseClinicSettings(await clinicSettingsJson(trx, actor.clinicId)));
+    const event: LifecycleEvent =
+      change.to === 'acknowledged'
+        ? { kind: 'acknowledge', at: now, by: actor.userId, pauseMinutes: settings.acknowledgePauseMinutes }
+        : { kind: 'resolve', at: now, by: actor.userId, note: change.note };
+    try {
+      await applyAlertEvent(deps, trx, actor, current, event, { auditedByCaller: true });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict')
+        throw new AppError('conflict', err.message, { current: currentAlert });
+      throw err;
+    }
+    const updated = await repo.alertById(trx, actor.clinicId, alertId);
+    if (!updated) throw alertNotFound();
+    const [alert] = await withRecipients(trx, actor.clinicId, [updated]);
+    if (!alert) throw alertNotFound();
+    return alert;
+  };
+  // Someone the alert was escalated to may acknowledge it off the team; resolving needs the team.
+  const access =
+    change.to === 'acknowledged'
+      ? withAlertAccess(deps, actor, { id: alertId, patient_id: found.patient_id }, what, run)
+      : withPatientRecord(deps, actor, found.patient_id, what, run);
+  return access.catch((err: unknown) => {
+    // The alert's patient is not on the caller's team: the alert does not exist for them.
+    if (err instanceof AppError && err.code === 'not_found') throw alertNotFound();
+    throw err;
+  });
 }

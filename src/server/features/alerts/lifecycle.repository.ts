@@ -134,15 +134,19 @@ export async function isEscalatedRecipient(
   db: Db,
   clinicId: string,
   alertId: string,
+  patientId: string,
   userId: string,
 ): Promise<boolean> {
   const row = await db
-    .selectFrom('alert_recipients')
-    .select('user_id')
-    .where('clinic_id', '=', clinicId)
-    .where('alert_id', '=', alertId)
-    .where('user_id', '=', userId)
-    .where('reason', '=', 'escalated')
+    .selectFrom('alert_recipients as r')
+    .innerJoin('alerts as a', 'a.id', 'r.alert_id')
+    .select('r.user_id')
+    .where('r.clinic_id', '=', clinicId)
+    .where('a.clinic_id', '=', clinicId)
+    .where('r.alert_id', '=', alertId)
+    .where('a.patient_id', '=', patientId)
+    .where('r.user_id', '=', userId)
+    .where('r.reason', '=', 'escalated')
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -7,6 +7,7 @@ import { parseClinicSettings } from '../../../shared/clinic/settings.js';
 import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
 import { assessmentEvent, isSafetyAlertType, type LifecycleEvent } from '../../../shared/alerts/lifecycle.js';
 import * as lifecycleRepo from '../alerts/lifecycle.repository.js';
+import { withAlertAccess } from '../alerts/alert-access.js';
 import { applyAlertEvent } from '../alerts/lifecycle.service.js';
 import type { Db } from '../../db/database.js';
 import type { NewRiskAssessment, RiskAssessment } from '../../../shared/measures/schemas.js';
@@ -57,7 +58,8 @@ async function applyToSafetyAlerts(
  * contacted, the outcome and the actions taken. In the same transaction it moves the open safety alerts
  * about that answer (or the named alert): resolved only when the patient was reached or an emergency
  * hand-off is documented; "not reached" keeps them open with a follow-up due (issue 12). A failed attempt
- * is no clinical contact (registry/last-contact.repository.ts). Idempotent on the client's id.
+ * is no clinical contact (registry/last-contact.repository.ts). Idempotent on the client's id. Someone the
+ * named alert was escalated to may record it off the care team (features/alerts/alert-access.ts).
  */
 export function recordRiskAssessment(
   deps: AppDeps,
@@ -65,67 +67,68 @@ export function recordRiskAssessment(
   patientId: string,
   input: NewRiskAssessment,
 ): Promise<{ assessment: RiskAssessment; created: boolean }> {
-  return withPatientRecord(
-    deps,
-    actor,
-    patientId,
-    { action: 'risk_assessment.create', resourceType: 'risk_assessment', resourceId: input.id },
-    async (trx) => {
-      const existing = await repo.findRiskAssessment(trx, actor.clinicId, input.id);
-      if (existing) {
-        if (existing.patient_id !== patientId || existing.recorded_by !== actor.userId)
-          throw new AppError('conflict', 'This id is already used. Send a new id.');
-        return { assessment: toRiskAssessment(existing), created: false };
-      }
-      const now = deps.clock.now();
-      const meaning = assessmentEvent(input.method, input.outcome);
-      if ('problem' in meaning)
-        throw new AppError('validation_failed', meaning.problem, [
-          { path: 'body.outcome', message: meaning.problem },
-        ]);
-      if (input.contactedAt > now)
-        throw new AppError('validation_failed', 'The contact cannot be in the future.', [
-          { path: 'body.contactedAt', message: 'In the future' },
-        ]);
-      let subjectId = input.responseId;
-      if (input.responseId !== null) {
-        const response = await repo.findResponse(trx, actor.clinicId, input.responseId);
-        if (response?.patient_id !== patientId) throw notOfPatient('body.responseId');
-      }
-      if (input.alertId !== null) {
-        const alert = await repo.findAlertOfPatient(trx, actor.clinicId, patientId, input.alertId);
-        if (!alert) throw notOfPatient('body.alertId');
-        subjectId ??= alert.subject_id;
-      }
-      await repo.insertRiskAssessment(trx, {
-        id: input.id,
-        clinic_id: actor.clinicId,
-        patient_id: patientId,
-        response_id: subjectId,
-        alert_id: input.alertId,
-        contacted_at: input.contactedAt,
-        method: input.method,
-        outcome: input.outcome,
-        actions: JSON.stringify(input.actions),
-        actions_other: input.actionsOther,
-        notes: input.notes,
-        recorded_by: actor.userId,
-        created_at: now,
-      });
-      const resolved = await applyToSafetyAlerts(
-        deps,
-        trx,
-        actor,
-        patientId,
-        subjectId,
-        input.alertId,
-        meaning.kind,
-      );
-      const row = await repo.findRiskAssessment(trx, actor.clinicId, input.id);
-      if (!row) throw new Error('risk assessment vanished inside its transaction');
-      return { assessment: { ...toRiskAssessment(row), alertsResolved: resolved }, created: true };
-    },
-  );
+  const what = { action: 'risk_assessment.create', resourceType: 'risk_assessment', resourceId: input.id };
+  // The on-call clinician or clinical lead an alert was escalated to may record the assessment for that
+  // alert even off the care team (issue 12); everyone else needs a place on the team.
+  const access = <T>(fn: (trx: Db) => Promise<T>) =>
+    input.alertId === null
+      ? withPatientRecord(deps, actor, patientId, what, fn)
+      : withAlertAccess(deps, actor, { id: input.alertId, patient_id: patientId }, what, fn);
+  return access(async (trx) => {
+    const existing = await repo.findRiskAssessment(trx, actor.clinicId, input.id);
+    if (existing) {
+      if (existing.patient_id !== patientId || existing.recorded_by !== actor.userId)
+        throw new AppError('conflict', 'This id is already used. Send a new id.');
+      return { assessment: toRiskAssessment(existing), created: false };
+    }
+    const now = deps.clock.now();
+    const meaning = assessmentEvent(input.method, input.outcome);
+    if ('problem' in meaning)
+      throw new AppError('validation_failed', meaning.problem, [
+        { path: 'body.outcome', message: meaning.problem },
+      ]);
+    if (input.contactedAt > now)
+      throw new AppError('validation_failed', 'The contact cannot be in the future.', [
+        { path: 'body.contactedAt', message: 'In the future' },
+      ]);
+    let subjectId = input.responseId;
+    if (input.responseId !== null) {
+      const response = await repo.findResponse(trx, actor.clinicId, input.responseId);
+      if (response?.patient_id !== patientId) throw notOfPatient('body.responseId');
+    }
+    if (input.alertId !== null) {
+      const alert = await repo.findAlertOfPatient(trx, actor.clinicId, patientId, input.alertId);
+      if (!alert) throw notOfPatient('body.alertId');
+      subjectId ??= alert.subject_id;
+    }
+    await repo.insertRiskAssessment(trx, {
+      id: input.id,
+      clinic_id: actor.clinicId,
+      patient_id: patientId,
+      response_id: subjectId,
+      alert_id: input.alertId,
+      contacted_at: input.contactedAt,
+      method: input.method,
+      outcome: input.outcome,
+      actions: JSON.stringify(input.actions),
+      actions_other: input.actionsOther,
+      notes: input.notes,
+      recorded_by: actor.userId,
+      created_at: now,
+    });
+    const resolved = await applyToSafetyAlerts(
+      deps,
+      trx,
+      actor,
+      patientId,
+      subjectId,
+      input.alertId,
+      meaning.kind,
+    );
+    const row = await repo.findRiskAssessment(trx, actor.clinicId, input.id);
+    if (!row) throw new Error('risk assessment vanished inside its transaction');
+    return { assessment: { ...toRiskAssessment(row), alertsResolved: resolved }, created: true };
+  });
 }
 
 /** The patient's history of risk assessments, newest first (care team only). */

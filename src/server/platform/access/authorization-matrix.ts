@@ -101,6 +101,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/alerts': { scope: 'patient', expect: careTeam },
   'POST /api/alerts/:alertId/acknowledge': { scope: 'none', expect: cliniciansOnly },
   'POST /api/alerts/:alertId/resolve': { scope: 'none', expect: cliniciansOnly },
+  'POST /api/alerts/:alertId/risk-assessments': { scope: 'none', expect: cliniciansOnly },
   // clinic settings
   'GET /api/admin/settings': { scope: 'none', expect: adminOnly },
   'PUT /api/admin/settings': { scope: 'none', expect: adminOnly },

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import type { Alert, InboxCounts, InboxView } from '../../app/api-types';
+import type { Alert, InboxCounts, InboxView, NewRiskAssessment, RiskAssessment } from '../../app/api-types';
 
 export type InboxFilter = { view: InboxView; patientId?: string; type?: string };
 
@@ -60,6 +60,22 @@ export function useChangeAlert() {
     onSettled: (_data, _error, change) => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(change.alert.patientId) });
+    },
+  });
+}
+
+/**
+ * Records the risk assessment that follows a safety alert, through the alert (issue 12), so the on-call
+ * clinician or clinical lead it was escalated to can record it too. Refreshes the inbox and the patient.
+ */
+export function useRecordAlertAssessment(alert: Alert) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<NewRiskAssessment, 'alertId' | 'responseId'>) =>
+      api.post<RiskAssessment>(`/api/alerts/${alert.id}/risk-assessments`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['patients', alert.patientId] });
     },
   });
 }

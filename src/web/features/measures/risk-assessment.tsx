@@ -19,7 +19,8 @@ import type { Alert, ContactMethod, RiskAction, RiskOutcome } from '../../app/ap
 import { formatDateTime } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
-import { useRecordRiskAssessment, useRiskAssessments } from './api';
+import { useRiskAssessments } from './api';
+import { useRecordAlertAssessment } from '../inbox/api';
 import { CONTACT_METHOD_LABELS, RISK_ACTION_LABELS, RISK_OUTCOME_LABELS } from './measure-words';
 
 /** The alert type the self-harm rule raises; its risk assessment resolves it. */
@@ -34,17 +35,20 @@ function localInputValue(ms: number): string {
 const entries = <K extends string>(labels: Record<K, string>) =>
   (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 
-/** When and how the patient was contacted, the outcome and the actions taken; resolves the alert. */
+/**
+ * When and how the patient was contacted, the outcome and the actions taken, recorded through the alert:
+ * reached (or an emergency hand-off) resolves it; not reached keeps it open with a follow-up.
+ */
 export function RiskAssessmentForm({
-  patientId,
   alert,
   onDone,
 }: {
+  /** The alert's patient (kept for callers; the alert names it). */
   patientId: string;
   alert: Alert;
   onDone?: () => void;
 }) {
-  const record = useRecordRiskAssessment(patientId);
+  const record = useRecordAlertAssessment(alert);
   const [id] = useState(newClientId);
   const [contactedAt, setContactedAt] = useState(() => localInputValue(Date.now()));
   const [method, setMethod] = useState<ContactMethod | ''>('');
@@ -68,8 +72,6 @@ export function RiskAssessmentForm({
     record.mutate(
       {
         id,
-        alertId: alert.id,
-        responseId: alert.subjectId,
         contactedAt: when,
         method,
         outcome,
