@@ -87,6 +87,18 @@ describe('a rash on lamotrigine: stop-and-call advice at once', () => {
       );
       await patient.getByText('Thank you for telling us').waitFor();
       await look(patient, 'side-effects-lamotrigine-rash-advice');
+
+      // The lamotrigine guide says the same, with its source, and the same numbers beside it.
+      await patient.getByRole('link', { name: 'What to expect from lamotrigine' }).click();
+      await heading(patient, 'Lamotrigine');
+      const signs = patient.getByTestId('guide-urgent-signs');
+      await signs
+        .getByText('Do not take your next dose of lamotrigine and contact your prescriber today.')
+        .waitFor();
+      await signs.getByText(/Source: Lamotrigine label, boxed warning/).waitFor();
+      await patient.getByText(/life-threatening skin rash.*Stop at the first sign of a rash/).waitFor();
+      await patient.getByTestId('crisis-resource-list').waitFor();
+      await look(patient, 'guide-lamotrigine-patient');
       expect(errors()).toEqual([]);
       await context.close();
 

@@ -108,7 +108,15 @@ describe('medication guides', () => {
       rowId: 'lamotrigine_rash',
       advice: 'Do not take your next dose of lamotrigine and contact your prescriber today.',
     });
-    expect(signs('lamotrigine')[0]?.emergencyWhen.join(' ')).toMatch(/fever/);
+    expect(signs('lamotrigine')[0]?.emergencyWhen).toEqual([
+      'Rash or skin changes with fever, sore throat or a flu-like illness',
+      'Rash or skin changes with blisters or peeling skin',
+      'Rash or skin changes with sores in the mouth',
+    ]);
+    expect(signs('clozapine')[0]?.emergencyWhen).toEqual([
+      'A seizure (fit)',
+      'Chest pain, or a racing or pounding heart',
+    ]);
     expect(signs('clozapine').map((s) => s.rowId)).toEqual([
       'clozapine',
       'antipsychotic_nms',

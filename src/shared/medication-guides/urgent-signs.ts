@@ -12,7 +12,7 @@ export interface UrgentSign {
   symptoms: string[];
   /** What to do (the same words the side-effect report gives). */
   advice: string;
-  /** When it is an emergency instead, in plain words; empty when never. */
+  /** The symptoms (or combinations) that make it an emergency, in plain words; empty when never. */
   emergencyWhen: string[];
   why: string;
   /** Only for people under 25 or in the first weeks of treatment. */
@@ -44,8 +44,12 @@ export function urgentSignsFor(examples: readonly string[]): UrgentSign[] {
       symptoms: row.symptoms.map((s) => symptomLabels[s]),
       advice: adviceText(row.kind, single, row.contact),
       emergencyWhen: [
-        ...row.escalations.filter((e) => e.kind === 'emergency').map((e) => e.why),
-        ...(row.emergencyWhenSevere ? ['When these are severe, it is an emergency.'] : []),
+        ...row.escalations
+          .filter((e) => e.kind === 'emergency')
+          .map((e) =>
+            e.all.map((c, i) => (i === 0 ? symptomLabels[c] : symptomLabels[c].toLowerCase())).join(' with '),
+          ),
+        ...(row.emergencyWhenSevere ? ['Any of these when severe'] : []),
       ],
       why: row.why,
       youngOrEarly: row.appliesTo.youngOrEarly ?? false,

@@ -35,11 +35,9 @@ function Sign({ sign }: { sign: UrgentSign }) {
         {sign.youngOrEarly ? ' (under 25, or in the first weeks after a start or a dose change)' : ''}
       </Text>
       <Text>{sign.advice}</Text>
-      {sign.emergencyWhen.map((e) => (
-        <Text key={e} fw={600}>
-          {e} Call your emergency number now.
-        </Text>
-      ))}
+      {sign.emergencyWhen.length > 0 && (
+        <Text fw={600}>Call your emergency number now for: {sign.emergencyWhen.join('; ')}.</Text>
+      )}
       <Text size="sm">{sign.why}</Text>
       <Text size="xs" c="dimmed">
         Source: {sign.source.label}
@@ -52,7 +50,12 @@ function Sign({ sign }: { sign: UrgentSign }) {
 function Numbers({ situation }: { situation: 'physical_emergency' | 'self_harm' }) {
   const user = useCurrentUser();
   if (user.role === 'patient' && user.patientId)
-    return <CrisisResources patientId={user.patientId} situation={situation} />;
+    return (
+      // On white inside the coloured alert, so the resource buttons keep their contrast.
+      <div style={{ background: 'var(--mantine-color-white)', borderRadius: 8, padding: 12 }}>
+        <CrisisResources patientId={user.patientId} situation={situation} />
+      </div>
+    );
   return (
     <Text size="sm" c="dimmed">
       Patients see their own country’s emergency and crisis numbers here.
