@@ -20,7 +20,7 @@ export function ReportFacts({ report }: { report: SideEffectReport }) {
         {report.wantsToStop && <SoftBadge color="red">Wants to stop or change</SoftBadge>}
         {report.urgentSymptoms.length > 0 && (
           <SoftBadge color="red">
-            Urgent for this medication: {symptomList(report.urgentSymptoms).toLowerCase()}
+            Urgent symptoms: {symptomList(report.urgentSymptoms).toLowerCase()}
           </SoftBadge>
         )}
       </Group>
