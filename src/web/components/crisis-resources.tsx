@@ -29,7 +29,8 @@ function ResourceItem({ resource, first }: { resource: CrisisResource; first: bo
           key={phone}
           component="a"
           href={telHref(phone)}
-          color="red.8"
+          // red.9 keeps the outline text readable on the crisis panel's pale red (WCAG AA contrast).
+          color={first && i === 0 ? 'red.8' : 'red.9'}
           variant={first && i === 0 ? 'filled' : 'outline'}
           size="lg"
           fullWidth

@@ -76,7 +76,7 @@ function EntryFields({
           <Text fw={600}>
             {index + 1}. {title}
           </Text>
-          <Badge variant="light" color={stale ? 'orange' : 'gray'}>
+          <Badge variant="light" color={stale ? 'red' : 'gray'}>
             {stale ? `Re-check: last verified ${form.lastVerified}` : `Verified ${form.lastVerified || '—'}`}
           </Badge>
         </Group>
@@ -213,7 +213,7 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
           data={countries.map(([code, name]) => ({ value: code, label: `${name} (${code})` }))}
         />
         {!hasCrisisLine && (
-          <Alert color="orange" variant="light" title={`No crisis line set for ${countryName(country)}`}>
+          <Alert color="red" variant="light" title={`No crisis line set for ${countryName(country)}`}>
             Duet knows no crisis line for this country. Patients will see
             {hasEmergency ? ' the emergency number' : ' no emergency number'} and their care team&apos;s
             contact only. Add the crisis line patients should call.
@@ -265,7 +265,7 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
                   {kindLabels[entry.kind]}: {entry.name}{' '}
                   {[entry.phone, entry.otherPhones, entry.sms].filter(Boolean).join(', ')}
                 </Text>
-                <Badge variant="light" color={needsRecheck(entry.lastVerified, today()) ? 'orange' : 'gray'}>
+                <Badge variant="light" color={needsRecheck(entry.lastVerified, today()) ? 'red' : 'gray'}>
                   Verified {entry.lastVerified}
                 </Badge>
               </Group>
