@@ -10,6 +10,7 @@ import type {
   SubmitMeasureAnswer,
 } from '../../app/api-types';
 import { inboxKeys } from '../inbox/api';
+import type { BaselineHistory } from '../../../shared/measures/schemas';
 
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
 
@@ -84,6 +85,32 @@ export function useRecordRiskAssessment(patientId: string) {
       void queryClient.invalidateQueries({ queryKey: measureKeys.risk(patientId) });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
+    },
+  });
+}
+
+/** Each questionnaire's baseline and every "use as baseline" choice (issue 12; care team only). */
+export function useBaselineHistory(patientId: string) {
+  return useQuery({
+    queryKey: [...measureKeys.all(patientId), 'baselines'] as const,
+    queryFn: () => api.get<BaselineHistory>(`${base(patientId)}/measure-baselines`),
+    enabled: patientId !== '',
+  });
+}
+
+/** "Use as baseline": an explicit clinician choice with a reason; If-Match is the baseline's version. */
+export function useChooseBaseline(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { instrument: string; responseId: string; reason: string; version: number }) =>
+      api.put<BaselineHistory>(
+        `${base(patientId)}/measure-baselines/${encodeURIComponent(input.instrument)}`,
+        { responseId: input.responseId, reason: input.reason },
+        { ifMatch: input.version },
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: measureKeys.all(patientId) });
+      void queryClient.invalidateQueries({ queryKey: ['registry'] });
     },
   });
 }

@@ -12,11 +12,22 @@ import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../app/api-types';
 import { errorMessage } from '../../components/query-state';
+import { isApiError } from '../../app/api-client';
 import { newClientId } from '../messaging/api';
 import { useSubmitMeasure } from './api';
 
 function localInputValue(ms: number): string {
   return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The server's message for one field (`body.answeredAt`…), so the error shows at that field. */
+function fieldError(error: unknown, path: string): string | undefined {
+  if (!isApiError(error, 'validation_failed') || !Array.isArray(error.details)) return undefined;
+  for (const d of error.details as unknown[]) {
+    const item = d as { path?: unknown; message?: unknown };
+    if (item.path === path && typeof item.message === 'string') return item.message;
+  }
+  return undefined;
 }
 
 function AnswersForm({
@@ -33,6 +44,11 @@ function AnswersForm({
   const [answers, setAnswers] = useState<(number | null)[]>(() => instrument.items.map(() => null));
   const [functional, setFunctional] = useState<number | null>(null);
   const [answeredAt, setAnsweredAt] = useState(() => localInputValue(Date.now()));
+  const [backdateReason, setBackdateReason] = useState('');
+  // Issue 12: an answer dated on an earlier day needs a reason (the clinic limits how far back, default 14 days).
+  const backdated = answeredAt !== '' && answeredAt.slice(0, 10) < localInputValue(Date.now()).slice(0, 10);
+  const dateError = fieldError(submit.error, 'body.answeredAt');
+  const reasonError = fieldError(submit.error, 'body.backdateReason');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -42,11 +58,14 @@ function AnswersForm({
         id,
         instrument: instrument.id as NewMeasureResponse['instrument'],
         answers: { items: answers, functional },
-        ...(Number.isNaN(at) ? {} : { answeredAt: Math.min(at, Date.now()) }),
+        // Sent as entered: a future or impossible date is refused by the server at this field, never clamped.
+        ...(Number.isNaN(at) ? {} : { answeredAt: at }),
+        ...(backdated ? { backdateReason } : {}),
       },
       {
         onSuccess: (answer) => {
           onSaved(answer);
+          setBackdateReason('');
           setId(newClientId());
           setAnswers(instrument.items.map(() => null));
           setFunctional(null);
@@ -94,7 +113,20 @@ function AnswersForm({
           value={answeredAt}
           onChange={(e) => setAnsweredAt(e.currentTarget.value)}
           maw={260}
+          error={dateError}
+          description="Dated in the past only within the clinic's limit (default 14 days)."
         />
+        {backdated && (
+          <TextInput
+            label="Why is this answer dated in the past?"
+            required
+            value={backdateReason}
+            onChange={(e) => setBackdateReason(e.currentTarget.value)}
+            maxLength={500}
+            error={reasonError}
+            placeholder="e.g. Paper form from last week's session"
+          />
+        )}
         <Text size="sm" fw={600}>
           {instrument.stem}
         </Text>
@@ -115,7 +147,7 @@ function AnswersForm({
             functional,
             setFunctional,
           )}
-        {submit.isError && (
+        {submit.isError && !dateError && !reasonError && (
           <Callout color="red" variant="light" role="alert">
             {errorMessage(submit.error)}
           </Callout>

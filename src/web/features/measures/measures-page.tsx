@@ -30,6 +30,7 @@ import { InSessionForm } from './in-session-form';
 import { SOURCE_LABELS, changeWords, interpretationWords } from './measure-words';
 import { RiskAssessmentForm, RiskAssessmentHistory, SELF_HARM_ALERT } from './risk-assessment';
 import { ScoreChart, type PlanChange } from './score-chart';
+import { BaselineChoice } from './baseline-choice';
 
 function ResponsesTable({
   responses,
@@ -90,6 +91,7 @@ function ResponsesTable({
                   {SOURCE_LABELS[r.source]}
                   <Text span size="xs" c="dimmed">
                     {r.source === 'in_session' ? ` · ${r.enteredBy.name}` : ''}
+                    {r.backdateReason ? ` · dated back: ${r.backdateReason}` : ''}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -239,6 +241,9 @@ export function MeasuresPage() {
         </Collapse>
         {responses.data && instruments.data && (
           <ResponsesTable responses={responses.data} instruments={instruments.data} />
+        )}
+        {responses.data && instruments.data && (
+          <BaselineChoice patientId={patientId} responses={responses.data} instruments={instruments.data} />
         )}
       </Paper>
 
