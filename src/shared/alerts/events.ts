@@ -106,6 +106,11 @@ export const eventPayloadSchemas = {
     /** An allergy the patient called severe. */
     severe: z.boolean(),
   }),
+  /** Issue 11: "current smoker" was taken off the record; whether a current medication is clozapine. */
+  'medication_safety.smoking_stopped': z.object({
+    entryId: z.string(),
+    clozapineNames: z.array(z.string()),
+  }),
   /** The psychiatric consultant recorded a case-review recommendation for the team. */
   'case_review.recommendation': z.object({
     recommendationId: z.string(),

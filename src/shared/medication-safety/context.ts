@@ -46,6 +46,11 @@ export interface MedicationSafetyContext {
   /** Entered by the patient and not yet confirmed: shown to the prescriber, not counted by the checks. */
   pendingAllergies: SafetyAllergy[];
   pendingOtherMedicines: SafetyOtherMedicine[];
+  /**
+   * When a clinician last took "current smoker" off the record (the patient stopped), if they are not
+   * recorded as smoking now: clozapine levels rise when smoking stops (medication-safety.md section 2).
+   */
+  stoppedSmokingAt?: number | null;
 }
 
 export const emptyMedicationSafetyContext: MedicationSafetyContext = {

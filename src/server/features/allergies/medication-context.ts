@@ -44,10 +44,11 @@ export async function medicationContextFor(
   patientId: string,
   now: number,
 ): Promise<MedicationSafetyContext> {
-  const [patient, rows, profile] = await Promise.all([
+  const [patient, rows, profile, smokingRemovals] = await Promise.all([
     repo.patientBasics(db, clinicId, patientId),
     repo.entriesOfPatient(db, clinicId, patientId),
     repo.findProfile(db, clinicId, patientId),
+    repo.smokingRemovals(db, clinicId, patientId),
   ]);
   const confirmed = rows.filter((r) => r.status === 'confirmed');
   const pending = rows.filter((r) => r.status === 'pending');
@@ -62,5 +63,6 @@ export async function medicationContextFor(
     otherMedicines: confirmed.filter((r) => r.kind === 'other_medicine').map(otherMedicineOf),
     pendingAllergies: pending.filter((r) => r.kind === 'allergy').map(allergyOf),
     pendingOtherMedicines: pending.filter((r) => r.kind === 'other_medicine').map(otherMedicineOf),
+    stoppedSmokingAt: conditions.includes('smoker') ? null : (smokingRemovals[0] ?? null),
   };
 }

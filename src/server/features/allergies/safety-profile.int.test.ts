@@ -370,6 +370,70 @@ describe('medication safety profile', () => {
     });
   });
 
+  it('taking "current smoker" off the record of a patient on clozapine alerts the prescriber', async () => {
+    // Clozapine typed as a brand with its dose, outside the catalogue: still recognised.
+    const now = f.t.clock.now();
+    await f.t.deps.database.db
+      .insertInto('medications')
+      .values({
+        id: uuid(),
+        clinic_id: f.patient.user.clinicId,
+        patient_id: f.patient.overview.id,
+        catalogue_id: null,
+        name: 'Clozaril 100 mg',
+        drug_class: null,
+        form: 'tablet',
+        route: 'oral',
+        instructions: '',
+        start_date: '2026-09-01',
+        end_date: null,
+        status: 'active',
+        prescribed_by: f.prescriber.id,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    const id = uuid();
+    await call(f.t.app, f.as.prescriber, 'POST', `${base}/entries`, {
+      id,
+      kind: 'condition',
+      condition: 'smoker',
+    });
+    const ctx = () =>
+      medicationContextFor(
+        f.t.deps.database.db,
+        f.patient.user.clinicId,
+        f.patient.overview.id,
+        f.t.clock.now(),
+      );
+    expect((await ctx()).conditions).toContain('smoker');
+    expect((await ctx()).stoppedSmokingAt).toBeNull();
+    f.t.clock.set(now + 60_000);
+    const removed = await call(
+      f.t.app,
+      f.as.prescriber,
+      'DELETE',
+      `${base}/entries/${id}`,
+      undefined,
+      ifMatch(1),
+    );
+    expect(removed.statusCode).toBe(204);
+    await deliverPendingEvents(f.t.deps);
+    const alerts = await f.t.deps.database.db
+      .selectFrom('alerts')
+      .select(['severity', 'details'])
+      .where('type', '=', 'smoking_stopped_on_clozapine')
+      .execute();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ severity: 'high' });
+    expect(alerts[0]?.details).toContain('Clozaril 100 mg');
+    const after = await ctx();
+    expect(after.conditions).not.toContain('smoker');
+    expect(after.stoppedSmokingAt).toBe(now + 60_000);
+    f.t.clock.set(now);
+  });
+
   it("answers 404 for another team's patient and for another patient's entry, and audits the refusal", async () => {
     const otherBase = `/api/patients/${f.otherPatient.overview.id}/medication-safety`;
     expect((await call(f.t.app, f.as.prescriber, 'GET', otherBase)).statusCode).toBe(404);

@@ -113,3 +113,38 @@ export async function patientBasics(db: Db, clinicId: string, patientId: string)
     .where('id', '=', patientId)
     .executeTakeFirst();
 }
+
+/** When confirmed "current smoker" entries were taken off the record, newest first. */
+export async function smokingRemovals(db: Db, clinicId: string, patientId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('medication_safety_entries')
+    .select('removed_at')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('kind', '=', 'condition')
+    .where('name', '=', 'smoker')
+    .where('status', '=', 'removed')
+    // Confirmed before removal: reviewed, not rejected.
+    .where('reviewed_at', 'is not', null)
+    .where('rejection_reason', 'is', null)
+    .orderBy('removed_at', 'desc')
+    .execute();
+  return rows.flatMap((r) => (r.removed_at === null ? [] : [r.removed_at]));
+}
+
+/**
+ * The patient's medications not stopped, with the catalogue's generic name (a read of the medications
+ * feature's tables, for the "stopped smoking on clozapine" alert only).
+ */
+export async function unstoppedMedications(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('medications as m')
+    .leftJoin('medication_catalogue as c', (j) =>
+      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
+    )
+    .select(['m.name', 'm.start_date', 'm.end_date', 'c.generic_name'])
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.patient_id', '=', patientId)
+    .where('m.status', '!=', 'stopped')
+    .execute();
+}

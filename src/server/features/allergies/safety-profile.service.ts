@@ -7,6 +7,8 @@ import { emitEvent } from '../../platform/outbox/emit.js';
 import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
 import { conditionLabels } from '../../../shared/medication-safety/safety-profile.js';
 import { otherMedicineMatch } from '../../../shared/medication-safety/other-medicines.js';
+import { resolveMedicationName } from '../../../shared/medication-safety/names.js';
+import { localDay } from '../../../shared/medications/local-time.js';
 import { isClinician } from '../../../shared/access/roles.js';
 import type {
   NewSafetyEntry,
@@ -55,6 +57,22 @@ async function staleEntry(trx: Db, clinicId: string, row: repo.SafetyEntryRow): 
     'Someone changed this entry after you opened it. Review their change and try again.',
     { current: current ? await entryView(trx, clinicId, current) : null },
   );
+}
+
+/** Names of the patient's current medications that are clozapine (catalogue entry, brand or free text). */
+async function clozapineTaken(trx: Db, clinicId: string, patientId: string, now: number): Promise<string[]> {
+  const patient = await repo.patientBasics(trx, clinicId, patientId);
+  if (!patient) return [];
+  const today = localDay(now, patient.time_zone);
+  const meds = await repo.unstoppedMedications(trx, clinicId, patientId);
+  return meds
+    .filter((m) => m.start_date <= today && (m.end_date === null || m.end_date >= today))
+    .filter(
+      (m) =>
+        m.generic_name?.toLowerCase() === 'clozapine' ||
+        resolveMedicationName(m.name, ['clozapine'])?.genericName === 'clozapine',
+    )
+    .map((m) => m.name);
 }
 
 /** The "confirm or not" alert is done once someone confirmed, rejected or removed the entry. */
@@ -214,6 +232,13 @@ export function removeEntry(
     const fields = { status: 'removed', removed_by: actor.userId, removed_at: now, updated_at: now };
     if (!(await repo.updateEntry(trx, actor.clinicId, entryId, expectedVersion, fields))) throw await stale();
     await closeAlerts(trx, deps, actor, entryId, 'The entry was removed.');
+    if (row.kind === 'condition' && row.name === 'smoker' && row.status === 'confirmed')
+      await emitEvent(trx, deps.clock, {
+        type: 'medication_safety.smoking_stopped',
+        clinicId: actor.clinicId,
+        patientId,
+        payload: { entryId, clozapineNames: await clozapineTaken(trx, actor.clinicId, patientId, now) },
+      });
   });
 }
 

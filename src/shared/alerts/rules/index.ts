@@ -23,6 +23,7 @@ import { sideEffectSelfHarm } from './side-effect-self-harm.js';
 import { feedbackLowRating } from './feedback-low-rating.js';
 import { labResultFlagged } from './lab-result-flagged.js';
 import { medicationSafetyEntryAdded } from './medication-safety-entry-added.js';
+import { smokingStoppedOnClozapine } from './smoking-stopped-on-clozapine.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -50,4 +51,5 @@ export const alertRules: AlertRule[] = [
   feedbackLowRating,
   labResultFlagged,
   medicationSafetyEntryAdded,
+  smokingStoppedOnClozapine,
 ];

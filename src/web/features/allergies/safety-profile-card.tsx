@@ -133,6 +133,9 @@ function RemoveEntry({ patientId, entry }: { patientId: string; entry: SafetyEnt
         }}
         onConfirm={() => remove.mutate(entry, { onSuccess: () => setOpened(false) })}
       >
+        {entry.kind === 'condition' && entry.condition === 'smoker'
+          ? 'Stopped smoking? Clozapine levels rise when smoking stops: if the patient takes clozapine, the prescriber is alerted. '
+          : ''}
         It leaves the record and the prescribing check; the history keeps who removed it and when.
       </ConfirmModal>
     </>
