@@ -3,6 +3,7 @@ import { call, signIn, type Session } from '../../testing/test-app.js';
 import { buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { runScheduledChecks } from '../../platform/outbox/background.js';
+import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { RiskAssessment, SubmitResult } from '../../../shared/measures/schemas.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
@@ -152,6 +153,20 @@ describe('closing the loop on a self-harm alert', () => {
     const later = await registryRow();
     expect(later?.flags).not.toContain('safety_risk');
     expect(later?.lastClinicianContactAt).toBe(f.t.clock.now() - MIN);
+  });
+
+  it('a feature closing alerts about the same subject leaves a safety alert open', async () => {
+    const alert = await selfHarmAlert();
+    const closed = await f.t.deps.database.transaction((trx) =>
+      resolveAlertsForSubject(trx, f.t.deps, {
+        clinicId: f.therapist.clinicId,
+        subjectId: alert.subjectId ?? '',
+        note: 'Answered',
+      }),
+    );
+    expect(closed).toBe(0);
+    expect((await fresh(alert.id)).state).toBe('open');
+    await assess(alert, 'phone', 'no_immediate_risk');
   });
 
   it('an overdue follow-up is recorded and escalates', async () => {

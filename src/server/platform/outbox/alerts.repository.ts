@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AlertRecipientTable, AlertTable } from '../../db/schema.js';
+import { SAFETY_ALERT_TYPES } from '../../../shared/alerts/lifecycle.js';
 
 /** Inserts an alert unless one with the same idempotency key exists; true when this call created it. */
 export async function insertAlertOnce(db: Db, row: AlertTable): Promise<boolean> {
@@ -73,6 +74,10 @@ export async function updateAlertState(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Open alerts about one subject that a feature may close on its own. Safety alerts are never among them:
+ * they close only through the alert lifecycle, with a risk assessment that reached the patient (issue 12).
+ */
 export async function openAlertsForSubject(db: Db, clinicId: string, subjectId: string) {
   return db
     .selectFrom('alerts')
@@ -80,6 +85,8 @@ export async function openAlertsForSubject(db: Db, clinicId: string, subjectId: 
     .where('clinic_id', '=', clinicId)
     .where('subject_id', '=', subjectId)
     .where('state', '!=', 'resolved')
+    .where('type', 'not in', [...SAFETY_ALERT_TYPES])
+    .where('type', 'not like', 'self_harm%')
     .execute();
 }
 
