@@ -140,6 +140,18 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       await escalated.getByText(/^History/).click();
       await escalated.getByText(/Escalated to Elena Novak: The clinic is closed/).waitFor();
       await look(onCall, 'inbox-escalated-to-on-call');
+
+      // 5. She reaches the patient and records it from the alert: it is resolved for everyone.
+      await escalated.getByRole('button', { name: 'Record risk assessment' }).click();
+      const onCallDialog = onCall.getByRole('dialog', { name: /Risk assessment: Sam Rivera/ });
+      await onCallDialog.getByLabel('How').selectOption({ label: 'Phone call' });
+      await onCallDialog.getByLabel('Outcome').selectOption({ label: 'No immediate risk' });
+      await onCallDialog
+        .getByLabel('Notes')
+        .fill('Reached at home, safe, plan agreed; therapist to follow up.');
+      await onCallDialog.getByRole('button', { name: 'Record risk assessment' }).click();
+      await onCall.getByText('The self-harm alert is resolved for the whole team.').waitFor();
+      await reloadUntil(onCall, async () => (await escalated.count()) === 0, 'the alert to leave the inbox');
       expect(onCallErrors()).toEqual([]);
     },
   );
