@@ -5,6 +5,7 @@ import {
   matchOtherMedicines,
   otherMedicineMatch,
   otherMedicines,
+  psychiatricMatch,
 } from './other-medicines.js';
 
 // The reference's names (medication-safety.md section 2) and the common brands, as people type them.
@@ -126,5 +127,31 @@ describe('the dictionary', () => {
   it('each row is found by its own name and each of its aliases', () => {
     for (const row of otherMedicines)
       for (const name of [row.name, ...row.aliases]) expect(matchOtherMedicine(name)?.id, name).toBe(row.id);
+  });
+});
+
+describe('psychiatric medicines prescribed elsewhere', () => {
+  it.each([
+    ['Zoloft 50mg from my GP', 'sertraline', ['ssri', 'serotonergic', 'antidepressant']],
+    ['sertraline from my GP', 'sertraline', ['ssri', 'serotonergic', 'antidepressant']],
+    ['Xanax as needed', 'alprazolam', ['benzodiazepine']],
+    ['lithium carbonate ER 300', 'lithium', ['lithium']],
+    ['Depakote 500', 'divalproex sodium', ['anticonvulsant_mood_stabiliser', 'valproate']],
+    ['Wellbutrin XL 150', 'bupropion', ['antidepressant', 'strong_cyp2d6_inhibitor']],
+  ])('%s → %s with the catalogue classes', (text, generic, classes) => {
+    expect(psychiatricMatch(text)).toMatchObject({ name: generic, classes });
+    expect(matchOtherMedicine(text)).toBeNull(); // not a row of the non-psychiatric dictionary
+    expect(otherMedicineMatch(text)).toMatchObject({ name: generic, classes });
+  });
+
+  it('counts a dictionary medicine and a psychiatric one named together', () => {
+    expect(otherMedicineMatch('Advil and Zoloft')).toMatchObject({
+      name: 'ibuprofen + sertraline',
+      classes: ['nsaid', 'ssri', 'serotonergic', 'antidepressant'],
+    });
+  });
+
+  it.each(['ibuprofen', 'vitamin D', 'fish oil'])('"%s" is not psychiatric', (text) => {
+    expect(psychiatricMatch(text)).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import type { InteractionClass } from './interaction-classes.js';
+import { defaultInteractionClasses, drugClassTable } from './drug-classes.js';
+import { resolveMedicationName } from './names.js';
 
 /**
  * The small dictionary of common non-psychiatric medicines that take part in the curated combination
@@ -282,9 +284,36 @@ export interface OtherMedicineMatch {
   source: string;
 }
 
-/** One match for a free-text entry: every row it names counts, so "ibuprofen and lisinopril" misses neither. */
+const PSYCHIATRIC_SOURCE =
+  'medication-safety.md §2 via the catalogue classes (drug-classes.ts) and brand names (names.ts)';
+
+/**
+ * A psychiatric medicine prescribed outside Duet ("Zoloft from my GP", "lithium carbonate ER"): resolved
+ * to the catalogue's generic name by brand, salt or generic word, with the catalogue's interaction classes,
+ * so it takes part in the same checks as a Duet prescription.
+ */
+export function psychiatricMatch(text: string): OtherMedicineRow | null {
+  const generics = Object.keys(drugClassTable);
+  const resolved = resolveMedicationName(text, generics)?.genericName;
+  const tokens = tokensOf(text);
+  const generic = resolved ?? generics.find((g) => positionOf(tokens, tokensOf(g)) >= 0) ?? null;
+  if (generic === null) return null;
+  return {
+    id: generic.replace(/ /g, '_'),
+    name: generic,
+    aliases: [],
+    classes: defaultInteractionClasses(generic),
+    source: PSYCHIATRIC_SOURCE,
+  };
+}
+
+/**
+ * One match for a free-text entry: every dictionary row it names counts, so "ibuprofen and lisinopril"
+ * misses neither, and a psychiatric medicine from elsewhere counts with its catalogue classes.
+ */
 export function otherMedicineMatch(text: string): OtherMedicineMatch | null {
-  const rows = matchOtherMedicines(text);
+  const psychiatric = psychiatricMatch(text);
+  const rows = [...matchOtherMedicines(text), ...(psychiatric ? [psychiatric] : [])];
   if (rows.length === 0) return null;
   return {
     id: rows.map((r) => r.id).join('+'),
