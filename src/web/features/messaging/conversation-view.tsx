@@ -1,4 +1,5 @@
-import { Alert, Button, Chip, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Chip, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { EntryCrisis } from '../practice/entry-crisis';
 import { IconCheck, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MESSAGE_MAX_CHARS } from '../../../shared/messaging/schemas';
@@ -77,6 +78,9 @@ function Composer({
   const [body, setBody] = useState('');
   const [mentions, setMentions] = useState<string[]>([]);
   const [empty, setEmpty] = useState(false);
+  // Issue 12: the patient can flag "I'm not safe": crisis numbers at once, an urgent alert to the team.
+  const [notSafe, setNotSafe] = useState(false);
+  const [toldTeam, setToldTeam] = useState(false);
   // The id of the message being sent: a retry after a failure sends the same id, never a duplicate.
   const [pendingId, setPendingId] = useState(newClientId);
 
@@ -85,9 +89,11 @@ function Composer({
     setEmpty(text === '');
     if (text === '' || post.isPending) return;
     post.mutate(
-      { id: pendingId, body: text, mentions },
+      { id: pendingId, body: text, mentions, ...(notSafe ? { notSafe: true } : {}) },
       {
         onSuccess: () => {
+          if (notSafe) setToldTeam(true);
+          setNotSafe(false);
           setBody('');
           setMentions([]);
           setPendingId(newClientId());
@@ -143,6 +149,22 @@ function Composer({
               </Group>
             </Chip.Group>
           </div>
+        )}
+        {audience === 'patient' && (
+          <Checkbox
+            label="I'm not safe right now"
+            description="Your care team is told straight away, and you will see who to contact now."
+            checked={notSafe}
+            onChange={(e) => setNotSafe(e.currentTarget.checked)}
+          />
+        )}
+        {audience === 'patient' && (notSafe || toldTeam) && (
+          <EntryCrisis
+            patientId={patientId}
+            reasons={['not_safe']}
+            sharing="team"
+            sent={toldTeam && !notSafe}
+          />
         )}
         {post.isError && (
           <Alert color="red" variant="light" role="alert" title="Not sent">
