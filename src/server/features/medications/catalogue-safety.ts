@@ -21,14 +21,24 @@ export function catalogueSafetyDefaults(genericName: string): CatalogueSafety | 
   return { doseLimits, interactionClasses };
 }
 
+// Parsed safety data by its stored text: every prescribing request reads the same few catalogue rows, and the
+// text is the whole key (an edit changes the text), so a parse is reused without going stale. Bounded.
+const parsedByText = new Map<string, CatalogueSafety | null>();
+
 export function parseSafety(json: string | null | undefined): CatalogueSafety | null {
   if (json === null || json === undefined) return null;
+  const known = parsedByText.get(json);
+  if (known !== undefined) return known;
+  let value: CatalogueSafety | null = null;
   try {
     const parsed = catalogueSafetySchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
+    value = parsed.success ? parsed.data : null;
   } catch {
-    return null;
+    value = null;
   }
+  if (parsedByText.size >= 2000) parsedByText.clear();
+  parsedByText.set(json, value);
+  return value;
 }
 
 const marksSchema = z.array(safetyChangeMarkSchema);
