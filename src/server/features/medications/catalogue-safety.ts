@@ -29,7 +29,7 @@ export function parseSafety(json: string | null | undefined): CatalogueSafety | 
   if (json === null || json === undefined) return null;
   const known = parsedByText.get(json);
   if (known !== undefined) return known;
-  let value: CatalogueSafety | null = null;
+  let value: CatalogueSafety | null;
   try {
     const parsed = catalogueSafetySchema.safeParse(JSON.parse(json));
     value = parsed.success ? parsed.data : null;
