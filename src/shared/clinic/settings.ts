@@ -10,7 +10,7 @@ import { escalationSettingsShape } from '../alerts/escalation-settings.js';
  * - escalationHours 4: an urgent alert nobody acknowledges within 4 hours escalates
  *   (care-rules.md, "Safety": default 4 hours, counted in clinic hours: shared/alerts/escalation-chain.ts).
  * - planReviewWeeks 4: a treatment plan is reviewed 4 weeks after agreement (product default, issue 3).
- * - onCallUserId: who gets escalations when a patient has no care manager.
+ * - onCallUserId: the on-call clinician in the escalation chain (shared/alerts/escalation-chain.ts).
  * - feedbackLowRating 4: session feedback with "met my goals" or "felt heard" at or below this (0-10)
  *   raises a routine alert to the therapist (product policy, issue 6: a rating in the lower half).
  * - noShowAlertAfter 2, lateCancellationHours 24, appointmentReminderHours 24: appointments (product
