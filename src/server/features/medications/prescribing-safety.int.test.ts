@@ -121,6 +121,72 @@ describe('dose limits, units and steps', () => {
   });
 });
 
+describe('planning steps on an existing medication', () => {
+  it('out of order is refused naming the step; in order is kept as given', async () => {
+    const started = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      base,
+      start({
+        catalogueId: ids.prazosin,
+        doseAmount: 1,
+        schedule: { kind: 'times', times: ['08:00', '20:00'], weekdays: null },
+      }),
+    );
+    expect(started.statusCode).toBe(201);
+    const med = started.json<MedicationDetail>().medication;
+    const url = `${base}/${med.id}/changes`;
+    const plan = (steps: { from: string; doseAmount: number }[]) => ({
+      action: 'plan_steps',
+      steps: steps.map((x) => ({ ...x, doseUnit: 'mg' })),
+      reason: 'Titration',
+    });
+    const wrong = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      url,
+      plan([
+        { from: '2026-11-20', doseAmount: 5 },
+        { from: '2026-11-10', doseAmount: 2 },
+      ]),
+      { 'if-match': '"1"' },
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(details(wrong)).toEqual(['body.steps.1.from']);
+    const over = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      url,
+      plan([
+        { from: '2026-11-10', doseAmount: 2 },
+        { from: '2026-11-20', doseAmount: 15 },
+      ]),
+      { 'if-match': '"1"' },
+    );
+    expect(over.statusCode).toBe(400);
+    expect(details(over)).toEqual(['body.steps.1.doseAmount', 'body.overMaximumReason']);
+    const ok = await call(
+      f.t.app,
+      f.as.prescriber,
+      'POST',
+      url,
+      plan([
+        { from: '2026-11-10', doseAmount: 2 },
+        { from: '2026-11-20', doseAmount: 5 },
+      ]),
+      { 'if-match': '"1"' },
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<MedicationDetail>().medication.upcoming.map((p) => [p.from, p.doseAmount])).toEqual([
+      ['2026-11-10', 2],
+      ['2026-11-20', 5],
+    ]);
+  });
+});
+
 describe('brand names, combinations and allergies', () => {
   let divalproexId: string;
 
