@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { symptomCodes, type SymptomCode } from '../side-effects/symptoms.js';
 import {
-  ageOn,
   assessUrgentSymptoms,
   urgentSymptomRows,
   urgentSymptomsForMedication,
@@ -339,8 +338,10 @@ describe('urgent symptoms per medication (medication-safety.md section 4), one c
     expect(urgentSymptomsForMedication(sertraline, { ageYears: 40, today })).toContain('rash');
   });
 
-  it('age in whole years', () => {
-    expect(ageOn('2001-12-07', today)).toBe(24);
-    expect(ageOn('2001-12-06', today)).toBe(25);
+  it('under 25 means up to the day before the 25th birthday', () => {
+    const young = { ageYears: 24, severity: 'moderate' as const };
+    expect(assess([med('Sertraline')], ['agitation'], young).alert).toBe('urgent');
+    expect(assess([med('Sertraline')], ['agitation'], { ...young, ageYears: 25 }).alert).toBeNull();
+    expect(assess([med('Sertraline')], ['agitation'], { ...young, ageYears: null }).alert).toBeNull();
   });
 });

@@ -402,12 +402,6 @@ export interface UrgentSymptomsInput {
   severity: 'mild' | 'moderate' | 'severe';
 }
 
-/** Whole years of age on `day` ('YYYY-MM-DD' both). */
-export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
 /** The row is about this medicine (its generic name, class or group), whatever the patient's age. */
 export function rowMatches(row: UrgentSymptomRow, id: MedicationIdentity): boolean {
   const a = row.appliesTo;

@@ -14,8 +14,8 @@ import type {
 } from '../../../shared/side-effects/schemas.js';
 import { reportAlertSeverity } from '../../../shared/side-effects/urgency.js';
 import { symptomCodes } from '../../../shared/side-effects/symptoms.js';
+import { ageOnDay } from '../../../shared/medication-safety/age.js';
 import {
-  ageOn,
   assessUrgentSymptoms,
   type UrgentAssessment,
 } from '../../../shared/medication-safety/urgent-symptoms.js';
@@ -33,7 +33,9 @@ async function todayOf(
   const patient = await repo.patientZone(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
   const today = localDay(now, patient.time_zone);
-  const ageYears = /^\d{4}-\d{2}-\d{2}$/.test(patient.birth_date) ? ageOn(patient.birth_date, today) : null;
+  const ageYears = /^\d{4}-\d{2}-\d{2}$/.test(patient.birth_date)
+    ? ageOnDay(patient.birth_date, today)
+    : null;
   return { today, ageYears };
 }
 
