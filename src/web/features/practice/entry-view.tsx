@@ -1,4 +1,5 @@
-import { List, Stack, Table, Text } from '@mantine/core';
+import { Alert, List, Stack, Table, Text } from '@mantine/core';
+import { entryRisk, riskReasonWords } from '../../../shared/practice/risk';
 import { iptAreaNames } from '../../../shared/practice/library';
 import type { PracticeEntry } from '../../../shared/practice/schemas';
 import { ScrollTable } from '../../components/scroll-table';
@@ -21,6 +22,20 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 /** A completed entry, read-only: for the patient looking back and for the team reviewing. */
 export function EntryView({ entry }: { entry: PracticeEntry }) {
+  // Issue 12: what made an entry a self-harm risk is said first, in words (shared/practice/risk.ts).
+  const risk = entryRisk(entry.type, entry.content);
+  if (risk.length === 0) return <EntryContentView entry={entry} />;
+  return (
+    <Stack gap="sm">
+      <Alert color="red" variant="light" title="Self-harm risk" data-testid="entry-risk">
+        Shared with the care team as a self-harm risk: {risk.map((r) => riskReasonWords[r]).join('; ')}.
+      </Alert>
+      <EntryContentView entry={entry} />
+    </Stack>
+  );
+}
+
+function EntryContentView({ entry }: { entry: PracticeEntry }) {
   switch (entry.type) {
     case 'thought_record': {
       const c = entry.content;
