@@ -15,8 +15,9 @@ export interface ClinicHours {
   closesAt: string;
 }
 
-/** Searching further than this many days for opening hours means the clinic never opens. */
-const MAX_DAYS = 400;
+/** A week without opening hours means the clinic never opens; a hard cap keeps odd settings finite. */
+const WEEK = 7;
+const MAX_DAYS = 366 * 100;
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
 export function isoWeekday(day: string): number {
@@ -54,8 +55,10 @@ export function nextClosedInstant(at: number, hours: ClinicHours): number {
 export function addClinicHours(from: number, hoursToCount: number, hours: ClinicHours): number | null {
   let remaining = hoursToCount * 3600_000;
   let day = dayOf(from, hours);
-  for (let i = 0; i < MAX_DAYS; i++) {
+  let closedDays = 0;
+  for (let i = 0; i < MAX_DAYS && closedDays < WEEK; i++) {
     const w = openingWindow(day, hours);
+    closedDays = w === null ? closedDays + 1 : 0;
     if (w !== null) {
       const start = Math.max(from, w.opens);
       if (start < w.closes) {
