@@ -1,4 +1,14 @@
-import { Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';
 import type {
@@ -6,6 +16,37 @@ import type {
   SafetyChangeMark,
 } from '../../../shared/medication-safety/prescribing-schemas';
 import { populationTriggerWords } from '../../../shared/medication-safety/dose-limits';
+import {
+  interactionClasses,
+  isInteractionClass,
+} from '../../../shared/medication-safety/interaction-classes';
+
+const classOptions = interactionClasses.map((c) => ({ value: c, label: c.replace(/_/g, ' ') }));
+
+/** The interaction classes the curated combination check matches this medicine by. */
+function ClassesField({
+  value,
+  marks,
+  onChange,
+}: {
+  value: CatalogueSafety;
+  marks: SafetyChangeMark[];
+  onChange: (next: CatalogueSafety) => void;
+}) {
+  return (
+    <Stack gap={4}>
+      <MultiSelect
+        label="Interaction classes"
+        description="Duet's curated combination check matches this medicine by these classes"
+        data={classOptions}
+        value={[...value.interactionClasses]}
+        onChange={(x) => onChange({ ...value, interactionClasses: x.filter(isInteractionClass) })}
+        searchable
+      />
+      <ChangedMark marks={marks} field="interactionClasses" />
+    </Stack>
+  );
+}
 
 // Issue 11: the clinic admin edits a catalogue medicine's dose limits; each value the clinic changed from
 // Duet's starting data says who changed it and when (the server marks it and audits the change).
@@ -34,9 +75,16 @@ export function CatalogueSafetyEditor({
   const limits = value?.doseLimits ?? null;
   if (!value || !limits)
     return (
-      <Text size="sm" c="dimmed">
-        No dose limits for this medication: prescriptions of it are not checked against a maximum.
-      </Text>
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          No dose limits for this medication: prescriptions of it are not checked against a maximum.
+        </Text>
+        <ClassesField
+          value={value ?? { doseLimits: null, interactionClasses: [] }}
+          marks={marks}
+          onChange={onChange}
+        />
+      </Stack>
     );
   const setLimits = (patch: Partial<typeof limits>) =>
     onChange({ ...value, doseLimits: { ...limits, ...patch } });
@@ -114,6 +162,7 @@ export function CatalogueSafetyEditor({
           />
           <ChangedMark marks={marks} field="labelText" />
         </Group>
+        <ClassesField value={value} marks={marks} onChange={onChange} />
       </Stack>
     </Paper>
   );
