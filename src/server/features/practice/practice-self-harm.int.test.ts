@@ -90,6 +90,34 @@ describe('a diary card with a self-harm urge acted on', () => {
     expect(sent.rows[0]).toMatchObject({ severity: 'urgent', title: 'Self-harm risk on a diary card' });
   });
 
+  it('the therapist resolves the entry alert with a risk assessment that reached the patient', async () => {
+    const id = uuid();
+    const res = await save(id, { assignmentId: diary.id, content: scratched, done: true });
+    expect(res.statusCode, res.body).toBe(201);
+    await deliverPendingEvents(f.t.deps);
+    const alert = (await selfHarmAlerts(id)).rows[0];
+    expect(alert).toBeDefined();
+    const assessed = await call(
+      f.t.app,
+      f.as.therapist,
+      'POST',
+      `/api/alerts/${alert?.id ?? ''}/risk-assessments`,
+      {
+        id: uuid(),
+        contactedAt: f.t.clock.now() - 60_000,
+        method: 'phone',
+        outcome: 'no_immediate_risk',
+      },
+    );
+    expect(assessed.statusCode, assessed.body).toBe(201);
+    const state = await f.t.deps.database.db
+      .selectFrom('alerts')
+      .select('state')
+      .where('id', '=', alert?.id ?? '')
+      .executeTakeFirstOrThrow();
+    expect(state.state).toBe('resolved');
+  });
+
   it('a therapist-only card alerts the therapist only (and can be sent before the rest is filled in)', async () => {
     const id = uuid();
     const res = await save(id, {
