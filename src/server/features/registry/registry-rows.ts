@@ -6,6 +6,7 @@ import {
   type TargetInstrument,
 } from '../../../shared/registry/status.js';
 import { registryFlagsFor } from '../../../shared/registry/flags.js';
+import { isSafetyAlertType } from '../../../shared/alerts/lifecycle.js';
 import { attentionTier } from '../../../shared/registry/ranking.js';
 import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
 import {
@@ -148,7 +149,8 @@ export function buildRow(
   const startAt = treatmentStartAt(f.scores, f.firstAgreedPlanAt);
   const weeks = weeksSince(startAt, now);
   // An open self-harm alert counts as a safety concern too: no green "Remission" beside it (issue 12).
-  const openSafety = f.alerts.some((a) => a.type === SAFETY_ALERT_TYPE);
+  // Any safety alert type (shared/alerts/lifecycle.ts) stays open until someone reached the patient.
+  const openSafety = f.alerts.some((a) => a.type === SAFETY_ALERT_TYPE || isSafetyAlertType(a.type));
   const concern = (x: ScoreSeries): ScoreSeries => (openSafety ? { ...x, safetySameDay: true } : x);
   const status = registryStatus(concern(phq9.series), concern(gad7.series), weeks, t, f.target ?? 'both');
   const startDay = startAt === null ? null : startDayOf(startAt, f.timeZone);
