@@ -122,7 +122,14 @@ describe('prescribing safety: dose limits and interactions', () => {
             .isVisible(),
         )
         .toBe(true);
-      await expect.poll(() => page.getByText(/not a full interaction database/).isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          page
+            .getByText(/not a full interaction database/)
+            .first()
+            .isVisible(),
+        )
+        .toBe(true);
       expect(await page.getByRole('button', { name: 'Record medication' }).isDisabled()).toBe(true);
       await proceedWithAll(page, 'Lamotrigine dose halved today as the label says; weight 82 kg.');
       await look(page, 'prescribing-interaction-warning');

@@ -328,6 +328,11 @@ export function ChangeMedicationModal({
               {errorMessage(change.error)}
             </Callout>
           )}
+          {blocked && (
+            <Text size="sm" role="status">
+              To record this, fix what is marked above and answer each safety check.
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

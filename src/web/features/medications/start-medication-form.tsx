@@ -22,7 +22,13 @@ import { errorMessage } from '../../components/query-state';
 import { fieldErrors } from './field-errors';
 import { newClientId } from '../messaging/api';
 import { useCatalogue, usePrescribingContext, useStartMedication, type DoseSchedule } from './api';
-import { mergeWarnings, resolveEntry, serverWarnings, usePrescribingChecks } from './prescribing-checks';
+import {
+  curatedListNotice,
+  mergeWarnings,
+  resolveEntry,
+  serverWarnings,
+  usePrescribingChecks,
+} from './prescribing-checks';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
 import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
 import { NO_E_PRESCRIBING } from './medication-words';
@@ -276,6 +282,11 @@ export function StartMedicationForm({
             />
           </SimpleGrid>
           <DoseRangeNote range={checks?.range ?? null} id="start-dose-range" />
+          {(entry || freeText) && (
+            <Text size="xs" c="dimmed">
+              {curatedListNotice}
+            </Text>
+          )}
           {overMaximum && (
             <Textarea
               label="Reason for going above the maximum"
@@ -345,6 +356,11 @@ export function StartMedicationForm({
             <Callout color="red" variant="light">
               {errorMessage(start.error)}
             </Callout>
+          )}
+          {blocked && (
+            <Text size="sm" role="status">
+              To record this, fix what is marked above and answer each safety check.
+            </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
