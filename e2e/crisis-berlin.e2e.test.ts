@@ -15,7 +15,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 async function look(page: Page, name: string): Promise<void> {
@@ -127,6 +127,34 @@ describe('crisis resources follow the patient’s country', () => {
     await section.getByLabel('Clinic country').selectOption('PL');
     await section.getByText('No crisis line set for Poland').waitFor();
     await look(admin, 'clinic-settings-crisis-warning');
+
+    // The admin edits Germany's resources (the clinic stays in the US): a bad web address is refused at its
+    // field; a good one is saved beside the country's defaults, and the clinic's country is unchanged.
+    await section.getByLabel('Clinic country').selectOption('US');
+    await section.getByLabel('Edit the crisis resources for').selectOption('DE');
+    await section.getByRole('button', { name: 'Edit these resources' }).click();
+    const entry = section.getByRole('group', { name: telefonSeelsorge.name });
+    await entry.getByLabel('Web address').fill('telefonseelsorge.example');
+    await section.getByRole('button', { name: 'Save country and crisis resources' }).click();
+    await entry.getByText('A web address starting with https://').waitFor();
+    await entry.getByLabel('Web address').fill('https://telefonseelsorge.example');
+    await entry.getByLabel('Hours').fill('24 hours');
+    await section.getByRole('button', { name: 'Save country and crisis resources' }).click();
+    await admin.getByText('Crisis resources saved').waitFor();
+    await look(admin, 'clinic-settings-crisis-edited');
+    const saved = (await apiFromPage(admin, '/api/admin/settings')).body as {
+      country: string;
+      crisisResources: { country: string; name: string; web: string | null; hours: string | null }[];
+    };
+    expect(saved.country).toBe('US');
+    expect(saved.crisisResources.map((r) => [r.country, r.name])).toEqual([
+      ['DE', germanEmergency.name],
+      ['DE', telefonSeelsorge.name],
+    ]);
+    expect(saved.crisisResources[1]).toMatchObject({
+      web: 'https://telefonseelsorge.example',
+      hours: '24 hours',
+    });
     expect(adminErrors()).toEqual([]);
     await adminContext.close();
   });

@@ -40,6 +40,7 @@ const kindLabels: Record<CrisisResourceKind, string> = {
 };
 
 const today = () => new Date().toLocaleDateString('en-CA');
+const countryOptions = countries.map(([code, name]) => ({ value: code, label: `${name} (${code})` }));
 
 function EntryFields({
   index,
@@ -140,19 +141,24 @@ function EntryFields({
 export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings }) {
   const save = useSaveClinicSettings();
   const [country, setCountry] = useState(settings.country);
+  // Whose resources are being edited: the clinic's country, or another where some patients live.
+  const [editing, setEditing] = useState(settings.country);
   const own = settings.crisisResources.filter((r) => r.country === settings.country);
   const [entries, setEntries] = useState<ResourceForm[]>(() => own.map(formFrom));
   const [customised, setCustomised] = useState(own.length > 0);
   const [showErrors, setShowErrors] = useState(false);
 
   const server = serverEntryErrors(save.error);
-  const clientErrors = entries.map((e) => resourceErrors(e, country));
-  const shown = customised ? entries : defaultsFor(country).map(formFrom);
+  const clientErrors = entries.map((e) => resourceErrors(e, editing));
+  const shown = customised ? entries : defaultsFor(editing).map(formFrom);
+  const customisedElsewhere = [...new Set(settings.crisisResources.map((r) => r.country))].filter(
+    (c) => c !== editing,
+  );
   const hasCrisisLine = shown.some((e) => e.kind === 'crisis_line');
   const hasEmergency = shown.some((e) => e.kind === 'emergency');
 
-  const changeCountry = (next: string) => {
-    setCountry(next);
+  const edit = (next: string) => {
+    setEditing(next);
     const saved = settings.crisisResources.filter((r) => r.country === next);
     setEntries(saved.map(formFrom));
     setCustomised(saved.length > 0);
@@ -171,9 +177,9 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
     event.preventDefault();
     setShowErrors(true);
     if (customised && clientErrors.some((e) => Object.keys(e).length > 0)) return;
-    const mine = customised ? entries.map((e) => payloadFrom(e, country)) : [];
+    const mine = customised ? entries.map((e) => payloadFrom(e, editing)) : [];
     save.mutate(
-      { country, crisisResources: [...mine, ...otherCountries(settings.crisisResources, country)] },
+      { country, crisisResources: [...mine, ...otherCountries(settings.crisisResources, editing)] },
       {
         onSuccess: () =>
           notifications.show({
@@ -208,12 +214,27 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
           label="Clinic country"
           description="New patients live here unless their record says otherwise"
           value={country}
-          onChange={(e) => changeCountry(e.currentTarget.value)}
+          onChange={(e) => {
+            setCountry(e.currentTarget.value);
+            edit(e.currentTarget.value);
+          }}
           error={server.country}
-          data={countries.map(([code, name]) => ({ value: code, label: `${name} (${code})` }))}
+          data={countryOptions}
         />
+        <NativeSelect
+          label="Edit the crisis resources for"
+          description="Patients whose record names another country see that country's resources"
+          value={editing}
+          onChange={(e) => edit(e.currentTarget.value)}
+          data={countryOptions}
+        />
+        {customisedElsewhere.length > 0 && (
+          <Text size="sm">
+            This clinic has its own entries for: {customisedElsewhere.map(countryName).join(', ')}.
+          </Text>
+        )}
         {!hasCrisisLine && (
-          <Alert color="red" variant="light" title={`No crisis line set for ${countryName(country)}`}>
+          <Alert color="red" variant="light" title={`No crisis line set for ${countryName(editing)}`}>
             Duet knows no crisis line for this country. Patients will see
             {hasEmergency ? ' the emergency number' : ' no emergency number'} and their care team&apos;s
             contact only. Add the crisis line patients should call.
@@ -235,7 +256,7 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
             ))}
             {entries.length === 0 && (
               <Text size="sm">
-                With no entries, patients here see the defaults for {countryName(country)}.
+                With no entries, patients there see the defaults for {countryName(editing)}.
               </Text>
             )}
             <Group>
@@ -249,14 +270,14 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
                   setCustomised(false);
                 }}
               >
-                Use the defaults for {countryName(country)}
+                Use the defaults for {countryName(editing)}
               </Button>
             </Group>
           </Stack>
         ) : (
           <Stack gap="xs">
             <Text size="sm" fw={600}>
-              Defaults for {countryName(country)}
+              Defaults for {countryName(editing)}
             </Text>
             {shown.length === 0 && <Text size="sm">None.</Text>}
             {shown.map((entry) => (
@@ -274,7 +295,7 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
               <Button
                 variant="default"
                 onClick={() => {
-                  setEntries(defaultsFor(country).map(formFrom));
+                  setEntries(defaultsFor(editing).map(formFrom));
                   setCustomised(true);
                 }}
               >
