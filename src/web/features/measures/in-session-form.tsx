@@ -60,7 +60,7 @@ function AnswersForm({
         answers: { items: answers, functional },
         // Sent as entered: a future or impossible date is refused by the server at this field, never clamped.
         ...(Number.isNaN(at) ? {} : { answeredAt: at }),
-        ...(backdated ? { backdateReason } : {}),
+        ...(backdated || backdateReason.trim() !== '' ? { backdateReason } : {}),
       },
       {
         onSuccess: (answer) => {
@@ -116,7 +116,7 @@ function AnswersForm({
           error={dateError}
           description="Dated in the past only within the clinic's limit (default 14 days)."
         />
-        {backdated && (
+        {(backdated || reasonError !== undefined) && (
           <TextInput
             label="Why is this answer dated in the past?"
             required
