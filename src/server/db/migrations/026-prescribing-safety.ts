@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { catalogueSafetyDefaults } from '../../features/medications/catalogue-safety.js';
-import { resolveMedicationName } from '../../../shared/medication-safety/names.js';
+import { linkFreeTextMedications } from '../../features/medications/link-free-text.js';
 
 // Prescribing safety (issue 11): the catalogue carries each medicine's safety data (label dose limits,
 // interaction classes; JSON, seeded from shared/medication-safety) and marks values a clinic changed; a
@@ -15,13 +15,6 @@ interface Db026 {
     generic_name: string;
     drug_class: string;
     safety: string | null;
-  };
-  medications: {
-    id: string;
-    clinic_id: string;
-    name: string;
-    catalogue_id: string | null;
-    drug_class: string | null;
   };
 }
 
@@ -50,23 +43,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .where('id', '=', e.id)
       .execute();
   }
-  const freeText = await typed
-    .selectFrom('medications')
-    .select(['id', 'clinic_id', 'name'])
-    .where('catalogue_id', 'is', null)
-    .execute();
-  for (const m of freeText) {
-    const clinicEntries = entries.filter((e) => e.clinic_id === m.clinic_id);
-    const resolved = resolveMedicationName(
-      m.name,
-      clinicEntries.map((e) => e.generic_name),
-    );
-    const entry = resolved && clinicEntries.find((e) => e.generic_name === resolved.genericName);
-    if (!entry) continue;
-    await typed
-      .updateTable('medications')
-      .set({ catalogue_id: entry.id, drug_class: entry.drug_class })
-      .where('id', '=', m.id)
-      .execute();
-  }
+  await linkFreeTextMedications(db);
 }

@@ -5,6 +5,7 @@ import { messagingFixture, uuid, type MessagingFixture } from '../messaging/mess
 import type { CatalogueEntry, MedicationDetail } from '../../../shared/medications/schemas.js';
 import type { SafetyWarning } from '../../../shared/medication-safety/interactions.js';
 import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';
+import { linkFreeTextMedications } from './link-free-text.js';
 
 // Issue 11 through the real routes: dose limits, units, step order, brand names, combinations, allergies,
 // and the catalogue's safety data edited by the clinic admin.
@@ -303,6 +304,51 @@ describe('brand names, combinations and allergies', () => {
     expect(res.statusCode).toBe(409);
     const warnings = res.json<{ error: { details: { warnings: SafetyWarning[] } } }>().error.details.warnings;
     expect(warnings.map((w) => w.ruleId)).toContain('allergy_same_class');
+  });
+});
+
+describe('free-text records made before issue 11', () => {
+  it('a brand or salt name is linked to its catalogue entry; an unknown name stays free text', async () => {
+    const db = f.t.deps.database.db;
+    const row = (id: string, name: string) => ({
+      id,
+      clinic_id: f.therapist.clinicId,
+      patient_id: f.patient.overview.id,
+      catalogue_id: null,
+      name,
+      drug_class: null,
+      form: 'tablet',
+      route: 'oral',
+      instructions: '',
+      start_date: '2026-10-01',
+      end_date: '2026-10-02',
+      status: 'stopped',
+      prescribed_by: f.prescriber.id,
+      created_at: 0,
+      updated_at: 0,
+      version: 1,
+    });
+    const clozaril = uuid();
+    const lithium = uuid();
+    const unknown = uuid();
+    await db
+      .insertInto('medications')
+      .values([
+        row(clozaril, 'Clozaril'),
+        row(lithium, 'Lithium carbonate ER 300 mg'),
+        row(unknown, 'Agomelatine'),
+      ])
+      .execute();
+    expect(await linkFreeTextMedications(db as never)).toBe(2);
+    const linked = await db
+      .selectFrom('medications')
+      .select(['id', 'catalogue_id', 'drug_class'])
+      .where('id', 'in', [clozaril, lithium, unknown])
+      .execute();
+    const byId = new Map(linked.map((m) => [m.id, m]));
+    expect(byId.get(clozaril)?.catalogue_id).toBe(ids.clozapine);
+    expect(byId.get(lithium)?.catalogue_id).toBe(ids.lithium);
+    expect(byId.get(unknown)?.catalogue_id).toBeNull();
   });
 });
 
