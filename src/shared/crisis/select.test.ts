@@ -178,9 +178,29 @@ describe("resourcesFor: the clinic's own list and the patient's country", () => 
     });
 
   it("the clinic's entries for a country replace that country's defaults", () => {
-    const result = resourcesFor('DE', [own('DE', 'Berliner Krisendienst'), own('US', 'Clinic line')]);
+    const emergency = clinicCrisisResourceSchema.parse({
+      country: 'DE',
+      kind: 'emergency',
+      name: 'Notruf',
+      phone: '0100',
+      lastVerified: '2026-01-01',
+    });
+    const result = resourcesFor('DE', [
+      own('DE', 'Berliner Krisendienst'),
+      own('US', 'Clinic line'),
+      emergency,
+    ]);
     expect(result.from).toBe('clinic');
-    expect(result.resources.map((r) => r.name)).toEqual(['Berliner Krisendienst']);
+    expect(result.resources.map((r) => r.name)).toEqual(['Berliner Krisendienst', 'Notruf']);
+  });
+
+  it('a clinic list without an emergency number still shows the country default one, after its own', () => {
+    const result = resourcesFor('DE', [own('DE', 'Berliner Krisendienst')]);
+    expect(result.resources.map((r) => [r.kind, r.name])).toEqual([
+      ['crisis_line', 'Berliner Krisendienst'],
+      ['emergency', 'Emergency services'],
+    ]);
+    expect(result.resources[1]?.phone).toBe(defaultsFor('DE')[0]?.phone);
   });
 
   it("a patient in another country gets that country's defaults when the clinic set nothing for it", () => {

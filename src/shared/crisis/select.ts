@@ -20,8 +20,13 @@ export function resourcesFor(
   clinicResources: readonly ClinicCrisisResource[],
 ): { from: 'clinic' | 'defaults'; resources: CrisisResource[] } {
   const own = clinicResources.filter((r) => r.country === country);
-  if (own.length > 0) return { from: 'clinic', resources: own.map(({ country: _c, ...r }) => r) };
-  return { from: 'defaults', resources: defaultsFor(country) };
+  if (own.length === 0) return { from: 'defaults', resources: defaultsFor(country) };
+  const resources: CrisisResource[] = own.map(({ country: _c, ...r }) => r);
+  // An emergency number is always shown (crisis-lines.md: "the patient still sees the emergency number"):
+  // a clinic list without one gets the country's default emergency number(s) after its own entries.
+  if (!resources.some((r) => r.kind === 'emergency'))
+    resources.push(...defaultsFor(country).filter((r) => r.kind === 'emergency'));
+  return { from: 'clinic', resources };
 }
 
 /**

@@ -116,7 +116,7 @@ describe('the patient sees their own country', () => {
     expect(res.statusCode).toBe(200);
     const set = res.json<CrisisResourceSet>();
     expect(set).toMatchObject({ country: 'US', from: 'clinic', situation: 'self_harm' });
-    expect(set.resources.map((r) => r.name)).toEqual([clinicLine.name]);
+    expect(set.resources.map((r) => r.name)).toEqual([clinicLine.name, 'Emergency services']);
   });
 
   it('a patient in Germany gets TelefonSeelsorge and 112, from the endpoint and the item-9 answer', async () => {
@@ -184,8 +184,9 @@ describe('the patient sees their own country', () => {
     const set = (
       await call(f.t.app, f.as.patient, 'GET', crisisUrl(f.patient.overview.id))
     ).json<CrisisResourceSet>();
-    expect(set).toMatchObject({ from: 'clinic', noEmergencyNumber: true });
-    expect(set.resources.map((r) => r.name)).toEqual(['Berliner Krisendienst']);
+    // Their crisis line first; no emergency entry was set, so Germany's default one is still there.
+    expect(set).toMatchObject({ from: 'clinic', noEmergencyNumber: false });
+    expect(set.resources.map((r) => r.name)).toEqual(['Berliner Krisendienst', 'Emergency services']);
   });
 
   it('a country outside the list is refused at its field', async () => {

@@ -112,9 +112,13 @@ describe('submitting questionnaires', () => {
     const res = await call(f.t.app, f.as.patient, 'POST', base, phq9([0, 0, 0, 0, 0, 0, 0, 0, 2]));
     const crisis = res.json<SubmitResult>().crisis;
     expect(crisis?.from).toBe('clinic');
-    expect(crisis?.resources.map((r) => [r.name, r.phone])).toEqual([['Clinic line', '555 0100']]);
-    // Only a crisis line was set: the patient is still told there is no emergency number on the list.
-    expect(crisis?.noEmergencyNumber).toBe(true);
+    // Only a crisis line was set: the country's default emergency number is still shown beside it.
+    const usEmergency = defaultsFor('US').find((r) => r.kind === 'emergency');
+    expect(crisis?.resources.map((r) => [r.name, r.phone])).toEqual([
+      ['Clinic line', '555 0100'],
+      [usEmergency?.name, usEmergency?.phone],
+    ]);
+    expect(crisis?.noEmergencyNumber).toBe(false);
     await f.t.deps.database.db
       .updateTable('clinics')
       .set({ settings: '{}' })

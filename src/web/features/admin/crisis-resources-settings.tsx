@@ -155,7 +155,11 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
     (c) => c !== editing,
   );
   const hasCrisisLine = shown.some((e) => e.kind === 'crisis_line');
-  const hasEmergency = shown.some((e) => e.kind === 'emergency');
+  const defaultEmergency = defaultsFor(editing).filter((r) => r.kind === 'emergency');
+  // A list without an emergency number still shows the country's default one (shared/crisis/select.ts).
+  const addsDefaultEmergency =
+    customised && !shown.some((e) => e.kind === 'emergency') && defaultEmergency.length > 0;
+  const hasEmergency = shown.some((e) => e.kind === 'emergency') || addsDefaultEmergency;
 
   const edit = (next: string) => {
     setEditing(next);
@@ -254,6 +258,12 @@ export function CrisisResourcesSettings({ settings }: { settings: ClinicSettings
                 onRemove={() => setEntries((list) => list.filter((_, i) => i !== index))}
               />
             ))}
+            {addsDefaultEmergency && entries.length > 0 && (
+              <Text size="sm">
+                No emergency number in this list: patients also see the default for {countryName(editing)} (
+                {defaultEmergency.map((r) => r.phone).join(', ')}) after these entries.
+              </Text>
+            )}
             {entries.length === 0 && (
               <Text size="sm">
                 With no entries, patients there see the defaults for {countryName(editing)}.
