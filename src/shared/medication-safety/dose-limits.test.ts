@@ -106,6 +106,31 @@ describe('label maxima (medication-safety.md §1)', () => {
     expect(prescribed('bupropion', 200, ctx(), 'tablet').overMaximum[0]?.message).toMatch(/single-dose/);
     expect(prescribed('bupropion', 300, ctx(), 'XL tablet').overMaximum).toEqual([]);
   });
+  it('a unit that cannot be compared is refused at the unit field; lithium (no fixed maximum) takes any unit', () => {
+    const dose = (g: string, unit: string) =>
+      checkPrescription({
+        medicine: drug(g),
+        doses: [
+          {
+            path: 'body.doseAmount',
+            unitPath: 'body.doseUnit',
+            label: 'The dose',
+            amount: 10,
+            unit,
+            schedule: daily,
+          },
+        ],
+        steps: [],
+        stepsAfter: null,
+        prescriptions: [],
+        context: ctx(),
+        resolve: () => null,
+      });
+    expect(dose('sertraline', 'mL').fieldErrors).toEqual([
+      { path: 'body.doseUnit', message: expect.stringMatching(/label maximum is in mg/) as string },
+    ]);
+    expect(dose('lithium', 'mL').fieldErrors).toEqual([]);
+  });
   it('counts every dose of the day (citalopram 30 mg twice daily = 60 mg)', () => {
     const r = checkPrescription({
       medicine: drug('citalopram'),

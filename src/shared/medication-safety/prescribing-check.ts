@@ -211,7 +211,9 @@ export function checkPrescription(input: PrescribingCheckInput): PrescribingChec
     ? doseRangeFor(medicine.limits, medicine.formText, context, input.prescriptions)
     : null;
 
-  if (medicine.limits && range) {
+  // Nothing to compare with (lithium: dosed to the serum level): any unit is accepted, e.g. mL of solution.
+  const comparable = range !== null && (range.labelMaxMgPerDay !== null || range.maxSingleDoseMg !== null);
+  if (medicine.limits && range && comparable) {
     for (const dose of input.doses) {
       const mg = toMilligrams(dose.amount, dose.unit);
       if (!mg.ok) {
