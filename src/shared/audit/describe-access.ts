@@ -82,6 +82,27 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'measure.list': ['looked at your questionnaire results', 'looked at the questionnaire results'],
   'measure.read': ['looked at one of your questionnaire results', 'looked at a questionnaire result'],
   'measure.due': ['looked at which questionnaires are due', 'looked at which questionnaires are due'],
+  'measure.baseline.read': [
+    'looked at which answers count as your starting point',
+    'looked at the questionnaire baselines',
+  ],
+  'measure.baseline.choose': [
+    'chose which answer counts as your starting point',
+    'chose a questionnaire baseline',
+  ],
+  'crisis_resources.read': ['looked at your crisis contacts', 'looked at the crisis contacts'],
+  'medication.prescribing_context': [
+    'checked your allergies and medicines before prescribing',
+    'checked the allergies and medicines before prescribing',
+  ],
+  'medication_catalogue.safety_edit': [
+    'changed the dose limits of a medicine',
+    'changed the dose limits of a medicine',
+  ],
+  'medication_lab_profile.update': [
+    'changed how your blood-count results are read',
+    'changed how the blood-count results are read',
+  ],
   'risk_assessment.create': ['recorded a safety check-in with you', 'recorded a risk assessment'],
   'risk_assessment.list': ['looked at your safety check-ins', 'looked at the risk assessments'],
   // Medications (issue 4)
