@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { clinicSettingsSchema, parseClinicSettings } from './settings.js';
 
 const entry = {
@@ -41,5 +42,22 @@ describe('parseClinicSettings falls back per key (issue 12)', () => {
       country: 'US',
       planReviewWeeks: 8,
     });
+  });
+});
+
+describe('parseClinicSettings (property): a bad key never changes another key', () => {
+  it('for any garbage under one key, every other valid stored key reads back as stored', () => {
+    const valid = { escalationHours: 3, planReviewWeeks: 6, country: 'DE', crisisResources: [entry] };
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(valid)), fc.anything(), (key, garbage) => {
+        const settings = parseClinicSettings(JSON.stringify({ ...valid, [key]: garbage }));
+        for (const [other, value] of Object.entries(valid)) {
+          if (other === key) continue;
+          if (other === 'crisisResources')
+            expect(settings.crisisResources.map((r) => r.name)).toEqual(['Krisendienst']);
+          else expect(settings[other as keyof typeof settings]).toEqual(value);
+        }
+      }),
+    );
   });
 });
