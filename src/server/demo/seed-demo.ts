@@ -35,6 +35,7 @@ export const demoPatients = [
     timeZone: 'America/Chicago',
     mrn: 'MRN-1001',
     phone: '+1 312 555 0142',
+    country: null,
   },
   {
     email: 'patient2@demo.duet.test',
@@ -44,6 +45,7 @@ export const demoPatients = [
     timeZone: 'America/Los_Angeles',
     mrn: 'MRN-1002',
     phone: null,
+    country: null,
   },
   {
     email: 'patient3@demo.duet.test',
@@ -53,6 +55,8 @@ export const demoPatients = [
     timeZone: 'Europe/Berlin',
     mrn: 'MRN-1003',
     phone: '+49 30 5550 1234',
+    // Lives in Berlin: sees the German crisis numbers (issue 12); the others follow the clinic's country.
+    country: 'DE',
   },
 ] as const;
 
@@ -110,6 +114,7 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
       phone: p.phone,
       timeZone: p.timeZone,
       medicalRecordNumber: p.mrn,
+      country: p.country,
       careTeam: [
         { userId: id('therapist'), role: 'therapist' },
         { userId: id('prescriber'), role: 'prescriber' },
