@@ -8,6 +8,7 @@ import {
   type LabTier,
 } from './lab-ranges.js';
 import { analyteUnits, findUnit, tidy, toCanonical, type AnalyteCode } from './lab-units.js';
+import { withClinicThresholds, type ClinicLabThresholds } from './lab-thresholds.js';
 
 /**
  * Interprets a laboratory result as it is recorded (medication-safety.md §3): the value is parsed, its unit
@@ -78,6 +79,8 @@ export interface LabContext {
   upperLimitOfNormal?: number | null;
   /** ALT/AST: the clinic's upper limit of normal (U/L) when the report gives none. */
   clinicUpperLimitOfNormal?: { alt?: number; ast?: number };
+  /** The clinic's edited thresholds per range (lab-thresholds.ts); a range not named keeps the reference. */
+  clinicThresholds?: ClinicLabThresholds;
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -172,7 +175,8 @@ export function interpretLabResult(
       ],
     };
 
-  const range = labRange(rangeIdFor(analyte, ctx));
+  const rangeId = rangeIdFor(analyte, ctx);
+  const range = withClinicThresholds(labRange(rangeId), ctx.clinicThresholds?.[rangeId]);
   if (
     range.relativeToUpperLimit !== true &&
     ctx.upperLimitOfNormal !== undefined &&

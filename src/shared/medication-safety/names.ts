@@ -164,7 +164,7 @@ const formWords: Record<string, ReleaseForm | null> = {
 export interface ResolvedName {
   /** The catalogue's generic name. */
   genericName: string;
-  matchedBy: 'generic' | 'brand' | 'synonym';
+  matchedBy: 'generic' | 'brand' | 'synonym' | 'clinic';
   /** Release form named in the text (e.g. "ER"), or null. */
   releaseForm: ReleaseForm | null;
   source: string | null;
@@ -184,11 +184,23 @@ function words(text: string): string[] {
   );
 }
 
+/** A name the clinic added to one of its catalogue entries (a national brand, a local name; issue 11). */
+export interface ClinicOtherName {
+  name: string;
+  genericName: string;
+}
+
 /**
  * Resolves free text (a brand, a salt, a release form, a dose in the text) to a catalogue generic name.
  * `catalogueNames` are the clinic's catalogue generic names (lower case compared); only names in it resolve.
+ * `clinicNames` are the other names the clinic added to its entries: matched like a brand (the whole name, or
+ * one word of it standing with others), after Duet's own names.
  */
-export function resolveMedicationName(text: string, catalogueNames: readonly string[]): ResolvedName | null {
+export function resolveMedicationName(
+  text: string,
+  catalogueNames: readonly string[],
+  clinicNames: readonly ClinicOtherName[] = [],
+): ResolvedName | null {
   const all = words(text);
   let releaseForm: ReleaseForm | null = null;
   const kept: string[] = [];
@@ -217,6 +229,17 @@ export function resolveMedicationName(text: string, catalogueNames: readonly str
     const brand = brandNames.find((row) => row.brand === w);
     const name = brand && known.get(brand.genericName);
     if (brand && name) return { genericName: name, matchedBy: 'brand', releaseForm, source: brand.source };
+  }
+  if (clinicNames.length > 0) {
+    const candidates = new Set([phrase, withoutSalts, ...kept]);
+    for (const row of clinicNames) {
+      const own = words(row.name)
+        .filter((w) => !(w in formWords))
+        .join(' ');
+      const name = known.get(row.genericName.toLowerCase());
+      if (own !== '' && name && candidates.has(own))
+        return { genericName: name, matchedBy: 'clinic', releaseForm, source: 'Added by the clinic' };
+    }
   }
   return null;
 }
