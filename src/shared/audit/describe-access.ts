@@ -71,6 +71,10 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'alert.acknowledge': ['took up an alert about your care', 'acknowledged an alert'],
   'alert.resolve': ['resolved an alert about your care', 'resolved an alert'],
   'alert.escalate': ['escalated an alert about your care', 'escalated an alert'],
+  'alert.patient_summary': [
+    'looked at your contact details and safety plan because of an urgent alert',
+    'looked at the contact details and safety plan because of an urgent alert',
+  ],
   'case_review.read': ['looked at the case reviews of your care', 'looked at the case reviews'],
   'case_review.mark': ['put your care on the agenda of a case review', 'marked the patient for case review'],
   'case_review.unmark': ['took your care off the case-review agenda', 'unmarked the patient for case review'],

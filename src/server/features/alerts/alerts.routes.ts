@@ -9,6 +9,8 @@ import * as alerts from './alerts.service.js';
 import { newRiskAssessmentSchema, riskAssessmentSchema } from '../../../shared/measures/schemas.js';
 import { recordRiskAssessment } from '../measures/risk-assessments.service.js';
 import { AppError } from '../../platform/errors.js';
+import { alertPatientSummarySchema } from '../../../shared/alerts/patient-summary.js';
+import { alertPatientSummary } from './alert-patient-summary.service.js';
 
 const tags = ['alerts'];
 const alertParams = z.object({ alertId: z.string().min(1).max(64) });
@@ -99,6 +101,18 @@ export function alertRoutes(app: App, deps: AppDeps): void {
       });
       return reply.status(created ? 201 : 200).send(assessment);
     },
+  });
+
+  // "Reach the patient" (issue 12): contact details, care team, trigger, safety plan and crisis resources for
+  // the team or, while the alert is not resolved, the on-call clinician / clinical lead it was escalated to.
+  app.get('/api/alerts/:alertId/patient-summary', {
+    config: { policy: policies.clinician },
+    schema: {
+      tags,
+      params: alertParams,
+      response: { 200: alertPatientSummarySchema, ...errors(400, 401, 403, 404) },
+    },
+    handler: (request) => alertPatientSummary(deps, actorOf(request), request.params.alertId),
   });
 
   app.post('/api/alerts/:alertId/resolve', {

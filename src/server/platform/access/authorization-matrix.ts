@@ -102,6 +102,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/alerts/:alertId/acknowledge': { scope: 'none', expect: cliniciansOnly },
   'POST /api/alerts/:alertId/resolve': { scope: 'none', expect: cliniciansOnly },
   'POST /api/alerts/:alertId/risk-assessments': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/alerts/:alertId/patient-summary': { scope: 'none', expect: cliniciansOnly },
   // clinic settings
   'GET /api/admin/settings': { scope: 'none', expect: adminOnly },
   'PUT /api/admin/settings': { scope: 'none', expect: adminOnly },
