@@ -1,7 +1,38 @@
-import { Checkbox, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { instruments } from '../../../shared/treatment-plans/schemas';
 import type { Content, SetContent } from './draft-helpers';
 import { Section } from './draft-section';
+import { planTarget, TARGET_LABELS, targetHint, withQuestionnaires, type PlanTarget } from './plan-words';
+
+const isTarget = (v: string): v is PlanTarget => Object.hasOwn(TARGET_LABELS, v);
+
+/** Issue 12: the questionnaire treat-to-target follows; saved with the plan version like every other field. */
+function TargetChoice({ content, set }: { content: Content; set: SetContent }) {
+  const hint = targetHint(content.measurement);
+  return (
+    <Stack gap={4}>
+      <Radio.Group
+        label="Target questionnaire"
+        description="What the registry's treat-to-target follows. With both, the worse of the two counts."
+        value={planTarget(content.measurement)}
+        onChange={(v) => {
+          if (isTarget(v)) set('measurement', { ...content.measurement, target: v });
+        }}
+      >
+        <Group mt="xs">
+          {(Object.keys(TARGET_LABELS) as PlanTarget[]).map((t) => (
+            <Radio key={t} value={t} label={TARGET_LABELS[t]} />
+          ))}
+        </Group>
+      </Radio.Group>
+      {hint && (
+        <Text size="sm" c="orange.8" role="status">
+          {hint}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 export function MeasurementPlanSection({ content, set }: { content: Content; set: SetContent }) {
   return (
@@ -9,12 +40,13 @@ export function MeasurementPlanSection({ content, set }: { content: Content; set
       {instruments.map((instrument) => {
         const q = content.measurement.questionnaires.find((x) => x.instrument === instrument);
         const update = (next: typeof q | null) =>
-          set('measurement', {
-            questionnaires: [
+          set(
+            'measurement',
+            withQuestionnaires(content.measurement, [
               ...content.measurement.questionnaires.filter((x) => x.instrument !== instrument),
               ...(next ? [next] : []),
-            ],
-          });
+            ]),
+          );
         return (
           <Stack key={instrument} gap="xs">
             <Checkbox
@@ -65,6 +97,7 @@ export function MeasurementPlanSection({ content, set }: { content: Content; set
           </Stack>
         );
       })}
+      <TargetChoice content={content} set={set} />
       <TextInput
         type="date"
         label="Review date"

@@ -8,6 +8,7 @@ import {
   IPT_AREA_LABELS,
   MODALITY_LABELS,
   SAFETY_SECTION_LABELS,
+  targetWords,
 } from './plan-words';
 
 function Part({ title, children }: { title: string; children: React.ReactNode }) {
@@ -90,6 +91,7 @@ export function PlanContentView({ content }: { content: PlanContent }) {
                 {q.everyWeeksAfter} weeks
               </Text>
             ))}
+        <Text size="sm">{targetWords(content.measurement)}</Text>
         <Text size="sm">
           Review: {content.reviewDate ? formatDay(content.reviewDate) : 'clinic default after agreement'}
         </Text>

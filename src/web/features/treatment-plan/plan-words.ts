@@ -1,5 +1,5 @@
 // Words for the treatment plan on clinician pages. Display only: the rules live in src/shared.
-import type { PlanOverview, PlanVersionStatus } from '../../app/api-types';
+import type { PlanContent, PlanOverview, PlanVersionStatus } from '../../app/api-types';
 
 export const MODALITY_LABELS = { CBT: 'CBT', DBT: 'DBT', IPT: 'IPT', other: 'Other' } as const;
 export const FREQUENCY_LABELS = {
@@ -37,6 +37,41 @@ export const SECTION_LABELS: Record<string, string> = {
   reviewDate: 'Review date',
   safetyPlan: 'Safety plan',
 };
+/** Issue 12: which questionnaire treat-to-target follows (shared/registry/status.ts reads the plan's choice). */
+export const TARGET_LABELS = {
+  'PHQ-9': 'PHQ-9',
+  'GAD-7': 'GAD-7',
+  both: 'Both (the worse counts)',
+} as const;
+export type PlanTarget = keyof typeof TARGET_LABELS;
+type Measurement = PlanContent['measurement'];
+
+/** The plan's target questionnaire; a plan that never chose one follows both (where both are measured). */
+export const planTarget = (m: Measurement): PlanTarget => m.target ?? 'both';
+
+/** The measurement part with a new questionnaire list: the target choice stays as it was. */
+export const withQuestionnaires = (m: Measurement, questionnaires: Measurement['questionnaires']) => ({
+  ...m,
+  questionnaires,
+});
+
+/** One line for the plan view: what treat-to-target follows. */
+export function targetWords(m: Measurement): string {
+  const target = planTarget(m);
+  if (target === 'both')
+    return 'Target: PHQ-9 and GAD-7, the worse of the two counts (GAD-7 only once it has been measured)';
+  return `Target: ${target}`;
+}
+
+/** A hint (never a block) when the target questionnaire is not one the plan asks for. */
+export function targetHint(m: Measurement): string | null {
+  const target = planTarget(m);
+  if (target === 'both') return null;
+  return m.questionnaires.some((q) => q.instrument === target)
+    ? null
+    : `${target} is the target but this plan does not ask for it: add it above, or treat-to-target has nothing to follow.`;
+}
+
 export const SAFETY_SECTION_LABELS = {
   warningSigns: 'Warning signs',
   thingsICanDoOnMyOwn: 'Things I can do on my own',
@@ -95,7 +130,9 @@ export function pathLabel(path: string): string {
     .replace(/\[id=([^\]]+)\]/g, '.$1')
     .replace(/\[(\d+)\]/g, (_m, i: string) => `.#${String(Number(i) + 1)}`);
   const [first = '', ...rest] = readable.split('.');
-  return [SECTION_LABELS[first] ?? first, ...rest].join(' › ');
+  const field = (part: string) =>
+    first === 'measurement' && part === 'target' ? 'Target questionnaire' : part;
+  return [SECTION_LABELS[first] ?? first, ...rest.map(field)].join(' › ');
 }
 
 /** Any JSON value from a diff, as short text. */
