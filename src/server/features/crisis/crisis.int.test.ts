@@ -166,6 +166,36 @@ describe('the patient sees their own country', () => {
       if (us.phone) expect(shown).not.toContain(JSON.stringify(us.phone));
   });
 
+  it('with no country recorded, a patient whose time zone is Europe/Berlin gets the German set', async () => {
+    const url = `/api/patients/${f.patient.overview.id}`;
+    const current = await call(f.t.app, f.as.therapist, 'GET', url);
+    const patched = await call(
+      f.t.app,
+      f.as.therapist,
+      'PATCH',
+      url,
+      { country: null, timeZone: 'Europe/Berlin' },
+      { 'if-match': current.headers.etag as string },
+    );
+    expect(patched.statusCode).toBe(200);
+    const set = (
+      await call(f.t.app, f.as.patient, 'GET', crisisUrl(f.patient.overview.id, 'self_harm'))
+    ).json<CrisisResourceSet>();
+    expect(set.country).toBe('DE');
+    expect(set.resources[0]?.name).toBe('TelefonSeelsorge');
+    // Back to the clinic's zone and country for the tests that follow.
+    const again = await call(f.t.app, f.as.therapist, 'GET', url);
+    const restored = await call(
+      f.t.app,
+      f.as.therapist,
+      'PATCH',
+      url,
+      { country: 'DE', timeZone: current.json<{ timeZone: string }>().timeZone },
+      { 'if-match': again.headers.etag as string },
+    );
+    expect(restored.statusCode).toBe(200);
+  });
+
   it("the clinic's own entries for Germany replace the German defaults", async () => {
     const res = await call(f.t.app, admin, 'PUT', settingsUrl, {
       crisisResources: [

@@ -5,13 +5,17 @@ export async function clinicSettingsJson(db: Db, clinicId: string): Promise<stri
   return row?.settings ?? '{}';
 }
 
-/** The patient's own country, or null when it follows the clinic's. */
-export async function patientCountry(db: Db, clinicId: string, patientId: string): Promise<string | null> {
+/** The patient's recorded country (null when none is recorded) and their time zone. */
+export async function patientPlace(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+): Promise<{ country: string | null; timeZone: string | null }> {
   const row = await db
     .selectFrom('patients')
-    .select('country')
+    .select(['country', 'time_zone'])
     .where('clinic_id', '=', clinicId)
     .where('id', '=', patientId)
     .executeTakeFirst();
-  return row?.country ?? null;
+  return { country: row?.country ?? null, timeZone: row?.time_zone ?? null };
 }

@@ -4,12 +4,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { parseClinicSettings } from '../../../shared/clinic/settings.js';
 import { crisisResourceSet } from '../../../shared/crisis/select.js';
+import { effectivePatientCountry } from '../../../shared/crisis/time-zones.js';
 import type { CrisisResourceSet, CrisisSituation } from '../../../shared/crisis/schemas.js';
 import * as repo from './crisis.repository.js';
 
 /**
  * The crisis resources for one patient, inside a transaction that already checked access: their own
- * country's set (the clinic's country when the patient has none), the clinic's entries for that country
+ * country's set (recorded, else inferred from their time zone, else the clinic's country), the clinic's entries for that country
  * when it set any. Settings are read key by key, so a bad key elsewhere never hides these.
  */
 export async function crisisResourcesIn(
@@ -18,12 +19,13 @@ export async function crisisResourcesIn(
   patientId: string,
   situation: CrisisSituation,
 ): Promise<CrisisResourceSet> {
-  const [settingsJson, patientCountry] = await Promise.all([
+  const [settingsJson, place] = await Promise.all([
     repo.clinicSettingsJson(trx, clinicId),
-    repo.patientCountry(trx, clinicId, patientId),
+    repo.patientPlace(trx, clinicId, patientId),
   ]);
   const settings = parseClinicSettings(settingsJson);
-  return crisisResourceSet(patientCountry ?? settings.country, situation, settings.crisisResources);
+  const { country } = effectivePatientCountry(place.country, place.timeZone, settings.country);
+  return crisisResourceSet(country, situation, settings.crisisResources);
 }
 
 /** GET /api/patients/:patientId/crisis-resources: for the patient and their care team. */
