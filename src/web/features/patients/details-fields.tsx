@@ -79,7 +79,7 @@ export function DetailsFields({ value, onChange, errors }: Props) {
         onChange={(event) => onChange({ ...value, country: event.currentTarget.value })}
         error={errors.country}
         data={[
-          { value: '', label: "The clinic's country" },
+          { value: '', label: "Not set: from the time zone, else the clinic's country" },
           ...countries.map(([code, name]) => ({ value: code, label: `${name} (${code})` })),
         ]}
       />
