@@ -22,7 +22,8 @@ import {
 
 function show(key: keyof PatientDetails, details: PatientDetails): string {
   const value = details[key];
-  if (key === 'country') return value ? `${countryName(value)} (${value})` : 'Not set (from the time zone, else the clinic)';
+  if (key === 'country')
+    return value ? `${countryName(value)} (${value})` : 'Not set (from the time zone, else the clinic)';
   if (value === null || value === '') return 'empty';
   return key === 'birthDate' ? formatDay(value) : value;
 }
