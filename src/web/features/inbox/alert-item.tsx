@@ -6,12 +6,17 @@ import { RiskAssessmentButton } from '../measures/risk-assessment';
 import { AlertActions } from './alert-actions';
 import { alertTypeLabel, followUpLine, historyLine, stateLine } from './alert-words';
 import { AlertStateBadge, SeverityBadge } from './severity-badge';
+import { useCurrentUser } from '../../app/session';
+import { isEscalatedToMe, ReachPatientCard } from './reach-patient-card';
 
 /** One alert: severity, title, patient, details, routing and state, with the actions it still allows. */
 export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPatient?: boolean }) {
   const handled = stateLine(alert);
   const followUp = followUpLine(alert);
   const escalated = alert.routedTo.filter((r) => r.reason === 'escalated');
+  // Someone an open alert was escalated to is off the care team: the patient page is closed to them, so
+  // they get "Reach the patient" instead (issue 12).
+  const reachInstead = isEscalatedToMe(alert, useCurrentUser().id);
   return (
     <Paper
       component="li"
@@ -34,7 +39,8 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
           </Text>
         </Group>
         <Text fw={700}>{alert.title}</Text>
-        {showPatient && (
+        {showPatient && reachInstead && <ReachPatientCard alert={alert} />}
+        {showPatient && !reachInstead && (
           <Anchor component={Link} to={`/patients/${alert.patientId}`} size="sm" fw={600}>
             {alert.patientName}
           </Anchor>
