@@ -63,8 +63,10 @@ export function MySideEffectReportsPage() {
           Good to know
         </Title>
         <Text size="sm">
-          Many side effects are strongest in the first weeks and then ease. Do not stop a medication suddenly
-          without talking to your prescriber: for many medicines that can make you feel worse.
+          Many side effects are strongest in the first weeks and then ease. For most medicines, stopping
+          suddenly can make you feel worse, so talk to your prescriber first. Some warning signs are
+          different: when Duet&apos;s advice or your medicine&apos;s guide says not to take your next dose
+          (for example a rash on lamotrigine), follow that advice and contact your prescriber the same day.
         </Text>
       </section>
     </Stack>
