@@ -204,7 +204,7 @@ export function ReachPatientCard({ alert }: { alert: Alert }) {
     >
       <Stack gap="sm">
         <Title order={3} size="h5" id={headingId}>
-          Reach {alert.patientName}
+          Reach the patient: {alert.patientName}
         </Title>
         <Text size="sm">
           This alert was escalated to you. Until it is resolved you can see how to reach the patient, what
