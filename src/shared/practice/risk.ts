@@ -54,6 +54,12 @@ export function entryRisk(type: string, content: unknown): RiskReason[] {
   return [];
 }
 
+/**
+ * The outbox dedupe key of a message's "I'm not safe" event: one event per message, and how the measures
+ * find a not-safe message on a given day (server/features/measures/measures.repository.ts safetyDaysAmong).
+ */
+export const notSafeMessageKey = (messageId: string): string => `message-not-safe:${messageId}`;
+
 /** The clinician's words for each reason (alert details). */
 export const riskReasonWords: Record<RiskReason, string> = {
   self_harm_acted_on: 'acted on an urge to self-harm',

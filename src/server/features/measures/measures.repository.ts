@@ -2,6 +2,8 @@ import type { Db } from '../../db/database.js';
 import type { QuestionnaireResponseTable, RiskAssessmentTable } from '../../db/schema-measures.js';
 import { refreshMeasureSummary } from './summaries.repository.js';
 import { refreshLastContact } from '../registry/last-contact.repository.js';
+import { notSafeMessageKey } from '../../../shared/practice/risk.js';
+import { dayIn } from '../../../shared/treatment-plans/rules.js';
 
 /**
  * Inserts a response and brings the patient's summary row up to date (call inside the answer's
@@ -132,31 +134,95 @@ export async function scoredTotalsBetween(
   return rows.flatMap((r) => (r.total === null ? [] : [r.total]));
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Whether the patient's day had a positive PHQ-9 item 9 (any answer that day) or a completed self-harm
- * entry (diary card, thought record or message flagged "not safe"): no good news that day (issue 12).
+ * Which of these days (the patient's own calendar days) carry a safety concern (issue 12): a PHQ-9 with
+ * item 9 above 0, a completed practice entry at risk of self-harm (diary card or thought record), or a
+ * message the patient flagged "I'm not safe". A flagged message is known by its outbox event, keyed by the
+ * message (shared/practice/risk.ts notSafeMessageKey), so only the patient's messages around those days
+ * are read. No good news, remission or "well done" on such a day.
+ */
+export async function safetyDaysAmong(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  days: readonly string[],
+): Promise<Set<string>> {
+  const wanted = [...new Set(days)].sort();
+  const found = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const chunk = wanted.slice(i, i + 500);
+    const [answers, entries] = await Promise.all([
+      db
+        .selectFrom('questionnaire_responses')
+        .select('answered_day as day')
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .where('answered_day', 'in', chunk)
+        .where('item9', '>', 0)
+        .execute(),
+      db
+        .selectFrom('practice_entries')
+        .select('day')
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .where('day', 'in', chunk)
+        .where('status', '=', 'done')
+        .where('risk', 'is not', null)
+        .execute(),
+    ]);
+    for (const r of [...answers, ...entries]) found.add(r.day);
+  }
+  const first = wanted[0];
+  const last = wanted[wanted.length - 1];
+  if (first === undefined || last === undefined) return found;
+  for (const day of await notSafeMessageDays(db, clinicId, patientId, first, last))
+    if (wanted.includes(day)) found.add(day);
+  return found;
+}
+
+/** The patient's days (from `first` to `last`) with a message flagged "I'm not safe". */
+async function notSafeMessageDays(db: Db, clinicId: string, patientId: string, first: string, last: string) {
+  // A calendar day somewhere on earth lies within a day either side of the same UTC day.
+  const messages = await db
+    .selectFrom('messages')
+    .select(['id', 'created_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('created_at', '>=', Date.parse(`${first}T00:00:00Z`) - DAY_MS)
+    .where('created_at', '<', Date.parse(`${last}T00:00:00Z`) + 2 * DAY_MS)
+    .execute();
+  if (messages.length === 0) return [];
+  const flagged = new Set<string>();
+  for (let i = 0; i < messages.length; i += 500) {
+    const keys = messages.slice(i, i + 500).map((m) => notSafeMessageKey(m.id));
+    const rows = await db
+      .selectFrom('outbox_events')
+      .select('dedupe_key')
+      .where('dedupe_key', 'in', keys)
+      .execute();
+    for (const r of rows) if (r.dedupe_key) flagged.add(r.dedupe_key);
+  }
+  if (flagged.size === 0) return [];
+  const patient = await db
+    .selectFrom('patients')
+    .select('time_zone')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  const zone = patient?.time_zone ?? 'UTC';
+  return messages
+    .filter((m) => flagged.has(notSafeMessageKey(m.id)))
+    .map((m) => dayIn(m.created_at, zone));
+}
+
+/**
+ * Whether the patient's day had a positive PHQ-9 item 9 (any answer that day), a completed self-harm
+ * entry (diary card or thought record) or a message flagged "not safe": no good news that day (issue 12).
  */
 export async function safetyConcernOnDay(db: Db, clinicId: string, patientId: string, day: string) {
-  const [answer, entry] = await Promise.all([
-    db
-      .selectFrom('questionnaire_responses')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('patient_id', '=', patientId)
-      .where('answered_day', '=', day)
-      .where('item9', '>', 0)
-      .executeTakeFirst(),
-    db
-      .selectFrom('practice_entries')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('patient_id', '=', patientId)
-      .where('day', '=', day)
-      .where('status', '=', 'done')
-      .where('risk', 'is not', null)
-      .executeTakeFirst(),
-  ]);
-  return answer !== undefined || entry !== undefined;
+  return (await safetyDaysAmong(db, clinicId, patientId, [day])).has(day);
 }
 
 /** Open "good news" alerts of the patient, with the instrument of the answer each is about. */

@@ -26,6 +26,7 @@ import { measuresDueFor } from './due.js';
 import { answerDate } from './answer-dates.js';
 import { closeContradictedGoodNews, closeGoodNewsOnSafety } from './good-news.js';
 import { refreshPatientSummaries } from './summaries.repository.js';
+import { quietOnSafetyDays } from './safety-days.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +34,10 @@ async function loadResponse(trx: Db, clinicId: string, patientId: string, respon
   const row = await repo.findResponse(trx, clinicId, responseId);
   if (row?.patient_id !== patientId) return null;
   const baseline = await repo.baselineOf(trx, clinicId, patientId, row.instrument);
-  return toQuestionnaireResponse(row, baseline);
+  const [response] = await quietOnSafetyDays(trx, clinicId, patientId, [
+    toQuestionnaireResponse(row, baseline),
+  ]);
+  return response ?? null;
 }
 
 /**
@@ -216,7 +220,12 @@ export function listResponses(
     async (trx) => {
       const rows = await repo.responsesOfPatient(trx, actor.clinicId, patientId, instrument);
       const baselines = await repo.baselinesOf(trx, actor.clinicId, patientId, instrument);
-      return rows.map((r) => toQuestionnaireResponse(r, baselines.get(r.instrument)));
+      return quietOnSafetyDays(
+        trx,
+        actor.clinicId,
+        patientId,
+        rows.map((r) => toQuestionnaireResponse(r, baselines.get(r.instrument))),
+      );
     },
   );
 }
