@@ -29,7 +29,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   const id = useId();
   return (
     <Stack gap={4} component="section" aria-labelledby={id}>
-      <Title order={4} size="h6" id={id}>
+      <Title order={3} size="h6" id={id}>
         {title}
       </Title>
       {children}
@@ -203,7 +203,7 @@ export function ReachPatientCard({ alert }: { alert: Alert }) {
       style={{ borderColor: 'var(--mantine-color-red-4)' }}
     >
       <Stack gap="sm">
-        <Title order={3} size="h5" id={headingId}>
+        <Title order={2} size="h5" id={headingId}>
           Reach the patient: {alert.patientName}
         </Title>
         <Text size="sm">
