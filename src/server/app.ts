@@ -39,6 +39,7 @@ import { sideEffectRoutes } from './features/side-effects/side-effects.routes.js
 import { practiceRoutes } from './features/practice/practice.routes.js';
 import { medicationSafetyProfileRoutes } from './features/allergies/safety-profile.routes.js';
 import { crisisRoutes } from './features/crisis/crisis.routes.js';
+import { clinicSafetyDataRoutes } from './features/clinic-safety-data/clinic-safety-data.routes.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -74,6 +75,7 @@ export const featureRoutes = [
   sideEffectRoutes,
   practiceRoutes,
   medicationSafetyProfileRoutes,
+  clinicSafetyDataRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {

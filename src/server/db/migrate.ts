@@ -25,6 +25,7 @@ import * as m027 from './migrations/027-medication-safety-profile.js';
 import * as m028 from './migrations/028-lab-results.js';
 import * as m033 from './migrations/033-answer-dates-and-baselines.js';
 import * as m030 from './migrations/030-dose-keys-wall-clock.js';
+import * as m034 from './migrations/034-clinic-lab-thresholds-and-names.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -55,6 +56,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '028-lab-results': { up: m028.up },
     '033-answer-dates-and-baselines': { up: m033.up },
     '030-dose-keys-wall-clock': { up: m030.up },
+    '034-clinic-lab-thresholds-and-names': { up: m034.up },
   };
 }
 

@@ -10,6 +10,7 @@ import type { DoseTables } from './schema-doses.js';
 import type { NoteTables } from './schema-notes.js';
 import type { SideEffectTables } from './schema-side-effects.js';
 import type { LabResultTables } from './schema-lab-results.js';
+import type { ClinicSafetyDataTables } from './schema-clinic-safety-data.js';
 import type { MedicationSafetyTables } from './schema-medication-safety.js';
 import type { AlertLifecycleTables } from './schema-alert-lifecycle.js';
 
@@ -206,6 +207,7 @@ export type DB = CoreTables &
   AppointmentTables &
   SideEffectTables &
   LabResultTables &
+  ClinicSafetyDataTables &
   PracticeTables &
   MedicationSafetyTables &
   AlertLifecycleTables;

@@ -99,6 +99,22 @@ const phrases: Record<string, [patient: string, team: string]> = {
     'checked your allergies and medicines before prescribing',
     'checked the allergies and medicines before prescribing',
   ],
+  'lab_ranges.edit': [
+    'changed the levels at which blood test results raise an alarm',
+    'changed the clinic’s laboratory thresholds',
+  ],
+  'lab_ranges.reset': [
+    'set the levels at which blood test results raise an alarm back to the reference',
+    'reset the clinic’s laboratory thresholds to the reference',
+  ],
+  'medication_catalogue.name_add': [
+    'added another name (such as a brand) for a medicine',
+    'added another name for a catalogue medicine',
+  ],
+  'medication_catalogue.name_remove': [
+    'removed another name of a medicine',
+    'removed another name of a catalogue medicine',
+  ],
   'medication_catalogue.safety_edit': [
     'changed the dose limits of a medicine',
     'changed the dose limits of a medicine',

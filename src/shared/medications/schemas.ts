@@ -335,5 +335,7 @@ export const monitoringViewSchema = z.object({
   labProfiles: z.array(labProfileSchema),
   /** ALT / AST upper limits of normal the clinic set (null: the product default), for the form's preview. */
   clinicUpperLimits: z.object({ alt: z.number().optional(), ast: z.number().optional() }),
+  /** The clinic's edited laboratory thresholds per range (lab-thresholds.ts), for the form's preview. */
+  clinicLabThresholds: z.record(z.string(), z.array(z.number())).optional(),
 });
 export type MonitoringView = z.infer<typeof monitoringViewSchema>;

@@ -27,6 +27,7 @@ import { loadRegimens } from './regimens.repository.js';
 import { toCatalogueEntry } from './medications.mapper.js';
 import { storedInterpretation, toLabProfile, toMonitoringResult } from './lab-results.mapper.js';
 import { findMedicationForPatient, requirePrescriber } from './medications.service.js';
+import { clinicLabThresholds } from '../clinic-safety-data/clinic-safety-data.service.js';
 
 export interface ResultForDue {
   test: string;
@@ -135,6 +136,7 @@ async function viewOf(trx: Db, deps: AppDeps, actor: Actor, patientId: string): 
     results: results.map((r) => toMonitoringResult(r, names)),
     labProfiles: ancMedications.map((id) => toLabProfile(id, profiles.get(id))),
     clinicUpperLimits: await clinicUpperLimits(trx, actor.clinicId),
+    clinicLabThresholds: await clinicLabThresholds(trx, actor.clinicId),
   };
 }
 
@@ -230,6 +232,8 @@ export function recordMonitoringResult(
               (await benignEthnicNeutropenia(trx, actor.clinicId, patientId, input.medicationId)),
             upperLimitOfNormal: input.upperLimitOfNormal,
             clinicUpperLimitOfNormal: await clinicUpperLimits(trx, actor.clinicId),
+            // The clinic's own thresholds where its admin changed them (issue 11), else the reference.
+            clinicThresholds: await clinicLabThresholds(trx, actor.clinicId),
           })
         : null;
       if (reading && !reading.ok)

@@ -3,7 +3,8 @@ import { AppError } from '../../platform/errors.js';
 import { medicationContextFor } from '../allergies/medication-context.js';
 import type { DrugFacts } from '../../../shared/medication-safety/drug-classes.js';
 import { curatedListNotice } from '../../../shared/medication-safety/interactions.js';
-import { resolveMedicationName } from '../../../shared/medication-safety/names.js';
+import { resolveMedicationName, type ClinicOtherName } from '../../../shared/medication-safety/names.js';
+import { clinicOtherNames } from '../clinic-safety-data/clinic-safety-data.service.js';
 import {
   checkPrescription,
   type CheckedMedicine,
@@ -37,21 +38,27 @@ export interface CatalogueFacts {
   byId: Map<string, repo.CatalogueFactsRow>;
   byName: Map<string, repo.CatalogueFactsRow>;
   names: string[];
+  /** Other names the clinic added to its entries (a national brand, a local name). */
+  otherNames: ClinicOtherName[];
 }
 
 export async function loadCatalogueFacts(db: Db, clinicId: string): Promise<CatalogueFacts> {
-  const rows = await repo.catalogueFacts(db, clinicId);
+  const [rows, otherNames] = await Promise.all([
+    repo.catalogueFacts(db, clinicId),
+    clinicOtherNames(db, clinicId),
+  ]);
   const active = rows.filter((r) => r.active === 1);
   return {
     byId: new Map(rows.map((r) => [r.id, r])),
     byName: new Map(active.map((r) => [r.generic_name, r])),
     names: active.map((r) => r.generic_name),
+    otherNames,
   };
 }
 
 /** The catalogue entry a free-text name means (brand, salt, release form), or undefined. */
 export function resolveToCatalogue(facts: CatalogueFacts, name: string): repo.CatalogueFactsRow | undefined {
-  const resolved = resolveMedicationName(name, facts.names);
+  const resolved = resolveMedicationName(name, facts.names, facts.otherNames);
   return resolved ? facts.byName.get(resolved.genericName) : undefined;
 }
 

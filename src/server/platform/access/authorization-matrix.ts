@@ -299,6 +299,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/medication-catalogue': { scope: 'none', expect: { ...signedIn, patient: 403 } },
   'POST /api/admin/medication-catalogue': { scope: 'none', expect: adminOnly },
   'PUT /api/admin/medication-catalogue/:entryId': { scope: 'none', expect: adminOnly },
+  // issue 11: the clinic's laboratory thresholds (admin) and other names of catalogue entries (staff read them
+  // for the prescribing form's check; the admin adds and removes them).
+  'GET /api/admin/lab-ranges': { scope: 'none', expect: adminOnly },
+  'PUT /api/admin/lab-ranges/:rangeId': { scope: 'none', expect: adminOnly },
+  'DELETE /api/admin/lab-ranges/:rangeId': { scope: 'none', expect: adminOnly },
+  'GET /api/medication-catalogue/other-names': { scope: 'none', expect: { ...signedIn, patient: 403 } },
+  'POST /api/admin/medication-catalogue/:entryId/other-names': { scope: 'none', expect: adminOnly },
+  'DELETE /api/admin/medication-catalogue/:entryId/other-names/:nameId': { scope: 'none', expect: adminOnly },
   'GET /api/patients/:patientId/medications': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/medications': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/medications/:medicationId': { scope: 'patient', expect: careTeamOrPatient },
