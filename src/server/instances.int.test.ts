@@ -33,7 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('two app instances on one database', () => {
+// Real server processes (start, sign-in, kill -9, restart): slow on a busy 2-core machine, so a minute each.
+describe('two app instances on one database', { timeout: 60_000 }, () => {
   it('serve the same data at once without losing or forking anything', async () => {
     const env = sameDatabaseEnv(t.testDb.location);
     const servers: ChildServer[] = [];
@@ -106,7 +107,8 @@ if (testDatabaseUrl()) {
   });
 }
 
-describe('graceful shutdown', () => {
+// Real server processes (start, sign-in, kill -9, restart): slow on a busy 2-core machine, so a minute each.
+describe('graceful shutdown', { timeout: 60_000 }, () => {
   it('finishes the request in flight on SIGTERM, then exits cleanly', async () => {
     const env = sameDatabaseEnv(t.testDb.location);
     // A deliberately expensive password hash makes the sign-in slow enough to be caught in flight.

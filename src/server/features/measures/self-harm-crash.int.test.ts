@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('a PHQ-9 item 9 answer committed just before the process is killed', () => {
+// Real server processes (start, sign-in, kill -9, restart): slow on a busy 2-core machine, so a minute each.
+describe('a PHQ-9 item 9 answer committed just before the process is killed', { timeout: 60_000 }, () => {
   it('still reaches every clinician as an urgent alert, delivered by the next process', async () => {
     const env = sameDatabaseEnv(t.testDb.location);
     // The first process has no worker: it commits the answer and its event, then dies before delivery.

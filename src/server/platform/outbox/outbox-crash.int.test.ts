@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('an event committed just before the process is killed', () => {
+// Real server processes (start, sign-in, kill -9, restart): slow on a busy 2-core machine, so a minute each.
+describe('an event committed just before the process is killed', { timeout: 60_000 }, () => {
   it('is delivered as an alert by the next process', async () => {
     const env = sameDatabaseEnv(t.testDb.location);
     // The first process commits the patient's message (and its event) but never gets to deliver it.
