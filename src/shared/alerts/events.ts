@@ -72,6 +72,8 @@ export const eventPayloadSchemas = {
     day: z.string(),
     sharing: z.enum(['team', 'therapist']),
     reasons: z.array(z.enum(['self_harm_acted_on', 'suicidal_acted_on', 'high_suicidal_urge', 'not_safe'])),
+    /** The entry, therapist-only when its alert was raised, is now shared with the team: alert the new readers. */
+    sharedLater: z.boolean().optional(),
   }),
   /** A scheduled questionnaire is more than 7 days overdue. */
   'measure.overdue': z.object({

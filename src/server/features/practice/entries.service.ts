@@ -10,7 +10,7 @@ import { canViewEntry, sharingSchema } from '../../../shared/practice/sharing.js
 import type { NewComment, PracticeEntry, SaveEntry } from '../../../shared/practice/schemas.js';
 import * as repo from './practice.repository.js';
 import { toEntry } from './practice.mapper.js';
-import { crisisOfEntry, reportEntryRisk } from './entry-risk.js';
+import { crisisOfEntry, reportEntryRisk, reportSharingWidened } from './entry-risk.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
 import {
   assignmentOfPatient,
@@ -226,6 +226,7 @@ export function saveEntry(
         existing.status !== 'done' && next.status === 'done'
           ? await reportEntryRisk(deps, trx, actor.clinicId, row)
           : await crisisOfEntry(trx, actor.clinicId, row);
+      await reportSharingWidened(deps, trx, actor.clinicId, existing, row);
       return { entry: await withComments(trx, actor.clinicId, row), created: false, crisis };
     },
   );

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { entryRisk } from '../../../shared/practice/risk.js';
+import { z } from 'zod';
+import { entryRisk, notSafeMessageKey, riskReasons } from '../../../shared/practice/risk.js';
 import { sharingSchema } from '../../../shared/practice/sharing.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
 import { crisisFor } from '../measures/crisis.js';
@@ -9,6 +10,8 @@ import { closeGoodNewsOnSafety } from '../measures/good-news.js';
 import { refreshPatientSummaries } from '../measures/summaries.repository.js';
 import * as repo from './practice.repository.js';
 import { dayIn } from '../../../shared/treatment-plans/rules.js';
+
+const riskReasonsSchema = z.array(z.enum(riskReasons));
 
 /**
  * Self-harm outside questionnaires (issue 12): when an entry is completed with a risk of self-harm
@@ -46,6 +49,50 @@ export async function reportEntryRisk(
   return crisisFor(trx, clinicId, entry.patient_id);
 }
 
+/**
+ * A completed entry at risk that was therapist-only when its alert was raised, now shared with the whole
+ * team (issue 12): the prescriber and care manager may read it now, so they are alerted too, through the
+ * outbox in the same transaction as the sharing change (once per entry: dedupe key). Not when every alert
+ * about it is already resolved (someone reached the patient), nor when the team has no one new to tell.
+ */
+export async function reportSharingWidened(
+  deps: AppDeps,
+  trx: Db,
+  clinicId: string,
+  before: { sharing: string },
+  entry: {
+    id: string;
+    patient_id: string;
+    type: string;
+    status: string;
+    day: string;
+    sharing: string;
+    risk?: string | null;
+  },
+): Promise<void> {
+  if (before.sharing !== 'therapist' || entry.sharing !== 'team' || entry.status !== 'done' || !entry.risk)
+    return;
+  if (entry.type !== 'diary_card' && entry.type !== 'thought_record') return;
+  const states = await repo.selfHarmAlertStatesOf(trx, clinicId, entry.id);
+  if (states.length > 0 && states.every((s) => s === 'resolved')) return;
+  const roles = await repo.careTeamRoles(trx, clinicId, entry.patient_id);
+  if (!roles.has('prescriber') && !roles.has('care_manager')) return;
+  await emitEvent(trx, deps.clock, {
+    type: 'practice.self_harm_reported',
+    clinicId,
+    patientId: entry.patient_id,
+    payload: {
+      entryId: entry.id,
+      entryType: entry.type,
+      day: entry.day,
+      sharing: 'team',
+      reasons: riskReasonsSchema.parse(JSON.parse(entry.risk)),
+      sharedLater: true,
+    },
+    dedupeKey: `practice-self-harm:${entry.id}:shared-with-team`,
+  });
+}
+
 /** The crisis answer for a completed entry already at risk (a retried save shows it again). */
 export async function crisisOfEntry(
   trx: Db,
@@ -79,8 +126,11 @@ export async function reportNotSafeMessage(
       sharing: 'team',
       reasons: ['not_safe'],
     },
-    dedupeKey: `message-not-safe:${messageId}`,
+    dedupeKey: notSafeMessageKey(messageId),
   });
+  // A not-safe message makes its day a safety day like a self-harm entry: the registry's "same day" flag
+  // of an answer earlier that day is refreshed (measures.repository.ts safetyDaysAmong).
+  await refreshPatientSummaries(trx, clinicId, patientId);
   await closeGoodNewsOnSafety(deps, trx, clinicId, patientId, 'a message flagged "not safe"');
   return crisisFor(trx, clinicId, patientId);
 }

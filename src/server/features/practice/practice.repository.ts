@@ -244,3 +244,26 @@ export async function practiceTypesForPatient(
   const types = new Set(rows.map((r) => r.type));
   return practiceTypeSchema.options.filter((t) => types.has(t));
 }
+
+/** The states of the self-harm alerts raised about one entry (issue 12: sharing widened later). */
+export async function selfHarmAlertStatesOf(db: Db, clinicId: string, entryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select('state')
+    .where('clinic_id', '=', clinicId)
+    .where('subject_id', '=', entryId)
+    .where('type', '=', 'self_harm_answer')
+    .execute();
+  return rows.map((r) => r.state);
+}
+
+/** The roles on the patient's care team, each once. */
+export async function careTeamRoles(db: Db, clinicId: string, patientId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('care_team_members')
+    .select('role')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .execute();
+  return new Set(rows.map((r) => r.role));
+}

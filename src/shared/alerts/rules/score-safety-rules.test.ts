@@ -166,4 +166,24 @@ describe('practice-self-harm: urgent, to those who may read the entry', () => {
     });
     expect(specs[0]?.details).toContain(words);
   });
+  it('a therapist-only entry shared with the team later: the new readers only, same entry', () => {
+    const specs = practiceSelfHarm.evaluate(
+      event('practice.self_harm_reported', {
+        entryId: 'e1',
+        entryType: 'diary_card',
+        day: '2026-11-02',
+        sharing: 'team',
+        reasons: ['self_harm_acted_on'],
+        sharedLater: true,
+      }),
+    );
+    expect(specs).toHaveLength(1);
+    expect(specs[0]).toMatchObject({
+      type: 'self_harm_answer',
+      severity: 'urgent',
+      subjectId: 'e1',
+      routeToRoles: ['prescriber', 'care_manager'],
+    });
+    expect(specs[0]?.details).toContain('now shared it with the whole care team');
+  });
 });
