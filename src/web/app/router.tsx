@@ -36,6 +36,7 @@ import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
 import { PatientPage } from '../features/patients/patient-page';
 import { MedicationsPage } from '../features/medications/medications-page';
 import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
+import { LabRangesPage } from '../features/admin/lab-ranges-page';
 import { ReportSideEffectsPage } from '../features/side-effects/report-page';
 import { MySideEffectReportsPage } from '../features/side-effects/my-reports-page';
 import { MyAllergiesPage } from '../features/allergies/my-allergies-page';
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
               { path: '/admin/outbox', element: <OutboxPage /> },
               { path: '/admin/settings', element: <ClinicSettingsPage /> },
               { path: '/admin/medications', element: <CatalogueAdminPage /> },
+              { path: '/admin/lab-ranges', element: <LabRangesPage /> },
             ],
           },
           {

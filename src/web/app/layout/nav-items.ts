@@ -7,6 +7,7 @@ import {
   IconStethoscope,
   IconClipboardHeart,
   IconEye,
+  IconFlask,
   IconInbox,
   IconHome,
   IconMail,
@@ -41,6 +42,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/admin/outbox', label: 'Outbox', icon: IconMail },
         { to: '/admin/settings', label: 'Clinic settings', icon: IconAdjustments },
         { to: '/admin/medications', label: 'Medication catalogue', icon: IconPill },
+        { to: '/admin/lab-ranges', label: 'Laboratory thresholds', icon: IconFlask },
         ACCOUNT,
       ];
     case 'patient':

@@ -31,6 +31,7 @@ import {
 import { fieldErrors } from './field-errors';
 import { NO_E_PRESCRIBING } from './medication-words';
 import { CatalogueSafetyEditor, ChangedMark } from './catalogue-safety-editor';
+import { CatalogueOtherNames } from './catalogue-other-names';
 
 const PROGRAMS = [
   { value: 'lithium', label: 'Lithium (level, kidney, thyroid)' },
@@ -186,6 +187,7 @@ function EntryModal({ entry, onClose }: { entry: CatalogueEntry | null; onClose:
               onChange={(safety) => set('safety', safety)}
             />
           )}
+          {entry && <CatalogueOtherNames entryId={entry.id} genericName={entry.genericName} />}
           <Textarea
             label="Notes"
             autosize

@@ -24,6 +24,7 @@ import {
   type MedicationChangeInput,
 } from './api';
 import { mergeWarnings, resolveEntry, serverWarnings, usePrescribingChecks } from './prescribing-checks';
+import { useOtherNames } from './clinic-safety-api';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
 import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
 import { fieldErrors } from './field-errors';
@@ -83,9 +84,10 @@ export function ChangeMedicationModal({
   const checking = action === 'change_dose' || action === 'plan_steps';
   const catalogue = useCatalogue('');
   const context = usePrescribingContext(checking ? patientId : '', medication.id);
+  const otherNames = useOtherNames();
   const entry =
     catalogue.data?.find((e) => e.id === medication.catalogueId) ??
-    resolveEntry(catalogue.data ?? [], medication.name);
+    resolveEntry(catalogue.data ?? [], medication.name, otherNames.data);
   const stepUnit = current?.doseUnit ?? doseUnit;
   const readySteps = stepsReady(steps);
   const checks = usePrescribingChecks({

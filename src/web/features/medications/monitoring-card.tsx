@@ -20,6 +20,7 @@ import { ErrorState, LoadingState, errorMessage } from '../../components/query-s
 import { ScrollTable } from '../../components/scroll-table';
 import { newClientId } from '../messaging/api';
 import { interpretLabResult } from '../../../shared/medication-safety/labs';
+import type { ClinicLabThresholds } from '../../../shared/medication-safety/lab-thresholds';
 import { DEFAULT_UPPER_LIMIT_OF_NORMAL } from '../../../shared/medication-safety/lab-ranges';
 import { useMonitoring, useRecordMonitoringResult, type MonitoringItem, type MonitoringView } from './api';
 import { fieldErrors } from './field-errors';
@@ -41,12 +42,15 @@ function RecordResultForm({
   today,
   benignEthnicNeutropenia,
   clinicUpperLimits,
+  clinicThresholds,
 }: {
   patientId: string;
   items: MonitoringItem[];
   today: string;
   benignEthnicNeutropenia: boolean;
   clinicUpperLimits: MonitoringView['clinicUpperLimits'];
+  /** The clinic's edited laboratory thresholds (issue 11), as the server reads new results. */
+  clinicThresholds?: ClinicLabThresholds;
 }) {
   const record = useRecordMonitoringResult(patientId);
   const [id, setId] = useState(newClientId);
@@ -68,6 +72,7 @@ function RecordResultForm({
       ? interpretLabResult(chosen.code, value, unit, {
           benignEthnicNeutropenia: chosen.code === 'anc' && benignEthnicNeutropenia,
           clinicUpperLimitOfNormal: clinicUpperLimits,
+          clinicThresholds,
           upperLimitOfNormal:
             upperLimitNumber !== null && Number.isFinite(upperLimitNumber) ? upperLimitNumber : null,
         })
@@ -371,6 +376,7 @@ export function MonitoringCard({ patientId, canRecord }: { patientId: string; ca
               today={view.data.today}
               benignEthnicNeutropenia={profiles.some((p) => p.benignEthnicNeutropenia)}
               clinicUpperLimits={view.data.clinicUpperLimits}
+              clinicThresholds={view.data.clinicLabThresholds}
             />
           )}
           {view.data.results.length > 0 && <RecordedResults view={view.data} />}

@@ -3,7 +3,7 @@ import { isApiError } from '../../app/api-client';
 import type { DrugFacts } from '../../../shared/medication-safety/drug-classes';
 import type { SafetyWarning } from '../../../shared/medication-safety/interactions';
 import { curatedListNotice } from '../../../shared/medication-safety/interactions';
-import { resolveMedicationName } from '../../../shared/medication-safety/names';
+import { resolveMedicationName, type ClinicOtherName } from '../../../shared/medication-safety/names';
 import {
   checkPrescription,
   type PrescribedDose,
@@ -26,12 +26,17 @@ export function factsOfEntry(entry: CatalogueEntry | undefined, label: string): 
   };
 }
 
-/** The catalogue entry a free-text name means (brand, salt), or undefined. */
-export function resolveEntry(catalogue: CatalogueEntry[], text: string): CatalogueEntry | undefined {
+/** The catalogue entry a free-text name means (brand, salt, a name the clinic added), or undefined. */
+export function resolveEntry(
+  catalogue: CatalogueEntry[],
+  text: string,
+  clinicNames: readonly ClinicOtherName[] = [],
+): CatalogueEntry | undefined {
   if (text.trim() === '') return undefined;
   const resolved = resolveMedicationName(
     text,
     catalogue.map((e) => e.genericName),
+    clinicNames,
   );
   return resolved ? catalogue.find((e) => e.genericName === resolved.genericName) : undefined;
 }

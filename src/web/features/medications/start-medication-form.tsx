@@ -29,6 +29,7 @@ import {
   serverWarnings,
   usePrescribingChecks,
 } from './prescribing-checks';
+import { useOtherNames } from './clinic-safety-api';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
 import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
 import { NO_E_PRESCRIBING } from './medication-words';
@@ -72,7 +73,8 @@ export function StartMedicationForm({
   const serverErrors = fieldErrors(start.error);
   const chosen = catalogue.data?.find((e) => e.id === catalogueId);
   // A brand or salt typed by name means the catalogue entry (issue 11), as on the server.
-  const resolved = freeText ? resolveEntry(catalogue.data ?? [], name) : undefined;
+  const otherNames = useOtherNames();
+  const resolved = freeText ? resolveEntry(catalogue.data ?? [], name, otherNames.data) : undefined;
   const entry = freeText ? resolved : chosen;
   const unknownName = freeText && name.trim() !== '' && !resolved;
   const readySteps = stepsReady(steps);
