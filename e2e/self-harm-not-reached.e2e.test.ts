@@ -141,6 +141,22 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       await escalated.getByText(/Escalated to Elena Novak: The clinic is closed/).waitFor();
       await look(onCall, 'inbox-escalated-to-on-call');
 
+      // 4b. Off the team the patient page is closed to her, so the alert offers "Reach the patient" instead:
+      // the phone number as a call link, what raised the alert and the safety plan (issue 12).
+      await expect(escalated.getByRole('link', { name: 'Sam Rivera' }).count()).resolves.toBe(0);
+      const reach = escalated.getByRole('region', { name: 'Reach the patient: Sam Rivera' });
+      await reach.getByRole('button', { name: 'Show contact details and safety plan' }).click();
+      const call = reach.getByRole('link', { name: 'Call Sam: +1 312 555 0142' });
+      await call.waitFor();
+      expect(await call.getAttribute('href')).toBe('tel:+13125550142');
+      await reach
+        .getByRole('region', { name: 'What raised the alert' })
+        .getByText(/thoughts that they would be better off dead/)
+        .first()
+        .waitFor();
+      await reach.getByRole('region', { name: 'Their safety plan' }).waitFor();
+      await look(onCall, 'inbox-reach-the-patient');
+
       // 5. She reaches the patient and records it from the alert: it is resolved for everyone.
       await escalated.getByRole('button', { name: 'Record risk assessment' }).click();
       const onCallDialog = onCall.getByRole('dialog', { name: /Risk assessment: Sam Rivera/ });

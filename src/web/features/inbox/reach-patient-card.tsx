@@ -134,11 +134,9 @@ function SummaryView({ summary: s, now }: { summary: AlertPatientSummary; now: n
       </Section>
 
       <Section title="What raised the alert">
-        <Text size="sm" fw={600}>
-          {s.alert.title}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {alertTypeLabel(s.alert.type)} · {formatDateTime(s.alert.createdAt)}
+        <Text size="sm">
+          {alertTypeLabel(s.alert.type)}, {formatDateTime(s.alert.createdAt)} (
+          {formatDateTime(s.alert.createdAt, p.timeZone)} their time)
         </Text>
         {s.alert.details && (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -217,7 +215,10 @@ export function ReachPatientCard({ alert }: { alert: Alert }) {
             color="red.8"
             leftSection={<IconPhone size={18} aria-hidden />}
             maw={{ sm: 360 }}
+            h="auto"
             mih={44}
+            py={8}
+            styles={{ label: { whiteSpace: 'normal' } }}
           >
             Show contact details and safety plan
           </Button>
