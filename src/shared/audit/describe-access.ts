@@ -111,6 +111,10 @@ const phrases: Record<string, [patient: string, team: string]> = {
     'added another name (such as a brand) for a medicine',
     'added another name for a catalogue medicine',
   ],
+  'medication.link_by_name': [
+    'linked a medicine you take, recorded by another name, to the clinic’s medicine list',
+    'linked a medicine recorded by another name to the catalogue',
+  ],
   'medication_catalogue.name_remove': [
     'removed another name of a medicine',
     'removed another name of a catalogue medicine',

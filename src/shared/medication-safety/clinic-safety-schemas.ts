@@ -50,6 +50,8 @@ export const catalogueOtherNameSchema = z.object({
   name: z.string(),
   addedBy: person,
   addedAt: z.number(),
+  /** On adding: how many records typed by this name were linked to the entry. */
+  linkedRecords: z.number().int().optional(),
 });
 export type CatalogueOtherName = z.infer<typeof catalogueOtherNameSchema>;
 

@@ -206,7 +206,26 @@ describe('other names of catalogue entries', () => {
     expect((await call(f.t.app, f.as.prescriber, 'POST', url, { name: 'Leponexa' })).statusCode).toBe(403);
     const added = await call(f.t.app, admin, 'POST', url, { name: ' Leponexa ' });
     expect(added.statusCode).toBe(201);
-    expect(added.json<CatalogueOtherName>()).toMatchObject({ name: 'Leponexa', genericName: 'clozapine' });
+    expect(added.json<CatalogueOtherName>()).toMatchObject({
+      name: 'Leponexa',
+      genericName: 'clozapine',
+      linkedRecords: 1,
+    });
+    // The record typed by that name before is now linked to clozapine (new version; audited on the patient).
+    const earlierId = unknown.json<MedicationDetail>().medication.id;
+    const earlier = await call(
+      f.t.app,
+      f.as.prescriber,
+      'GET',
+      `/api/patients/${patientId}/medications/${earlierId}`,
+    );
+    expect(earlier.json<MedicationDetail>().medication).toMatchObject({ catalogueId: clozapine, version: 2 });
+    const linkAudit = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['patient_id', 'resource_id'])
+      .where('action', '=', 'medication.link_by_name')
+      .execute();
+    expect(linkAudit).toEqual([{ patient_id: patientId, resource_id: earlierId }]);
 
     const res = await prescribe(start({ catalogueId: null, name: 'Leponexa 25 mg', doseAmount: 12.5 }));
     expect(res.statusCode).toBe(201);

@@ -246,6 +246,10 @@ export function addOtherName(
       patientId: null,
       outcome: 'allowed',
     });
+    const linkedRecords =
+      entry.active === 1
+        ? await linkFreeTextRecords(deps, trx, actor, entries, { name, genericName: entry.generic_name }, now)
+        : 0;
     const names = await userNames(trx, actor.clinicId, [actor.userId]);
     return {
       id,
@@ -254,8 +258,46 @@ export function addOtherName(
       name,
       addedBy: { id: actor.userId, name: names.get(actor.userId) ?? 'Clinic admin' },
       addedAt: now,
+      linkedRecords,
     };
   });
+}
+
+/**
+ * Records already typed by the new name (free text, no catalogue entry) are linked to the entry, as a record
+ * typed by a name Duet knows is when prescribed (and as migration 026 did): its monitoring, guide, urgent
+ * symptoms and adherence rules then apply. Each link is a new version of the record, audited on the patient.
+ */
+async function linkFreeTextRecords(
+  deps: AppDeps,
+  trx: Db,
+  actor: Actor,
+  entries: { id: string; generic_name: string; drug_class: string; active: number }[],
+  added: ClinicOtherName,
+  now: number,
+): Promise<number> {
+  const entry = entries.find((e) => e.generic_name === added.genericName);
+  if (!entry) return 0;
+  const active = entries.filter((e) => e.active === 1).map((e) => e.generic_name);
+  let linked = 0;
+  for (const m of await repo.freeTextMedications(trx, actor.clinicId)) {
+    if (resolveMedicationName(m.name, active, [added])?.genericName !== entry.generic_name) continue;
+    const ok = await repo.linkMedication(trx, actor.clinicId, m.id, m.version, {
+      catalogue_id: entry.id,
+      drug_class: entry.drug_class,
+      updated_at: now,
+    });
+    if (!ok) continue;
+    linked++;
+    await deps.audit.record(trx, actor.clinicId, actor, {
+      action: 'medication.link_by_name',
+      resourceType: 'medication',
+      resourceId: m.id,
+      patientId: m.patient_id,
+      outcome: 'allowed',
+    });
+  }
+  return linked;
 }
 
 export function removeOtherName(deps: AppDeps, actor: Actor, entryId: string, nameId: string): Promise<void> {

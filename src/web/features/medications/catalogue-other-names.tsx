@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState, type KeyboardEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import { SoftBadge } from '../../components/badges';
@@ -30,7 +31,23 @@ export function CatalogueOtherNames({ entryId, genericName }: { entryId: string;
 
   const submit = () => {
     if (name.trim() === '') return;
-    add.mutate({ entryId, name }, { onSuccess: () => setName('') });
+    add.mutate(
+      { entryId, name },
+      {
+        onSuccess: (added) => {
+          setName('');
+          const linked = added.linkedRecords ?? 0;
+          notifications.show({
+            color: 'green',
+            title: `Name added: ${added.name}`,
+            message:
+              linked === 0
+                ? `Recorded by this name, a medicine is now read as ${genericName}.`
+                : `${String(linked)} ${linked === 1 ? 'record' : 'records'} typed by this name now use ${genericName} (monitoring, guide and urgent symptoms).`,
+          });
+        },
+      },
+    );
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // The field sits inside the entry's form: Enter adds the name instead of saving the entry.
