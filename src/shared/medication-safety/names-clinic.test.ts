@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMedicationName, type ClinicOtherName } from './names.js';
 import { catalogueSeed } from '../medications/catalogue-seed.js';
+import { otherMedicineMatch } from './other-medicines.js';
 
 const catalogue = catalogueSeed.map((e) => e.genericName);
 const clinic: ClinicOtherName[] = [
@@ -39,5 +40,12 @@ describe('resolveMedicationName with the clinic’s own names', () => {
       resolveMedicationName('Clozaril', catalogue, [{ name: 'Clozaril', genericName: 'lithium' }])
         ?.genericName,
     ).toBe('clozapine');
+  });
+});
+
+describe('other medicines with the clinic’s own names', () => {
+  it('a psychiatric medicine from elsewhere typed by a clinic name counts as that medicine', () => {
+    expect(otherMedicineMatch('Leponex 25mg from the hospital')).toBeNull();
+    expect(otherMedicineMatch('Leponex 25mg from the hospital', clinic)).toMatchObject({ name: 'clozapine' });
   });
 });

@@ -1,6 +1,6 @@
 import type { InteractionClass } from './interaction-classes.js';
 import { defaultInteractionClasses, drugClassTable } from './drug-classes.js';
-import { resolveMedicationName } from './names.js';
+import { resolveMedicationName, type ClinicOtherName } from './names.js';
 
 /**
  * The small dictionary of common non-psychiatric medicines that take part in the curated combination
@@ -292,9 +292,13 @@ const PSYCHIATRIC_SOURCE =
  * to the catalogue's generic name by brand, salt or generic word, with the catalogue's interaction classes,
  * so it takes part in the same checks as a Duet prescription.
  */
-export function psychiatricMatch(text: string): OtherMedicineRow | null {
+export function psychiatricMatch(
+  text: string,
+  clinicNames: readonly ClinicOtherName[] = [],
+): OtherMedicineRow | null {
   const generics = Object.keys(drugClassTable);
-  const resolved = resolveMedicationName(text, generics)?.genericName;
+  // The clinic's own names of its catalogue entries (a national brand) resolve too (issue 11).
+  const resolved = resolveMedicationName(text, generics, clinicNames)?.genericName;
   const tokens = tokensOf(text);
   const generic = resolved ?? generics.find((g) => positionOf(tokens, tokensOf(g)) >= 0) ?? null;
   if (generic === null) return null;
@@ -311,8 +315,11 @@ export function psychiatricMatch(text: string): OtherMedicineRow | null {
  * One match for a free-text entry: every dictionary row it names counts, so "ibuprofen and lisinopril"
  * misses neither, and a psychiatric medicine from elsewhere counts with its catalogue classes.
  */
-export function otherMedicineMatch(text: string): OtherMedicineMatch | null {
-  const psychiatric = psychiatricMatch(text);
+export function otherMedicineMatch(
+  text: string,
+  clinicNames: readonly ClinicOtherName[] = [],
+): OtherMedicineMatch | null {
+  const psychiatric = psychiatricMatch(text, clinicNames);
   const rows = [...matchOtherMedicines(text), ...(psychiatric ? [psychiatric] : [])];
   if (rows.length === 0) return null;
   return {

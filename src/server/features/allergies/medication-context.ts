@@ -11,6 +11,8 @@ import { otherMedicineMatch } from '../../../shared/medication-safety/other-medi
 import { ageOnDay } from '../../../shared/medication-safety/age.js';
 import { localDay } from '../../../shared/medications/local-time.js';
 import * as repo from './safety-profile.repository.js';
+import { clinicOtherNames } from '../clinic-safety-data/clinic-safety-data.service.js';
+import type { ClinicOtherName } from '../../../shared/medication-safety/names.js';
 
 const allergyOf = (r: repo.SafetyEntryRow): SafetyAllergy => ({
   substance: r.name,
@@ -18,8 +20,8 @@ const allergyOf = (r: repo.SafetyEntryRow): SafetyAllergy => ({
   severity: (r.severity ?? 'mild') as AllergySeverity,
 });
 
-function otherMedicineOf(r: repo.SafetyEntryRow): SafetyOtherMedicine {
-  const match = otherMedicineMatch(r.name);
+function otherMedicineOf(r: repo.SafetyEntryRow, clinicNames: ClinicOtherName[]): SafetyOtherMedicine {
+  const match = otherMedicineMatch(r.name, clinicNames);
   return {
     name: r.name,
     matchedId: match?.id ?? null,
@@ -44,12 +46,14 @@ export async function medicationContextFor(
   patientId: string,
   now: number,
 ): Promise<MedicationSafetyContext> {
-  const [patient, rows, profile, smokingRemovals] = await Promise.all([
+  const [patient, rows, profile, smokingRemovals, clinicNames] = await Promise.all([
     repo.patientBasics(db, clinicId, patientId),
     repo.entriesOfPatient(db, clinicId, patientId),
     repo.findProfile(db, clinicId, patientId),
     repo.smokingRemovals(db, clinicId, patientId),
+    clinicOtherNames(db, clinicId),
   ]);
+  const otherMedicineOfRow = (r: repo.SafetyEntryRow) => otherMedicineOf(r, clinicNames);
   const confirmed = rows.filter((r) => r.status === 'confirmed');
   const pending = rows.filter((r) => r.status === 'pending');
   const conditions = [...new Set(confirmed.filter((r) => r.kind === 'condition').map((r) => r.name))].filter(
@@ -60,9 +64,9 @@ export async function medicationContextFor(
     weightKg: profile?.weight_kg ?? null,
     conditions,
     allergies: confirmed.filter((r) => r.kind === 'allergy').map(allergyOf),
-    otherMedicines: confirmed.filter((r) => r.kind === 'other_medicine').map(otherMedicineOf),
+    otherMedicines: confirmed.filter((r) => r.kind === 'other_medicine').map(otherMedicineOfRow),
     pendingAllergies: pending.filter((r) => r.kind === 'allergy').map(allergyOf),
-    pendingOtherMedicines: pending.filter((r) => r.kind === 'other_medicine').map(otherMedicineOf),
+    pendingOtherMedicines: pending.filter((r) => r.kind === 'other_medicine').map(otherMedicineOfRow),
     stoppedSmokingAt: conditions.includes('smoker') ? null : (smokingRemovals[0] ?? null),
   };
 }
