@@ -101,19 +101,7 @@ function RangeForm({ setting }: { setting: LabRangeSetting }) {
               <NumberInput
                 key={t.index}
                 label={`${t.bandLabel} (${comparisonWords[t.comparison] ?? t.comparison}, ${setting.unit})`}
-                description={
-                  <>
-                    {tierWords[t.tier] ?? t.tier}. Reference: {t.reference}
-                    {t.changed && (
-                      <>
-                        {' '}
-                        <SoftBadge size="xs" color="grape">
-                          clinic value
-                        </SoftBadge>
-                      </>
-                    )}
-                  </>
-                }
+                description={`${tierWords[t.tier] ?? t.tier}. Reference: ${String(t.reference)}${t.changed ? ' (the clinic’s value differs)' : ''}`}
                 value={values[i] ?? ''}
                 onChange={(v) => setValues((old) => old.map((o, j) => (j === i ? v : o)))}
                 decimalScale={4}
