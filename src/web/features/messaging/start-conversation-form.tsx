@@ -56,7 +56,7 @@ export function StartConversationForm({ patientId, onStarted, onCancel, audience
                 Your care team reads messages during working hours. If you are in crisis, do not wait for a
                 reply: call the crisis numbers in{' '}
                 {/* The safety plan page shows the numbers for the patient's own country (shared/crisis). */}
-                <Anchor component={Link} to="/home/safety-plan" size="xs">
+                <Anchor component={Link} to="/home/safety-plan" size="xs" underline="always">
                   your safety plan
                 </Anchor>
                 .
