@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, type Session } from '../../testing/test-app.js';
 import { buildUser, PASSWORD } from '../../testing/factories.js';
+import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type {
   CatalogueEntry,
@@ -159,6 +160,15 @@ describe('laboratory thresholds of the clinic', () => {
     expect(interpretation?.label).toContain(
       'the clinic’s threshold is at or above 1.4 mmol/L (reference 1.5)',
     );
+    // … and it raises the urgent alert of a critical result.
+    await deliverPendingEvents(f.t.deps);
+    const alerts = await f.t.deps.database.db
+      .selectFrom('alerts')
+      .select('severity')
+      .where('type', '=', 'lab_result_flagged')
+      .where('subject_id', '=', recorded.json<{ result: MonitoringResult }>().result.id)
+      .execute();
+    expect(alerts.map((a) => a.severity)).toEqual(['urgent']);
 
     // The monitoring view carries the clinic's values for the form's immediate check.
     const view = await call(
