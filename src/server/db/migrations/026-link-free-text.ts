@@ -3,7 +3,7 @@ import { resolveMedicationName } from '../../../shared/medication-safety/names.j
 
 // Free-text medication records whose name is a brand, salt or release form of a catalogue medicine of the same
 // clinic ("Clozaril", "Depakote ER", "Lithium carbonate ER") are linked to that entry (issue 11), so its
-// monitoring, guide, urgent symptoms and checks apply. Used by migration 026 for records made before it.
+// monitoring, guide, urgent symptoms and checks apply. Part of migration 026: links the records made before it (a migration's own step, not a feature's code).
 interface LinkTables {
   medication_catalogue: {
     id: string;

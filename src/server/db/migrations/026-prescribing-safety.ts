@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { catalogueSafetyDefaults } from '../../features/medications/catalogue-safety.js';
-import { linkFreeTextMedications } from '../../features/medications/link-free-text.js';
+import { linkFreeTextMedications } from './026-link-free-text.js';
 
 // Prescribing safety (issue 11): the catalogue carries each medicine's safety data (label dose limits,
 // interaction classes; JSON, seeded from shared/medication-safety) and marks values a clinic changed; a

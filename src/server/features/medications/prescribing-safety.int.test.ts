@@ -5,7 +5,7 @@ import { messagingFixture, uuid, type MessagingFixture } from '../messaging/mess
 import type { CatalogueEntry, MedicationDetail } from '../../../shared/medications/schemas.js';
 import type { SafetyWarning } from '../../../shared/medication-safety/interactions.js';
 import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';
-import { linkFreeTextMedications } from './link-free-text.js';
+import { linkFreeTextMedications } from '../../db/migrations/026-link-free-text.js';
 
 // Issue 11 through the real routes: dose limits, units, step order, brand names, combinations, allergies,
 // and the catalogue's safety data edited by the clinic admin.
