@@ -212,9 +212,7 @@ async function notSafeMessageDays(db: Db, clinicId: string, patientId: string, f
     .where('id', '=', patientId)
     .executeTakeFirst();
   const zone = patient?.time_zone ?? 'UTC';
-  return messages
-    .filter((m) => flagged.has(notSafeMessageKey(m.id)))
-    .map((m) => dayIn(m.created_at, zone));
+  return messages.filter((m) => flagged.has(notSafeMessageKey(m.id))).map((m) => dayIn(m.created_at, zone));
 }
 
 /**
