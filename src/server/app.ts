@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import {
 import type { AppDeps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerSecurityHooks } from './platform/http/security-hooks.js';
+import { rateLimitOptions } from './platform/http/rate-limit.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { authRoutes } from './features/accounts/auth.routes.js';
 import { adminRoutes } from './features/accounts/admin.routes.js';
@@ -78,10 +80,14 @@ export const featureRoutes = [
   clinicSafetyDataRoutes,
 ];
 
+/** A hop count trusts that many proxies nearest the server; never the leftmost, client-written address. */
+const trustedProxies = (trust: false | number | string[]) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustedProxies(deps.config.trustProxy),
     logger: opts.logger
       ? {
           level: deps.config.logLevel,
@@ -102,6 +108,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  await app.register(rateLimit, rateLimitOptions(deps.config));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -18,7 +18,11 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock }),
     audit: createAuditLog(database, clock),
     passwords: createPasswordHasher(config.argon2MemoryKib),
-    loginThrottle: createLoginThrottle(database, clock, config.loginMaxFailures),
+    loginThrottle: createLoginThrottle(database, clock, {
+      perAccountAndClient: config.loginMaxFailures,
+      perClient: config.loginClientMaxFailures,
+      perAccount: config.loginAccountMaxFailures,
+    }),
     reads: inlineReads(database),
   };
 }

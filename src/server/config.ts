@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,9 +18,12 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('./dist/web'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().default('false'),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   DUET_WORKER: z.enum(['0', '1']).default('1'),
   DUET_READ_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
 });
@@ -37,9 +41,20 @@ export type Config = {
   cookieSecure: boolean;
   logLevel: string;
   webDist: string;
-  trustProxy: boolean;
+  /**
+   * Which proxies may tell us the client address: false (none: the socket address is the client), a hop
+   * count, or a list of proxy addresses/CIDRs. Never "any header" (docs/operations.md).
+   */
+  trustProxy: false | number | string[];
   argon2MemoryKib: number;
+  /** Sign-in throttle (docs/security.md): failures per account from one client before it is locked. */
   loginMaxFailures: number;
+  /** Failures from one client across all accounts (high: a clinic NAT is one client). */
+  loginClientMaxFailures: number;
+  /** Failures on one account from anywhere before every attempt is delayed progressively. */
+  loginAccountMaxFailures: number;
+  /** General API rate limit per session (or per client when signed out), requests per minute. */
+  rateLimitPerMinute: number;
   /** Run the outbox worker and scheduled checks in this process (turn off for web-only instances). */
   runWorker: boolean;
   /**
@@ -72,9 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : !isLocal,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginClientMaxFailures: e.LOGIN_CLIENT_MAX_FAILURES,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     runWorker: e.DUET_WORKER === '1',
     readWorkers:
       e.DUET_READ_WORKERS === 'auto' ? Math.min(4, os.availableParallelism()) : e.DUET_READ_WORKERS,
@@ -82,6 +100,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
     bodyLimitBytes: 100 * 1024,
   };
+}
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: "false" (default), a hop count ("1" = one reverse proxy in front), or a comma-separated list of
+ * proxy addresses/CIDRs (or loopback, linklocal, uniquelocal). "true" means one hop: it used to mean "believe
+ * any X-Forwarded-For", which let a client choose its own address. Anything else stops the start-up.
+ */
+export function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((x) => x.trim());
+  const bad = entries.filter((x) => !isAddressOrCidr(x));
+  if (bad.length > 0) {
+    throw new Error(
+      `TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy addresses/CIDRs; not valid: ${bad.join(', ')}`,
+    );
+  }
+  return entries;
 }
 
 /** Integration tests pick their engine from DUET_TEST_DATABASE_URL (a postgres URL), else SQLite. */

@@ -28,4 +28,5 @@ export const scheduledChecks: ScheduledCheck[] = [
   checkMonitoringOverdue,
   scheduledAdherenceCheck,
   checkAppointmentReminders,
+  (deps) => deps.loginThrottle.purge(),
 ];

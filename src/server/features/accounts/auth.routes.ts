@@ -53,10 +53,10 @@ export function authRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       body: changePasswordRequestSchema,
-      response: { 200: sessionAnswerSchema, ...errors(400, 401, 403) },
+      response: { 200: sessionAnswerSchema, ...errors(400, 401, 403, 429) },
     },
     handler: async (request, reply) => {
-      const signedIn = await auth.changePassword(deps, actorOf(request), request.body);
+      const signedIn = await auth.changePassword(deps, actorOf(request), request.body, request.ip);
       setSessionCookie(reply, deps.config, signedIn.token);
       return { user: signedIn.user, csrfToken: signedIn.csrfToken };
     },

@@ -30,16 +30,15 @@ export async function login(
   input: { email: string; password: string },
   ip: string,
 ): Promise<SignedIn> {
-  await deps.loginThrottle.assertAllowed(input.email, ip);
+  // The attempt is reserved (and counted as a failure) before argon2 runs: a concurrent burst checks at most
+  // the limit (docs/security.md "Sign-in throttling").
+  await deps.loginThrottle.reserve(input.email, ip);
   const user = await repo.findUserByEmail(deps.database.db, input.email);
   const ok = user?.password_hash
     ? await deps.passwords.verify(user.password_hash, input.password)
     : (await deps.passwords.verifyDummy(input.password), false);
-  if (!user || !ok || user.status !== 'active') {
-    await deps.loginThrottle.recordFailure(input.email, ip);
-    throw invalidCredentials();
-  }
-  await deps.loginThrottle.recordSuccess(input.email);
+  if (!user || !ok || user.status !== 'active') throw invalidCredentials();
+  await deps.loginThrottle.recordSuccess(input.email, ip);
   return openSession(deps, user.id, user.clinic_id);
 }
 
@@ -84,13 +83,18 @@ export async function changePassword(
   deps: AppDeps,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
+  ip: string,
 ): Promise<SignedIn> {
   const user = await repo.findUser(deps.database.db, actor.clinicId, actor.userId);
-  if (!user?.password_hash || !(await deps.passwords.verify(user.password_hash, input.currentPassword))) {
+  if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
+  // The current password is a password guess like a sign-in: same reservation, same limits (V9).
+  await deps.loginThrottle.reserve(user.email, ip);
+  if (!user.password_hash || !(await deps.passwords.verify(user.password_hash, input.currentPassword))) {
     throw new AppError('validation_failed', 'Your current password is not correct.', [
       { path: 'body.currentPassword', message: 'Not correct' },
     ]);
   }
+  await deps.loginThrottle.recordSuccess(user.email, ip);
   const problem = passwordProblem(input.newPassword, { email: user.email });
   if (problem)
     throw new AppError('validation_failed', problem, [{ path: 'body.newPassword', message: problem }]);

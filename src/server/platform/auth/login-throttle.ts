@@ -5,63 +5,98 @@ import { hashToken } from '../ids.js';
 import * as repo from './login-throttle.repository.js';
 
 /**
- * Login throttling per account and per IP address, kept in the database so every app instance sees it.
- * After `maxFailures` failures the key is locked; each further failure doubles the lock
- * (30 s, 60 s, 2 min … capped at 1 hour). Failures older than 15 minutes are forgotten.
+ * Sign-in throttling (docs/security.md "Sign-in throttling"), kept in the database so every app instance sees it.
+ *
+ * Every attempt RESERVES a slot on three keys before the password is checked (one transaction, one
+ * conditional upsert per key), so a burst of concurrent guesses checks at most the limit; the rest get 429:
+ * - account + client: `perAccountAndClient` failures, then locked 30 s, 60 s, 2 min … up to 1 hour;
+ * - client across accounts: `perClient` (high: a clinic NAT is one client), then locked the same way;
+ * - account from anywhere: `perAccount`, then every further attempt waits a progressive delay
+ *   (30 s, 60 s … at most 5 minutes): it slows a distributed attack but never locks the owner out for long.
+ * A successful attempt clears its account + client key and gives its slot back on the other two.
+ * Keys untouched for 15 minutes and not locked start again.
  */
 export interface LoginThrottle {
-  assertAllowed(email: string, ip: string): Promise<void>;
-  recordFailure(email: string, ip: string): Promise<void>;
-  recordSuccess(email: string): Promise<void>;
+  /** Reserves one attempt, or throws rate_limited (429, Retry-After) when any key is locked. */
+  reserve(email: string, client: string): Promise<void>;
+  /** The reserved attempt was right: forgive this client's failures on the account, give the slots back. */
+  recordSuccess(email: string, client: string): Promise<void>;
+  /** Forgets rows that carry no lock and no recent attempt. */
+  purge(): Promise<void>;
+}
+
+export interface ThrottleLimits {
+  perAccountAndClient: number;
+  perClient: number;
+  perAccount: number;
 }
 
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 60 * 60_000;
+const MAX_ACCOUNT_DELAY_MS = 5 * 60_000;
 const FORGET_AFTER_MS = 15 * 60_000;
 
-// Keys hold hashes, not the email or IP themselves: the throttle table is not a log of who tried to sign in.
+// Keys hold hashes, not the email or address themselves: the throttle table is not a log of who tried to sign in.
 const accountKey = (email: string) => 'account:' + hashToken(email.toLowerCase());
-const ipKey = (ip: string) => 'ip:' + hashToken(ip);
+const clientKey = (client: string) => 'ip:' + hashToken(client);
+const pairKey = (email: string, client: string) => 'pair:' + hashToken(email.toLowerCase() + '\n' + client);
 
-export function lockDuration(failures: number, maxFailures: number): number {
+export function lockDuration(failures: number, maxFailures: number, maxLockMs = MAX_LOCK_MS): number {
   if (failures < maxFailures) return 0;
-  return Math.min(BASE_LOCK_MS * 2 ** (failures - maxFailures), MAX_LOCK_MS);
+  return Math.min(BASE_LOCK_MS * 2 ** (failures - maxFailures), maxLockMs);
 }
 
-export function createLoginThrottle(database: Database, clock: Clock, maxFailures: number): LoginThrottle {
+interface Rule {
+  key: string;
+  limit: number;
+  maxLockMs: number;
+}
+
+function rulesFor(email: string, client: string, limits: ThrottleLimits): Rule[] {
+  const rules: Rule[] = [
+    { key: pairKey(email, client), limit: limits.perAccountAndClient, maxLockMs: MAX_LOCK_MS },
+    { key: clientKey(client), limit: limits.perClient, maxLockMs: MAX_LOCK_MS },
+    { key: accountKey(email), limit: limits.perAccount, maxLockMs: MAX_ACCOUNT_DELAY_MS },
+  ];
+  // One order everywhere, so two transactions never wait on each other's rows (PostgreSQL deadlock).
+  return rules.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+const limited = (seconds: number) =>
+  new AppError(
+    'rate_limited',
+    'Too many failed sign-in attempts. Try again later.',
+    { retryAfterSeconds: seconds },
+    { 'retry-after': String(seconds) },
+  );
+
+export function createLoginThrottle(database: Database, clock: Clock, limits: ThrottleLimits): LoginThrottle {
   return {
-    async assertAllowed(email, ip) {
-      const now = clock.now();
-      const rows = await repo.findThrottles(database.db, [accountKey(email), ipKey(ip)]);
-      const until = Math.max(0, ...rows.map((r) => r.locked_until));
-      if (until > now) {
-        const seconds = Math.ceil((until - now) / 1000);
-        throw new AppError(
-          'rate_limited',
-          'Too many failed sign-in attempts. Try again later.',
-          { retryAfterSeconds: seconds },
-          {
-            'retry-after': String(seconds),
-          },
-        );
-      }
-    },
-    async recordFailure(email, ip) {
+    async reserve(email, client) {
       const now = clock.now();
       await database.transaction(async (trx) => {
-        const keys = [accountKey(email), ipKey(ip)];
-        const rows = await repo.findThrottles(trx, keys);
-        for (const key of keys) {
-          const row = rows.find((r) => r.key === key);
-          const stale = !row || (row.updated_at + FORGET_AFTER_MS < now && row.locked_until < now);
-          const failures = (stale ? 0 : row.failures) + 1;
-          const lock = lockDuration(failures, maxFailures);
-          await repo.saveThrottle(trx, key, failures, lock ? now + lock : 0, now);
+        for (const rule of rulesFor(email, client, limits)) {
+          const attempts = await repo.reserveAttempt(trx, rule.key, now, now - FORGET_AFTER_MS);
+          if (attempts === undefined) {
+            // Locked: throwing rolls back the slots this attempt already took on the other keys.
+            const row = await repo.findThrottle(trx, rule.key);
+            throw limited(Math.max(1, Math.ceil(((row?.locked_until ?? now) - now) / 1000)));
+          }
+          const lock = lockDuration(attempts, rule.limit, rule.maxLockMs);
+          if (lock > 0) await repo.setLock(trx, rule.key, now + lock);
         }
       });
     },
-    async recordSuccess(email) {
-      await repo.clearThrottle(database.db, accountKey(email));
+    async recordSuccess(email, client) {
+      await database.transaction(async (trx) => {
+        await repo.clearThrottle(trx, pairKey(email, client));
+        await repo.refundAttempt(trx, clientKey(client), limits.perClient);
+        await repo.refundAttempt(trx, accountKey(email), limits.perAccount);
+      });
+    },
+    async purge() {
+      const now = clock.now();
+      await repo.purgeStale(database.db, now - FORGET_AFTER_MS, now);
     },
   };
 }
