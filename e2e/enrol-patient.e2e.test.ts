@@ -1,6 +1,6 @@
 // Journey: a therapist enrols a patient and builds the care team; the patient signs up from the emailed
 // link and sees the team and who opened the record; a therapist outside the team cannot find the patient.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
@@ -13,17 +13,7 @@ import {
 } from './support/browser';
 import { DEMO, apiFromPage, heading, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
-
-type Mail = { to: string; text: string };
-
-async function inviteLinkFor(page: Page, email: string): Promise<string> {
-  const outbox = await apiFromPage(page, '/api/admin/outbox');
-  expect(outbox.status).toBe(200);
-  const mail = (outbox.body as { mails: Mail[] }).mails.find((m) => m.to.includes(email));
-  const match = mail ? /https?:\/\/\S+\/invite\/[^\s"'<>]+/.exec(mail.text) : null;
-  if (!match) throw new Error(`No invite mail for ${email} in the outbox`);
-  return new URL(match[0]).pathname;
-}
+import { sentInviteLink } from './support/mail-store';
 
 describe('a therapist enrols a patient', () => {
   let server: DuetServer | undefined;
@@ -97,7 +87,15 @@ describe('a therapist enrols a patient', () => {
     const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const admin = await adminContext.newPage();
     await signIn(admin, DEMO.admin, /\/admin\/users$/);
-    const invitePath = await inviteLinkFor(admin, email);
+    // The admin sees that the mail went out, never a usable link (issue 13, V5).
+    const outbox = await apiFromPage(admin, '/api/admin/outbox');
+    expect(outbox.status).toBe(200);
+    const shown = (outbox.body as { mails: { to: string; text: string }[] }).mails.find(
+      (m) => m.to === email,
+    );
+    expect(shown?.text).toMatch(/link hidden/);
+    expect(shown?.text).not.toMatch(/\/invite\/[A-Za-z0-9_-]/);
+    const invitePath = sentInviteLink(server!, email);
     await adminContext.close();
 
     // 4. Riley signs up on a phone and sees the team and the therapist's visit.

@@ -17,17 +17,9 @@ import {
 } from './support/browser';
 import { DEMO, apiFromPage, heading, reloadUntil, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
+import { sentInviteLink } from './support/mail-store';
 
-type Mail = { to: string; text: string };
 const ZONE = 'America/Chicago';
-
-async function inviteLinkFor(page: Page, email: string): Promise<string> {
-  const outbox = await apiFromPage(page, '/api/admin/outbox');
-  const mail = (outbox.body as { mails: Mail[] }).mails.find((m) => m.to.includes(email));
-  const match = mail ? /https?:\/\/\S+\/invite\/[^\s"'<>]+/.exec(mail.text) : null;
-  if (!match) throw new Error(`No invite mail for ${email} in the outbox`);
-  return new URL(match[0]).pathname;
-}
 
 /** Checks the page, then screenshots it at phone and desktop size. */
 async function look(page: Page, name: string): Promise<void> {
@@ -158,7 +150,7 @@ describe('therapy: sessions, notes, practice and the patient feedback', () => {
       const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const admin = await adminContext.newPage();
       await signIn(admin, DEMO.admin, /\/admin\/users$/);
-      const invitePath = await inviteLinkFor(admin, email);
+      const invitePath = sentInviteLink(server!, email);
       await adminContext.close();
 
       const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });

@@ -13,18 +13,9 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, heading, reloadUntil, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
-
-type Mail = { to: string; text: string };
-
-async function inviteLinkFor(page: Page, email: string): Promise<string> {
-  const outbox = await apiFromPage(page, '/api/admin/outbox');
-  const mail = (outbox.body as { mails: Mail[] }).mails.find((m) => m.to.includes(email));
-  const match = mail ? /https?:\/\/\S+\/invite\/[^\s"'<>]+/.exec(mail.text) : null;
-  if (!match) throw new Error(`No invite mail for ${email} in the outbox`);
-  return new URL(match[0]).pathname;
-}
+import { sentInviteLink } from './support/mail-store';
 
 /** Checks the page, then screenshots it at phone and desktop size. */
 async function look(page: Page, name: string): Promise<void> {
@@ -151,7 +142,7 @@ describe('one plan the team agrees on, messages and consults', () => {
     const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const admin = await adminContext.newPage();
     await signIn(admin, DEMO.admin, /\/admin\/users$/);
-    const invitePath = await inviteLinkFor(admin, email);
+    const invitePath = sentInviteLink(server!, email);
     await admin.goto('/admin/settings');
     await heading(admin, 'Clinic settings');
     await admin.getByLabel('On-call contact').selectOption({ label: 'Jordan Lee (Care manager)' });

@@ -131,6 +131,8 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
         { status: 'active', password_hash: hash },
         now,
       );
+      // Their enrolment links die with the activation (issue 13, V5): an old link never resets a password.
+      await accounts.revokeOpenInvites(deps.database.db, patient.id, now);
       enrolled.push({ patientId: overview.id, userId: patient.id });
     }
   }

@@ -122,9 +122,50 @@ export async function useInvite(db: Db, inviteId: string, now: number): Promise<
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Sets the first password of an invited account; false when the account is not (any more) invited. */
+export async function activateInvitedUser(
+  db: Db,
+  clinicId: string,
+  userId: string,
+  passwordHash: string,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      status: 'active',
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function patientIdOfUser(db: Db, userId: string): Promise<string | null> {
   const row = await db.selectFrom('patients').select('id').where('user_id', '=', userId).executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Clinics with exactly this name (case-insensitive), at most `limit`. */
+export async function findClinicIdsByName(db: Db, name: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('clinics')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Up to `limit` clinic ids, oldest first. */
+export async function clinicIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('clinics').select('id').orderBy('created_at').limit(limit).execute();
+  return rows.map((r) => r.id);
 }
 
 export async function firstClinicId(db: Db): Promise<string | null> {

@@ -8,7 +8,7 @@ import type { StaffUser } from '../../../shared/accounts/schemas.js';
 import * as repo from './accounts.repository.js';
 import * as mailRepo from '../../platform/mail/mail.repository.js';
 import { toStaffUser } from './accounts.mapper.js';
-import { inviteMail, issueInvite } from './invites.js';
+import { inviteMail, issueInvite, redactSecretLinks } from './invites.js';
 
 // Account events are audited too (no patient attached): who invited or deactivated whom, and when.
 async function auditAccount(
@@ -84,8 +84,17 @@ export async function inviteStaff(
   return requireStaff(deps, actor, id);
 }
 
+/**
+ * The admin's user routes manage staff only (issue 13, V6): a patient account answers 404 like an unknown
+ * id, so an admin can neither switch a patient's account off and on nor learn which ids are patients.
+ */
+async function findStaff(db: Parameters<typeof repo.findUser>[0], clinicId: string, userId: string) {
+  const user = await repo.findUser(db, clinicId, userId);
+  return user && user.role !== 'patient' ? user : undefined;
+}
+
 async function requireStaff(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
-  const user = await repo.findUser(deps.database.db, actor.clinicId, userId);
+  const user = await findStaff(deps.database.db, actor.clinicId, userId);
   if (!user) throw notFound('Account');
   return toStaffUser(user);
 }
@@ -94,7 +103,7 @@ async function requireStaff(deps: AppDeps, actor: Actor, userId: string): Promis
 export async function deactivate(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
   if (userId === actor.userId) throw new AppError('conflict', 'You cannot deactivate your own account.');
   await deps.database.transaction(async (trx) => {
-    const user = await repo.findUser(trx, actor.clinicId, userId);
+    const user = await findStaff(trx, actor.clinicId, userId);
     if (!user) throw notFound('Account');
     await repo.updateUser(trx, actor.clinicId, userId, { status: 'deactivated' }, deps.clock.now());
     await repo.revokeOpenInvites(trx, userId, deps.clock.now());
@@ -107,7 +116,7 @@ export async function deactivate(deps: AppDeps, actor: Actor, userId: string): P
 /** Back to active when a password exists; otherwise back to invited (resend an invite to finish). */
 export async function reactivate(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
   await deps.database.transaction(async (trx) => {
-    const user = await repo.findUser(trx, actor.clinicId, userId);
+    const user = await findStaff(trx, actor.clinicId, userId);
     if (!user) throw notFound('Account');
     if (user.status !== 'deactivated') return;
     await repo.updateUser(
@@ -156,20 +165,23 @@ export async function resendInvite(
 }
 
 export async function resendStaffInvite(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
-  const user = await repo.findUser(deps.database.db, actor.clinicId, userId);
   // Patients' invites are resent by their care team, not by the admin (admins do not handle patient records).
-  if (!user || user.role === 'patient') throw notFound('Account');
+  if (!(await findStaff(deps.database.db, actor.clinicId, userId))) throw notFound('Account');
   await resendInvite(deps, actor, actor.clinicId, userId);
   return requireStaff(deps, actor, userId);
 }
 
+/**
+ * The outbox as the admin sees it: invitation links are hidden (issue 13, V5), so an admin can never sign
+ * up as the person invited. To get someone a working link, resend the invitation (the old link dies).
+ */
 export async function listOutbox(deps: AppDeps, actor: Actor) {
   const rows = await mailRepo.listMailOfClinic(deps.database.db, actor.clinicId, 200);
   return rows.map((r) => ({
     id: r.id,
     to: r.to_address,
     subject: r.subject,
-    text: r.text_body,
+    text: redactSecretLinks(r.text_body),
     createdAt: r.created_at,
     sentAt: r.sent_at === null ? null : r.sent_at,
     transport: r.transport as 'outbox' | 'smtp',

@@ -115,7 +115,9 @@ async function openInvite(deps: AppDeps, token: string) {
     invite.used_at !== null ||
     invite.revoked_at !== null ||
     invite.expires_at <= now ||
-    invite.status === 'deactivated'
+    // Issue 13 (V5): only an account still waiting for its first password can be set up by a link; an
+    // active or deactivated account is never changed through an invitation, however old the link.
+    invite.status !== 'invited'
   ) {
     throw new AppError(
       'not_found',
@@ -145,13 +147,11 @@ export async function acceptInvite(deps: AppDeps, token: string, password: strin
   const hash = await deps.passwords.hash(password);
   await deps.database.transaction(async (trx) => {
     if (!(await repo.useInvite(trx, invite.id, deps.clock.now()))) throw notFound('Invitation');
-    await repo.updateUser(
-      trx,
-      invite.clinic_id,
-      invite.user_id,
-      { password_hash: hash, status: 'active' },
-      deps.clock.now(),
-    );
+    // Activates only an account that is still invited (a concurrent accept or a deactivation loses here),
+    // and every other open link of the account dies with the activation (issue 13, V5).
+    if (!(await repo.activateInvitedUser(trx, invite.clinic_id, invite.user_id, hash, deps.clock.now())))
+      throw notFound('Invitation');
+    await repo.revokeOpenInvites(trx, invite.user_id, deps.clock.now());
     await endAllSessionsOfUser(trx, invite.user_id);
   });
   return openSession(deps, invite.user_id, invite.clinic_id);

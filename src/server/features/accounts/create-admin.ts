@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -5,25 +6,50 @@ import { emailSchema } from '../../../shared/accounts/schemas.js';
 import * as repo from './accounts.repository.js';
 import { issueInvite } from './invites.js';
 
-/** Creates a clinic admin from the command line; the first call also creates the clinic. */
+export const DEFAULT_CLINIC_NAME = 'My clinic';
+
+/**
+ * The clinic the new admin joins (issue 13, V10). With `--clinic`: the clinic of that name, created when
+ * there is none, refused when several share the name. Without it: the only clinic, a new "My clinic" when
+ * there is none, refused when there are several (the admin must name one; never silently the first).
+ */
+async function clinicFor(
+  trx: Db,
+  clinicName: string | undefined,
+  now: number,
+): Promise<{ id: string; created: boolean }> {
+  const name = clinicName?.trim();
+  if (clinicName !== undefined && !name) throw new AppError('validation_failed', 'The clinic name is empty.');
+  const found = name ? await repo.findClinicIdsByName(trx, name, 2) : await repo.clinicIds(trx, 2);
+  if (found.length > 1)
+    throw new AppError(
+      'conflict',
+      name
+        ? `Several clinics are named "${name}". Rename one in the database first; no admin was created.`
+        : 'There are several clinics. Name one with --clinic "Clinic name"; no admin was created.',
+    );
+  const [existing] = found;
+  if (existing) return { id: existing, created: false };
+  const id = newId();
+  await repo.insertClinic(trx, { id, name: name ?? DEFAULT_CLINIC_NAME, settings: '{}', created_at: now });
+  return { id, created: true };
+}
+
+/** Creates a clinic admin from the command line, and the clinic when it does not exist yet. */
 export async function createAdmin(
   deps: AppDeps,
-  input: { email: string; name: string; clinicName: string },
-): Promise<{ link: string }> {
+  input: { email: string; name: string; clinicName?: string | undefined },
+): Promise<{ link: string; clinicCreated: boolean }> {
   const email = emailSchema.parse(input.email);
   const now = deps.clock.now();
   return deps.database.transaction(async (trx) => {
     if (await repo.findUserByEmail(trx, email))
       throw new AppError('conflict', 'An account with this email already exists.');
-    let clinicId = await repo.firstClinicId(trx);
-    if (!clinicId) {
-      clinicId = newId();
-      await repo.insertClinic(trx, { id: clinicId, name: input.clinicName, settings: '{}', created_at: now });
-    }
+    const clinic = await clinicFor(trx, input.clinicName, now);
     const id = newId();
     await repo.insertUser(trx, {
       id,
-      clinic_id: clinicId,
+      clinic_id: clinic.id,
       email,
       name: input.name,
       role: 'admin',
@@ -34,7 +60,8 @@ export async function createAdmin(
       updated_at: now,
       last_login_at: null,
     });
-    const invite = await issueInvite(trx, deps, { id, clinicId, role: 'admin' }, null);
-    return { link: invite.link };
+    // The link is on PUBLIC_URL (deps.config.publicUrl), as every mailed link is.
+    const invite = await issueInvite(trx, deps, { id, clinicId: clinic.id, role: 'admin' }, null);
+    return { link: invite.link, clinicCreated: clinic.created };
   });
 }

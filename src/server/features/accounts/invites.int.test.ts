@@ -16,10 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The link as sent, read from the mail store (the admin's outbox view hides it, issue 13 V5). */
 async function latestInviteToken(to: string): Promise<string> {
-  const res = await call(t.app, adminSession, 'GET', '/api/admin/outbox');
-  const mail = res.json<{ mails: { to: string; text: string }[] }>().mails.find((m) => m.to === to);
-  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+  const mail = await t.deps.database.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', to)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.text_body ?? '')?.[1];
   if (!token) throw new Error('no invite mail for ' + to);
   return token;
 }

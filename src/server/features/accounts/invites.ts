@@ -63,3 +63,17 @@ export function inviteMail(opts: { name: string; role: Role; clinicName: string;
   ].join('\n');
   return { subject, text };
 }
+
+export const HIDDEN_LINK =
+  '[link hidden: it works only for the person it was sent to; resend to send a new one]';
+
+/**
+ * Hides every one-time link in a mail text (issue 13, V5): invitation links (`…/invite/<token>`) and any
+ * other link carrying a secret token (a path segment of 32+ URL-safe characters, e.g. a reset link).
+ * The rest of the text stays as sent.
+ */
+export function redactSecretLinks(text: string): string {
+  return text
+    .replace(/\S*\/invite\/[A-Za-z0-9_-]+\S*/g, HIDDEN_LINK)
+    .replace(/\S*\/[A-Za-z0-9_-]{32,}(?:[/?#]\S*)?/g, HIDDEN_LINK);
+}

@@ -9,14 +9,19 @@ export async function feedOfPatient(db: Db, clinicId: string, patientId: string)
     .executeTakeFirst();
 }
 
-/** The feed a token opens (by its hash; a reset token's hash is gone, so its URL finds nothing). */
+/**
+ * The feed a token opens (by its hash; a reset token's hash is gone, so its URL finds nothing). Only the
+ * feed of an active account serves: a deactivated patient's feed finds nothing either (issue 13, V7).
+ */
 export async function feedByTokenHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('calendar_feeds as f')
     .innerJoin('patients as p', 'p.id', 'f.patient_id')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
     .select(['f.id', 'f.clinic_id', 'f.patient_id', 'p.user_id', 'p.time_zone'])
     .where('f.token_hash', '=', tokenHash)
     .whereRef('p.clinic_id', '=', 'f.clinic_id')
+    .where('u.status', '=', 'active')
     .executeTakeFirst();
 }
 

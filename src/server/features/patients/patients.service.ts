@@ -44,6 +44,25 @@ async function assertMrnFree(
   }
 }
 
+/**
+ * Sign-in addresses are unique across the whole instance (users.email). Issue 13 (V8): an address used in
+ * another clinic is refused with a message that names no clinic, no role and no "already exists", the
+ * same words as for any unusable address; inside the clinic the team gets the clear answer.
+ */
+async function assertEmailUsable(db: Db, clinicId: string, email: string): Promise<void> {
+  const existing = await accounts.findUserByEmail(db, email);
+  if (!existing) return;
+  if (existing.clinic_id === clinicId)
+    throw new AppError('conflict', 'Someone in your clinic already signs in with this email.', [
+      { path: 'body.email', message: 'Already in use in your clinic' },
+    ]);
+  throw new AppError(
+    'conflict',
+    'This email cannot be used for a new patient account. Check it with the patient or use another address.',
+    [{ path: 'body.email', message: 'Cannot be used for a new account' }],
+  );
+}
+
 /** Enrols a patient: the record, a patient account in "invited" state with a sign-up link, and the care team. */
 export async function enrolPatient(
   deps: AppDeps,
@@ -56,11 +75,7 @@ export async function enrolPatient(
   const userId = newId();
   const name = `${input.givenName} ${input.familyName}`;
   const { overview, invite, clinicName } = await deps.database.transaction(async (trx) => {
-    if (await accounts.findUserByEmail(trx, input.email)) {
-      throw new AppError('conflict', 'An account with this email already exists.', [
-        { path: 'body.email', message: 'Already in use' },
-      ]);
-    }
+    await assertEmailUsable(trx, actor.clinicId, input.email);
     await assertMrnFree(trx, actor.clinicId, input.medicalRecordNumber, null);
     await assertAssignable(trx, actor.clinicId, input.careTeam);
     await accounts.insertUser(trx, {
