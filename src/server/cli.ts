@@ -10,7 +10,8 @@ const usage = `Duet command line
 
   npm run duet -- migrate                         bring the database schema up to date
   npm run duet -- create-admin <email> <name> [--clinic "Clinic name"]
-                                                  create a clinic admin (and the clinic when there is none);
+                                                  create a clinic admin in that clinic (created when missing;
+                                                  without --clinic: the only clinic);
                                                   prints a one-time link to set the password
   npm run duet -- backup <file>                   online backup of the SQLite database to <file>
                                                   (PostgreSQL: use pg_dump, see docs/operations.md)
@@ -68,11 +69,12 @@ async function main(argv: string[]): Promise<number> {
         throw new Error('Usage: npm run duet -- create-admin <email> <name> [--clinic "Clinic name"]');
       const database = await openAndMigrate(config);
       try {
-        const { link } = await createAdmin(createDeps(config, database), {
+        const { link, clinicCreated } = await createAdmin(createDeps(config, database), {
           email,
           name,
-          clinicName: clinicName ?? 'My clinic',
+          clinicName,
         });
+        if (clinicCreated) console.log(`Clinic "${clinicName ?? 'My clinic'}" created.`);
         console.log(`Admin ${email} created. Open this one-time link to set the password:\n${link}`);
       } finally {
         await database.close();
