@@ -12,7 +12,8 @@ export default defineConfig({
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging a build but never linked from the bundles; the server refuses .map paths.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 1500,
   },
   server: {

@@ -16,6 +16,11 @@ import {
 import type { AppDeps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerSecurityHooks } from './platform/http/security-hooks.js';
+import {
+  clientErrorHandler,
+  isSourceMap,
+  registerResponseHeaders,
+} from './platform/http/response-headers.js';
 import { rateLimitOptions } from './platform/http/rate-limit.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { authRoutes } from './features/accounts/auth.routes.js';
@@ -87,6 +92,7 @@ const trustedProxies = (trust: false | number | string[]) =>
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: deps.config.bodyLimitBytes,
+    clientErrorHandler,
     trustProxy: trustedProxies(deps.config.trustProxy),
     logger: opts.logger
       ? {
@@ -141,6 +147,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   registerErrorHandler(app);
   registerSecurityHooks(app, deps);
+  registerResponseHeaders(app);
   app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   );
@@ -154,10 +161,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       prefix: '/',
       wildcard: false,
       index: false,
+      // Source maps stay out of production answers (issue 13, minor): a .map path is a plain 404.
+      allowedPath: (pathname) => !isSourceMap(pathname),
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET' || isSourceMap(request.url)) {
       return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
     }
     // Client-side routes of the single-page app all answer with index.html.
