@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import { createDeps, openAndMigrate } from '../src/server/bootstrap.js';
 import { verifyAuditChain } from '../src/server/platform/audit/audit.js';
+import { loadAuditKeys } from '../src/server/platform/audit/audit-keys.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { BENCH_PASSWORD, generateClinic, type GeneratedClinic } from './generate-clinic.js';
 import { onExit } from './processes.js';
@@ -115,7 +116,7 @@ export async function prepareEngine(
       async verifyAudit() {
         const db = openDatabase(config);
         try {
-          const report = await verifyAuditChain(db.db);
+          const report = await verifyAuditChain(db.db, loadAuditKeys(config));
           if (!report.ok)
             throw new Error(`${engine}: audit chain broken at seq ${String(report.seq)}: ${report.reason}`);
           return report.events;

@@ -24,6 +24,7 @@ import type {
 } from '../src/server/db/schema.js';
 import { GENESIS_HASH, hashAuditEvent } from '../src/server/platform/audit/audit-chain.js';
 import { verifyAuditChain } from '../src/server/platform/audit/audit.js';
+import { loadAuditKeys } from '../src/server/platform/audit/audit-keys.js';
 import { newId } from '../src/server/platform/ids.js';
 import type { CareTeamRole } from '../src/shared/access/roles.js';
 import { birthDate, caseloadQuotas, person, phone, seededRandom, shuffle, timeZone } from './synthetic.js';
@@ -245,7 +246,8 @@ export async function generateClinic(
       prev_hash: prevHash,
     };
     prevHash = hashAuditEvent(row);
-    audit.push({ ...row, hash: prevHash });
+    // Written as before keyed hashing (plain SHA-256): the server's own events after these carry the HMAC.
+    audit.push({ ...row, hash: prevHash, hash_key_id: null });
   }
 
   await database.transaction(async (trx) => {
@@ -347,7 +349,7 @@ async function main(): Promise<void> {
       patients,
       log: (line) => process.stdout.write(line + '\n'),
     });
-    const chain = await verifyAuditChain(database.db);
+    const chain = await verifyAuditChain(database.db, loadAuditKeys(config));
     if (!chain.ok) throw new Error(`audit chain broken at seq ${String(chain.seq)}: ${chain.reason}`);
     const where = databaseUrl ? 'PostgreSQL' : config.sqlitePath;
     process.stdout.write(

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createAuditLog } from './platform/audit/audit.js';
+import { loadAuditKeys } from './platform/audit/audit-keys.js';
 import { createLoginThrottle } from './platform/auth/login-throttle.js';
 import { createPasswordHasher } from './platform/auth/passwords.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -16,7 +17,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     database,
     clock,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock }),
-    audit: createAuditLog(database, clock),
+    audit: createAuditLog(database, clock, loadAuditKeys(config)),
     passwords: createPasswordHasher(config.argon2MemoryKib),
     loginThrottle: createLoginThrottle(database, clock, {
       perAccountAndClient: config.loginMaxFailures,

@@ -4,6 +4,8 @@ import SQLite from 'better-sqlite3';
 import { loadConfig } from './config.js';
 import { createDeps, openAndMigrate } from './bootstrap.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
+import { fileCheckpointStore } from './platform/audit/audit-checkpoint.js';
+import { loadAuditKeys } from './platform/audit/audit-keys.js';
 import { createAdmin } from './features/accounts/create-admin.js';
 
 const usage = `Duet command line
@@ -15,7 +17,8 @@ const usage = `Duet command line
                                                   prints a one-time link to set the password
   npm run duet -- backup <file>                   online backup of the SQLite database to <file>
                                                   (PostgreSQL: use pg_dump, see docs/operations.md)
-  npm run duet -- audit-verify                    walk the audit hash chain, report the first broken link
+  npm run duet -- audit-verify                    check the audit chain (HMAC key, latest checkpoint),
+                                                  report the first bad event
 
 The database is DATABASE_URL (PostgreSQL) or DATA_DIR/duet.sqlite, as for the server.`;
 
@@ -31,12 +34,21 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'audit-verify': {
       const database = await openAndMigrate(config);
-      const report = await verifyAuditChain(database.db);
+      const keys = loadAuditKeys(config);
+      const checkpoint = await fileCheckpointStore(config.dataDir).latest();
+      const report = await verifyAuditChain(database.db, keys, checkpoint);
       await database.close();
       if (report.ok) {
         console.log(
-          `Audit chain intact: ${String(report.events)} events in ${String(report.clinics)} clinic(s).`,
+          `Audit chain intact: ${String(report.events)} events in ${String(report.clinics)} clinic(s)` +
+            (report.checkpointAt === null
+              ? '; no checkpoint yet (truncation cannot be detected until one is written).'
+              : `, checked against the checkpoint of ${new Date(report.checkpointAt).toISOString()}.`),
         );
+        if (report.beforeKeyedHashing > 0)
+          console.log(
+            `${String(report.beforeKeyedHashing)} event(s) before keyed hashing are verified by their plain hash only.`,
+          );
         return 0;
       }
       console.error(

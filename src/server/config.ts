@@ -26,6 +26,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   DUET_WORKER: z.enum(['0', '1']).default('1'),
   DUET_READ_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
+  AUDIT_HMAC_KEY: z.string().min(16).optional(),
+  AUDIT_HMAC_OLD_KEYS: z.string().optional(),
 });
 
 export type Config = {
@@ -67,6 +69,12 @@ export type Config = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   bodyLimitBytes: number;
+  /**
+   * The audit trail's HMAC key (AUDIT_HMAC_KEY) and retired keys still needed to verify older events
+   * (AUDIT_HMAC_OLD_KEYS, comma-separated). Without it, the key file DATA_DIR/audit-hmac.keys is used.
+   */
+  auditHmacKey: string | null;
+  auditHmacOldKeys: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -99,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: 30 * 60 * 1000,
     sessionAbsoluteMs: 12 * 60 * 60 * 1000,
     bodyLimitBytes: 100 * 1024,
+    auditHmacKey: e.AUDIT_HMAC_KEY ?? null,
+    auditHmacOldKeys: (e.AUDIT_HMAC_OLD_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type ChildServer,
 } from './testing/child-server.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
+import { loadAuditKeys } from './platform/audit/audit-keys.js';
 
 let t: TestContext;
 let therapist: BuiltUser;
@@ -46,7 +47,7 @@ describe('two app instances on one database', { timeout: 60_000 }, () => {
       const sessions = await Promise.all(
         servers.map((s) => signInOverHttp(s.url, therapist.email, PASSWORD)),
       );
-      const before = await verifyAuditChain(t.deps.database.db);
+      const before = await verifyAuditChain(t.deps.database.db, loadAuditKeys(t.config));
       const requests = Array.from({ length: 60 }, (_, i) => {
         const idx = i % 2;
         const server = servers[idx] as ChildServer;
@@ -57,7 +58,7 @@ describe('two app instances on one database', { timeout: 60_000 }, () => {
       });
       const statuses = await Promise.all(requests);
       expect(statuses.every((s) => s === 200)).toBe(true);
-      const after = await verifyAuditChain(t.deps.database.db);
+      const after = await verifyAuditChain(t.deps.database.db, loadAuditKeys(t.config));
       expect(after.ok).toBe(true);
       expect(after.ok && before.ok && after.events - before.events).toBe(60);
       if (t.deps.database.engine === 'sqlite') {
@@ -98,7 +99,7 @@ if (testDatabaseUrl()) {
           ),
         );
         expect(res.map((r) => r.statusCode).every((s) => s === 200)).toBe(true);
-        expect((await verifyAuditChain(t.deps.database.db)).ok).toBe(true);
+        expect((await verifyAuditChain(t.deps.database.db, loadAuditKeys(t.config))).ok).toBe(true);
       } finally {
         await app2.close();
         await second.close();

@@ -4,6 +4,8 @@ import { createDeps, openAndMigrate, startReads } from './bootstrap.js';
 import { DEMO_PASSWORD, demoPatients, demoStaff, seedDemoClinic } from './demo/seed-demo.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
 import { startBackground } from './platform/outbox/background.js';
+import { fileCheckpointStore, startCheckpoints } from './platform/audit/audit-checkpoint.js';
+import { loadAuditKeys } from './platform/audit/audit-keys.js';
 
 const config = loadConfig();
 const database = await openAndMigrate(config);
@@ -28,6 +30,19 @@ const background = config.runWorker
       );
     })
   : null;
+
+// The head of every clinic's audit chain, signed, to a file the database cannot rewrite (now, every 5 min, at exit).
+const checkpoints = startCheckpoints(
+  {
+    db: database.db,
+    keys: loadAuditKeys(config),
+    store: fileCheckpointStore(config.dataDir),
+    clock: deps.clock,
+  },
+  (err) => {
+    app.log.error({ err: err instanceof Error ? err.message : 'unknown' }, 'audit checkpoint failed');
+  },
+);
 
 const purge = setInterval(() => {
   void purgeExpiredSessions(database.db, deps.clock.now(), config.sessionIdleMs).catch(() => undefined);
@@ -60,6 +75,7 @@ async function shutdown(signal: string): Promise<void> {
   await background?.stop();
   // app.close() stops accepting connections and waits for in-flight requests before resolving.
   await app.close();
+  await checkpoints.stop();
   await deps.reads.close();
   await database.close();
   process.exit(0);

@@ -112,6 +112,8 @@ export interface AuditEventTable {
   outcome: string;
   prev_hash: string;
   hash: string;
+  /** The key of the HMAC-SHA-256 chain hash (migration 036); null = plain SHA-256, before keyed hashing. */
+  hash_key_id: string | null;
 }
 
 export interface MailOutboxTable {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { inheritedEnv } from '../config.js';
+import { TEST_AUDIT_HMAC_KEY } from './test-app.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,9 +62,10 @@ export function sameDatabaseEnv(location: {
   databaseUrl: string | null;
   sqlitePath: string;
 }): Record<string, string> {
+  const key = { AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY };
   return location.databaseUrl
-    ? { DATABASE_URL: location.databaseUrl }
-    : { DATA_DIR: path.dirname(location.sqlitePath), DATABASE_URL: '' };
+    ? { ...key, DATABASE_URL: location.databaseUrl }
+    : { ...key, DATA_DIR: path.dirname(location.sqlitePath), DATABASE_URL: '' };
 }
 
 export interface HttpSession {

@@ -7,6 +7,8 @@ import type { AppDeps } from '../platform/deps.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_NOW = Date.UTC(2026, 10, 2, 15, 0, 0);
+/** The audit HMAC key of every test app (and of child servers on the same database). */
+export const TEST_AUDIT_HMAC_KEY = 'test-audit-hmac-key-not-secret';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -26,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       ARGON2_MEMORY_KIB: '1024',
       // Tests send far more than a person would in a minute; the rate-limit test sets its own low limit.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
     }),
     ...overrides,
   };

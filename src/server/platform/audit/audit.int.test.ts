@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestContext, signIn, type TestContext } from '../../testing/test-app.js';
+import {
+  call,
+  createTestContext,
+  signIn,
+  TEST_AUDIT_HMAC_KEY,
+  type TestContext,
+} from '../../testing/test-app.js';
 import {
   buildClinic,
   buildPatient,
@@ -12,6 +18,7 @@ import {
   type BuiltUser,
 } from '../../testing/factories.js';
 import { verifyAuditChain } from './audit.js';
+import { loadAuditKeys } from './audit-keys.js';
 
 const run = promisify(execFile);
 let t: TestContext;
@@ -53,7 +60,7 @@ describe('audit trail', () => {
       Array.from({ length: 25 }, () => call(t.app, s, 'GET', `/api/patients/${patient.overview.id}`)),
     );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
-    const report = await verifyAuditChain(db());
+    const report = await verifyAuditChain(db(), loadAuditKeys(t.config));
     expect(report).toMatchObject({ ok: true });
     expect(report.ok && report.events).toBeGreaterThan(25);
   });
@@ -73,8 +80,12 @@ describe('audit trail', () => {
     if (engine === 'sqlite') await sql`drop trigger audit_events_no_update`.execute(db());
     else await sql`alter table audit_events disable trigger audit_events_append_only`.execute(db());
     await db().updateTable('audit_events').set({ actor_id: 'someone-else' }).where('seq', '=', 3).execute();
-    const report = await verifyAuditChain(db());
-    expect(report).toMatchObject({ ok: false, seq: 3, reason: 'event content was changed' });
+    const report = await verifyAuditChain(db(), loadAuditKeys(t.config));
+    expect(report).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: 'HMAC does not match: event changed or forged',
+    });
 
     if (t.testDb.location.databaseUrl === null) {
       const cli = await run('npx', ['tsx', 'src/server/cli.ts', 'audit-verify'], {
@@ -82,6 +93,7 @@ describe('audit trail', () => {
           ...process.env,
           DATA_DIR: t.testDb.location.sqlitePath.replace(/\/duet\.sqlite$/, ''),
           DATABASE_URL: '',
+          AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY,
         },
       }).catch((e: unknown) => e as { code: number; stderr: string });
       expect('code' in cli ? cli.code : 0).toBe(1);

@@ -72,3 +72,35 @@ export async function accessEventsForPatient(
   if (opts.excludeActorId) q = q.where('a.actor_id', '!=', opts.excludeActorId);
   return q.orderBy('a.seq', 'desc').limit(opts.limit).execute();
 }
+
+/** The last event of every clinic's chain (the heads a checkpoint records). */
+export async function chainHeads(db: Db): Promise<{ clinic_id: string; seq: number; hash: string }[]> {
+  const rows = await db
+    .selectFrom('audit_events as a')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('audit_events')
+          .select(['clinic_id'])
+          .select((e) => e.fn.max('seq').as('max_seq'))
+          .groupBy('clinic_id')
+          .as('h'),
+      (j) => j.onRef('h.clinic_id', '=', 'a.clinic_id').onRef('h.max_seq', '=', 'a.seq'),
+    )
+    .select(['a.clinic_id', 'a.seq', 'a.hash'])
+    .orderBy('a.clinic_id')
+    .execute();
+  return rows.map((r) => ({ clinic_id: r.clinic_id, seq: r.seq, hash: r.hash }));
+}
+
+/** Per clinic, the first event written with an HMAC. */
+export async function firstKeyedEvents(db: Db): Promise<{ clinic_id: string; seq: number }[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['clinic_id'])
+    .select((e) => e.fn.min('seq').as('seq'))
+    .where('hash_key_id', 'is not', null)
+    .groupBy('clinic_id')
+    .execute();
+  return rows.map((r) => ({ clinic_id: r.clinic_id, seq: r.seq }));
+}

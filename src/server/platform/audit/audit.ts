@@ -3,7 +3,9 @@ import { lockAuditChain } from '../../db/portable.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Actor } from '../auth/actor.js';
-import { GENESIS_HASH, hashAuditEvent } from './audit-chain.js';
+import { GENESIS_HASH, hashAuditEvent, macAuditEvent } from './audit-chain.js';
+import { checkpointIsGenuine, type Checkpoint } from './audit-checkpoint.js';
+import type { AuditKeyRing } from './audit-keys.js';
 import * as repo from './audit.repository.js';
 
 export interface AuditEntry {
@@ -32,7 +34,7 @@ interface QueuedRead {
   done: (err?: Error) => void;
 }
 
-export function createAuditLog(database: Database, clock: Clock): AuditLog {
+export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyRing): AuditLog {
   let queued: QueuedRead[] = [];
   let committing = false;
   async function commitQueuedReads(): Promise<void> {
@@ -83,40 +85,110 @@ export function createAuditLog(database: Database, clock: Clock): AuditLog {
         outcome: entry.outcome,
         prev_hash: last?.hash ?? GENESIS_HASH,
       };
-      await repo.insertEvent(trx, { ...row, hash: hashAuditEvent(row) });
+      await repo.insertEvent(trx, {
+        ...row,
+        hash: macAuditEvent(keys.current, row),
+        hash_key_id: keys.current.id,
+      });
     },
   };
   return log;
 }
 
 export type ChainReport =
-  | { ok: true; clinics: number; events: number }
+  | {
+      ok: true;
+      clinics: number;
+      events: number;
+      /** Events written before keyed hashing, verified by their plain SHA-256 only. */
+      beforeKeyedHashing: number;
+      /** When the checkpoint the chains were checked against was written (null: none yet). */
+      checkpointAt: number | null;
+    }
   | { ok: false; clinicId: string; seq: number; reason: string; events: number };
 
-/** Walks every clinic's chain and reports the first broken link. */
-export async function verifyAuditChain(db: Db): Promise<ChainReport> {
+const PAGE = 5000;
+
+function when(at: number): string {
+  return new Date(at).toISOString();
+}
+
+/**
+ * Walks every clinic's chain (and every clinic the checkpoint names) and reports the first bad event: a missing
+ * or reordered event, a broken link, content or an HMAC that does not match the key, an unkeyed event after
+ * keyed hashing began, a chain that differs from or is shorter than the checkpoint, a deleted clinic chain.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  keys: AuditKeyRing,
+  checkpoint: Checkpoint | null = null,
+): Promise<ChainReport> {
   let events = 0;
-  const clinics = await repo.clinicIdsWithEvents(db);
+  let beforeKeyedHashing = 0;
+  if (checkpoint && !checkpointIsGenuine(keys, checkpoint))
+    return {
+      ok: false,
+      clinicId: '(checkpoint)',
+      seq: 0,
+      reason: 'the checkpoint is not signed by our key',
+      events,
+    };
+  const heads = new Map((checkpoint?.heads ?? []).map((h) => [h.clinicId, h]));
+  const clinics = [...new Set([...(await repo.clinicIdsWithEvents(db)), ...heads.keys()])].sort();
   for (const clinicId of clinics) {
+    const head = heads.get(clinicId);
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
+    let keyed = false;
     for (;;) {
-      const page = await repo.eventsAfter(db, clinicId, expectedSeq - 1, 1000);
+      const page = await repo.eventsAfter(db, clinicId, expectedSeq - 1, PAGE);
       if (page.length === 0) break;
       for (const row of page) {
         events++;
         const seq = row.seq;
+        const bad = (reason: string): ChainReport => ({ ok: false, clinicId, seq, reason, events });
         if (seq !== expectedSeq)
           return { ok: false, clinicId, seq: expectedSeq, reason: 'event missing from the chain', events };
         if (row.prev_hash !== prevHash)
-          return { ok: false, clinicId, seq, reason: 'previous-hash link does not match', events };
-        const { hash, ...rest } = row;
-        if (hashAuditEvent(rest) !== hash)
-          return { ok: false, clinicId, seq, reason: 'event content was changed', events };
+          return bad('previous-hash link does not match (removed or reordered)');
+        const { hash, hash_key_id, ...rest } = row;
+        if (hash_key_id === null) {
+          if (keyed) return bad('event without HMAC after keyed hashing began (forged or downgraded)');
+          if (head?.keyedFrom != null && seq >= head.keyedFrom)
+            return bad('event without HMAC where the checkpoint recorded keyed events (rewritten)');
+          if (checkpoint && (!head || seq > head.seq))
+            return bad('event without HMAC written after a checkpoint (forged)');
+          if (hashAuditEvent(rest) !== hash) return bad('event content was changed');
+          beforeKeyedHashing++;
+        } else {
+          keyed = true;
+          const key = keys.byId.get(hash_key_id);
+          if (!key) return bad(`event signed with an unknown key (${hash_key_id})`);
+          if (macAuditEvent(key, rest) !== hash) return bad('HMAC does not match: event changed or forged');
+        }
+        if (head && seq === head.seq && hash !== head.hash)
+          return bad(`chain differs from the checkpoint of ${when(checkpoint?.at ?? 0)} (rewritten)`);
         prevHash = hash;
         expectedSeq++;
       }
     }
+    if (head && expectedSeq - 1 < head.seq)
+      return {
+        ok: false,
+        clinicId,
+        seq: expectedSeq,
+        reason:
+          expectedSeq === 1
+            ? `the clinic's whole chain is gone; the checkpoint of ${when(checkpoint?.at ?? 0)} counted ${String(head.seq)} events`
+            : `events missing from the end: the checkpoint of ${when(checkpoint?.at ?? 0)} counted ${String(head.seq)}, the chain has ${String(expectedSeq - 1)}`,
+        events,
+      };
   }
-  return { ok: true, clinics: clinics.length, events };
+  return {
+    ok: true,
+    clinics: clinics.length,
+    events,
+    beforeKeyedHashing,
+    checkpointAt: checkpoint?.at ?? null,
+  };
 }

@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../../testing/test-app.js';
 import { buildClinic, buildUser, type BuiltUser } from '../../testing/factories.js';
 import type { Actor } from '../auth/actor.js';
 import { verifyAuditChain } from './audit.js';
+import { loadAuditKeys } from './audit-keys.js';
 
 let t: TestContext;
 let clinics: string[];
@@ -55,7 +56,7 @@ describe('reads recorded together (audit.recordRead)', () => {
     });
     await Promise.all(burst);
     expect(await countReads()).toBe(before + 40);
-    expect(await verifyAuditChain(t.deps.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.deps.database.db, loadAuditKeys(t.config))).toMatchObject({ ok: true });
   });
 
   it('keeps recording after a burst (the next read starts a new commit)', async () => {

@@ -15,6 +15,7 @@ import { emitEvent } from './emit.js';
 import { deliverPendingEvents } from './worker.js';
 import { escalateUnacknowledgedAlerts } from './escalation.js';
 import { verifyAuditChain } from '../audit/audit.js';
+import { loadAuditKeys } from '../audit/audit-keys.js';
 
 let t: TestContext;
 let therapist: BuiltUser;
@@ -166,7 +167,7 @@ describe('outbox delivery', () => {
     await emit();
     await deliverPendingEvents(t.deps, 100, rules);
     expect(await alertsAbout('dedupe')).toHaveLength(1);
-    expect((await verifyAuditChain(t.deps.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.deps.database.db, loadAuditKeys(t.config))).ok).toBe(true);
   });
 });
 
