@@ -227,3 +227,25 @@ describe('general API rate limit', () => {
     expectRateLimited(await call(limited.app, session, 'GET', '/api/auth/session'));
   });
 });
+
+describe('purging', () => {
+  it('forgets rows with no lock and no attempt for 15 minutes, keeps the locked ones', async () => {
+    const rows = () => t.deps.database.db.selectFrom('login_throttle').select('key').execute();
+    const user = await buildUser(t.deps, clinic, 'therapist');
+    for (let i = 0; i < LIMITS.loginMaxFailures; i++)
+      expect((await login(user.email, `typo-${String(i)}`, '192.0.2.250')).statusCode).toBe(401);
+    t.clock.advance(2 * 60 * 60_000); // every lock so far (at most 1 hour) has run out
+    expect((await login(user.email, 'one-more-typo', '192.0.2.251')).statusCode).toBe(401);
+    const before = (await rows()).length;
+    t.clock.advance(16 * 60_000);
+    for (let i = 0; i < LIMITS.loginMaxFailures; i++)
+      expect((await login(user.email, `again-${String(i)}`, '192.0.2.252')).statusCode).toBe(401);
+    await t.deps.loginThrottle.purge();
+    const after = await rows();
+    // Only the keys touched in the last 15 minutes (or still locked) are left: 192.0.2.252's pair and client
+    // keys and the user's account key.
+    expect(before).toBeGreaterThan(3);
+    expect(after).toHaveLength(3);
+    expectRateLimited(await login(user.email, PASSWORD, '192.0.2.252'));
+  });
+});
