@@ -32,14 +32,34 @@ export async function login(
 ): Promise<SignedIn> {
   // The attempt is reserved (and counted as a failure) before argon2 runs: a concurrent burst checks at most
   // the limit (docs/security.md "Sign-in throttling").
-  await deps.loginThrottle.reserve(input.email, ip);
+  const { accountUnderAttack } = await deps.loginThrottle.reserve(input.email, ip);
   const user = await repo.findUserByEmail(deps.database.db, input.email);
   const ok = user?.password_hash
     ? await deps.passwords.verify(user.password_hash, input.password)
     : (await deps.passwords.verifyDummy(input.password), false);
-  if (!user || !ok || user.status !== 'active') throw invalidCredentials();
+  if (!user || !ok || user.status !== 'active') {
+    if (user?.status === 'active' && accountUnderAttack) await warnOwner(deps, user);
+    throw invalidCredentials();
+  }
   await deps.loginThrottle.recordSuccess(input.email, ip);
   return openSession(deps, user.id, user.clinic_id);
+}
+
+/** The owner hears when wrong passwords for their account reach the account-wide limit (from anywhere). */
+async function warnOwner(deps: AppDeps, user: { email: string; clinic_id: string }): Promise<void> {
+  await deps.mailer.send(deps.database.db, {
+    clinicId: user.clinic_id,
+    to: user.email,
+    subject: 'Someone is trying to sign in to your Duet account',
+    text: [
+      'There have been many sign-in attempts with a wrong password for your Duet account in the last few',
+      'minutes. Duet now slows further attempts down. Your account and records are safe as long as your',
+      'password is not known to anyone else.',
+      '',
+      'If this was not you, choose a new, long password after you sign in (Account → Change password) and',
+      'tell your clinic.',
+    ].join('\n'),
+  });
 }
 
 async function openSession(deps: AppDeps, userId: string, clinicId: string): Promise<SignedIn> {

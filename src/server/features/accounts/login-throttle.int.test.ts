@@ -106,6 +106,13 @@ describe('concurrent guessing (V1)', () => {
     expect(wait).toBeLessThanOrEqual(5 * 60);
     t.clock.advance(wait * 1000 + 1);
     expect((await login(victim.email, PASSWORD, '192.0.2.10')).statusCode).toBe(200);
+    // The owner was told once, at the account-wide limit.
+    const warnings = await t.deps.database.db
+      .selectFrom('mail_outbox')
+      .select('subject')
+      .where('to_address', '=', victim.email)
+      .execute();
+    expect(warnings).toEqual([{ subject: 'Someone is trying to sign in to your Duet account' }]);
   });
 });
 

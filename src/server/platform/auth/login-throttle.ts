@@ -17,8 +17,11 @@ import * as repo from './login-throttle.repository.js';
  * Keys untouched for 15 minutes and not locked start again.
  */
 export interface LoginThrottle {
-  /** Reserves one attempt, or throws rate_limited (429, Retry-After) when any key is locked. */
-  reserve(email: string, client: string): Promise<void>;
+  /**
+   * Reserves one attempt, or throws rate_limited (429, Retry-After) when any key is locked. `accountUnderAttack`
+   * is true for the one attempt that brings the account to its account-wide limit (the owner is told).
+   */
+  reserve(email: string, client: string): Promise<{ accountUnderAttack: boolean }>;
   /** The reserved attempt was right: forgive this client's failures on the account, give the slots back. */
   recordSuccess(email: string, client: string): Promise<void>;
   /** Forgets rows that carry no lock and no recent attempt. */
@@ -74,7 +77,9 @@ export function createLoginThrottle(database: Database, clock: Clock, limits: Th
   return {
     async reserve(email, client) {
       const now = clock.now();
-      await database.transaction(async (trx) => {
+      const account = accountKey(email);
+      return database.transaction(async (trx) => {
+        let accountUnderAttack = false;
         for (const rule of rulesFor(email, client, limits)) {
           const attempts = await repo.reserveAttempt(trx, rule.key, now, now - FORGET_AFTER_MS);
           if (attempts === undefined) {
@@ -84,7 +89,9 @@ export function createLoginThrottle(database: Database, clock: Clock, limits: Th
           }
           const lock = lockDuration(attempts, rule.limit, rule.maxLockMs);
           if (lock > 0) await repo.setLock(trx, rule.key, now + lock);
+          if (rule.key === account && attempts === rule.limit) accountUnderAttack = true;
         }
+        return { accountUnderAttack };
       });
     },
     async recordSuccess(email, client) {
