@@ -6,7 +6,7 @@ import { createDeps, openAndMigrate } from './bootstrap.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
 import { fileCheckpointStore } from './platform/audit/audit-checkpoint.js';
 import { loadAuditKeys } from './platform/audit/audit-keys.js';
-import { createAdmin } from './features/accounts/create-admin.js';
+import { createAdmin, freshInviteLink } from './features/accounts/create-admin.js';
 
 const usage = `Duet command line
 
@@ -15,6 +15,8 @@ const usage = `Duet command line
                                                   create a clinic admin in that clinic (created when missing;
                                                   without --clinic: the only clinic);
                                                   prints a one-time link to set the password
+  npm run duet -- invite-link <email>              a new one-time link for an account still invited (the old
+                                                  link dies); for use without SMTP, as the outbox hides links
   npm run duet -- backup <file>                   online backup of the SQLite database to <file>
                                                   (PostgreSQL: use pg_dump, see docs/operations.md)
   npm run duet -- audit-verify                    check the audit chain (HMAC key, latest checkpoint),
@@ -88,6 +90,18 @@ async function main(argv: string[]): Promise<number> {
         });
         if (clinicCreated) console.log(`Clinic "${clinicName ?? 'My clinic'}" created.`);
         console.log(`Admin ${email} created. Open this one-time link to set the password:\n${link}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'invite-link': {
+      const [email] = args;
+      if (!email) throw new Error('Usage: npm run duet -- invite-link <email>');
+      const database = await openAndMigrate(config);
+      try {
+        const { link } = await freshInviteLink(createDeps(config, database), email);
+        console.log(`A new one-time link for ${email} (the previous one no longer works):\n${link}`);
       } finally {
         await database.close();
       }

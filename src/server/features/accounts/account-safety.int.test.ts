@@ -6,7 +6,7 @@ import { call, createTestContext, signIn, type Session, type TestContext } from 
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import * as accounts from './accounts.repository.js';
 import { HIDDEN_LINK, redactSecretLinks } from './invites.js';
-import { createAdmin } from './create-admin.js';
+import { createAdmin, freshInviteLink } from './create-admin.js';
 
 let t: TestContext;
 let clinic: string;
@@ -161,6 +161,24 @@ describe('V5: invitations never change an active account', () => {
     expect(redactSecretLinks('Sign in at https://duet.example.org/login')).toBe(
       'Sign in at https://duet.example.org/login',
     );
+  });
+});
+
+describe('V5: a link for an invited account from the server command line (no SMTP)', () => {
+  it('makes a working link and kills the old one; an active account gets none', async () => {
+    await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: 'cli.link@clinic.test',
+      name: 'Cli Link',
+      role: 'therapist',
+    });
+    const old = await sentInviteToken('cli.link@clinic.test');
+    const { link } = await freshInviteLink(t.deps, 'CLI.Link@clinic.test');
+    expect(link.startsWith(`${t.config.publicUrl}/invite/`)).toBe(true);
+    const token = link.split('/invite/')[1] ?? '';
+    expect((await call(t.app, null, 'GET', `/api/invites/${old}`)).statusCode).toBe(404);
+    expect((await call(t.app, null, 'GET', `/api/invites/${token}`)).statusCode).toBe(200);
+    await expect(freshInviteLink(t.deps, therapist.email)).rejects.toThrow(/already set a password/);
+    await expect(freshInviteLink(t.deps, 'nobody@clinic.test')).rejects.toThrow(/No account/);
   });
 });
 

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { emailSchema } from '../../../shared/accounts/schemas.js';
+import type { Role } from '../../../shared/access/roles.js';
 import * as repo from './accounts.repository.js';
 import { issueInvite } from './invites.js';
 
@@ -63,5 +64,27 @@ export async function createAdmin(
     // The link is on PUBLIC_URL (deps.config.publicUrl), as every mailed link is.
     const invite = await issueInvite(trx, deps, { id, clinicId: clinic.id, role: 'admin' }, null);
     return { link: invite.link, clinicCreated: clinic.created };
+  });
+}
+
+/**
+ * A fresh one-time link for an account still waiting for its first password, for the operator at the
+ * server's command line (e.g. without SMTP, where the admin's outbox hides links, issue 13 V5). The old
+ * link dies; an active or deactivated account gets no link (an invitation never changes such an account).
+ */
+export async function freshInviteLink(deps: AppDeps, rawEmail: string): Promise<{ link: string }> {
+  const email = emailSchema.parse(rawEmail);
+  return deps.database.transaction(async (trx) => {
+    const user = await repo.findUserByEmail(trx, email);
+    if (!user) throw new AppError('not_found', `No account signs in with ${email}.`);
+    if (user.status !== 'invited')
+      throw new AppError('conflict', 'This account has already set a password (or is deactivated): no link.');
+    const invite = await issueInvite(
+      trx,
+      deps,
+      { id: user.id, clinicId: user.clinic_id, role: user.role as Role },
+      null,
+    );
+    return { link: invite.link };
   });
 }
