@@ -14,8 +14,9 @@ export function OutboxPage() {
       <div>
         <PageTitle>Outbox</PageTitle>
         <Text c="dimmed">
-          Email Duet has sent or kept, newest first. When no mail server is configured, messages stay here so
-          you can pass invitation links on yourself.
+          Email Duet has sent or kept, newest first. One-time links are hidden here: only the person invited
+          receives theirs. If someone did not get their invitation, resend it from Users (the old link stops
+          working).
         </Text>
       </div>
       <Paper withBorder radius="md" component="section" aria-label="Messages">
