@@ -14,3 +14,16 @@ describe('lockDuration', () => {
     expect(lockDuration(failures, 5)).toBe(ms);
   });
 });
+
+describe('lockDuration with the account-wide cap (a delay, never longer than 5 minutes)', () => {
+  it.each([
+    [19, 0],
+    [20, 30_000],
+    [22, 120_000],
+    [23, 240_000],
+    [24, 300_000],
+    [200, 300_000],
+  ])('after %i failures waits %i ms', (failures, ms) => {
+    expect(lockDuration(failures, 20, 5 * 60_000)).toBe(ms);
+  });
+});
