@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/test-app.js';
+import { createTestContext, TEST_AUDIT_HMAC_KEY, type TestContext } from '../../testing/test-app.js';
 import type { Actor } from '../auth/actor.js';
 import { GENESIS_HASH, hashAuditEvent, macAuditEvent } from './audit-chain.js';
 import {
@@ -217,6 +219,29 @@ describe('audit trail against an attacker with database access', () => {
     const cp = (await store.latest()) as Checkpoint;
     await store.append({ ...cp, heads: cp.heads.map((h) => ({ ...h, seq: h.seq - 10 })) });
     expect(await verify()).toMatchObject({ ok: false, reason: /not signed/ });
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('checks the chain against the checkpoint file in the data directory and names the first missing event', async () => {
+    if (t.testDb.location.databaseUrl !== null) return; // the CLI runs on the embedded engine here
+    const dataDir = path.dirname(t.testDb.location.sqlitePath);
+    await writeCheckpoint(db(), keys, fileCheckpointStore(dataDir), t.clock);
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY };
+    const cli = () =>
+      promisify(execFile)('npx', ['tsx', 'src/server/cli.ts', 'audit-verify'], { env }).catch(
+        (e: unknown) => e as { code: number; stdout: string; stderr: string },
+      );
+    const intact = await cli();
+    expect('code' in intact ? intact.code : 0).toBe(0);
+    expect(intact.stdout).toMatch(
+      /Audit chain intact: 70 events in 2 clinic\(s\), checked against the checkpoint/,
+    );
+
+    await db().deleteFrom('audit_events').where('clinic_id', '=', CLINIC).where('seq', '>', 58).execute();
+    const broken = await cli();
+    expect('code' in broken ? broken.code : 0).toBe(1);
+    expect(broken.stderr).toMatch(/BROKEN in clinic clinic-a at event #59: events missing from the end/);
   });
 });
 
