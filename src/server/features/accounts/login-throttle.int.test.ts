@@ -116,6 +116,21 @@ describe('concurrent guessing (V1)', () => {
   });
 });
 
+describe('concurrent successes and failures', () => {
+  it('sign-ins and wrong guesses for one account at once never fail with a 500 (no deadlock)', async () => {
+    const user = await buildUser(t.deps, clinic, 'therapist');
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 === 0
+          ? login(user.email, PASSWORD, `192.0.2.${String(100 + (i % 6))}`)
+          : login(user.email, `wrong-${String(i)}`, `192.0.2.${String(100 + (i % 6))}`),
+      ),
+    );
+    expect(statuses(answers).every((s) => [200, 401, 429].includes(s))).toBe(true);
+    expect(count(answers, 200)).toBeGreaterThan(0);
+  });
+});
+
 describe('a shared clinic NAT (V2)', () => {
   it("one patient's typos do not lock another patient's correct sign-in from the same address", async () => {
     const typist = await buildUser(t.deps, clinic, 'patient');

@@ -95,10 +95,13 @@ export function createLoginThrottle(database: Database, clock: Clock, limits: Th
       });
     },
     async recordSuccess(email, client) {
+      const pair = pairKey(email, client);
       await database.transaction(async (trx) => {
-        await repo.clearThrottle(trx, pairKey(email, client));
-        await repo.refundAttempt(trx, clientKey(client), limits.perClient);
-        await repo.refundAttempt(trx, accountKey(email), limits.perAccount);
+        // The same key order as reserve(), so the two never deadlock on PostgreSQL.
+        for (const rule of rulesFor(email, client, limits)) {
+          if (rule.key === pair) await repo.clearThrottle(trx, rule.key);
+          else await repo.refundAttempt(trx, rule.key, rule.limit);
+        }
       });
     },
     async purge() {
