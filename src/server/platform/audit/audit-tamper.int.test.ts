@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import { GENESIS_HASH, hashAuditEvent, macAuditEvent } from './audit-chain.js';
 import {
   fileCheckpointStore,
+  startCheckpoints,
   writeCheckpoint,
   type Checkpoint,
   type CheckpointStore,
@@ -246,6 +247,29 @@ describe('npm run audit:verify', () => {
 });
 
 describe('audit keys and checkpoints outside the database', () => {
+  it('checkpoints at start, on the schedule and once more at shutdown, each with the heads at that moment', async () => {
+    const scheduled = memoryStore();
+    const errors: unknown[] = [];
+    const running = startCheckpoints(
+      { db: db(), keys, store: scheduled, clock: t.clock, intervalMs: 50 },
+      (err) => errors.push(err),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    const beforeStop = scheduled.lines.length;
+    await writeEvents(CLINIC, 2);
+    await running.stop();
+    expect(errors).toEqual([]);
+    expect(beforeStop).toBeGreaterThanOrEqual(2); // the one at start and at least one scheduled
+    const afterStop = scheduled.lines.length;
+    expect(afterStop).toBeGreaterThan(beforeStop); // the one at shutdown (a tick may also have run meanwhile)
+    expect(scheduled.lines.at(-1)?.heads.find((h) => h.clinicId === CLINIC)).toMatchObject({
+      seq: 62,
+      keyedFrom: 1,
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(scheduled.lines.length).toBe(afterStop); // the timer is off
+  });
+
   it('creates the key file at first start with mode 0600, and appends checkpoints to a 0600 file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-audit-'));
     try {
