@@ -259,7 +259,7 @@ describe('one plan the team agrees on, messages and consults', () => {
     await expect(consultAlert.getByText('High').first().isVisible()).resolves.toBe(true);
     await look(prescriber, 'inbox-prescriber');
     await consultAlert.getByRole('button', { name: /^Acknowledge/ }).click();
-    await consultAlert.getByText(/Acknowledged by Daniel Okafor/).waitFor();
+    await consultAlert.getByText(/^Acknowledged by Daniel Okafor/).waitFor();
     await consultAlert.getByRole('link', { name: 'Answer the consult' }).click();
     const myConsult = prescriber.getByRole('listitem').filter({ hasText: question });
     await myConsult.getByLabel('Your reply').fill('Yes: move it to the morning and keep 50 mg for now.');
