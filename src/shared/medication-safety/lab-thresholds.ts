@@ -86,6 +86,11 @@ export function checkThresholds(range: LabRange, values: readonly number[]): Thr
   const errors: ThresholdError[] = [];
   values.forEach((value, i) => {
     if (!Number.isFinite(value) || value <= 0) errors.push({ index: i, message: 'Enter a number above 0.' });
+    // Laboratory thresholds are written to at most 3 decimals (mmol/L, mU/L; counts are whole numbers).
+    // Refusing finer values keeps every level a real interval: two thresholds a hair apart would leave the
+    // level between them empty (found by the property test).
+    else if (Number(value.toFixed(3)) !== value)
+      errors.push({ index: i, message: 'Use at most 3 decimal places.' });
     else if (value < plausible.min || value > plausible.max)
       errors.push({
         index: i,
