@@ -83,7 +83,12 @@ function ThankYou({ instrument, answer }: { instrument: Instrument; answer: Subm
               Your {instrument.name} score is <strong>{response.total}</strong> out of {instrument.maxTotal}
               {response.severity ? ` (${response.severity.label.toLowerCase()})` : ''}.
             </Text>
-            <Text>{kindBandWords(response.severity?.code)}</Text>
+            {/* Beside a self-harm answer a low score must not read as reassurance (issue 12). */}
+            <Text>
+              {crisis
+                ? 'Whatever the score, the thoughts you told us about matter most: your care team will contact you.'
+                : kindBandWords(response.severity?.code)}
+            </Text>
           </>
         ) : (
           <Text>
