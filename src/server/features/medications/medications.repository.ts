@@ -8,10 +8,10 @@ import type {
   MedicationChangeTable,
   MedicationPeriodTable,
   MedicationTable,
-  MonitoringResultTable,
 } from '../../db/schema-medications.js';
 
-// SQL of the medications feature: catalogue, medication records, periods, changes, monitoring results.
+// SQL of the medications feature: catalogue, medication records, periods, changes (monitoring results:
+// lab-results.repository.ts).
 
 // ---- catalogue ----
 export async function listCatalogue(
@@ -242,42 +242,4 @@ export async function userNames(db: Db, clinicId: string, ids: string[]): Promis
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-// ---- monitoring ----
-export async function resultsOfPatient(
-  db: Db,
-  clinicId: string,
-  patientId: string,
-): Promise<MonitoringResultTable[]> {
-  return db
-    .selectFrom('monitoring_results')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('taken_on', 'desc')
-    .orderBy('recorded_at', 'desc')
-    .execute();
-}
-
-export async function findResult(
-  db: Db,
-  clinicId: string,
-  id: string,
-): Promise<MonitoringResultTable | undefined> {
-  return db
-    .selectFrom('monitoring_results')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function insertResult(db: Db, row: MonitoringResultTable): Promise<boolean> {
-  const r = await db
-    .insertInto('monitoring_results')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
