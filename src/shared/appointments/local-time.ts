@@ -85,7 +85,7 @@ export function instantOf(day: string, time: string, zone: string): number {
   return wall - offsetAt(wall - DAY_MS / 2, zone);
 }
 
-export { addDays, daysBetween } from '../calendar/days.js';
+export { addDays, daysBetween } from '../time/index.js';
 
 export const minutes = (n: number): number => n * MINUTE_MS;
 

@@ -5,7 +5,7 @@
  * registry and the patient page show "early-treatment watch" until week 4. The age line and the boxed
  * warning are the label's; the 1/2/4-week schedule is the product's policy.
  */
-import { addDays, daysBetween } from '../calendar/days.js';
+import { addDays, daysBetween } from '../time/index.js';
 import { ageOnDay } from '../medication-safety/age.js';
 import { resolveMedicationName } from '../medication-safety/names.js';
 

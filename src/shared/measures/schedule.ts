@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../calendar/days.js';
+import { addDays, daysBetween } from '../time/index.js';
 import { instrumentByName, instrumentList } from './instruments.js';
 import { watchCheckDue, type EarlyTreatmentWatch } from './early-treatment-watch.js';
 

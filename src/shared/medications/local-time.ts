@@ -2,7 +2,7 @@
  * Local calendar days and wall-clock times in an IANA time zone, with Intl only (no date library).
  * A day is 'YYYY-MM-DD'; a time is 'HH:MM' (24 h); an instant is epoch ms.
  */
-import { addDays, daysBetween, utcMidnightOf } from '../calendar/days.js';
+import { addDays, daysBetween, utcMidnightOf } from '../time/index.js';
 
 const DAY_MS = 86_400_000;
 

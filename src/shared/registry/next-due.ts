@@ -4,7 +4,7 @@ import { defaultMeasurementPlan, nextDueDate, type MeasureScheduleRule } from '.
  * Calendar-day helpers for the registry and the overdue check, and the next due questionnaire from the
  * measures schedule (care-rules.md: baseline, every 2 weeks for 12 weeks, then every 4 weeks).
  */
-export { daysBetween } from '../calendar/days.js';
+export { daysBetween } from '../time/index.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone; UTC when the zone is unknown. */

@@ -1,6 +1,6 @@
 import type { CareTeamRole } from '../access/roles.js';
 import type { PlanContent, PlanSection } from './schemas.js';
-import { addDays } from '../calendar/days.js';
+import { addDays } from '../time/index.js';
 
 /**
  * Who may change which part of a draft: the therapist owns the therapy part, the prescriber the

@@ -76,3 +76,40 @@ export function daysBetween(from: string, to: string): number {
 export function utcMidnightOf(day: string): number {
   return dayNumber(day) * DAY_MS;
 }
+
+/** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(day: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
+  // 1970-01-01 was a Thursday (ISO 4).
+  const n = (((dayNumber(day) + 3) % 7) + 7) % 7;
+  return (n + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+}
+
+/** Every calendar day from `from` to `to`, both included (empty when `to` is earlier). */
+export function eachDay(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** Minutes after midnight of a clock time 'HH:MM'. */
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** A span of whole minutes in milliseconds. */
+export const minutes = (n: number): number => n * 60_000;
+
+/**
+ * A local day and clock time as one number: the wall clock read as if it were UTC. For wall-clock
+ * arithmetic only ("09:00 plus 90 minutes"); never an instant.
+ */
+export function wallOf(day: string, time: string): number {
+  return utcMidnightOf(day) + minutesOf(time) * 60_000;
+}
+
+/** The local day and clock time of a wall-clock number (the inverse of wallOf). */
+export function wallParts(wall: number): { day: string; time: string } {
+  const iso = new Date(wall).toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
