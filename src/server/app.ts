@@ -16,37 +16,40 @@ import {
 import type { AppDeps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerSecurityHooks } from './platform/http/security-hooks.js';
+import { registerRequestScope } from './platform/http/request-context.js';
 import {
   clientErrorHandler,
   isSourceMap,
   registerResponseHeaders,
 } from './platform/http/response-headers.js';
 import { rateLimitOptions } from './platform/http/rate-limit.js';
-import { healthRoutes } from './features/health/health.routes.js';
-import { authRoutes } from './features/accounts/auth.routes.js';
-import { adminRoutes } from './features/accounts/admin.routes.js';
-import { patientRoutes } from './features/patients/patients.routes.js';
-import { messagingRoutes } from './features/messaging/messaging.routes.js';
-import { consultRoutes } from './features/messaging/consults.routes.js';
-import { alertRoutes } from './features/alerts/alerts.routes.js';
-import { registryRoutes } from './features/registry/registry.routes.js';
-import { caseReviewRoutes } from './features/case-review/case-review.routes.js';
-import { clinicRoutes } from './features/clinic/clinic.routes.js';
-import { treatmentPlanRoutes } from './features/treatment-plans/plans.routes.js';
-import { measureRoutes } from './features/measures/measures.routes.js';
-import { medicationRoutes } from './features/medications/medications.routes.js';
-import { labResultRoutes } from './features/medications/lab-results.routes.js';
-import { doseRoutes } from './features/doses/doses.routes.js';
-import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
-import { adherenceRoutes } from './features/adherence/adherence.routes.js';
-import { appointmentRoutes } from './features/appointments/appointments.routes.js';
-import { noteRoutes } from './features/notes/notes.routes.js';
-import { feedbackRoutes } from './features/feedback/feedback.routes.js';
-import { sideEffectRoutes } from './features/side-effects/side-effects.routes.js';
-import { practiceRoutes } from './features/practice/practice.routes.js';
-import { medicationSafetyProfileRoutes } from './features/allergies/safety-profile.routes.js';
-import { crisisRoutes } from './features/crisis/crisis.routes.js';
-import { clinicSafetyDataRoutes } from './features/clinic-safety-data/clinic-safety-data.routes.js';
+import { healthRoutes } from './features/health/index.js';
+import {
+  authRoutes,
+  adminRoutes,
+  passwordResetRoutes,
+  emailChangeRoutes,
+} from './features/accounts/index.js';
+import { patientRoutes } from './features/patients/index.js';
+import { messagingRoutes, consultRoutes } from './features/messaging/index.js';
+import { alertRoutes } from './features/alerts/index.js';
+import { registryRoutes } from './features/registry/index.js';
+import { caseReviewRoutes } from './features/case-review/index.js';
+import { clinicRoutes } from './features/clinic/index.js';
+import { treatmentPlanRoutes } from './features/treatment-plans/index.js';
+import { measureRoutes } from './features/measures/index.js';
+import { medicationRoutes, labResultRoutes } from './features/medications/index.js';
+import { doseRoutes } from './features/doses/index.js';
+import { calendarFeedRoutes } from './features/calendar-feed/index.js';
+import { adherenceRoutes } from './features/adherence/index.js';
+import { appointmentRoutes } from './features/appointments/index.js';
+import { noteRoutes } from './features/notes/index.js';
+import { feedbackRoutes } from './features/feedback/index.js';
+import { sideEffectRoutes } from './features/side-effects/index.js';
+import { practiceRoutes } from './features/practice/index.js';
+import { medicationSafetyProfileRoutes } from './features/allergies/index.js';
+import { crisisRoutes } from './features/crisis/index.js';
+import { clinicSafetyDataRoutes } from './features/clinic-safety-data/index.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -60,6 +63,8 @@ export interface BuildOptions {
 export const featureRoutes = [
   healthRoutes,
   authRoutes,
+  passwordResetRoutes,
+  emailChangeRoutes,
   adminRoutes,
   patientRoutes,
   messagingRoutes,
@@ -146,6 +151,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandler(app);
+  registerRequestScope(app);
   registerSecurityHooks(app, deps);
   registerResponseHeaders(app);
   app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () =>

@@ -6,7 +6,7 @@ import { createDeps, openAndMigrate } from './bootstrap.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
 import { fileCheckpointStore } from './platform/audit/audit-checkpoint.js';
 import { loadAuditKeys } from './platform/audit/audit-keys.js';
-import { createAdmin, freshInviteLink } from './features/accounts/create-admin.js';
+import { createAdmin, freshInviteLink } from './features/accounts/index.js';
 
 const usage = `Duet command line
 

@@ -1,13 +1,13 @@
 import type { AppDeps } from './platform/deps.js';
-import { checkUnansweredMessages } from './features/messaging/unanswered-check.js';
-import { checkPlanReviewsDue } from './features/treatment-plans/review-due.check.js';
-import { checkTreatToTarget } from './features/registry/treat-to-target.check.js';
-import { checkMeasureReminders } from './features/measures/due-reminders.check.js';
-import { checkFeedbackNudges } from './features/feedback/nudge.check.js';
-import { checkDoseReminders, checkRefillReminders } from './features/doses/reminders.check.js';
-import { checkMonitoringOverdue } from './features/medications/monitoring-overdue.check.js';
-import { scheduledAdherenceCheck } from './features/adherence/adherence.check.js';
-import { checkAppointmentReminders } from './features/appointments/reminders.check.js';
+import { checkUnansweredMessages } from './features/messaging/index.js';
+import { checkPlanReviewsDue } from './features/treatment-plans/index.js';
+import { checkTreatToTarget } from './features/registry/index.js';
+import { checkMeasureReminders } from './features/measures/index.js';
+import { checkFeedbackNudges } from './features/feedback/index.js';
+import { checkDoseReminders, checkRefillReminders } from './features/doses/index.js';
+import { checkMonitoringOverdue } from './features/medications/index.js';
+import { scheduledAdherenceCheck } from './features/adherence/index.js';
+import { checkAppointmentReminders } from './features/appointments/index.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs

@@ -1,20 +1,20 @@
 import type { AppDeps } from '../platform/deps.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { newId } from '../platform/ids.js';
-import * as accounts from '../features/accounts/accounts.repository.js';
-import { enrolPatient } from '../features/patients/patients.service.js';
+import * as accounts from '../features/accounts/index.js';
+import { enrolPatient } from '../features/patients/index.js';
 import { clinicCount } from './seed-demo.repository.js';
-import { seedDemoPlans } from '../features/treatment-plans/demo-plans.js';
-import { seedDemoMessaging } from '../features/messaging/demo-messaging.js';
-import { seedDemoMeasures } from '../features/measures/demo-measures.js';
-import { seedDemoPractice } from '../features/practice/demo-practice.js';
-import { seedDemoAppointments } from '../features/appointments/demo-appointments.js';
-import { seedDemoNotes } from '../features/notes/demo-notes.js';
-import { seedDemoCaseReview } from '../features/case-review/demo-case-review.js';
-import { seedDemoFeedback } from '../features/feedback/demo-feedback.js';
-import { seedDemoMedications } from '../features/medications/demo-medications.js';
-import { seedDemoSideEffects } from '../features/side-effects/demo-side-effects.js';
-import { seedDemoSafetyProfile } from '../features/allergies/demo-safety-profile.js';
+import { seedDemoPlans } from '../features/treatment-plans/index.js';
+import { seedDemoMessaging } from '../features/messaging/index.js';
+import { seedDemoMeasures } from '../features/measures/index.js';
+import { seedDemoPractice } from '../features/practice/index.js';
+import { seedDemoAppointments } from '../features/appointments/index.js';
+import { seedDemoNotes } from '../features/notes/index.js';
+import { seedDemoCaseReview } from '../features/case-review/index.js';
+import { seedDemoFeedback } from '../features/feedback/index.js';
+import { seedDemoMedications } from '../features/medications/index.js';
+import { seedDemoSideEffects } from '../features/side-effects/index.js';
+import { seedDemoSafetyProfile } from '../features/allergies/index.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -74,7 +74,9 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
     await accounts.insertClinic(trx, {
       id: clinicId,
       name: 'Lakeside Behavioral Health (demo)',
-      settings: '{}',
+      // The quick start signs in with a password only: two-step sign-in for staff is off in the demo clinic
+      // (on by default for a new clinic, issue 13; docs/security.md).
+      settings: JSON.stringify({ staffTwoFactorRequired: false }),
       created_at: now,
     });
     for (const s of demoStaff) {

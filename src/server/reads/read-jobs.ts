@@ -1,4 +1,4 @@
-import { registryJson } from '../features/registry/registry-read.js';
+import { registryJson } from '../features/registry/index.js';
 
 /**
  * The reads heavy enough to run on a read worker (reads/read-pool.ts): each takes a database handle inside

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { InviteTable, UserTable } from '../../db/schema.js';
-import { seedCatalogueForClinic } from '../medications/catalogue-seed-rows.js';
+import { seedCatalogueForClinic } from '../medications/index.js';
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserTable | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();

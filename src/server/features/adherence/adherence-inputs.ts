@@ -1,6 +1,6 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
-import { loadRegimens } from '../medications/regimens.repository.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
+import { loadRegimens } from '../medications/index.js';
 import {
   expandScheduledDoses,
   type Regimen,
@@ -47,12 +47,12 @@ export async function loadPatientDoses(
   const todayIn = new Map<string, string>();
   const todayOf = (zone: string): string => {
     let day = todayIn.get(zone);
-    if (day === undefined) todayIn.set(zone, (day = localDay(now, zone)));
+    if (day === undefined) todayIn.set(zone, (day = localDate(now, zone)));
     return day;
   };
   const todays = new Map(withMeds.map((z) => [z.id, todayOf(z.time_zone)]));
   // One lower bound for the batch: the earliest first day of any patient's window (zones differ by < 1 day).
-  const earliest = [...todays.values()].reduce((a, b) => (a < b ? a : b), localDay(now, 'UTC'));
+  const earliest = [...todays.values()].reduce((a, b) => (a < b ? a : b), localDate(now, 'UTC'));
   const logs =
     withMeds.length === 0
       ? []

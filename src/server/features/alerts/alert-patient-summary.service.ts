@@ -1,13 +1,13 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { canReachPatient, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { Db } from '../../db/database.js';
 import { ageOnDay } from '../../../shared/medication-safety/age.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { severitySchema, alertStateSchema } from '../../../shared/alerts/alert.js';
 import type { AlertPatientSummary } from '../../../shared/alerts/patient-summary.js';
-import { crisisFor } from '../measures/crisis.js';
+import { crisisFor } from '../measures/index.js';
 import { withAlertAccess } from './alert-access.js';
 import * as alertsRepo from './alerts.repository.js';
 import * as repo from './alert-patient-summary.repository.js';
@@ -44,7 +44,7 @@ async function summaryIn(deps: AppDeps, trx: Db, actor: Actor, alert: Row): Prom
       phone: patient.phone,
       email: patient.email,
       birthDate: patient.birth_date,
-      age: ageOnDay(patient.birth_date, dayIn(deps.clock.now(), patient.time_zone)),
+      age: ageOnDay(patient.birth_date, localDate(deps.clock.now(), patient.time_zone)),
       timeZone: patient.time_zone,
       country: resources.country,
       countryName: resources.countryName,

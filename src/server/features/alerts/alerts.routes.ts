@@ -5,9 +5,10 @@ import { policies } from '../../platform/access/policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import { alertSchema } from '../../../shared/alerts/alert.js';
+import { inboxCountsSchema, inboxViewSchema } from '../../../shared/alerts/api.js';
 import * as alerts from './alerts.service.js';
 import { newRiskAssessmentSchema, riskAssessmentSchema } from '../../../shared/measures/schemas.js';
-import { recordRiskAssessment } from '../measures/risk-assessments.service.js';
+import { recordRiskAssessment } from '../measures/index.js';
 import { AppError } from '../../platform/errors.js';
 import { alertPatientSummarySchema } from '../../../shared/alerts/patient-summary.js';
 import { alertPatientSummary } from './alert-patient-summary.service.js';
@@ -18,7 +19,7 @@ const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 /** The risk assessment's fields; the alert (and through it the answer) is the path's. */
 const alertAssessmentBody = z.object(newRiskAssessmentSchema.shape).omit({ responseId: true, alertId: true });
 const inboxQuery = z.object({
-  view: z.enum(['active', 'open', 'acknowledged', 'resolved', 'all']).default('active'),
+  view: inboxViewSchema.default('active'),
   patientId: z.string().max(64).optional(),
   type: z.string().max(64).optional(),
 });
@@ -39,7 +40,7 @@ export function alertRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       response: {
-        200: z.object({ urgent: z.number(), high: z.number(), routine: z.number(), total: z.number() }),
+        200: inboxCountsSchema,
         ...errors(401, 403),
       },
     },

@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type {
   AllergySeverity,
@@ -9,9 +10,8 @@ import type {
 import { prescribingConditions } from '../../../shared/medication-safety/context.js';
 import { otherMedicineMatch } from '../../../shared/medication-safety/other-medicines.js';
 import { ageOnDay } from '../../../shared/medication-safety/age.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import * as repo from './safety-profile.repository.js';
-import { clinicOtherNames } from '../clinic-safety-data/clinic-safety-data.service.js';
+import { clinicOtherNames } from '../clinic-safety-data/index.js';
 import type { ClinicOtherName } from '../../../shared/medication-safety/names.js';
 
 const allergyOf = (r: repo.SafetyEntryRow): SafetyAllergy => ({
@@ -60,7 +60,7 @@ export async function medicationContextFor(
     isCondition,
   );
   return {
-    ageYears: patient ? ageOnDay(patient.birth_date, localDay(now, patient.time_zone)) : null,
+    ageYears: patient ? ageOnDay(patient.birth_date, localDate(now, patient.time_zone)) : null,
     weightKg: profile?.weight_kg ?? null,
     conditions,
     allergies: confirmed.filter((r) => r.kind === 'allergy').map(allergyOf),

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentTable } from '../../db/schema-appointments.js';
-import { refreshLastContact } from '../registry/last-contact.repository.js';
+import { refreshLastContact } from '../registry/index.js';
 
 /** Appointment columns with the clinician's name and the series' rule (the mapper's input). */
 function selectAppointments(db: Db, clinicId: string) {
@@ -149,11 +149,6 @@ export async function teamMembersInRole(db: Db, clinicId: string, patientId: str
     .orderBy('added_at')
     .execute();
   return rows.map((r) => r.user_id);
-}
-
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? '{}';
 }
 
 /** Attended appointments of a patient, oldest first (read by the session-feedback feature). */

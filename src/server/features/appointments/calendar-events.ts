@@ -1,4 +1,4 @@
-import type { CalendarProvider } from '../calendar-feed/providers.js';
+import type { CalendarProvider } from '../calendar-feed/index.js';
 import { appointmentsOnDays } from './appointments.repository.js';
 
 const modeWords: Record<string, string> = { in_person: 'in person', video: 'by video', phone: 'by phone' };

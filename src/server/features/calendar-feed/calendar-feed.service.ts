@@ -1,11 +1,11 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { hashToken, newId, newSecretToken } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import type { CalendarFeedCreated, CalendarFeedStatus } from '../../../shared/doses/schemas.js';
-import { readReminderSettings } from '../doses/reminder-settings.repository.js';
+import { readReminderSettings } from '../doses/index.js';
 import { renderCalendar } from './ical.js';
 import { calendarProviders } from './providers.js';
 import * as repo from './calendar-feed.repository.js';
@@ -13,11 +13,6 @@ import * as repo from './calendar-feed.repository.js';
 /** The feed covers two weeks back (so today's past doses stay visible) and eight weeks ahead. */
 const DAYS_BACK = 14;
 const DAYS_AHEAD = 56;
-
-function requirePatient(actor: Actor): void {
-  if (actor.role !== 'patient')
-    throw new AppError('forbidden', 'The calendar link is the patient’s own.', { reason: 'patient_only' });
-}
 
 export const feedUrl = (publicUrl: string, token: string): string =>
   `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
@@ -29,7 +24,6 @@ export function feedStatus(deps: AppDeps, actor: Actor, patientId: string): Prom
     patientId,
     { action: 'calendar_feed.status', resourceType: 'calendar_feed' },
     async (trx) => {
-      requirePatient(actor);
       const feed = await repo.feedOfPatient(trx, actor.clinicId, patientId);
       return { active: feed !== undefined, createdAt: feed ? feed.created_at : null };
     },
@@ -44,7 +38,6 @@ export function resetFeed(deps: AppDeps, actor: Actor, patientId: string): Promi
     patientId,
     { action: 'calendar_feed.reset', resourceType: 'calendar_feed' },
     async (trx) => {
-      requirePatient(actor);
       const token = newSecretToken();
       const now = deps.clock.now();
       await repo.replaceFeed(trx, {
@@ -66,7 +59,6 @@ export function turnOffFeed(deps: AppDeps, actor: Actor, patientId: string): Pro
     patientId,
     { action: 'calendar_feed.delete', resourceType: 'calendar_feed' },
     async (trx) => {
-      requirePatient(actor);
       await repo.deleteFeed(trx, actor.clinicId, patientId);
       return { active: false, createdAt: null };
     },
@@ -83,7 +75,7 @@ export async function readFeed(deps: AppDeps, token: string): Promise<string> {
     const feed = await repo.feedByTokenHash(trx, hashToken(token));
     if (!feed) throw notFound('Calendar');
     const now = deps.clock.now();
-    const today = localDay(now, feed.time_zone);
+    const today = localDate(now, feed.time_zone);
     const settings = await readReminderSettings(trx, feed.clinic_id, feed.patient_id);
     const patient = { id: feed.patient_id, clinicId: feed.clinic_id, timeZone: feed.time_zone };
     const range = { fromDay: addDays(today, -DAYS_BACK), toDay: addDays(today, DAYS_AHEAD) };

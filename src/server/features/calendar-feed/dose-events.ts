@@ -1,4 +1,4 @@
-import { loadRegimens } from '../medications/regimens.repository.js';
+import { loadRegimens } from '../medications/index.js';
 import { expandScheduledDoses } from '../../../shared/medications/schedule.js';
 import type { CalendarProvider } from './providers.js';
 

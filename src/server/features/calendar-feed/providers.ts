@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { CalendarEvent } from './ical.js';
 import { doseEvents } from './dose-events.js';
-import { appointmentEvents } from '../appointments/calendar-events.js';
+import { appointmentEvents } from '../appointments/index.js';
 
 export type { CalendarEvent } from './ical.js';
 

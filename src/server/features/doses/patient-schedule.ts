@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
-import { loadRegimens } from '../medications/regimens.repository.js';
+import { loadRegimens } from '../medications/index.js';
 import type { Regimen } from '../../../shared/medications/schedule.js';
 import * as repo from './doses.repository.js';
 

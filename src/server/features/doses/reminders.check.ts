@@ -1,8 +1,8 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
-import { clinicIds } from '../measures/due-reminders.repository.js';
-import { loadRegimens } from '../medications/regimens.repository.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
+import { clinicIds } from '../measures/index.js';
+import { loadRegimens } from '../medications/index.js';
 import { expandScheduledDoses } from '../../../shared/medications/schedule.js';
 import { isLowSupply } from '../../../shared/doses/refill.js';
 import * as doses from './doses.repository.js';
@@ -33,7 +33,7 @@ export async function checkDoseReminders(deps: AppDeps): Promise<void> {
     let earliest: string | null = null;
     const wanted = new Map<string, string[]>();
     for (const p of patients) {
-      const today = localDay(now, p.time_zone);
+      const today = localDate(now, p.time_zone);
       const yesterday = addDays(today, -1);
       const due = (regimens.get(p.id) ?? [])
         .flatMap((r) => expandScheduledDoses(r, yesterday, today, p.time_zone))
@@ -85,7 +85,7 @@ export async function checkRefillReminders(deps: AppDeps): Promise<void> {
       const patient = byId.get(supply.patient_id);
       const regimen = regimens.get(supply.patient_id)?.find((r) => r.medicationId === supply.medication_id);
       if (!patient || !regimen) continue;
-      const forecast = toForecast(supply, regimen, localDay(now, patient.time_zone), patient.time_zone);
+      const forecast = toForecast(supply, regimen, localDate(now, patient.time_zone), patient.time_zone);
       if (!isLowSupply(forecast)) continue;
       await deps.database.transaction(async (trx) => {
         if (!(await supplies.markReminded(trx, clinicId, supply.id, now))) return;

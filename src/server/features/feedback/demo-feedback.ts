@@ -1,9 +1,9 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { newId } from '../../platform/ids.js';
 import { DEFAULT_LOW_RATING, isLowRating } from '../../../shared/feedback/rules.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
-import { listAttendedSessions } from '../appointments/attended-sessions.js';
+import { listAttendedSessions } from '../appointments/index.js';
 import * as repo from './feedback.repository.js';
 import { submitSessionFeedback } from './feedback.service.js';
 import { treatmentParts } from './treatment-parts.js';
@@ -115,7 +115,7 @@ export async function seedDemoFeedback(
           clinic_id: clinicId,
           patient_id: p.patientId,
           rated_at: ratedAt,
-          rated_day: dayIn(ratedAt, basics.time_zone),
+          rated_day: localDate(ratedAt, basics.time_zone),
           submitted_by: p.userId,
           created_at: ratedAt,
         },

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { checkFeedbackNudges } from './nudge.check.js';
-import { bookAppointments } from '../appointments/appointments.service.js';
-import { setAttendance } from '../appointments/attendance.service.js';
+import { bookAppointments, setAttendance } from '../appointments/index.js';
 import type { Appointment } from '../../../shared/appointments/schemas.js';
 import type {
   SessionFeedback,

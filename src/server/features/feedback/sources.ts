@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { listAttendedSessions } from '../appointments/attended-sessions.js';
+import { listAttendedSessions } from '../appointments/index.js';
 import * as repo from './sources.repository.js';
 
 // What feedback reads from other features: attended therapy sessions (appointments) and current

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { TreatmentPart } from '../../../shared/feedback/schemas.js';
 import { practiceLibrary } from '../../../shared/practice/library.js';
-import { practiceTypesForPatient } from '../practice/practice.repository.js';
+import { practiceTypesForPatient } from '../practice/index.js';
 import * as sources from './sources.js';
 
 /** The patient's name for a kind of practice (the library's wording). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { newId } from '../../platform/ids.js';
-import { assignPractice } from '../practice/practice.service.js';
+import { assignPractice } from '../practice/index.js';
 import type { TreatmentRatingRound, TreatmentRatings } from '../../../shared/feedback/schemas.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 

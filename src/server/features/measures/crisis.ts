@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
 import { planContentSchema, type PlanContent } from '../../../shared/treatment-plans/schemas.js';
 import * as repo from './measures.repository.js';
-import { crisisResourcesIn } from '../crisis/crisis.service.js';
+import { crisisResourcesIn } from '../crisis/index.js';
 
 function safetyPlanFrom(content: string | undefined): PlanContent['safetyPlan'] | null {
   if (!content) return null;

@@ -1,6 +1,6 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
-import { loadRegimens } from '../medications/regimens.repository.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
+import { loadRegimens } from '../medications/index.js';
 import {
   changesFromPeriods,
   earlyTreatmentWatch,
@@ -24,7 +24,7 @@ export async function earlyTreatmentWatches(
   const out = new Map<string, EarlyTreatmentWatch>();
   if (patientIds.length === 0) return out;
   // Under 25 at a change made in the last 4 weeks: born less than 25 years and 5 weeks ago (a day's slack).
-  const utcToday = localDay(now, 'UTC');
+  const utcToday = localDate(now, 'UTC');
   const bornAfter = addDays(
     `${String(Number(utcToday.slice(0, 4)) - WATCH_UNDER_AGE)}${utcToday.slice(4)}`,
     -36,
@@ -45,7 +45,7 @@ export async function earlyTreatmentWatches(
     const changes = (regimens.get(p.id) ?? [])
       .filter((r) => antidepressant.has(r.medicationId))
       .flatMap((r) => changesFromPeriods(r.medicationId, r.displayName, r.periods));
-    const watch = earlyTreatmentWatch(p.birth_date, changes, localDay(now, p.time_zone));
+    const watch = earlyTreatmentWatch(p.birth_date, changes, localDate(now, p.time_zone));
     if (watch) out.set(p.id, watch);
   }
   return out;

@@ -1,9 +1,9 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { QuestionnaireResponseTable, RiskAssessmentTable } from '../../db/schema-measures.js';
 import { refreshMeasureSummary } from './summaries.repository.js';
-import { refreshLastContact } from '../registry/last-contact.repository.js';
+import { refreshLastContact } from '../registry/index.js';
 import { notSafeMessageKey } from '../../../shared/practice/risk.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 
 /**
  * Inserts a response and brings the patient's summary row up to date (call inside the answer's
@@ -212,7 +212,7 @@ async function notSafeMessageDays(db: Db, clinicId: string, patientId: string, f
     .where('id', '=', patientId)
     .executeTakeFirst();
   const zone = patient?.time_zone ?? 'UTC';
-  return messages.filter((m) => flagged.has(notSafeMessageKey(m.id))).map((m) => dayIn(m.created_at, zone));
+  return messages.filter((m) => flagged.has(notSafeMessageKey(m.id))).map((m) => localDate(m.created_at, zone));
 }
 
 /**
@@ -298,11 +298,6 @@ export async function agreedPlanContents(db: Db, clinicId: string, patientIds: r
     .where('status', '=', 'agreed')
     .orderBy('number', 'desc')
     .execute();
-}
-
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string | null> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? null;
 }
 
 /** Inserts a risk assessment; the contact it records becomes the patient's last contact when it is the latest. */

@@ -2,13 +2,11 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { clinicSettingsJson } from '../../platform/outbox/alerts.repository.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
 import { assessmentEvent, isSafetyAlertType, type LifecycleEvent } from '../../../shared/alerts/lifecycle.js';
-import * as lifecycleRepo from '../alerts/lifecycle.repository.js';
-import { withAlertAccess } from '../alerts/alert-access.js';
-import { applyAlertEvent } from '../alerts/lifecycle.service.js';
+import * as lifecycleRepo from '../alerts/index.js';
+import { withAlertAccess, applyAlertEvent } from '../alerts/index.js';
 import type { Db } from '../../db/database.js';
 import type { NewRiskAssessment, RiskAssessment } from '../../../shared/measures/schemas.js';
 import * as repo from './measures.repository.js';
@@ -38,7 +36,7 @@ async function applyToSafetyAlerts(
     await lifecycleRepo.openSafetyAlertIds(trx, actor.clinicId, patientId, subjectId, alertId)
   ).filter((a) => isSafetyAlertType(a.type));
   const now = deps.clock.now();
-  const settings = escalationSettingsOf(parseClinicSettings(await clinicSettingsJson(trx, actor.clinicId)));
+  const settings = escalationSettingsOf(await clinicSettings(trx, actor.clinicId));
   let resolved = 0;
   for (const { id } of open) {
     const alert = await lifecycleRepo.alertCore(trx, actor.clinicId, id);

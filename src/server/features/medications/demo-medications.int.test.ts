@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.js';
 import { seedDemoClinic } from '../../demo/seed-demo.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
-import { checkAdherence } from '../adherence/adherence.check.js';
-import { adherenceForPatients } from '../adherence/adherence.service.js';
+import { checkAdherence, adherenceForPatients } from '../adherence/index.js';
 
 let t: TestContext;
 beforeAll(async () => {

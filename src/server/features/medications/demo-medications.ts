@@ -1,8 +1,8 @@
+import { addDays, localDate, weekdayOf } from '../../../shared/time/index.js';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { newId } from '../../platform/ids.js';
-import { addDays, localDay, weekdayOf } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, type Regimen } from '../../../shared/medications/schedule.js';
 import type { StartMedicationInput, MedicationChangeInput } from '../../../shared/medications/schemas.js';
 import type { NewSideEffectReport } from '../../../shared/side-effects/schemas.js';
@@ -10,8 +10,8 @@ import { startMedication } from './medications.service.js';
 import { changeMedication } from './medication-changes.service.js';
 import { listCatalogue } from './medications.repository.js';
 import { loadRegimens } from './regimens.repository.js';
-import { insertLog, patientBasics } from '../doses/doses.repository.js';
-import { submitReport } from '../side-effects/side-effects.service.js';
+import { insertLog, patientBasics } from '../doses/index.js';
+import { submitReport } from '../side-effects/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -86,7 +86,7 @@ export async function seedDemoMedications(
     input: Omit<StartMedicationInput, 'id' | 'startDate' | 'catalogueId'> & { generic: string },
   ) => {
     const tz = await zoneOf(p);
-    const startDate = addDays(localDay(now, tz), -daysAgo);
+    const startDate = addDays(localDate(now, tz), -daysAgo);
     const { generic, ...rest } = input;
     const id = catalogueId(generic);
     const detail = await startMedication(
@@ -126,7 +126,7 @@ export async function seedDemoMedications(
     });
     await change(sam, 56, bupropion.id, {
       action: 'change_dose',
-      effectiveOn: addDays(localDay(now, tz), -56),
+      effectiveOn: addDays(localDate(now, tz), -56),
       doseAmount: 300,
       doseUnit: 'mg',
       schedule: { kind: 'times', times: ['08:00'], weekdays: null },
@@ -146,7 +146,7 @@ export async function seedDemoMedications(
     });
     await change(sam, 42, trazodone.id, {
       action: 'stop',
-      lastDay: addDays(localDay(now, tz), -42),
+      lastDay: addDays(localDate(now, tz), -42),
       reason: 'Sleep has improved; no longer needed.',
     });
     const ranOutFrom = 35;
@@ -171,7 +171,7 @@ export async function seedDemoMedications(
       doseUnit: 'mg',
       schedule: { kind: 'times', times: ['08:00'], weekdays: null },
       reason: 'Generalised anxiety and depression; agreed in the treatment plan.',
-      steps: [{ from: addDays(localDay(now, tz), -85 + 14), doseAmount: 100, doseUnit: 'mg' }],
+      steps: [{ from: addDays(localDate(now, tz), -85 + 14), doseAmount: 100, doseUnit: 'mg' }],
     });
     const hydroxyzine = await start(maya, 60, {
       generic: 'hydroxyzine',
@@ -191,7 +191,7 @@ export async function seedDemoMedications(
     const random = seeded(2002);
     for (let daysAgo = 58; daysAgo >= 1; daysAgo -= 1) {
       if (random() > 0.3) continue;
-      const day = addDays(localDay(now, tz), -daysAgo);
+      const day = addDays(localDate(now, tz), -daysAgo);
       const takenAt = now - daysAgo * DAY_MS - Math.floor(random() * 6) * 3_600_000;
       await insertLog(deps.database.db, {
         id: newId(),
@@ -219,7 +219,7 @@ export async function seedDemoMedications(
 
   if (tom) {
     const tz = await zoneOf(tom);
-    const startDay = addDays(localDay(now, tz), -49);
+    const startDay = addDays(localDate(now, tz), -49);
     // Lamotrigine label titration without valproate: 25 mg/day weeks 1-2, 50 mg weeks 3-4, 100 mg week 5,
     // then 200 mg (care-rules.md "Lamotrigine": risk of serious rash rises with fast titration).
     const lamotrigine = await start(tom, 49, {
@@ -253,7 +253,7 @@ export async function seedDemoMedications(
     });
     await change(tom, 50, quetiapine.id, {
       action: 'stop',
-      lastDay: addDays(localDay(now, tz), -50),
+      lastDay: addDays(localDate(now, tz), -50),
       reason: 'Weight gain of 4 kg and morning grogginess; switching to lamotrigine.',
     });
     const random = seeded(3003);
@@ -291,7 +291,7 @@ async function writeLogs(
   pick: (dose: ReturnType<typeof expandScheduledDoses>[number], daysAgo: number) => Outcome,
 ): Promise<void> {
   const tz = (await patientBasics(deps.database.db, clinicId, p.patientId))?.time_zone ?? 'UTC';
-  const today = localDay(now, tz);
+  const today = localDate(now, tz);
   const regimens: Regimen[] =
     (await loadRegimens(deps.database.db, clinicId, [p.patientId])).get(p.patientId) ?? [];
   await deps.database.transaction(async (trx) => {

@@ -1,8 +1,5 @@
 import type { Db } from '../../db/database.js';
-import {
-  raiseDoseRecordVersion,
-  raiseDoseRecordVersionOfMedication,
-} from '../adherence/dose-versions.repository.js';
+import { raiseDoseRecordVersion, raiseDoseRecordVersionOfMedication } from '../adherence/index.js';
 import type {
   MedicationCatalogueTable,
   MedicationChangeTable,
@@ -220,17 +217,6 @@ export async function patientZone(db: Db, clinicId: string, patientId: string): 
     .where('id', '=', patientId)
     .executeTakeFirst();
   return row?.time_zone ?? null;
-}
-
-export async function careTeamRoleOf(db: Db, clinicId: string, patientId: string, userId: string) {
-  const rows = await db
-    .selectFrom('care_team_members')
-    .select('role')
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((r) => r.role);
 }
 
 export async function userNames(db: Db, clinicId: string, ids: string[]): Promise<Map<string, string>> {

@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -5,8 +6,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import type { MedicationCatalogueTable, MedicationTable } from '../../db/schema-medications.js';
-import { localDay } from '../../../shared/medications/local-time.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import type { DosePeriod } from '../../../shared/medications/schedule.js';
 import { nextDue, testsForPrograms, withEarlierDue } from '../../../shared/medications/monitoring.js';
 import { interpretLabResult, isLabTest, unitChoices } from '../../../shared/medication-safety/labs.js';
@@ -26,8 +26,8 @@ import * as labs from './lab-results.repository.js';
 import { loadRegimens } from './regimens.repository.js';
 import { toCatalogueEntry } from './medications.mapper.js';
 import { storedInterpretation, toLabProfile, toMonitoringResult } from './lab-results.mapper.js';
-import { findMedicationForPatient, requirePrescriber } from './medications.service.js';
-import { clinicLabThresholds } from '../clinic-safety-data/clinic-safety-data.service.js';
+import { findMedicationForPatient } from './medications.service.js';
+import { clinicLabThresholds } from '../clinic-safety-data/index.js';
 
 export interface ResultForDue {
   test: string;
@@ -111,7 +111,7 @@ export async function periodsOfPatients(
 async function viewOf(trx: Db, deps: AppDeps, actor: Actor, patientId: string): Promise<MonitoringView> {
   const zone = await repo.patientZone(trx, actor.clinicId, patientId);
   if (zone === null) throw notFound('Patient');
-  const today = localDay(deps.clock.now(), zone);
+  const today = localDate(deps.clock.now(), zone);
   const meds = await repo.medicationsOfPatient(trx, actor.clinicId, patientId);
   const entries = await repo.catalogueEntriesByIds(
     trx,
@@ -165,7 +165,7 @@ async function benignEthnicNeutropenia(
 
 /** ALT / AST upper limits of normal the clinic admin set (clinic settings), when any. */
 async function clinicUpperLimits(trx: Db, clinicId: string): Promise<{ alt?: number; ast?: number }> {
-  const settings = parseClinicSettings((await labs.clinicSettingsJson(trx, clinicId)) ?? '{}');
+  const settings = await clinicSettings(trx, clinicId);
   return {
     ...(settings.labAltUpperLimit !== undefined ? { alt: settings.labAltUpperLimit } : {}),
     ...(settings.labAstUpperLimit !== undefined ? { ast: settings.labAstUpperLimit } : {}),
@@ -191,7 +191,6 @@ export function recordMonitoringResult(
     patientId,
     { action: 'medication_monitoring.record', resourceType: 'monitoring_result', resourceId: input.id },
     async (trx) => {
-      await requirePrescriber(trx, actor, patientId);
       const medication =
         input.medicationId === null
           ? null
@@ -201,7 +200,7 @@ export function recordMonitoringResult(
           { path: 'body.medicationId', message: 'Unknown medication' },
         ]);
       const zone = await repo.patientZone(trx, actor.clinicId, patientId);
-      if (zone !== null && input.takenOn > localDay(deps.clock.now(), zone))
+      if (zone !== null && input.takenOn > localDate(deps.clock.now(), zone))
         throw new AppError('validation_failed', 'The result cannot be from the future.', [
           { path: 'body.takenOn', message: 'In the future' },
         ]);

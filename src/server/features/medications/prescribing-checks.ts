@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { medicationContextFor } from '../allergies/medication-context.js';
+import { medicationContextFor } from '../allergies/index.js';
 import type { DrugFacts } from '../../../shared/medication-safety/drug-classes.js';
 import { curatedListNotice } from '../../../shared/medication-safety/interactions.js';
 import { resolveMedicationName, type ClinicOtherName } from '../../../shared/medication-safety/names.js';
-import { clinicOtherNames } from '../clinic-safety-data/clinic-safety-data.service.js';
+import { clinicOtherNames } from '../clinic-safety-data/index.js';
 import {
   checkPrescription,
   type CheckedMedicine,

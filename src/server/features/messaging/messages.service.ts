@@ -12,7 +12,7 @@ import * as conversations from './conversations.repository.js';
 import * as messages from './messages.repository.js';
 import type { ConversationRow } from './conversations.repository.js';
 import { loadMessage, participantsOf, visibleConversation } from './conversation-view.js';
-import { reportNotSafeMessage } from '../practice/entry-risk.js';
+import { reportNotSafeMessage } from '../practice/index.js';
 
 export interface MessageInput {
   id: string;

@@ -1,9 +1,9 @@
-import { patientBasics } from '../measures/measures.repository.js';
-import { attendedOfPatient } from '../appointments/appointments.repository.js';
+import { localDate } from '../../../shared/time/index.js';
+import { patientBasics } from '../measures/index.js';
+import { attendedOfPatient } from '../appointments/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { progressNoteContentSchema, type ProgressNoteContentInput } from '../../../shared/notes/schemas.js';
 import * as repo from './notes.repository.js';
 
@@ -38,7 +38,7 @@ async function sessionsFor(
   const zone = (await patientBasics(trx, clinicId, [patientId]))[0]?.time_zone;
   return Array.from({ length: n }, (_, i) => {
     const endsAt = now - (n - i) * 7 * DAY_MS;
-    return { id: null, day: dayIn(endsAt, zone ?? 'UTC'), endsAt };
+    return { id: null, day: localDate(endsAt, zone ?? 'UTC'), endsAt };
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertAppointment } from '../appointments/appointments.repository.js';
+import { insertAppointment } from '../appointments/index.js';
 import { createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
 import {
   buildClinic,

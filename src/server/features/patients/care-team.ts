@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { CareTeamRole } from '../../../shared/access/roles.js';
-import * as accounts from '../accounts/accounts.repository.js';
+import * as accounts from '../accounts/index.js';
 import * as repo from './patients.repository.js';
 
 export interface Assignment {

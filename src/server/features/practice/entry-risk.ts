@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
@@ -5,11 +6,8 @@ import { z } from 'zod';
 import { entryRisk, notSafeMessageKey, riskReasons } from '../../../shared/practice/risk.js';
 import { sharingSchema } from '../../../shared/practice/sharing.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
-import { crisisFor } from '../measures/crisis.js';
-import { closeGoodNewsOnSafety } from '../measures/good-news.js';
-import { refreshPatientSummaries } from '../measures/summaries.repository.js';
+import { crisisFor, closeGoodNewsOnSafety, refreshPatientSummaries } from '../measures/index.js';
 import * as repo from './practice.repository.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 
 const riskReasonsSchema = z.array(z.enum(riskReasons));
 
@@ -122,7 +120,7 @@ export async function reportNotSafeMessage(
     payload: {
       entryId: messageId,
       entryType: 'message',
-      day: dayIn(deps.clock.now(), zone ?? 'UTC'),
+      day: localDate(deps.clock.now(), zone ?? 'UTC'),
       sharing: 'team',
       reasons: ['not_safe'],
     },

@@ -5,8 +5,7 @@ import type {
   PracticeEntry,
   PracticeOverview,
 } from '../../../shared/practice/schemas.js';
-import { listTemplates } from '../treatment-plans/templates.service.js';
-import { startPlan } from '../treatment-plans/drafts.service.js';
+import { listTemplates, startPlan } from '../treatment-plans/index.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 
 let f: MessagingFixture;

@@ -1,8 +1,8 @@
-import { refreshMeasureSummary } from '../measures/summaries.repository.js';
+import { localDate } from '../../../shared/time/index.js';
+import { refreshMeasureSummary } from '../measures/index.js';
 import { randomUUID } from 'node:crypto';
 import { createTestContext, signIn, type Session } from '../../testing/test-app.js';
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
-import { dayInZone } from '../../../shared/registry/next-due.js';
 import { blankPlan } from '../../../shared/treatment-plans/defaults.js';
 
 export const WEEK = 7 * 86_400_000;
@@ -50,7 +50,7 @@ export async function registryFixture() {
         item9: null,
         source: 'patient',
         answered_at: at,
-        answered_day: dayInZone(at, 'UTC'),
+        answered_day: localDate(at, 'UTC'),
         entered_by: therapist.id,
         created_at: at,
       })

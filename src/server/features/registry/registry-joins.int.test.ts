@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
 import { adherenceFixture, type AdherenceFixture } from '../adherence/adherence-fixture.js';
-import { insertAppointment } from '../appointments/appointments.repository.js';
+import { insertAppointment } from '../appointments/index.js';
 
 let f: AdherenceFixture;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { settingsJson } from '../clinic/clinic.repository.js';
-import { treatToTargetSettings } from '../../../shared/registry/settings.js';
+import { clinicSettings } from '../clinic/index.js';
+import { treatToTargetSettingsOf } from '../../../shared/registry/settings.js';
 import {
   registryResponseSchema,
   type RegistryQuery,
@@ -9,11 +9,9 @@ import {
 } from '../../../shared/registry/schemas.js';
 import { arrangeRegistry } from '../../../shared/registry/ranking.js';
 import * as repo from './registry.repository.js';
-import { agreedPlanContents } from '../measures/measures.repository.js';
-import { planRulesOf, planTargetOf } from '../measures/due.js';
-import { adherenceForPatients } from '../adherence/adherence.service.js';
-import { earlyTreatmentWatches } from '../measures/early-treatment-watch.js';
-import { adherenceSettings } from '../../../shared/adherence/settings.js';
+import { agreedPlanContents, planRulesOf, planTargetOf, earlyTreatmentWatches } from '../measures/index.js';
+import { adherenceForPatients } from '../adherence/index.js';
+import { adherenceSettingsOf } from '../../../shared/adherence/settings.js';
 import { buildRow, DayCache, type PatientFacts } from './registry-rows.js';
 
 function groupBy<T extends { patient_id: string }>(rows: T[]): Map<string, T[]> {
@@ -40,9 +38,9 @@ export async function registryRows(
   db: Db,
   { clinicId, userId, now }: RegistryRowsInput,
 ): Promise<RegistryRow[]> {
-  const settingsText = await settingsJson(db, clinicId);
-  const t = treatToTargetSettings(settingsText);
-  const adherenceRules = adherenceSettings(settingsText);
+  const settings = await clinicSettings(db, clinicId);
+  const t = treatToTargetSettingsOf(settings);
+  const adherenceRules = adherenceSettingsOf(settings);
   const caseload = await repo.caseloadFacts(db, clinicId, userId);
   const patientIds = [...new Set(caseload.map((p) => p.id))];
   const zones = new Map(caseload.map((p) => [p.id, p.timeZone]));

@@ -1,3 +1,4 @@
+import { daysBetween, localDate } from '../../../shared/time/index.js';
 import {
   fallPercent,
   registryStatus,
@@ -8,7 +9,6 @@ import {
 import { registryFlagsFor } from '../../../shared/registry/flags.js';
 import { isSafetyAlertType } from '../../../shared/alerts/lifecycle.js';
 import { attentionTier } from '../../../shared/registry/ranking.js';
-import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
 import {
   measuresDue,
   type AnsweredDays,
@@ -18,7 +18,7 @@ import {
 import type { TreatToTargetSettings } from '../../../shared/registry/settings.js';
 import type { MeasureSummary, RegistryRow } from '../../../shared/registry/schemas.js';
 import type { ScorePoint } from './registry.repository.js';
-import type { PatientAdherence } from '../adherence/adherence.service.js';
+import type { PatientAdherence } from '../adherence/index.js';
 import type { EarlyTreatmentWatch } from '../../../shared/measures/early-treatment-watch.js';
 
 const DAY_MS = 86_400_000;
@@ -117,7 +117,7 @@ export class DayCache {
   constructor(private readonly now: number) {}
   todayIn(zone: string): string {
     let day = this.days.get(zone);
-    if (day === undefined) this.days.set(zone, (day = dayInZone(this.now, zone)));
+    if (day === undefined) this.days.set(zone, (day = localDate(this.now, zone)));
     return day;
   }
 }
@@ -132,7 +132,7 @@ function startDayOf(at: number, zone: string): string {
   let day = startDays.get(key);
   if (day === undefined) {
     if (startDays.size >= 50_000) startDays.clear();
-    startDays.set(key, (day = dayInZone(at, zone)));
+    startDays.set(key, (day = localDate(at, zone)));
   }
   return day;
 }

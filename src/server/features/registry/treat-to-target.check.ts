@@ -1,3 +1,4 @@
+import { daysBetween, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import {
@@ -7,13 +8,12 @@ import {
   weeksSince,
   type TargetInstrument,
 } from '../../../shared/registry/status.js';
-import { treatToTargetSettings } from '../../../shared/registry/settings.js';
-import { daysBetween, dayInZone } from '../../../shared/registry/next-due.js';
+import { treatToTargetSettingsOf } from '../../../shared/registry/settings.js';
+import { everyClinicSettings } from '../clinic/index.js';
 import * as repo from './registry.repository.js';
 import * as checks from './treat-to-target.repository.js';
 import { measuresDueOf, treatmentStartAt } from './registry-rows.js';
-import { agreedPlanContents } from '../measures/measures.repository.js';
-import { planRulesOf, planTargetOf } from '../measures/due.js';
+import { agreedPlanContents, planRulesOf, planTargetOf } from '../measures/index.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 
 interface Pending<T extends EventType> {
@@ -68,8 +68,8 @@ async function agreedPlanRules(deps: AppDeps, clinicId: string, patientIds: stri
  */
 export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
-  for (const clinic of await checks.clinics(deps.database.db)) {
-    const t = treatToTargetSettings(clinic.settings);
+  for (const clinic of await everyClinicSettings(deps.database.db)) {
+    const t = treatToTargetSettingsOf(clinic.settings);
     const clinicId = clinic.id;
     const [patients, scores, plans] = await Promise.all([
       checks.patientsOfClinic(deps.database.db, clinicId),
@@ -115,8 +115,8 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
                 : `not-improving:${instrument}:${p.id}:${String(first.answered_at)}`,
           });
       }
-      const startDay = dayInZone(startAt, p.time_zone);
-      const today = dayInZone(now, p.time_zone);
+      const startDay = localDate(startAt, p.time_zone);
+      const today = localDate(now, p.time_zone);
       for (const m of measuresDueOf(own, startDay, today, rulesOf.get(p.id) ?? null)) {
         if (m.instrument !== 'phq9' && m.instrument !== 'gad7') continue;
         const daysOverdue = daysBetween(m.dueDate, today);

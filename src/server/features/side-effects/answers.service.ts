@@ -5,8 +5,8 @@ import { newId } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
 import type { NewAnswer, SideEffectReport } from '../../../shared/side-effects/schemas.js';
-import * as conversations from '../messaging/conversations.repository.js';
-import { postInConversation } from '../messaging/messages.service.js';
+import * as conversations from '../messaging/index.js';
+import { postInConversation } from '../messaging/index.js';
 import * as repo from './side-effects.repository.js';
 import { loadReports } from './side-effects.service.js';
 
@@ -36,9 +36,6 @@ export function answerReport(
     patientId,
     { action: 'side_effect.answer', resourceType: 'side_effect_report', resourceId: reportId },
     async (trx) => {
-      const roles = await repo.teamRolesOf(trx, actor.clinicId, patientId, actor.userId);
-      if (actor.role !== 'prescriber' || !roles.includes('prescriber'))
-        throw new AppError('forbidden', 'Only the prescriber on the care team answers side-effect reports.');
       const report = await repo.findReport(trx, actor.clinicId, patientId, reportId);
       if (!report) throw notFound('Side-effect report');
 

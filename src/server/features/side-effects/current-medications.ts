@@ -6,7 +6,7 @@ import {
   urgentSymptomsForMedication,
   type PatientMedication,
 } from '../../../shared/medication-safety/urgent-symptoms.js';
-import { loadRegimens } from '../medications/regimens.repository.js';
+import { loadRegimens } from '../medications/index.js';
 import * as repo from './side-effects.repository.js';
 
 export interface SuspectableMedication extends PatientMedication {

@@ -7,7 +7,7 @@ import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
 import { isClinician } from '../../../shared/access/roles.js';
 import { changedSections } from '../../../shared/treatment-plans/diff.js';
 import { blankPlan, crisisLinesForPlan } from '../../../shared/treatment-plans/defaults.js';
-import { crisisResourcesIn } from '../crisis/crisis.service.js';
+import { crisisResourcesIn } from '../crisis/index.js';
 import { forbiddenSections } from '../../../shared/treatment-plans/rules.js';
 import {
   planContentSchema,

@@ -19,13 +19,11 @@ import {
   withPlan,
 } from './plan-context.js';
 import { visibleTo } from './plan-reads.service.js';
-import { withLinkedMedications } from '../medications/plan-link.js';
+import { withLinkedMedications } from '../medications/index.js';
 
 /** The patient confirms they have read the agreed plan. */
 export function acknowledgePlan(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanVersion> {
   return withPlan(deps, actor, patientId, 'plan.acknowledge', async (trx) => {
-    if (actor.role !== 'patient')
-      throw new AppError('forbidden', 'Only the patient acknowledges their plan.');
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     const agreed = plan ? await latestAgreedOf(trx, actor.clinicId, plan.id) : undefined;
     if (!plan || !agreed) throw new AppError('conflict', 'There is no agreed plan to acknowledge yet.');

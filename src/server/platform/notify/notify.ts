@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../deps.js';
-import * as accounts from '../../features/accounts/accounts.repository.js';
+import * as accounts from '../../features/accounts/index.js';
 
 /**
  * Email that something is waiting in Duet. It never carries patient data: no names, no content,

@@ -6,8 +6,8 @@ import { escalationSettingsOf, type EscalationSettings } from '../../../shared/a
 import { escalationNow } from '../../../shared/alerts/escalation-chain.js';
 import { transition } from '../../../shared/alerts/lifecycle.js';
 import * as repo from './alerts.repository.js';
-import * as lifecycleRepo from '../../features/alerts/lifecycle.repository.js';
-import { applyAlertEvent, lifecycleOf } from '../../features/alerts/lifecycle.service.js';
+import * as lifecycleRepo from '../../features/alerts/index.js';
+import { applyAlertEvent, lifecycleOf } from '../../features/alerts/index.js';
 
 const roleOf = (userId: string, s: EscalationSettings): string =>
   userId === s.onCallUserId ? 'on_call' : userId === s.clinicalLeadUserId ? 'clinical_lead' : 'care_manager';

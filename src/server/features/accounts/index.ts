@@ -1,0 +1,18 @@
+// Public face of the accounts feature: other features, platform/ and the app import only this file.
+export { adminRoutes } from './admin.routes.js';
+export { authRoutes } from './auth.routes.js';
+export { passwordResetRoutes } from './password-reset.routes.js';
+export { emailChangeRoutes } from './email-change.routes.js';
+export { pendingEmailOf, sendMails, startEmailChange } from './email-change.service.js';
+export { createAdmin, freshInviteLink } from './create-admin.js';
+export { resendInvite } from './admin.service.js';
+export { inviteMail, issueInvite } from './invites.js';
+export {
+  findClinicName,
+  findUserByEmail,
+  findUsers,
+  insertClinic,
+  insertUser,
+  revokeOpenInvites,
+  updateUser,
+} from './accounts.repository.js';

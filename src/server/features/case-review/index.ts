@@ -1,0 +1,3 @@
+// Public face of the case-review feature: other features, platform/ and the app import only this file.
+export { caseReviewRoutes } from './case-review.routes.js';
+export { seedDemoCaseReview } from './demo-case-review.js';

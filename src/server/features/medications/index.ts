@@ -1,0 +1,9 @@
+// Public face of the medications feature: other features, platform/ and the app import only this file.
+export { medicationRoutes } from './medications.routes.js';
+export { labResultRoutes } from './lab-results.routes.js';
+export { checkMonitoringOverdue } from './monitoring-overdue.check.js';
+export { withLinkedMedications } from './plan-link.js';
+export { seedCatalogueForClinic } from './catalogue-seed-rows.js';
+export { loadRegimens } from './regimens.repository.js';
+export { userNames } from './medications.repository.js';
+export { seedDemoMedications } from './demo-medications.js';
