@@ -13,6 +13,7 @@ import type { LabResultTables } from './schema-lab-results.js';
 import type { ClinicSafetyDataTables } from './schema-clinic-safety-data.js';
 import type { MedicationSafetyTables } from './schema-medication-safety.js';
 import type { AlertLifecycleTables } from './schema-alert-lifecycle.js';
+import type { AccountRecoveryTables } from './schema-account-recovery.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -212,4 +213,5 @@ export type DB = CoreTables &
   ClinicSafetyDataTables &
   PracticeTables &
   MedicationSafetyTables &
-  AlertLifecycleTables;
+  AlertLifecycleTables &
+  AccountRecoveryTables;

@@ -69,11 +69,13 @@ export const HIDDEN_LINK =
 
 /**
  * Hides every one-time link in a mail text (issue 13, V5): invitation links (`…/invite/<token>`) and any
- * other link carrying a secret token (a path segment of 32+ URL-safe characters, e.g. a reset link).
+ * other link carrying a secret token (a path segment or fragment of 32+ URL-safe characters, e.g. a reset link).
  * The rest of the text stays as sent.
  */
 export function redactSecretLinks(text: string): string {
   return text
     .replace(/\S*\/invite\/[A-Za-z0-9_-]+\S*/g, HIDDEN_LINK)
-    .replace(/\S*\/[A-Za-z0-9_-]{32,}(?:[/?#]\S*)?/g, HIDDEN_LINK);
+    .replace(/\S*\/[A-Za-z0-9_-]{32,}(?:[/?#]\S*)?/g, HIDDEN_LINK)
+    // A token in the fragment (reset and email-confirmation links: …/reset-password#<token>).
+    .replace(/\S*#[A-Za-z0-9_-]{32,}\S*/g, HIDDEN_LINK);
 }

@@ -55,6 +55,12 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/auth/logout': { scope: 'none', expect: signedIn },
   'GET /api/auth/session': { scope: 'none', expect: signedIn },
   'POST /api/auth/password': { scope: 'none', expect: signedIn },
+  // Forgot password and email confirmation are public like sign-in (a made-up body answers 400 past the gate).
+  'POST /api/auth/password-reset': { scope: 'none', expect: everyone('allow') },
+  'POST /api/auth/password-reset/complete': { scope: 'none', expect: everyone('allow') },
+  'POST /api/account/email/confirm': { scope: 'none', expect: everyone('allow') },
+  'GET /api/account/email': { scope: 'none', expect: signedIn },
+  'POST /api/account/email': { scope: 'none', expect: signedIn },
   // Public, but the matrix uses a made-up token, which every caller gets as 404.
   'GET /api/invites/:token': { scope: 'none', expect: everyone(404) },
   'POST /api/invites/:token/accept': { scope: 'none', expect: everyone(404) },

@@ -1,0 +1,92 @@
+import type { Db } from '../../db/database.js';
+import type { EmailChangeTable } from '../../db/schema-account-recovery.js';
+
+export async function insertEmailChange(db: Db, row: EmailChangeTable): Promise<void> {
+  await db.insertInto('email_changes').values(row).execute();
+}
+
+/** Cancels every open change of the account (a newer one replaces it, or the password was reset). */
+export async function revokeOpenEmailChanges(db: Db, userId: string, now: number): Promise<void> {
+  await db
+    .updateTable('email_changes')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** The open (not used, not revoked, not expired) change of an account, if any. */
+export async function findOpenEmailChange(db: Db, clinicId: string, userId: string, now: number) {
+  return db
+    .selectFrom('email_changes')
+    .select(['id', 'new_email', 'expires_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findEmailChangeByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('email_changes as c')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'c.user_id').onRef('u.clinic_id', '=', 'c.clinic_id'),
+    )
+    .select([
+      'c.id',
+      'c.clinic_id',
+      'c.user_id',
+      'c.new_email',
+      'c.expires_at',
+      'c.used_at',
+      'c.revoked_at',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.status',
+    ])
+    .where('c.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function useEmailChange(db: Db, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('email_changes')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The one place an account's email changes: the sign-in address (users) and, for a patient, the address on
+ * their record (patients), in the same transaction, so the two never disagree.
+ */
+export async function setEmailOfUser(
+  db: Db,
+  clinicId: string,
+  userId: string,
+  email: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ email, updated_at: now, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .execute();
+  await db
+    .updateTable('patients')
+    .set((eb) => ({ email, updated_at: now, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
+    .execute();
+}
