@@ -27,7 +27,9 @@ import * as m033 from './migrations/033-answer-dates-and-baselines.js';
 import * as m030 from './migrations/030-dose-keys-wall-clock.js';
 import * as m034 from './migrations/034-clinic-lab-thresholds-and-names.js';
 import * as m036 from './migrations/036-audit-keyed-hash.js';
+import * as m038 from './migrations/038-two-factor-and-devices.js';
 import * as m037 from './migrations/037-password-reset-and-email-change.js';
+import * as m039 from './migrations/039-access-report-and-security-alerts.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -60,7 +62,9 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '030-dose-keys-wall-clock': { up: m030.up },
     '034-clinic-lab-thresholds-and-names': { up: m034.up },
     '036-audit-keyed-hash': { up: m036.up },
+    '038-two-factor-and-devices': { up: m038.up },
     '037-password-reset-and-email-change': { up: m037.up },
+    '039-access-report-and-security-alerts': { up: m039.up },
   };
 }
 

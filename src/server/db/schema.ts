@@ -13,7 +13,9 @@ import type { LabResultTables } from './schema-lab-results.js';
 import type { ClinicSafetyDataTables } from './schema-clinic-safety-data.js';
 import type { MedicationSafetyTables } from './schema-medication-safety.js';
 import type { AlertLifecycleTables } from './schema-alert-lifecycle.js';
+import type { TwoFactorTables } from './schema-two-factor.js';
 import type { AccountRecoveryTables } from './schema-account-recovery.js';
+import type { SecurityTables } from './schema-security.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -45,6 +47,12 @@ export interface SessionTable {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
+  /** The device, in the user's own list of signed-in devices (issue 13). */
+  user_agent: string | null;
+  /** Approximate only (an IPv4 /24, an IPv6 /48): enough to recognise a place, not a person. */
+  client_address: string | null;
+  /** 1: the clinic requires two-step sign-in and this staff session may only set it up. */
+  two_factor_setup_required: number;
 }
 
 export interface InviteTable {
@@ -214,4 +222,6 @@ export type DB = CoreTables &
   PracticeTables &
   MedicationSafetyTables &
   AlertLifecycleTables &
-  AccountRecoveryTables;
+  AccountRecoveryTables &
+  SecurityTables &
+  TwoFactorTables;

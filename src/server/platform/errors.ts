@@ -5,6 +5,8 @@ export const errorStatus = {
   unauthenticated: 401,
   forbidden: 403,
   csrf_failed: 403,
+  // Issue 13: a staff session that must set up two-step sign-in first (platform/auth/two-factor-gate.ts).
+  two_factor_setup_required: 403,
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,

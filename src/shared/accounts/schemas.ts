@@ -20,7 +20,12 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const sessionAnswerSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+export const sessionAnswerSchema = z.object({
+  user: sessionUserSchema,
+  csrfToken: z.string(),
+  // Issue 13: the clinic requires two-step sign-in and this session may only set it up (the web app goes there).
+  twoFactorSetupRequired: z.boolean().optional(),
+});
 
 export const loginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),

@@ -45,6 +45,9 @@ export const clinicSettingsSchema = z.object({
   ...crisisSettingsShape,
   // Alert lifecycle and escalation (issue 12): optional keys; defaults in shared/alerts/escalation-settings.ts.
   ...escalationSettingsShape,
+  // Two-step sign-in (issue 13, product policy): staff must use it. On for a new clinic (a missing key reads
+  // as on); migration 038 stored it off for clinics that existed before, the demo clinic sets it off.
+  staffTwoFactorRequired: z.boolean().default(true),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
@@ -66,6 +69,7 @@ export const clinicSettingsUpdateSchema = z.object({
   appointmentReminderHours: z.number().min(1).max(168).optional(),
   ...crisisSettingsUpdateShape,
   ...escalationSettingsShape,
+  staffTwoFactorRequired: z.boolean().optional(),
 });
 
 /** The stored settings object as written (keys this version does not know included); {} when unreadable. */

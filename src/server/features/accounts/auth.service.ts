@@ -7,11 +7,25 @@ import { passwordProblem } from '../../../shared/accounts/password-policy.js';
 import type { SessionUser } from '../../../shared/accounts/schemas.js';
 import * as repo from './accounts.repository.js';
 import { toSessionUser } from './accounts.mapper.js';
+import { rememberDevice } from '../../platform/auth/known-device.js';
+import type { SecondFactorNeeded } from '../../../shared/accounts/two-factor-schemas.js';
+import { setupRequiredAtSignIn } from './two-factor-check.js';
+import { ownerMayPassDelay, passSecondFactor, secondFactorChallenge } from './two-factor-sign-in.js';
 
 export interface SignedIn {
   user: SessionUser;
   token: string;
   csrfToken: string;
+  /** Issue 13: the clinic requires two-step sign-in and this session may only set it up. */
+  twoFactorSetupRequired?: boolean;
+  /** A fresh known-device token (issue 13) when this was a sign-in with the password (and code). */
+  knownDeviceToken?: string;
+}
+
+/** The browser signing in (issue 13: signed-in devices, known device). */
+export interface SignInDevice {
+  userAgent?: string | undefined;
+  knownDeviceToken?: string | undefined;
 }
 
 const sessionPolicyOf = (deps: AppDeps) => ({
@@ -29,11 +43,16 @@ export async function login(
   deps: AppDeps,
   input: { email: string; password: string },
   ip: string,
-): Promise<SignedIn> {
-  // The attempt is reserved (and counted as a failure) before argon2 runs: a concurrent burst checks at most
-  // the limit (docs/security.md "Sign-in throttling").
-  const { accountUnderAttack } = await deps.loginThrottle.reserve(input.email, ip);
+  device: SignInDevice = {},
+): Promise<SignedIn | SecondFactorNeeded> {
   const user = await repo.findUserByEmail(deps.database.db, input.email);
+  // The attempt is reserved (and counted as a failure) before argon2 runs: a concurrent burst checks at most
+  // the limit (docs/security.md "Sign-in throttling"). The owner passes the account-wide delay from a known
+  // device or with a second factor to follow (issue 13, "Two-step sign-in and signed-in devices").
+  const ownerMayPass = await ownerMayPassDelay(deps, user, device.knownDeviceToken);
+  const { accountUnderAttack, accountDelayPassed } = await deps.loginThrottle.reserve(input.email, ip, {
+    ownerMayPass,
+  });
   const ok = user?.password_hash
     ? await deps.passwords.verify(user.password_hash, input.password)
     : (await deps.passwords.verifyDummy(input.password), false);
@@ -41,8 +60,21 @@ export async function login(
     if (user?.status === 'active' && accountUnderAttack) await warnOwner(deps, user);
     throw invalidCredentials();
   }
-  await deps.loginThrottle.recordSuccess(input.email, ip);
-  return openSession(deps, user.id, user.clinic_id);
+  await deps.loginThrottle.recordSuccess(input.email, ip, accountDelayPassed ? { accountDelayPassed } : {});
+  const codeNeeded = await secondFactorChallenge(deps, user);
+  if (codeNeeded) return codeNeeded;
+  return openSession(deps, user.id, user.clinic_id, { ...device, ip, remember: true });
+}
+
+/** The second step of signing in (issue 13): a code for the challenge a right password got. */
+export async function secondFactor(
+  deps: AppDeps,
+  input: { challenge: string; code: string },
+  ip: string,
+  device: SignInDevice = {},
+): Promise<SignedIn> {
+  const user = await passSecondFactor(deps, input, { ip, knownDeviceToken: device.knownDeviceToken });
+  return openSession(deps, user.id, user.clinic_id, { ...device, ip, remember: true });
 }
 
 /** The owner hears when wrong passwords for their account reach the account-wide limit (from anywhere). */
@@ -62,34 +94,53 @@ async function warnOwner(deps: AppDeps, user: { email: string; clinic_id: string
   });
 }
 
-async function openSession(deps: AppDeps, userId: string, clinicId: string): Promise<SignedIn> {
+async function openSession(
+  deps: AppDeps,
+  userId: string,
+  clinicId: string,
+  device: SignInDevice & { ip?: string; remember?: boolean } = {},
+): Promise<SignedIn> {
   return deps.database.transaction(async (trx) => {
     const user = await repo.findUser(trx, clinicId, userId);
     if (!user) throw invalidCredentials();
     await repo.recordLogin(trx, userId, deps.clock.now());
-    const { token, csrfToken } = await startSession(trx, deps.clock, sessionPolicyOf(deps), {
-      id: userId,
-      clinicId,
-    });
+    const twoFactorSetupRequired = await setupRequiredAtSignIn(trx, user);
+    const { token, csrfToken } = await startSession(
+      trx,
+      deps.clock,
+      sessionPolicyOf(deps),
+      { id: userId, clinicId },
+      { userAgent: device.userAgent, address: device.ip, twoFactorSetupRequired },
+    );
+    const knownDeviceToken = device.remember
+      ? await rememberDevice(trx, deps.clock, { id: userId, clinicId }, device.knownDeviceToken)
+      : undefined;
     const sessionUser = toSessionUser(
       user,
       await repo.findClinicName(trx, clinicId),
       await repo.patientIdOfUser(trx, userId),
     );
-    return { user: sessionUser, token, csrfToken };
+    return {
+      user: sessionUser,
+      token,
+      csrfToken,
+      ...(twoFactorSetupRequired ? { twoFactorSetupRequired } : {}),
+      ...(knownDeviceToken ? { knownDeviceToken } : {}),
+    };
   });
 }
 
 export async function currentSession(
   deps: AppDeps,
   actor: Actor,
-): Promise<{ user: SessionUser; csrfToken: string }> {
+): Promise<{ user: SessionUser; csrfToken: string; twoFactorSetupRequired?: boolean }> {
   const db = deps.database.db;
   const user = await repo.findUser(db, actor.clinicId, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
   return {
     user: toSessionUser(user, await repo.findClinicName(db, actor.clinicId), actor.patientId),
     csrfToken: actor.csrfToken,
+    ...(actor.twoFactorSetupRequired ? { twoFactorSetupRequired: true } : {}),
   };
 }
 

@@ -32,7 +32,9 @@ async function clinicFor(
   const [existing] = found;
   if (existing) return { id: existing, created: false };
   const id = newId();
-  await repo.insertClinic(trx, { id, name: name ?? DEFAULT_CLINIC_NAME, settings: '{}', created_at: now });
+  // A new clinic requires two-step sign-in of its staff (issue 13); the admin can turn it off in settings.
+  const settings = JSON.stringify({ staffTwoFactorRequired: true });
+  await repo.insertClinic(trx, { id, name: name ?? DEFAULT_CLINIC_NAME, settings, created_at: now });
   return { id, created: true };
 }
 

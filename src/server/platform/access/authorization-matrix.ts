@@ -55,6 +55,16 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/auth/logout': { scope: 'none', expect: signedIn },
   'GET /api/auth/session': { scope: 'none', expect: signedIn },
   'POST /api/auth/password': { scope: 'none', expect: signedIn },
+  // Two-step sign-in and signed-in devices (issue 13): each account manages its own.
+  'POST /api/auth/second-factor': { scope: 'none', expect: everyone('allow') },
+  'GET /api/auth/two-factor': { scope: 'none', expect: signedIn },
+  'POST /api/auth/two-factor/setup': { scope: 'none', expect: signedIn },
+  'POST /api/auth/two-factor/confirm': { scope: 'none', expect: signedIn },
+  'POST /api/auth/two-factor/recovery-codes': { scope: 'none', expect: signedIn },
+  'POST /api/auth/two-factor/off': { scope: 'none', expect: signedIn },
+  'GET /api/auth/devices': { scope: 'none', expect: signedIn },
+  'DELETE /api/auth/devices/:deviceId': { scope: 'none', expect: signedIn },
+  'POST /api/auth/devices/sign-out-others': { scope: 'none', expect: signedIn },
   // Forgot password and email confirmation are public like sign-in (a made-up body answers 400 past the gate).
   'POST /api/auth/password-reset': { scope: 'none', expect: everyone('allow') },
   'POST /api/auth/password-reset/complete': { scope: 'none', expect: everyone('allow') },

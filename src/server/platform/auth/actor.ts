@@ -9,4 +9,6 @@ export interface Actor {
   patientId: string | null;
   sessionIdHash: string;
   csrfToken: string;
+  /** Issue 13: the clinic requires two-step sign-in and this staff session may only set it up. */
+  twoFactorSetupRequired?: boolean;
 }

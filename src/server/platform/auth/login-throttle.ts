@@ -21,11 +21,23 @@ export interface LoginThrottle {
    * Reserves one attempt, or throws rate_limited (429, Retry-After) when any key is locked. `accountUnderAttack`
    * is true for the one attempt that brings the account to its account-wide limit (the owner is told).
    */
-  reserve(email: string, client: string): Promise<{ accountUnderAttack: boolean }>;
+  reserve(
+    email: string,
+    client: string,
+    options?: ReserveOptions,
+  ): Promise<{ accountUnderAttack: boolean; accountDelayPassed?: boolean }>;
   /** The reserved attempt was right: forgive this client's failures on the account, give the slots back. */
-  recordSuccess(email: string, client: string): Promise<void>;
+  recordSuccess(email: string, client: string, options?: { accountDelayPassed?: boolean }): Promise<void>;
   /** Forgets rows that carry no lock and no recent attempt. */
   purge(): Promise<void>;
+}
+
+export interface ReserveOptions {
+  /**
+   * Issue 13: the owner passes the account-wide delay (from a known device, or because a second factor must
+   * follow the password). The per account + client and per client limits still apply.
+   */
+  ownerMayPass?: boolean;
 }
 
 export interface ThrottleLimits {
@@ -75,13 +87,18 @@ const limited = (seconds: number) =>
 
 export function createLoginThrottle(database: Database, clock: Clock, limits: ThrottleLimits): LoginThrottle {
   return {
-    async reserve(email, client) {
+    async reserve(email, client, options = {}) {
       const now = clock.now();
       const account = accountKey(email);
       return database.transaction(async (trx) => {
         let accountUnderAttack = false;
+        let accountDelayPassed = false;
         for (const rule of rulesFor(email, client, limits)) {
           const attempts = await repo.reserveAttempt(trx, rule.key, now, now - FORGET_AFTER_MS);
+          if (attempts === undefined && rule.key === account && options.ownerMayPass) {
+            accountDelayPassed = true;
+            continue;
+          }
           if (attempts === undefined) {
             // Locked: throwing rolls back the slots this attempt already took on the other keys.
             const row = await repo.findThrottle(trx, rule.key);
@@ -91,15 +108,18 @@ export function createLoginThrottle(database: Database, clock: Clock, limits: Th
           if (lock > 0) await repo.setLock(trx, rule.key, now + lock);
           if (rule.key === account && attempts === rule.limit) accountUnderAttack = true;
         }
-        return { accountUnderAttack };
+        return { accountUnderAttack, ...(accountDelayPassed ? { accountDelayPassed } : {}) };
       });
     },
-    async recordSuccess(email, client) {
+    async recordSuccess(email, client, options = {}) {
       const pair = pairKey(email, client);
+      const account = accountKey(email);
       await database.transaction(async (trx) => {
         // The same key order as reserve(), so the two never deadlock on PostgreSQL.
         for (const rule of rulesFor(email, client, limits)) {
           if (rule.key === pair) await repo.clearThrottle(trx, rule.key);
+          // An attempt that passed the account-wide delay took no slot there: nothing to give back.
+          else if (rule.key === account && options.accountDelayPassed) continue;
           else await repo.refundAttempt(trx, rule.key, rule.limit);
         }
       });

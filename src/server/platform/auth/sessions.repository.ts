@@ -12,6 +12,7 @@ export interface SessionWithUser {
   role: string;
   status: string;
   patient_id: string | null;
+  two_factor_setup_required: number;
 }
 
 export async function insertSession(db: Db, row: SessionTable): Promise<void> {
@@ -36,6 +37,7 @@ export async function findSession(db: Db, idHash: string): Promise<SessionWithUs
       'u.role',
       'u.status',
       'p.id as patient_id',
+      's.two_factor_setup_required',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -57,5 +59,31 @@ export async function deleteExpiredSessions(db: Db, now: number, idleMs: number)
   await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - idleMs)]))
+    .execute();
+}
+
+/** The user's sessions still open, newest first (the signed-in devices list, issue 13). */
+export async function listSessionsOfUser(db: Db, userId: string, now: number, idleMs: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'user_agent', 'client_address'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', now - idleMs)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Ends every session of the user but one (sign out everywhere else). */
+export async function deleteSessionsOfUserExcept(db: Db, userId: string, keepIdHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '<>', keepIdHash).execute();
+}
+
+/** Two-step sign-in is set up: the user's sessions are no longer limited to setting it up. */
+export async function liftTwoFactorSetupRequirement(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ two_factor_setup_required: 0 })
+    .where('user_id', '=', userId)
     .execute();
 }

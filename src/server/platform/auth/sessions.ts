@@ -14,11 +14,27 @@ export interface SessionPolicy {
 // against a 30-minute idle limit.
 const TOUCH_EVERY_MS = 60 * 1000;
 
+/** Where a session was opened (issue 13, signed-in devices), and whether it may only set up two-step sign-in. */
+export interface SessionDevice {
+  userAgent?: string | undefined;
+  address?: string | undefined;
+  twoFactorSetupRequired?: boolean;
+}
+
+/** Keeps only the network part of an address (IPv4 /24, IPv6 /48): the device list says "near", not "who". */
+export function approximateAddress(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+)\.\d+$/.exec(address);
+  if (v4?.[1]) return `${v4[1]}.x`;
+  if (address.includes(':')) return `${address.split(':').slice(0, 3).join(':')}:…`;
+  return 'unknown';
+}
+
 export async function startSession(
   db: Db,
   clock: Clock,
   policy: SessionPolicy,
   user: { id: string; clinicId: string },
+  device: SessionDevice = {},
 ): Promise<{ token: string; csrfToken: string }> {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
@@ -31,6 +47,9 @@ export async function startSession(
     created_at: now,
     last_seen_at: now,
     expires_at: now + policy.absoluteMs,
+    user_agent: device.userAgent?.slice(0, 512) ?? null,
+    client_address: device.address === undefined ? null : approximateAddress(device.address),
+    two_factor_setup_required: device.twoFactorSetupRequired ? 1 : 0,
   });
   return { token, csrfToken };
 }
@@ -59,9 +78,13 @@ export async function resolveSession(
     patientId: row.patient_id,
     sessionIdHash: idHash,
     csrfToken: row.csrf_token,
+    ...(row.two_factor_setup_required ? { twoFactorSetupRequired: true } : {}),
   };
 }
 
 export const endSession = repo.deleteSession;
 export const endAllSessionsOfUser = repo.deleteSessionsOfUser;
 export const purgeExpiredSessions = repo.deleteExpiredSessions;
+export const listSessionsOfUser = repo.listSessionsOfUser;
+export const endSessionsOfUserExcept = repo.deleteSessionsOfUserExcept;
+export const liftTwoFactorSetupRequirement = repo.liftTwoFactorSetupRequirement;

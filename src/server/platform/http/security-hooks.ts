@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
+import { enforceTwoFactorSetupGate } from '../auth/two-factor-gate.js';
 import type { Policy } from '../access/policy.js';
 import { canReachPatient, recordDenied } from '../access/patient-access.js';
 
@@ -69,6 +70,7 @@ async function enforcePolicy(request: FastifyRequest, policy: Policy, deps: AppD
       );
     }
   }
+  enforceTwoFactorSetupGate(actor, request.routeOptions.config.duringTwoFactorSetup);
   if (policy.access === 'signed-in') return;
   if (policy.access === 'roles') {
     if (policy.roles.includes(actor.role)) return;
