@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyFor, policies, rules } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import { calendarFeedCreatedSchema, calendarFeedStatusSchema } from '../../../shared/doses/schemas.js';
@@ -9,6 +9,11 @@ import * as feed from './calendar-feed.service.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const tags = ['calendar'];
+/** The calendar link is the patient's own: the care team is told so (403). */
+const patientOnly = onlyFor([rules.self], {
+  message: 'The calendar link is the patient’s own.',
+  details: { reason: 'patient_only' },
+});
 
 export function calendarFeedRoutes(app: App, deps: AppDeps): void {
   // The secret URL a phone calendar subscribes to: no session, the token is the key (stored hashed).
@@ -29,7 +34,7 @@ export function calendarFeedRoutes(app: App, deps: AppDeps): void {
   });
 
   app.get('/api/patients/:patientId/calendar-feed', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientOnly },
     schema: {
       tags,
       params: patientParams,
@@ -39,7 +44,7 @@ export function calendarFeedRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/calendar-feed', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientOnly },
     schema: {
       tags,
       params: patientParams,
@@ -50,7 +55,7 @@ export function calendarFeedRoutes(app: App, deps: AppDeps): void {
   });
 
   app.delete('/api/patients/:patientId/calendar-feed', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientOnly },
     schema: {
       tags,
       params: patientParams,

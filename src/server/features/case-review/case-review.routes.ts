@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyOfTeam, onlyRoles, policies, rules } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -14,22 +14,18 @@ import {
   recommendationSchema,
   sessionInputSchema,
 } from '../../../shared/registry/case-review.js';
-import { AppError } from '../../platform/errors.js';
-import type { Role } from '../../../shared/access/roles.js';
 import * as service from './case-review.service.js';
 
-/** Role gate before validation: a clinician in another role is told so (403), whatever the patient or body. */
-const only = (role: Role, message: string) => ({
-  preValidation: async (request: Parameters<typeof actorOf>[0]) => {
-    if (actorOf(request).role !== role) throw new AppError('forbidden', message);
-    await Promise.resolve();
-  },
+/** Declared gates (before validation): another clinician on the team is told so (403), whatever the body. */
+const careManagerMarks = onlyOfTeam([rules.team('care_manager')], {
+  message: 'The care manager prepares the case review.',
 });
-const careManagerOnly = only('care_manager', 'The care manager prepares the case review.');
-const prescriberOnly = only(
-  'prescriber',
-  'Recommendations are recorded by the psychiatric consultant (a prescriber).',
-);
+const prescriberRecommends = onlyOfTeam([rules.team('prescriber')], {
+  message: 'Recommendations are recorded by the psychiatric consultant (a prescriber).',
+});
+const careManagerSchedules = onlyRoles(['care_manager'], {
+  message: 'The care manager prepares the case review.',
+});
 
 const tags = ['case review'];
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
@@ -47,8 +43,7 @@ export function caseReviewRoutes(app: App, deps: AppDeps): void {
   });
 
   app.put('/api/patients/:patientId/case-review/mark', {
-    config: { policy: policies.careTeam },
-    ...careManagerOnly,
+    config: { policy: careManagerMarks },
     schema: {
       tags,
       params: patientParams,
@@ -60,8 +55,7 @@ export function caseReviewRoutes(app: App, deps: AppDeps): void {
   });
 
   app.delete('/api/patients/:patientId/case-review/mark', {
-    config: { policy: policies.careTeam },
-    ...careManagerOnly,
+    config: { policy: careManagerMarks },
     schema: { tags, params: patientParams, response: { 204: z.null(), ...errors(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await service.unmarkForCaseReview(deps, actorOf(request), request.params.patientId);
@@ -70,8 +64,7 @@ export function caseReviewRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/case-review/recommendations', {
-    config: { policy: policies.careTeam },
-    ...prescriberOnly,
+    config: { policy: prescriberRecommends },
     schema: {
       tags,
       params: patientParams,
@@ -85,8 +78,7 @@ export function caseReviewRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/case-reviews', {
-    config: { policy: policies.clinician },
-    ...careManagerOnly,
+    config: { policy: careManagerSchedules },
     schema: {
       tags,
       body: sessionInputSchema,

@@ -13,10 +13,6 @@ import type {
 import * as repo from './case-review.repository.js';
 import { toMark, toRecommendation, toSession } from './case-review.mapper.js';
 
-const requireRole = (actor: Actor, role: Actor['role'], what: string) => {
-  if (actor.role !== role) throw new AppError('forbidden', what);
-};
-
 /** The patient's case-review record: the current mark and every recommendation, newest first. */
 export function patientCaseReview(deps: AppDeps, actor: Actor, patientId: string) {
   return withPatientRecord(
@@ -45,7 +41,6 @@ export function markForCaseReview(
     patientId,
     { action: 'case_review.mark', resourceType: 'case_review' },
     async (trx) => {
-      requireRole(actor, 'care_manager', 'The care manager prepares the case review.');
       await repo.upsertMark(trx, {
         clinic_id: actor.clinicId,
         patient_id: patientId,
@@ -67,7 +62,6 @@ export function unmarkForCaseReview(deps: AppDeps, actor: Actor, patientId: stri
     patientId,
     { action: 'case_review.unmark', resourceType: 'case_review' },
     async (trx) => {
-      requireRole(actor, 'care_manager', 'The care manager prepares the case review.');
       await repo.deleteMark(trx, actor.clinicId, patientId);
     },
   );
@@ -90,11 +84,6 @@ export function recommend(
     patientId,
     { action: 'case_review.recommend', resourceType: 'case_review_recommendation', resourceId: input.id },
     async (trx) => {
-      requireRole(
-        actor,
-        'prescriber',
-        'Recommendations are recorded by the psychiatric consultant (a prescriber).',
-      );
       if (input.sessionId && !(await repo.sessionById(trx, actor.clinicId, input.sessionId)))
         throw new AppError('validation_failed', 'No such case-review session.');
       const created = await repo.insertRecommendationOnce(trx, {
@@ -140,7 +129,6 @@ async function sessionView(deps: AppDeps, actor: Actor, row: Awaited<ReturnType<
 
 /** A care manager schedules a case review with participants (clinicians of the clinic). */
 export async function createSession(deps: AppDeps, actor: Actor, input: z.infer<typeof sessionInputSchema>) {
-  requireRole(actor, 'care_manager', 'A care manager schedules the case review.');
   const participants = [...new Set(input.participantIds.filter((id) => id !== actor.userId))];
   const found = await repo.cliniciansAmong(deps.database.db, actor.clinicId, participants);
   if (found.length !== participants.length)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyFor, policies, rules } from '../../platform/access/policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -26,6 +26,21 @@ import * as reminders from './reminder-settings.service.js';
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const logParams = patientParams.extend({ logId: z.uuid() });
 const tags = ['doses'];
+/** A log is the patient's own word about what they took: only the patient logs and corrects (403 otherwise). */
+const patientLogs = onlyFor([rules.self], {
+  message: 'Only the patient logs and corrects their doses.',
+  details: { reason: 'patient_only' },
+});
+/** Reminder choices are the patient's own: the care team neither reads nor sets them. */
+const patientsReminders = onlyFor([rules.self], {
+  message: 'Reminder choices are made by the patient.',
+  details: { reason: 'patient_only' },
+});
+/** A supply is recorded by the patient or by the prescriber on their care team. */
+const patientOrPrescriber = onlyFor([rules.self, rules.team('prescriber')], {
+  message: 'Only the patient or the prescriber records a supply.',
+  details: { reason: 'patient_or_prescriber_only' },
+});
 
 export function doseRoutes(app: App, deps: AppDeps): void {
   app.get('/api/patients/:patientId/doses/today', {
@@ -54,7 +69,7 @@ export function doseRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/doses', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientLogs },
     schema: {
       tags,
       params: patientParams,
@@ -76,7 +91,7 @@ export function doseRoutes(app: App, deps: AppDeps): void {
   });
 
   app.patch('/api/patients/:patientId/doses/:logId', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientLogs },
     schema: {
       tags,
       params: logParams,
@@ -106,7 +121,7 @@ export function doseRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/supplies', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientOrPrescriber },
     schema: {
       tags,
       params: patientParams,
@@ -125,7 +140,7 @@ export function doseRoutes(app: App, deps: AppDeps): void {
   });
 
   app.get('/api/patients/:patientId/dose-reminders', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientsReminders },
     schema: {
       tags,
       params: patientParams,
@@ -138,7 +153,7 @@ export function doseRoutes(app: App, deps: AppDeps): void {
   });
 
   app.put('/api/patients/:patientId/dose-reminders', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientsReminders },
     schema: {
       tags,
       params: patientParams,

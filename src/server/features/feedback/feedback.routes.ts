@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyFor, policies, rules } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -20,8 +20,14 @@ const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const sessionParams = patientParams.extend({ appointmentId: z.uuid() });
 const tags = ['feedback'];
 
-// Who sees: the whole care team and the patient themself (feedback is part of the record). Only the
-// patient gives it: the services answer 403 'patient_only' to a clinician.
+/** Only the patient gives feedback (it is their voice in the record): a clinician gets 403 'patient_only'. */
+const onlyThePatient = (what: string) =>
+  onlyFor([rules.self], {
+    message: `Only the patient can ${what}.`,
+    details: [{ path: 'role', message: 'patient_only' }],
+  });
+
+// Who sees: the whole care team and the patient themself (feedback is part of the record).
 export function feedbackRoutes(app: App, deps: AppDeps): void {
   app.get('/api/patients/:patientId/session-feedback', {
     config: { policy: policies.careTeamOrPatient },
@@ -50,7 +56,7 @@ export function feedbackRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/session-feedback', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: onlyThePatient('give feedback on a session') },
     schema: {
       tags,
       params: patientParams,
@@ -83,7 +89,7 @@ export function feedbackRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/treatment-ratings', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: onlyThePatient('rate their treatment') },
     schema: {
       tags,
       params: patientParams,

@@ -1,11 +1,11 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
-import { dayIn, addDays } from '../../../shared/treatment-plans/rules.js';
+import { clinicSettings } from '../clinic/index.js';
 import {
   DEFAULT_LOW_RATING,
   FEEDBACK_OPEN_DAYS,
@@ -26,14 +26,6 @@ import { toSessionFeedback } from './feedback.mapper.js';
 
 const DAY_MS = 86_400_000;
 
-export function onlyThePatient(actor: Actor, what: string): void {
-  // The care team reads feedback; only the patient can give it (it is their voice in the record).
-  if (actor.role !== 'patient')
-    throw new AppError('forbidden', `Only the patient can ${what}.`, [
-      { path: 'role', message: 'patient_only' },
-    ]);
-}
-
 async function patientOf(trx: Db, clinicId: string, patientId: string) {
   const patient = await repo.patientBasics(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
@@ -41,10 +33,7 @@ async function patientOf(trx: Db, clinicId: string, patientId: string) {
 }
 
 async function lowThreshold(trx: Db, clinicId: string): Promise<number> {
-  return (
-    parseClinicSettings((await repo.clinicSettingsJson(trx, clinicId)) ?? '{}').feedbackLowRating ??
-    DEFAULT_LOW_RATING
-  );
+  return (await clinicSettings(trx, clinicId)).feedbackLowRating ?? DEFAULT_LOW_RATING;
 }
 
 /** Attended sessions whose form is open (held, within the window) and not yet answered, newest first. */
@@ -66,7 +55,7 @@ export async function awaitingFeedback(
     clinicId,
     sessions.map((s) => s.appointmentId),
   );
-  const today = dayIn(now, patient.time_zone);
+  const today = localDate(now, patient.time_zone);
   return sessions
     .filter((s) => !answered.has(s.appointmentId) && feedbackWindow(s.startsAt, s.day, now, today) === 'open')
     .map((s) => ({
@@ -120,7 +109,7 @@ export function sessionFeedbackForm(
       if (!session || session.startsAt > now) throw notFound('Attended session');
       const sessionDay = session.day;
       const existing = await repo.feedbackForSession(trx, actor.clinicId, appointmentId);
-      const window = feedbackWindow(session.startsAt, sessionDay, now, dayIn(now, patient.time_zone));
+      const window = feedbackWindow(session.startsAt, sessionDay, now, localDate(now, patient.time_zone));
       return {
         appointmentId,
         sessionAt: session.startsAt,
@@ -151,7 +140,6 @@ export function submitSessionFeedback(
     patientId,
     { action: 'feedback.submit', resourceType: 'session_feedback', resourceId: input.id },
     async (trx) => {
-      onlyThePatient(actor, 'give feedback on a session');
       const retry = async () => {
         const existing = await repo.findSessionFeedback(trx, actor.clinicId, input.id);
         if (existing?.patient_id === patientId && existing.appointment_id === input.appointmentId)
@@ -172,7 +160,7 @@ export function submitSessionFeedback(
       // Not this patient's, not attended, or not yet held: the same answer as an unknown session.
       if (!session || session.startsAt > now) throw notFound('Attended session');
       const sessionDay = session.day;
-      if (feedbackWindow(session.startsAt, sessionDay, now, dayIn(now, patient.time_zone)) === 'closed')
+      if (feedbackWindow(session.startsAt, sessionDay, now, localDate(now, patient.time_zone)) === 'closed')
         throw new AppError(
           'validation_failed',
           `Feedback on a session is open for ${String(FEEDBACK_OPEN_DAYS)} days after it.`,

@@ -1,8 +1,8 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { treatmentRatingDue } from '../../../shared/feedback/rules.js';
 import type {
   NewTreatmentRating,
@@ -12,7 +12,6 @@ import type {
 import * as repo from './feedback.repository.js';
 import { toRatingRound } from './feedback.mapper.js';
 import { treatmentParts } from './treatment-parts.js';
-import { onlyThePatient } from './feedback.service.js';
 
 /** The parts to rate now, every round so far (oldest first) and when the next round is due. */
 export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string): Promise<TreatmentRatings> {
@@ -25,9 +24,9 @@ export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string)
       const patient = await repo.patientBasics(trx, actor.clinicId, patientId);
       if (!patient) throw notFound('Patient');
       const { rounds, items } = await repo.treatmentRatingsOfPatient(trx, actor.clinicId, patientId);
-      const today = dayIn(deps.clock.now(), patient.time_zone);
+      const today = localDate(deps.clock.now(), patient.time_zone);
       const due = treatmentRatingDue({
-        enrolledDay: dayIn(patient.created_at, patient.time_zone),
+        enrolledDay: localDate(patient.created_at, patient.time_zone),
         firstRatedDay: rounds[0]?.rated_day ?? null,
         lastRatedDay: rounds.at(-1)?.rated_day ?? null,
         today,
@@ -57,7 +56,6 @@ export function submitTreatmentRating(
     patientId,
     { action: 'treatment_rating.submit', resourceType: 'treatment_rating', resourceId: input.id },
     async (trx) => {
-      onlyThePatient(actor, 'rate their treatment');
       const retry = async () => {
         const row = await repo.findTreatmentRating(trx, actor.clinicId, input.id);
         if (row?.patient_id !== patientId)
@@ -100,7 +98,7 @@ export function submitTreatmentRating(
           clinic_id: actor.clinicId,
           patient_id: patientId,
           rated_at: now,
-          rated_day: dayIn(now, patient.time_zone),
+          rated_day: localDate(now, patient.time_zone),
           submitted_by: actor.userId,
           created_at: now,
         },

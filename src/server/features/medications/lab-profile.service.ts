@@ -9,7 +9,7 @@ import {
 } from '../../../shared/medication-safety/lab-schemas.js';
 import * as labs from './lab-results.repository.js';
 import { toLabProfile } from './lab-results.mapper.js';
-import { findMedicationForPatient, requirePrescriber } from './medications.service.js';
+import { findMedicationForPatient } from './medications.service.js';
 
 /**
  * The prescriber records which ANC table applies to a clozapine record: general population or benign ethnic
@@ -35,7 +35,6 @@ export function setLabProfile(
       resourceId: medicationId,
     },
     async (trx) => {
-      await requirePrescriber(trx, actor, patientId);
       if (!(await findMedicationForPatient(trx, actor.clinicId, patientId, medicationId)))
         throw new AppError('not_found', 'This medication is not one of the patient’s.');
       const current = await labs.findLabProfile(trx, actor.clinicId, medicationId);

@@ -1,10 +1,10 @@
+import { addDays } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import type { MedicationPeriodTable, MedicationTable } from '../../db/schema-medications.js';
-import { addDays } from '../../../shared/medications/local-time.js';
 import { periodInEffect, type DosePeriod } from '../../../shared/medications/schedule.js';
 import {
   medicationChangeInputSchema,
@@ -14,7 +14,7 @@ import {
 } from '../../../shared/medications/schemas.js';
 import * as repo from './medications.repository.js';
 import { regimenOf } from './medications.mapper.js';
-import { detailOf, findMedicationForPatient, requirePrescriber, todayOf } from './medications.service.js';
+import { detailOf, findMedicationForPatient, todayOf } from './medications.service.js';
 import { periodRows, periodText, stepPeriods, stepsText } from './medication-periods.js';
 import { checkStepOrder } from '../../../shared/medication-safety/steps.js';
 import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } from './prescribing-checks.js';
@@ -199,7 +199,6 @@ export function changeMedication(
     async (trx) => {
       const row = await findMedicationForPatient(trx, actor.clinicId, patientId, medicationId);
       if (!row) throw notFound('Medication');
-      await requirePrescriber(trx, actor, patientId);
       if (expectedVersion !== null && row.version !== expectedVersion)
         throw new AppError(
           'precondition_failed',

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { raiseDoseRecordVersion, raiseDoseRecordVersionOfMedication } from '../adherence/index.js';
+import { raiseDoseRecordVersion, raiseDoseRecordVersionOfMedication } from './dose-record-versions.repository.js';
 import type {
   MedicationCatalogueTable,
   MedicationChangeTable,
@@ -219,13 +219,5 @@ export async function patientZone(db: Db, clinicId: string, patientId: string): 
   return row?.time_zone ?? null;
 }
 
-export async function userNames(db: Db, clinicId: string, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+/** Users' display names by id: the platform's shared lookup (platform/users), used here as repo.userNames. */
+export { userNames } from '../../platform/users/user-names.repository.js';

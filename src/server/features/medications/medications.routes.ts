@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { policies, type Policy } from '../../platform/access/policy.js';
+import { prescriberOnly } from './prescriber-policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -96,7 +97,7 @@ export function medicationRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/medications', {
-    config: { policy: policies.careTeam },
+    config: { policy: prescriberOnly },
     schema: {
       tags,
       params: patientParams,
@@ -160,7 +161,7 @@ export function medicationRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/medications/:medicationId/changes', {
-    config: { policy: policies.careTeam },
+    config: { policy: prescriberOnly },
     schema: {
       tags,
       params: medicationParams,
@@ -193,7 +194,7 @@ export function medicationRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/medication-monitoring/results', {
-    config: { policy: policies.careTeam },
+    config: { policy: prescriberOnly },
     schema: {
       tags,
       params: patientParams,

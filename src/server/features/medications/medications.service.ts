@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -5,7 +6,6 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import type { MedicationTable } from '../../db/schema-medications.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import type { DosePeriod } from '../../../shared/medications/schedule.js';
 import {
   startMedicationSchema,
@@ -26,22 +26,10 @@ import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } fr
  * prescriptions to pharmacies.
  */
 
-/** 403 with a clear reason for team members who are not the patient's prescriber. */
-export async function requirePrescriber(trx: Db, actor: Actor, patientId: string): Promise<void> {
-  const roles =
-    actor.role === 'prescriber'
-      ? await repo.careTeamRoleOf(trx, actor.clinicId, patientId, actor.userId)
-      : [];
-  if (!roles.includes('prescriber'))
-    throw new AppError('forbidden', 'Only the prescriber on the care team starts or changes medications.', {
-      reason: 'prescriber_only',
-    });
-}
-
 export async function todayOf(trx: Db, deps: Pick<AppDeps, 'clock'>, clinicId: string, patientId: string) {
   const zone = await repo.patientZone(trx, clinicId, patientId);
   if (zone === null) throw notFound('Patient');
-  return { zone, today: localDay(deps.clock.now(), zone) };
+  return { zone, today: localDate(deps.clock.now(), zone) };
 }
 
 /** Reads medication records of one patient as the API shape (with catalogue facts and names). */
@@ -116,7 +104,6 @@ export function startMedication(
     patientId,
     { action: 'medication.start', resourceType: 'medication', resourceId: input.id },
     async (trx) => {
-      await requirePrescriber(trx, actor, patientId);
       const { today } = await todayOf(trx, deps, actor.clinicId, patientId);
       const retry = async () => {
         const existing = await repo.findMedication(trx, actor.clinicId, input.id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyFor, onlyOfTeam, policies, rules } from '../../platform/access/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
@@ -24,6 +24,11 @@ const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const assignmentParams = patientParams.extend({ assignmentId: z.uuid() });
 const entryParams = patientParams.extend({ entryId: z.uuid() });
 const tags = ['practice'];
+/** Assigning, ending and commenting are the therapist's (issue 6: "the therapist assigns … reviews, comments"). */
+const onlyTheTherapist = (what: string) =>
+  onlyOfTeam([rules.team('therapist')], { message: `Only the therapist on the care team ${what}.` });
+/** Entries are the patient's own words: only the patient writes them. */
+const patientWrites = onlyFor([rules.self], { message: 'Only the patient writes their practice entries.' });
 
 /** If-Match when sent (drafts may be saved without it: the last save wins). */
 function optionalIfMatch(raw: string | undefined): number | null {
@@ -51,7 +56,7 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/practice/assignments', {
-    config: { policy: policies.careTeam },
+    config: { policy: onlyTheTherapist('assigns practice') },
     schema: {
       tags,
       params: patientParams,
@@ -73,7 +78,7 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/practice/assignments/:assignmentId/end', {
-    config: { policy: policies.careTeam },
+    config: { policy: onlyTheTherapist('ends practice') },
     schema: {
       tags,
       params: assignmentParams,
@@ -124,7 +129,7 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
   });
 
   app.put('/api/patients/:patientId/practice/entries/:entryId', {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientWrites },
     schema: {
       tags,
       params: entryParams,
@@ -148,7 +153,7 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/practice/entries/:entryId/comments', {
-    config: { policy: policies.careTeam },
+    config: { policy: onlyTheTherapist('comments on practice') },
     schema: {
       tags,
       params: entryParams,

@@ -1,10 +1,10 @@
+import { localDate } from '../../../shared/time/index.js';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { PRACTICE_LIBRARY_VERSION } from '../../../shared/practice/library.js';
 import type { Viewer } from '../../../shared/practice/sharing.js';
 import {
@@ -26,16 +26,10 @@ export function viewerOf(actor: Actor): Viewer {
 export const sqlVisibility = (v: Viewer) =>
   v === 'patient' ? 'own' : v === 'therapist' ? 'therapist' : 'team';
 
-/** Assigning, ending and commenting are the therapist's (issue 6: "the therapist assigns … reviews, comments"). */
-export function requireTherapist(actor: Actor, what: string): void {
-  if (actor.role !== 'therapist')
-    throw new AppError('forbidden', `Only the therapist on the care team ${what}.`);
-}
-
 export async function patientDay(trx: Db, clinicId: string, patientId: string, now: number) {
   const timeZone = await repo.patientTimeZone(trx, clinicId, patientId);
   if (!timeZone) throw notFound('Patient');
-  return { timeZone, today: dayIn(now, timeZone) };
+  return { timeZone, today: localDate(now, timeZone) };
 }
 
 const planShape = z.object({
@@ -110,7 +104,6 @@ export function assignPractice(
     patientId,
     { action: 'practice.assign', resourceType: 'practice_assignment', resourceId: input.id },
     async (trx) => {
-      requireTherapist(actor, 'assigns practice');
       const now = deps.clock.now();
       const { today } = await patientDay(trx, actor.clinicId, patientId, now);
       const retry = async () => {
@@ -178,7 +171,6 @@ export function endAssignment(
     patientId,
     { action: 'practice.end', resourceType: 'practice_assignment', resourceId: assignmentId },
     async (trx) => {
-      requireTherapist(actor, 'ends practice');
       const row = await assignmentOfPatient(trx, actor, patientId, assignmentId);
       const now = deps.clock.now();
       const { today } = await patientDay(trx, actor.clinicId, patientId, now);

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { resolveAlertsForSubject } from '../alerts/index.js';
 import type { NewAnswer, SideEffectReport } from '../../../shared/side-effects/schemas.js';
 import * as conversations from '../messaging/index.js';
 import { postInConversation } from '../messaging/index.js';

@@ -172,15 +172,3 @@ export async function linkChangeToReport(db: Db, clinicId: string, changeId: str
     .where('side_effect_report_id', 'is', null)
     .execute();
 }
-
-/** The care-team roles the user holds for this patient. */
-export async function teamRolesOf(db: Db, clinicId: string, patientId: string, userId: string) {
-  const rows = await db
-    .selectFrom('care_team_members')
-    .select('role')
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((r) => r.role);
-}

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyFor, onlyOfTeam, policies, rules } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
-import { AppError } from '../../platform/errors.js';
-import type { Role } from '../../../shared/access/roles.js';
 import {
   newAnswerSchema,
   newSideEffectReportSchema,
@@ -17,12 +15,12 @@ import {
 import * as service from './side-effects.service.js';
 import { answerReport } from './answers.service.js';
 
-/** Role gate before validation (after the patient gate): another role is told so (403), whatever the body. */
-const only = (role: Role, message: string) => ({
-  preValidation: async (request: Parameters<typeof actorOf>[0]) => {
-    if (actorOf(request).role !== role) throw new AppError('forbidden', message);
-    await Promise.resolve();
-  },
+/** Declared gates (before validation): another member of the team is told so (403), whatever the body. */
+const patientReports = onlyFor([rules.self], {
+  message: 'Side effects are reported by the patient themself.',
+});
+const prescriberAnswers = onlyOfTeam([rules.team('prescriber')], {
+  message: 'Only the prescriber on the care team answers side-effect reports.',
 });
 
 const tags = ['side effects'];
@@ -49,8 +47,7 @@ export function sideEffectRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/side-effects', {
-    config: { policy: policies.careTeamOrPatient },
-    ...only('patient', 'Side effects are reported by the patient themself.'),
+    config: { policy: patientReports },
     schema: {
       tags,
       params: patientParams,
@@ -73,8 +70,7 @@ export function sideEffectRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/side-effects/:reportId/answers', {
-    config: { policy: policies.careTeam },
-    ...only('prescriber', 'Only the prescriber on the care team answers side-effect reports.'),
+    config: { policy: prescriberAnswers },
     schema: {
       tags,
       params: reportParams,

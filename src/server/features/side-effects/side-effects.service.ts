@@ -1,10 +1,10 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import { guideByKey } from '../../../shared/medication-guides/guides.js';
 import type {
   NewSideEffectReport,
@@ -32,7 +32,7 @@ async function todayOf(
 ): Promise<{ today: string; ageYears: number | null }> {
   const patient = await repo.patientZone(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
-  const today = localDay(now, patient.time_zone);
+  const today = localDate(now, patient.time_zone);
   const ageYears = /^\d{4}-\d{2}-\d{2}$/.test(patient.birth_date)
     ? ageOnDay(patient.birth_date, today)
     : null;
@@ -183,8 +183,6 @@ export function submitReport(
     patientId,
     { action: 'side_effect.report', resourceType: 'side_effect_report', resourceId: input.id },
     async (trx) => {
-      if (actor.role !== 'patient')
-        throw new AppError('forbidden', 'Side effects are reported by the patient themself.');
       const now = deps.clock.now();
       const day = await todayOf(trx, actor.clinicId, patientId, now);
       const meds = await suspectableMedications(trx, actor.clinicId, patientId, day.today, day.ageYears);

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { recordDenied, withPatientRecord } from '../../platform/access/patient-access.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
 import type { PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './plans.repository.js';
 import { isOpen, toPlanVersion } from './plans.mapper.js';
@@ -12,25 +12,17 @@ type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlanOfPatient>>>;
 
 /**
  * Runs a plan use case on one patient's record (relationship check + audit in one transaction, see
- * withPatientRecord). A clinician on the team who is refused a plan action (a part they do not own, a
- * signature their role cannot give) gets 403, and the refusal is audited in its own transaction.
+ * withPatientRecord). A clinician on the team who is refused a plan action (a part they do not own) gets
+ * 403, and withPatientRecord audits the refusal after the rollback.
  */
-export async function withPlan<T>(
+export function withPlan<T>(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
   action: string,
   fn: (trx: Db) => Promise<T>,
 ): Promise<T> {
-  const what = { action, resourceType: 'treatment_plan' };
-  try {
-    return await withPatientRecord(deps, actor, patientId, what, fn);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'forbidden') {
-      await deps.database.transaction((trx) => recordDenied(deps, trx, actor, patientId, what));
-    }
-    throw err;
-  }
+  return withPatientRecord(deps, actor, patientId, { action, resourceType: 'treatment_plan' }, fn);
 }
 
 export async function requirePlan(trx: Db, actor: Actor, patientId: string): Promise<PlanRow> {
@@ -97,8 +89,4 @@ export async function recordHistory(
     reason: entry.reason ?? null,
     at: deps.clock.now(),
   });
-}
-
-export function requireClinician(actor: Actor, message: string): void {
-  if (actor.role === 'patient' || actor.role === 'admin') throw new AppError('forbidden', message);
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyFor, policies, rules } from '../../platform/access/policy.js';
 import { actorOf, etag } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
-import { safetyPlanSchema } from '../../../shared/treatment-plans/schemas.js';
+import { safetyPlanAnswerSchema } from '../../../shared/treatment-plans/api.js';
 import {
   commentSchema,
   newCommentSchema,
@@ -21,11 +21,13 @@ import * as templates from './templates.service.js';
 import { patientParams, tags, versionParams } from './plan-params.js';
 
 const base = '/api/patients/:patientId/plan';
+/** Only the patient acknowledges their plan: a clinician on the team is told so (403). */
+const patientAcknowledges = onlyFor([rules.self], { message: 'Only the patient acknowledges their plan.' });
 
 /** What the patient reads and does with the agreed plan, reviews, and the clinic's templates. */
 export function planPatientRoutes(app: App, deps: AppDeps): void {
   app.post(`${base}/acknowledge`, {
-    config: { policy: policies.careTeamOrPatient },
+    config: { policy: patientAcknowledges },
     schema: {
       tags,
       params: patientParams,
@@ -93,11 +95,7 @@ export function planPatientRoutes(app: App, deps: AppDeps): void {
       tags,
       params: patientParams,
       response: {
-        200: z.object({
-          versionNumber: z.number().nullable(),
-          agreedAt: z.number().nullable(),
-          safetyPlan: safetyPlanSchema.nullable(),
-        }),
+        200: safetyPlanAnswerSchema,
         ...errors(400, 401, 404),
       },
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyOfTeam, policies, rules } from '../../platform/access/policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -22,6 +22,11 @@ import { patientParams, tags, versionParams } from './plan-params.js';
 const base = '/api/patients/:patientId/plan';
 
 /** Every treatment-plan route (plan, drafts and signatures here; patient-facing and reviews beside). */
+/** The therapist and the prescriber on the team sign the plan; the care manager is told so (403). */
+const signers = onlyOfTeam([rules.team('therapist', 'prescriber')], {
+  message: 'The therapist and the prescriber sign the plan.',
+});
+
 export function treatmentPlanRoutes(app: App, deps: AppDeps): void {
   app.get(base, {
     config: { policy: policies.careTeamOrPatient },
@@ -89,7 +94,7 @@ export function treatmentPlanRoutes(app: App, deps: AppDeps): void {
     ['sign', signatures.signDraft],
   ] as const) {
     app.post(`${base}/draft/${path}`, {
-      config: { policy: policies.careTeam },
+      config: { policy: path === 'sign' ? signers : policies.careTeam },
       schema: {
         tags,
         params: patientParams,

@@ -1,17 +1,13 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
-import {
-  dayIn,
-  missingForSignature,
-  reviewDateFor,
-  signingRoles,
-} from '../../../shared/treatment-plans/rules.js';
+import { resolveAlertsForSubject } from '../alerts/index.js';
+import { clinicSettings } from '../clinic/index.js';
+import { missingForSignature, reviewDateFor, signingRoles } from '../../../shared/treatment-plans/rules.js';
 import type { PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './plans.repository.js';
 import * as records from './plan-records.repository.js';
@@ -93,8 +89,6 @@ export function signDraft(
   expectedVersion: number,
 ): Promise<PlanVersion> {
   return withPlan(deps, actor, patientId, 'plan.sign', async (trx) => {
-    if (actor.role !== 'therapist' && actor.role !== 'prescriber')
-      throw new AppError('forbidden', 'The therapist and the prescriber sign the plan.');
     const { plan, draft } = await requireDraft(trx, actor, patientId);
     if (draft.version !== expectedVersion) throw staleDraft(await loadVersion(trx, actor.clinicId, draft));
     const team = await assertSignable(trx, actor, draft);
@@ -148,12 +142,12 @@ async function agree(trx: Db, deps: AppDeps, actor: Actor, draft: repo.VersionRo
       byUserId: actor.userId,
     });
   }
-  const settings = parseClinicSettings(await records.clinicSettingsOf(trx, actor.clinicId));
+  const settings = await clinicSettings(trx, actor.clinicId);
   const zone = await records.patientTimeZone(trx, actor.clinicId, draft.patient_id);
   await repo.setVersionState(trx, actor.clinicId, draft.id, {
     status: 'agreed',
     agreed_at: now,
-    review_date: reviewDateFor(parseContent(draft.content), dayIn(now, zone), settings.planReviewWeeks),
+    review_date: reviewDateFor(parseContent(draft.content), localDate(now, zone), settings.planReviewWeeks),
   });
   await recordHistory(trx, deps, actor, { planId: draft.plan_id, versionId: draft.id, action: 'agreed' });
   await resolveAlertsForSubject(trx, deps, {

@@ -47,6 +47,27 @@ const careTeam: Record<MatrixRole, Triple> = {
 };
 /** Care-team members and the patient themself. */
 const careTeamOrPatient: Record<MatrixRole, Triple> = { ...careTeam, patient: teamOnly };
+/** Refused by the route's declared rule (403: they reach the record, so they may know it exists). */
+const refused = [403, 404, 404] as const;
+/** Only the patient themself acts; the care team reads and is told 403. */
+const patientThemself: Record<MatrixRole, Triple> = {
+  ...careTeamOrPatient,
+  therapist: refused,
+  prescriber: refused,
+  care_manager: refused,
+};
+/** Only the prescriber on the care team acts; the rest of the team is told 403. */
+const prescriberOfTeam: Record<MatrixRole, Triple> = {
+  ...careTeam,
+  therapist: refused,
+  care_manager: refused,
+};
+/** Only the therapist on the care team acts; the rest of the team is told 403. */
+const therapistOfTeam: Record<MatrixRole, Triple> = {
+  ...careTeam,
+  prescriber: refused,
+  care_manager: refused,
+};
 
 export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/health': { scope: 'none', expect: everyone('allow') },
@@ -80,6 +101,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/admin/users/:userId/reactivate': { scope: 'none', expect: adminOnly },
   'POST /api/admin/users/:userId/resend-invite': { scope: 'none', expect: adminOnly },
   'GET /api/admin/outbox': { scope: 'none', expect: adminOnly },
+  'GET /api/admin/security-alerts': { scope: 'none', expect: adminOnly },
   'GET /api/clinicians': { scope: 'none', expect: cliniciansOnly },
   'GET /api/patients': { scope: 'none', expect: cliniciansOnly },
   'POST /api/patients': { scope: 'none', expect: cliniciansOnly },
@@ -89,6 +111,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/care-team/history': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/resend-invite': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/access-report': { scope: 'patient', expect: careTeamOrPatient },
+  'GET /api/patients/:patientId/access-report/times': { scope: 'patient', expect: careTeamOrPatient },
   // messaging and consults (the matrix sends ':conversationId'/':consultId' literally: not a UUID, so an
   // allowed caller gets 400 past the gate; the team thread's 404 for the patient is in messaging tests)
   'GET /api/patients/:patientId/conversations': { scope: 'patient', expect: careTeamOrPatient },
@@ -131,22 +154,17 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/patients/:patientId/plan/draft': { scope: 'patient', expect: careTeam },
   'PATCH /api/patients/:patientId/plan/draft': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/plan/draft/submit': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/plan/draft/sign': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/plan/draft/sign': {
+    scope: 'patient',
+    expect: { ...careTeam, care_manager: refused },
+  },
   'GET /api/patients/:patientId/plan/versions/:versionNumber': {
     scope: 'patient',
     expect: careTeamOrPatient,
   },
   'GET /api/patients/:patientId/plan/history': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/plan/diff': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/plan/acknowledge': {
-    scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
-  },
+  'POST /api/patients/:patientId/plan/acknowledge': { scope: 'patient', expect: patientThemself },
   'GET /api/patients/:patientId/plan/versions/:versionNumber/comments': {
     scope: 'patient',
     expect: careTeamOrPatient,
@@ -176,47 +194,18 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // feed itself is public by secret URL (a made-up token is 404 for everyone).
   'GET /api/patients/:patientId/doses/today': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/doses': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/doses': { scope: 'patient', expect: careTeamOrPatient },
-  'PATCH /api/patients/:patientId/doses/:logId': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/doses': { scope: 'patient', expect: patientThemself },
+  'PATCH /api/patients/:patientId/doses/:logId': { scope: 'patient', expect: patientThemself },
   'GET /api/patients/:patientId/supplies': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/supplies': { scope: 'patient', expect: careTeamOrPatient },
-  'GET /api/patients/:patientId/dose-reminders': {
+  'POST /api/patients/:patientId/supplies': {
     scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
+    expect: { ...careTeamOrPatient, therapist: refused, care_manager: refused },
   },
-  'PUT /api/patients/:patientId/dose-reminders': { scope: 'patient', expect: careTeamOrPatient },
-  'GET /api/patients/:patientId/calendar-feed': {
-    scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
-  },
-  'POST /api/patients/:patientId/calendar-feed': {
-    scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
-  },
-  'DELETE /api/patients/:patientId/calendar-feed': {
-    scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
-  },
+  'GET /api/patients/:patientId/dose-reminders': { scope: 'patient', expect: patientThemself },
+  'PUT /api/patients/:patientId/dose-reminders': { scope: 'patient', expect: patientThemself },
+  'GET /api/patients/:patientId/calendar-feed': { scope: 'patient', expect: patientThemself },
+  'POST /api/patients/:patientId/calendar-feed': { scope: 'patient', expect: patientThemself },
+  'DELETE /api/patients/:patientId/calendar-feed': { scope: 'patient', expect: patientThemself },
   'GET /api/calendar/:token.ics': { scope: 'none', expect: everyone(404) },
   // adherence (issue 4): the care team and the patient themself
   'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
@@ -224,13 +213,13 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests); the matrix
   // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate
   'GET /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/session-feedback': { scope: 'patient', expect: patientThemself },
   'GET /api/patients/:patientId/session-feedback/sessions/:appointmentId': {
     scope: 'patient',
     expect: careTeamOrPatient,
   },
   'GET /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/treatment-ratings': { scope: 'patient', expect: patientThemself },
   // the baseline a clinician chooses ("use as baseline", issue 12)
   'GET /api/patients/:patientId/measure-baselines': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/measure-baselines/:instrument': { scope: 'patient', expect: careTeam },
@@ -278,18 +267,10 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
   'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/side-effects': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/side-effects': {
-    scope: 'patient',
-    expect: {
-      ...careTeamOrPatient,
-      therapist: [403, 404, 404],
-      prescriber: [403, 404, 404],
-      care_manager: [403, 404, 404],
-    },
-  },
+  'POST /api/patients/:patientId/side-effects': { scope: 'patient', expect: patientThemself },
   'POST /api/patients/:patientId/side-effects/:reportId/answers': {
     scope: 'patient',
-    expect: { ...careTeam, therapist: [403, 404, 404], care_manager: [403, 404, 404] },
+    expect: prescriberOfTeam,
   },
   // notes (the matrix sends ':noteId' literally and empty bodies: an allowed caller gets 400 past the gate).
   // Progress notes: the patient reads signed ones only (drafts 404: notes int tests). Psychotherapy notes:
@@ -324,16 +305,22 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/admin/medication-catalogue/:entryId/other-names': { scope: 'none', expect: adminOnly },
   'DELETE /api/admin/medication-catalogue/:entryId/other-names/:nameId': { scope: 'none', expect: adminOnly },
   'GET /api/patients/:patientId/medications': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/medications': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/medications': { scope: 'patient', expect: prescriberOfTeam },
   'GET /api/patients/:patientId/medications/:medicationId': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/medications/:medicationId/changes': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/medications/:medicationId/changes': {
+    scope: 'patient',
+    expect: prescriberOfTeam,
+  },
   // issue 11: the prescribing form's check context (allergies, other medicines, age, weight): the care team.
   'GET /api/patients/:patientId/prescribing-context': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/medication-monitoring': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/medication-monitoring/results': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/medication-monitoring/results': {
+    scope: 'patient',
+    expect: prescriberOfTeam,
+  },
   'PUT /api/patients/:patientId/medications/:medicationId/lab-profile': {
     scope: 'patient',
-    expect: careTeam,
+    expect: prescriberOfTeam,
   },
   // skills practice (issue 6; the matrix sends ':assignmentId'/':entryId' literally and empty bodies, so an
   // allowed caller gets 400 past the gate). Assigning, ending and commenting are the therapist's and only the
@@ -341,15 +328,18 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // prescriber and the care manager: both proven in practice.int.test.ts on real ids.
   'GET /api/practice/library': { scope: 'none', expect: signedIn },
   'GET /api/patients/:patientId/practice': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/practice/assignments': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/practice/assignments': { scope: 'patient', expect: therapistOfTeam },
   'POST /api/patients/:patientId/practice/assignments/:assignmentId/end': {
     scope: 'patient',
-    expect: careTeam,
+    expect: therapistOfTeam,
   },
   'GET /api/patients/:patientId/practice/entries': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
-  'PUT /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: careTeamOrPatient },
-  'POST /api/patients/:patientId/practice/entries/:entryId/comments': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/practice/entries/:entryId': { scope: 'patient', expect: patientThemself },
+  'POST /api/patients/:patientId/practice/entries/:entryId/comments': {
+    scope: 'patient',
+    expect: therapistOfTeam,
+  },
   // medication safety profile (issue 11): the team and the patient list and add allergies, other medicines
   // and conditions; only clinicians confirm, reject and record the weight. A patient changing an entry that
   // is not their own pending one gets 403 (proven in safety-profile.int.test.ts). ':entryId' is not a UUID:

@@ -19,6 +19,8 @@ const users = new Map<MatrixRole, BuiltUser>();
 let own: BuiltPatient;
 let other: BuiltPatient;
 let spareUser: BuiltUser;
+/** A clinician and a patient of another clinic: every patient route answers them 404 for this clinic's ids. */
+let elsewhere: { therapist: BuiltUser; patient: BuiltUser };
 let ownAlertId = '';
 let seq = 0;
 
@@ -36,6 +38,12 @@ beforeAll(async () => {
   const otherTherapist = await buildUser(t.deps, clinic, 'therapist');
   other = await buildPatient(t.deps, otherTherapist, [{ user: otherTherapist, role: 'therapist' }]);
   spareUser = await buildUser(t.deps, clinic, 'therapist');
+  const otherClinic = await buildClinic(t.deps, 'Other clinic');
+  const theirTherapist = await buildUser(t.deps, otherClinic, 'therapist');
+  const theirPatient = await buildPatient(t.deps, theirTherapist, [
+    { user: theirTherapist, role: 'therapist' },
+  ]);
+  elsewhere = { therapist: theirTherapist, patient: theirPatient.user };
   ownAlertId = await raiseTestAlert(t.deps, own.overview.id, clinic);
 });
 afterAll(() => t.close());
@@ -77,6 +85,17 @@ function requestFor(
   // Stale versions: an allowed caller reaches the use case and gets 412, nothing changes.
   const headers = method === 'PATCH' || method === 'PUT' ? { 'if-match': '"999"' } : undefined;
   return { url, body: bodies[route] ?? (method === 'GET' ? undefined : {}), headers };
+}
+
+/** Denied events written by one account so far (every refusal by a signed-in caller leaves one). */
+async function deniedBy(userId: string): Promise<number> {
+  const row = await t.deps.database.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('actor_id', '=', userId)
+    .where('outcome', '=', 'denied')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 function judge(status: number, expected: Outcome): boolean {
@@ -121,7 +140,17 @@ describe('authorization matrix (generated from the route table)', () => {
         for (const [patientId, expected] of targets) {
           const session = await sessionOf(role);
           const req = requestFor(key, patientId);
+          const actorId = users.get(role)?.id;
+          // A refusal by the gate (403 or a patient route's 404) must be audited, 403s inside the team included.
+          const refusal =
+            actorId !== undefined &&
+            (expected === 403 || (expected === 404 && expectation.scope === 'patient'));
+          const deniedBefore = refusal ? await deniedBy(actorId) : 0;
           const res = await call(t.app, session, route.method as 'GET', req.url, req.body, req.headers);
+          if (refusal && res.statusCode === expected && (await deniedBy(actorId)) <= deniedBefore)
+            failures.push(
+              `${key} as ${role}: refused with ${String(expected)} but no denied event was recorded`,
+            );
           // Signing out ends every session of the user: sign in afresh for the next route.
           if (key === 'POST /api/auth/logout') sessions.delete(role);
           if (!judge(res.statusCode, expected))
@@ -133,6 +162,25 @@ describe('authorization matrix (generated from the route table)', () => {
             expect(res.body).not.toContain(other.overview.familyName);
           }
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('another clinic (its clinician and its patient) gets 404 on every patient route, audited', async () => {
+    const failures: string[] = [];
+    for (const who of [elsewhere.therapist, elsewhere.patient]) {
+      const session = await signIn(t.app, who.email, PASSWORD);
+      for (const route of t.app.routeTable) {
+        const key = `${route.method} ${route.url}`;
+        if (authorizationMatrix[key]?.scope !== 'patient') continue;
+        const req = requestFor(key, own.overview.id);
+        const before = await deniedBy(who.id);
+        const res = await call(t.app, session, route.method as 'GET', req.url, req.body, req.headers);
+        if (res.statusCode !== 404)
+          failures.push(`${key} as ${who.role} of another clinic: ${String(res.statusCode)}`);
+        else if ((await deniedBy(who.id)) <= before) failures.push(`${key}: the refusal was not audited`);
+        expect(res.body).not.toContain(own.overview.familyName);
       }
     }
     expect(failures).toEqual([]);

@@ -26,3 +26,20 @@ export async function isOnCareTeam(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The caller's roles on this patient's care team (none when they are not on it). */
+export async function teamRolesOf(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('care_team_members')
+    .select('role')
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
+    .where('patient_id', '=', patientId)
+    .execute();
+  return rows.map((r) => r.role);
+}

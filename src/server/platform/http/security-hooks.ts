@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import { enforceTwoFactorSetupGate } from '../auth/two-factor-gate.js';
 import type { Policy } from '../access/policy.js';
-import { canReachPatient, recordDenied } from '../access/patient-access.js';
+import { enforceDeclaredPolicy } from '../access/gate.js';
 
 export interface RouteEntry {
   method: string;
@@ -72,18 +72,14 @@ async function enforcePolicy(request: FastifyRequest, policy: Policy, deps: AppD
   }
   enforceTwoFactorSetupGate(actor, request.routeOptions.config.duringTwoFactorSetup);
   if (policy.access === 'signed-in') return;
-  if (policy.access === 'roles') {
-    if (policy.roles.includes(actor.role)) return;
-    throw new AppError('forbidden', 'Your role cannot do this.');
-  }
-  // Patient routes: the relationship is checked here, before the body is even validated, so a stranger
-  // learns nothing (not even which inputs are valid); services check it again where they read the data.
-  const patientId = (request.params as { patientId?: string } | undefined)?.patientId ?? '';
-  const reachable =
-    policy.roles.includes(actor.role) && (await canReachPatient(deps.database.db, actor, patientId));
-  if (reachable) return;
-  await deps.database.transaction((trx) =>
-    recordDenied(deps, trx, actor, patientId, { action: 'patient.access', resourceType: 'patient' }),
+  // Roles, the patient's record and the policy's own rules: one gate (platform/access/gate.ts), before the
+  // body is even validated, so a stranger learns nothing (not even which inputs are valid).
+  const params = (request.params ?? {}) as Record<string, string>;
+  await enforceDeclaredPolicy(
+    deps,
+    actor,
+    policy,
+    params,
+    `${request.method} ${request.routeOptions.url ?? ''}`,
   );
-  throw notFound('Patient');
 }
