@@ -33,6 +33,7 @@ import {
 import { patientRoutes } from './features/patients/index.js';
 import { messagingRoutes, consultRoutes } from './features/messaging/index.js';
 import { alertRoutes } from './features/alerts/index.js';
+import { safetyReviewRoutes } from './features/safety-review/index.js';
 import { registryRoutes } from './features/registry/index.js';
 import { caseReviewRoutes } from './features/case-review/index.js';
 import { clinicRoutes } from './features/clinic/index.js';
@@ -50,6 +51,7 @@ import { practiceRoutes } from './features/practice/index.js';
 import { medicationSafetyProfileRoutes } from './features/allergies/index.js';
 import { crisisRoutes } from './features/crisis/index.js';
 import { clinicSafetyDataRoutes } from './features/clinic-safety-data/index.js';
+import { securityRoutes } from './features/security/index.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -70,6 +72,7 @@ export const featureRoutes = [
   messagingRoutes,
   consultRoutes,
   alertRoutes,
+  safetyReviewRoutes,
   clinicRoutes,
   treatmentPlanRoutes,
   measureRoutes,
@@ -88,6 +91,7 @@ export const featureRoutes = [
   practiceRoutes,
   medicationSafetyProfileRoutes,
   clinicSafetyDataRoutes,
+  securityRoutes,
 ];
 
 /** A hop count trusts that many proxies nearest the server; never the leftmost, client-written address. */

@@ -1,4 +1,4 @@
-import { registryJson } from '../features/registry/index.js';
+import { registryJson, registryRead } from '../features/registry/index.js';
 
 /**
  * The reads heavy enough to run on a read worker (reads/read-pool.ts): each takes a database handle inside
@@ -7,13 +7,19 @@ import { registryJson } from '../features/registry/index.js';
  */
 export const readJobs = {
   registryJson,
+  registryRead,
 };
 
 export type ReadJobs = typeof readJobs;
-export type ReadJobName = keyof ReadJobs;
-export type ReadJobInput<K extends ReadJobName> = Parameters<ReadJobs[K]>[1];
-export type ReadJobOutput<K extends ReadJobName> = Awaited<ReturnType<ReadJobs[K]>>;
 
-export function isReadJobName(name: unknown): name is ReadJobName {
+// Registers the jobs with the platform's read runner (platform/reads.ts), which never imports a feature.
+declare module '../platform/reads.js' {
+  interface ReadJobRegistry {
+    registryJson: typeof registryJson;
+    registryRead: typeof registryRead;
+  }
+}
+
+export function isReadJobName(name: unknown): name is keyof ReadJobs {
   return typeof name === 'string' && Object.hasOwn(readJobs, name);
 }

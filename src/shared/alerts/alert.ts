@@ -27,6 +27,8 @@ export interface AlertSpec {
   fallbackRoles?: readonly z.infer<typeof careTeamRoleSchema>[];
   /** What the alert is about (a plan version, a consult, a message), so a feature can close it when done. */
   subjectId: string | null;
+  /** Issue 13: 'clinic_admins' = a security alert about an account, for the clinic's admins, not a care team. */
+  audience?: 'care_team' | 'clinic_admins';
 }
 
 export const alertSchema = z.object({

@@ -243,6 +243,19 @@ export const eventPayloadSchemas = {
     clinicianId: z.string(),
     startsAt: z.number(),
   }),
+  /**
+   * Issue 13: one account was refused again and again on patient records (shared/audit/refused-attempts.ts);
+   * for the clinic's admins, once per burst. Names no patient.
+   */
+  'security.refused_attempts': z.object({
+    actorId: z.string(),
+    actorName: z.string(),
+    actorRole: z.string(),
+    refusals: z.number().int(),
+    windowMinutes: z.number().int(),
+    firstAt: z.number(),
+    lastAt: z.number(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventPayloadSchemas;

@@ -40,6 +40,12 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'care_team.update': ['changed your care team', 'changed the care team'],
   'access_report.read': ['looked at who has seen your record', 'looked at this access report'],
   'caseload.read': ['saw you in their list of patients', 'saw the patient in their caseload'],
+  // Issue 13: lists that show many patients leave one event per patient shown.
+  'registry.read': ['saw you in their caseload overview', 'saw the patient in the caseload registry'],
+  'inbox.read': [
+    'saw an alert about your care in their inbox',
+    'saw an alert about the patient in their inbox',
+  ],
   'plan.read': ['looked at your treatment plan', 'looked at the treatment plan'],
   'plan.read_version': ['looked at a version of your treatment plan', 'looked at a plan version'],
   'plan.read_history': ['looked at the history of your treatment plan', 'looked at the plan history'],

@@ -1,6 +1,6 @@
 // The one way the web app talks to the Duet API: JSON over fetch with the session cookie,
 // the CSRF token on state-changing requests and a typed ApiError for every failure.
-import type { ApiErrorBody } from './api-types';
+import type { ApiErrorBody } from '../../shared/http/api';
 
 /** A failed API call, carrying the server's error code, message and details. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import { Center, Container } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState, LoadingState } from '../components/query-state';
-import type { Role } from './api-types';
+import type { Role } from '../../shared/accounts/api';
 import { homePathFor, useSessionQuery } from './session';
 
 /** Renders its child routes only with a session; otherwise sends the visitor to /login. */

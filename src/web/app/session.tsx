@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, isApiError, setCsrfToken } from './api-client';
-import type { Role, SessionAnswer, SessionUser } from './api-types';
+import type { Role, SessionAnswer, SessionUser } from '../../shared/accounts/api';
 
 export const sessionKey = ['session'] as const;
 

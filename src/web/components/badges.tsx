@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@mantine/core';
-import type { AccountStatus, Role } from '../app/api-types';
+import type { AccountStatus, Role } from '../../shared/accounts/api';
 import { roleLabel, statusLabel } from './format';
 
 const ROLE_COLORS: Record<Role, string> = {

@@ -1,5 +1,5 @@
 // Display formatting only: dates, ages, role names. No business rules.
-import type { AccountStatus, Role } from '../app/api-types';
+import type { AccountStatus, Role } from '../../shared/accounts/api';
 
 const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',

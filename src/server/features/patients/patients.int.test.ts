@@ -207,11 +207,12 @@ describe('who may see a patient', () => {
     const own = await call(t.app, ps, 'GET', `/api/patients/${patient.overview.id}`);
     expect(own.statusCode).toBe(200);
     expect(own.json().careTeam.length).toBeGreaterThan(0);
-    const report = (await call(t.app, ps, 'GET', `/api/patients/${patient.overview.id}/access-report`)).json()
-      .entries as { who: string; action: string; outcome: string }[];
-    expect(report.find((e) => e.who === 'Tess Therapist' && e.action === 'opened your record')).toBeDefined();
-    expect(report.find((e) => e.who === 'Otto Outsider' && e.outcome === 'denied')).toBeDefined();
-    expect(report.some((e) => e.who === 'You')).toBe(false);
+    const days = (await call(t.app, ps, 'GET', `/api/patients/${patient.overview.id}/access-report`)).json()
+      .days as { reads: { who: string; words: string }[]; refusals: { who: string }[] }[];
+    const reads = days.flatMap((d) => d.reads);
+    expect(reads.find((e) => e.who === 'Tess Therapist' && e.words === 'opened your record')).toBeDefined();
+    expect(days.flatMap((d) => d.refusals).find((e) => e.who === 'Otto Outsider')).toBeDefined();
+    expect(reads.some((e) => e.who === 'You')).toBe(false);
     // A patient cannot change the record or the team.
     expect(
       (

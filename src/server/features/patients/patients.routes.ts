@@ -5,7 +5,6 @@ import { policies } from '../../platform/access/policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
-  accessEntrySchema,
   careTeamChangeSchema,
   careTeamUpdateSchema,
   caseloadEntrySchema,
@@ -14,7 +13,13 @@ import {
   patientUpdateSchema,
 } from '../../../shared/patients/schemas.js';
 import * as patients from './patients.service.js';
-import { accessReport } from './access-report.service.js';
+import { accessReport, accessTimes } from './access-report.service.js';
+import {
+  accessReportQuerySchema,
+  accessReportSchema,
+  accessTimesQuerySchema,
+  accessTimesSchema,
+} from '../../../shared/audit/access-report-schemas.js';
 
 // Any id shape is accepted: a malformed id is simply unknown, and unknown ids answer 404 like a stranger's record.
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
@@ -127,10 +132,20 @@ export function patientRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
-      response: { 200: z.object({ entries: z.array(accessEntrySchema) }), ...errors(400, 401, 404) },
+      querystring: accessReportQuerySchema,
+      response: { 200: accessReportSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      entries: await accessReport(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) => accessReport(deps, actorOf(request), request.params.patientId, request.query),
+  });
+
+  app.get('/api/patients/:patientId/access-report/times', {
+    config: { policy: policies.careTeamOrPatient },
+    schema: {
+      tags,
+      params: patientParams,
+      querystring: accessTimesQuerySchema,
+      response: { 200: accessTimesSchema, ...errors(400, 401, 404) },
+    },
+    handler: (request) => accessTimes(deps, actorOf(request), request.params.patientId, request.query),
   });
 }

@@ -104,11 +104,22 @@ export interface RegistryJsonInput extends RegistryRowsInput {
  * where the rows are made (a read worker): the main thread only sends the text.
  */
 export async function registryJson(db: Db, input: RegistryJsonInput): Promise<string> {
+  return (await registryRead(db, input)).json;
+}
+
+/** The response text and the patients it shows (issue 13: each shown patient's access report lists the read). */
+export async function registryRead(
+  db: Db,
+  input: RegistryJsonInput,
+): Promise<{ json: string; patientIds: string[] }> {
   const rows = await registryRows(db, input);
   const response: RegistryResponse = {
     scope: input.scope,
     total: rows.length,
     patients: arrangeRegistry(rows, input.query),
   };
-  return JSON.stringify(registryResponseSchema.encode(response));
+  return {
+    json: JSON.stringify(registryResponseSchema.encode(response)),
+    patientIds: response.patients.map((p) => p.patientId),
+  };
 }

@@ -105,17 +105,22 @@ describe('GET /api/registry', () => {
     expect(outsider.patients.map((p) => p.familyName)).toEqual(['Stranger']);
   });
 
-  it('records one registry.read audit event per request, naming no patient', async () => {
-    const count = async () =>
+  it('records one registry.read audit event per patient shown (issue 13: it is in their access report)', async () => {
+    const seen = async () =>
       (
         await f.t.deps.database.db
           .selectFrom('audit_events')
           .select(['patient_id'])
           .where('action', '=', 'registry.read')
           .execute()
-      ).length;
-    const before = await count();
-    await registry(as.prescriber);
-    expect(await count()).toBe(before + 1);
+      )
+        .map((r) => r.patient_id ?? '')
+        .sort();
+    const before = await seen();
+    const shown = await registry(as.prescriber);
+    const after = await seen();
+    expect(shown.patients.length).toBeGreaterThan(0);
+    expect(after.length).toBe(before.length + shown.patients.length);
+    expect(after).toEqual([...before, ...shown.patients.map((p) => p.patientId)].sort());
   });
 });

@@ -7,23 +7,34 @@ import type { RegistryQuery } from '../../../shared/registry/schemas.js';
  * The caseload registry (issue 5): every patient whose care team the caller is on, with scores, status,
  * contact, what is due, open alerts and flags, "needs attention first". `all` is the care manager's whole
  * caseload; with Duet's access rule (a clinician reaches only the patients whose team they are on) it is the
- * same set of patients as `mine`, so other roles ask for `mine` only. One audit event per request. Returns
+ * same set of patients as `mine`, so other roles ask for `mine` only. One audit event per patient shown. Returns
  * the response as JSON text (RegistryResponse), made and checked on a read worker when the server runs them.
  */
-export async function registryJson(deps: AppDeps, actor: Actor, query: RegistryQuery): Promise<string> {
+export async function readRegistryAudited(
+  deps: AppDeps,
+  actor: Actor,
+  query: RegistryQuery,
+): Promise<string> {
   const scope = query.scope ?? (actor.role === 'care_manager' ? 'all' : 'mine');
   if (scope === 'all' && actor.role !== 'care_manager')
     throw new AppError('forbidden', 'Only a care manager can open the whole caseload; ask for scope=mine.');
   const { clinicId, userId } = actor;
   const now = deps.clock.now();
   // Computed on a read worker when the server runs them (reads/read-pool.ts); recorded once it is read.
-  const json = await deps.reads.run('registryJson', { clinicId, userId, now, scope, query });
-  await deps.audit.recordRead(clinicId, actor, {
-    action: 'registry.read',
-    resourceType: 'registry',
-    resourceId: null,
-    patientId: null,
-    outcome: 'allowed',
-  });
+  const { json, patientIds } = await deps.reads.run('registryRead', { clinicId, userId, now, scope, query });
+  // Issue 13: one event per patient shown, so the list appears in each one's access report (an empty list is
+  // still one event, naming no patient); all of them in the shared commit of audited reads.
+  const seen = patientIds.length > 0 ? patientIds : [null];
+  await deps.audit.recordReads(
+    clinicId,
+    actor,
+    seen.map((patientId) => ({
+      action: 'registry.read',
+      resourceType: 'registry',
+      resourceId: null,
+      patientId,
+      outcome: 'allowed' as const,
+    })),
+  );
   return json;
 }

@@ -10,11 +10,13 @@ const NOT_ABOUT_ONE_PATIENT = new Set([
   'case_review.session_create',
   'clinic.settings_update',
   'consult.list_mine',
-  'inbox.read',
   'medication_catalogue.add',
   'medication_catalogue.edit',
   'plan_template.create',
-  'registry.read',
+  // Account security (issue 13): about an account, never naming a patient.
+  'security.email_changed',
+  'security.password_reset',
+  'security.password_reset_requested',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashAuditEvent } from './audit-chain.js';
+import {
+  GENESIS_HASH,
+  contentOfColumns,
+  hashAuditEvent,
+  hashOfContent,
+  macAuditEvent,
+  macOfContent,
+} from './audit-chain.js';
+import { keyRingFrom } from './audit-keys.js';
 
 const event = {
   clinic_id: 'c1',
@@ -30,5 +38,32 @@ describe('hashAuditEvent', () => {
   it('changes when the time or sequence changes', () => {
     expect(hashAuditEvent({ ...event, at: event.at + 1 })).not.toBe(hashAuditEvent(event));
     expect(hashAuditEvent({ ...event, seq: 2 })).not.toBe(hashAuditEvent(event));
+  });
+});
+
+describe('the encoding verification uses', () => {
+  const tricky = [
+    event,
+    { ...event, actor_id: null, actor_role: null, patient_id: null, resource_id: null },
+    { ...event, id: 'quote " back\\slash', action: 'line\nbreak\ttab', resource_id: 'ünïcødé 😀 \u2028' },
+    { ...event, seq: 9_007_199_254, at: 0, resource_type: '\u0000\u001f', outcome: 'denied' },
+  ];
+  it.each(tricky.map((e, i) => [i, e] as const))('encodes event %i exactly as the writer does', (_i, e) => {
+    const text = contentOfColumns(
+      JSON.stringify(e.clinic_id),
+      e.seq,
+      e.id,
+      e.at,
+      e.actor_id,
+      e.actor_role,
+      e.patient_id,
+      e.action,
+      e.resource_type,
+      e.resource_id,
+      e.outcome,
+    );
+    const key = keyRingFrom('a key for the test').current;
+    expect(macOfContent(key, e.prev_hash, text)).toBe(macAuditEvent(key, e));
+    expect(hashOfContent(e.prev_hash, text)).toBe(hashAuditEvent(e));
   });
 });

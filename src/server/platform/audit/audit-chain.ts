@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { AuditRow } from './audit.repository.js';
 import type { AuditKey } from './audit-keys.js';
 
@@ -34,4 +34,45 @@ export function macAuditEvent(key: AuditKey, row: EventContent): string {
     .update('\n')
     .update(content(row))
     .digest('hex');
+}
+
+// Verification (audit-verify.ts) reads events as arrays and encodes them without an object per event.
+
+/** One event's content as `content()` writes it, from the columns verification reads (see RawEvent). */
+export function contentOfColumns(
+  clinicJson: string,
+  seq: number,
+  id: string,
+  at: number,
+  actorId: string | null,
+  actorRole: string | null,
+  patientId: string | null,
+  action: string,
+  resourceType: string,
+  resourceId: string | null,
+  outcome: string,
+): string {
+  // Byte for byte JSON.stringify of the array in content(): strings quoted by JSON, integers as digits.
+  const text = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
+  return (
+    `[${clinicJson},${String(seq)},${text(id)},${String(at)},${text(actorId)},${text(actorRole)},` +
+    `${text(patientId)},${text(action)},${text(resourceType)},${text(resourceId)},${text(outcome)}]`
+  );
+}
+
+const keyObjects = new WeakMap<AuditKey, KeyObject>();
+
+/** The HMAC of already encoded content, with the key imported once (not once per event). */
+export function macOfContent(key: AuditKey, prevHash: string, text: string): string {
+  let keyObject = keyObjects.get(key);
+  if (!keyObject) {
+    keyObject = createSecretKey(key.secret);
+    keyObjects.set(key, keyObject);
+  }
+  return createHmac('sha256', keyObject).update(prevHash).update('\n').update(text).digest('hex');
+}
+
+/** The plain SHA-256 chain hash of already encoded content (events before keyed hashing). */
+export function hashOfContent(prevHash: string, text: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
 }

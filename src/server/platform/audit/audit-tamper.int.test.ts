@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestContext, TEST_AUDIT_HMAC_KEY, type TestContext } from '../../testing/test-app.js';
 import type { Actor } from '../auth/actor.js';
 import { GENESIS_HASH, hashAuditEvent, macAuditEvent } from './audit-chain.js';
@@ -254,7 +254,8 @@ describe('audit keys and checkpoints outside the database', () => {
       { db: db(), keys, store: scheduled, clock: t.clock, intervalMs: 50 },
       (err) => errors.push(err),
     );
-    await new Promise((r) => setTimeout(r, 400));
+    // The one at start and at least one scheduled.
+    await vi.waitFor(() => expect(scheduled.lines.length).toBeGreaterThanOrEqual(2), { interval: 10 });
     const beforeStop = scheduled.lines.length;
     await writeEvents(CLINIC, 2);
     await running.stop();
@@ -266,8 +267,15 @@ describe('audit keys and checkpoints outside the database', () => {
       seq: 62,
       keyedFrom: 1,
     });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(scheduled.lines.length).toBe(afterStop); // the timer is off
+    // The timer is off: a second schedule with the same interval ticks twice meanwhile, the stopped one never.
+    const witness = memoryStore();
+    const second = startCheckpoints(
+      { db: db(), keys, store: witness, clock: t.clock, intervalMs: 50 },
+      (err) => errors.push(err),
+    );
+    await vi.waitFor(() => expect(witness.lines.length).toBeGreaterThanOrEqual(3), { interval: 10 });
+    await second.stop();
+    expect(scheduled.lines.length).toBe(afterStop);
   });
 
   it('creates the key file at first start with mode 0600, and appends checkpoints to a 0600 file', async () => {

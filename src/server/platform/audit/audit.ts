@@ -3,10 +3,10 @@ import { lockAuditChain } from '../../db/portable.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Actor } from '../auth/actor.js';
-import { GENESIS_HASH, hashAuditEvent, macAuditEvent } from './audit-chain.js';
-import { checkpointIsGenuine, type Checkpoint } from './audit-checkpoint.js';
+import { GENESIS_HASH, macAuditEvent } from './audit-chain.js';
 import type { AuditKeyRing } from './audit-keys.js';
 import * as repo from './audit.repository.js';
+import { noteRefusal } from './refused-attempts.js';
 
 export interface AuditEntry {
   action: string;
@@ -25,12 +25,19 @@ export interface AuditLog {
    * next one: the same durability for each, one disk flush for many under load.
    */
   recordRead(clinicId: string, actor: Actor | null, entry: AuditEntry): Promise<void>;
+  /**
+   * Several events of one request in one go (a list that shows many patients: one event per patient shown, so
+   * each appears in that patient's access report), through the same shared commit as `recordRead`.
+   */
+  recordReads(clinicId: string, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void>;
+  /** Appends several events to the clinic's chain inside the caller's transaction (one lock, one insert). */
+  recordMany(trx: Db, clinicId: string, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void>;
 }
 
 interface QueuedRead {
   clinicId: string;
   actor: Actor | null;
-  entry: AuditEntry;
+  entries: readonly AuditEntry[];
   done: (err?: Error) => void;
 }
 
@@ -47,7 +54,7 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
           a.clinicId < b.clinicId ? -1 : a.clinicId > b.clinicId ? 1 : 0,
         );
         await database.transaction(async (trx) => {
-          for (const q of ordered) await log.record(trx, q.clinicId, q.actor, q.entry);
+          for (const q of ordered) await log.recordMany(trx, q.clinicId, q.actor, q.entries);
         });
         for (const q of batch) q.done();
       } catch (err) {
@@ -59,8 +66,17 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
   }
   const log: AuditLog = {
     recordRead(clinicId, actor, entry) {
+      return log.recordReads(clinicId, actor, [entry]);
+    },
+    recordReads(clinicId, actor, entries) {
+      if (entries.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        queued.push({ clinicId, actor, entry, done: (err) => (err === undefined ? resolve() : reject(err)) });
+        queued.push({
+          clinicId,
+          actor,
+          entries,
+          done: (err) => (err === undefined ? resolve() : reject(err)),
+        });
         // Start on the next turn of the event loop: reads finishing in this turn join the same commit.
         if (!committing) {
           committing = true;
@@ -68,129 +84,42 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
         }
       });
     },
-    async record(trx, clinicId, actor, entry) {
+    record(trx, clinicId, actor, entry) {
+      return log.recordMany(trx, clinicId, actor, [entry]);
+    },
+    async recordMany(trx, clinicId, actor, entries) {
+      if (entries.length === 0) return;
       await lockAuditChain(trx, database.engine, clinicId);
       const last = await repo.lastEventOfClinic(trx, clinicId);
-      const row = {
-        clinic_id: clinicId,
-        seq: last ? last.seq + 1 : 1,
-        id: newId(),
-        at: clock.now(),
-        actor_id: actor?.userId ?? null,
-        actor_role: actor?.role ?? null,
-        patient_id: entry.patientId,
-        action: entry.action,
-        resource_type: entry.resourceType,
-        resource_id: entry.resourceId,
-        outcome: entry.outcome,
-        prev_hash: last?.hash ?? GENESIS_HASH,
-      };
-      await repo.insertEvent(trx, {
-        ...row,
-        hash: macAuditEvent(keys.current, row),
-        hash_key_id: keys.current.id,
+      const at = clock.now();
+      let seq = last?.seq ?? 0;
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      const rows: repo.AuditRow[] = entries.map((entry) => {
+        seq++;
+        const row = {
+          clinic_id: clinicId,
+          seq,
+          id: newId(),
+          at,
+          actor_id: actor?.userId ?? null,
+          actor_role: actor?.role ?? null,
+          patient_id: entry.patientId,
+          action: entry.action,
+          resource_type: entry.resourceType,
+          resource_id: entry.resourceId,
+          outcome: entry.outcome,
+          prev_hash: prevHash,
+        };
+        prevHash = macAuditEvent(keys.current, row);
+        return { ...row, hash: prevHash, hash_key_id: keys.current.id };
       });
+      await repo.insertEvents(trx, rows);
+      // A refusal may be one of a burst by this account: the clinic's admins hear of it once per burst.
+      if (actor && entries.some((e) => e.outcome === 'denied'))
+        await noteRefusal(trx, clock, clinicId, actor, at);
     },
   };
   return log;
 }
 
-export type ChainReport =
-  | {
-      ok: true;
-      clinics: number;
-      events: number;
-      /** Events written before keyed hashing, verified by their plain SHA-256 only. */
-      beforeKeyedHashing: number;
-      /** When the checkpoint the chains were checked against was written (null: none yet). */
-      checkpointAt: number | null;
-    }
-  | { ok: false; clinicId: string; seq: number; reason: string; events: number };
-
-const PAGE = 20_000;
-
-function when(at: number): string {
-  return new Date(at).toISOString();
-}
-
-/**
- * Walks every clinic's chain (and every clinic the checkpoint names) and reports the first bad event: a missing
- * or reordered event, a broken link, content or an HMAC that does not match the key, an unkeyed event after
- * keyed hashing began, a chain that differs from or is shorter than the checkpoint, a deleted clinic chain.
- */
-export async function verifyAuditChain(
-  db: Db,
-  keys: AuditKeyRing,
-  checkpoint: Checkpoint | null = null,
-): Promise<ChainReport> {
-  let events = 0;
-  let beforeKeyedHashing = 0;
-  if (checkpoint && !checkpointIsGenuine(keys, checkpoint))
-    return {
-      ok: false,
-      clinicId: '(checkpoint)',
-      seq: 0,
-      reason: 'the checkpoint is not signed by our key',
-      events,
-    };
-  const heads = new Map((checkpoint?.heads ?? []).map((h) => [h.clinicId, h]));
-  const clinics = [...new Set([...(await repo.clinicIdsWithEvents(db)), ...heads.keys()])].sort();
-  for (const clinicId of clinics) {
-    const head = heads.get(clinicId);
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let keyed = false;
-    for (;;) {
-      const page = await repo.eventsAfter(db, clinicId, expectedSeq - 1, PAGE);
-      if (page.length === 0) break;
-      for (const row of page) {
-        events++;
-        const seq = row.seq;
-        const bad = (reason: string): ChainReport => ({ ok: false, clinicId, seq, reason, events });
-        if (seq !== expectedSeq)
-          return { ok: false, clinicId, seq: expectedSeq, reason: 'event missing from the chain', events };
-        if (row.prev_hash !== prevHash)
-          return bad('previous-hash link does not match (removed or reordered)');
-        // The row itself is the content (the hash functions read only the content fields): no copy per event.
-        const { hash, hash_key_id } = row;
-        const rest = row;
-        if (hash_key_id === null) {
-          if (keyed) return bad('event without HMAC after keyed hashing began (forged or downgraded)');
-          if (head?.keyedFrom != null && seq >= head.keyedFrom)
-            return bad('event without HMAC where the checkpoint recorded keyed events (rewritten)');
-          if (checkpoint && (!head || seq > head.seq))
-            return bad('event without HMAC written after a checkpoint (forged)');
-          if (hashAuditEvent(rest) !== hash) return bad('event content was changed');
-          beforeKeyedHashing++;
-        } else {
-          keyed = true;
-          const key = keys.byId.get(hash_key_id);
-          if (!key) return bad(`event signed with an unknown key (${hash_key_id})`);
-          if (macAuditEvent(key, rest) !== hash) return bad('HMAC does not match: event changed or forged');
-        }
-        if (head && seq === head.seq && hash !== head.hash)
-          return bad(`chain differs from the checkpoint of ${when(checkpoint?.at ?? 0)} (rewritten)`);
-        prevHash = hash;
-        expectedSeq++;
-      }
-    }
-    if (head && expectedSeq - 1 < head.seq)
-      return {
-        ok: false,
-        clinicId,
-        seq: expectedSeq,
-        reason:
-          expectedSeq === 1
-            ? `the clinic's whole chain is gone; the checkpoint of ${when(checkpoint?.at ?? 0)} counted ${String(head.seq)} events`
-            : `events missing from the end: the checkpoint of ${when(checkpoint?.at ?? 0)} counted ${String(head.seq)}, the chain has ${String(expectedSeq - 1)}`,
-        events,
-      };
-  }
-  return {
-    ok: true,
-    clinics: clinics.length,
-    events,
-    beforeKeyedHashing,
-    checkpointAt: checkpoint?.at ?? null,
-  };
-}
+export { verifyAuditChain, type ChainReport } from './audit-verify.js';

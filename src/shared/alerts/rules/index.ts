@@ -24,6 +24,7 @@ import { feedbackLowRating } from './feedback-low-rating.js';
 import { labResultFlagged } from './lab-result-flagged.js';
 import { medicationSafetyEntryAdded } from './medication-safety-entry-added.js';
 import { smokingStoppedOnClozapine } from './smoking-stopped-on-clozapine.js';
+import { refusedAttemptsBurst } from './refused-attempts-burst.js';
 
 // Every alert rule Duet applies. Keep one rule per file; register it here.
 export const alertRules: AlertRule[] = [
@@ -52,4 +53,5 @@ export const alertRules: AlertRule[] = [
   labResultFlagged,
   medicationSafetyEntryAdded,
   smokingStoppedOnClozapine,
+  refusedAttemptsBurst,
 ];

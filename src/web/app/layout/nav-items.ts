@@ -19,7 +19,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { Role } from '../api-types';
+import type { Role } from '../../../shared/accounts/api';
 
 export type NavItem = {
   to: string;

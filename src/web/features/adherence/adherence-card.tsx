@@ -1,5 +1,5 @@
 import { Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { AdherenceSummary } from '../../app/api-types';
+import type { AdherenceSummary } from '../../../shared/adherence/api';
 import { SoftBadge } from '../../components/badges';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useAdherence } from './api';

@@ -5,7 +5,7 @@ import { BarChart, HeatmapChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
-import type { AdherenceSummary } from '../../app/api-types';
+import type { AdherenceSummary } from '../../../shared/adherence/api';
 import { EChart, type EChartOption } from '../../components/echart';
 import { TIME_OF_DAY_LABELS, WEEKDAY_SHORT } from './adherence-words';
 

@@ -1,0 +1,103 @@
+import type { Db } from '../../db/database.js';
+
+/** Whose events a report leaves out: the patient's own (they know what they did). */
+interface Scope {
+  clinicId: string;
+  patientId: string;
+  excludeActorId: string | null;
+}
+
+function eventsOf(db: Db, s: Scope) {
+  let q = db
+    .selectFrom('audit_events as a')
+    .where('a.clinic_id', '=', s.clinicId)
+    .where('a.patient_id', '=', s.patientId)
+    // People only: Duet's own automatic work (raising an alert) is not someone opening the record.
+    .where('a.actor_id', 'is not', null);
+  if (s.excludeActorId !== null) q = q.where('a.actor_id', '!=', s.excludeActorId);
+  return q;
+}
+
+export async function patientTimeZone(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('patients')
+    .select('time_zone')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  return row?.time_zone;
+}
+
+/** The instant of the newest event before `before` (null: the newest of all); undefined when there is none. */
+export async function newestEventBefore(
+  db: Db,
+  s: Scope,
+  before: number | null,
+): Promise<number | undefined> {
+  let q = eventsOf(db, s).select((eb) => eb.fn.max('a.at').as('at'));
+  if (before !== null) q = q.where('a.at', '<', before);
+  const row = await q.executeTakeFirst();
+  return row?.at ?? undefined;
+}
+
+export interface AccessGroupRow {
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  action: string;
+  outcome: string;
+  n: number | string | bigint;
+  first_at: number;
+  last_at: number;
+}
+
+/** Events in [from, to), counted per person, role, action and outcome, with the first and last instant. */
+export async function groupsBetween(db: Db, s: Scope, from: number, to: number): Promise<AccessGroupRow[]> {
+  return eventsOf(db, s)
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
+    )
+    .select((eb) => [
+      'a.actor_id',
+      'a.actor_role',
+      'u.name as actor_name',
+      'a.action',
+      'a.outcome',
+      eb.fn.countAll().as('n'),
+      eb.fn.min('a.at').as('first_at'),
+      eb.fn.max('a.at').as('last_at'),
+    ])
+    .where('a.at', '>=', from)
+    .where('a.at', '<', to)
+    .groupBy(['a.actor_id', 'a.actor_role', 'u.name', 'a.action', 'a.outcome'])
+    .execute();
+}
+
+/** One line's individual events, newest first, `limit` at a time (the cursor is the chain position). */
+export async function timesOfLine(
+  db: Db,
+  s: Scope,
+  line: {
+    actorId: string;
+    outcome: string;
+    action: string | null;
+    from: number;
+    to: number;
+    beforeSeq: number | null;
+    limit: number;
+  },
+): Promise<{ seq: number; at: number; action: string }[]> {
+  let q = eventsOf(db, s)
+    .select(['a.seq', 'a.at', 'a.action'])
+    .where('a.actor_id', '=', line.actorId)
+    .where('a.outcome', '=', line.outcome)
+    .where('a.at', '>=', line.from)
+    .where('a.at', '<', line.to);
+  if (line.action !== null) q = q.where('a.action', '=', line.action);
+  if (line.beforeSeq !== null) q = q.where('a.seq', '<', line.beforeSeq);
+  return q.orderBy('a.seq', 'desc').limit(line.limit).execute();
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/database.js';
+import type { SecurityAlertTable } from '../../db/schema-security.js';
+
+export type SecurityAlertRow = SecurityAlertTable;
+
+/** Idempotent on the key: a replayed event raises nothing new. */
+export async function insertSecurityAlertOnce(db: Db, row: SecurityAlertRow): Promise<boolean> {
+  const result = await db
+    .insertInto('security_alerts')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** The clinic's active admins: the people a security alert is for. */
+export async function activeAdminIds(db: Db, clinicId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Newest first, at most `limit`. */
+export async function securityAlertsOf(db: Db, clinicId: string, limit: number): Promise<SecurityAlertRow[]> {
+  return db
+    .selectFrom('security_alerts')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

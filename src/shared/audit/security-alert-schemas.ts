@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { severitySchema } from '../alerts/alert.js';
+
+/** A security alert for the clinic's admins (issue 13): about an account, never a patient. */
+export const securityAlertSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  severity: severitySchema,
+  title: z.string(),
+  details: z.string(),
+  /** The account it is about. */
+  subjectId: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type SecurityAlert = z.infer<typeof securityAlertSchema>;
