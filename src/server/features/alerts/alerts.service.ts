@@ -3,8 +3,8 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { withAlertAccess } from './alert-access.js';
-import { clinicSettingsJson, recipientsOf } from '../../platform/outbox/alerts.repository.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { recipientsOf } from './alerts.repository.js';
+import { clinicSettings } from '../clinic/index.js';
 import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
 import type { LifecycleEvent } from '../../../shared/alerts/lifecycle.js';
 import * as lifecycleRepo from './lifecycle.repository.js';
@@ -51,13 +51,20 @@ export async function inbox(
       type: filter.type,
       limit: 500,
     });
-    await deps.audit.record(trx, actor.clinicId, actor, {
-      action: 'inbox.read',
-      resourceType: 'inbox',
-      resourceId: null,
-      patientId: null,
-      outcome: 'allowed',
-    });
+    // Issue 13: one event per patient the inbox shows, so it appears in each one's access report.
+    const shown = [...new Set(rows.map((r) => r.patient_id))];
+    await deps.audit.recordMany(
+      trx,
+      actor.clinicId,
+      actor,
+      (shown.length > 0 ? shown : [null]).map((patientId) => ({
+        action: 'inbox.read',
+        resourceType: 'inbox',
+        resourceId: null,
+        patientId,
+        outcome: 'allowed' as const,
+      })),
+    );
     return (await withRecipients(trx, actor.clinicId, rows)).sort(byUrgency);
   });
 }
@@ -125,7 +132,7 @@ export async function changeAlertState(
       );
     }
     const now = deps.clock.now();
-    const settings = escalationSettingsOf(parseClinicSettings(await clinicSettingsJson(trx, actor.clinicId)));
+    const settings = escalationSettingsOf(await clinicSettings(trx, actor.clinicId));
     const event: LifecycleEvent =
       change.to === 'acknowledged'
         ? { kind: 'acknowledge', at: now, by: actor.userId, pauseMinutes: settings.acknowledgePauseMinutes }

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/database.js';
-import type { AppDeps } from '../deps.js';
-import { newId } from '../ids.js';
-import { notifyByEmail } from '../notify/notify.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { newId } from '../../platform/ids.js';
+import { notifyByEmail } from '../../platform/notify/notify.js';
 import type { AlertSpec } from '../../../shared/alerts/alert.js';
 import type { DomainEvent } from '../../../shared/alerts/events.js';
 import * as repo from './alerts.repository.js';
+import { raiseSecurityAlert } from '../../platform/audit/security-alerts.js';
 
 type Deps = Pick<AppDeps, 'clock' | 'audit' | 'mailer' | 'config'>;
 
@@ -20,6 +21,7 @@ export async function raiseAlert(
   spec: AlertSpec,
   key: string,
 ): Promise<string | null> {
+  if (spec.audience === 'clinic_admins') return raiseSecurityAlert(trx, deps, event, spec, key);
   if (!event.patientId) return null;
   const now = deps.clock.now();
   const team = await repo.careTeamOf(trx, event.clinicId, event.patientId);

@@ -12,10 +12,21 @@ import * as repo from './patients.repository.js';
 import { toCareTeamMember, toPatientOverview } from './patients.mapper.js';
 import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
 
-async function loadOverview(db: Db, clinicId: string, patientId: string): Promise<PatientOverview> {
+async function loadOverview(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  now: number,
+): Promise<PatientOverview> {
   const patient = await repo.findPatient(db, clinicId, patientId);
   if (!patient) throw new AppError('not_found', 'Patient not found');
-  return toPatientOverview(patient, await repo.careTeamsOf(db, clinicId, [patientId]));
+  // Issue 13: an address waiting for the patient's confirmation is shown beside the current one.
+  const pending = await accounts.pendingEmailOf(db, now, clinicId, patient.user_id);
+  return toPatientOverview(
+    patient,
+    await repo.careTeamsOf(db, clinicId, [patientId]),
+    pending?.email ?? null,
+  );
 }
 
 function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void {
@@ -123,7 +134,7 @@ export async function enrolPatient(
       outcome: 'allowed',
     });
     return {
-      overview: await loadOverview(trx, actor.clinicId, patientId),
+      overview: await loadOverview(trx, actor.clinicId, patientId, deps.clock.now()),
       invite: issued,
       clinicName: await accounts.findClinicName(trx, actor.clinicId),
     };
@@ -142,7 +153,7 @@ export function getPatient(deps: AppDeps, actor: Actor, patientId: string): Prom
     actor,
     patientId,
     { action: 'patient.read', resourceType: 'patient' },
-    (trx) => loadOverview(trx, actor.clinicId, patientId),
+    (trx) => loadOverview(trx, actor.clinicId, patientId, deps.clock.now()),
   );
 }
 
@@ -153,7 +164,7 @@ const stale = (current: PatientOverview) =>
     { current },
   );
 
-export function updatePatient(
+export async function updatePatient(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
@@ -161,20 +172,19 @@ export function updatePatient(
   changes: Partial<PatientDetails>,
 ): Promise<PatientOverview> {
   assertBornInThePast(deps, changes.birthDate);
-  return withPatientRecord(
+  const { overview, mails } = await withPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'patient.update', resourceType: 'patient' },
     async (trx) => {
-      const current = await loadOverview(trx, actor.clinicId, patientId);
+      const current = await loadOverview(trx, actor.clinicId, patientId, deps.clock.now());
       if (current.version !== expectedVersion) throw stale(current);
       await assertMrnFree(trx, actor.clinicId, changes.medicalRecordNumber, patientId);
       const fields = {
         given_name: changes.givenName,
         family_name: changes.familyName,
         birth_date: changes.birthDate,
-        email: changes.email,
         phone: changes.phone,
         time_zone: changes.timeZone,
         medical_record_number: changes.medicalRecordNumber,
@@ -183,11 +193,22 @@ export function updatePatient(
       };
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       if (!(await repo.updatePatient(trx, actor.clinicId, patientId, expectedVersion, defined))) {
-        throw stale(await loadOverview(trx, actor.clinicId, patientId));
+        throw stale(await loadOverview(trx, actor.clinicId, patientId, deps.clock.now()));
       }
-      return loadOverview(trx, actor.clinicId, patientId);
+      // Issue 13: the email is the patient's sign-in and notification address; a new one waits for the
+      // patient's confirmation from that address (one rule for everyone, in the accounts feature).
+      const emailMails =
+        changes.email === undefined
+          ? []
+          : await accounts.changeEmailForPatient(trx, deps, actor, current.id, changes.email);
+      return {
+        overview: await loadOverview(trx, actor.clinicId, patientId, deps.clock.now()),
+        mails: emailMails,
+      };
     },
   );
+  await accounts.sendMails(deps, mails);
+  return overview;
 }
 
 export function updateCareTeam(
@@ -203,12 +224,12 @@ export function updateCareTeam(
     patientId,
     { action: 'care_team.update', resourceType: 'care_team' },
     async (trx) => {
-      const current = await loadOverview(trx, actor.clinicId, patientId);
+      const current = await loadOverview(trx, actor.clinicId, patientId, deps.clock.now());
       if (current.careTeamVersion !== expectedVersion) throw stale(current);
       await assertAssignable(trx, actor.clinicId, members);
       const now = deps.clock.now();
       if (!(await repo.bumpCareTeamVersion(trx, actor.clinicId, patientId, expectedVersion, now))) {
-        throw stale(await loadOverview(trx, actor.clinicId, patientId));
+        throw stale(await loadOverview(trx, actor.clinicId, patientId, deps.clock.now()));
       }
       await applyTeam(
         trx,
@@ -218,7 +239,7 @@ export function updateCareTeam(
         members,
         now,
       );
-      return loadOverview(trx, actor.clinicId, patientId);
+      return loadOverview(trx, actor.clinicId, patientId, deps.clock.now());
     },
   );
 }
@@ -260,7 +281,7 @@ export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId
   await resendInvite(deps, actor, actor.clinicId, userId);
 }
 
-/** The clinician's caseload: one audit event for the list (names and dates of birth), not one per row. */
+/** The clinician's caseload: one audit event per patient listed (names and dates of birth), in one insert. */
 export async function caseload(deps: AppDeps, actor: Actor) {
   return deps.database.transaction(async (trx) => {
     const rows = await repo.caseloadOf(trx, actor.clinicId, actor.userId);
@@ -287,13 +308,20 @@ export async function caseload(deps: AppDeps, actor: Actor) {
         enrolledAt: r.created_at,
       });
     }
-    await deps.audit.record(trx, actor.clinicId, actor, {
-      action: 'caseload.read',
-      resourceType: 'caseload',
-      resourceId: null,
-      patientId: null,
-      outcome: 'allowed',
-    });
+    // Issue 13: one event per patient listed, so the list appears in each one's access report.
+    const shown = [...entries.keys()];
+    await deps.audit.recordMany(
+      trx,
+      actor.clinicId,
+      actor,
+      (shown.length > 0 ? shown : [null]).map((patientId) => ({
+        action: 'caseload.read',
+        resourceType: 'caseload',
+        resourceId: null,
+        patientId,
+        outcome: 'allowed' as const,
+      })),
+    );
     return [...entries.values()];
   });
 }

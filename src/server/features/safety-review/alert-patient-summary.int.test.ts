@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, type Session } from '../../testing/test-app.js';
 import { buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
-import { runScheduledChecks } from '../../platform/outbox/background.js';
+import { runScheduledChecks } from '../../background.js';
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { AlertPatientSummary } from '../../../shared/alerts/patient-summary.js';
 import type { SubmitResult } from '../../../shared/measures/schemas.js';
@@ -136,12 +136,13 @@ describe('reach the patient (GET /api/alerts/:alertId/patient-summary)', () => {
 
     // The patient's "who has seen my record" shows the read, in plain words, with who did it.
     const report = await call(f.t.app, f.as.patient, 'GET', `${base}/access-report`);
-    const entries = report.json<{ entries: { who: string; action: string; outcome: string }[] }>().entries;
-    expect(entries).toContainEqual(
+    const reads = report
+      .json<{ days: { reads: { who: string; words: string }[] }[] }>()
+      .days.flatMap((d) => d.reads);
+    expect(reads).toContainEqual(
       expect.objectContaining({
         who: 'Olga Oncall',
-        action: 'looked at your contact details and safety plan because of an urgent alert',
-        outcome: 'allowed',
+        words: 'looked at your contact details and safety plan because of an urgent alert',
       }),
     );
 
@@ -159,8 +160,8 @@ describe('reach the patient (GET /api/alerts/:alertId/patient-summary)', () => {
     const teamReport = await call(f.t.app, f.as.therapist, 'GET', `${base}/access-report`);
     expect(
       teamReport
-        .json<{ entries: { who: string; outcome: string }[] }>()
-        .entries.some((e) => e.who === 'Otto Outsider' && e.outcome === 'denied'),
+        .json<{ days: { refusals: { who: string }[] }[] }>()
+        .days.some((d) => d.refusals.some((e) => e.who === 'Otto Outsider')),
     ).toBe(true);
 
     // The patient cannot use it (clinicians only).

@@ -1,6 +1,6 @@
 // Wording for adherence: plain numbers for the team, encouraging words for the patient. No rules here:
 // the numbers come from the server (shared/adherence).
-import type { AdherenceWindow } from '../../app/api-types';
+import type { AdherenceWindow } from '../../../shared/adherence/api';
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 export const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

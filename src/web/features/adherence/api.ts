@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import type { AdherenceSummary } from '../../app/api-types';
+import type { AdherenceSummary } from '../../../shared/adherence/api';
 
 export const adherenceKeys = {
   summary: (patientId: string) => ['patients', patientId, 'adherence'] as const,
