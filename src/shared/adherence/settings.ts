@@ -62,3 +62,15 @@ export const adherenceSettingsShape = {
   adherenceMinDoses: adherenceSettingRanges.adherenceMinDoses.optional(),
   criticalMedicationGapDays: adherenceSettingRanges.criticalMedicationGapDays.optional(),
 };
+
+/** The same thresholds from the clinic's parsed settings (features/clinic clinicSettings, issue 18: parsed once). */
+export function adherenceSettingsOf(settings: {
+  [K in keyof AdherenceSettings]?: number | undefined;
+}): AdherenceSettings {
+  const out: AdherenceSettings = { ...adherenceDefaults };
+  for (const key of Object.keys(adherenceDefaults) as (keyof AdherenceSettings)[]) {
+    const value = settings[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}

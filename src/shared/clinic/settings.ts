@@ -51,7 +51,13 @@ export const clinicSettingsSchema = z.object({
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 
-export const clinicSettingsUpdateSchema = z.object({
+/**
+ * A save (PUT /api/admin/settings): only the keys sent change. Every key is checked against its own schema
+ * (a bad value: 400 at body.<key>), and a key that is not a clinic setting is refused at body.<key> rather
+ * than dropped without a word (issue 18; house rule: never drop silently what a person entered). A new key
+ * goes into BOTH schemas: settings.test.ts fails when the two lists differ.
+ */
+const clinicSettingsUpdateShape = {
   escalationHours: z.number().min(0.25).max(72).optional(),
   planReviewWeeks: z.number().int().min(1).max(52).optional(),
   onCallUserId: z.string().max(64).nullable().optional(),
@@ -70,7 +76,14 @@ export const clinicSettingsUpdateSchema = z.object({
   ...crisisSettingsUpdateShape,
   ...escalationSettingsShape,
   staffTwoFactorRequired: z.boolean().optional(),
-});
+};
+export const clinicSettingsUpdateSchema = z
+  .looseObject(clinicSettingsUpdateShape)
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value))
+      if (!Object.hasOwn(clinicSettingsUpdateShape, key))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'Not a clinic setting' });
+  });
 
 /** The stored settings object as written (keys this version does not know included); {} when unreadable. */
 export function storedClinicSettings(json: string): Record<string, unknown> {
@@ -84,16 +97,31 @@ export function storedClinicSettings(json: string): Record<string, unknown> {
   }
 }
 
+export interface ClinicSettingsRead {
+  settings: ClinicSettings;
+  /** Stored keys that could not be read and were replaced by their default: the caller reports them. */
+  unreadableKeys: string[];
+}
+
 /**
  * Reads stored settings key by key: a missing or unreadable key falls back to its own default, and never
- * takes the other keys with it (issue 12: one bad key used to reset every setting, crisis resources included).
+ * takes the other keys with it (issue 12: one bad key used to reset every setting, crisis resources
+ * included). A key that is stored but unreadable is named in unreadableKeys so the server can log it
+ * (issue 18: never reset silently); a key that is simply absent takes its default without a report.
  */
-export function parseClinicSettings(json: string): ClinicSettings {
+export function readClinicSettings(json: string): ClinicSettingsRead {
   const raw = storedClinicSettings(json);
   const values: Record<string, unknown> = {};
+  const unreadableKeys: string[] = [];
   for (const [key, field] of Object.entries(clinicSettingsSchema.shape)) {
     const parsed = field.safeParse(raw[key]);
+    if (!parsed.success) unreadableKeys.push(key);
     values[key] = parsed.success ? parsed.data : field.safeParse(undefined).data;
   }
-  return clinicSettingsSchema.parse(values);
+  return { settings: clinicSettingsSchema.parse(values), unreadableKeys };
+}
+
+/** readClinicSettings without the report (pure callers and tests). */
+export function parseClinicSettings(json: string): ClinicSettings {
+  return readClinicSettings(json).settings;
 }

@@ -57,3 +57,15 @@ export function treatToTargetSettings(settingsJson: string): TreatToTargetSettin
   }
   return out;
 }
+
+/** The same thresholds from the clinic's parsed settings (features/clinic clinicSettings, issue 18: parsed once). */
+export function treatToTargetSettingsOf(settings: {
+  [K in keyof TreatToTargetSettings]?: number | undefined;
+}): TreatToTargetSettings {
+  const out: TreatToTargetSettings = { ...treatToTargetDefaults };
+  for (const key of Object.keys(treatToTargetDefaults) as (keyof TreatToTargetSettings)[]) {
+    const value = settings[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}

@@ -1,9 +1,10 @@
+import { addDays } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { addDays } from '../../../shared/medications/local-time.js';
 import { countedDoses, missedStreaks, rateInWindow } from '../../../shared/adherence/adherence.js';
 import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from '../../../shared/adherence/alerting.js';
-import { adherenceSettings } from '../../../shared/adherence/settings.js';
+import { adherenceSettingsOf } from '../../../shared/adherence/settings.js';
+import { everyClinicSettings } from '../clinic/index.js';
 import { byMedication } from '../../../shared/adherence/per-medication.js';
 import type { EventPayload, EventType } from '../../../shared/alerts/events.js';
 import { loadPatientDoses } from './adherence-inputs.js';
@@ -38,8 +39,8 @@ const BATCH = 500;
  */
 export async function checkAdherence(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
-  for (const clinic of await repo.clinics(deps.database.db)) {
-    const s = adherenceSettings(clinic.settings);
+  for (const clinic of await everyClinicSettings(deps.database.db)) {
+    const s = adherenceSettingsOf(clinic.settings);
     const days = Math.max(s.adherenceWindowDays, STREAK_LOOKBACK_DAYS);
     const sinceDay = addDays(new Date(now).toISOString().slice(0, 10), -(days + 1));
     const patients = await repo.patientsWithMedicationsSince(deps.database.db, clinic.id, sinceDay);

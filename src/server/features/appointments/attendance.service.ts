@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
 import { attendanceTypes } from '../../../shared/appointments/permissions.js';
 import { attendanceOverTime } from '../../../shared/appointments/attendance.js';
@@ -89,9 +89,7 @@ export function setAttendance(
           dedupeKey: `appointment-attended:${row.id}`,
         });
       } else {
-        const threshold = appointmentSettings(
-          parseClinicSettings(await repo.clinicSettingsJson(trx, actor.clinicId)),
-        ).noShowAlertAfter;
+        const threshold = appointmentSettings(await clinicSettings(trx, actor.clinicId)).noShowAlertAfter;
         const history = await repo.pastOfPatient(trx, actor.clinicId, patientId, now);
         const { due, streak } = noShowAlertDue(
           history.map((h) => ({ id: h.id, startsAt: h.starts_at, status: toStatus(h.status) })),

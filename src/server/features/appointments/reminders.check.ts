@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { everyClinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
 import * as repo from './reminders.repository.js';
 
@@ -14,8 +14,8 @@ import * as repo from './reminders.repository.js';
 export async function checkAppointmentReminders(deps: AppDeps): Promise<void> {
   const db = deps.database.db;
   const now = deps.clock.now();
-  for (const clinic of await repo.clinics(db)) {
-    const hours = appointmentSettings(parseClinicSettings(clinic.settings)).appointmentReminderHours;
+  for (const clinic of await everyClinicSettings(db)) {
+    const hours = appointmentSettings(clinic.settings).appointmentReminderHours;
     const due = await repo.dueForReminder(db, clinic.id, now, now + hours * 3_600_000);
     for (const a of due) {
       await deps.database.transaction(async (trx) => {

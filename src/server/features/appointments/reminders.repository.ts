@@ -1,9 +1,5 @@
 import type { Db } from '../../db/database.js';
 
-export async function clinics(db: Db) {
-  return db.selectFrom('clinics').select(['id', 'settings']).execute();
-}
-
 /**
  * Scheduled appointments starting in (from, to] whose patient account is active and that have no
  * reminder for this start yet.

@@ -20,3 +20,8 @@ export async function isActiveClinician(db: Db, clinicId: string, userId: string
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Every clinic's stored settings (the scheduled checks walk all clinics). */
+export async function everyClinicSettingsJson(db: Db): Promise<{ id: string; settings: string }[]> {
+  return db.selectFrom('clinics').select(['id', 'settings']).execute();
+}

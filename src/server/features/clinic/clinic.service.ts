@@ -10,9 +10,10 @@ import {
 } from '../../../shared/clinic/settings.js';
 import { clinicHoursProblem } from '../../../shared/alerts/escalation-settings.js';
 import * as repo from './clinic.repository.js';
+import { clinicSettings, forgetClinicSettings } from './clinic-settings.service.js';
 
 export async function readSettings(deps: AppDeps, actor: Actor): Promise<ClinicSettings> {
-  return parseClinicSettings(await repo.settingsJson(deps.database.db, actor.clinicId));
+  return clinicSettings(deps.database.db, actor.clinicId);
 }
 
 export async function updateSettings(
@@ -38,21 +39,22 @@ export async function updateSettings(
         'The clinical lead must be an active clinician of this clinic.',
         [{ path: 'body.clinicalLeadUserId', message: 'Not an active clinician' }],
       );
-    const hoursProblem = clinicHoursProblem({
-      ...parseClinicSettings(await repo.settingsJson(trx, actor.clinicId)),
-      ...changes,
-    });
+    // The save reads the stored row itself, once, inside its transaction: the raw object is written back.
+    const storedJson = await repo.settingsJson(trx, actor.clinicId);
+    const current = parseClinicSettings(storedJson);
+    const hoursProblem = clinicHoursProblem({ ...current, ...changes });
     if (hoursProblem) throw new AppError('validation_failed', hoursProblem.message, [hoursProblem]);
     // Only the keys sent change: every other stored key (crisis resources included) is written back as it
     // was, even one this version cannot read (issue 12: re-parsing used to drop keys the schema lacked).
-    const stored = storedClinicSettings(await repo.settingsJson(trx, actor.clinicId));
+    const stored = storedClinicSettings(storedJson);
     const changed: Record<string, unknown> = { ...changes };
     if (changes.crisisResources) {
-      const country = changes.country ?? parseClinicSettings(JSON.stringify(stored)).country;
+      const country = changes.country ?? current.country;
       changed.crisisResources = changes.crisisResources.map((r) => ({ ...r, country: r.country ?? country }));
     }
     const merged = JSON.stringify({ ...stored, ...changed });
     await repo.saveSettings(trx, actor.clinicId, merged);
+    forgetClinicSettings(actor.clinicId);
     const next = parseClinicSettings(merged);
     await deps.audit.record(trx, actor.clinicId, actor, {
       action: 'clinic.settings_update',

@@ -1,10 +1,5 @@
 import type { Db } from '../../db/database.js';
 
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? '{}';
-}
-
 /** The patient's recorded country (null when none is recorded) and their time zone. */
 export async function patientPlace(
   db: Db,

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import { crisisResourceSet } from '../../../shared/crisis/select.js';
 import { effectivePatientCountry } from '../../../shared/crisis/time-zones.js';
 import type { CrisisResourceSet, CrisisSituation } from '../../../shared/crisis/schemas.js';
@@ -19,11 +19,10 @@ export async function crisisResourcesIn(
   patientId: string,
   situation: CrisisSituation,
 ): Promise<CrisisResourceSet> {
-  const [settingsJson, place] = await Promise.all([
-    repo.clinicSettingsJson(trx, clinicId),
+  const [settings, place] = await Promise.all([
+    clinicSettings(trx, clinicId),
     repo.patientPlace(trx, clinicId, patientId),
   ]);
-  const settings = parseClinicSettings(settingsJson);
   const { country } = effectivePatientCountry(place.country, place.timeZone, settings.country);
   return crisisResourceSet(country, situation, settings.crisisResources);
 }

@@ -56,11 +56,6 @@ export async function patientBasics(db: Db, clinicId: string, patientId: string)
     .executeTakeFirst();
 }
 
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string | null> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? null;
-}
-
 export async function insertTreatmentRating(
   db: Db,
   row: TreatmentRatingTable,

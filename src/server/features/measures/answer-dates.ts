@@ -1,9 +1,8 @@
+import { daysBetween, localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { answerDateProblem, backdateLimitDays } from '../../../shared/measures/settings.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
-import { daysBetween } from '../../../shared/registry/next-due.js';
-import * as repo from './measures.repository.js';
+import { answerDateProblem, BACKDATE_LIMIT_DAYS_DEFAULT } from '../../../shared/measures/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 
 /**
  * When an answer counts as given (issue 12, docs/clinical-rules.md "Answer dates and the baseline"): the
@@ -24,15 +23,15 @@ export async function answerDate(
     throw new AppError('validation_failed', 'answeredAt is only for past answers entered from a session.', [
       { path: 'body.answeredAt', message: 'Not for patients' },
     ]);
-  const today = dayIn(now, patient.time_zone);
-  const answeredDay = dayIn(input.answeredAt, patient.time_zone);
+  const today = localDate(now, patient.time_zone);
+  const answeredDay = localDate(input.answeredAt, patient.time_zone);
   const problem = answerDateProblem({
     answeredAt: input.answeredAt,
     now,
     answeredDay,
     today,
-    enrolledDay: dayIn(patient.created_at, patient.time_zone),
-    limitDays: backdateLimitDays(await repo.clinicSettingsJson(trx, clinicId)),
+    enrolledDay: localDate(patient.created_at, patient.time_zone),
+    limitDays: (await clinicSettings(trx, clinicId)).backdateLimitDays ?? BACKDATE_LIMIT_DAYS_DEFAULT,
     daysBack: answeredDay < today ? daysBetween(answeredDay, today) : 0,
     reason: input.backdateReason,
   });

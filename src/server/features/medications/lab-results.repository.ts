@@ -87,8 +87,3 @@ export async function updateLabProfile(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
-
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string | null> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? null;
-}

@@ -2,10 +2,6 @@ import type { Db } from '../../db/database.js';
 
 // Set-based reads of the monitoring-overdue check: one query per table per clinic.
 
-export async function clinicsWithSettings(db: Db) {
-  return db.selectFrom('clinics').select(['id', 'settings']).execute();
-}
-
 /** Active or paused medications whose catalogue entry names a monitoring program, with the patient's zone. */
 export async function monitoredMedications(db: Db, clinicId: string) {
   return db

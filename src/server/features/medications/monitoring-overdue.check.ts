@@ -1,8 +1,8 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import type { EventPayload } from '../../../shared/alerts/events.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
-import { localDay } from '../../../shared/medications/local-time.js';
+import { everyClinicSettings } from '../clinic/index.js';
 import {
   MONITORING_OVERDUE_HIGH_AFTER_DAYS,
   overdueSeverity,
@@ -26,13 +26,8 @@ interface Pending {
 export async function checkMonitoringOverdue(deps: AppDeps): Promise<void> {
   const db = deps.database.db;
   const now = deps.clock.now();
-  for (const clinic of await checks.clinicsWithSettings(db)) {
-    let highAfter = MONITORING_OVERDUE_HIGH_AFTER_DAYS;
-    try {
-      highAfter = parseClinicSettings(clinic.settings).monitoringOverdueHighDays ?? highAfter;
-    } catch {
-      // Unreadable settings: keep the product default.
-    }
+  for (const clinic of await everyClinicSettings(db)) {
+    const highAfter = clinic.settings.monitoringOverdueHighDays ?? MONITORING_OVERDUE_HIGH_AFTER_DAYS;
     const meds = await checks.monitoredMedications(db, clinic.id);
     if (meds.length === 0) continue;
     const entries = await repo.catalogueEntriesByIds(
@@ -54,7 +49,7 @@ export async function checkMonitoringOverdue(deps: AppDeps): Promise<void> {
     );
     const pending: Pending[] = [];
     for (const m of meds) {
-      const today = localDay(now, m.time_zone);
+      const today = localDate(now, m.time_zone);
       const own = results.filter((r) => r.patient_id === m.patient_id);
       for (const item of monitoringItems([m], catalogue, own, today, periods)) {
         if (item.status !== 'overdue' || item.dueOn === null) continue;

@@ -1,9 +1,5 @@
 import type { Db } from '../../db/database.js';
 
-export async function clinics(db: Db) {
-  return db.selectFrom('clinics').select(['id', 'settings']).execute();
-}
-
 export async function patientsOfClinic(db: Db, clinicId: string) {
   return db.selectFrom('patients').select(['id', 'time_zone']).where('clinic_id', '=', clinicId).execute();
 }
