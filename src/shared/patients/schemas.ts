@@ -87,6 +87,8 @@ export const patientOverviewSchema = z.object({
   version: z.number(),
   careTeamVersion: z.number(),
   account: accountStatusSchema,
+  /** A new address waiting for the patient's confirmation (issue 13); `email` stays the one in use until then. */
+  pendingEmail: z.string().nullable(),
   careTeam: z.array(careTeamMemberSchema),
   createdAt: z.number(),
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { EmailChangeTable } from '../../db/schema-account-recovery.js';
+import type { UserTable } from '../../db/schema.js';
 
 export async function insertEmailChange(db: Db, row: EmailChangeTable): Promise<void> {
   await db.insertInto('email_changes').values(row).execute();
@@ -89,4 +90,21 @@ export async function setEmailOfUser(
     .where('clinic_id', '=', clinicId)
     .where('user_id', '=', userId)
     .execute();
+}
+
+/** The account of a patient record (its sign-in address is the one that changes). */
+export async function findUserOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+): Promise<UserTable | undefined> {
+  return db
+    .selectFrom('patients as p')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'p.user_id').onRef('u.clinic_id', '=', 'p.clinic_id'),
+    )
+    .selectAll('u')
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', '=', patientId)
+    .executeTakeFirst();
 }

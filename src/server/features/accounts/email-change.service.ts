@@ -115,12 +115,28 @@ async function assertAddressFree(
 /** The address pending confirmation for an account, if any (shown wherever the email is shown). */
 export async function pendingEmailOf(
   db: Db,
-  deps: Pick<AppDeps, 'clock'>,
+  now: number,
   clinicId: string,
   userId: string,
 ): Promise<{ email: string; expiresAt: number } | null> {
-  const open = await repo.findOpenEmailChange(db, clinicId, userId, deps.clock.now());
+  const open = await repo.findOpenEmailChange(db, clinicId, userId, now);
   return open ? { email: open.new_email, expiresAt: open.expires_at } : null;
+}
+
+/**
+ * A clinician edits a patient's email in their demographics (the care-team access check and its audit are the
+ * caller's, inside `withPatientRecord`). Inside the clinic, "already in use" may be said plainly.
+ */
+export async function changeEmailForPatient(
+  trx: Db,
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  newEmail: string,
+): Promise<OutgoingMail[]> {
+  const user = await repo.findUserOfPatient(trx, actor.clinicId, patientId);
+  if (!user) throw new AppError('not_found', 'Patient not found');
+  return startEmailChange(trx, deps, user, newEmail, actor, { field: 'body.email', sameClinicMayKnow: true });
 }
 
 export async function sendMails(deps: AppDeps, mails: OutgoingMail[]): Promise<void> {
@@ -131,7 +147,7 @@ export async function accountEmail(deps: AppDeps, actor: Actor): Promise<Account
   const db = deps.database.db;
   const user = await accounts.findUser(db, actor.clinicId, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
-  const pending = await pendingEmailOf(db, deps, actor.clinicId, actor.userId);
+  const pending = await pendingEmailOf(db, deps.clock.now(), actor.clinicId, actor.userId);
   return {
     email: user.email,
     pendingEmail: pending?.email ?? null,

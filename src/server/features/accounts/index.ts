@@ -3,7 +3,7 @@ export { adminRoutes } from './admin.routes.js';
 export { authRoutes } from './auth.routes.js';
 export { passwordResetRoutes } from './password-reset.routes.js';
 export { emailChangeRoutes } from './email-change.routes.js';
-export { pendingEmailOf, sendMails, startEmailChange } from './email-change.service.js';
+export { changeEmailForPatient, pendingEmailOf, sendMails } from './email-change.service.js';
 export { createAdmin, freshInviteLink } from './create-admin.js';
 export { resendInvite } from './admin.service.js';
 export { inviteMail, issueInvite } from './invites.js';

@@ -12,7 +12,11 @@ export function toCareTeamMember(m: MemberRow) {
   };
 }
 
-export function toPatientOverview(p: PatientRow, team: MemberRow[]): PatientOverview {
+export function toPatientOverview(
+  p: PatientRow,
+  team: MemberRow[],
+  pendingEmail: string | null,
+): PatientOverview {
   return {
     id: p.id,
     givenName: p.given_name,
@@ -26,6 +30,7 @@ export function toPatientOverview(p: PatientRow, team: MemberRow[]): PatientOver
     version: p.version,
     careTeamVersion: p.care_team_version,
     account: p.account_status as PatientOverview['account'],
+    pendingEmail,
     careTeam: team.map(toCareTeamMember),
     createdAt: p.created_at,
   };
