@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import type { ClinicSettings, Mail, NewStaffInvite, StaffUser } from '../../app/api-types';
+import type { Mail, NewStaffInvite, StaffUser } from '../../../shared/accounts/api';
+import type { ClinicSettings } from '../../../shared/clinic/api';
 import type { z } from 'zod';
 import type { clinicSettingsUpdateSchema } from '../../../shared/clinic/settings';
 

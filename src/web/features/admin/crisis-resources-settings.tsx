@@ -18,7 +18,7 @@ import { useState, type SubmitEvent } from 'react';
 import { countries, countryName } from '../../../shared/crisis/countries';
 import { crisisResourceKinds, type CrisisResourceKind } from '../../../shared/crisis/schemas';
 import { defaultsFor, needsRecheck } from '../../../shared/crisis/select';
-import type { ClinicSettings } from '../../app/api-types';
+import type { ClinicSettings } from '../../../shared/clinic/api';
 import { errorMessage } from '../../components/query-state';
 import { useSaveClinicSettings } from './api';
 import {

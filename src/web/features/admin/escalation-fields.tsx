@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { escalationDefaults, type OutOfHoursEscalation } from '../../../shared/alerts/escalation-settings';
-import type { ClinicSettings, StaffUser } from '../../app/api-types';
+import type { StaffUser } from '../../../shared/accounts/api';
+import type { ClinicSettings } from '../../../shared/clinic/api';
 import { roleLabel } from '../../components/format';
 
 /** Who urgent alerts escalate to and when the clinic is open (issue 12), as the settings form edits them. */

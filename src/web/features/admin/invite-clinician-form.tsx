@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import type { StaffRole } from '../../app/api-types';
+import type { StaffRole } from '../../../shared/accounts/api';
 import { errorMessage } from '../../components/query-state';
 import { useInviteStaff } from './api';
 

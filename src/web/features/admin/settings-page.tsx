@@ -1,7 +1,8 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import type { ClinicSettings, StaffUser } from '../../app/api-types';
+import type { StaffUser } from '../../../shared/accounts/api';
+import type { ClinicSettings } from '../../../shared/clinic/api';
 import { roleLabel } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';

@@ -5,7 +5,7 @@ import {
   type ThresholdField,
   type ThresholdKey,
 } from '../../../shared/clinic/thresholds';
-import type { ClinicSettings } from '../../app/api-types';
+import type { ClinicSettings } from '../../../shared/clinic/api';
 
 export type ThresholdValues = Record<ThresholdKey, number | string>;
 

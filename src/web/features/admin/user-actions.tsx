@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { StaffUser } from '../../app/api-types';
+import type { StaffUser } from '../../../shared/accounts/api';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { errorMessage } from '../../components/query-state';
 import { useUserAction, type UserAction } from './api';

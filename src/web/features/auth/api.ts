@@ -1,5 +1,5 @@
 import { api } from '../../app/api-client';
-import type { SessionAnswer } from '../../app/api-types';
+import type { SessionAnswer } from '../../../shared/accounts/api';
 
 export function login(email: string, password: string): Promise<SessionAnswer> {
   return api.post<SessionAnswer>('/api/auth/login', { email, password });

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput } from '@ma
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { CaseloadEntry } from '../../app/api-types';
+import type { CaseloadEntry } from '../../../shared/patients/api';
 import { RoleBadge } from '../../components/badges';
 import { ageInYears, formatDay, fullName, roleLabel } from '../../components/format';
 import { ScrollTable } from '../../components/scroll-table';

@@ -2,7 +2,7 @@ import { Alert as Callout, Button, Group, Modal, Stack, Text, Textarea } from '@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { isApiError } from '../../app/api-client';
-import type { Alert } from '../../app/api-types';
+import type { Alert } from '../../../shared/alerts/api';
 import { errorMessage } from '../../components/query-state';
 import { stateLine } from './alert-words';
 import { useChangeAlert } from './api';

@@ -1,6 +1,6 @@
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Alert } from '../../app/api-types';
+import type { Alert } from '../../../shared/alerts/api';
 import { formatDateTime } from '../../components/format';
 import { RiskAssessmentButton } from '../measures/risk-assessment';
 import { AlertActions } from './alert-actions';

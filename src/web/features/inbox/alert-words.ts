@@ -1,5 +1,5 @@
 // Words for alerts: type names, severities and states, and who did what. Display only, no rules.
-import type { Alert, AlertState, Severity } from '../../app/api-types';
+import type { Alert, AlertState, Severity } from '../../../shared/alerts/api';
 import { formatDateTime } from '../../components/format';
 
 /** The alert types Duet raises today (the server's rules); unknown types still show, in words. */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import type { Alert, InboxCounts, InboxView, NewRiskAssessment, RiskAssessment } from '../../app/api-types';
+import type { Alert, InboxCounts, InboxView } from '../../../shared/alerts/api';
+import type { NewRiskAssessment, RiskAssessment } from '../../../shared/measures/api';
 
 export type InboxFilter = { view: InboxView; patientId?: string; type?: string };
 

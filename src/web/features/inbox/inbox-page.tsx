@@ -1,6 +1,6 @@
 import { Group, NativeSelect, Paper, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import type { InboxView } from '../../app/api-types';
+import type { InboxView } from '../../../shared/alerts/api';
 import { fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';

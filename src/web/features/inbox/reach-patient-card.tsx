@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import type { Alert } from '../../app/api-types';
+import type { Alert } from '../../../shared/alerts/api';
 import type { AlertPatientSummary } from '../../../shared/alerts/patient-summary';
 import { telHref } from '../../../shared/crisis/links';
 import { CrisisResourceList } from '../../components/crisis-resources';

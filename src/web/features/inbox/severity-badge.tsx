@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
-import type { AlertState, Severity } from '../../app/api-types';
+import type { AlertState, Severity } from '../../../shared/alerts/api';
 import { SoftBadge } from '../../components/badges';
 import { SEVERITY_LABELS, STATE_LABELS } from './alert-words';
 

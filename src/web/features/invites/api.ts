@@ -1,5 +1,5 @@
 import { api } from '../../app/api-client';
-import type { Invite, SessionAnswer } from '../../app/api-types';
+import type { Invite, SessionAnswer } from '../../../shared/accounts/api';
 
 export function getInvite(token: string): Promise<Invite> {
   return api.get<Invite>(`/api/invites/${encodeURIComponent(token)}`);

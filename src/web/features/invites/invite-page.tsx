@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api-client';
-import type { Invite } from '../../app/api-types';
+import type { Invite } from '../../../shared/accounts/api';
 import { homePathFor, useStoreSession } from '../../app/session';
 import { AuthCard } from '../../components/auth-card';
 import { formatDateTime, roleLabel } from '../../components/format';

@@ -8,7 +8,7 @@ import type {
   NewRiskAssessment,
   RiskAssessment,
   SubmitMeasureAnswer,
-} from '../../app/api-types';
+} from '../../../shared/measures/api';
 import { inboxKeys } from '../inbox/api';
 import type { BaselineHistory } from '../../../shared/measures/schemas';
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Instrument, MeasureResponse } from '../../app/api-types';
+import type { Instrument, MeasureResponse } from '../../../shared/measures/api';
 import { formatDateTime } from '../../components/format';
 import { errorMessage } from '../../components/query-state';
 import { useBaselineHistory, useChooseBaseline } from './api';

@@ -3,7 +3,7 @@ import { IconLifebuoy } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { CrisisResourceSet } from '../../../shared/crisis/schemas';
-import type { SafetyPlan } from '../../app/api-types';
+import type { SafetyPlan } from '../../../shared/treatment-plans/api';
 import { CrisisResourceList } from '../../components/crisis-resources';
 import classes from './measures.module.css';
 

@@ -1,6 +1,6 @@
 import { Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconPlant2 } from '@tabler/icons-react';
-import type { MeasureResponse } from '../../app/api-types';
+import type { MeasureResponse } from '../../../shared/measures/api';
 import { useMeasureResponses } from './api';
 
 type GoodNewsKind = 'remission' | 'response';

@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../app/api-types';
+import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../../shared/measures/api';
 import { errorMessage } from '../../components/query-state';
 import { isApiError } from '../../app/api-client';
 import { newClientId } from '../messaging/api';

@@ -6,7 +6,7 @@ import type {
   MeasureSource,
   RiskAction,
   RiskOutcome,
-} from '../../app/api-types';
+} from '../../../shared/measures/api';
 
 export const SOURCE_LABELS: Record<MeasureSource, string> = {
   patient: 'Patient',

@@ -14,7 +14,7 @@ import {
 import { IconAlertOctagon, IconArrowLeft } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Instrument, MeasureResponse } from '../../app/api-types';
+import type { Instrument, MeasureResponse } from '../../../shared/measures/api';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime, fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text, Title } fro
 import { IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../app/api-types';
+import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../../shared/measures/api';
 import { useCurrentUser } from '../../app/session';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';

@@ -15,7 +15,8 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import type { Alert, ContactMethod, RiskAction, RiskOutcome } from '../../app/api-types';
+import type { Alert } from '../../../shared/alerts/api';
+import type { ContactMethod, RiskAction, RiskOutcome } from '../../../shared/measures/api';
 import { formatDateTime } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';

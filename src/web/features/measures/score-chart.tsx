@@ -1,7 +1,7 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { RESPONSE_FALL_PERCENT } from '../../../shared/measures/interpretation';
-import type { Instrument, MeasureResponse } from '../../app/api-types';
+import type { Instrument, MeasureResponse } from '../../../shared/measures/api';
 import { EChart, type EChartOption } from '../../components/echart';
 import { formatDay } from '../../components/format';
 import { SOURCE_LABELS } from './measure-words';

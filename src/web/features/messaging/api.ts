@@ -9,7 +9,7 @@ import type {
   NewConsult,
   NewConversation,
   NewMessage,
-} from '../../app/api-types';
+} from '../../../shared/messaging/api';
 import { inboxKeys } from '../inbox/api';
 
 /** A client-made id for a message, conversation or consult: a retry sends the same one. */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONSULT_REPLY_MAX_CHARS } from '../../../shared/messaging/schemas';
 import { isApiError } from '../../app/api-client';
-import type { Consult, ConsultPriority } from '../../app/api-types';
+import type { Consult, ConsultPriority } from '../../../shared/messaging/api';
 import { useCurrentUser } from '../../app/session';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime, roleLabel } from '../../components/format';

@@ -13,7 +13,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { CONSULT_QUESTION_MAX_CHARS } from '../../../shared/messaging/schemas';
-import type { ConsultPriority, PatientOverview } from '../../app/api-types';
+import type { ConsultPriority } from '../../../shared/messaging/api';
+import type { PatientOverview } from '../../../shared/patients/api';
 import { useCurrentUser } from '../../app/session';
 import { roleLabel } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { ConversationSummary } from '../../app/api-types';
+import type { ConversationSummary } from '../../../shared/messaging/api';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';
 

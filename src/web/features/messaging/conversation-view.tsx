@@ -3,7 +3,7 @@ import { EntryCrisis } from '../practice/entry-crisis';
 import { IconCheck, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MESSAGE_MAX_CHARS } from '../../../shared/messaging/schemas';
-import type { ConversationDetail, Message, Person } from '../../app/api-types';
+import type { ConversationDetail, Message, Person } from '../../../shared/messaging/api';
 import { useCurrentUser } from '../../app/session';
 import { RoleBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';

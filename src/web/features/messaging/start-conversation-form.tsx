@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, TextInput, Textarea } from '@manti
 import { Link } from 'react-router';
 import { useState, type SubmitEvent } from 'react';
 import { MESSAGE_MAX_CHARS, SUBJECT_MAX_CHARS } from '../../../shared/messaging/schemas';
-import type { ConversationDetail } from '../../app/api-types';
+import type { ConversationDetail } from '../../../shared/messaging/api';
 import { errorMessage } from '../../components/query-state';
 import { newClientId, useStartConversation } from './api';
 

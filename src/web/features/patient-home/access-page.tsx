@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { AccessEntry } from '../../app/api-types';
+import type { AccessEntry } from '../../../shared/patients/api';
 import { useCurrentUser } from '../../app/session';
 import { SoftBadge } from '../../components/badges';
 import { browserTimeZone, dayOf, formatTime } from '../../components/format';

@@ -1,4 +1,4 @@
-import type { CareTeamRole, Role } from '../../app/api-types';
+import type { CareTeamRole, Role } from '../../../shared/accounts/api';
 
 // Plain words for patients about what each member of their team does.
 export const ROLE_FOR_PATIENT: Record<CareTeamRole, { title: string; explains: string }> = {

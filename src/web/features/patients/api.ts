@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import type { Clinician } from '../../../shared/accounts/api';
 import type {
   AccessEntry,
   CareTeamAssignment,
   CareTeamChange,
   CaseloadEntry,
-  Clinician,
   NewPatient,
   PatientDetails,
   PatientOverview,
-} from '../../app/api-types';
+} from '../../../shared/patients/api';
 
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
 

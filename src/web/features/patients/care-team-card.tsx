@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { PatientOverview } from '../../app/api-types';
+import type { PatientOverview } from '../../../shared/patients/api';
 import { RoleBadge } from '../../components/badges';
 import { TEAM_ROLES } from './care-team-picker';
 import { TeamEditor } from './team-editor';

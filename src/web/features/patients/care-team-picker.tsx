@@ -1,5 +1,6 @@
 import { NativeSelect, SimpleGrid } from '@mantine/core';
-import type { CareTeamAssignment, CareTeamMember, CareTeamRole, Clinician } from '../../app/api-types';
+import type { CareTeamRole, Clinician } from '../../../shared/accounts/api';
+import type { CareTeamAssignment, CareTeamMember } from '../../../shared/patients/api';
 import { roleLabel } from '../../components/format';
 
 export const TEAM_ROLES: CareTeamRole[] = ['therapist', 'prescriber', 'care_manager'];

@@ -1,5 +1,5 @@
 // Reading a 412 answer: the record as it is now, in details.current.
-import type { CareTeamMember, PatientOverview } from '../../app/api-types';
+import type { CareTeamMember, PatientOverview } from '../../../shared/patients/api';
 import { roleLabel } from '../../components/format';
 
 export function currentFrom412(details: unknown): PatientOverview | null {

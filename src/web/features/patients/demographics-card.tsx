@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
-import type { PatientDetails, PatientOverview } from '../../app/api-types';
+import type { PatientDetails, PatientOverview } from '../../../shared/patients/api';
 import { formatDay } from '../../components/format';
 import { countryName } from '../../../shared/crisis/countries';
 import { errorMessage } from '../../components/query-state';

@@ -1,5 +1,5 @@
 // The patient-details form state (all strings while typing) and its conversions.
-import type { PatientDetails } from '../../app/api-types';
+import type { PatientDetails } from '../../../shared/patients/api';
 import { browserTimeZone } from '../../components/format';
 
 export type DetailsForm = {

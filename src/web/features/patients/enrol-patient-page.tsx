@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { CareTeamRole } from '../../app/api-types';
+import type { CareTeamRole } from '../../../shared/accounts/api';
 import { useCurrentUser } from '../../app/session';
 import { fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';

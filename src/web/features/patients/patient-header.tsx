@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { PatientOverview } from '../../app/api-types';
+import type { PatientOverview } from '../../../shared/patients/api';
 import { StatusBadge } from '../../components/badges';
 import { ageInYears, formatDay, fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../app/api-client';
-import type { PatientOverview } from '../../app/api-types';
+import type { PatientOverview } from '../../../shared/patients/api';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { getPatient, patientKeys, useClinicians, useUpdateCareTeam } from './api';
 import { CareTeamPicker, assignmentsFrom, teamChoiceFrom, type TeamChoice } from './care-team-picker';

@@ -10,7 +10,7 @@ import type {
   Recommendation,
   RegistryResponse,
   RegistryScope,
-} from '../../app/api-types';
+} from '../../../shared/registry/api';
 import { inboxKeys } from '../inbox/api';
 
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import type { Recommendation } from '../../app/api-types';
+import type { Recommendation } from '../../../shared/registry/api';
 
 import { useCurrentUser } from '../../app/session';
 import { SoftBadge } from '../../components/badges';

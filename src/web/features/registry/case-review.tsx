@@ -14,7 +14,7 @@ import {
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CaseReviewSessionDetail } from '../../app/api-types';
+import type { CaseReviewSessionDetail } from '../../../shared/registry/api';
 
 type AgendaItem = CaseReviewSessionDetail['agenda'][number];
 import { useCurrentUser } from '../../app/session';

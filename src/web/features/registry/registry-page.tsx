@@ -23,7 +23,7 @@ import type {
   RegistryScope,
   RegistrySortKey,
   RegistryStatus,
-} from '../../app/api-types';
+} from '../../../shared/registry/api';
 import { useCurrentUser } from '../../app/session';
 import { SoftBadge } from '../../components/badges';
 import { formatDay } from '../../components/format';

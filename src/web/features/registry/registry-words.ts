@@ -1,6 +1,6 @@
 // Words and colours for registry statuses and flags: display only (the server computes them with
 // src/shared/registry).
-import type { RegistryFlag, RegistryStatus } from '../../app/api-types';
+import type { RegistryFlag, RegistryStatus } from '../../../shared/registry/api';
 
 export const STATUS_LABELS: Record<RegistryStatus, string> = {
   worsening: 'Worsening',

@@ -12,7 +12,7 @@ import type {
   PlanTemplate,
   PlanVersion,
   SafetyPlanAnswer,
-} from '../../app/api-types';
+} from '../../../shared/treatment-plans/api';
 import { inboxKeys } from '../inbox/api';
 
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;

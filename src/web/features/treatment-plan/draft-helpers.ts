@@ -1,7 +1,7 @@
 import { v4 as uuid } from 'uuid';
 import type { PlanSection } from '../../../shared/treatment-plans/schemas';
 import { isApiError } from '../../app/api-client';
-import type { PlanContent, PlanVersion } from '../../app/api-types';
+import type { PlanContent, PlanVersion } from '../../../shared/treatment-plans/api';
 
 export type Content = PlanContent;
 /** Sets one top-level part of the draft content. */

@@ -1,6 +1,6 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { CareTeamRole } from '../../app/api-types';
+import type { CareTeamRole } from '../../../shared/accounts/api';
 import { roleLabel } from '../../components/format';
 
 export function Section({

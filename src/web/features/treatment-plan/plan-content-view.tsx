@@ -1,5 +1,5 @@
 import { List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { PlanContent } from '../../app/api-types';
+import type { PlanContent } from '../../../shared/treatment-plans/api';
 import { formatDay } from '../../components/format';
 import { LinkedMedications } from '../medications/plan-medications';
 import {

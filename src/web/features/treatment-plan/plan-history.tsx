@@ -1,6 +1,6 @@
 import { Group, NativeSelect, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { PlanOverview } from '../../app/api-types';
+import type { PlanOverview } from '../../../shared/treatment-plans/api';
 import { formatDateTime, roleLabel } from '../../components/format';
 import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, LoadingState } from '../../components/query-state';

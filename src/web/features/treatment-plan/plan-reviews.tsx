@@ -14,7 +14,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { reviewDecisions } from '../../../shared/treatment-plans/api-schemas';
-import type { PatientOverview, PlanVersion } from '../../app/api-types';
+import type { PatientOverview } from '../../../shared/patients/api';
+import type { PlanVersion } from '../../../shared/treatment-plans/api';
 import { dayOf, formatDay } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { usePlanReviews, useRecordReview } from './api';

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { PlanOverview } from '../../app/api-types';
+import type { PlanOverview } from '../../../shared/treatment-plans/api';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime, formatDay } from '../../components/format';
 import { ErrorState, LoadingState } from '../../components/query-state';
