@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import { errorResponseSchema } from '../../../shared/http/api.js';
 
-export const errorResponseSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+export { errorResponseSchema };
 
 /** Response schemas for the error statuses a route can answer (for the OpenAPI document). */
 export const errors = (...statuses: number[]) =>

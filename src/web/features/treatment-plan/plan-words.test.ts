@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanContent } from '../../app/api-types';
+import type { PlanContent } from '../../../shared/treatment-plans/api';
 import { pathLabel, planTarget, targetHint, targetWords, withQuestionnaires } from './plan-words';
 
 type Measurement = PlanContent['measurement'];

@@ -1,5 +1,5 @@
 // Words for the treatment plan on clinician pages. Display only: the rules live in src/shared.
-import type { PlanContent, PlanOverview, PlanVersionStatus } from '../../app/api-types';
+import type { PlanContent, PlanOverview, PlanVersionStatus } from '../../../shared/treatment-plans/api';
 
 export const MODALITY_LABELS = { CBT: 'CBT', DBT: 'DBT', IPT: 'IPT', other: 'Other' } as const;
 export const FREQUENCY_LABELS = {
