@@ -1,14 +1,14 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { resolveAlertsForSubject } from '../alerts/index.js';
 import { conditionLabels } from '../../../shared/medication-safety/safety-profile.js';
 import { otherMedicineMatch } from '../../../shared/medication-safety/other-medicines.js';
 import { resolveMedicationName } from '../../../shared/medication-safety/names.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import { isClinician } from '../../../shared/access/roles.js';
 import type {
   NewSafetyEntry,
@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/medication-safety/safety-profile.js';
 import * as repo from './safety-profile.repository.js';
 import { peopleOf, toEntry, toProfile } from './safety-profile.mapper.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 // The patient's allergies, other medicines, conditions and weight (issue 11). A clinician on the care
 // team enters confirmed facts; the patient's own entries are pending until a clinician confirms or
@@ -61,9 +62,9 @@ async function staleEntry(trx: Db, clinicId: string, row: repo.SafetyEntryRow): 
 
 /** Names of the patient's current medications that are clozapine (catalogue entry, brand or free text). */
 async function clozapineTaken(trx: Db, clinicId: string, patientId: string, now: number): Promise<string[]> {
-  const patient = await repo.patientBasics(trx, clinicId, patientId);
+  const patient = await patientBasics(trx, clinicId, patientId);
   if (!patient) return [];
-  const today = localDay(now, patient.time_zone);
+  const today = localDate(now, patient.timeZone);
   const meds = await repo.unstoppedMedications(trx, clinicId, patientId);
   return meds
     .filter((m) => m.start_date <= today && (m.end_date === null || m.end_date >= today))
@@ -253,8 +254,6 @@ export function reviewEntry(
 ): Promise<SafetyEntry> {
   const action = decision.confirm ? 'confirm' : 'reject';
   return withPatientRecord(deps, actor, patientId, entryAction(action, entryId), async (trx) => {
-    if (!isClinician(actor.role))
-      throw new AppError('forbidden', 'A clinician on the care team confirms entries.');
     const row = await entryOf(trx, actor, patientId, entryId);
     const stale = () => staleEntry(trx, actor.clinicId, row);
     if (row.version !== expectedVersion) throw await stale();
@@ -294,8 +293,6 @@ export function setWeight(
     patientId,
     { action: 'medication_safety.weight', resourceType: 'medication_safety_profile' },
     async (trx) => {
-      if (!isClinician(actor.role))
-        throw new AppError('forbidden', 'A clinician on the care team records the weight.');
       const stale = async () =>
         new AppError(
           'precondition_failed',

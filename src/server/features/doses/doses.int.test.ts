@@ -237,7 +237,22 @@ describe('logging a dose', () => {
       .execute();
     expect(rows.some((r) => r.action === 'dose.log' && r.outcome === 'allowed')).toBe(true);
     expect(rows.some((r) => r.action === 'dose.today' && r.actor_role === 'therapist')).toBe(true);
-    expect(rows.some((r) => r.action === 'dose.log' && r.outcome === 'denied')).toBe(false);
+    // The care team's refused logs (403 above) are audited too: the declared policy refuses them at the
+    // gate, which records the denied attempt on the patient (issue 13: every refusal is audited).
+    const refused = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_role'])
+      .where('patient_id', '=', f.patient.overview.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(refused).toEqual(
+      expect.arrayContaining(
+        (['therapist', 'prescriber', 'care_manager'] as const).map((role) => ({
+          action: 'patient.access',
+          actor_role: role,
+        })),
+      ),
+    );
   });
 });
 

@@ -66,8 +66,6 @@ export function chooseBaseline(
     patientId,
     { action: 'measure.baseline.choose', resourceType: 'measure_baseline', resourceId: input.responseId },
     async (trx) => {
-      if (actor.role === 'patient')
-        throw new AppError('forbidden', 'Only a clinician on the care team chooses the baseline.');
       const response = await repo.findResponse(trx, actor.clinicId, input.responseId);
       if (response?.patient_id !== patientId || response.instrument !== instrument)
         throw new AppError(

@@ -32,6 +32,18 @@ export function findProgressNote(db: Db, clinicId: string, noteId: string) {
     .executeTakeFirst();
 }
 
+/** Who wrote this patient's progress note (undefined: no such note on this patient). */
+export async function progressNoteAuthor(db: Db, clinicId: string, patientId: string, noteId: string) {
+  const row = await db
+    .selectFrom('progress_notes')
+    .select('author_id')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', noteId)
+    .executeTakeFirst();
+  return row?.author_id;
+}
+
 /** A patient's progress notes, newest session first; only signed ones when `signedOnly`. */
 export function progressNotesOfPatient(db: Db, clinicId: string, patientId: string, signedOnly: boolean) {
   let q = notesWithPeople(db).where('n.clinic_id', '=', clinicId).where('n.patient_id', '=', patientId);

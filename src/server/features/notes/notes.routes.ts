@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyOfTeam, policies, rules } from '../../platform/access/policy.js';
+import { careTeamRoleSchema, roleLabels } from '../../../shared/access/roles.js';
+import { summaryKeeper } from '../../../shared/notes/rules.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -28,6 +30,19 @@ import * as summaries from './team-summaries.service.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const noteParams = patientParams.extend({ noteId: z.uuid() });
+
+/** Only the clinician who wrote a progress note saves and signs it; the rest of the team reads it. */
+const authorOnly = onlyOfTeam([rules.author(progress.authorOfProgressNote)], {
+  message: 'Only the clinician who wrote this note can change or sign it.',
+  details: { reason: 'not_author' },
+});
+
+/** Each team summary is kept by one role on the team (therapy: the therapist; medication: the prescriber). */
+const summaryKeeperOnly = (kind: TeamSummaryKind) =>
+  onlyOfTeam([rules.team(careTeamRoleSchema.parse(summaryKeeper[kind]))], {
+    message: `The ${kind} summary is kept by the ${roleLabels[summaryKeeper[kind]].toLowerCase()}.`,
+    details: { reason: 'not_summary_keeper' },
+  });
 
 export function noteRoutes(app: App, deps: AppDeps): void {
   progressNoteRoutes(app, deps);
@@ -77,7 +92,7 @@ function progressNoteRoutes(app: App, deps: AppDeps): void {
   });
 
   app.put('/api/patients/:patientId/progress-notes/:noteId', {
-    config: { policy: policies.careTeam },
+    config: { policy: authorOnly },
     schema: {
       tags,
       params: noteParams,
@@ -95,7 +110,7 @@ function progressNoteRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/progress-notes/:noteId/sign', {
-    config: { policy: policies.careTeam },
+    config: { policy: authorOnly },
     schema: {
       tags,
       params: noteParams,
@@ -226,7 +241,7 @@ function teamSummaryRoutes(app: App, deps: AppDeps): void {
   // One route per kind, so the authorization matrix states who keeps which (403 for the other role).
   for (const kind of ['therapy', 'medication'] as const satisfies TeamSummaryKind[]) {
     app.put(`/api/patients/:patientId/team-summaries/${kind}`, {
-      config: { policy: policies.careTeam },
+      config: { policy: summaryKeeperOnly(kind) },
       schema: {
         tags,
         params: patientParams,

@@ -10,6 +10,7 @@ import type {
   ProgressNote,
   SaveProgressNote,
 } from '../../../shared/notes/schemas.js';
+import type { AuthorResolver } from '../../platform/access/policy.js';
 import * as repo from './notes.repository.js';
 import { toProgressNote } from './notes.mapper.js';
 
@@ -31,13 +32,12 @@ async function loadNote(trx: Db, actor: Actor, patientId: string, noteId: string
   return toProgressNote(row, await repo.addendaOf(trx, actor.clinicId, [row.id]));
 }
 
-/** Only the author writes, saves and signs their own note; other clinicians on the team read it. */
-function requireAuthor(actor: Actor, note: ProgressNote): void {
-  if (note.author.id !== actor.userId)
-    throw new AppError('forbidden', 'Only the clinician who wrote this note can change or sign it.', {
-      reason: 'not_author',
-    });
-}
+/**
+ * The author of the note the URL names, for the route policy "author only": only the author saves and
+ * signs their own note; other clinicians on the team read it (403 'not_author').
+ */
+export const authorOfProgressNote: AuthorResolver = (db, clinicId, params) =>
+  repo.progressNoteAuthor(db, clinicId, params.patientId ?? '', params.noteId ?? '');
 
 /** A note is about one of this patient's sessions, and a clinician writes notes for their own sessions. */
 async function checkSession(trx: Db, actor: Actor, patientId: string, appointmentId: string | null) {
@@ -147,7 +147,6 @@ export function saveProgressNote(
     { action: 'progress_note.save', resourceType: 'progress_note', resourceId: noteId },
     async (trx) => {
       const note = await loadNote(trx, actor, patientId, noteId);
-      requireAuthor(actor, note);
       if (note.status === 'signed') throw locked();
       const appointmentId = input.appointmentId === undefined ? note.appointmentId : input.appointmentId;
       if (appointmentId !== note.appointmentId) await checkSession(trx, actor, patientId, appointmentId);
@@ -183,7 +182,6 @@ export function signProgressNote(
     { action: 'progress_note.sign', resourceType: 'progress_note', resourceId: noteId },
     async (trx) => {
       const note = await loadNote(trx, actor, patientId, noteId);
-      requireAuthor(actor, note);
       if (note.status === 'signed') throw locked();
       if (note.version !== version)
         throw new AppError('conflict', 'This draft changed since you read it. Review it and sign again.', {

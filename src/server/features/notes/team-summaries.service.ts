@@ -3,14 +3,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { newId } from '../../platform/ids.js';
-import { canWriteSummary, summaryKeeper } from '../../../shared/notes/rules.js';
 import type {
   TeamSummaries,
   TeamSummary,
   TeamSummaryKind,
   WriteTeamSummary,
 } from '../../../shared/notes/schemas.js';
-import { roleLabels } from '../../../shared/access/roles.js';
+import { canWriteSummary } from '../../../shared/notes/rules.js';
 import * as repo from './notes.repository.js';
 import { toTeamSummary } from './notes.mapper.js';
 
@@ -72,12 +71,6 @@ export function writeTeamSummary(
     patientId,
     { action: 'team_summary.write', resourceType: 'team_summary', resourceId: kind },
     async (trx) => {
-      if (!canWriteSummary(actor.role, kind))
-        throw new AppError(
-          'forbidden',
-          `The ${kind} summary is kept by the ${roleLabels[summaryKeeper[kind]].toLowerCase()}.`,
-          { reason: 'not_summary_keeper' },
-        );
       const latest = await repo.latestSummaryVersion(trx, actor.clinicId, patientId, kind);
       const stale = () =>
         new AppError('conflict', 'Someone saved a newer summary meanwhile. Read it, then save yours.', {

@@ -343,7 +343,14 @@ describe('review: comments and ending', () => {
         text: 'Nice',
       },
     );
-    expect(onPrivate.statusCode).toBe(404);
+    // The declared policy refuses the prescriber before any entry is read (issue 13, authorization in one
+    // place): the same 403 for the private entry as for an id that does not exist, so nothing is revealed.
+    expect(onPrivate.statusCode).toBe(403);
+    const onUnknown = await call(f.t.app, f.as.prescriber, 'POST', `${base}/entries/${uuid()}/comments`, {
+      id: uuid(),
+      text: 'Nice',
+    });
+    expect(onUnknown.json()).toEqual(onPrivate.json());
     const byPatient = await call(f.t.app, f.as.patient, 'POST', `${base}/entries/${teamEntry}/comments`, {
       id: uuid(),
       text: 'Me',

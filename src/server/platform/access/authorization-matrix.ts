@@ -288,8 +288,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'PUT /api/patients/:patientId/psychotherapy-notes/:noteId': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/team-summaries': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/team-summaries/history': { scope: 'patient', expect: careTeam },
-  'PUT /api/patients/:patientId/team-summaries/therapy': { scope: 'patient', expect: careTeam },
-  'PUT /api/patients/:patientId/team-summaries/medication': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/team-summaries/therapy': { scope: 'patient', expect: therapistOfTeam },
+  'PUT /api/patients/:patientId/team-summaries/medication': { scope: 'patient', expect: prescriberOfTeam },
   // medications (issue 4): the catalogue is staff reference data; starting and changing a medication is the
   // care team's route, and inside the service only the patient's prescriber (403 'prescriber_only' otherwise;
   // here the empty body answers 400 first). ':medicationId'/':entryId' are not UUIDs: 400 past the gate.
