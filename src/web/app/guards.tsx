@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState, LoadingState } from '../components/query-state';
 import type { Role } from '../../shared/accounts/api';
 import { homePathFor, useSessionQuery } from './session';
+import { TwoFactorRequiredGate } from '../features/accounts/two-factor-required-gate';
 
 /** Renders its child routes only with a session; otherwise sends the visitor to /login. */
 export function RequireSession() {
@@ -19,6 +20,8 @@ export function RequireSession() {
   if (!session.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
+  // Issue 13: the clinic requires two-step sign-in and this staff session may only set it up.
+  if (session.data.twoFactorSetupRequired) return <TwoFactorRequiredGate />;
   return <Outlet />;
 }
 

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
+import { TwoFactorPage } from '../features/accounts/two-factor-page';
 import { OutboxPage } from '../features/admin/outbox-page';
 import { ClinicSettingsPage } from '../features/admin/settings-page';
 import { UsersPage } from '../features/admin/users-page';
@@ -116,6 +117,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: '/account', element: <AccountPage /> },
+          { path: '/account/two-factor', element: <TwoFactorPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

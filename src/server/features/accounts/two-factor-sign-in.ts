@@ -16,7 +16,7 @@ export const CHALLENGE_MS = 5 * 60_000;
 const codeThrottleKey = (userId: string) => `second-factor:${userId}`;
 
 const challengeExpired = () =>
-  new AppError('unauthenticated', 'This sign-in step has expired. Sign in again.', [
+  new AppError('invalid_credentials', 'This sign-in step has expired. Sign in again.', [
     { path: 'body.challenge', message: 'Expired' },
   ]);
 

@@ -10,6 +10,8 @@ import { NewPasswordFields, newPasswordProblem } from '../../components/new-pass
 import { PageTitle } from '../../components/page-title';
 import { errorMessage } from '../../components/query-state';
 import { changePassword } from '../auth/api';
+import { TwoFactorSection } from '../accounts/two-factor-section';
+import { DevicesSection } from '../accounts/devices-section';
 
 function ChangePasswordForm() {
   const user = useCurrentUser();
@@ -133,6 +135,8 @@ export function AccountPage() {
         </Button>
       </Paper>
       <ChangePasswordForm />
+      <TwoFactorSection />
+      <DevicesSection />
     </Stack>
   );
 }

@@ -8,6 +8,9 @@ import { AuthCard } from '../../components/auth-card';
 import { PageTitle } from '../../components/page-title';
 import { errorMessage } from '../../components/query-state';
 import { login } from './api';
+import type { SessionAnswer } from '../../../shared/accounts/api';
+import { isSecondFactorNeeded, type SecondFactorNeeded } from '../accounts/two-factor-api';
+import { SecondFactorStep } from '../accounts/two-factor-sign-in-step';
 
 function loginErrorText(error: unknown): string {
   if (isApiError(error, 'invalid_credentials')) {
@@ -29,18 +32,40 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  // Issue 13: a right password for an account with two-step sign-in on asks for a code next.
+  const [challenge, setChallenge] = useState<SecondFactorNeeded | null>(null);
 
+  const signedIn = (answer: SessionAnswer) => {
+    storeSession(answer);
+    const from = state?.from;
+    void navigate(from && from !== '/' ? from : homePathFor(answer.user.role), { replace: true });
+  };
   const signIn = useMutation({
     mutationFn: () => login(email.trim(), password),
     onSuccess: (answer) => {
-      storeSession(answer);
-      const from = state?.from;
-      void navigate(from && from !== '/' ? from : homePathFor(answer.user.role), { replace: true });
+      if (isSecondFactorNeeded(answer)) setChallenge(answer);
+      else signedIn(answer);
     },
   });
 
   if (session.data && !signIn.isPending && !signIn.isSuccess) {
     return <Navigate to={homePathFor(session.data.user.role)} replace />;
+  }
+
+  if (challenge) {
+    return (
+      <AuthCard>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={signedIn}
+          onStartAgain={() => {
+            setChallenge(null);
+            setPassword('');
+            signIn.reset();
+          }}
+        />
+      </AuthCard>
+    );
   }
 
   const onSubmit = (event: SubmitEvent) => {
