@@ -100,6 +100,14 @@ describe('GET /api/registry', () => {
     expect(mine.patients.map((p) => p.familyName)).toContain('NoCm');
     expect(mine.patients.map((p) => p.familyName)).not.toContain('Stranger');
     expect((await call(f.t.app, as.therapist, 'GET', '/api/registry?scope=all')).statusCode).toBe(403);
+    // The refusal is audited (issue 13: every refusal), naming no patient.
+    const refused = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'resource_id', 'patient_id'])
+      .where('actor_id', '=', f.users.therapist.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(refused).toContainEqual({ action: 'registry.read', resource_id: 'scope=all', patient_id: null });
     expect((await registry(as.careManager, '?scope=mine')).scope).toBe('mine');
     const outsider = await registry(as.outsider);
     expect(outsider.patients.map((p) => p.familyName)).toEqual(['Stranger']);

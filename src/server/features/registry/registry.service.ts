@@ -16,8 +16,17 @@ export async function readRegistryAudited(
   query: RegistryQuery,
 ): Promise<string> {
   const scope = query.scope ?? (actor.role === 'care_manager' ? 'all' : 'mine');
-  if (scope === 'all' && actor.role !== 'care_manager')
+  if (scope === 'all' && actor.role !== 'care_manager') {
+    // A refusal decided by the query, not the route: audited here like every refusal (issue 13).
+    await deps.audit.recordRead(actor.clinicId, actor, {
+      action: 'registry.read',
+      resourceType: 'registry',
+      resourceId: 'scope=all',
+      patientId: null,
+      outcome: 'denied',
+    });
     throw new AppError('forbidden', 'Only a care manager can open the whole caseload; ask for scope=mine.');
+  }
   const { clinicId, userId } = actor;
   const now = deps.clock.now();
   // Computed on a read worker when the server runs them (reads/read-pool.ts); recorded once it is read.
