@@ -189,8 +189,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/crisis-resources': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/measures/:responseId': { scope: 'patient', expect: careTeamOrPatient },
   // the patient's doses (issue 4). Logging, correcting and reminder choices are the patient's own: a
-  // clinician on the team gets 403 'patient_only' past the gate (in doses tests; here the empty body
-  // answers 400 first). Supplies: the patient or the prescriber. The calendar link is the patient's; the
+  // clinician on the team gets 403 'patient_only' from the declared policy, before the body is read.
+  // Supplies: the patient or the prescriber on the team. The calendar link is the patient's; the
   // feed itself is public by secret URL (a made-up token is 404 for everyone).
   'GET /api/patients/:patientId/doses/today': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/doses': { scope: 'patient', expect: careTeamOrPatient },
@@ -210,7 +210,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // adherence (issue 4): the care team and the patient themself
   'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
-  // the patient's alone (403 'patient_only' for a clinician past the gate, in feedback tests); the matrix
+  // the patient's alone (403 'patient_only' for a clinician, from the declared policy); the matrix
   // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate
   'GET /api/patients/:patientId/session-feedback': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/session-feedback': { scope: 'patient', expect: patientThemself },
@@ -274,8 +274,10 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   // notes (the matrix sends ':noteId' literally and empty bodies: an allowed caller gets 400 past the gate).
   // Progress notes: the patient reads signed ones only (drafts 404: notes int tests). Psychotherapy notes:
-  // the 'own' column is the author's; every other team member gets an empty list and 404 for an id, and
-  // the summary keeper's 403 (therapy: therapist, medication: prescriber) is proven in notes int tests.
+  // the 'own' column is the author's; every other team member gets an empty list and 404 for an id. Saving
+  // and signing a progress note is the author's ('author only': with the literal ':noteId' there is no note,
+  // so the 403 'not_author' is proven in progress-notes.int.test.ts on real notes). Each team summary has
+  // its keeper on the team (therapy: therapist, medication: prescriber): the others get 403.
   'GET /api/patients/:patientId/progress-notes': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/progress-notes': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/progress-notes/:noteId': { scope: 'patient', expect: careTeamOrPatient },
@@ -291,8 +293,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'PUT /api/patients/:patientId/team-summaries/therapy': { scope: 'patient', expect: therapistOfTeam },
   'PUT /api/patients/:patientId/team-summaries/medication': { scope: 'patient', expect: prescriberOfTeam },
   // medications (issue 4): the catalogue is staff reference data; starting and changing a medication is the
-  // care team's route, and inside the service only the patient's prescriber (403 'prescriber_only' otherwise;
-  // here the empty body answers 400 first). ':medicationId'/':entryId' are not UUIDs: 400 past the gate.
+  // prescriber's on the care team (declared policy: 403 'prescriber_only' for the rest of the team).
+  // ':medicationId'/':entryId' are not UUIDs: 400 past the gate.
   'GET /api/medication-catalogue': { scope: 'none', expect: { ...signedIn, patient: 403 } },
   'POST /api/admin/medication-catalogue': { scope: 'none', expect: adminOnly },
   'PUT /api/admin/medication-catalogue/:entryId': { scope: 'none', expect: adminOnly },
