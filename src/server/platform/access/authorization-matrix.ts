@@ -62,6 +62,8 @@ const prescriberOfTeam: Record<MatrixRole, Triple> = {
   therapist: refused,
   care_manager: refused,
 };
+/** Author only: the matrix's note is the therapist's draft on the own patient; the rest of the team gets 403. */
+const noteAuthor: Record<MatrixRole, Triple> = { ...careTeam, prescriber: refused, care_manager: refused };
 /** Only the therapist on the care team acts; the rest of the team is told 403. */
 const therapistOfTeam: Record<MatrixRole, Triple> = {
   ...careTeam,
@@ -275,14 +277,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // notes (the matrix sends ':noteId' literally and empty bodies: an allowed caller gets 400 past the gate).
   // Progress notes: the patient reads signed ones only (drafts 404: notes int tests). Psychotherapy notes:
   // the 'own' column is the author's; every other team member gets an empty list and 404 for an id. Saving
-  // and signing a progress note is the author's ('author only': with the literal ':noteId' there is no note,
-  // so the 403 'not_author' is proven in progress-notes.int.test.ts on real notes). Each team summary has
+  // and signing a progress note is the author's ('author only', on the therapist's real draft: 403
+  // 'not_author' for the rest of the team). Each team summary has
   // its keeper on the team (therapy: therapist, medication: prescriber): the others get 403.
   'GET /api/patients/:patientId/progress-notes': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/progress-notes': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/progress-notes/:noteId': { scope: 'patient', expect: careTeamOrPatient },
-  'PUT /api/patients/:patientId/progress-notes/:noteId': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/progress-notes/:noteId/sign': { scope: 'patient', expect: careTeam },
+  'PUT /api/patients/:patientId/progress-notes/:noteId': { scope: 'patient', expect: noteAuthor },
+  'POST /api/patients/:patientId/progress-notes/:noteId/sign': { scope: 'patient', expect: noteAuthor },
   'POST /api/patients/:patientId/progress-notes/:noteId/addenda': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/psychotherapy-notes': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/psychotherapy-notes': { scope: 'patient', expect: careTeam },

@@ -11,6 +11,7 @@ import {
   type BuiltUser,
 } from '../../testing/factories.js';
 import { registerSecurityHooks } from '../http/security-hooks.js';
+import { newId } from '../ids.js';
 import { raiseTestAlert } from '../../testing/alerts.js';
 import { authorizationMatrix, type MatrixRole, type Outcome } from './authorization-matrix.js';
 
@@ -22,6 +23,8 @@ let spareUser: BuiltUser;
 /** A clinician and a patient of another clinic: every patient route answers them 404 for this clinic's ids. */
 let elsewhere: { therapist: BuiltUser; patient: BuiltUser };
 let ownAlertId = '';
+/** A draft progress note the therapist wrote on the own patient ('author only' routes use its real id). */
+let ownNoteId = '';
 let seq = 0;
 
 beforeAll(async () => {
@@ -45,8 +48,22 @@ beforeAll(async () => {
   ]);
   elsewhere = { therapist: theirTherapist, patient: theirPatient.user };
   ownAlertId = await raiseTestAlert(t.deps, own.overview.id, clinic);
+  ownNoteId = newId();
+  const author = await signIn(t.app, (users.get('therapist') as BuiltUser).email, PASSWORD);
+  const note = await call(t.app, author, 'POST', `/api/patients/${own.overview.id}/progress-notes`, {
+    id: ownNoteId,
+    sessionDate: '2026-11-02',
+    format: 'soap',
+    content: { focus: 'Sleep' },
+  });
+  expect(note.statusCode).toBe(201);
 });
 afterAll(() => t.close());
+
+const authorRoutes = new Set([
+  'PUT /api/patients/:patientId/progress-notes/:noteId',
+  'POST /api/patients/:patientId/progress-notes/:noteId/sign',
+]);
 
 /** A plausible request for each route, so an allowed caller gets past validation without changing shared state. */
 function requestFor(
@@ -60,6 +77,8 @@ function requestFor(
     .replace(':alertId', ownAlertId)
     .replace(':token', 'made-up-token-made-up-token');
   seq++;
+  // 'Author only' needs a real note to decide: the therapist's draft (other routes keep the literal ':noteId').
+  const withNote = authorRoutes.has(route) ? url.replace(':noteId', ownNoteId) : url;
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: spareUser.email, password: PASSWORD },
     'POST /api/auth/password': { currentPassword: 'not-my-password-1', newPassword: 'whatever-new-secret-1' },
@@ -84,7 +103,7 @@ function requestFor(
   };
   // Stale versions: an allowed caller reaches the use case and gets 412, nothing changes.
   const headers = method === 'PATCH' || method === 'PUT' ? { 'if-match': '"999"' } : undefined;
-  return { url, body: bodies[route] ?? (method === 'GET' ? undefined : {}), headers };
+  return { url: withNote, body: bodies[route] ?? (method === 'GET' ? undefined : {}), headers };
 }
 
 /** Denied events written by one account so far (every refusal by a signed-in caller leaves one). */
