@@ -1,5 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
+import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
+import { ResetPasswordPage } from '../features/accounts/reset-password-page';
+import { ConfirmEmailPage } from '../features/accounts/confirm-email-page';
 import { TwoFactorPage } from '../features/accounts/two-factor-page';
 import { OutboxPage } from '../features/admin/outbox-page';
 import { ClinicSettingsPage } from '../features/admin/settings-page';
@@ -51,6 +54,9 @@ export const router = createBrowserRouter([
   { path: '/', element: <StartRedirect /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/confirm-email', element: <ConfirmEmailPage /> },
   {
     element: <RequireSession />,
     children: [

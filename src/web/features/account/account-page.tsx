@@ -12,6 +12,7 @@ import { errorMessage } from '../../components/query-state';
 import { changePassword } from '../auth/api';
 import { TwoFactorSection } from '../accounts/two-factor-section';
 import { DevicesSection } from '../accounts/devices-section';
+import { EmailSection } from '../accounts/email-section';
 
 function ChangePasswordForm() {
   const user = useCurrentUser();
@@ -135,6 +136,7 @@ export function AccountPage() {
         </Button>
       </Paper>
       <ChangePasswordForm />
+      <EmailSection />
       <TwoFactorSection />
       <DevicesSection />
     </Stack>

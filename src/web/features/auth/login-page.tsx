@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api-client';
 import { homePathFor, useSessionQuery, useStoreSession } from '../../app/session';
 import { AuthCard } from '../../components/auth-card';
@@ -28,7 +28,7 @@ export function LoginPage() {
   const storeSession = useStoreSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const state = location.state as { from?: string; signedOut?: boolean } | null;
+  const state = location.state as { from?: string; signedOut?: boolean; notice?: string } | null;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -82,6 +82,11 @@ export function LoginPage() {
           You have signed out.
         </Alert>
       )}
+      {state?.notice && !signIn.isError && (
+        <Alert color="green" variant="light" role="status">
+          {state.notice}
+        </Alert>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <TextInput
@@ -111,6 +116,9 @@ export function LoginPage() {
           </Button>
         </Stack>
       </form>
+      <Text size="sm" ta="center">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </Text>
       <Text size="sm" c="dimmed" ta="center">
         New to Duet? Your clinic sends you an invitation link by email.
       </Text>

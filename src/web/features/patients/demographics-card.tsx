@@ -8,6 +8,7 @@ import { formatDay } from '../../components/format';
 import { countryName } from '../../../shared/crisis/countries';
 import { errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
+import { serverFieldError } from '../accounts/account-recovery-api';
 import { getPatient, patientKeys, useUpdatePatientDetails } from './api';
 import { currentFrom412 } from './conflict';
 import { DetailsFields } from './details-fields';
@@ -39,7 +40,15 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const today = new Date().toLocaleDateString('en-CA');
-  const errors = submitted ? { ...detailsErrors(form, today), ...fieldErrorsFrom(update.error) } : {};
+  // Issue 13: an address already used is refused at the email field (409).
+  const emailRefused = serverFieldError(update.error, 'email');
+  const errors = submitted
+    ? {
+        ...detailsErrors(form, today),
+        ...fieldErrorsFrom(update.error),
+        ...(emailRefused ? { email: emailRefused } : {}),
+      }
+    : {};
 
   const onConflict = async (details: unknown) => {
     let current = currentFrom412(details);
@@ -80,11 +89,14 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
     update.mutate(
       { changes, version: base.version },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
           notifications.show({
             color: 'green',
             title: 'Details saved',
-            message: 'The patient record is up to date.',
+            message:
+              changes.email !== undefined && saved.pendingEmail
+                ? `The new email waits for the patient's confirmation: a link went to ${saved.pendingEmail}.`
+                : 'The patient record is up to date.',
           });
           onDone();
         },
@@ -171,6 +183,11 @@ export function DemographicsCard({ patient }: { patient: PatientOverview }) {
               </Text>
               <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
                 {show(key, patient) === 'empty' ? '—' : show(key, patient)}
+                {key === 'email' && patient.pendingEmail && (
+                  <Text component="span" display="block" size="xs">
+                    <strong>Pending confirmation:</strong> {patient.pendingEmail}
+                  </Text>
+                )}
               </Text>
             </div>
           ))}
