@@ -5,7 +5,7 @@ import type { Database } from '../src/server/db/database.js';
 import type { QuestionnaireResponseTable } from '../src/server/db/schema-measures.js';
 import { newId } from '../src/server/platform/ids.js';
 import { rebuildMeasureSummaries } from '../src/server/features/measures/summaries.repository.js';
-import { rebuildLastContacts } from '../src/server/features/registry/last-contact.repository.js';
+import { rebuildLastContacts } from '../src/server/features/last-contact/last-contact.repository.js';
 import { seededRandom } from './synthetic.js';
 
 const DAY_MS = 86_400_000;

@@ -1,12 +1,19 @@
-import type { AppDeps } from '../deps.js';
-import { scheduledChecks } from '../../scheduled-checks.js';
-import { deliverPendingEvents } from './worker.js';
-import { escalateUnacknowledgedAlerts } from './escalation.js';
+import type { AppDeps } from './platform/deps.js';
+import { scheduledChecks } from './scheduled-checks.js';
+import { deliverPendingEvents } from './platform/outbox/worker.js';
+import { escalateUnacknowledgedAlerts } from './features/alerts/index.js';
+import { inFreshScope } from './platform/request-scope.js';
 
-/** Runs every time-based check once: the features' checks, then escalation. Tests call this with a fake clock. */
+// The background runner sits beside main.ts, not in platform/: it wires the features' checks (scheduled-checks.ts)
+// and the alerts' escalation to the outbox delivery, so the platform never imports a feature (issue 18).
+
+/**
+ * Runs every time-based check once: the features' checks, then escalation. Tests call this with a fake clock.
+ * Each check runs in a fresh scope (issue 18): a clinic's settings are read once per check, never kept over.
+ */
 export async function runScheduledChecks(deps: AppDeps): Promise<void> {
-  for (const check of scheduledChecks) await check(deps);
-  await escalateUnacknowledgedAlerts(deps);
+  for (const check of scheduledChecks) await inFreshScope(() => check(deps));
+  await inFreshScope(() => escalateUnacknowledgedAlerts(deps));
 }
 
 export interface Background {

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { inlineReads, startReadPool, type ReadRunner } from './reads/read-pool.js';
+import { raiseAlert } from './features/alerts/index.js';
 
 /** Wires the real parts together. Tests call this too, with their own clock and database. */
 export function createDeps(config: Config, database: Database, clock: Clock = systemClock): AppDeps {
@@ -25,6 +26,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
       perAccount: config.loginAccountMaxFailures,
     }),
     reads: inlineReads(database),
+    raiseAlert,
   };
 }
 

@@ -3,7 +3,7 @@ import { buildApp } from './app.js';
 import { createDeps, openAndMigrate, startReads } from './bootstrap.js';
 import { DEMO_PASSWORD, demoPatients, demoStaff, seedDemoClinic } from './demo/seed-demo.js';
 import { purgeExpiredSessions } from './platform/auth/sessions.js';
-import { startBackground } from './platform/outbox/background.js';
+import { startBackground } from './background.js';
 import { fileCheckpointStore, startCheckpoints } from './platform/audit/audit-checkpoint.js';
 import { loadAuditKeys } from './platform/audit/audit-keys.js';
 

@@ -1,17 +1,19 @@
-import { addDays, localDate, weekdayOf } from '../../../shared/time/index.js';
+import { addDays, localDate, weekdayOf } from '../../shared/time/index.js';
 import { randomUUID } from 'node:crypto';
-import type { AppDeps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { newId } from '../../platform/ids.js';
-import { expandScheduledDoses, type Regimen } from '../../../shared/medications/schedule.js';
-import type { StartMedicationInput, MedicationChangeInput } from '../../../shared/medications/schemas.js';
-import type { NewSideEffectReport } from '../../../shared/side-effects/schemas.js';
-import { startMedication } from './medications.service.js';
-import { changeMedication } from './medication-changes.service.js';
-import { listCatalogue } from './medications.repository.js';
-import { loadRegimens } from './regimens.repository.js';
-import { insertLog, patientBasics } from '../doses/index.js';
-import { submitReport } from '../side-effects/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { newId } from '../platform/ids.js';
+import { expandScheduledDoses, type Regimen } from '../../shared/medications/schedule.js';
+import type { StartMedicationInput, MedicationChangeInput } from '../../shared/medications/schemas.js';
+import type { NewSideEffectReport } from '../../shared/side-effects/schemas.js';
+import {
+  changeMedication,
+  listCatalogue,
+  loadRegimens,
+  startMedication,
+} from '../features/medications/index.js';
+import { insertLog, patientBasics } from '../features/doses/index.js';
+import { submitReport } from '../features/side-effects/index.js';
 
 const DAY_MS = 86_400_000;
 

@@ -12,7 +12,7 @@ import { seedDemoAppointments } from '../features/appointments/index.js';
 import { seedDemoNotes } from '../features/notes/index.js';
 import { seedDemoCaseReview } from '../features/case-review/index.js';
 import { seedDemoFeedback } from '../features/feedback/index.js';
-import { seedDemoMedications } from '../features/medications/index.js';
+import { seedDemoMedications } from './demo-medications.js';
 import { seedDemoSideEffects } from '../features/side-effects/index.js';
 import { seedDemoSafetyProfile } from '../features/allergies/index.js';
 

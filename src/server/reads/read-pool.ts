@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.js';
-import { readJobs, type ReadJobInput, type ReadJobName, type ReadJobOutput } from './read-jobs.js';
+import type { ReadJobInput, ReadJobName, ReadJobOutput, ReadRunner } from '../platform/reads.js';
+import { readJobs } from './read-jobs.js';
+
+export type { ReadRunner };
 
 /**
  * Heavy reads (read-jobs.ts) on worker threads. better-sqlite3 is synchronous, so on one thread ten
@@ -11,13 +14,6 @@ import { readJobs, type ReadJobInput, type ReadJobName, type ReadJobOutput } fro
  * held run again on the main thread (a read can always be repeated); with no worker the main thread
  * computes reads itself, so reads never depend on the pool.
  */
-export interface ReadRunner {
-  run<K extends ReadJobName>(job: K, input: ReadJobInput<K>): Promise<ReadJobOutput<K>>;
-  /** Worker threads ready to serve reads (0: the main thread computes them). */
-  readonly threads: number;
-  close(): Promise<void>;
-}
-
 /** The pool, with its threads visible (diagnostics and tests). */
 export interface ReadPool extends ReadRunner {
   workers(): readonly Worker[];

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
-import { raiseAlert } from '../platform/outbox/alerts.js';
+import { raiseAlert } from '../features/alerts/index.js';
 import type { AlertSpec } from '../../shared/alerts/alert.js';
 
 /** Raises an alert about a patient directly (as the worker would), for tests that need one to exist. */

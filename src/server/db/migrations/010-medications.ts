@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MedicationCatalogueTable } from '../schema-medications.js';
-import { catalogueRows } from '../../features/medications/catalogue-seed-rows.js';
+import { v7 as uuidv7 } from 'uuid';
+import { catalogueSeed } from '../../../shared/medications/catalogue-seed.js';
 
 // Medications (issue 4): the clinic's catalogue, a patient's medication records with their dose periods,
 // the full change history, and monitoring results. Portable types only: instants bigint epoch ms, JSON text.
@@ -134,4 +135,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .values(catalogueRows(clinic.id, now))
       .execute();
   }
+}
+
+/**
+ * The starting catalogue (shared/medications/catalogue-seed.ts) as rows for one clinic, in the columns this
+ * migration creates. Kept here so the migration imports no feature (issue 18); new clinics get their rows from
+ * the medications feature (seedCatalogueForClinic). Ids are UUIDv7, as platform/ids.ts makes them.
+ */
+function catalogueRows(clinicId: string, now: number): MedicationCatalogueTable[] {
+  return catalogueSeed.map((e) => ({
+    id: uuidv7(),
+    clinic_id: clinicId,
+    generic_name: e.genericName,
+    drug_class: e.drugClass,
+    drug_group: e.drugGroup,
+    rxnorm_code: e.rxnormCode,
+    rxnorm_source: e.rxnormSource,
+    rxnorm_verified: e.rxnormVerified ? 1 : 0,
+    monitoring: e.monitoring,
+    notes: e.notes,
+    urgent_symptoms: JSON.stringify(e.urgentSymptoms),
+    guide_class: e.guideClass,
+    monitoring_programs: JSON.stringify(e.monitoringPrograms),
+    active: 1,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  }));
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { catalogueSafetyDefaults } from '../../features/medications/catalogue-safety.js';
+import { catalogueSafetyDefaults } from '../../../shared/medication-safety/catalogue-safety-defaults.js';
 import { linkFreeTextMedications } from './026-link-free-text.js';
 
 // Prescribing safety (issue 11): the catalogue carries each medicine's safety data (label dose limits,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MedicationPeriodTable, MedicationTable } from '../schema-medications.js';
 import type { DoseLogTable } from '../schema-doses.js';
 import type { PatientTable } from '../schema.js';
-import { toPeriods } from '../../features/medications/regimens.repository.js';
+import { toPeriods } from '../../../shared/medications/dose-periods.js';
 import { addDays } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, type Regimen } from '../../../shared/medications/schedule.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { registryFixture } from '../registry/registry-fixture.js';
-import { raiseDoseRecordVersion } from './dose-versions.repository.js';
+import { raiseDoseRecordVersion } from '../medications/index.js';
 import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import {
   expandScheduledDoses,

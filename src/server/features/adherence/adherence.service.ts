@@ -17,7 +17,7 @@ import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
 import { loadPatientDoses } from './adherence-inputs.js';
 import { toSummaryDto } from './adherence.mapper.js';
 import * as repo from './adherence.repository.js';
-import { doseRecordVersions } from './dose-versions.repository.js';
+import { doseRecordVersions } from '../medications/index.js';
 import { localDay } from '../../../shared/medications/local-time.js';
 
 const LONGEST = Math.max(...ADHERENCE_WINDOWS);

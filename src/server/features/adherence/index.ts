@@ -2,4 +2,3 @@
 export { adherenceRoutes } from './adherence.routes.js';
 export { checkAdherence, scheduledAdherenceCheck } from './adherence.check.js';
 export { adherenceForPatients, type PatientAdherence } from './adherence.service.js';
-export { raiseDoseRecordVersion, raiseDoseRecordVersionOfMedication } from './dose-versions.repository.js';

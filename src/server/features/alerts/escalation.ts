@@ -1,13 +1,13 @@
-import type { AppDeps } from '../deps.js';
-import { notifyByEmail } from '../notify/notify.js';
-import { AppError } from '../errors.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { notifyByEmail } from '../../platform/notify/notify.js';
+import { AppError } from '../../platform/errors.js';
+import { clinicSettings } from '../clinic/index.js';
 import { escalationSettingsOf, type EscalationSettings } from '../../../shared/alerts/escalation-settings.js';
 import { escalationNow } from '../../../shared/alerts/escalation-chain.js';
 import { transition } from '../../../shared/alerts/lifecycle.js';
 import * as repo from './alerts.repository.js';
-import * as lifecycleRepo from '../../features/alerts/index.js';
-import { applyAlertEvent, lifecycleOf } from '../../features/alerts/index.js';
+import * as lifecycleRepo from './lifecycle.repository.js';
+import { applyAlertEvent, lifecycleOf } from './lifecycle.service.js';
 
 const roleOf = (userId: string, s: EscalationSettings): string =>
   userId === s.onCallUserId ? 'on_call' : userId === s.clinicalLeadUserId ? 'clinical_lead' : 'care_manager';
@@ -29,9 +29,7 @@ export async function escalateUnacknowledgedAlerts(deps: AppDeps): Promise<numbe
       const done = await deps.database.transaction(async (trx) => {
         let settings = settingsByClinic.get(candidate.clinic_id);
         if (!settings) {
-          settings = escalationSettingsOf(
-            parseClinicSettings(await repo.clinicSettingsJson(trx, candidate.clinic_id)),
-          );
+          settings = escalationSettingsOf(await clinicSettings(trx, candidate.clinic_id));
           settingsByClinic.set(candidate.clinic_id, settings);
         }
         let alert = await lifecycleRepo.alertCore(trx, candidate.clinic_id, candidate.id);

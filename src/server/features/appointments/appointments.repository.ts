@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AppointmentTable } from '../../db/schema-appointments.js';
-import { refreshLastContact } from '../registry/index.js';
+import { refreshLastContact } from '../last-contact/index.js';
 
 /** Appointment columns with the clinician's name and the series' rule (the mapper's input). */
 function selectAppointments(db: Db, clinicId: string) {

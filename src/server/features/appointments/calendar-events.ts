@@ -1,4 +1,4 @@
-import type { CalendarProvider } from '../calendar-feed/index.js';
+import type { Db } from '../../db/database.js';
 import { appointmentsOnDays } from './appointments.repository.js';
 
 const modeWords: Record<string, string> = { in_person: 'in person', video: 'by video', phone: 'by phone' };
@@ -7,8 +7,14 @@ const modeWords: Record<string, string> = { in_person: 'in person', video: 'by v
  * Appointments in the patient's private calendar feed. Discreet: a phone calendar is seen by others, so the
  * summary says "Appointment" and how (in person, video, phone), never therapy, medication or a clinician's
  * name. The UID is the appointment id, so a moved appointment moves; a cancelled one leaves the feed.
+ * Shaped as the feed's CalendarProvider (calendar-feed/providers.ts lists it there, which checks the shape);
+ * appointments does not import the feed, which sits above it (issue 18).
  */
-export const appointmentEvents: CalendarProvider = async (deps, patient, range) => {
+export async function appointmentEvents(
+  deps: { db: Db },
+  patient: { id: string; clinicId: string },
+  range: { fromDay: string; toDay: string },
+) {
   const rows = await appointmentsOnDays(deps.db, patient.clinicId, patient.id, range.fromDay, range.toDay);
   return rows.map((a) => ({
     uid: `appointment-${a.id}@duet`,
@@ -17,4 +23,4 @@ export const appointmentEvents: CalendarProvider = async (deps, patient, range) 
     summary: `Appointment (${modeWords[a.mode] ?? 'see Duet'})`,
     description: 'Open Duet for the details.',
   }));
-};
+}

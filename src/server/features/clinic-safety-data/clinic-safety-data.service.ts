@@ -21,7 +21,7 @@ import type {
   LabThresholdsInput,
 } from '../../../shared/medication-safety/clinic-safety-schemas.js';
 import type { ClinicLabThresholdTable } from '../../db/schema-clinic-safety-data.js';
-import { userNames } from '../medications/index.js';
+import { userNames } from '../../platform/users/user-names.repository.js';
 import * as repo from './clinic-safety-data.repository.js';
 
 /**

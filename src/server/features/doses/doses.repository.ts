@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { raiseDoseRecordVersion } from '../adherence/index.js';
+import { raiseDoseRecordVersion } from '../medications/index.js';
 import type { DoseLogTable } from '../../db/schema-doses.js';
 
 export type DoseLogRow = DoseLogTable;

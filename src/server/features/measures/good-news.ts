@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { updateAlertState } from '../../platform/outbox/alerts.repository.js';
+import { updateAlertState } from '../alerts/index.js';
 import type { Relapse } from '../../../shared/measures/interpretation.js';
 import * as repo from './measures.repository.js';
 

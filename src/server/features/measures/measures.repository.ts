@@ -2,7 +2,7 @@ import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { QuestionnaireResponseTable, RiskAssessmentTable } from '../../db/schema-measures.js';
 import { refreshMeasureSummary } from './summaries.repository.js';
-import { refreshLastContact } from '../registry/index.js';
+import { refreshLastContact } from '../last-contact/index.js';
 import { notSafeMessageKey } from '../../../shared/practice/risk.js';
 
 /**

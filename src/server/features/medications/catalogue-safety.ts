@@ -7,19 +7,9 @@ import {
   catalogueSafetySchema,
   safetyChangeMarkSchema,
 } from '../../../shared/medication-safety/prescribing-schemas.js';
-import { defaultDoseLimits } from '../../../shared/medication-safety/dose-limits.js';
-import { defaultInteractionClasses } from '../../../shared/medication-safety/drug-classes.js';
+import { catalogueSafetyDefaults } from '../../../shared/medication-safety/catalogue-safety-defaults.js';
 
-/**
- * The safety data a catalogue entry carries (issue 11): Duet's starting values (shared/medication-safety
- * dose-limits.ts and drug-classes.ts, each row with its source) and the marks of values a clinic changed.
- */
-export function catalogueSafetyDefaults(genericName: string): CatalogueSafety | null {
-  const doseLimits = defaultDoseLimits(genericName);
-  const interactionClasses = defaultInteractionClasses(genericName);
-  if (doseLimits === null && interactionClasses.length === 0) return null;
-  return { doseLimits, interactionClasses };
-}
+export { catalogueSafetyDefaults };
 
 // Parsed safety data by its stored text: every prescribing request reads the same few catalogue rows, and the
 // text is the whole key (an edit changes the text), so a parse is reused without going stale. Bounded.

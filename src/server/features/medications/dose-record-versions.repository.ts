@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database.js';
 
 /**
- * dose_record_versions (migration 025): one counter per patient, raised in the transaction of every write
+ * dose_record_versions (migration 025), owned by the medications feature (issue 18: the lowest of the three
+ * features that use it, so doses writes it and adherence reads it through the medications face without an
+ * import cycle): one counter per patient, raised in the transaction of every write
  * that can change their adherence — a dose logged or corrected (doses.repository.ts), a medication started
  * or updated, a dose period added or replaced (medications.repository.ts). A patient never written to has
  * no row (version 0).

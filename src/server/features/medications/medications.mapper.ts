@@ -18,7 +18,7 @@ import type {
   MedicationChange,
   PeriodView,
 } from '../../../shared/medications/schemas.js';
-import { toPeriods } from './regimens.repository.js';
+import { toPeriods } from '../../../shared/medications/dose-periods.js';
 import { parseSafety, parseSafetyMarks } from './catalogue-safety.js';
 import { parseAnswers, parseMonitoringAnswer, parseOverMaximum } from './prescribing-records.js';
 

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { resolveAlertsForSubject } from '../alerts/index.js';
 import type { Consult, ConsultPriority, ConsultState } from '../../../shared/messaging/schemas.js';
 import * as repo from './consults.repository.js';
 import * as conversations from './conversations.repository.js';

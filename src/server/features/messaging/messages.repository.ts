@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { MessageTable } from '../../db/schema-messaging.js';
-import { refreshLastContact } from '../registry/index.js';
+import { refreshLastContact } from '../last-contact/index.js';
 
 export type MessageRow = MessageTable & { author_name: string; author_role: string };
 

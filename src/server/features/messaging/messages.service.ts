@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { resolveAlertsForSubject } from '../alerts/index.js';
 import type { Message } from '../../../shared/messaging/schemas.js';
 import * as conversations from './conversations.repository.js';
 import * as messages from './messages.repository.js';

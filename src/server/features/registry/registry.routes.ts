@@ -8,7 +8,7 @@ import {
   registryResponseSchema,
   type RegistryResponse,
 } from '../../../shared/registry/schemas.js';
-import { registryJson } from './registry.service.js';
+import { readRegistryAudited } from './registry.service.js';
 
 export function registryRoutes(app: App, deps: AppDeps): void {
   app.get('/api/registry', {
@@ -21,7 +21,7 @@ export function registryRoutes(app: App, deps: AppDeps): void {
     // The text is the 200 schema's JSON already (encoded with it where it was made): Fastify sends a JSON
     // string as it is, so the type says what the text holds.
     handler: async (request, reply) => {
-      const json = await registryJson(deps, actorOf(request), request.query);
+      const json = await readRegistryAudited(deps, actorOf(request), request.query);
       return reply.type('application/json; charset=utf-8').send(json as unknown as RegistryResponse);
     },
   });

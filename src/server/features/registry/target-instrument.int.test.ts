@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScheduledChecks } from '../../platform/outbox/background.js';
+import { runScheduledChecks } from '../../background.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';

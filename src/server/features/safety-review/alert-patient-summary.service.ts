@@ -8,13 +8,12 @@ import { ageOnDay } from '../../../shared/medication-safety/age.js';
 import { severitySchema, alertStateSchema } from '../../../shared/alerts/alert.js';
 import type { AlertPatientSummary } from '../../../shared/alerts/patient-summary.js';
 import { crisisFor } from '../measures/index.js';
-import { withAlertAccess } from './alert-access.js';
-import * as alertsRepo from './alerts.repository.js';
+import { alertById, withAlertAccess } from '../alerts/index.js';
 import * as repo from './alert-patient-summary.repository.js';
 
 const alertNotFound = () => new AppError('not_found', 'Alert not found');
 
-type Row = NonNullable<Awaited<ReturnType<typeof alertsRepo.alertById>>>;
+type Row = NonNullable<Awaited<ReturnType<typeof alertById>>>;
 
 async function summaryIn(deps: AppDeps, trx: Db, actor: Actor, alert: Row): Promise<AlertPatientSummary> {
   const [onTeam, patient, team, crisis] = await Promise.all([
@@ -68,12 +67,12 @@ export async function alertPatientSummary(
   actor: Actor,
   alertId: string,
 ): Promise<AlertPatientSummary> {
-  const found = await alertsRepo.alertById(deps.database.db, actor.clinicId, alertId);
+  const found = await alertById(deps.database.db, actor.clinicId, alertId);
   if (!found) throw alertNotFound();
   const what = { action: 'alert.patient_summary', resourceType: 'alert', resourceId: alertId };
   const run = async (trx: Db) => {
     // Read again inside the transaction: an alert resolved meanwhile no longer lets anyone off the team in.
-    const current = await alertsRepo.alertById(trx, actor.clinicId, alertId);
+    const current = await alertById(trx, actor.clinicId, alertId);
     if (!current) throw alertNotFound();
     if (current.state === 'resolved' && !(await canReachPatient(trx, actor, current.patient_id)))
       throw alertNotFound();

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { resolveAlertsForSubject } from '../../platform/outbox/alerts.js';
+import { resolveAlertsForSubject } from '../alerts/index.js';
 import { isClinician } from '../../../shared/access/roles.js';
 import { changedSections } from '../../../shared/treatment-plans/diff.js';
 import { blankPlan, crisisLinesForPlan } from '../../../shared/treatment-plans/defaults.js';

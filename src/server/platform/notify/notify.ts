@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../deps.js';
-import * as accounts from '../../features/accounts/index.js';
+import { notificationRecipients } from './notify.repository.js';
 
 /**
  * Email that something is waiting in Duet. It never carries patient data: no names, no content,
@@ -35,7 +35,7 @@ export async function notifyByEmail(
     refill: 'You have a refill reminder in Duet',
     appointment: 'You have an upcoming appointment in Duet',
   } as const;
-  const users = await accounts.findUsers(trx, clinicId, [...new Set(userIds)]);
+  const users = await notificationRecipients(trx, clinicId, [...new Set(userIds)]);
   for (const user of users) {
     if (user.status !== 'active') continue;
     await deps.mailer.send(trx, {

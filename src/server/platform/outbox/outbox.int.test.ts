@@ -13,7 +13,7 @@ import {
 import { defineRule, type AlertRule } from '../../../shared/alerts/rules/rule.js';
 import { emitEvent } from './emit.js';
 import { deliverPendingEvents } from './worker.js';
-import { escalateUnacknowledgedAlerts } from './escalation.js';
+import { escalateUnacknowledgedAlerts } from '../../features/alerts/index.js';
 import { verifyAuditChain } from '../audit/audit.js';
 import { loadAuditKeys } from '../audit/audit-keys.js';
 

@@ -5,7 +5,7 @@ import { alertRules } from '../../../shared/alerts/rules/index.js';
 import type { AlertRule } from '../../../shared/alerts/rules/rule.js';
 import type { OutboxRow } from './outbox.repository.js';
 import * as outbox from './outbox.repository.js';
-import { raiseAlert } from './alerts.js';
+import { inFreshScope } from '../request-scope.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -24,7 +24,7 @@ function rowToEvent(row: OutboxRow): DomainEvent {
 }
 
 /**
- * Delivers one pending event: claims it, applies every rule listening to its type, stores the alerts and
+ * Delivers one pending event: claims it, applies every rule listening to its type, has the alerts feature store the alerts (deps.raiseAlert) and
  * marks the event processed, all in one transaction. A crash anywhere before the commit leaves the event
  * pending for the next run; the alerts' idempotency keys make a replay harmless. Returns false when the
  * queue is empty.
@@ -43,7 +43,7 @@ export async function deliverOneEvent(
         for (const rule of rules.filter((r) => r.on === event.type)) {
           const specs = rule.evaluate(event);
           for (const [i, spec] of specs.entries())
-            await raiseAlert(trx, deps, event, spec, `${rule.name}:${event.id}:${String(i)}`);
+            await deps.raiseAlert(trx, deps, event, spec, `${rule.name}:${event.id}:${String(i)}`);
         }
         await outbox.markProcessed(trx, row.id, deps.clock.now());
       } catch (err) {
@@ -62,13 +62,13 @@ export async function deliverOneEvent(
   return delivered;
 }
 
-/** Delivers pending events until the queue is empty or `max` were handled. */
+/** Delivers pending events until the queue is empty or `max` were handled; each event in a fresh scope (issue 18). */
 export async function deliverPendingEvents(
   deps: AppDeps,
   max = 500,
   rules: readonly AlertRule[] = alertRules,
 ): Promise<number> {
   let n = 0;
-  while (n < max && (await deliverOneEvent(deps, rules))) n++;
+  while (n < max && (await inFreshScope(() => deliverOneEvent(deps, rules)))) n++;
   return n;
 }
