@@ -23,3 +23,28 @@ export function sentInviteLink(server: DuetServer, email: string): string {
   }
   throw new Error(`No invite mail for ${email} in the mail store`);
 }
+
+/**
+ * The newest one-time link mailed to `email` whose path is `path` (e.g. `/reset-password`), with its
+ * fragment (`/reset-password#abc…`): reset and email-confirmation links carry the token there.
+ */
+export function sentFragmentLink(server: DuetServer, email: string, path: string): string {
+  const db = new SQLite(join(server.dataDir, 'duet.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare(
+        'select text_body from mail_outbox where lower(to_address) = lower(?) order by created_at desc, id desc',
+      )
+      .all(email) as { text_body: string }[];
+    for (const row of rows) {
+      const match = /https?:\/\/\S+#[A-Za-z0-9_-]+/g;
+      for (const found of row.text_body.match(match) ?? []) {
+        const url = new URL(found);
+        if (url.pathname === path) return url.pathname + url.hash;
+      }
+    }
+  } finally {
+    db.close();
+  }
+  throw new Error(`No ${path} mail for ${email} in the mail store`);
+}
