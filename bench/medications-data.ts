@@ -14,7 +14,7 @@ import type {
   MedicationTable,
 } from '../src/server/db/schema-medications.js';
 import { newId } from '../src/server/platform/ids.js';
-import { addDays, localDay, offsetAt } from '../src/shared/medications/local-time.js';
+import { addDays, localDate, offsetAt } from '../src/shared/time/index.js';
 import { doseKeyOf, type DoseSchedule } from '../src/shared/medications/schedule.js';
 import { seededRandom } from './synthetic.js';
 
@@ -106,7 +106,7 @@ export async function generateMedications(
     const periods: MedicationPeriodTable[] = [];
     const changes: MedicationChangeTable[] = [];
     for (const [n, p] of patients.entries()) {
-      const today = localDay(now, p.time_zone);
+      const today = localDate(now, p.time_zone);
       const start = addDays(today, -(years * 365) + Math.floor(random() * 60));
       const plan: Med[] = [
         {

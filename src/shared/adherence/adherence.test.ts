@@ -1,3 +1,4 @@
+import { addDays as shiftDay, weekdayOf as isoWeekday } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import {
   computeAdherence,
@@ -11,7 +12,6 @@ import {
   type AdherenceDose,
   type AdherenceLog,
 } from './adherence.js';
-import { addDays as shiftDay, weekdayOf as isoWeekday } from '../medications/local-time.js';
 import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from './alerting.js';
 import { adherenceDefaults, adherenceSettings } from './settings.js';
 

@@ -1,3 +1,4 @@
+import { addDays, weekdayOf } from '../time/index.js';
 /**
  * Adherence from the patient's own dose log (issue 4; care-rules.md, "Adherence"): doses taken / doses
  * scheduled over 7, 30 and 90 days, per medication and overall, missed-dose streaks, and the pattern by
@@ -15,7 +16,6 @@
  * Late entries (logged after the 48-hour correction window) still count as taken: the patient says so.
  * As-needed doses are never scheduled and do not enter adherence.
  */
-import { addDays, weekdayOf } from '../medications/local-time.js';
 
 /** The part of a scheduled dose (shared/medications/schedule.ts `ScheduledDose`) adherence needs. */
 export interface AdherenceDose {

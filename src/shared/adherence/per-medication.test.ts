@@ -1,3 +1,4 @@
+import { addDays } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import { countedDoses, type AdherenceDose, type AdherenceLog } from './adherence.js';
 import {
@@ -8,7 +9,6 @@ import {
   untakenRun,
 } from './per-medication.js';
 import { adherenceDefaults, adherenceSettings } from './settings.js';
-import { addDays } from '../medications/local-time.js';
 
 const TODAY = '2026-03-20';
 const s = { ...adherenceDefaults };

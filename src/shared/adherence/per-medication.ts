@@ -11,7 +11,7 @@
  *   half-lives; FDA labels, "Dosage and Administration"), so a gap is a prescriber question, not a statistic.
  * As-needed medications have no schedule and never enter these figures (shared/adherence/adherence.ts).
  */
-import { addDays, daysBetween } from '../medications/local-time.js';
+import { addDays, daysBetween } from '../time/index.js';
 import { resolveMedicationName } from '../medication-safety/names.js';
 import { rateInWindow, type CountedDose, type Rate } from './adherence.js';
 import { isLowAdherence } from './alerting.js';

@@ -1,13 +1,13 @@
+import { addDays, localDate } from '../time/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDateTimeOf, addDays } from '../appointments/local-time.js';
 import { addClinicHours, isClinicOpen, openingWindow, type ClinicHours } from './clinic-hours.js';
 
 /** Opening time between two instants, summed day by day over the clinic's windows (the slow, plain way). */
 function openTimeBetween(a: number, b: number, hours: ClinicHours): number {
   let total = 0;
-  let day = addDays(localDateTimeOf(a, hours.timeZone).day, -1);
-  const last = addDays(localDateTimeOf(b, hours.timeZone).day, 1);
+  let day = addDays(localDate(a, hours.timeZone), -1);
+  const last = addDays(localDate(b, hours.timeZone), 1);
   while (day <= last) {
     const w = openingWindow(day, hours);
     if (w) total += Math.max(0, Math.min(b, w.closes) - Math.max(a, w.opens));

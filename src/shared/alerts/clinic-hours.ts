@@ -1,4 +1,4 @@
-import { addDays, instantOf, localDateTimeOf } from '../appointments/local-time.js';
+import { addDays, instantAt, localDate } from '../time/index.js';
 
 /**
  * Clinic opening hours in the clinic's own IANA time zone (clinic settings). Escalation time counts only
@@ -29,12 +29,12 @@ export function isoWeekday(day: string): number {
 /** The opening window [opens, closes) of one local day as instants, or null when the clinic is shut. */
 export function openingWindow(day: string, hours: ClinicHours): { opens: number; closes: number } | null {
   if (!hours.openDays.includes(isoWeekday(day))) return null;
-  const opens = instantOf(day, hours.opensAt, hours.timeZone);
-  const closes = instantOf(day, hours.closesAt, hours.timeZone);
+  const opens = instantAt(day, hours.opensAt, hours.timeZone);
+  const closes = instantAt(day, hours.closesAt, hours.timeZone);
   return closes > opens ? { opens, closes } : null;
 }
 
-const dayOf = (at: number, hours: ClinicHours): string => localDateTimeOf(at, hours.timeZone).day;
+const dayOf = (at: number, hours: ClinicHours): string => localDate(at, hours.timeZone);
 
 /** True while the clinic is open at this instant. */
 export function isClinicOpen(at: number, hours: ClinicHours): boolean {

@@ -1,5 +1,5 @@
+import { isValidTimeZone } from '../time/index.js';
 import { z } from 'zod';
-import { isKnownZone } from '../appointments/local-time.js';
 import type { ClinicHours } from './clinic-hours.js';
 
 /**
@@ -33,7 +33,7 @@ export const escalationSettingsShape = {
   clinicalLeadUserId: z.string().max(64).nullable().optional(),
   acknowledgePauseMinutes: z.number().int().min(5).max(1440).optional(),
   safetyFollowUpHours: z.number().min(1).max(168).optional(),
-  clinicTimeZone: z.string().max(64).refine(isKnownZone, 'Not a time zone this server knows.').optional(),
+  clinicTimeZone: z.string().max(64).refine(isValidTimeZone, 'Not a time zone this server knows.').optional(),
   clinicOpenDays: z
     .array(z.number().int().min(1).max(7))
     .min(1, 'Choose at least one open day.')

@@ -1,10 +1,10 @@
+import { instantAt } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import { attendanceOverTime, isLateCancellation, type AttendanceFact } from './attendance.js';
 import { noShowAlertDue, noShowStreak, type MarkedAppointment } from './no-shows.js';
-import { instantOf } from './local-time.js';
 
 const zone = 'America/New_York';
-const at = (day: string, time = '10:00') => instantOf(day, time, zone);
+const at = (day: string, time = '10:00') => instantAt(day, time, zone);
 const now = at('2026-11-02', '12:00');
 const fact = (day: string, status: AttendanceFact['status'], extra: Partial<AttendanceFact> = {}) => ({
   startsAt: at(day),
@@ -43,7 +43,7 @@ describe('attendanceOverTime', () => {
 
   it('a 23:30 session on the last day of a month belongs to that month in the patient zone', () => {
     const late = {
-      startsAt: instantOf('2026-09-30', '23:30', zone),
+      startsAt: instantAt('2026-09-30', '23:30', zone),
       status: 'attended' as const,
       cancelledBy: null,
       cancelledLate: null,

@@ -1,5 +1,5 @@
+import { localDate } from '../time/index.js';
 import type { AppointmentStatus, AttendanceTally, CancelledBy } from './schemas.js';
-import { localDateTimeOf } from './local-time.js';
 
 /**
  * Attendance (issue 6). Counted: sessions attended, no-shows, and the patient's own late cancellations
@@ -38,7 +38,7 @@ export function attendanceOverTime(
   const past = facts.filter((f) => f.startsAt <= now);
   const byMonth = new Map<string, AttendanceFact[]>();
   for (const f of past) {
-    const month = localDateTimeOf(f.startsAt, timeZone).day.slice(0, 7);
+    const month = localDate(f.startsAt, timeZone).slice(0, 7);
     const list = byMonth.get(month) ?? [];
     list.push(f);
     byMonth.set(month, list);

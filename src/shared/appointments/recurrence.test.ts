@@ -1,10 +1,10 @@
+import { instantAt, localDateTime } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import { expandBooking, MAX_OCCURRENCES, shiftOccurrence, type Booking } from './recurrence.js';
-import { instantOf, localDateTimeOf } from './local-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-describe('instantOf / localDateTimeOf', () => {
+describe('instantAt / localDateTime', () => {
   it.each([
     { zone: 'America/Chicago', day: '2026-03-03', time: '09:00', utc: '2026-03-03T15:00:00.000Z' },
     { zone: 'America/Chicago', day: '2026-03-10', time: '09:00', utc: '2026-03-10T14:00:00.000Z' },
@@ -18,9 +18,10 @@ describe('instantOf / localDateTimeOf', () => {
     // Autumn overlap (01:30 happens twice on 1 November 2026): the first one.
     { zone: 'America/Chicago', day: '2026-11-01', time: '01:30', utc: '2026-11-01T06:30:00.000Z' },
   ])('$day $time in $zone is $utc', ({ zone, day, time, utc }) => {
-    const at = instantOf(day, time, zone);
+    const at = instantAt(day, time, zone);
     expect(iso(at)).toBe(utc);
-    if (!(day === '2026-03-08' && time === '02:30')) expect(localDateTimeOf(at, zone)).toEqual({ day, time });
+    if (!(day === '2026-03-08' && time === '02:30'))
+      expect(localDateTime(at, zone)).toEqual({ date: day, time });
   });
 });
 
@@ -87,7 +88,7 @@ describe('expandBooking', () => {
     expect(occ.map((o) => new Date(o.startsAt).getUTCHours())).toEqual(utcHours);
     for (const o of occ) {
       expect(o.time).toBe(booking.time);
-      expect(localDateTimeOf(o.startsAt, booking.timeZone)).toEqual({ day: o.day, time: booking.time });
+      expect(localDateTime(o.startsAt, booking.timeZone)).toEqual({ date: o.day, time: booking.time });
       expect(o.endsAt - o.startsAt).toBe(booking.durationMinutes * 60_000);
     }
   });
@@ -107,7 +108,7 @@ describe('shiftOccurrence (this and the following)', () => {
       45,
     );
     expect(moved.day).toBe('2026-03-19');
-    expect(localDateTimeOf(moved.startsAt, 'America/Chicago')).toEqual({ day: '2026-03-19', time: '16:30' });
+    expect(localDateTime(moved.startsAt, 'America/Chicago')).toEqual({ date: '2026-03-19', time: '16:30' });
     expect(moved.endsAt - moved.startsAt).toBe(45 * 60_000);
   });
 });

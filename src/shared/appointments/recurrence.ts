@@ -1,4 +1,4 @@
-import { addDays, daysBetween, instantOf, minutes } from './local-time.js';
+import { addDays, daysBetween, instantAt, minutes } from '../time/index.js';
 
 /**
  * Expanding a booking into its occurrences. A series is "every 1 or 2 weeks on the first day's weekday, at
@@ -42,7 +42,7 @@ export function occurrenceAt(
   timeZone: string,
   durationMinutes: number,
 ): Occurrence {
-  const startsAt = instantOf(day, time, timeZone);
+  const startsAt = instantAt(day, time, timeZone);
   return { day, time, startsAt, endsAt: startsAt + minutes(durationMinutes) };
 }
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../medications/local-time.js';
+import { addDays, daysBetween } from '../time/index.js';
 import { expandScheduledDoses, periodInEffect, type Regimen } from '../medications/schedule.js';
 
 /**

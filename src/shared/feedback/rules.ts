@@ -1,4 +1,4 @@
-import { addDays } from '../treatment-plans/rules.js';
+import { addDays } from '../time/index.js';
 
 /**
  * How long the session feedback form stays open: 14 days after the session's day (product decision,

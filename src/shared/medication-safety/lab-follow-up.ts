@@ -1,4 +1,4 @@
-import { addDays } from '../medications/local-time.js';
+import { addDays } from '../time/index.js';
 import type { DosePeriod } from '../medications/schedule.js';
 
 /**

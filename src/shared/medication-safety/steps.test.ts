@@ -1,7 +1,7 @@
+import { addDays } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkStepOrder } from './steps.js';
-import { addDays } from '../medications/local-time.js';
 
 describe('titration steps in the order given', () => {
   it('the issue case (lithium 300 → 900 on day 3 → 600 on day 2) is refused naming step 2', () => {

@@ -1,4 +1,4 @@
-import { daysBetween } from '../medications/local-time.js';
+import { daysBetween } from '../time/index.js';
 import type { SymptomCode } from '../side-effects/symptoms.js';
 import { identifyMedication, type MedicationIdentity } from './urgent-symptoms-identity.js';
 import {

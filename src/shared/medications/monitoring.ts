@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './local-time.js';
+import { addDays, daysBetween } from '../time/index.js';
 
 /**
  * Monitoring schedules for medications that need blood tests or physical checks, as due dates counted

@@ -1,7 +1,7 @@
+import { addDays, instantAt, localDate, localTime } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expandScheduledDoses, type DoseSchedule, type Regimen } from './schedule.js';
-import { addDays, instantOf, localDay, localTimeOf } from './local-time.js';
 import { parseDoseKey } from '../doses/rules.js';
 
 // Issue 11: every-N-hours and daily doses follow the patient's wall clock across DST, and every dose of a
@@ -24,7 +24,7 @@ const everyHours = (n: number, firstTime: string): DoseSchedule => ({
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Real hours from local midnight to the next local midnight (midnight exists on every day in these zones). */
 const hoursInDay = (day: string, tz: string) =>
-  (instantOf(addDays(day, 1), '00:00', tz) - instantOf(day, '00:00', tz)) / H;
+  (instantAt(addDays(day, 1), '00:00', tz) - instantAt(day, '00:00', tz)) / H;
 
 describe('dose days across DST (table)', () => {
   it.each([
@@ -89,7 +89,7 @@ describe('dose days across DST (table)', () => {
     const autumn = expandScheduledDoses(r, '2026-10-25', '2026-10-25', 'Europe/Berlin');
     expect(autumn.map((d) => d.doseKey)).toEqual(['med1:2026-10-25:02:00', 'med1:2026-10-25:14:00']);
     const spring = expandScheduledDoses(r, '2026-03-29', '2026-03-29', 'Europe/Berlin');
-    expect(spring.map((d) => [d.doseKey, localTimeOf(d.dueAt, 'Europe/Berlin')])).toEqual([
+    expect(spring.map((d) => [d.doseKey, localTime(d.dueAt, 'Europe/Berlin')])).toEqual([
       ['med1:2026-03-29:02:00', '03:00'],
       ['med1:2026-03-29:14:00', '14:00'],
     ]);
@@ -132,10 +132,10 @@ describe('dose keys across DST (properties, fast-check)', () => {
           expect(d.localDate >= from && d.localDate <= to).toBe(true);
           // The wall clock at the due time shows the scheduled time, except a time skipped by the clocks
           // going forward, which is moved later on the same day.
-          if (localTimeOf(d.dueAt, tz) !== d.localTime) {
-            expect(localTimeOf(d.dueAt, tz) > d.localTime).toBe(true);
-            expect(localDay(d.dueAt, tz)).toBe(d.localDate);
-          } else expect(localDay(d.dueAt, tz)).toBe(d.localDate);
+          if (localTime(d.dueAt, tz) !== d.localTime) {
+            expect(localTime(d.dueAt, tz) > d.localTime).toBe(true);
+            expect(localDate(d.dueAt, tz)).toBe(d.localDate);
+          } else expect(localDate(d.dueAt, tz)).toBe(d.localDate);
         }
       }),
       { numRuns: 100 },

@@ -1,3 +1,4 @@
+import { addDays, instantAt, localDate, localTime, weekdayOf } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import {
   expandScheduledDoses,
@@ -6,7 +7,6 @@ import {
   type DosePeriod,
   type Regimen,
 } from './schedule.js';
-import { addDays, instantOf, localDay, localTimeOf, weekdayOf } from './local-time.js';
 
 const daily = (times: string[]): DosePeriod['schedule'] => ({ kind: 'times', times, weekdays: null });
 const regimen = (periods: DosePeriod[], endDate: string | null = null): Regimen => ({
@@ -30,7 +30,7 @@ const period = (
 });
 const utc = (t: number) => new Date(t).toISOString();
 
-describe('instantOf / localDay across DST and far zones', () => {
+describe('instantAt / localDate across DST and far zones', () => {
   it.each([
     {
       name: 'New York, normal winter day',
@@ -89,14 +89,14 @@ describe('instantOf / localDay across DST and far zones', () => {
       utc: '2025-07-09T20:15:00.000Z',
     },
   ])('$name', ({ day, time, tz, utc: expected }) => {
-    const t = instantOf(day, time, tz);
+    const t = instantAt(day, time, tz);
     expect(utc(t)).toBe(expected);
   });
 
   it('round-trips local day and time', () => {
-    const t = instantOf('2025-06-01', '08:00', 'Pacific/Kiritimati');
-    expect(localDay(t, 'Pacific/Kiritimati')).toBe('2025-06-01');
-    expect(localTimeOf(t, 'Pacific/Kiritimati')).toBe('08:00');
+    const t = instantAt('2025-06-01', '08:00', 'Pacific/Kiritimati');
+    expect(localDate(t, 'Pacific/Kiritimati')).toBe('2025-06-01');
+    expect(localTime(t, 'Pacific/Kiritimati')).toBe('08:00');
   });
 
   it('weekdays and day arithmetic', () => {
@@ -258,7 +258,7 @@ describe('expandScheduledDoses', () => {
     const ny = expandScheduledDoses(r, '2025-05-10', '2025-05-11', 'America/New_York');
     const london = expandScheduledDoses(r, '2025-05-10', '2025-05-11', 'Europe/London');
     expect(london.map((d) => d.doseKey)).toEqual(ny.map((d) => d.doseKey));
-    expect(london.map((d) => localTimeOf(d.dueAt, 'Europe/London'))).toEqual([
+    expect(london.map((d) => localTime(d.dueAt, 'Europe/London'))).toEqual([
       '08:00',
       '20:00',
       '08:00',

@@ -1,4 +1,4 @@
-import { addDays, eachDay, instantOf, occurrencesOf, wallOf, wallParts, weekdayOf } from './local-time.js';
+import { addDays, eachDay, instantAt, occurrencesAt, wallOf, wallParts, weekdayOf } from '../time/index.js';
 
 /**
  * A patient's dose schedule, expanded into the doses due on local days in the patient's time zone.
@@ -136,7 +136,7 @@ export function expandScheduledDoses(
             doseKey: doseKeyOf(regimen.medicationId, day, time),
             localDate: day,
             localTime: time,
-            dueAt: instantOf(day, time, timeZone),
+            dueAt: instantAt(day, time, timeZone),
             doseAmount: base.doseAmount,
             doseUnit: base.doseUnit,
           });
@@ -166,14 +166,14 @@ export function expandScheduledDoses(
         if (occurrence === 2) dose.occurrence = 2;
         doses.push(dose);
       };
-      const at = occurrencesOf(day, time, timeZone);
+      const at = occurrencesAt(day, time, timeZone);
       const first = at[0];
       if (first === undefined) {
         // Spring gap: the time is moved forward by the gap, unless that reaches the next dose (an hourly
         // dose on a 23-hour day makes 23 doses, not two at 03:00).
-        const moved = instantOf(day, time, timeZone);
+        const moved = instantAt(day, time, timeZone);
         const next = wallParts(wall + step);
-        if (instantOf(next.day, next.time, timeZone) > moved) push(moved, 1);
+        if (instantAt(next.day, next.time, timeZone) > moved) push(moved, 1);
         continue;
       }
       push(first, 1);

@@ -1,7 +1,8 @@
+import { timeZoneSchema } from '../time/index.js';
 import { z } from 'zod';
 import { careTeamRoleSchema, roleSchema } from '../access/roles.js';
 import { emailSchema, accountStatusSchema } from '../accounts/schemas.js';
-import { isValidTimeZone, isRealCalendarDay } from './validation.js';
+import { isRealCalendarDay } from './validation.js';
 import { countryCodeSchema } from '../crisis/countries.js';
 
 export const calendarDaySchema = z
@@ -9,11 +10,7 @@ export const calendarDaySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
   .refine(isRealCalendarDay, 'Enter a real date in the past.');
 
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as America/Chicago).');
+export { timeZoneSchema };
 
 const optionalText = (max: number) =>
   z

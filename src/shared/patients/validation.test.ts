@@ -1,5 +1,6 @@
+import { isValidTimeZone } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
-import { isRealCalendarDay, isValidTimeZone } from './validation.js';
+import { isRealCalendarDay } from './validation.js';
 import { newPatientSchema } from './schemas.js';
 
 describe('isValidTimeZone', () => {

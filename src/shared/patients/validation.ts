@@ -1,14 +1,3 @@
-/** True when the runtime knows this IANA zone name (e.g. America/Chicago, Pacific/Kiritimati). */
-export function isValidTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) && zone !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A real calendar day (no 2023-02-30) between 1900-01-01 and 2100-01-01; birth dates are checked against "today" by the service. */
 export function isRealCalendarDay(day: string): boolean {
   const [y, m, d] = day.split('-').map(Number);

@@ -1,4 +1,4 @@
-import { addDays } from '../treatment-plans/rules.js';
+import { addDays } from '../time/index.js';
 
 /** How often the therapist asks for the practice. */
 export type Frequency = { kind: 'daily' } | { kind: 'weekly'; timesPerWeek: number } | { kind: 'once' };

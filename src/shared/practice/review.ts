@@ -1,4 +1,4 @@
-import { addDays } from '../treatment-plans/rules.js';
+import { addDays } from '../time/index.js';
 import type { DiaryCard, ThoughtRecord } from './content.js';
 
 /** The part of an entry the review helpers read. */

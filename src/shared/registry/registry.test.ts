@@ -1,7 +1,8 @@
+import { daysBetween, localDate, UnknownTimeZoneError } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import { fallPercent, isNotImproving, registryStatus, weeksSince, type ScoreSeries } from './status.js';
 import { treatToTargetDefaults, treatToTargetSettings } from './settings.js';
-import { dayInZone, daysBetween, nextDueDay } from './next-due.js';
+import { nextDueDay } from './next-due.js';
 import { registryFlagsFor } from './flags.js';
 import { arrangeRegistry, attentionTier } from './ranking.js';
 import type { RegistryRow } from './schemas.js';
@@ -97,11 +98,11 @@ describe('nextDueDay (measures schedule: every 2 weeks to week 12, then every 4)
       nextDueDay(instrument, start, answered ? { baselineDay: answered[0], lastDay: answered[1] } : null),
     ).toBe(due),
   );
-  it('counts days and reads days in the patient zone', () => {
+  it('counts days and reads days in the patient zone (an unknown zone is an error, never UTC)', () => {
     expect(daysBetween('2026-01-15', '2026-01-23')).toBe(8);
     expect(daysBetween('2026-01-15', '2026-01-10')).toBe(-5);
-    expect(dayInZone(Date.UTC(2026, 0, 2, 3), 'America/Chicago')).toBe('2026-01-01');
-    expect(dayInZone(Date.UTC(2026, 0, 2, 3), 'Not/AZone')).toBe('2026-01-02');
+    expect(localDate(Date.UTC(2026, 0, 2, 3), 'America/Chicago')).toBe('2026-01-01');
+    expect(() => localDate(Date.UTC(2026, 0, 2, 3), 'Not/AZone')).toThrow(UnknownTimeZoneError);
   });
 });
 

@@ -1,5 +1,6 @@
+import { addDays, localDate } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayIn, forbiddenSections, missingForSignature, reviewDateFor } from './rules.js';
+import { forbiddenSections, missingForSignature, reviewDateFor } from './rules.js';
 import { blankPlan, defaultMeasurementPlan, defaultTemplates } from './defaults.js';
 import { icd10CmSchema, planContentSchema, therapyPartSchema } from './schemas.js';
 import { buildPatientView } from './patient-view.js';
@@ -28,9 +29,9 @@ describe('calendar helpers', () => {
   });
   it('takes the day in the patient time zone', () => {
     const instant = Date.UTC(2026, 10, 2, 3, 0); // 03:00 UTC = the evening before in Chicago
-    expect(dayIn(instant, 'UTC')).toBe('2026-11-02');
-    expect(dayIn(instant, 'America/Chicago')).toBe('2026-11-01');
-    expect(dayIn(instant, 'Pacific/Kiritimati')).toBe('2026-11-02');
+    expect(localDate(instant, 'UTC')).toBe('2026-11-02');
+    expect(localDate(instant, 'America/Chicago')).toBe('2026-11-01');
+    expect(localDate(instant, 'Pacific/Kiritimati')).toBe('2026-11-02');
   });
   it('review date: the plan date when set, else the clinic default weeks after agreement', () => {
     const c = blankPlan();

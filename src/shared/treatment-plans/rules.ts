@@ -44,19 +44,6 @@ export function missingForSignature(c: PlanContent): Missing[] {
   return out;
 }
 
-/** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone. */
-export function dayIn(instant: number, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
-}
-
-export { addDays };
-
 /**
  * The review date of a newly agreed version: the date the plan names, or the clinic's default number of
  * weeks after the day of agreement (product default 4 weeks, clinic setting planReviewWeeks; issue 3).

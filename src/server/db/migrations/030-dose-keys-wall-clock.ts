@@ -1,9 +1,9 @@
+import { addDays } from '../../../shared/time/index.js';
 import type { Kysely } from 'kysely';
 import type { MedicationPeriodTable, MedicationTable } from '../schema-medications.js';
 import type { DoseLogTable } from '../schema-doses.js';
 import type { PatientTable } from '../schema.js';
 import { toPeriods } from '../../../shared/medications/dose-periods.js';
-import { addDays } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, type Regimen } from '../../../shared/medications/schedule.js';
 
 type Tables = {

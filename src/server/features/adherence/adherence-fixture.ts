@@ -1,7 +1,7 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import { randomUUID } from 'node:crypto';
 import { registryFixture } from '../registry/registry-fixture.js';
 import { raiseDoseRecordVersion } from '../medications/index.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import {
   expandScheduledDoses,
   type DoseSchedule,
@@ -120,7 +120,7 @@ export async function adherenceFixture() {
     await raiseDoseRecordVersion(db(), f.clinic, patientId);
   }
 
-  const today = () => localDay(f.t.clock.now(), 'UTC');
+  const today = () => localDate(f.t.clock.now(), 'UTC');
   const daysAgo = (n: number) => addDays(today(), -n);
 
   return { ...f, medication, logDoses, today, daysAgo };

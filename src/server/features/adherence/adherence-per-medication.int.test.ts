@@ -1,3 +1,4 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
@@ -5,7 +6,6 @@ import { messagingFixture, uuid, type MessagingFixture } from '../messaging/mess
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { LogResult } from '../../../shared/doses/schemas.js';
 import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, type DoseSchedule } from '../../../shared/medications/schedule.js';
 import { addMedication, daily } from '../doses/doses-fixture.js';
 import { checkAdherence } from './adherence.check.js';
@@ -15,7 +15,7 @@ import { checkAdherence } from './adherence.check.js';
 let f: MessagingFixture;
 let patientId: string;
 const ZONE = 'America/Chicago';
-const today = localDay(TEST_NOW, ZONE);
+const today = localDate(TEST_NOW, ZONE);
 const start = addDays(today, -35);
 
 async function medication(name: string, schedule: DoseSchedule) {

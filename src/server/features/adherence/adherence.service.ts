@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -18,7 +19,6 @@ import { loadPatientDoses } from './adherence-inputs.js';
 import { toSummaryDto } from './adherence.mapper.js';
 import * as repo from './adherence.repository.js';
 import { doseRecordVersions } from '../medications/index.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 
 const LONGEST = Math.max(...ADHERENCE_WINDOWS);
 
@@ -81,7 +81,7 @@ export async function adherenceForPatients(
     const zone = zoneOf.get(id);
     if (zone === undefined) continue; // not a patient of this clinic
     let today = todayIn.get(zone);
-    if (today === undefined) todayIn.set(zone, (today = localDay(now, zone)));
+    if (today === undefined) todayIn.set(zone, (today = localDate(now, zone)));
     const key = `${clinicId} ${zone} ${today} ${String(days)} ${String(versions.get(id) ?? 0)}`;
     const kept = computedAdherence.get(id);
     if (kept?.key === key) out.set(id, kept.value);

@@ -1,3 +1,4 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, type Session } from '../../testing/test-app.js';
 import { buildPatient, PASSWORD, type BuiltPatient } from '../../testing/factories.js';
@@ -9,7 +10,6 @@ import type {
   Attendance,
   BookingResult,
 } from '../../../shared/appointments/schemas.js';
-import { addDays, localDateTimeOf } from '../../../shared/appointments/local-time.js';
 import { listAttendedSessions } from './attended-sessions.js';
 
 let f: MessagingFixture;
@@ -23,7 +23,7 @@ afterAll(() => f.t.close());
 const url = (p: BuiltPatient | string) =>
   `/api/patients/${typeof p === 'string' ? p : p.overview.id}/appointments`;
 /** A local day n days from the fake clock, in Chicago (the fixture patients' zone). */
-const dayFromNow = (n: number) => addDays(localDateTimeOf(f.t.clock.now(), 'America/Chicago').day, n);
+const dayFromNow = (n: number) => addDays(localDate(f.t.clock.now(), 'America/Chicago'), n);
 
 function book(session: Session, p: BuiltPatient, body: Record<string, unknown>) {
   return call(f.t.app, session, 'POST', url(p), {

@@ -1,6 +1,6 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
-import { addDays, localDateTimeOf } from '../../../shared/appointments/local-time.js';
 import { occurrenceAt } from '../../../shared/appointments/recurrence.js';
 import * as repo from './appointments.repository.js';
 
@@ -68,7 +68,7 @@ export async function seedDemoAppointments(
       const patient = await repo.patientBasics(trx, clinicId, p.patientId);
       if (!patient) continue;
       const zone = patient.time_zone;
-      const today = localDateTimeOf(now, zone).day;
+      const today = localDate(now, zone);
       const seriesId = newId();
       await repo.insertSeries(trx, {
         id: seriesId,

@@ -1,8 +1,8 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
 import type { Appointment, BookingResult } from '../../../shared/appointments/schemas.js';
-import { addDays, localDateTimeOf } from '../../../shared/appointments/local-time.js';
 import { checkAppointmentReminders } from './reminders.check.js';
 
 const SUBJECT = 'You have an upcoming appointment in Duet';
@@ -25,7 +25,7 @@ async function remindersTo(email: string) {
 
 describe('appointment reminders', () => {
   it('emails the patient once, 24 h before, without any detail of the appointment', async () => {
-    const day = addDays(localDateTimeOf(f.t.clock.now(), 'America/Chicago').day, 3);
+    const day = addDays(localDate(f.t.clock.now(), 'America/Chicago'), 3);
     const res = await call(
       f.t.app,
       f.as.therapist,

@@ -1,7 +1,7 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import { expandScheduledDoses, periodInEffect } from '../../../shared/medications/schedule.js';
 import { isDueNow } from '../../../shared/doses/today.js';
 import type { AsNeededToday, Today, TodayDose } from '../../../shared/doses/schemas.js';
@@ -25,7 +25,7 @@ export function today(deps: AppDeps, actor: Actor, patientId: string): Promise<T
       const schedule = await patientSchedule(trx, actor.clinicId, patientId);
       const now = deps.clock.now();
       const tz = schedule.timeZone;
-      const day = localDay(now, tz);
+      const day = localDate(now, tz);
       const logs = (await repo.logsOnDays(trx, actor.clinicId, patientId, day, day)).map(toDoseLog);
       const byKey = new Map(logs.filter((l) => l.doseKey !== null).map((l) => [l.doseKey, l]));
       const names = new Map(schedule.regimens.map((r) => [r.medicationId, r.displayName]));

@@ -1,7 +1,7 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
 import { FEEDBACK_OPEN_DAYS, feedbackWindow } from '../../../shared/feedback/rules.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import * as repo from './feedback.repository.js';
 import * as sources from './sources.js';
 
@@ -30,7 +30,7 @@ export async function checkFeedbackNudges(deps: AppDeps): Promise<void> {
     const nudged = await repo.nudgedSessions(db, clinicId, ids);
     for (const s of sessions) {
       if (answered.has(s.id) || nudged.has(s.id)) continue;
-      if (feedbackWindow(s.starts_at, s.local_day, now, dayIn(now, s.time_zone)) !== 'open') continue;
+      if (feedbackWindow(s.starts_at, s.local_day, now, localDate(now, s.time_zone)) !== 'open') continue;
       await deps.database.transaction(async (trx) => {
         const fresh = await repo.insertNudge(trx, {
           clinic_id: clinicId,

@@ -1,8 +1,8 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { instrumentById, type InstrumentId } from '../../../shared/measures/instruments.js';
 import { scoreAnswers } from '../../../shared/measures/scoring.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { submitResponse } from './measures.service.js';
 import * as repo from './measures.repository.js';
 
@@ -71,7 +71,7 @@ export async function seedDemoMeasures(
           item9: score.safetyItem,
           source: 'patient',
           answered_at: answeredAt,
-          answered_day: dayIn(answeredAt, tz),
+          answered_day: localDate(answeredAt, tz),
           entered_by: p.userId,
           created_at: answeredAt,
         });

@@ -1,8 +1,8 @@
+import { localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.js';
 import { buildClinic, buildPatient, buildUser, type BuiltPatient } from '../../testing/factories.js';
 import { newId } from '../../platform/ids.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { checkMeasureReminders } from './due-reminders.check.js';
 import * as measures from './measures.repository.js';
 
@@ -26,7 +26,7 @@ async function answerToday(p: BuiltPatient, instrument: 'phq9' | 'gad7', total: 
     item9: instrument === 'phq9' ? 0 : null,
     source: 'patient',
     answered_at: now,
-    answered_day: dayIn(now, 'America/Chicago'),
+    answered_day: localDate(now, 'America/Chicago'),
     entered_by: p.user.id,
     created_at: now,
   });
@@ -72,7 +72,7 @@ describe('questionnaire reminders', () => {
       .where('patient_id', '=', duePatient.overview.id)
       .execute();
     expect(rows.map((r) => [r.instrument, r.due_date])).toEqual([
-      ['phq9', dayIn(t.clock.now(), 'America/Chicago')],
+      ['phq9', localDate(t.clock.now(), 'America/Chicago')],
     ]);
   });
 

@@ -1,6 +1,6 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { TargetInstrument } from '../../../shared/registry/status.js';
 import type { Db } from '../../db/database.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import { planContentSchema } from '../../../shared/treatment-plans/schemas.js';
 import {
   measuresDue,
@@ -76,7 +76,7 @@ export async function measuresDueFor(
       if (!planRules.has(p.patient_id)) planRules.set(p.patient_id, planRulesOf(p.content));
     for (const p of patients) {
       const rules = planRules.get(p.id) ?? null;
-      const today = dayIn(now, p.time_zone);
+      const today = localDate(now, p.time_zone);
       out.set(p.id, {
         patientId: p.id,
         today,
@@ -85,7 +85,7 @@ export async function measuresDueFor(
         earlyTreatmentWatch: watches.get(p.id) ?? null,
         measures: measuresDue({
           planRules: rules,
-          startDay: dayIn(p.created_at, p.time_zone),
+          startDay: localDate(p.created_at, p.time_zone),
           today,
           answered: answered.get(p.id) ?? {},
           earlyWatch: watches.get(p.id) ?? null,

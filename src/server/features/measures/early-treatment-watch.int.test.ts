@@ -1,3 +1,4 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -10,14 +11,13 @@ import {
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import type { DueList } from '../../../shared/measures/schemas.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { addDays, localDay } from '../../../shared/medications/local-time.js';
 import { addMedication, daily } from '../doses/doses-fixture.js';
 
 // Early-treatment watch (medication-safety.md section 5; issue 11). TEST_NOW is 2026-11-02 15:00 UTC.
 let t: TestContext;
 let prescriber: BuiltUser;
 let clinician: Session;
-const today = localDay(TEST_NOW, 'America/Chicago');
+const today = localDate(TEST_NOW, 'America/Chicago');
 
 beforeAll(async () => {
   t = await createTestContext();

@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -18,7 +19,6 @@ import type {
   QuestionnaireResponse,
   SubmitResult,
 } from '../../../shared/measures/schemas.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import * as repo from './measures.repository.js';
 import { toQuestionnaireResponse } from './measures.mapper.js';
 import { crisisFor } from './crisis.js';
@@ -118,7 +118,7 @@ export function submitResponse(
         now,
       );
       const score = scoreAnswers(instrument, input.answers);
-      const answeredDay = dayIn(answeredAt, patient.time_zone);
+      const answeredDay = localDate(answeredAt, patient.time_zone);
       const inserted = await repo.insertResponse(trx, {
         id: input.id,
         clinic_id: actor.clinicId,

@@ -1,6 +1,6 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { PatientView } from '../../../shared/treatment-plans/api-schemas.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import * as repo from './medications.repository.js';
 import { medicationViews } from './medications.service.js';
 
@@ -19,7 +19,7 @@ export async function linkedMedicationLines(
   if (medicationIds.length === 0) return [];
   const zone = await repo.patientZone(trx, clinicId, patientId);
   if (zone === null) return [];
-  const today = localDay(now, zone);
+  const today = localDate(now, zone);
   const rows = await repo.medicationsByIds(trx, clinicId, patientId, medicationIds);
   const meds = await medicationViews(trx, clinicId, rows, today);
   return meds.map((m) => {

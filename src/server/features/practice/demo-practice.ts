@@ -1,10 +1,10 @@
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { contentSchemas, type PracticeType } from '../../../shared/practice/content.js';
 import type { Frequency } from '../../../shared/practice/completion.js';
 import { PRACTICE_LIBRARY_VERSION } from '../../../shared/practice/library.js';
 import type { Sharing } from '../../../shared/practice/sharing.js';
-import { addDays, dayIn } from '../../../shared/treatment-plans/rules.js';
 import * as repo from './practice.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -35,7 +35,7 @@ async function seedAssignment(
   const db = deps.database.db;
   const now = deps.clock.now();
   const tz = (await repo.patientTimeZone(db, clinicId, patient.patientId)) ?? 'UTC';
-  const today = dayIn(now, tz);
+  const today = localDate(now, tz);
   const assignedAt = now - a.startedDaysAgo * DAY_MS;
   const assignmentId = newId();
   await repo.insertAssignment(db, {
@@ -46,7 +46,7 @@ async function seedAssignment(
     library_version: PRACTICE_LIBRARY_VERSION,
     instructions: a.instructions,
     frequency: JSON.stringify(a.frequency),
-    start_day: dayIn(assignedAt, tz),
+    start_day: localDate(assignedAt, tz),
     due_day: addDays(today, a.dueInDays),
     ipt_problem_area: a.ipt ?? null,
     status: 'active',
@@ -70,7 +70,7 @@ async function seedAssignment(
       sharing: e.sharing,
       status: 'done',
       content: JSON.stringify(contentSchemas[a.type].parse(e.content)),
-      day: dayIn(at, tz),
+      day: localDate(at, tz),
       started_at: at - 600_000,
       updated_at: at,
       completed_at: at,

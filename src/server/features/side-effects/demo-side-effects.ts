@@ -1,7 +1,7 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { newId } from '../../platform/ids.js';
-import { localDay } from '../../../shared/medications/local-time.js';
 import { submitReport } from './side-effects.service.js';
 import { suspectableMedications } from './current-medications.js';
 import * as repo from './side-effects.repository.js';
@@ -42,7 +42,7 @@ export async function seedDemoSideEffects(
     const patient = actorOf(clinicId, sam.userId, 'patient', sam.patientId);
     // Nine days ago, answered the next day: written as history (past reports raise no new alerts).
     const then = now - 9 * DAY_MS;
-    const thenDay = localDay(then, zone);
+    const thenDay = localDate(then, zone);
     const med = await firstMedication(sam.patientId, thenDay);
     const pastId = newId();
     await repo.insertReport(db, {
@@ -80,7 +80,7 @@ export async function seedDemoSideEffects(
       answered_by: staff.prescriber,
       answered_at: then + DAY_MS,
     });
-    const todayMed = await firstMedication(sam.patientId, localDay(now, zone));
+    const todayMed = await firstMedication(sam.patientId, localDate(now, zone));
     await submitReport(deps, patient, sam.patientId, {
       id: newId(),
       medicationId: todayMed?.id ?? null,
@@ -94,7 +94,7 @@ export async function seedDemoSideEffects(
 
   if (maya) {
     const zone = (await repo.patientZone(db, clinicId, maya.patientId))?.time_zone ?? 'UTC';
-    const med = await firstMedication(maya.patientId, localDay(now, zone));
+    const med = await firstMedication(maya.patientId, localDate(now, zone));
     await submitReport(deps, actorOf(clinicId, maya.userId, 'patient', maya.patientId), maya.patientId, {
       id: newId(),
       medicationId: med?.id ?? null,

@@ -1,6 +1,6 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
-import { dayIn } from '../../../shared/treatment-plans/rules.js';
 import * as records from './plan-records.repository.js';
 
 // The earliest time zone on Earth (UTC+14): no patient's "today" is later than today there.
@@ -16,10 +16,10 @@ export const reviewDueKey = (versionId: string, cycle: number): string =>
  */
 export async function checkPlanReviewsDue(deps: AppDeps): Promise<number> {
   const now = deps.clock.now();
-  const candidates = await records.reviewsFallingDue(deps.database.db, dayIn(now, AHEAD_ZONE));
+  const candidates = await records.reviewsFallingDue(deps.database.db, localDate(now, AHEAD_ZONE));
   let emitted = 0;
   for (const v of candidates) {
-    if (v.review_date === null || dayIn(now, v.time_zone) < v.review_date) continue;
+    if (v.review_date === null || localDate(now, v.time_zone) < v.review_date) continue;
     const reviewDate = v.review_date;
     await deps.database.transaction((trx) =>
       emitEvent(trx, deps.clock, {

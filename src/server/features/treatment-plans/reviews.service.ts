@@ -1,10 +1,10 @@
+import { addDays } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { resolveAlertsForSubject } from '../alerts/index.js';
 import { parseClinicSettings } from '../../../shared/clinic/settings.js';
-import { addDays } from '../../../shared/treatment-plans/rules.js';
 import type { PlanReview, PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import type { z } from 'zod';
 import type { newReviewSchema } from '../../../shared/treatment-plans/api-schemas.js';

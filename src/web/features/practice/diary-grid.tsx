@@ -1,9 +1,9 @@
+import { addDays } from '../../../shared/time/index';
 import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { PracticeEntry } from '../../../shared/practice/schemas';
 import { diaryGrid, weekStart, type DiaryCell } from '../../../shared/practice/review';
-import { addDays } from '../../../shared/treatment-plans/rules';
 import { formatDay } from '../../components/format';
 import { ScrollTable } from '../../components/scroll-table';
 
