@@ -15,20 +15,32 @@ import {
 } from './support/browser';
 import { DEMO, heading, reloadUntil, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
+import { advanceTime } from './support/clock';
 
 async function look(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);
   await screenshotBoth(page, name);
 }
 
-/** The scheduled checks (escalation included) run once a minute: reload for up to two and a half minutes. */
-async function reloadForMinutes(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline) {
-    await page.waitForLoadState('networkidle');
-    if (await check()) return;
-    await page.waitForTimeout(3_000);
-    await page.reload();
+/**
+ * The scheduled checks (escalation included) run once a minute of the server's clock: move it a minute on
+ * (up to three times, as the real run could have needed) and reload until the check holds.
+ */
+async function reloadForMinutes(
+  server: DuetServer,
+  page: Page,
+  check: () => Promise<boolean>,
+  what: string,
+): Promise<void> {
+  for (let minute = 1; minute <= 3; minute++) {
+    await advanceTime(server, 61_000, [page.context()]);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      await page.reload();
+      await page.waitForLoadState('networkidle');
+      if (await check()) return;
+      await page.waitForTimeout(500);
+    }
   }
   throw new Error(`Timed out waiting for ${what} on ${page.url()}`);
 }
@@ -135,7 +147,12 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       const escalated = onCall
         .getByRole('listitem', { name: /^Urgent: PHQ-9 item 9/ })
         .filter({ hasText: 'Patient not reached: follow-up due by' });
-      await reloadForMinutes(onCall, async () => (await escalated.count()) === 1, 'the escalated alert');
+      await reloadForMinutes(
+        server!,
+        onCall,
+        async () => (await escalated.count()) === 1,
+        'the escalated alert',
+      );
       await expect(escalated.getByText(/escalated .* to Elena Novak/).count()).resolves.toBe(1);
       await escalated.getByText(/^History/).click();
       await escalated.getByText(/Escalated to Elena Novak: The clinic is closed/).waitFor();

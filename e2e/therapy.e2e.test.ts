@@ -17,6 +17,7 @@ import {
 } from './support/browser';
 import { DEMO, apiFromPage, heading, reloadUntil, signIn } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
+import { advanceTime, followServerClock } from './support/clock';
 import { sentInviteLink } from './support/mail-store';
 
 const ZONE = 'America/Chicago';
@@ -107,8 +108,9 @@ describe('therapy: sessions, notes, practice and the patient feedback', () => {
       const patientId = patientPath.split('/').at(-1) ?? '';
       await heading(therapist, 'Rowan Ames');
 
-      // 1. Weekly sessions from a few minutes from now (attendance can only be recorded once one has started).
-      const startsAt = Math.ceil((Date.now() + 100_000) / 60_000) * 60_000;
+      // 1. Weekly sessions from ten minutes from now (attendance can only be recorded once one has started:
+      // step 5 moves the server's and the pages' clocks to the start instead of waiting for it).
+      const startsAt = Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000;
       const first = localParts(startsAt);
       await therapist.goto(`${patientPath}/appointments`);
       await heading(therapist, /^Appointments/);
@@ -191,8 +193,10 @@ describe('therapy: sessions, notes, practice and the patient feedback', () => {
       await patient.waitForURL(/\/home\/practice$/);
 
       // 5. The session starts; the therapist marks it attended and signs its progress note.
-      const wait = startsAt + 5_000 - Date.now();
-      if (wait > 0) await therapist.waitForTimeout(wait);
+      await advanceTime(server!, startsAt + 5_000 - (Date.now() + server!.clockOffsetMs()), [
+        therapistContext,
+        patientContext,
+      ]);
       await therapist.goto(`${patientPath}/appointments`);
       await heading(therapist, /^Appointments/);
       await therapist
@@ -278,6 +282,7 @@ describe('therapy: sessions, notes, practice and the patient feedback', () => {
 
       // 8. The prescriber: the team summary, the diary card and the feedback; no thought record, no private note.
       const prescriberContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
+      await followServerClock(prescriberContext, server!);
       const prescriber = await prescriberContext.newPage();
       const prescriberErrors = watchForPageErrors(prescriber);
       await signIn(prescriber, DEMO.prescriber, /\/caseload$/);

@@ -11,6 +11,13 @@ export type DuetServer = {
   dataDir: string;
   /** The last lines the server printed, for failure messages. */
   output: () => string;
+  /**
+   * Moves the server's clock forward by `ms` (src/server/platform/test-clock.ts) and answers with its new
+   * reading and its offset from wall time; pages follow it with `followServerClock` (support/clock.ts).
+   */
+  advanceClock: (ms: number) => Promise<{ now: number; offsetMs: number }>;
+  /** How far the server's clock is ahead of wall time. */
+  clockOffsetMs: () => number;
   stop: () => Promise<void>;
 };
 
@@ -59,7 +66,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Start `node --import tsx src/server/main.ts` on a free port and wait until it is healthy. */
+type ClockReply =
+  | { type: 'duet:test-clock'; id: number; ok: true; now: number; offsetMs: number }
+  | { type: 'duet:test-clock'; id: number; ok: false; error: string };
+
+/**
+ * Start `node --import tsx src/server/main.ts` on a free port and wait until it is healthy. The server runs
+ * with NODE_ENV=test and DUET_TEST_CLOCK=1: its clock is wall time plus an offset this harness moves over
+ * the IPC channel (never over HTTP), so no journey waits for real minutes.
+ */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<DuetServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'duet-e2e-'));
@@ -79,16 +94,42 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       COOKIE_SECURE: 'false',
       PUBLIC_URL: baseUrl,
       DATABASE_URL: '',
+      NODE_ENV: 'test',
+      DUET_TEST_CLOCK: '1',
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  let offsetMs = 0;
+  let nextId = 1;
+  const advanceClock = (ms: number) =>
+    new Promise<{ now: number; offsetMs: number }>((resolve, reject) => {
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        child.off('message', onMessage);
+        reject(new Error(`the server did not answer the clock request within 10 s:\n${output()}`));
+      }, 10_000);
+      const onMessage = (raw: unknown) => {
+        const message = raw as ClockReply | { type?: undefined; id?: undefined };
+        if (message.type !== 'duet:test-clock' || message.id !== id) return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        if (!message.ok) {
+          reject(new Error(`the server refused to move its clock: ${message.error}`));
+          return;
+        }
+        offsetMs = message.offsetMs;
+        resolve({ now: message.now, offsetMs: message.offsetMs });
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'duet:test-clock', id, advanceMs: Math.max(0, Math.round(ms)) });
+    });
   const keep = (chunk: Buffer) => {
     lines.push(chunk.toString('utf8'));
     if (lines.length > 200) lines.splice(0, lines.length - 200);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -107,5 +148,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     await stop();
     throw error;
   }
-  return { baseUrl, port, dataDir, output, stop };
+  return { baseUrl, port, dataDir, output, advanceClock, clockOffsetMs: () => offsetMs, stop };
 }

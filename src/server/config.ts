@@ -28,6 +28,8 @@ const envSchema = z.object({
   DUET_READ_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(16)]).default('auto'),
   AUDIT_HMAC_KEY: z.string().min(16).optional(),
   AUDIT_HMAC_OLD_KEYS: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  DUET_TEST_CLOCK: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -75,10 +77,17 @@ export type Config = {
    */
   auditHmacKey: string | null;
   auditHmacOldKeys: string[];
+  /** The browser journeys' movable clock (platform/test-clock.ts): only with NODE_ENV=test, never in production. */
+  testClock: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = envSchema.parse(env);
+  if (e.DUET_TEST_CLOCK === '1' && e.NODE_ENV !== 'test') {
+    throw new Error(
+      'DUET_TEST_CLOCK=1 is for the browser journeys only (NODE_ENV=test); refusing to start with a movable clock',
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${String(e.PORT)}`;
   const isLocal = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(publicUrl);
@@ -112,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((k) => k.trim())
       .filter((k) => k !== ''),
+    testClock: e.DUET_TEST_CLOCK === '1',
   };
 }
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { createDeps } from './bootstrap.js';
 import { testDatabaseUrl } from './config.js';
@@ -113,16 +114,42 @@ describe('graceful shutdown', { timeout: 60_000 }, () => {
   it('finishes the request in flight on SIGTERM, then exits cleanly', async () => {
     const env = sameDatabaseEnv(t.testDb.location);
     // A deliberately expensive password hash makes the sign-in slow enough to be caught in flight.
-    const server = await startChildServer({ ...env, ARGON2_MEMORY_KIB: String(512 * 1024) });
-    const inFlight = fetch(server.url + '/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: therapist.email, password: 'a-wrong-password-1' }),
+    // LOG_LEVEL=info: the server logs "incoming request" once it has the request, which is when we stop it.
+    const server = await startChildServer({
+      ...env,
+      ARGON2_MEMORY_KIB: String(512 * 1024),
+      LOG_LEVEL: 'info',
     });
-    await new Promise((r) => setTimeout(r, 150));
+    // Connection: close, as a browser's last request before it goes away: a connection kept alive after the
+    // answer holds app.close() until the keep-alive timeout instead.
+    const inFlight = new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        server.url + '/api/auth/login',
+        {
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', connection: 'close' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ email: therapist.email, password: 'a-wrong-password-1' }));
+    });
+    await vi.waitFor(
+      () => {
+        const received = server
+          .output()
+          .split('\n')
+          .some((line) => line.includes('incoming request') && line.includes('/api/auth/login'));
+        if (!received) throw new Error('the sign-in has not reached the server yet');
+      },
+      { timeout: 30_000, interval: 10 },
+    );
     server.process.kill('SIGTERM');
-    const res = await inFlight;
-    expect(res.status).toBe(401);
+    expect(await inFlight).toBe(401);
     expect(await server.exited).toBe(0);
     await expect(fetch(server.url + '/api/health')).rejects.toThrow();
   });

@@ -6,10 +6,14 @@ import { purgeExpiredSessions } from './platform/auth/sessions.js';
 import { startBackground } from './background.js';
 import { fileCheckpointStore, startCheckpoints } from './platform/audit/audit-checkpoint.js';
 import { loadAuditKeys } from './platform/audit/audit-keys.js';
+import { createTestClock, listenForTestClock } from './platform/test-clock.js';
 
 const config = loadConfig();
 const database = await openAndMigrate(config);
-const deps = createDeps(config, database);
+// Browser journeys only (refused by config.ts unless NODE_ENV=test): a clock the e2e harness moves over IPC.
+const testClock = config.testClock ? createTestClock() : null;
+if (testClock) listenForTestClock(testClock, process);
+const deps = createDeps(config, database, testClock?.clock);
 // Before the app serves anyone: the registry's reads go to worker threads from the first request.
 deps.reads = await startReads(config, database, (message, err) => {
   process.stderr.write(`${message}${err instanceof Error ? `: ${err.message}` : ''}\n`);
