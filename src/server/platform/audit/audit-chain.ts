@@ -38,9 +38,9 @@ export function macAuditEvent(key: AuditKey, row: EventContent): string {
 
 // Verification (audit-verify.ts) reads events as arrays and encodes them without an object per event.
 
-/** One event's content as `content()` writes it, from the columns verification reads (see RawEvent). */
+/** One event's content exactly as `content()` writes it, from the columns verification reads (see RawEvent). */
 export function contentOfColumns(
-  clinicJson: string,
+  clinicId: string,
   seq: number,
   id: string,
   at: number,
@@ -52,12 +52,20 @@ export function contentOfColumns(
   resourceId: string | null,
   outcome: string,
 ): string {
-  // Byte for byte JSON.stringify of the array in content(): strings quoted by JSON, integers as digits.
-  const text = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
-  return (
-    `[${clinicJson},${String(seq)},${text(id)},${String(at)},${text(actorId)},${text(actorRole)},` +
-    `${text(patientId)},${text(action)},${text(resourceType)},${text(resourceId)},${text(outcome)}]`
-  );
+  // One JSON.stringify of the array, as content() does: faster than quoting field by field.
+  return JSON.stringify([
+    clinicId,
+    seq,
+    id,
+    at,
+    actorId,
+    actorRole,
+    patientId,
+    action,
+    resourceType,
+    resourceId,
+    outcome,
+  ]);
 }
 
 const keyObjects = new WeakMap<AuditKey, KeyObject>();

@@ -114,6 +114,15 @@ async function rewriteChain(
 
 const attackerKey = keyRingFrom('a-guess-at-the-audit-key').current;
 const verify = async () => verifyAuditChain(db(), keys, await store.latest());
+/** Also on verification worker threads (audit:verify runs one per core on large chains): the very same report. */
+const verifyBoth = async () => {
+  const checkpoint = await store.latest();
+  const report = await verifyAuditChain(db(), keys, checkpoint);
+  expect(await verifyAuditChain(db(), keys, checkpoint, { workers: 2, minEventsForWorkers: 0 })).toEqual(
+    report,
+  );
+  return report;
+};
 
 beforeEach(async () => {
   t = await createTestContext();
@@ -128,7 +137,7 @@ afterEach(() => t.close());
 
 describe('audit trail against an attacker with database access', () => {
   it('is intact before tampering, with every event keyed and the checkpoint matched', async () => {
-    expect(await verify()).toEqual({
+    expect(await verifyBoth()).toEqual({
       ok: true,
       clinics: 2,
       events: 70,
@@ -140,7 +149,7 @@ describe('audit trail against an attacker with database access', () => {
 
   it('reports a deleted tail (truncation) at the first missing event', async () => {
     await db().deleteFrom('audit_events').where('clinic_id', '=', CLINIC).where('seq', '>', 50).execute();
-    expect(await verify()).toMatchObject({ ok: false, clinicId: CLINIC, seq: 51 });
+    expect(await verifyBoth()).toMatchObject({ ok: false, clinicId: CLINIC, seq: 51 });
     expect(await verify()).toMatchObject({
       reason: expect.stringMatching(/missing from the end/) as unknown,
     });
@@ -161,7 +170,7 @@ describe('audit trail against an attacker with database access', () => {
       .insertInto('audit_events')
       .values({ ...content, hash: macAuditEvent(attackerKey, content), hash_key_id: keys.current.id })
       .execute();
-    expect(await verify()).toMatchObject({ ok: false, clinicId: CLINIC, seq: 61, reason: /HMAC/ });
+    expect(await verifyBoth()).toMatchObject({ ok: false, clinicId: CLINIC, seq: 61, reason: /HMAC/ });
   });
 
   it('reports an edited and re-hashed chain at the edited event', async () => {
@@ -189,7 +198,7 @@ describe('audit trail against an attacker with database access', () => {
 
   it("reports a deleted clinic's whole chain", async () => {
     await db().deleteFrom('audit_events').where('clinic_id', '=', OTHER).execute();
-    expect(await verify()).toMatchObject({
+    expect(await verifyBoth()).toMatchObject({
       ok: false,
       clinicId: OTHER,
       seq: 1,
