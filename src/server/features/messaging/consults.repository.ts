@@ -43,6 +43,17 @@ export async function findConsult(db: Db, clinicId: string, patientId: string, c
     .executeTakeFirst();
 }
 
+/** The asking and the asked clinician of this patient's consult (undefined: no such consult). */
+export async function consultParties(db: Db, clinicId: string, patientId: string, consultId: string) {
+  return db
+    .selectFrom('consults')
+    .select(['from_user_id', 'to_user_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', consultId)
+    .executeTakeFirst();
+}
+
 export async function consultsOfPatient(db: Db, clinicId: string, patientId: string, state?: string) {
   let query = consultsWithNames(db).where('c.clinic_id', '=', clinicId).where('c.patient_id', '=', patientId);
   if (state) query = query.where('c.state', '=', state);

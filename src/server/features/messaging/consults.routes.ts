@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { policies } from '../../platform/access/policy.js';
+import { onlyOfTeam, policies, rules } from '../../platform/access/policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
@@ -18,6 +18,14 @@ import * as consults from './consults.service.js';
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const consultParams = patientParams.extend({ consultId: z.uuid() });
 const tags = ['consults'];
+
+/** Only the clinician who was asked answers a consult; either of the two closes it (403 for the rest of the team). */
+const askedAnswers = onlyOfTeam([rules.party(consults.askedClinician)], {
+  message: 'Only the clinician who was asked can answer this consult.',
+});
+const eitherSideCloses = onlyOfTeam([rules.party(consults.consultParties)], {
+  message: 'Only the two clinicians can close it.',
+});
 
 export function consultRoutes(app: App, deps: AppDeps): void {
   app.get('/api/consults', {
@@ -88,7 +96,7 @@ export function consultRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/consults/:consultId/reply', {
-    config: { policy: policies.careTeam },
+    config: { policy: askedAnswers },
     schema: {
       tags,
       params: consultParams,
@@ -110,7 +118,7 @@ export function consultRoutes(app: App, deps: AppDeps): void {
   });
 
   app.post('/api/patients/:patientId/consults/:consultId/close', {
-    config: { policy: policies.careTeam },
+    config: { policy: eitherSideCloses },
     schema: {
       tags,
       params: consultParams,

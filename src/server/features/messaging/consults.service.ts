@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
+import type { PartiesResolver } from '../../platform/access/policy.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
 import { resolveAlertsForSubject } from '../alerts/index.js';
@@ -113,6 +114,16 @@ const stale = (current: Consult) =>
     current,
   });
 
+/** For the route policies: only the asked clinician replies; either of the two closes (403 otherwise). */
+export const askedClinician: PartiesResolver = async (db, clinicId, params) => {
+  const c = await repo.consultParties(db, clinicId, params.patientId ?? '', params.consultId ?? '');
+  return c && [c.to_user_id];
+};
+export const consultParties: PartiesResolver = async (db, clinicId, params) => {
+  const c = await repo.consultParties(db, clinicId, params.patientId ?? '', params.consultId ?? '');
+  return c && [c.from_user_id, c.to_user_id];
+};
+
 /**
  * Closes a consult: the asked clinician's reply closes it (`reply` set), or either side closes it without
  * one (`note`). Version-checked: a stale If-Match answers 412 with the consult as it is now.
@@ -135,14 +146,6 @@ export function closeConsult(
       const current = await loadConsult(trx, actor, patientId, consultId);
       if (current.version !== expectedVersion) throw stale(current);
       const parties = [current.from.userId, current.to.userId];
-      if (replying ? actor.userId !== current.to.userId : !parties.includes(actor.userId)) {
-        throw new AppError(
-          'forbidden',
-          replying
-            ? 'Only the clinician who was asked can answer this consult.'
-            : 'Only the two clinicians can close it.',
-        );
-      }
       if (current.state !== 'open')
         throw new AppError('conflict', 'This consult is already closed.', { current });
       const now = deps.clock.now();

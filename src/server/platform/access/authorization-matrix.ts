@@ -115,7 +115,9 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/access-report': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/access-report/times': { scope: 'patient', expect: careTeamOrPatient },
   // messaging and consults (the matrix sends ':conversationId'/':consultId' literally: not a UUID, so an
-  // allowed caller gets 400 past the gate; the team thread's 404 for the patient is in messaging tests)
+  // allowed caller gets 400 past the gate; the team thread's 404 for the patient is in messaging tests).
+  // Reply and close run on a real consult the therapist asked the prescriber: only the asked clinician
+  // replies, either side closes, the rest of the team gets 403.
   'GET /api/patients/:patientId/conversations': { scope: 'patient', expect: careTeamOrPatient },
   'POST /api/patients/:patientId/conversations': { scope: 'patient', expect: careTeamOrPatient },
   'GET /api/patients/:patientId/conversations/:conversationId': {
@@ -134,8 +136,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/patients/:patientId/consults': { scope: 'patient', expect: careTeam },
   'POST /api/patients/:patientId/consults': { scope: 'patient', expect: careTeam },
   'GET /api/patients/:patientId/consults/:consultId': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/consults/:consultId/reply': { scope: 'patient', expect: careTeam },
-  'POST /api/patients/:patientId/consults/:consultId/close': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/consults/:consultId/reply': {
+    scope: 'patient',
+    expect: { ...careTeam, therapist: refused, care_manager: refused },
+  },
+  'POST /api/patients/:patientId/consults/:consultId/close': {
+    scope: 'patient',
+    expect: { ...careTeam, care_manager: refused },
+  },
   // alerts and inbox (an alert about the "own" patient; other teams' alerts are tested in alerts.int.test.ts)
   'GET /api/inbox': { scope: 'none', expect: cliniciansOnly },
   'GET /api/inbox/counts': { scope: 'none', expect: cliniciansOnly },

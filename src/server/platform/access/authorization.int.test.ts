@@ -25,6 +25,8 @@ let elsewhere: { therapist: BuiltUser; patient: BuiltUser };
 let ownAlertId = '';
 /** A draft progress note the therapist wrote on the own patient ('author only' routes use its real id). */
 let ownNoteId = '';
+/** An open consult the therapist asked the prescriber about the own patient (its two sides' routes). */
+let ownConsultId = '';
 let seq = 0;
 
 beforeAll(async () => {
@@ -57,13 +59,24 @@ beforeAll(async () => {
     content: { focus: 'Sleep' },
   });
   expect(note.statusCode).toBe(201);
+  ownConsultId = newId();
+  const consult = await call(t.app, author, 'POST', `/api/patients/${own.overview.id}/consults`, {
+    id: ownConsultId,
+    toUserId: users.get('prescriber')?.id,
+    priority: 'routine',
+    question: 'Would you review the dose?',
+  });
+  expect(consult.statusCode).toBe(201);
 });
 afterAll(() => t.close());
 
-const authorRoutes = new Set([
-  'PUT /api/patients/:patientId/progress-notes/:noteId',
-  'POST /api/patients/:patientId/progress-notes/:noteId/sign',
-]);
+/** Routes whose rule needs a real record to decide (author only, a consult's sides): called on one. */
+const realRecordRoutes: Record<string, () => [string, string]> = {
+  'PUT /api/patients/:patientId/progress-notes/:noteId': () => [':noteId', ownNoteId],
+  'POST /api/patients/:patientId/progress-notes/:noteId/sign': () => [':noteId', ownNoteId],
+  'POST /api/patients/:patientId/consults/:consultId/reply': () => [':consultId', ownConsultId],
+  'POST /api/patients/:patientId/consults/:consultId/close': () => [':consultId', ownConsultId],
+};
 
 /** A plausible request for each route, so an allowed caller gets past validation without changing shared state. */
 function requestFor(
@@ -77,8 +90,9 @@ function requestFor(
     .replace(':alertId', ownAlertId)
     .replace(':token', 'made-up-token-made-up-token');
   seq++;
-  // 'Author only' needs a real note to decide: the therapist's draft (other routes keep the literal ':noteId').
-  const withNote = authorRoutes.has(route) ? url.replace(':noteId', ownNoteId) : url;
+  // Other routes keep the literal ':noteId' / ':consultId' (not a UUID: 400 past the gate).
+  const real = realRecordRoutes[route]?.();
+  const withNote = real ? url.replace(real[0], real[1]) : url;
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: spareUser.email, password: PASSWORD },
     'POST /api/auth/password': { currentPassword: 'not-my-password-1', newPassword: 'whatever-new-secret-1' },

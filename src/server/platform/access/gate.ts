@@ -78,5 +78,10 @@ async function satisfies(
       // No such record: the use case answers 404 itself, as for any unknown id.
       return author === undefined || author === actor.userId;
     }
+    case 'party': {
+      if (!(await repo.isOnCareTeam(deps.database.db, actor.clinicId, patientId, actor.userId))) return false;
+      const parties = await rule.resolver(deps.database.db, actor.clinicId, params);
+      return parties === undefined || parties.includes(actor.userId);
+    }
   }
 }

@@ -41,11 +41,22 @@ export type AuthorResolver = (
   params: Readonly<Record<string, string>>,
 ) => Promise<string | undefined>;
 
+/**
+ * Finds the accounts the record the URL names is between (e.g. a consult's asking and asked clinicians), or
+ * undefined when there is no such record on this patient (the use case then answers 404 itself).
+ */
+export type PartiesResolver = (
+  db: Db,
+  clinicId: string,
+  params: Readonly<Record<string, string>>,
+) => Promise<readonly string[] | undefined>;
+
 /** One way to be allowed among those who reach the patient's record; a policy allows any of its rules. */
 export type PatientRule =
   | { who: 'self' }
   | { who: 'team'; teamRoles: readonly CareTeamRole[] }
-  | { who: 'author'; resolver: AuthorResolver };
+  | { who: 'author'; resolver: AuthorResolver }
+  | { who: 'party'; resolver: PartiesResolver };
 
 const careTeamRoles = ['therapist', 'prescriber', 'care_manager'] as const;
 
@@ -68,6 +79,8 @@ export const rules = {
   anyTeamMember: { who: 'team', teamRoles: careTeamRoles },
   /** The clinician who wrote the record the URL names. */
   author: (resolver: AuthorResolver): PatientRule => ({ who: 'author', resolver }),
+  /** One of the clinicians the record the URL names is between (a consult's two sides). */
+  party: (resolver: PartiesResolver): PatientRule => ({ who: 'party', resolver }),
 } as const satisfies Record<string, PatientRule | ((...args: never[]) => PatientRule)>;
 
 /** The patient's care team and the patient themself reach the record; only `anyOf` may take the action. */
