@@ -12,7 +12,8 @@ import {
   loadRegimens,
   startMedication,
 } from '../features/medications/index.js';
-import { insertLog, patientBasics } from '../features/doses/index.js';
+import { insertLog } from '../features/doses/index.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
 import { submitReport } from '../features/side-effects/index.js';
 
 const DAY_MS = 86_400_000;
@@ -79,7 +80,7 @@ export async function seedDemoMedications(
   const catalogueId = (name: string) => catalogue.get(name) ?? null;
 
   const zoneOf = async (p: DemoPatient) =>
-    (await patientBasics(deps.database.db, clinicId, p.patientId))?.time_zone ?? 'UTC';
+    (await patientBasics(deps.database.db, clinicId, p.patientId))?.timeZone ?? 'UTC';
 
   /** Starts a medication as the prescriber on the morning of its start day (patient's zone, roughly). */
   const start = async (
@@ -292,7 +293,7 @@ async function writeLogs(
   random: () => number,
   pick: (dose: ReturnType<typeof expandScheduledDoses>[number], daysAgo: number) => Outcome,
 ): Promise<void> {
-  const tz = (await patientBasics(deps.database.db, clinicId, p.patientId))?.time_zone ?? 'UTC';
+  const tz = (await patientBasics(deps.database.db, clinicId, p.patientId))?.timeZone ?? 'UTC';
   const today = localDate(now, tz);
   const regimens: Regimen[] =
     (await loadRegimens(deps.database.db, clinicId, [p.patientId])).get(p.patientId) ?? [];

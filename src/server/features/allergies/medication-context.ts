@@ -13,6 +13,7 @@ import { ageOnDay } from '../../../shared/medication-safety/age.js';
 import * as repo from './safety-profile.repository.js';
 import { clinicOtherNames } from '../clinic-safety-data/index.js';
 import type { ClinicOtherName } from '../../../shared/medication-safety/names.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const allergyOf = (r: repo.SafetyEntryRow): SafetyAllergy => ({
   substance: r.name,
@@ -47,7 +48,7 @@ export async function medicationContextFor(
   now: number,
 ): Promise<MedicationSafetyContext> {
   const [patient, rows, profile, smokingRemovals, clinicNames] = await Promise.all([
-    repo.patientBasics(db, clinicId, patientId),
+    patientBasics(db, clinicId, patientId),
     repo.entriesOfPatient(db, clinicId, patientId),
     repo.findProfile(db, clinicId, patientId),
     repo.smokingRemovals(db, clinicId, patientId),
@@ -60,7 +61,7 @@ export async function medicationContextFor(
     isCondition,
   );
   return {
-    ageYears: patient ? ageOnDay(patient.birth_date, localDate(now, patient.time_zone)) : null,
+    ageYears: patient ? ageOnDay(patient.birthDate, localDate(now, patient.timeZone)) : null,
     weightKg: profile?.weight_kg ?? null,
     conditions,
     allergies: confirmed.filter((r) => r.kind === 'allergy').map(allergyOf),

@@ -104,16 +104,6 @@ export async function namesOf(db: Db, clinicId: string, userIds: string[]): Prom
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Birth date and zone: age is counted on the patient's own calendar day. */
-export async function patientBasics(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select(['birth_date', 'time_zone'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-}
-
 /** When confirmed "current smoker" entries were taken off the record, newest first. */
 export async function smokingRemovals(db: Db, clinicId: string, patientId: string): Promise<number[]> {
   const rows = await db

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Appointment } from '../../../shared/appointments/schemas.js';
 import * as repo from './appointments.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 // The checks every appointment use case starts with (booking, moving, cancelling, attendance).
 
@@ -19,7 +20,7 @@ export const stale = (current: Appointment) =>
   );
 
 export async function patientOf(trx: Db, actor: Actor, patientId: string) {
-  const p = await repo.patientBasics(trx, actor.clinicId, patientId);
+  const p = await patientBasics(trx, actor.clinicId, patientId);
   if (!p) throw notFound('Patient');
   return p;
 }

@@ -129,15 +129,6 @@ export function pastOfPatient(db: Db, clinicId: string, patientId: string, upTo:
     .execute();
 }
 
-export async function patientBasics(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select(['id', 'time_zone', 'user_id'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-}
-
 /** Care-team members of the patient in a role (the clinician a care manager books for). */
 export async function teamMembersInRole(db: Db, clinicId: string, patientId: string, role: string) {
   const rows = await db

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { newId } from '../../platform/ids.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
 import { expandBooking, occurrenceAt, shiftOccurrence } from '../../../shared/appointments/recurrence.js';
 import { isLateCancellation } from '../../../shared/appointments/attendance.js';
@@ -46,7 +46,7 @@ export function listAppointments(
       const range = when === 'upcoming' ? { from: now } : when === 'past' ? { to: now } : {};
       const rows = await repo.appointmentsOfPatient(trx, actor.clinicId, patientId, range);
       return {
-        timeZone: patient.time_zone,
+        timeZone: patient.timeZone,
         canBook: bookableTypes(actor.role),
         canSetAttendance: attendanceTypes(actor.role),
         appointments: rows.map(toAppointment),
@@ -114,7 +114,7 @@ export function bookAppointments(
       const occurrences = expandBooking({
         day: input.day,
         time: input.time,
-        timeZone: patient.time_zone,
+        timeZone: patient.timeZone,
         durationMinutes: input.durationMinutes,
         recurrence: input.recurrence,
       });
@@ -155,7 +155,7 @@ export function bookAppointments(
           mode: input.mode,
           local_day: o.day,
           local_time: o.time,
-          time_zone: patient.time_zone,
+          time_zone: patient.timeZone,
           starts_at: o.startsAt,
           ends_at: o.endsAt,
           duration_minutes: input.durationMinutes,
@@ -240,7 +240,7 @@ export function rescheduleAppointment(
       const patient = await patientOf(trx, actor, patientId);
       const now = deps.clock.now();
       const duration = input.durationMinutes ?? row.duration_minutes;
-      const moved = occurrenceAt(input.day, input.time, patient.time_zone, duration);
+      const moved = occurrenceAt(input.day, input.time, patient.timeZone, duration);
       if (moved.startsAt <= now)
         throw new AppError('validation_failed', 'The new time is in the past.', [
           { path: 'body.day', message: 'In the past' },
@@ -253,13 +253,13 @@ export function rescheduleAppointment(
             : shiftOccurrence(
                 { day: t.local_day },
                 { fromDay: row.local_day, toDay: input.day, time: input.time },
-                patient.time_zone,
+                patient.timeZone,
                 input.durationMinutes ?? t.duration_minutes,
               );
         return {
           local_day: o.day,
           local_time: o.time,
-          time_zone: patient.time_zone,
+          time_zone: patient.timeZone,
           starts_at: o.startsAt,
           ends_at: o.endsAt,
           duration_minutes: (o.endsAt - o.startsAt) / 60_000,
@@ -314,9 +314,7 @@ export function cancelAppointment(
           'You can cancel one appointment at a time; ask your care team to change a series.',
           'patient_cancels_one',
         );
-      const notice = appointmentSettings(
-        parseClinicSettings(await repo.clinicSettingsJson(trx, actor.clinicId)),
-      ).lateCancellationHours;
+      const notice = appointmentSettings(await clinicSettings(trx, actor.clinicId)).lateCancellationHours;
       const targets = await targetsOf(trx, actor, row, input.scope ?? 'one');
       return saveAll(trx, actor, targets, (t) => ({
         status: 'cancelled',

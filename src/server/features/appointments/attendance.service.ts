@@ -12,6 +12,7 @@ import type { Appointment, Attendance, AttendanceUpdate } from '../../../shared/
 import * as repo from './appointments.repository.js';
 import { toAppointment } from './appointments.mapper.js';
 import { appointmentOf, forbidden, stale } from './appointment-guards.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** Attendance over time for the care team: the last 90 days, each month, and the current no-show run. */
 export function attendanceOf(deps: AppDeps, actor: Actor, patientId: string): Promise<Attendance> {
@@ -21,13 +22,13 @@ export function attendanceOf(deps: AppDeps, actor: Actor, patientId: string): Pr
     patientId,
     { action: 'appointment.attendance_read', resourceType: 'appointment' },
     async (trx) => {
-      const patient = await repo.patientBasics(trx, actor.clinicId, patientId);
+      const patient = await patientBasics(trx, actor.clinicId, patientId);
       if (!patient) throw notFound('Patient');
       const now = deps.clock.now();
       const all = (await repo.appointmentsOfPatient(trx, actor.clinicId, patientId, { to: now })).map(
         toAppointment,
       );
-      const over = attendanceOverTime(all, now, patient.time_zone);
+      const over = attendanceOverTime(all, now, patient.timeZone);
       return { ...over, consecutiveNoShows: noShowStreak(all).length };
     },
   );

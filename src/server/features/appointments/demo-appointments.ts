@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { occurrenceAt } from '../../../shared/appointments/recurrence.js';
 import * as repo from './appointments.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 type Status = 'attended' | 'no_show' | 'cancelled_late_by_patient' | 'cancelled_by_clinician';
 
@@ -65,9 +66,9 @@ export async function seedDemoAppointments(
     for (const [i, p] of patients.entries()) {
       const plan = plans[i];
       if (!plan) continue;
-      const patient = await repo.patientBasics(trx, clinicId, p.patientId);
+      const patient = await patientBasics(trx, clinicId, p.patientId);
       if (!patient) continue;
-      const zone = patient.time_zone;
+      const zone = patient.timeZone;
       const today = localDate(now, zone);
       const seriesId = newId();
       await repo.insertSeries(trx, {

@@ -6,7 +6,7 @@ import { clinicSettings } from '../clinic/index.js';
 import { crisisResourceSet } from '../../../shared/crisis/select.js';
 import { effectivePatientCountry } from '../../../shared/crisis/time-zones.js';
 import type { CrisisResourceSet, CrisisSituation } from '../../../shared/crisis/schemas.js';
-import * as repo from './crisis.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /**
  * The crisis resources for one patient, inside a transaction that already checked access: their own
@@ -21,9 +21,13 @@ export async function crisisResourcesIn(
 ): Promise<CrisisResourceSet> {
   const [settings, place] = await Promise.all([
     clinicSettings(trx, clinicId),
-    repo.patientPlace(trx, clinicId, patientId),
+    patientBasics(trx, clinicId, patientId),
   ]);
-  const { country } = effectivePatientCountry(place.country, place.timeZone, settings.country);
+  const { country } = effectivePatientCountry(
+    place?.country ?? null,
+    place?.timeZone ?? null,
+    settings.country,
+  );
   return crisisResourceSet(country, situation, settings.crisisResources);
 }
 

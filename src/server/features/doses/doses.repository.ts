@@ -4,16 +4,6 @@ import type { DoseLogTable } from '../../db/schema-doses.js';
 
 export type DoseLogRow = DoseLogTable;
 
-/** The patient's zone and account (Today, reminders and the feed work in the patient's local time). */
-export async function patientBasics(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select(['id', 'user_id', 'time_zone'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-}
-
 /**
  * Inserts a log unless its id or its (patient, dose key) is taken: false when either already exists (a
  * retry, or a double tap that lost the race). No conflict target, so both unique keys are covered.

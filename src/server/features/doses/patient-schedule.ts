@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { loadRegimens } from '../medications/index.js';
 import type { Regimen } from '../../../shared/medications/schedule.js';
-import * as repo from './doses.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 export interface PatientSchedule {
   patientId: string;
@@ -17,10 +17,10 @@ export async function patientSchedule(
   clinicId: string,
   patientId: string,
 ): Promise<PatientSchedule> {
-  const patient = await repo.patientBasics(trx, clinicId, patientId);
+  const patient = await patientBasics(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
   const regimens = (await loadRegimens(trx, clinicId, [patientId])).get(patientId) ?? [];
-  return { patientId, userId: patient.user_id, timeZone: patient.time_zone, regimens };
+  return { patientId, userId: patient.userId, timeZone: patient.timeZone, regimens };
 }
 
 export function regimenOf(schedule: PatientSchedule, medicationId: string): Regimen {

@@ -7,6 +7,7 @@ import { listAttendedSessions } from '../appointments/index.js';
 import * as repo from './feedback.repository.js';
 import { submitSessionFeedback } from './feedback.service.js';
 import { treatmentParts } from './treatment-parts.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 
@@ -64,7 +65,7 @@ export async function seedDemoFeedback(
   const db = deps.database.db;
   const now = deps.clock.now();
   for (const [index, p] of patients.entries()) {
-    const basics = await repo.patientBasics(db, clinicId, p.patientId);
+    const basics = await patientBasics(db, clinicId, p.patientId);
     if (!basics) continue;
     const sessions = (await listAttendedSessions(db, clinicId, p.patientId)).filter((s) => s.startsAt <= now);
     const isSam = index === 0;
@@ -115,7 +116,7 @@ export async function seedDemoFeedback(
           clinic_id: clinicId,
           patient_id: p.patientId,
           rated_at: ratedAt,
-          rated_day: localDate(ratedAt, basics.time_zone),
+          rated_day: localDate(ratedAt, basics.timeZone),
           submitted_by: p.userId,
           created_at: ratedAt,
         },

@@ -47,15 +47,6 @@ export async function feedbackOfPatient(db: Db, clinicId: string, patientId: str
     .execute();
 }
 
-export async function patientBasics(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select(['id', 'user_id', 'time_zone', 'created_at'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-}
-
 export async function insertTreatmentRating(
   db: Db,
   row: TreatmentRatingTable,

@@ -23,11 +23,12 @@ import type {
 import * as repo from './feedback.repository.js';
 import * as sources from './sources.js';
 import { toSessionFeedback } from './feedback.mapper.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 
 async function patientOf(trx: Db, clinicId: string, patientId: string) {
-  const patient = await repo.patientBasics(trx, clinicId, patientId);
+  const patient = await patientBasics(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
   return patient;
 }
@@ -40,7 +41,7 @@ async function lowThreshold(trx: Db, clinicId: string): Promise<number> {
 export async function awaitingFeedback(
   trx: Db,
   clinicId: string,
-  patient: { id: string; time_zone: string },
+  patient: { id: string; timeZone: string },
   now: number,
 ): Promise<AwaitingFeedback[]> {
   // The window is counted in the patient's days: a margin here, then the exact test per session.
@@ -55,7 +56,7 @@ export async function awaitingFeedback(
     clinicId,
     sessions.map((s) => s.appointmentId),
   );
-  const today = localDate(now, patient.time_zone);
+  const today = localDate(now, patient.timeZone);
   return sessions
     .filter((s) => !answered.has(s.appointmentId) && feedbackWindow(s.startsAt, s.day, now, today) === 'open')
     .map((s) => ({
@@ -109,7 +110,7 @@ export function sessionFeedbackForm(
       if (!session || session.startsAt > now) throw notFound('Attended session');
       const sessionDay = session.day;
       const existing = await repo.feedbackForSession(trx, actor.clinicId, appointmentId);
-      const window = feedbackWindow(session.startsAt, sessionDay, now, localDate(now, patient.time_zone));
+      const window = feedbackWindow(session.startsAt, sessionDay, now, localDate(now, patient.timeZone));
       return {
         appointmentId,
         sessionAt: session.startsAt,
@@ -160,7 +161,7 @@ export function submitSessionFeedback(
       // Not this patient's, not attended, or not yet held: the same answer as an unknown session.
       if (!session || session.startsAt > now) throw notFound('Attended session');
       const sessionDay = session.day;
-      if (feedbackWindow(session.startsAt, sessionDay, now, localDate(now, patient.time_zone)) === 'closed')
+      if (feedbackWindow(session.startsAt, sessionDay, now, localDate(now, patient.timeZone)) === 'closed')
         throw new AppError(
           'validation_failed',
           `Feedback on a session is open for ${String(FEEDBACK_OPEN_DAYS)} days after it.`,

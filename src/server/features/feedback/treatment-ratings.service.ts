@@ -12,6 +12,7 @@ import type {
 import * as repo from './feedback.repository.js';
 import { toRatingRound } from './feedback.mapper.js';
 import { treatmentParts } from './treatment-parts.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** The parts to rate now, every round so far (oldest first) and when the next round is due. */
 export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string): Promise<TreatmentRatings> {
@@ -21,12 +22,12 @@ export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string)
     patientId,
     { action: 'treatment_rating.list', resourceType: 'treatment_rating' },
     async (trx) => {
-      const patient = await repo.patientBasics(trx, actor.clinicId, patientId);
+      const patient = await patientBasics(trx, actor.clinicId, patientId);
       if (!patient) throw notFound('Patient');
       const { rounds, items } = await repo.treatmentRatingsOfPatient(trx, actor.clinicId, patientId);
-      const today = localDate(deps.clock.now(), patient.time_zone);
+      const today = localDate(deps.clock.now(), patient.timeZone);
       const due = treatmentRatingDue({
-        enrolledDay: localDate(patient.created_at, patient.time_zone),
+        enrolledDay: localDate(patient.enrolledAt, patient.timeZone),
         firstRatedDay: rounds[0]?.rated_day ?? null,
         lastRatedDay: rounds.at(-1)?.rated_day ?? null,
         today,
@@ -67,7 +68,7 @@ export function submitTreatmentRating(
       };
       if (await repo.findTreatmentRating(trx, actor.clinicId, input.id)) return retry();
 
-      const patient = await repo.patientBasics(trx, actor.clinicId, patientId);
+      const patient = await patientBasics(trx, actor.clinicId, patientId);
       if (!patient) throw notFound('Patient');
       const parts = await treatmentParts(trx, actor.clinicId, patientId);
       const byKey = new Map(parts.map((p) => [`${p.kind}:${p.key}`, p]));
@@ -98,7 +99,7 @@ export function submitTreatmentRating(
           clinic_id: actor.clinicId,
           patient_id: patientId,
           rated_at: now,
-          rated_day: localDate(now, patient.time_zone),
+          rated_day: localDate(now, patient.timeZone),
           submitted_by: actor.userId,
           created_at: now,
         },

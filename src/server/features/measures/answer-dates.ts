@@ -13,7 +13,7 @@ import { clinicSettings } from '../clinic/index.js';
 export async function answerDate(
   trx: Db,
   clinicId: string,
-  patient: { time_zone: string; created_at: number },
+  patient: { timeZone: string; enrolledAt: number },
   input: { answeredAt?: number | undefined; backdateReason?: string | undefined },
   inSession: boolean,
   now: number,
@@ -23,14 +23,14 @@ export async function answerDate(
     throw new AppError('validation_failed', 'answeredAt is only for past answers entered from a session.', [
       { path: 'body.answeredAt', message: 'Not for patients' },
     ]);
-  const today = localDate(now, patient.time_zone);
-  const answeredDay = localDate(input.answeredAt, patient.time_zone);
+  const today = localDate(now, patient.timeZone);
+  const answeredDay = localDate(input.answeredAt, patient.timeZone);
   const problem = answerDateProblem({
     answeredAt: input.answeredAt,
     now,
     answeredDay,
     today,
-    enrolledDay: localDate(patient.created_at, patient.time_zone),
+    enrolledDay: localDate(patient.enrolledAt, patient.timeZone),
     limitDays: (await clinicSettings(trx, clinicId)).backdateLimitDays ?? BACKDATE_LIMIT_DAYS_DEFAULT,
     daysBack: answeredDay < today ? daysBetween(answeredDay, today) : 0,
     reason: input.backdateReason,

@@ -5,6 +5,7 @@ import { instrumentById, type InstrumentId } from '../../../shared/measures/inst
 import { scoreAnswers } from '../../../shared/measures/scoring.js';
 import { submitResponse } from './measures.service.js';
 import * as repo from './measures.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -51,7 +52,7 @@ export async function seedDemoMeasures(
   ];
   for (const [p, h] of histories) {
     if (!p) continue;
-    const tz = (await repo.patientBasics(deps.database.db, clinicId, [p.patientId]))[0]?.time_zone ?? 'UTC';
+    const tz = (await patientBasics(deps.database.db, clinicId, p.patientId))?.timeZone ?? 'UTC';
     for (const instrument of ['phq9', 'gad7'] as const) {
       const totals = h[instrument];
       for (const [i, weeksAgo] of h.weeks.entries()) {

@@ -60,7 +60,7 @@ export async function measuresDueFor(
   for (let i = 0; i < patientIds.length; i += CHUNK) {
     const ids = patientIds.slice(i, i + CHUNK);
     const [patients, days, plans] = await Promise.all([
-      repo.patientBasics(db, clinicId, ids),
+      repo.zonesAndEnrolment(db, clinicId, ids),
       repo.answeredDays(db, clinicId, ids),
       repo.agreedPlanContents(db, clinicId, ids),
     ]);

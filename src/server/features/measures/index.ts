@@ -8,5 +8,5 @@ export { earlyTreatmentWatches } from './early-treatment-watch.js';
 export { checkMeasureReminders } from './due-reminders.check.js';
 export { clinicIds } from './due-reminders.repository.js';
 export { refreshMeasureSummary, refreshPatientSummaries } from './summaries.repository.js';
-export { agreedPlanContents, patientBasics } from './measures.repository.js';
+export { agreedPlanContents } from './measures.repository.js';
 export { seedDemoMeasures } from './demo-measures.js';

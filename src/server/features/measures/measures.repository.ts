@@ -212,7 +212,9 @@ async function notSafeMessageDays(db: Db, clinicId: string, patientId: string, f
     .where('id', '=', patientId)
     .executeTakeFirst();
   const zone = patient?.time_zone ?? 'UTC';
-  return messages.filter((m) => flagged.has(notSafeMessageKey(m.id))).map((m) => localDate(m.created_at, zone));
+  return messages
+    .filter((m) => flagged.has(notSafeMessageKey(m.id)))
+    .map((m) => localDate(m.created_at, zone));
 }
 
 /**
@@ -259,7 +261,8 @@ export async function previousScored(
     .executeTakeFirst();
 }
 
-export async function patientBasics(db: Db, clinicId: string, patientIds: readonly string[]) {
+/** Many patients' zones and enrolment times at once (the due schedule of a caseload). */
+export async function zonesAndEnrolment(db: Db, clinicId: string, patientIds: readonly string[]) {
   if (patientIds.length === 0) return [];
   return db
     .selectFrom('patients')

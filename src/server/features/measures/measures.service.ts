@@ -27,6 +27,7 @@ import { answerDate } from './answer-dates.js';
 import { closeContradictedGoodNews, closeGoodNewsOnSafety } from './good-news.js';
 import { refreshPatientSummaries } from './summaries.repository.js';
 import { quietOnSafetyDays } from './safety-days.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 
@@ -107,7 +108,7 @@ export function submitResponse(
         );
       const now = deps.clock.now();
       const inSession = actor.role !== 'patient';
-      const patient = (await repo.patientBasics(trx, actor.clinicId, [patientId]))[0];
+      const patient = await patientBasics(trx, actor.clinicId, patientId);
       if (!patient) throw notFound('Patient');
       const { answeredAt, backdateReason } = await answerDate(
         trx,
@@ -118,7 +119,7 @@ export function submitResponse(
         now,
       );
       const score = scoreAnswers(instrument, input.answers);
-      const answeredDay = localDate(answeredAt, patient.time_zone);
+      const answeredDay = localDate(answeredAt, patient.timeZone);
       const inserted = await repo.insertResponse(trx, {
         id: input.id,
         clinic_id: actor.clinicId,

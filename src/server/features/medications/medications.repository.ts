@@ -1,5 +1,8 @@
 import type { Db } from '../../db/database.js';
-import { raiseDoseRecordVersion, raiseDoseRecordVersionOfMedication } from './dose-record-versions.repository.js';
+import {
+  raiseDoseRecordVersion,
+  raiseDoseRecordVersionOfMedication,
+} from './dose-record-versions.repository.js';
 import type {
   MedicationCatalogueTable,
   MedicationChangeTable,
@@ -209,15 +212,5 @@ export async function changesOf(
 }
 
 // ---- people and places ----
-export async function patientZone(db: Db, clinicId: string, patientId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('patients')
-    .select('time_zone')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  return row?.time_zone ?? null;
-}
-
 /** Users' display names by id: the platform's shared lookup (platform/users), used here as repo.userNames. */
 export { userNames } from '../../platform/users/user-names.repository.js';

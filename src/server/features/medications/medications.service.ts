@@ -18,6 +18,7 @@ import * as repo from './medications.repository.js';
 import { periodRows, periodText, stepPeriods, stepsText } from './medication-periods.js';
 import { toChange, toMedication } from './medications.mapper.js';
 import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } from './prescribing-checks.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /**
  * A patient's medication records (issue 4). Only the prescriber on the patient's care team starts, changes,
@@ -27,8 +28,8 @@ import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } fr
  */
 
 export async function todayOf(trx: Db, deps: Pick<AppDeps, 'clock'>, clinicId: string, patientId: string) {
-  const zone = await repo.patientZone(trx, clinicId, patientId);
-  if (zone === null) throw notFound('Patient');
+  const zone = (await patientBasics(trx, clinicId, patientId))?.timeZone;
+  if (zone === undefined) throw notFound('Patient');
   return { zone, today: localDate(deps.clock.now(), zone) };
 }
 

@@ -28,6 +28,7 @@ import { toCatalogueEntry } from './medications.mapper.js';
 import { storedInterpretation, toLabProfile, toMonitoringResult } from './lab-results.mapper.js';
 import { findMedicationForPatient } from './medications.service.js';
 import { clinicLabThresholds } from '../clinic-safety-data/index.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 export interface ResultForDue {
   test: string;
@@ -109,8 +110,8 @@ export async function periodsOfPatients(
 }
 
 async function viewOf(trx: Db, deps: AppDeps, actor: Actor, patientId: string): Promise<MonitoringView> {
-  const zone = await repo.patientZone(trx, actor.clinicId, patientId);
-  if (zone === null) throw notFound('Patient');
+  const zone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone;
+  if (zone === undefined) throw notFound('Patient');
   const today = localDate(deps.clock.now(), zone);
   const meds = await repo.medicationsOfPatient(trx, actor.clinicId, patientId);
   const entries = await repo.catalogueEntriesByIds(
@@ -199,8 +200,8 @@ export function recordMonitoringResult(
         throw new AppError('validation_failed', 'This medication is not one of the patient’s.', [
           { path: 'body.medicationId', message: 'Unknown medication' },
         ]);
-      const zone = await repo.patientZone(trx, actor.clinicId, patientId);
-      if (zone !== null && input.takenOn > localDate(deps.clock.now(), zone))
+      const zone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone;
+      if (zone !== undefined && input.takenOn > localDate(deps.clock.now(), zone))
         throw new AppError('validation_failed', 'The result cannot be from the future.', [
           { path: 'body.takenOn', message: 'In the future' },
         ]);

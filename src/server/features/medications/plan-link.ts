@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { PatientView } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './medications.repository.js';
 import { medicationViews } from './medications.service.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /**
  * The treatment plan's medication part links medication records (medicationIds). These lines show the real
@@ -17,8 +18,8 @@ export async function linkedMedicationLines(
   now: number,
 ): Promise<string[]> {
   if (medicationIds.length === 0) return [];
-  const zone = await repo.patientZone(trx, clinicId, patientId);
-  if (zone === null) return [];
+  const zone = (await patientBasics(trx, clinicId, patientId))?.timeZone;
+  if (zone === undefined) return [];
   const today = localDate(now, zone);
   const rows = await repo.medicationsByIds(trx, clinicId, patientId, medicationIds);
   const meds = await medicationViews(trx, clinicId, rows, today);

@@ -1,5 +1,5 @@
 import { localDate } from '../../../shared/time/index.js';
-import { patientBasics } from '../measures/index.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { attendedOfPatient } from '../appointments/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -35,7 +35,7 @@ async function sessionsFor(
 ): Promise<Session[]> {
   const attended = await attendedSessions(trx, clinicId, patientId, clinicianId);
   if (attended.length > 0) return attended.slice(-n);
-  const zone = (await patientBasics(trx, clinicId, [patientId]))[0]?.time_zone;
+  const zone = (await patientBasics(trx, clinicId, patientId))?.timeZone;
   return Array.from({ length: n }, (_, i) => {
     const endsAt = now - (n - i) * 7 * DAY_MS;
     return { id: null, day: localDate(endsAt, zone ?? 'UTC'), endsAt };

@@ -18,20 +18,6 @@ function eventsOf(db: Db, s: Scope) {
   return q;
 }
 
-export async function patientTimeZone(
-  db: Db,
-  clinicId: string,
-  patientId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('patients')
-    .select('time_zone')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  return row?.time_zone;
-}
-
 /** The instant of the newest event before `before` (null: the newest of all); undefined when there is none. */
 export async function newestEventBefore(
   db: Db,

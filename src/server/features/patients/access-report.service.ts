@@ -11,6 +11,7 @@ import type {
 import { instantAt, localDate, startOfLocalDay } from '../../../shared/time/index.js';
 import * as repo from './access-report.repository.js';
 import { toAccessDay, type Viewer } from './access-report.mapper.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** A page holds whole days, newest first, until it has this many lines or this many days. */
 export const ACCESS_PAGE_LINES = 30;
@@ -48,7 +49,7 @@ export function accessReport(
   query: { before?: string | undefined },
 ): Promise<AccessReport> {
   return withPatientRecord(deps, actor, patientId, audited, async (trx) => {
-    const timeZone = (await repo.patientTimeZone(trx, actor.clinicId, patientId)) ?? 'UTC';
+    const timeZone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone ?? 'UTC';
     const scope = scopeOf(actor, patientId);
     const viewer = viewerOf(actor);
     const days: AccessDay[] = [];
@@ -82,7 +83,7 @@ export function accessTimes(
   query: AccessTimesQuery,
 ): Promise<AccessTimes> {
   return withPatientRecord(deps, actor, patientId, audited, async (trx) => {
-    const timeZone = (await repo.patientTimeZone(trx, actor.clinicId, patientId)) ?? 'UTC';
+    const timeZone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone ?? 'UTC';
     // Noon exists on every local day (clocks change at night), so its day start is the day's start.
     const from = startOfLocalDay(instantAt(query.day, '12:00', timeZone), timeZone);
     const rows = await repo.timesOfLine(trx, scopeOf(actor, patientId), {

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js';
 import type { CareTeamRole } from '../../../shared/access/roles.js';
 import * as accounts from '../accounts/index.js';
 import * as repo from './patients.repository.js';
+import { forgetPatientBasics } from '../../platform/patients/patient-basics.js';
 
 export interface Assignment {
   userId: string;
@@ -75,5 +76,6 @@ export async function applyTeam(
     });
     await record(a, 'added');
   }
+  if (toAdd.length + toRemove.length > 0) forgetPatientBasics(actor.clinicId, patientId);
   return { added: toAdd.length, removed: toRemove.length };
 }

@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -11,6 +12,7 @@ import { inviteMail, issueInvite, resendInvite } from '../accounts/index.js';
 import * as repo from './patients.repository.js';
 import { toCareTeamMember, toPatientOverview } from './patients.mapper.js';
 import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
+import { forgetPatientBasics } from '../../platform/patients/patient-basics.js';
 
 async function loadOverview(
   db: Db,
@@ -31,7 +33,7 @@ async function loadOverview(
 
 function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void {
   if (birthDate === undefined) return;
-  const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
+  const today = localDate(deps.clock.now(), 'UTC');
   if (birthDate > today) {
     throw new AppError('validation_failed', 'The date of birth is in the future.', [
       { path: 'body.birthDate', message: 'In the future' },
@@ -195,6 +197,7 @@ export async function updatePatient(
       if (!(await repo.updatePatient(trx, actor.clinicId, patientId, expectedVersion, defined))) {
         throw stale(await loadOverview(trx, actor.clinicId, patientId, deps.clock.now()));
       }
+      forgetPatientBasics(actor.clinicId, patientId);
       // Issue 13: the email is the patient's sign-in and notification address; a new one waits for the
       // patient's confirmation from that address (one rule for everyone, in the accounts feature).
       const emailMails =

@@ -6,6 +6,7 @@ import type { Frequency } from '../../../shared/practice/completion.js';
 import { PRACTICE_LIBRARY_VERSION } from '../../../shared/practice/library.js';
 import type { Sharing } from '../../../shared/practice/sharing.js';
 import * as repo from './practice.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 
@@ -34,7 +35,7 @@ async function seedAssignment(
 ): Promise<void> {
   const db = deps.database.db;
   const now = deps.clock.now();
-  const tz = (await repo.patientTimeZone(db, clinicId, patient.patientId)) ?? 'UTC';
+  const tz = (await patientBasics(db, clinicId, patient.patientId))?.timeZone ?? 'UTC';
   const today = localDate(now, tz);
   const assignedAt = now - a.startedDaysAgo * DAY_MS;
   const assignmentId = newId();

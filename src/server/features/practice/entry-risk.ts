@@ -8,6 +8,7 @@ import { sharingSchema } from '../../../shared/practice/sharing.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
 import { crisisFor, closeGoodNewsOnSafety, refreshPatientSummaries } from '../measures/index.js';
 import * as repo from './practice.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const riskReasonsSchema = z.array(z.enum(riskReasons));
 
@@ -112,7 +113,7 @@ export async function reportNotSafeMessage(
   patientId: string,
   messageId: string,
 ): Promise<Crisis> {
-  const zone = await repo.patientTimeZone(trx, clinicId, patientId);
+  const zone = (await patientBasics(trx, clinicId, patientId))?.timeZone;
   await emitEvent(trx, deps.clock, {
     type: 'practice.self_harm_reported',
     clinicId,

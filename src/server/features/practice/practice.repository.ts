@@ -202,16 +202,6 @@ export async function commentsOf(db: Db, clinicId: string, entryIds: readonly st
     .execute();
 }
 
-export async function patientTimeZone(db: Db, clinicId: string, patientId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('patients')
-    .select('time_zone')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  return row?.time_zone ?? null;
-}
-
 /** The plan versions' content, agreed first then newest: where the plan's IPT problem area is read. */
 export async function planContents(db: Db, clinicId: string, patientId: string) {
   return db

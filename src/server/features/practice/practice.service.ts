@@ -15,6 +15,7 @@ import {
 } from '../../../shared/practice/schemas.js';
 import * as repo from './practice.repository.js';
 import { toAssignment } from './practice.mapper.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** Who the actor is to the entries: the patient, the therapist, or the rest of the team. */
 export function viewerOf(actor: Actor): Viewer {
@@ -27,7 +28,7 @@ export const sqlVisibility = (v: Viewer) =>
   v === 'patient' ? 'own' : v === 'therapist' ? 'therapist' : 'team';
 
 export async function patientDay(trx: Db, clinicId: string, patientId: string, now: number) {
-  const timeZone = await repo.patientTimeZone(trx, clinicId, patientId);
+  const timeZone = (await patientBasics(trx, clinicId, patientId))?.timeZone;
   if (!timeZone) throw notFound('Patient');
   return { timeZone, today: localDate(now, timeZone) };
 }

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js';
 import { submitReport } from './side-effects.service.js';
 import { suspectableMedications } from './current-medications.js';
 import * as repo from './side-effects.repository.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,7 +39,7 @@ export async function seedDemoSideEffects(
     (await suspectableMedications(db, clinicId, patientId, day))[0] ?? null;
 
   if (sam) {
-    const zone = (await repo.patientZone(db, clinicId, sam.patientId))?.time_zone ?? 'UTC';
+    const zone = (await patientBasics(db, clinicId, sam.patientId))?.timeZone ?? 'UTC';
     const patient = actorOf(clinicId, sam.userId, 'patient', sam.patientId);
     // Nine days ago, answered the next day: written as history (past reports raise no new alerts).
     const then = now - 9 * DAY_MS;
@@ -93,7 +94,7 @@ export async function seedDemoSideEffects(
   }
 
   if (maya) {
-    const zone = (await repo.patientZone(db, clinicId, maya.patientId))?.time_zone ?? 'UTC';
+    const zone = (await patientBasics(db, clinicId, maya.patientId))?.timeZone ?? 'UTC';
     const med = await firstMedication(maya.patientId, localDate(now, zone));
     await submitReport(deps, actorOf(clinicId, maya.userId, 'patient', maya.patientId), maya.patientId, {
       id: newId(),

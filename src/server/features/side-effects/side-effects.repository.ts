@@ -93,16 +93,6 @@ export async function markAnswered(db: Db, clinicId: string, reportId: string, a
     .execute();
 }
 
-/** The patient's time zone (their local day dates the report and picks the dose in effect) and birth date (age). */
-export function patientZone(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('patients')
-    .select(['time_zone', 'birth_date'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-}
-
 /** The patient's medication records with what the catalogue says about them (medications feature tables). */
 export function medicationsOfPatient(db: Db, clinicId: string, patientId: string) {
   return db

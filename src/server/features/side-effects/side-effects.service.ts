@@ -22,6 +22,7 @@ import {
 import * as repo from './side-effects.repository.js';
 import { doseText, toReport } from './side-effects.mapper.js';
 import { suspectableMedications, type SuspectableMedication } from './current-medications.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** The patient's local day and age on it (the antidepressant row of section 4 reads the age). */
 async function todayOf(
@@ -30,12 +31,10 @@ async function todayOf(
   patientId: string,
   now: number,
 ): Promise<{ today: string; ageYears: number | null }> {
-  const patient = await repo.patientZone(trx, clinicId, patientId);
+  const patient = await patientBasics(trx, clinicId, patientId);
   if (!patient) throw notFound('Patient');
-  const today = localDate(now, patient.time_zone);
-  const ageYears = /^\d{4}-\d{2}-\d{2}$/.test(patient.birth_date)
-    ? ageOnDay(patient.birth_date, today)
-    : null;
+  const today = localDate(now, patient.timeZone);
+  const ageYears = /^\d{4}-\d{2}-\d{2}$/.test(patient.birthDate) ? ageOnDay(patient.birthDate, today) : null;
   return { today, ageYears };
 }
 

@@ -87,21 +87,6 @@ export async function careTeamUserIds(db: Db, clinicId: string, patientId: strin
   return rows.map((r) => r.user_id);
 }
 
-export async function clinicSettingsOf(db: Db, clinicId: string): Promise<string> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? '{}';
-}
-
-export async function patientTimeZone(db: Db, clinicId: string, patientId: string): Promise<string> {
-  const row = await db
-    .selectFrom('patients')
-    .select('time_zone')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  return row?.time_zone ?? 'UTC';
-}
-
 /** Agreed versions whose review date is on or before `day` (candidates; the caller checks each zone). */
 export async function reviewsFallingDue(db: Db, day: string) {
   return db

@@ -10,7 +10,6 @@ import { clinicSettings } from '../clinic/index.js';
 import { missingForSignature, reviewDateFor, signingRoles } from '../../../shared/treatment-plans/rules.js';
 import type { PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './plans.repository.js';
-import * as records from './plan-records.repository.js';
 import { awaitingSigners, isValidSignature, parseContent, type Signer } from './plans.mapper.js';
 import {
   recordHistory,
@@ -20,6 +19,7 @@ import {
   loadVersion,
   withPlan,
 } from './plan-context.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** A version can be signed only when it says enough and the team has both a therapist and a prescriber. */
 async function assertSignable(trx: Db, actor: Actor, draft: repo.VersionRow): Promise<Signer[]> {
@@ -143,7 +143,7 @@ async function agree(trx: Db, deps: AppDeps, actor: Actor, draft: repo.VersionRo
     });
   }
   const settings = await clinicSettings(trx, actor.clinicId);
-  const zone = await records.patientTimeZone(trx, actor.clinicId, draft.patient_id);
+  const zone = (await patientBasics(trx, actor.clinicId, draft.patient_id))?.timeZone ?? 'UTC';
   await repo.setVersionState(trx, actor.clinicId, draft.id, {
     status: 'agreed',
     agreed_at: now,
