@@ -108,4 +108,50 @@ describe('forgot password', () => {
     expect(pageErrors()).toEqual([]);
     await context.close();
   });
+
+  it('a patient changes their email in My account; it counts only once confirmed from the new address', async () => {
+    const { baseUrl } = server!;
+    const oldEmail = 'patient2@demo.duet.test';
+    const newEmail = `moved.${String(Date.now())}@mail.test`;
+    const context = await newContext(browser!, { baseURL: baseUrl, viewport: PHONE });
+    const page = await context.newPage();
+    const pageErrors = watchForPageErrors(page);
+
+    await signIn(page, oldEmail, /\/home$/);
+    await page.goto('/account');
+    await heading(page, 'My account');
+    const section = page.getByRole('region', { name: 'Email address' });
+    await section.getByLabel('New email address').fill(newEmail);
+    await section.getByLabel('Current password').fill(DEMO_PASSWORD);
+    await section.getByRole('button', { name: 'Send confirmation link' }).click();
+    await section.getByRole('status').getByText(newEmail, { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'account with pending email');
+    await screenshotBoth(page, 'account-email-pending');
+    await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in to Duet');
+
+    // Not yet: the new address does not sign in.
+    await page.getByLabel('Email').fill(newEmail);
+    await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/do not match an account/)
+      .waitFor();
+
+    // The new mailbox: confirm.
+    const link = sentFragmentLink(server!, newEmail, '/confirm-email');
+    await page.goto(link);
+    await heading(page, 'Confirm your new email address');
+    expect(new URL(page.url()).hash).toBe('');
+    await expectNoAxeViolations(page, 'confirm email');
+    await page.getByRole('button', { name: 'Confirm this address' }).click();
+    await heading(page, 'Email address confirmed');
+    await expectNoAxeViolations(page, 'email confirmed');
+    await screenshotBoth(page, 'email-confirmed');
+
+    await signIn(page, newEmail, /\/home$/);
+    expect(pageErrors()).toEqual([]);
+    await context.close();
+  });
 });

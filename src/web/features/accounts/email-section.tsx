@@ -48,10 +48,11 @@ export function EmailSection() {
             </Text>
           )}
           {data?.pendingEmail && (
-            <Alert color="yellow" variant="light" role="status" title="Pending confirmation">
+            <Alert color="blue" variant="light" role="status">
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                Pending confirmation: {data.pendingEmail}. Open the link we sent to that address (it works
-                until {formatDateTime(data.pendingExpiresAt ?? 0)}). Until then, your address stays as it is.
+                <strong>Pending confirmation:</strong> {data.pendingEmail}. Open the link we sent to that
+                address (it works until {formatDateTime(data.pendingExpiresAt ?? 0)}). Until then, your
+                address stays as it is.
               </Text>
             </Alert>
           )}
