@@ -65,15 +65,6 @@ export async function patientsWithMedicationsSince(
   return rows.map((r) => r.patient_id);
 }
 
-export async function clinics(db: Db) {
-  return db.selectFrom('clinics').select(['id', 'settings']).execute();
-}
-
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? '{}';
-}
-
 /** Which of these dedupe keys already have an event (500 per query). */
 export async function existingDedupeKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();

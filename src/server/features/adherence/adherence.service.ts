@@ -12,7 +12,8 @@ import {
   windowRate,
   type Rate,
 } from '../../../shared/adherence/adherence.js';
-import { adherenceSettings } from '../../../shared/adherence/settings.js';
+import { adherenceSettingsOf } from '../../../shared/adherence/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import { byMedication } from '../../../shared/adherence/per-medication.js';
 import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
 import { loadPatientDoses } from './adherence-inputs.js';
@@ -37,7 +38,7 @@ export function adherenceSummary(
     patientId,
     { action: 'adherence.read', resourceType: 'adherence' },
     async (trx) => {
-      const settings = adherenceSettings(await repo.clinicSettingsJson(trx, actor.clinicId));
+      const settings = adherenceSettingsOf(await clinicSettings(trx, actor.clinicId));
       const days = Math.max(LONGEST, settings.adherenceWindowDays);
       const [inputs] = await loadPatientDoses(trx, actor.clinicId, [patientId], deps.clock.now(), days);
       if (!inputs) throw notFound('Patient');

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { resolveAlertsForSubject } from '../alerts/index.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import type { PlanReview, PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import type { z } from 'zod';
 import type { newReviewSchema } from '../../../shared/treatment-plans/api-schemas.js';
@@ -63,7 +63,7 @@ export function recordReview(
     let nextDraft: PlanVersion | null = null;
     let nextReviewDate: string | null = null;
     if (input.decision === 'continue') {
-      const weeks = parseClinicSettings(await records.clinicSettingsOf(trx, actor.clinicId)).planReviewWeeks;
+      const weeks = (await clinicSettings(trx, actor.clinicId)).planReviewWeeks;
       nextReviewDate = input.nextReviewDate ?? addDays(input.heldOn, weeks * 7);
     } else {
       const open = await openDraftOf(trx, actor.clinicId, plan.id);
