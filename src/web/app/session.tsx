@@ -61,9 +61,11 @@ export function useSignOut() {
     mutationFn: () => api.post<undefined>('/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
+      // The session turns null and the login page renders at once (flushSync: no transition in which a
+      // signed-in page renders without a session, React error 520), then the rest of the cache goes.
       queryClient.setQueryData(sessionKey, null);
-      void navigate('/login', { replace: true, state: { signedOut: true } });
+      void navigate('/login', { replace: true, state: { signedOut: true }, flushSync: true });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
     },
   });
 }

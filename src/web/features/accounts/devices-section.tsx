@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SoftBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import {
@@ -28,9 +29,9 @@ function DeviceRow({
               {device.device}
             </Text>
             {device.thisDevice && (
-              <Badge size="sm" variant="light">
+              <SoftBadge size="sm" color="blue">
                 This device
-              </Badge>
+              </SoftBadge>
             )}
           </Group>
           <Text size="xs" c="dimmed">

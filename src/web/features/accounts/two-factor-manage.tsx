@@ -108,7 +108,7 @@ export function TwoFactorManage({ status }: { status: TwoFactorStatus }) {
           <strong>{status.recoveryCodesLeft}</strong>
         </Text>
         {status.recoveryCodesLeft <= 2 && (
-          <Alert color="yellow" variant="light">
+          <Alert color="blue" variant="light">
             You are running out of recovery codes. Make new ones.
           </Alert>
         )}

@@ -10,7 +10,7 @@ export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone:
         <Title order={2} size="h4" id="recovery-heading">
           Your recovery codes
         </Title>
-        <Alert color="yellow" variant="light" title="Save these codes now">
+        <Alert color="blue" variant="light" title="Save these codes now">
           If you lose your phone, each code lets you sign in once instead of a code from the app. Duet shows
           them only this once: write them down or keep them in a password manager.
         </Alert>

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { SoftBadge } from '../../components/badges';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { getTwoFactorStatus, twoFactorKey } from './two-factor-api';
 
@@ -15,9 +16,9 @@ export function TwoFactorSection() {
             Two-step sign-in
           </Title>
           {status.data && (
-            <Badge color={status.data.enabled ? 'green' : 'gray'} variant="light">
+            <SoftBadge color={status.data.enabled ? 'green' : 'gray'}>
               {status.data.enabled ? 'On' : 'Off'}
-            </Badge>
+            </SoftBadge>
           )}
         </Group>
         {status.isPending ? (

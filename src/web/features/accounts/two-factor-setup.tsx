@@ -66,7 +66,7 @@ export function TwoFactorSetup({ onFinished }: { onFinished: () => void }) {
           <Text size="sm">Scan this code with your authenticator app.</Text>
           <QrImage svg={start.data.qrSvg} />
           <Text size="sm">Cannot scan it? Type this key into the app instead (time-based):</Text>
-          <Code block data-testid="two-factor-key" aria-label="Key to type into your app">
+          <Code block data-testid="two-factor-key">
             {start.data.key}
           </Code>
         </Stack>

@@ -58,7 +58,7 @@ export function SecondFactorStep({
             }
           />
           {expired && (
-            <Alert color="orange" variant="light" role="alert" title="This sign-in has expired">
+            <Alert color="red" variant="light" role="alert" title="This sign-in has expired">
               It is more than 5 minutes since you entered your password, or the code was tried too often.{' '}
               <Anchor component="button" type="button" onClick={onStartAgain}>
                 Sign in again
