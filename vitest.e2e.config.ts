@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser journeys: one file at a time, each with its own Duet server and Chromium.
+// Browser journeys: each file starts its own Duet server (free port, fresh data directory, its own clock:
+// e2e/support/server.ts) and its own Chromium, so two files run at once; a journey must not depend on another.
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.test.ts'],
     pool: 'forks',
-    fileParallelism: false,
-    maxWorkers: 1,
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,

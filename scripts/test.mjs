@@ -1,6 +1,8 @@
 // `npm test`: every test leg, one after the other, then one summary line `N passed, N failed[, N skipped]`.
+// `npm run test:fast` (`--fast`): the sqlite leg only — the development loop, no PostgreSQL, no browser.
 //
-//   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC
+//   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC, with
+//                vitest.fast.config.ts (the same files; workers keep their module cache between files)
 //   unit-far-tz  the pure unit tests (src/shared/) again in a far-off time zone
 //   postgres     the integration tests (*.int.test.ts) on PostgreSQL: DUET_TEST_DATABASE_URL if it is a
 //                postgres:// URL, else a throwaway cluster (scripts/pg-throwaway.mjs)
@@ -18,6 +20,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, '.tmp', 'test-results');
 const isCI = ['true', '1', 'yes'].includes(String(process.env.CI ?? '').toLowerCase());
 const FAR_TZ = 'Pacific/Kiritimati'; // UTC+14: dates differ from UTC for most of the day
+const fast = process.argv.includes('--fast');
 
 /** @type {{ name: string, passed: number, failed: number, skipped: number, ms: number, note?: string, skippedLeg?: boolean }[]} */
 const results = [];
@@ -139,7 +142,7 @@ function skipLeg(name, reason, howToEnable) {
 }
 
 async function sqliteLeg() {
-  await vitestLeg('sqlite', ['--config', 'vitest.config.ts'], baseEnv({}));
+  await vitestLeg('sqlite', ['--config', 'vitest.fast.config.ts'], baseEnv({}));
 }
 
 async function farTimeZoneLeg() {
@@ -271,6 +274,7 @@ function printSummary(totalMs) {
     );
   }
   if (interrupted) lines.push('  interrupted: the remaining legs did not run');
+  if (fast) lines.push('  --fast: the sqlite leg only (`npm test` runs every leg)');
   lines.push(`  total time ${formatMs(totalMs)}`);
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0) + (interrupted ? 1 : 0);
@@ -287,7 +291,7 @@ async function main() {
   // Last resort: never leave a cluster behind, whatever happens.
   process.on('exit', () => postgres?.stopSync());
   const started = Date.now();
-  const legs = [sqliteLeg, farTimeZoneLeg, postgresLeg, browserLeg];
+  const legs = fast ? [sqliteLeg] : [sqliteLeg, farTimeZoneLeg, postgresLeg, browserLeg];
   try {
     for (const leg of legs) {
       if (interrupted) break;

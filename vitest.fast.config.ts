@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:fast`: the development loop — unit tests and the SQLite integration tests (the `sqlite` leg
+// of scripts/test.mjs without PostgreSQL or the browser). Same files as vitest.config.ts; faster because
+// test files share a worker's module cache (isolate: false) instead of importing the server again per file.
+// Files that start the real server or the CLI as child processes keep their own isolated workers.
+const spawning = [
+  'src/server/cli.test.ts',
+  'src/server/instances.int.test.ts',
+  'src/server/platform/audit/audit.int.test.ts',
+  'src/server/platform/audit/audit-tamper.int.test.ts',
+  'src/server/platform/outbox/outbox-crash.int.test.ts',
+  'src/server/features/measures/self-harm-crash.int.test.ts',
+  'src/server/features/practice/practice-self-harm-crash.int.test.ts',
+];
+
+const shared = {
+  environment: 'node',
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+} as const;
+
+export default defineConfig({
+  test: {
+    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'shared-workers',
+          include: ['src/**/*.test.ts'],
+          exclude: spawning,
+          isolate: false,
+        },
+      },
+      { test: { ...shared, name: 'child-processes', include: spawning } },
+    ],
+  },
+});
