@@ -142,6 +142,18 @@ describe('authorization matrix (generated from the route table)', () => {
     expect(registered).toEqual(Object.keys(authorizationMatrix).sort());
   });
 
+  it('every route whose declared policy narrows who acts expects that 403 in the matrix', () => {
+    const missing = t.app.routeTable
+      .filter((r) => r.policy.access === 'patient' && r.policy.only !== undefined)
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !JSON.stringify(authorizationMatrix[key]?.expect ?? {}).includes('403'));
+    expect(missing).toEqual([]);
+    // …and the declared rules are really used (this list grows as features declare them).
+    expect(
+      t.app.routeTable.filter((r) => r.policy.access === 'patient' && r.policy.only).length,
+    ).toBeGreaterThan(20);
+  });
+
   // One session per role (signing in for every case made the test slow as routes grew).
   const sessions = new Map<MatrixRole, Session>();
   async function sessionOf(role: MatrixRole): Promise<Session | null> {
