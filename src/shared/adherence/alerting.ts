@@ -1,3 +1,4 @@
+import { daysBetween } from '../time/index.js';
 import type { AdherenceSettings } from './settings.js';
 import type { Rate, Streaks } from './adherence.js';
 
@@ -21,8 +22,6 @@ export function isMissedStreak(streaks: Streaks, s: AdherenceSettings): boolean 
  * again once per window rather than every minute or every day.
  */
 export function lowAdherenceBlock(today: string, windowDays: number): string {
-  const days = Math.round(
-    (Date.parse(`${today}T00:00:00Z`) - Date.parse('1970-01-05T00:00:00Z')) / 86_400_000,
-  );
+  const days = daysBetween('1970-01-05', today);
   return String(Math.floor(days / windowDays));
 }

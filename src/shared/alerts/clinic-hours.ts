@@ -1,4 +1,4 @@
-import { addDays, instantAt, localDate } from '../time/index.js';
+import { addDays, instantAt, localDate, weekdayOf } from '../time/index.js';
 
 /**
  * Clinic opening hours in the clinic's own IANA time zone (clinic settings). Escalation time counts only
@@ -19,16 +19,9 @@ export interface ClinicHours {
 const WEEK = 7;
 const MAX_DAYS = 366 * 100;
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
-export function isoWeekday(day: string): number {
-  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
-  const sundayZero = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return sundayZero === 0 ? 7 : sundayZero;
-}
-
 /** The opening window [opens, closes) of one local day as instants, or null when the clinic is shut. */
 export function openingWindow(day: string, hours: ClinicHours): { opens: number; closes: number } | null {
-  if (!hours.openDays.includes(isoWeekday(day))) return null;
+  if (!hours.openDays.includes(weekdayOf(day))) return null;
   const opens = instantAt(day, hours.opensAt, hours.timeZone);
   const closes = instantAt(day, hours.closesAt, hours.timeZone);
   return closes > opens ? { opens, closes } : null;

@@ -1,4 +1,4 @@
-import { addDays } from '../time/index.js';
+import { addDays, daysBetween } from '../time/index.js';
 
 /** How often the therapist asks for the practice. */
 export type Frequency = { kind: 'daily' } | { kind: 'weekly'; timesPerWeek: number } | { kind: 'once' };
@@ -25,9 +25,6 @@ export interface Completion {
   /** completed / expected, 0-1; null while nothing is expected yet. */
   rate: number | null;
 }
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 const minDay = (...days: string[]) => days.reduce((a, b) => (b < a ? b : a));
 

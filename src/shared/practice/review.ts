@@ -1,4 +1,4 @@
-import { addDays } from '../time/index.js';
+import { addDays, weekdayOf } from '../time/index.js';
 import type { DiaryCard, ThoughtRecord } from './content.js';
 
 /** The part of an entry the review helpers read. */
@@ -29,8 +29,7 @@ export interface DiaryGrid {
 
 /** The Monday on or before a day (the diary grid's week starts on Monday). */
 export function weekStart(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
+  return addDays(day, 1 - weekdayOf(day));
 }
 
 /**

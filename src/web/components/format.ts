@@ -1,5 +1,6 @@
 // Display formatting only: dates, ages, role names. No business rules.
 import type { AccountStatus, Role } from '../../shared/accounts/api';
+import { instantAt, localDate, localDateTime } from '../../shared/time/index';
 
 const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -66,12 +67,7 @@ export function formatTime(ms: number, timeZone?: string): string {
 export function dayOf(ms: number, timeZone?: string): { key: string; label: string } {
   const date = new Date(ms);
   const zone = timeZone ? { timeZone } : {};
-  const key = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...zone,
-  }).format(date);
+  const key = localDate(ms, timeZone ?? browserTimeZone());
   const label = new Intl.DateTimeFormat(undefined, {
     weekday: 'long',
     day: 'numeric',
@@ -84,6 +80,18 @@ export function dayOf(ms: number, timeZone?: string): { key: string; label: stri
 
 export function fullName(person: { givenName: string; familyName: string }): string {
   return `${person.givenName} ${person.familyName}`;
+}
+
+/** An instant as the value of a datetime-local input ('2026-03-04T10:15') in the browser's zone. */
+export function dateTimeInputValue(ms: number): string {
+  const { date, time } = localDateTime(ms, browserTimeZone());
+  return `${date}T${time}`;
+}
+
+/** The instant of a datetime-local input value in the browser's zone (NaN when it is not one). */
+export function instantOfDateTimeInput(value: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return NaN;
+  return instantAt(value.slice(0, 10), value.slice(11, 16), browserTimeZone());
 }
 
 export function browserTimeZone(): string {

@@ -1,4 +1,4 @@
-import { addDays } from '../../../shared/time/index.js';
+import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { countedDoses, missedStreaks, rateInWindow } from '../../../shared/adherence/adherence.js';
@@ -42,7 +42,7 @@ export async function checkAdherence(deps: AppDeps): Promise<void> {
   for (const clinic of await everyClinicSettings(deps.database.db)) {
     const s = adherenceSettingsOf(clinic.settings);
     const days = Math.max(s.adherenceWindowDays, STREAK_LOOKBACK_DAYS);
-    const sinceDay = addDays(new Date(now).toISOString().slice(0, 10), -(days + 1));
+    const sinceDay = addDays(localDate(now, 'UTC'), -(days + 1));
     const patients = await repo.patientsWithMedicationsSince(deps.database.db, clinic.id, sinceDay);
     for (let i = 0; i < patients.length; i += BATCH) {
       const pending: Pending<EventType>[] = [];

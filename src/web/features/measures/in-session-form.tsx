@@ -13,12 +13,9 @@ import { useState, type SubmitEvent } from 'react';
 import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../../shared/measures/api';
 import { errorMessage } from '../../components/query-state';
 import { isApiError } from '../../app/api-client';
+import { dateTimeInputValue, instantOfDateTimeInput } from '../../components/format';
 import { newClientId } from '../messaging/api';
 import { useSubmitMeasure } from './api';
-
-function localInputValue(ms: number): string {
-  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 /** The server's message for one field (`body.answeredAt`…), so the error shows at that field. */
 function fieldError(error: unknown, path: string): string | undefined {
@@ -43,16 +40,17 @@ function AnswersForm({
   const [id, setId] = useState(newClientId);
   const [answers, setAnswers] = useState<(number | null)[]>(() => instrument.items.map(() => null));
   const [functional, setFunctional] = useState<number | null>(null);
-  const [answeredAt, setAnsweredAt] = useState(() => localInputValue(Date.now()));
+  const [answeredAt, setAnsweredAt] = useState(() => dateTimeInputValue(Date.now()));
   const [backdateReason, setBackdateReason] = useState('');
   // Issue 12: an answer dated on an earlier day needs a reason (the clinic limits how far back, default 14 days).
-  const backdated = answeredAt !== '' && answeredAt.slice(0, 10) < localInputValue(Date.now()).slice(0, 10);
+  const backdated =
+    answeredAt !== '' && answeredAt.slice(0, 10) < dateTimeInputValue(Date.now()).slice(0, 10);
   const dateError = fieldError(submit.error, 'body.answeredAt');
   const reasonError = fieldError(submit.error, 'body.backdateReason');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const at = new Date(answeredAt).getTime();
+    const at = instantOfDateTimeInput(answeredAt);
     submit.mutate(
       {
         id,

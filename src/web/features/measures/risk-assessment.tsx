@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Alert } from '../../../shared/alerts/api';
 import type { ContactMethod, RiskAction, RiskOutcome } from '../../../shared/measures/api';
-import { formatDateTime } from '../../components/format';
+import { dateTimeInputValue, formatDateTime, instantOfDateTimeInput } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
 import { useRiskAssessments } from './api';
@@ -26,12 +26,6 @@ import { CONTACT_METHOD_LABELS, RISK_ACTION_LABELS, RISK_OUTCOME_LABELS } from '
 
 /** The alert type the self-harm rule raises; its risk assessment resolves it. */
 export const SELF_HARM_ALERT = 'self_harm_answer';
-
-/** "2026-03-04T10:15" in the browser's zone, for a datetime-local input. */
-function localInputValue(ms: number): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
 
 const entries = <K extends string>(labels: Record<K, string>) =>
   (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
@@ -51,7 +45,7 @@ export function RiskAssessmentForm({
 }) {
   const record = useRecordAlertAssessment(alert);
   const [id] = useState(newClientId);
-  const [contactedAt, setContactedAt] = useState(() => localInputValue(Date.now()));
+  const [contactedAt, setContactedAt] = useState(() => dateTimeInputValue(Date.now()));
   const [method, setMethod] = useState<ContactMethod | ''>('');
   const [outcome, setOutcome] = useState<RiskOutcome | ''>('');
   const [actions, setActions] = useState<RiskAction[]>([]);
@@ -59,7 +53,7 @@ export function RiskAssessmentForm({
   const [notes, setNotes] = useState('');
   const [showErrors, setShowErrors] = useState(false);
 
-  const when = new Date(contactedAt).getTime();
+  const when = instantOfDateTimeInput(contactedAt);
   const problems = {
     contactedAt: Number.isNaN(when) ? 'Say when you contacted the patient.' : undefined,
     method: method === '' ? 'Choose how.' : undefined,

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { addDays } from '../../../shared/time/index';
 
 export interface StepDraft {
   from: string;
@@ -21,7 +22,7 @@ export function StepsEditor({
 }) {
   const addStep = () => {
     const last = steps.at(-1)?.from ?? firstDay;
-    const next = new Date(Date.parse(`${last}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    const next = addDays(last, 14);
     onChange([...steps, { from: next, doseAmount: '' }]);
   };
   return (

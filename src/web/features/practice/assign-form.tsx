@@ -21,14 +21,11 @@ import type { IptProblemArea } from '../../../shared/practice/sharing';
 import { sharingWords } from '../../../shared/practice/sharing';
 import { newClientId } from '../messaging/api';
 import { useAssignPractice } from './api';
+import { addDays } from '../../../shared/time/index';
 
 type FrequencyKind = 'daily' | 'weekly' | 'once';
 
-const inDays = (today: string, days: number) => {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+const inDays = (today: string, days: number) => addDays(today, days);
 
 /** The therapist assigns practice from the library. */
 export function AssignForm({
