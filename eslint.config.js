@@ -1,7 +1,8 @@
 // Lint rules for Duet. TypeScript gets typescript-eslint's type-aware strict set; the .mjs/.js/.cjs scripts
-// and configs are linted as plain JavaScript for Node. Two house rules are enforced here:
+// and configs are linted as plain JavaScript for Node. Three house rules are enforced here:
 //  - src/shared is pure: no imports from server/ or web/, no Node built-ins, no I/O or UI libraries;
-//  - process.env is read only in src/server/config.ts (and in scripts, benchmarks, e2e, tests, configs).
+//  - process.env is read only in src/server/config.ts (and in scripts, benchmarks, e2e, tests, configs);
+//  - features use each other only through features/<name>/index.ts; platform/ and db/ never import a feature.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -44,8 +45,18 @@ const commonJsGlobals = {
   __filename: 'readonly',
 };
 
+const FIXTURE_FILES = ['**/*-fixture.ts', '**/*-test-kit.ts'];
+const faceMessage =
+  'Use another feature only through its public face, features/<name>/index.ts (issue 18); export what you need there.';
+
 const processEnvMessage =
   'Read configuration in src/server/config.ts and pass it in; process.env is read nowhere else (ARCHITECTURE.md §3).';
+
+const processEnvPaths = ['process', 'node:process'].map((name) => ({
+  name,
+  importNames: ['env'],
+  message: processEnvMessage,
+}));
 
 // Shared code runs in the server and in the browser and must stay free of I/O.
 const sharedForbiddenPackages = [
@@ -127,11 +138,7 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['process', 'node:process'].map((name) => ({
-            name,
-            importNames: ['env'],
-            message: processEnvMessage,
-          })),
+          paths: processEnvPaths,
         },
       ],
     },
@@ -162,6 +169,83 @@ export default defineConfig(
               regex: '^(@fastify|@mantine|@tanstack|@tabler)/',
               message: 'src/shared is pure TypeScript: no server or UI libraries.',
             },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Boundaries (issue 18; also checked, with cycles, by dependency-cruiser: .dependency-cruiser.cjs, `npm run
+  // check:graph`). A feature is used only through its public face, features/<name>/index.ts; platform/ and db/
+  // never import a feature or the composition root. These blocks come after the process.env block, so they
+  // repeat its process.env paths (the last no-restricted-imports for a file wins).
+  {
+    files: ['src/server/features/**'],
+    ignores: [...TEST_FILES, ...FIXTURE_FILES],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: processEnvPaths,
+          patterns: [{ regex: '^\\.\\./[^./][^/]*/(?!index\\.js$)', message: faceMessage }],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/server/features/**/*.test.ts',
+      ...FIXTURE_FILES.map((glob) => `src/server/features/${glob}`),
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$|[^/]*-fixture\\.js$|[^/]*-test-kit\\.js$)',
+              message: `${faceMessage} Tests may also use another feature's *-fixture.ts / *-test-kit.ts.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/platform/**', 'src/server/db/**'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: processEnvPaths,
+          patterns: [
+            {
+              regex: '(^|/)features/',
+              message:
+                'platform/ and db/ sit below the features and never import one: offer an interface the feature registers with, wired in bootstrap.ts (issue 18).',
+            },
+            {
+              regex:
+                '^(\\.\\./)+(app|bootstrap|background|scheduled-checks|main|cli)\\.js$|(^|/)(reads|demo)/',
+              message:
+                'platform/ and db/ never import the composition root (app, bootstrap, background, reads/, demo/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/*.ts', 'src/server/demo/**', 'src/server/reads/**', 'src/server/testing/**'],
+    ignores: ['src/server/config.ts', ...TEST_FILES.filter((glob) => !glob.includes('testing'))],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: processEnvPaths,
+          patterns: [
+            { regex: '(^|/)features/[^/]+/(?!index\\.js$|[^/]*-fixture\\.js$)', message: faceMessage },
           ],
         },
       ],
