@@ -3,7 +3,7 @@ import type { UserTable } from '../../db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Role } from '../../../shared/access/roles.js';
-import { parseClinicSettings } from '../../../shared/clinic/settings.js';
+import { clinicSettings } from '../clinic/index.js';
 import { hashRecoveryCode, matchingStep } from './two-factor-codes.js';
 import * as repo from './two-factor.repository.js';
 
@@ -35,13 +35,13 @@ export async function useSecondFactor(
 
 /** Staff of a clinic that requires two-step sign-in, without it on yet: their session may only set it up. */
 export async function setupRequiredAtSignIn(db: Db, user: UserTable): Promise<boolean> {
-  if (!staffMustUseTwoFactor(user.role as Role, await repo.clinicSettingsJson(db, user.clinic_id)))
-    return false;
+  if (!(await staffMustUseTwoFactor(db, user.role as Role, user.clinic_id))) return false;
   return !(await twoFactorOn(db, user.id));
 }
 
-export function staffMustUseTwoFactor(role: Role, clinicSettingsJson: string): boolean {
-  return role !== 'patient' && parseClinicSettings(clinicSettingsJson).staffTwoFactorRequired;
+/** Staff of a clinic whose settings require two-step sign-in (read through the clinic feature, issue 18). */
+export async function staffMustUseTwoFactor(db: Db, role: Role, clinicId: string): Promise<boolean> {
+  return role !== 'patient' && (await clinicSettings(db, clinicId)).staffTwoFactorRequired;
 }
 
 /** The account as an audit actor, for sign-in events that happen before any session exists. */

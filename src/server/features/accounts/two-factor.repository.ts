@@ -146,9 +146,3 @@ export async function useChallenge(db: Db, tokenHash: string, now: number): Prom
 export async function purgeChallenges(db: Db, now: number): Promise<void> {
   await db.deleteFrom('second_factor_challenges').where('expires_at', '<=', now).execute();
 }
-
-/** The clinic's settings as stored (read for the staff two-step sign-in rule). */
-export async function clinicSettingsJson(db: Db, clinicId: string): Promise<string> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  return row?.settings ?? '{}';
-}

@@ -36,7 +36,7 @@ export async function twoFactorStatus(deps: AppDeps, actor: Actor): Promise<TwoF
   return {
     enabled,
     recoveryCodesLeft: enabled ? await repo.recoveryCodesLeft(db, actor.userId) : 0,
-    requiredForMe: staffMustUseTwoFactor(actor.role, await repo.clinicSettingsJson(db, actor.clinicId)),
+    requiredForMe: await staffMustUseTwoFactor(db, actor.role, actor.clinicId),
   };
 }
 
@@ -153,7 +153,7 @@ export async function turnTwoFactorOff(
   const db = deps.database.db;
   if ((await repo.findTwoFactor(db, actor.userId))?.confirmed_at == null)
     throw new AppError('conflict', 'Two-step sign-in is not on.');
-  if (staffMustUseTwoFactor(actor.role, await repo.clinicSettingsJson(db, actor.clinicId)))
+  if (await staffMustUseTwoFactor(db, actor.role, actor.clinicId))
     throw new AppError('forbidden', 'Your clinic requires two-step sign-in for staff, so it stays on.');
   const user = await checkPasswordAndCode(deps, actor, input, ip);
   await deps.database.transaction(async (trx) => {
