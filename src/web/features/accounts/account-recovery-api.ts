@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { z } from 'zod';
 import { api, isApiError } from '../../app/api-client';
 import type {
@@ -48,12 +49,17 @@ export function serverFieldError(error: unknown, field: string): string | undefi
   return undefined;
 }
 
+/** The one-time token in the address bar's fragment (`/reset-password#<token>`), or '' when there is none. */
+export function tokenInFragment(): string {
+  return window.location.hash.replace(/^#/, '');
+}
+
 /**
- * Takes a one-time token out of the address bar's fragment and removes it from the URL and the history at
- * once, so it is not left where a screen share, a bookmark or a later page could pick it up.
+ * Removes the token from the URL and the history entry as soon as the page has read it, so it is not left
+ * where a screen share, a bookmark or a later page could pick it up. Safe to call twice.
  */
-export function takeTokenFromFragment(): string {
-  const token = window.location.hash.replace(/^#/, '');
-  if (token) window.history.replaceState(window.history.state, '', window.location.pathname);
-  return token;
+export function useClearFragment(): void {
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, []);
 }

@@ -5,14 +5,15 @@ import { Link } from 'react-router';
 import { AuthCard } from '../../components/auth-card';
 import { PageTitle } from '../../components/page-title';
 import { errorMessage } from '../../components/query-state';
-import { confirmEmailChange, takeTokenFromFragment } from './account-recovery-api';
+import { confirmEmailChange, tokenInFragment, useClearFragment } from './account-recovery-api';
 
 /**
  * Reached from the confirmation mail sent to a new address: /confirm-email#<token>. Confirming is a button,
  * not automatic, so a mail scanner that opens links changes nothing.
  */
 export function ConfirmEmailPage() {
-  const [token] = useState(takeTokenFromFragment);
+  const [token] = useState(tokenInFragment);
+  useClearFragment();
   const confirm = useMutation({ mutationFn: () => confirmEmailChange(token) });
 
   if (confirm.isSuccess) {

@@ -6,7 +6,12 @@ import { AuthCard } from '../../components/auth-card';
 import { NewPasswordFields, newPasswordProblem } from '../../components/new-password-fields';
 import { PageTitle } from '../../components/page-title';
 import { errorMessage } from '../../components/query-state';
-import { completePasswordReset, serverFieldError, takeTokenFromFragment } from './account-recovery-api';
+import {
+  completePasswordReset,
+  serverFieldError,
+  tokenInFragment,
+  useClearFragment,
+} from './account-recovery-api';
 
 function LinkNotValid({ message }: { message: string }) {
   return (
@@ -28,7 +33,8 @@ function LinkNotValid({ message }: { message: string }) {
 /** Reached from the reset mail: /reset-password#<token>. The token leaves the address bar at once. */
 export function ResetPasswordPage() {
   const navigate = useNavigate();
-  const [token] = useState(takeTokenFromFragment);
+  const [token] = useState(tokenInFragment);
+  useClearFragment();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
