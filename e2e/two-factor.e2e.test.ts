@@ -132,4 +132,44 @@ describe('two-step sign-in', () => {
     await desk.close();
     await context.close();
   });
+  it('when the admin requires it, a prescriber without it is sent to the set-up and nowhere else', async () => {
+    const duet = server!;
+    const adminContext = await newContext(browser!, { baseURL: duet.baseUrl, viewport: DESKTOP });
+    const admin = await adminContext.newPage();
+    const adminErrors = watchForPageErrors(admin);
+    await signIn(admin, DEMO.admin, /\/admin\/users$/);
+    await admin.goto('/admin/settings');
+    await heading(admin, 'Clinic settings');
+    const rule = admin.getByRole('switch', { name: 'Staff must use two-step sign-in' });
+    await expect(rule.isChecked()).resolves.toBe(false); // the demo clinic keeps it off
+    await rule.click({ force: true });
+    await admin.getByText('Two-step sign-in required for staff').waitFor();
+    await expectNoAxeViolations(admin, 'clinic settings with the two-step rule');
+
+    const context = await newContext(browser!, { baseURL: duet.baseUrl, viewport: PHONE });
+    const page = await context.newPage();
+    const pageErrors = watchForPageErrors(page);
+    await signIn(page, DEMO.prescriber, /\/account\/two-factor$/);
+    await heading(page, 'Two-step sign-in');
+    await page.getByText('Your clinic requires two-step sign-in').waitFor();
+    await expectNoAxeViolations(page, 'required set-up');
+    // Any other page leads back to the set-up.
+    await page.goto('/caseload');
+    await page.waitForURL(/\/account\/two-factor$/);
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const key = await readKey(page);
+    await page.getByLabel(/Code from your authenticator app/).fill(appCode(key, duet));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByLabel('I have saved my recovery codes').check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.waitForURL(/\/caseload$/);
+    await heading(page, 'My caseload');
+
+    await rule.click({ force: true });
+    await admin.getByText('Two-step sign-in optional for staff').waitFor();
+    expect(pageErrors()).toEqual([]);
+    expect(adminErrors()).toEqual([]);
+    await context.close();
+    await adminContext.close();
+  });
 });

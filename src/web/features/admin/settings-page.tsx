@@ -9,6 +9,7 @@ import { ErrorState, LoadingState, errorMessage } from '../../components/query-s
 import { fieldErrorsFrom } from '../../components/validation-details';
 import { useClinicSettings, useSaveClinicSettings, useStaffUsers } from './api';
 import { CrisisResourcesSettings } from './crisis-resources-settings';
+import { StaffTwoFactorSetting } from '../accounts/two-factor-clinic-setting';
 import {
   anyThresholdError,
   initialThresholds,
@@ -158,6 +159,7 @@ export function ClinicSettingsPage() {
       {staff.isError && <ErrorState error={staff.error} onRetry={() => void staff.refetch()} />}
       {settings.data && staff.data && <SettingsForm settings={settings.data} staff={staff.data} />}
       {settings.data && <CrisisResourcesSettings settings={settings.data} />}
+      {settings.data && <StaffTwoFactorSetting settings={settings.data} />}
     </Stack>
   );
 }
