@@ -5,6 +5,7 @@ import { ResetPasswordPage } from '../features/accounts/reset-password-page';
 import { ConfirmEmailPage } from '../features/accounts/confirm-email-page';
 import { TwoFactorPage } from '../features/accounts/two-factor-page';
 import { OutboxPage } from '../features/admin/outbox-page';
+import { SecurityAlertsPage } from '../features/admin/security-alerts-page';
 import { ClinicSettingsPage } from '../features/admin/settings-page';
 import { UsersPage } from '../features/admin/users-page';
 import { LoginPage } from '../features/auth/login-page';
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
             children: [
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/outbox', element: <OutboxPage /> },
+              { path: '/admin/security', element: <SecurityAlertsPage /> },
               { path: '/admin/settings', element: <ClinicSettingsPage /> },
               { path: '/admin/medications', element: <CatalogueAdminPage /> },
               { path: '/admin/lab-ranges', element: <LabRangesPage /> },

@@ -3,6 +3,7 @@ import {
   IconBarbell,
   IconCalendarEvent,
   IconPill,
+  IconShieldExclamation,
   IconChartLine,
   IconStethoscope,
   IconClipboardHeart,
@@ -40,6 +41,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/admin/users', label: 'Staff accounts', icon: IconUsers },
         { to: '/admin/outbox', label: 'Outbox', icon: IconMail },
+        { to: '/admin/security', label: 'Security alerts', icon: IconShieldExclamation },
         { to: '/admin/settings', label: 'Clinic settings', icon: IconAdjustments },
         { to: '/admin/medications', label: 'Medication catalogue', icon: IconPill },
         { to: '/admin/lab-ranges', label: 'Laboratory thresholds', icon: IconFlask },

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import type { AccessReport, AccessTimes } from '../../../shared/audit/access-report-schemas';
 import type { Clinician } from '../../../shared/accounts/api';
 import type {
-  AccessEntry,
   CareTeamAssignment,
   CareTeamChange,
   CaseloadEntry,
@@ -52,12 +52,40 @@ export function useCareTeamHistory(patientId: string) {
   });
 }
 
+/** The access report, a page of whole days at a time, newest first ("Show earlier days" loads the next). */
 export function useAccessReport(patientId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: patientKeys.access(patientId),
-    queryFn: () =>
-      api.get<{ entries: AccessEntry[] }>(`${base(patientId)}/access-report`).then((r) => r.entries),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api.get<AccessReport>(
+        `${base(patientId)}/access-report${pageParam === null ? '' : `?before=${encodeURIComponent(pageParam)}`}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor,
   });
+}
+
+/** The individual times of one line of the access report, asked for only when someone opens them. */
+export function useAccessTimes(patientId: string, line: AccessTimesLine, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...patientKeys.access(patientId), 'times', line] as const,
+    initialPageParam: null as string | null,
+    enabled,
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ day: line.day, actorId: line.actorId, outcome: line.outcome });
+      if (line.action !== undefined) query.set('action', line.action);
+      if (pageParam !== null) query.set('before', pageParam);
+      return api.get<AccessTimes>(`${base(patientId)}/access-report/times?${query.toString()}`);
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export interface AccessTimesLine {
+  day: string;
+  actorId: string;
+  outcome: 'allowed' | 'denied';
+  action?: string;
 }
 
 export function useEnrolPatient() {

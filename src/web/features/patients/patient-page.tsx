@@ -84,7 +84,7 @@ export function PatientPage() {
             <CareTeamCard patient={data} />
             <DemographicsCard patient={data} />
             <TeamHistoryCard patientId={data.id} />
-            <AccessReportCard patientId={data.id} />
+            <AccessReportCard patientId={data.id} timeZone={data.timeZone} />
           </Stack>
         </Grid.Col>
       </Grid>
