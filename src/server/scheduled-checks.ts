@@ -8,6 +8,7 @@ import { checkDoseReminders, checkRefillReminders } from './features/doses/index
 import { checkMonitoringOverdue } from './features/medications/index.js';
 import { scheduledAdherenceCheck } from './features/adherence/index.js';
 import { checkAppointmentReminders } from './features/appointments/index.js';
+import { purgeSignInLeftovers } from './features/accounts/index.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -29,4 +30,5 @@ export const scheduledChecks: ScheduledCheck[] = [
   scheduledAdherenceCheck,
   checkAppointmentReminders,
   (deps) => deps.loginThrottle.purge(),
+  purgeSignInLeftovers,
 ];

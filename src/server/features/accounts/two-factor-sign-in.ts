@@ -2,7 +2,7 @@ import type { UserTable } from '../../db/schema.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newSecretToken } from '../../platform/ids.js';
-import { isKnownDevice } from '../../platform/auth/known-device.js';
+import { isKnownDevice, purgeExpiredKnownDevices } from '../../platform/auth/known-device.js';
 import type { SecondFactorNeeded } from '../../../shared/accounts/two-factor-schemas.js';
 import * as accounts from './accounts.repository.js';
 import { auditSecurityEvent, twoFactorOn, useSecondFactor } from './two-factor-check.js';
@@ -32,6 +32,13 @@ export async function ownerMayPassDelay(
   if (user?.status !== 'active') return false;
   const db = deps.database.db;
   return (await isKnownDevice(db, deps.clock, knownDeviceToken, user.id)) || (await twoFactorOn(db, user.id));
+}
+
+/** Scheduled: expired sign-in challenges and known devices are deleted. */
+export async function purgeSignInLeftovers(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  await repo.purgeChallenges(deps.database.db, now);
+  await purgeExpiredKnownDevices(deps.database.db, now);
 }
 
 /** After a right password: "code needed" with a fresh challenge, or null when the account has no second step. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, signIn, type TestContext } from '../../testing/test-app.js';
 import { buildClinic, buildUser, PASSWORD } from '../../testing/factories.js';
 import { codeAt } from './two-factor-codes.js';
+import { purgeSignInLeftovers } from './two-factor-sign-in.js';
 import {
   challengeOf,
   codeStep,
@@ -245,5 +246,27 @@ describe('sign-in helpers', () => {
     const { secret } = await turnOnTwoFactor(t, await signIn(t.app, user.email, PASSWORD));
     const session = await signInWithCode(t, user.email, secret);
     expect((await call(t.app, session, 'GET', '/api/auth/devices')).statusCode).toBe(200);
+  });
+});
+
+describe('clean-up', () => {
+  it('the scheduled purge deletes expired challenges and known devices, and nothing live', async () => {
+    const user = await buildUser(t.deps, clinic, 'therapist');
+    await turnOnTwoFactor(t, await signIn(t.app, user.email, PASSWORD));
+    await passwordStep(t, user.email);
+    const count = async (table: 'second_factor_challenges' | 'known_devices') =>
+      (await t.deps.database.db.selectFrom(table).select('user_id').where('user_id', '=', user.id).execute())
+        .length;
+    expect(await count('second_factor_challenges')).toBe(1);
+    expect(await count('known_devices')).toBe(1);
+    await purgeSignInLeftovers(t.deps);
+    expect(await count('second_factor_challenges')).toBe(1);
+    t.clock.advance(5 * 60_000);
+    await purgeSignInLeftovers(t.deps);
+    expect(await count('second_factor_challenges')).toBe(0);
+    expect(await count('known_devices')).toBe(1);
+    t.clock.advance(180 * 24 * 60 * 60_000);
+    await purgeSignInLeftovers(t.deps);
+    expect(await count('known_devices')).toBe(0);
   });
 });

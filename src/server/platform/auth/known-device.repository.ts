@@ -13,6 +13,6 @@ export async function deleteKnownDevice(db: Db, tokenHash: string): Promise<void
   await db.deleteFrom('known_devices').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteKnownDevicesOfUser(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('known_devices').where('user_id', '=', userId).execute();
+export async function deleteExpiredKnownDevices(db: Db, now: number): Promise<void> {
+  await db.deleteFrom('known_devices').where('expires_at', '<=', now).execute();
 }

@@ -57,4 +57,5 @@ export function setKnownDeviceCookie(reply: FastifyReply, secure: boolean, token
   });
 }
 
-export const forgetKnownDevicesOfUser = repo.deleteKnownDevicesOfUser;
+/** Expired known devices carry no information any more. */
+export const purgeExpiredKnownDevices = repo.deleteExpiredKnownDevices;
