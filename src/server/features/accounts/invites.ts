@@ -73,9 +73,9 @@ export const HIDDEN_LINK =
  * The rest of the text stays as sent.
  */
 export function redactSecretLinks(text: string): string {
+  // The last pattern is a token in the fragment (reset and email-confirmation links: …/reset-password#<token>).
   return text
     .replace(/\S*\/invite\/[A-Za-z0-9_-]+\S*/g, HIDDEN_LINK)
     .replace(/\S*\/[A-Za-z0-9_-]{32,}(?:[/?#]\S*)?/g, HIDDEN_LINK)
-    // A token in the fragment (reset and email-confirmation links: …/reset-password#<token>).
     .replace(/\S*#[A-Za-z0-9_-]{32,}\S*/g, HIDDEN_LINK);
 }
