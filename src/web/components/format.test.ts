@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { browserTimeZone, dateTimeInputValue, dayOf, instantOfDateTimeInput } from './format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browserTimeZone, browserToday, dateTimeInputValue, dayOf, instantOfDateTimeInput } from './format';
 import { localDate, localDateTime } from '../../shared/time/index';
 
 describe('datetime-local values in the browser zone (through the time module)', () => {
@@ -22,5 +22,18 @@ describe('datetime-local values in the browser zone (through the time module)', 
     expect(dayOf(ms, 'America/Chicago').key).toBe('2026-11-01');
     expect(dayOf(ms, 'Pacific/Kiritimati').key).toBe('2026-11-02');
     expect(dayOf(ms).key).toBe(localDate(ms, browserTimeZone()));
+  });
+});
+
+describe('browserToday', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is today's date in the browser zone, not in UTC", () => {
+    const now = Date.UTC(2026, 10, 2, 3, 0); // the evening of 1 Nov in the Americas, 2 Nov east of UTC
+    vi.useFakeTimers({ now });
+    expect(browserToday()).toBe(localDate(now, browserTimeZone()));
+    expect(browserToday()).toBe(new Date(now).toLocaleDateString('en-CA'));
   });
 });

@@ -82,6 +82,11 @@ export function fullName(person: { givenName: string; familyName: string }): str
   return `${person.givenName} ${person.familyName}`;
 }
 
+/** Today's date ('YYYY-MM-DD') in the browser's zone. */
+export function browserToday(): string {
+  return localDate(Date.now(), browserTimeZone());
+}
+
 /** An instant as the value of a datetime-local input ('2026-03-04T10:15') in the browser's zone. */
 export function dateTimeInputValue(ms: number): string {
   const { date, time } = localDateTime(ms, browserTimeZone());

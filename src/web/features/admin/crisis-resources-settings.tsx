@@ -32,6 +32,7 @@ import {
   type ResourceField,
   type ResourceForm,
 } from './crisis-resource-form';
+import { browserToday } from '../../components/format';
 
 const kindLabels: Record<CrisisResourceKind, string> = {
   emergency: 'Emergency number',
@@ -39,7 +40,7 @@ const kindLabels: Record<CrisisResourceKind, string> = {
   other: 'Other support',
 };
 
-const today = () => new Date().toLocaleDateString('en-CA');
+const today = browserToday;
 const countryOptions = countries.map(([code, name]) => ({ value: code, label: `${name} (${code})` }));
 
 function EntryFields({

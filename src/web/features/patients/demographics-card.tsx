@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import type { PatientDetails, PatientOverview } from '../../../shared/patients/api';
-import { formatDay } from '../../components/format';
+import { browserToday, formatDay } from '../../components/format';
 import { countryName } from '../../../shared/crisis/countries';
 import { errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
@@ -39,7 +39,7 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
   const [submitted, setSubmitted] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
-  const today = new Date().toLocaleDateString('en-CA');
+  const today = browserToday();
   // Issue 13: an address already used is refused at the email field (409).
   const emailRefused = serverFieldError(update.error, 'email');
   const errors = submitted

@@ -4,7 +4,7 @@ import { useEffect, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CareTeamRole } from '../../../shared/accounts/api';
 import { useCurrentUser } from '../../app/session';
-import { fullName } from '../../components/format';
+import { browserToday, fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
@@ -13,7 +13,7 @@ import { CareTeamPicker, assignmentsFrom, emptyTeamChoice, type TeamChoice } fro
 import { DetailsFields } from './details-fields';
 import { detailsErrors, detailsFromForm, emptyDetailsForm, type DetailsForm } from './details-form';
 
-const todayIso = () => new Date().toLocaleDateString('en-CA');
+const todayIso = browserToday;
 
 export function EnrolPatientPage() {
   const me = useCurrentUser();

@@ -18,14 +18,14 @@ import type { CaseReviewSessionDetail } from '../../../shared/registry/api';
 
 type AgendaItem = CaseReviewSessionDetail['agenda'][number];
 import { useCurrentUser } from '../../app/session';
-import { formatDay, roleLabel } from '../../components/format';
+import { browserToday, formatDay, roleLabel } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { useClinicians } from '../patients/api';
 import { RecommendationForm, RecommendationItem } from './case-review-card';
 import { useCaseReviewSession, useCaseReviewSessions, useCreateCaseReviewSession } from './api';
 
-const today = () => new Date().toLocaleDateString('en-CA');
+const today = browserToday;
 
 function NewSessionForm() {
   const navigate = useNavigate();
