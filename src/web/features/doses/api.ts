@@ -3,6 +3,7 @@ import { api, isApiError } from '../../app/api-client';
 import type {
   CalendarFeedCreated,
   CalendarFeedStatus,
+  DoseCorrection,
   DoseLog,
   LogResult,
   NewDoseLog,
@@ -11,7 +12,6 @@ import type {
   ReminderSettings,
   Today,
 } from '../../../shared/doses/schemas';
-import type { SkipReason } from '../../../shared/doses/rules';
 
 export type {
   AsNeededToday,
@@ -123,13 +123,8 @@ export function useLogDose(patientId: string) {
   });
 }
 
-export type DoseCorrectionInput = {
-  log: DoseLog;
-  status: 'taken' | 'skipped';
-  skipReason?: SkipReason;
-  takenAt?: number;
-  note?: string;
-};
+/** The log being corrected (its id and version) and the correction the route's schema takes. */
+export type DoseCorrectionInput = { log: DoseLog } & DoseCorrection;
 
 /** Corrects a log within 48 hours (If-Match with the version the phone shows). */
 export function useCorrectDose(patientId: string) {
