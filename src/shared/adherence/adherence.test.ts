@@ -13,7 +13,11 @@ import {
   type AdherenceLog,
 } from './adherence.js';
 import { isLowAdherence, isMissedStreak, lowAdherenceBlock } from './alerting.js';
-import { adherenceDefaults, adherenceSettings } from './settings.js';
+import { adherenceDefaults, adherenceSettingsOf } from './settings.js';
+import { parseClinicSettings } from '../clinic/settings.js';
+
+/** The thresholds as the server reads them: one parse of the stored settings (issue 18). */
+const adherenceSettings = (json: string) => adherenceSettingsOf(parseClinicSettings(json));
 
 const TODAY = '2026-03-20'; // a Friday
 

@@ -8,7 +8,10 @@ import {
   medicationWindowRate,
   untakenRun,
 } from './per-medication.js';
-import { adherenceDefaults, adherenceSettings } from './settings.js';
+import { adherenceDefaults, adherenceSettingsOf } from './settings.js';
+import { parseClinicSettings } from '../clinic/settings.js';
+
+const adherenceSettings = (json: string) => adherenceSettingsOf(parseClinicSettings(json));
 
 const TODAY = '2026-03-20';
 const s = { ...adherenceDefaults };

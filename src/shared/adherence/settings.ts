@@ -38,22 +38,6 @@ export const adherenceSettingRanges = {
   criticalMedicationGapDays: z.number().int().min(1).max(14),
 } satisfies Record<keyof AdherenceSettings, z.ZodNumber>;
 
-export function adherenceSettings(settingsJson: string): AdherenceSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(settingsJson);
-  } catch {
-    raw = {};
-  }
-  const source = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const out: AdherenceSettings = { ...adherenceDefaults };
-  for (const key of Object.keys(adherenceSettingRanges) as (keyof AdherenceSettings)[]) {
-    const parsed = adherenceSettingRanges[key].safeParse(source[key]);
-    if (parsed.success) out[key] = parsed.data;
-  }
-  return out;
-}
-
 /** Optional keys for the clinic settings schemas (stored only when the clinic sets them). */
 export const adherenceSettingsShape = {
   adherenceThresholdPercent: adherenceSettingRanges.adherenceThresholdPercent.optional(),

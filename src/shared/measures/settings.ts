@@ -14,20 +14,6 @@ const backdateRange = z.number().int().min(0).max(365);
 /** Optional keys of the clinic settings schema (shared/clinic/settings.ts). */
 export const measureSettingsShape = { backdateLimitDays: backdateRange.optional() };
 
-/** The clinic's backdating limit from its settings JSON; anything unreadable falls back to the default. */
-export function backdateLimitDays(settingsJson: string | null | undefined): number {
-  try {
-    const raw: unknown = JSON.parse(settingsJson ?? '{}');
-    if (raw && typeof raw === 'object' && 'backdateLimitDays' in raw) {
-      const parsed = backdateRange.safeParse(raw.backdateLimitDays);
-      if (parsed.success) return parsed.data;
-    }
-  } catch {
-    // fall through to the default
-  }
-  return BACKDATE_LIMIT_DAYS_DEFAULT;
-}
-
 export interface AnswerDateProblem {
   message: string;
 }

@@ -1,7 +1,11 @@
 import { daysBetween, localDate, UnknownTimeZoneError } from '../time/index.js';
 import { describe, expect, it } from 'vitest';
 import { fallPercent, isNotImproving, registryStatus, weeksSince, type ScoreSeries } from './status.js';
-import { treatToTargetDefaults, treatToTargetSettings } from './settings.js';
+import { treatToTargetDefaults, treatToTargetSettingsOf } from './settings.js';
+import { parseClinicSettings } from '../clinic/settings.js';
+
+/** The thresholds as the server reads them: one parse of the stored settings (issue 18). */
+const treatToTargetSettings = (json: string) => treatToTargetSettingsOf(parseClinicSettings(json));
 import { nextDueDay } from './next-due.js';
 import { registryFlagsFor } from './flags.js';
 import { arrangeRegistry, attentionTier } from './ranking.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Treat-to-target thresholds, each a clinic setting with its default and source. Read defensively from the
- * clinic settings JSON (optional top-level keys; an unreadable or out-of-range value falls back to the
- * default), so the clinic's settings schema does not have to know about them.
+ * Treat-to-target thresholds, each a clinic setting with its default and source: optional keys of the clinic
+ * settings schema (shared/clinic/settings.ts), read once with it (an unreadable or out-of-range value falls
+ * back to its default on its own), then mapped here by treatToTargetSettingsOf.
  */
 export const treatToTargetDefaults = {
   /** Change treatment with no significant improvement 10-12 weeks after starting it (IMPACT; care-rules.md). */
@@ -40,23 +40,6 @@ const ranges: Record<keyof TreatToTargetSettings, z.ZodNumber> = {
 export const treatToTargetSettingsShape = Object.fromEntries(
   Object.entries(ranges).map(([key, range]) => [key, range.optional()]),
 ) as { [K in keyof TreatToTargetSettings]: z.ZodOptional<z.ZodNumber> };
-
-/** The clinic's thresholds from its settings JSON, each falling back to its default on its own. */
-export function treatToTargetSettings(settingsJson: string): TreatToTargetSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(settingsJson);
-  } catch {
-    raw = {};
-  }
-  const source = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const out: TreatToTargetSettings = { ...treatToTargetDefaults };
-  for (const key of Object.keys(ranges) as (keyof TreatToTargetSettings)[]) {
-    const parsed = ranges[key].safeParse(source[key]);
-    if (parsed.success) out[key] = parsed.data;
-  }
-  return out;
-}
 
 /** The same thresholds from the clinic's parsed settings (features/clinic clinicSettings, issue 18: parsed once). */
 export function treatToTargetSettingsOf(settings: {
