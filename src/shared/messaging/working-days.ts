@@ -3,15 +3,15 @@
  * Friday in UTC for now: the clinic's own time zone and public holidays are not modelled yet, so a
  * deadline can be off by the clinic's UTC offset (at most a few hours).
  */
+import { dayOfNumber, weekdayOf } from '../time/index.js';
+
 const DAY_MS = 86_400_000;
 
 /** The number of working days a patient message may wait for a clinician's answer (issue 3). */
 export const UNANSWERED_AFTER_WORKING_DAYS = 2;
 
-const isWeekend = (dayStart: number): boolean => {
-  const weekday = new Date(dayStart).getUTCDay();
-  return weekday === 0 || weekday === 6;
-};
+/** Saturday or Sunday (ISO weekday 6 or 7) in UTC. */
+const isWeekend = (dayStart: number): boolean => weekdayOf(dayOfNumber(dayStart / DAY_MS)) >= 6;
 
 /**
  * The instant `days` working days after `from`. Time on a weekend does not count: a message sent on

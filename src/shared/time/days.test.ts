@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, dayOfNumber, daysBetween, utcMidnightOf } from './days.js';
+import {
+  addDays,
+  dayNumber,
+  dayOfNumber,
+  daysBetween,
+  eachDay,
+  minutesOf,
+  utcMidnightOf,
+  wallOf,
+  wallParts,
+  weekdayOf,
+} from './days.js';
 
 const DAY_MS = 86_400_000;
 const viaDate = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -53,5 +64,41 @@ describe('calendar days as numbers', () => {
 
   it('gives the UTC midnight of a day', () => {
     expect(utcMidnightOf('2026-11-26')).toBe(Date.parse('2026-11-26T00:00:00Z'));
+  });
+});
+
+describe('weekdays, day ranges and wall-clock numbers', () => {
+  it('gives the ISO weekday (1 = Monday … 7 = Sunday) Date gives, for every day from 1900 to 2100', () => {
+    for (let n = dayNumber('1900-01-01'); n <= dayNumber('2100-12-31'); n++) {
+      const sundayZero = new Date(n * DAY_MS).getUTCDay();
+      expect(weekdayOf(dayOfNumber(n))).toBe(sundayZero === 0 ? 7 : sundayZero);
+    }
+  });
+
+  it.each([
+    ['2026-03-02', 1],
+    ['2026-03-08', 7],
+    ['2024-02-29', 4],
+    ['1970-01-01', 4],
+  ])('%s is weekday %i', (day, weekday) => {
+    expect(weekdayOf(day)).toBe(weekday);
+  });
+
+  it('lists every day of a range once, both ends included, across a leap day', () => {
+    expect(eachDay('2024-02-27', '2024-03-01')).toEqual([
+      '2024-02-27',
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+    ]);
+    expect(eachDay('2026-01-02', '2026-01-01')).toEqual([]);
+  });
+
+  it('does wall-clock arithmetic without a zone', () => {
+    expect(minutesOf('09:30')).toBe(570);
+    expect(wallParts(wallOf('2026-12-31', '23:30') + 90 * 60_000)).toEqual({
+      day: '2027-01-01',
+      time: '01:00',
+    });
   });
 });
