@@ -80,7 +80,13 @@ export function authRoutes(app: App, deps: AppDeps): void {
       response: { 200: sessionAnswerSchema, ...errors(400, 401, 403, 429) },
     },
     handler: async (request, reply) => {
-      const signedIn = await auth.changePassword(deps, actorOf(request), request.body, request.ip);
+      const signedIn = await auth.changePassword(
+        deps,
+        actorOf(request),
+        request.body,
+        request.ip,
+        deviceOf(request),
+      );
       setSessionCookie(reply, deps.config, signedIn.token);
       return { user: signedIn.user, csrfToken: signedIn.csrfToken };
     },
@@ -101,7 +107,10 @@ export function authRoutes(app: App, deps: AppDeps): void {
       response: { 200: sessionAnswerSchema, ...errors(400, 404) },
     },
     handler: async (request, reply) => {
-      const signedIn = await auth.acceptInvite(deps, request.params.token, request.body.password);
+      const signedIn = await auth.acceptInvite(deps, request.params.token, request.body.password, {
+        ...deviceOf(request),
+        ip: request.ip,
+      });
       return signedInAnswer(reply, deps, signedIn);
     },
   });

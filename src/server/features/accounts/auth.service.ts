@@ -155,6 +155,7 @@ export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   ip: string,
+  device: SignInDevice = {},
 ): Promise<SignedIn> {
   const user = await repo.findUser(deps.database.db, actor.clinicId, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
@@ -175,7 +176,7 @@ export async function changePassword(
     await endAllSessionsOfUser(trx, actor.userId);
   });
   await endSession(deps.database.db, actor.sessionIdHash);
-  return openSession(deps, actor.userId, actor.clinicId);
+  return openSession(deps, actor.userId, actor.clinicId, { userAgent: device.userAgent, ip });
 }
 
 async function openInvite(deps: AppDeps, token: string) {
@@ -210,7 +211,12 @@ export async function previewInvite(deps: AppDeps, token: string) {
 }
 
 /** Sets the invitee's password, activates the account, uses up the link, and signs the invitee in. */
-export async function acceptInvite(deps: AppDeps, token: string, password: string): Promise<SignedIn> {
+export async function acceptInvite(
+  deps: AppDeps,
+  token: string,
+  password: string,
+  device: SignInDevice & { ip?: string } = {},
+): Promise<SignedIn> {
   const invite = await openInvite(deps, token);
   const problem = passwordProblem(password, { email: invite.email, name: invite.name });
   if (problem)
@@ -225,5 +231,5 @@ export async function acceptInvite(deps: AppDeps, token: string, password: strin
     await repo.revokeOpenInvites(trx, invite.user_id, deps.clock.now());
     await endAllSessionsOfUser(trx, invite.user_id);
   });
-  return openSession(deps, invite.user_id, invite.clinic_id);
+  return openSession(deps, invite.user_id, invite.clinic_id, { userAgent: device.userAgent, ip: device.ip });
 }

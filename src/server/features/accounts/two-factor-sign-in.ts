@@ -34,6 +34,26 @@ export async function ownerMayPassDelay(
   return (await isKnownDevice(db, deps.clock, knownDeviceToken, user.id)) || (await twoFactorOn(db, user.id));
 }
 
+/**
+ * Wrong codes reached the account-wide limit: whoever sent them knew the password. The owner hears it (the
+ * same rule as the warning for wrong passwords in auth.service.ts), with no link in the mail.
+ */
+async function warnOwnerPasswordKnown(deps: AppDeps, user: UserTable): Promise<void> {
+  await deps.mailer.send(deps.database.db, {
+    clinicId: user.clinic_id,
+    to: user.email,
+    subject: 'Someone who knows your Duet password is trying to sign in',
+    text: [
+      'Someone entered the right password for your Duet account and then many wrong two-step sign-in',
+      'codes. Your account is safe while they do not have your phone or your recovery codes, but your',
+      'password is known to someone else.',
+      '',
+      'Sign in and choose a new password now (My account → Change password), check the list of signed-in',
+      'devices there, and tell your clinic.',
+    ].join('\n'),
+  });
+}
+
 /** Scheduled: expired sign-in challenges and known devices are deleted. */
 export async function purgeSignInLeftovers(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
@@ -78,12 +98,15 @@ export async function passSecondFactor(
   if (user?.status !== 'active') throw challengeExpired();
   const known = await isKnownDevice(db, deps.clock, client.knownDeviceToken, user.id);
   const key = codeThrottleKey(user.id);
-  const { accountDelayPassed } = await deps.loginThrottle.reserve(key, client.ip, { ownerMayPass: known });
+  const { accountDelayPassed, accountUnderAttack } = await deps.loginThrottle.reserve(key, client.ip, {
+    ownerMayPass: known,
+  });
   const passed = await useSecondFactor(db, user.id, input.code, now);
   if (!passed) {
     await deps.database.transaction((trx) =>
       auditSecurityEvent(deps, trx, user, 'auth.second_factor', 'denied'),
     );
+    if (accountUnderAttack) await warnOwnerPasswordKnown(deps, user);
     throw new AppError('invalid_credentials', 'That code is not correct.', [
       { path: 'body.code', message: 'Not correct' },
     ]);

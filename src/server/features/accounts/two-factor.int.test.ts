@@ -195,6 +195,16 @@ describe('code attempts are throttled like passwords', () => {
     }
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
     expect(statuses.slice(8)).toEqual([429, 429]);
+    // Whoever sent them knew the password: the owner is told, once.
+    const mails = await t.deps.database.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', user.email)
+      .execute();
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Someone who knows your Duet password is trying to sign in',
+    ]);
+    expect(mails[0]?.text_body).not.toMatch(/https?:\/\//);
   });
 });
 
