@@ -101,15 +101,6 @@ export async function insertRecipients(db: Db, rows: AlertRecipientTable[]): Pro
     .execute();
 }
 
-export async function careTeamOf(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('care_team_members')
-    .select(['user_id', 'role'])
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .execute();
-}
-
 export async function findAlert(db: Db, clinicId: string, alertId: string) {
   return db
     .selectFrom('alerts')

@@ -8,6 +8,7 @@ import { transition } from '../../../shared/alerts/lifecycle.js';
 import * as repo from './alerts.repository.js';
 import * as lifecycleRepo from './lifecycle.repository.js';
 import { applyAlertEvent, lifecycleOf } from './lifecycle.service.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const roleOf = (userId: string, s: EscalationSettings): string =>
   userId === s.onCallUserId ? 'on_call' : userId === s.clinicalLeadUserId ? 'clinical_lead' : 'care_manager';
@@ -43,14 +44,14 @@ export async function escalateUnacknowledgedAlerts(deps: AppDeps): Promise<numbe
           [row] = await lifecycleRepo.lifecycleRowsOf(trx, alert.clinic_id, [alert.id]);
           lifecycle = lifecycleOf(alert, row);
         }
-        const team = await repo.careTeamOf(trx, alert.clinic_id, alert.patient_id);
+        const team = (await patientBasics(trx, alert.clinic_id, alert.patient_id))?.careTeam ?? [];
         const recipients = await repo.recipientsOf(trx, alert.clinic_id, [alert.id]);
         const step = escalationNow(
           {
             createdAt: alert.created_at,
             lifecycle,
             settings,
-            careManagerIds: team.filter((m) => m.role === 'care_manager').map((m) => m.user_id),
+            careManagerIds: team.filter((m) => m.role === 'care_manager').map((m) => m.userId),
             alreadyOn: recipients.map((r) => r.user_id),
           },
           now,

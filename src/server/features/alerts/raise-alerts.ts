@@ -6,6 +6,7 @@ import type { AlertSpec } from '../../../shared/alerts/alert.js';
 import type { DomainEvent } from '../../../shared/alerts/events.js';
 import * as repo from './alerts.repository.js';
 import { raiseSecurityAlert } from '../../platform/audit/security-alerts.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 type Deps = Pick<AppDeps, 'clock' | 'audit' | 'mailer' | 'config'>;
 
@@ -24,10 +25,10 @@ export async function raiseAlert(
   if (spec.audience === 'clinic_admins') return raiseSecurityAlert(trx, deps, event, spec, key);
   if (!event.patientId) return null;
   const now = deps.clock.now();
-  const team = await repo.careTeamOf(trx, event.clinicId, event.patientId);
+  const team = (await patientBasics(trx, event.clinicId, event.patientId))?.careTeam ?? [];
   const wanted = new Set(spec.routeToUserIds ?? []);
   let recipients = team.filter(
-    (m) => (spec.routeToRoles as readonly string[]).includes(m.role) || wanted.has(m.user_id),
+    (m) => (spec.routeToRoles as readonly string[]).includes(m.role) || wanted.has(m.userId),
   );
   if (recipients.length === 0 && spec.fallbackRoles) {
     const fallback = spec.fallbackRoles as readonly string[];
@@ -57,7 +58,7 @@ export async function raiseAlert(
     version: 1,
   });
   if (!created) return null;
-  const byUser = new Map(recipients.map((m) => [m.user_id, m.role]));
+  const byUser = new Map(recipients.map((m) => [m.userId, m.role]));
   await repo.insertRecipients(
     trx,
     [...byUser].map(([userId, role]) => ({
