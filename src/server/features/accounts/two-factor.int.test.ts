@@ -115,6 +115,16 @@ describe('signing in with a second step', () => {
     expect(await auditActions(user.id)).toContain('auth.second_factor:denied');
   });
 
+  it('one code sent twice at once signs in only once', async () => {
+    const user = await buildUser(t.deps, clinic, 'therapist');
+    const { secret } = await turnOnTwoFactor(t, await signIn(t.app, user.email, PASSWORD));
+    const code = codeAt(secret, t.clock.now());
+    const first = challengeOf(await passwordStep(t, user.email));
+    const second = challengeOf(await passwordStep(t, user.email));
+    const answers = await Promise.all([codeStep(t, first, code), codeStep(t, second, code)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 401]);
+  });
+
   it('accepts the step before and after (phone clock drift), not two steps away', async () => {
     const user = await buildUser(t.deps, clinic, 'therapist');
     const { secret } = await turnOnTwoFactor(t, await signIn(t.app, user.email, PASSWORD));
