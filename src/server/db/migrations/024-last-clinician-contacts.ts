@@ -17,7 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /**
  * The contacts already stored, one row per patient (portable SQL). The same union as
- * registry/last-contact.repository.ts, which refreshes one patient; its test checks both agree.
+ * features/last-contact/last-contact.repository.ts, which refreshes one patient; its test checks both agree.
  */
 export async function backfill(db: Kysely<unknown>, clinicId: string | null = null): Promise<void> {
   const inClinic = clinicId === null ? sql`` : sql`where c.clinic_id = ${clinicId}`;

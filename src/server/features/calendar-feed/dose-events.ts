@@ -1,6 +1,6 @@
 import { loadRegimens } from '../medications/index.js';
 import { expandScheduledDoses } from '../../../shared/medications/schedule.js';
-import type { CalendarProvider } from './providers.js';
+import type { CalendarProvider } from './provider-types.js';
 
 const amount = (n: number) => String(Math.round(n * 1000) / 1000);
 

@@ -56,7 +56,7 @@ async function applyToSafetyAlerts(
  * contacted, the outcome and the actions taken. In the same transaction it moves the open safety alerts
  * about that answer (or the named alert): resolved only when the patient was reached or an emergency
  * hand-off is documented; "not reached" keeps them open with a follow-up due (issue 12). A failed attempt
- * is no clinical contact (registry/last-contact.repository.ts). Idempotent on the client's id. Someone the
+ * is no clinical contact (last-contact/last-contact.repository.ts). Idempotent on the client's id. Someone the
  * named alert was escalated to may record it off the care team (features/alerts/alert-access.ts).
  */
 export function recordRiskAssessment(

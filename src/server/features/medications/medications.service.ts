@@ -1,4 +1,3 @@
-import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -18,7 +17,7 @@ import * as repo from './medications.repository.js';
 import { periodRows, periodText, stepPeriods, stepsText } from './medication-periods.js';
 import { toChange, toMedication } from './medications.mapper.js';
 import { enforcePrescribingChecks, loadPrescribingFacts, resolveToCatalogue } from './prescribing-checks.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { todayOf } from './patient-today.js';
 
 /**
  * A patient's medication records (issue 4). Only the prescriber on the patient's care team starts, changes,
@@ -27,11 +26,8 @@ import { patientBasics } from '../../platform/patients/patient-basics.js';
  * prescriptions to pharmacies.
  */
 
-export async function todayOf(trx: Db, deps: Pick<AppDeps, 'clock'>, clinicId: string, patientId: string) {
-  const zone = (await patientBasics(trx, clinicId, patientId))?.timeZone;
-  if (zone === undefined) throw notFound('Patient');
-  return { zone, today: localDate(deps.clock.now(), zone) };
-}
+// todayOf lives in patient-today.ts (prescribing-checks.ts uses it too, without importing this file).
+export { todayOf };
 
 /** Reads medication records of one patient as the API shape (with catalogue facts and names). */
 export async function medicationViews(

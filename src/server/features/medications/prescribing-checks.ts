@@ -23,7 +23,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';
-import { todayOf } from './medications.service.js';
+import { todayOf } from './patient-today.js';
 import * as repo from './prescribing-checks.repository.js';
 
 /**

@@ -9,7 +9,7 @@ const answerLabels: Record<number, string> = {
 /**
  * PHQ-9 item 9 answered above 0, whatever the total: urgent, to every clinician on the care team
  * (care-rules.md, "Safety"; instruments.md: any answer above 0 must reach a clinician the same day).
- * Escalation of an unacknowledged urgent alert is the inbox's (platform/outbox/escalation.ts).
+ * Escalation of an unacknowledged urgent alert is the inbox's (features/alerts/escalation.ts).
  */
 export const measureSelfHarm = defineRule({
   name: 'measure-self-harm',
