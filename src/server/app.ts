@@ -44,6 +44,7 @@ import { doseRoutes } from './features/doses/index.js';
 import { calendarFeedRoutes } from './features/calendar-feed/index.js';
 import { adherenceRoutes } from './features/adherence/index.js';
 import { appointmentRoutes } from './features/appointments/index.js';
+import { timelineRoutes } from './features/timeline/index.js';
 import { noteRoutes } from './features/notes/index.js';
 import { feedbackRoutes } from './features/feedback/index.js';
 import { sideEffectRoutes } from './features/side-effects/index.js';
@@ -83,6 +84,7 @@ export const featureRoutes = [
   calendarFeedRoutes,
   adherenceRoutes,
   appointmentRoutes,
+  timelineRoutes,
   noteRoutes,
   registryRoutes,
   caseReviewRoutes,

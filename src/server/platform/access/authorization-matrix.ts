@@ -219,6 +219,9 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/calendar/:token.ics': { scope: 'none', expect: everyone(404) },
   // adherence (issue 4): the care team and the patient themself
   'GET /api/patients/:patientId/adherence': { scope: 'patient', expect: careTeamOrPatient },
+  // timeline (issue 14): the care team reads the timeline; the patient reads their own "My progress"
+  'GET /api/patients/:patientId/timeline': { scope: 'patient', expect: careTeam },
+  'GET /api/me/progress': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
   // the patient's alone (403 'patient_only' for a clinician, from the declared policy); the matrix
   // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate

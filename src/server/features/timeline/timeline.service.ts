@@ -1,0 +1,250 @@
+import { addDays, instantAt, localDate } from '../../../shared/time/index.js';
+import type { Db } from '../../db/database.js';
+import type { AppDeps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { countedDoses } from '../../../shared/adherence/adherence.js';
+import { byMedication } from '../../../shared/adherence/per-medication.js';
+import { expandScheduledDoses } from '../../../shared/medications/schedule.js';
+import { practiceLibrary } from '../../../shared/practice/library.js';
+import { missedStretches, weeklyRates } from '../../../shared/timeline/adherence-weeks.js';
+import { progressSentences } from '../../../shared/timeline/progress-words.js';
+import type { Progress, Timeline } from '../../../shared/timeline/api.js';
+import { loadRegimens } from '../medications/index.js';
+import { toDosePeriods, toPlanMarks, toScore, toWhatHelps } from './timeline.mapper.js';
+import * as repo from './timeline.repository.js';
+
+/** The window asked for; without `to`, today; without `from`, the day the patient was enrolled ("all"). */
+async function windowOf(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  now: number,
+  q: { from?: string; to?: string },
+) {
+  const basics = await patientBasics(db, actor.clinicId, patientId);
+  if (!basics) throw notFound('Patient');
+  const zone = basics.timeZone;
+  const today = localDate(now, zone);
+  const from = q.from ?? localDate(basics.enrolledAt, zone);
+  const to = q.to ?? today;
+  const fromAt = instantAt(from, '00:00', zone);
+  const toAt = instantAt(addDays(to, 1), '00:00', zone);
+  if (from > to)
+    throw new AppError('validation_failed', 'The start of the window must not be after its end', [
+      {
+        path: q.from ? 'query.from' : 'query.to',
+        message: `The window ends on ${to}, before it starts (${from})`,
+      },
+    ]);
+  return { zone, today, window: { from, to, fromAt, toAt } };
+}
+
+/** Who reads practice entries: the patient all their own, a therapist both sharings, the rest team-shared. */
+function practiceVisibility(actor: Actor): 'own' | 'therapist' | 'team' {
+  if (actor.role === 'patient') return 'own';
+  return actor.role === 'therapist' ? 'therapist' : 'team';
+}
+
+const practiceNames = new Map(practiceLibrary.map((k) => [k.type as string, k.patientName]));
+
+/** Medication lanes: dose periods, changes, weekly adherence and missed stretches in the window. */
+async function medicationLanes(
+  trx: Db,
+  clinicId: string,
+  patientId: string,
+  w: repo.Window,
+  zone: string,
+  today: string,
+) {
+  const [rows, changes, logs, regimens] = await Promise.all([
+    repo.medicationRows(trx, clinicId, patientId, w),
+    repo.medicationChangeRows(trx, clinicId, patientId, w),
+    repo.doseLogRows(trx, clinicId, patientId, w),
+    loadRegimens(trx, clinicId, [patientId]),
+  ]);
+  const regimenOf = new Map((regimens.get(patientId) ?? []).map((r) => [r.medicationId, r]));
+  const last = w.to < today ? w.to : today;
+  const scheduled =
+    w.from > last ? [] : [...regimenOf.values()].flatMap((r) => expandScheduledDoses(r, w.from, last, zone));
+  const counted = byMedication(
+    countedDoses(
+      scheduled,
+      logs.flatMap((l) =>
+        l.dose_key === null
+          ? []
+          : [
+              {
+                doseKey: l.dose_key,
+                status: l.status === 'taken' ? ('taken' as const) : ('skipped' as const),
+              },
+            ],
+      ),
+      today,
+    ),
+  );
+  return rows.map((m) => {
+    const doses = counted.get(m.id) ?? [];
+    return {
+      id: m.id,
+      name: m.name,
+      startDate: m.start_date,
+      endDate: m.end_date,
+      status: m.status,
+      periods: toDosePeriods(regimenOf.get(m.id), w),
+      changes: changes
+        .filter((c) => c.medication_id === m.id)
+        .map((c) => ({ id: c.id, kind: c.kind, summary: c.summary, reason: c.reason, day: c.effective_on })),
+      weeks: weeklyRates(doses),
+      missedStretches: missedStretches(doses),
+    };
+  });
+}
+
+/**
+ * The clinician's timeline of one patient for a window: every kind of event in one answer, read in one
+ * transaction (a fixed set of queries, never one per event). The care team only; audited as a read.
+ * Practice entries follow the patient's sharing choice; psychotherapy notes are never read.
+ */
+export function patientTimeline(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  query: { from?: string; to?: string },
+): Promise<Timeline> {
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'timeline.read', resourceType: 'timeline' },
+    async (trx) => {
+      const c = actor.clinicId;
+      const { zone, today, window: w } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
+      const [
+        scores,
+        baselines,
+        medications,
+        sessions,
+        sideEffects,
+        practice,
+        ratings,
+        helps,
+        versions,
+        reviews,
+      ] = await Promise.all([
+        repo.scoreRows(trx, c, patientId, w),
+        repo.baselineRows(trx, c, patientId),
+        medicationLanes(trx, c, patientId, w, zone, today),
+        repo.sessionRows(trx, c, patientId, w),
+        repo.sideEffectRows(trx, c, patientId, w),
+        repo.practiceRows(trx, c, patientId, w, practiceVisibility(actor)),
+        repo.sessionRatingRows(trx, c, patientId, w),
+        repo.whatHelpsRows(trx, c, patientId, w),
+        repo.planVersionRows(trx, c, patientId, w),
+        repo.planReviewRows(trx, c, patientId, w),
+      ]);
+      const baseline = (id: string) => baselines.find((b) => b.instrument === id)?.first_total ?? null;
+      return {
+        patientId,
+        from: w.from,
+        to: w.to,
+        today,
+        baselines: { phq9: baseline('phq9'), gad7: baseline('gad7') },
+        scores: scores.flatMap((s) => toScore(s) ?? []),
+        medications,
+        sessions: sessions.map((s) => ({
+          id: s.id,
+          type: s.type,
+          day: s.local_day,
+          at: s.starts_at,
+          status: s.status as 'scheduled' | 'attended' | 'no_show' | 'cancelled',
+        })),
+        sideEffects: sideEffects.map((r) => ({
+          id: r.id,
+          day: r.reported_day,
+          severity: r.severity as 'mild' | 'moderate' | 'severe',
+          medicationName: r.medication_name,
+          symptoms: JSON.parse(r.symptoms) as string[],
+        })),
+        practice: practice.map((p) => ({
+          id: p.id,
+          assignmentId: p.assignment_id,
+          type: p.type,
+          day: p.day,
+          sharing: p.sharing as 'team' | 'therapist',
+        })),
+        sessionRatings: ratings.map((r) => ({
+          id: r.id,
+          appointmentId: r.appointment_id,
+          day: r.session_day,
+          goalsRating: r.goals_rating,
+          heardRating: r.heard_rating,
+        })),
+        whatHelps: toWhatHelps(helps),
+        plan: toPlanMarks(versions, reviews, w, zone),
+      };
+    },
+  );
+}
+
+/**
+ * "My progress": the patient's own scores, medicines and practice for a window, with plain-words
+ * sentences (shared/timeline/progress-words.ts). No clinician-only data: no item 9 answers, no notes,
+ * no clinicians' reasons. The patient themself only; audited as a read of their own record.
+ */
+export function myProgress(
+  deps: AppDeps,
+  actor: Actor,
+  query: { from?: string; to?: string },
+): Promise<Progress> {
+  const patientId = actor.patientId ?? '';
+  return withPatientRecord(
+    deps,
+    actor,
+    patientId,
+    { action: 'progress.read', resourceType: 'timeline' },
+    async (trx) => {
+      const c = actor.clinicId;
+      const { today, window: w } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
+      const [scores, medications, regimens, practice, starts] = await Promise.all([
+        repo.scoreRows(trx, c, patientId, w),
+        repo.medicationRows(trx, c, patientId, w),
+        loadRegimens(trx, c, [patientId]),
+        repo.practiceRows(trx, c, patientId, w, 'own'),
+        repo.practiceStartRows(trx, c, patientId),
+      ]);
+      const regimenOf = new Map((regimens.get(patientId) ?? []).map((r) => [r.medicationId, r]));
+      const marks = scores.flatMap((s) => toScore(s) ?? []);
+      const sentences = progressSentences(marks, [
+        ...medications.map((m) => ({ kind: 'medicine' as const, name: m.name, day: m.start_date })),
+        ...starts.map((s) => ({
+          kind: 'practice' as const,
+          name: practiceNames.get(s.type) ?? s.type,
+          day: s.first_day,
+        })),
+      ]);
+      return {
+        from: w.from,
+        to: w.to,
+        today,
+        scores: marks.map(({ item9: _item9, ...rest }) => rest),
+        medications: medications.map((m) => ({
+          id: m.id,
+          name: m.name,
+          startDate: m.start_date,
+          endDate: m.end_date,
+          periods: toDosePeriods(regimenOf.get(m.id), w),
+        })),
+        practice: practice.map((p) => ({
+          id: p.id,
+          type: p.type,
+          label: practiceNames.get(p.type) ?? p.type,
+          day: p.day,
+        })),
+        sentences,
+      };
+    },
+  );
+}
