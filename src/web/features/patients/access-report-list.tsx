@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { Role } from '../../../shared/accounts/api';
 import type { AccessDay, AccessLine, RefusalLine } from '../../../shared/audit/access-report-schemas';
@@ -19,13 +19,17 @@ function dayHeading(day: string): string {
   }).format(new Date(`${day}T12:00:00Z`));
 }
 
-function when(line: { count: number; firstAt: number; lastAt: number }, timeZone: string): string {
+function when(
+  line: { count: number; firstAt: number; lastAt: number },
+  timeZone: string,
+  withCount: boolean,
+): string {
   if (line.count === 1) return `at ${formatTime(line.lastAt, timeZone)}`;
   const span =
     formatTime(line.firstAt, timeZone) === formatTime(line.lastAt, timeZone)
       ? `at ${formatTime(line.lastAt, timeZone)}`
       : `between ${formatTime(line.firstAt, timeZone)} and ${formatTime(line.lastAt, timeZone)}`;
-  return `${String(line.count)} times, ${span}`;
+  return withCount ? `${String(line.count)} times, ${span}` : span;
 }
 
 function Times(props: { patientId: string; line: AccessTimesLine; timeZone: string; id: string }) {
@@ -76,7 +80,7 @@ function Line(props: {
         <div style={{ flex: 1, minWidth: 200 }}>
           {props.children}
           <Text size="sm" c="dimmed">
-            {when(props.line, props.timeZone)}
+            {when(props.line, props.timeZone, props.line.outcome === 'allowed')}
           </Text>
         </div>
         {props.line.count > 1 && (
@@ -118,13 +122,27 @@ function Reads(props: { patientId: string; day: AccessDay; timeZone: string; who
   );
 }
 
-function Refusals(props: { patientId: string; day: AccessDay; timeZone: string; whoLabel: WhoLabel }) {
+function Refusals(props: {
+  patientId: string;
+  day: AccessDay;
+  timeZone: string;
+  whoLabel: WhoLabel;
+  headingOrder: 3 | 4;
+}) {
   const headingId = useId();
   return (
-    <Alert color="red" variant="light" p={0} role="region" aria-labelledby={headingId}>
-      <Text id={headingId} fw={600} size="sm" px="sm" pt="sm">
+    <Card
+      component="section"
+      aria-labelledby={headingId}
+      withBorder
+      radius="md"
+      padding={0}
+      bg="red.0"
+      style={{ borderColor: 'var(--mantine-color-red-3)' }}
+    >
+      <Title order={props.headingOrder} size="h6" id={headingId} px="sm" pt="sm" c="red.9">
         Refused attempts
-      </Text>
+      </Title>
       <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {props.day.refusals.map((line: RefusalLine, i) => (
           <Line
@@ -141,7 +159,7 @@ function Refusals(props: { patientId: string; day: AccessDay; timeZone: string; 
           </Line>
         ))}
       </Stack>
-    </Alert>
+    </Card>
   );
 }
 
@@ -183,6 +201,7 @@ export function AccessReportList(props: {
                 day={day}
                 timeZone={props.timeZone}
                 whoLabel={props.whoLabel}
+                headingOrder={props.headingOrder === 2 ? 3 : 4}
               />
             )}
           </Stack>
