@@ -13,12 +13,13 @@ import { raiseAlert } from './features/alerts/index.js';
 
 /** Wires the real parts together. Tests call this too, with their own clock and database. */
 export function createDeps(config: Config, database: Database, clock: Clock = systemClock): AppDeps {
+  const serverKeys = loadAuditKeys(config);
   return {
     config,
     database,
     clock,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, clock }),
-    audit: createAuditLog(database, clock, loadAuditKeys(config)),
+    audit: createAuditLog(database, clock, serverKeys),
     passwords: createPasswordHasher(config.argon2MemoryKib),
     loginThrottle: createLoginThrottle(database, clock, {
       perAccountAndClient: config.loginMaxFailures,
@@ -27,6 +28,7 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     }),
     reads: inlineReads(database),
     raiseAlert,
+    serverKeys,
   };
 }
 

@@ -2,7 +2,7 @@
 export interface TwoFactorTable {
   user_id: string;
   clinic_id: string;
-  /** The TOTP key (base32). Never sent to anyone after set-up is confirmed. */
+  /** The TOTP key, sealed with a server key outside the database (two-factor-secret-box.ts). Never sent after set-up. */
   secret: string;
   confirmed_at: number | null;
   /** The last 30 s step whose code was accepted: a code is never accepted twice. */

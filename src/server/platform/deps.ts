@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { AuditLog } from './audit/audit.js';
+import type { AuditKeyRing } from './audit/audit-keys.js';
 import type { PasswordHasher } from './auth/passwords.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { Clock } from './clock.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   audit: AuditLog;
   passwords: PasswordHasher;
   loginThrottle: LoginThrottle;
+  /** The server keys kept outside the database (the audit key ring); they also seal stored TOTP keys. */
+  serverKeys: AuditKeyRing;
   /** Where the heaviest reads run: read worker threads in the server, the main thread in tests. */
   reads: ReadRunner;
   /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Two-step sign-in and signed-in devices (issue 13):
-// - two_factor: one TOTP secret per account, on once confirmed; last_used_step refuses a code used again in
+// - two_factor: one TOTP secret per account (sealed with a server key), on once confirmed; last_used_step refuses a code used again in
 //   the same 30 s step.
 // - recovery_codes: hashed, single-use.
 // - second_factor_challenges: the short-lived step between a right password and the code (hashed token).

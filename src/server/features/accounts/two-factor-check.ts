@@ -4,7 +4,9 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Role } from '../../../shared/access/roles.js';
 import { clinicSettings } from '../clinic/index.js';
+import type { AuditKeyRing } from '../../platform/audit/audit-keys.js';
 import { hashRecoveryCode, matchingStep } from './two-factor-codes.js';
+import { openSecret } from './two-factor-secret-box.js';
 import * as repo from './two-factor.repository.js';
 
 /** Whether the account has two-step sign-in on (set up and confirmed). */
@@ -19,6 +21,7 @@ export async function twoFactorOn(db: Db, userId: string): Promise<boolean> {
  */
 export async function useSecondFactor(
   db: Db,
+  keys: AuditKeyRing,
   userId: string,
   code: string,
   now: number,
@@ -27,7 +30,8 @@ export async function useSecondFactor(
   if (twoFactor?.confirmed_at == null) return null;
   const digits = code.replace(/\s/g, '');
   if (/^\d{6}$/.test(digits)) {
-    const step = matchingStep(twoFactor.secret, digits, now);
+    const secret = openSecret(twoFactor.secret, keys);
+    const step = secret === null ? null : matchingStep(secret, digits, now);
     return step !== null && (await repo.useStep(db, userId, step, now)) ? 'app' : null;
   }
   return (await repo.useRecoveryCode(db, userId, hashRecoveryCode(userId, code), now)) ? 'recovery' : null;

@@ -101,7 +101,7 @@ export async function passSecondFactor(
   const { accountDelayPassed, accountUnderAttack } = await deps.loginThrottle.reserve(key, client.ip, {
     ownerMayPass: known,
   });
-  const passed = await useSecondFactor(db, user.id, input.code, now);
+  const passed = await useSecondFactor(db, deps.serverKeys, user.id, input.code, now);
   if (!passed) {
     await deps.database.transaction((trx) =>
       auditSecurityEvent(deps, trx, user, 'auth.second_factor', 'denied'),

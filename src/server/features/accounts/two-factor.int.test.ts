@@ -72,6 +72,14 @@ describe('set-up in the user settings', () => {
     expect(status.body).not.toContain(secret);
     // A new set-up (which would show a key) is refused while it is on.
     expect((await call(t.app, session, 'POST', '/api/auth/two-factor/setup')).statusCode).toBe(409);
+    // The key is stored sealed with the server key, never as it is.
+    const row = await t.deps.database.db
+      .selectFrom('two_factor')
+      .select('secret')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).not.toContain(secret);
+    expect(row.secret.startsWith('v1.')).toBe(true);
     // Recovery codes are stored hashed only.
     const stored = await t.deps.database.db.selectFrom('recovery_codes').select('code_hash').execute();
     expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);

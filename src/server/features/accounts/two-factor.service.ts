@@ -20,6 +20,7 @@ import {
 } from './two-factor-codes.js';
 import { auditSecurityEvent, staffMustUseTwoFactor, useSecondFactor } from './two-factor-check.js';
 import * as repo from './two-factor.repository.js';
+import { openSecret, sealSecret } from './two-factor-secret-box.js';
 
 /** Two-step sign-in in the user's own settings (issue 13). */
 
@@ -48,7 +49,7 @@ export async function startTwoFactorSetup(deps: AppDeps, actor: Actor): Promise<
   const secret = newTotpSecret();
   await repo.startSetup(
     deps.database.db,
-    { user_id: user.id, clinic_id: user.clinic_id, secret },
+    { user_id: user.id, clinic_id: user.clinic_id, secret: sealSecret(secret, deps.serverKeys) },
     deps.clock.now(),
   );
   const uri = otpauthUri(user.email, secret);
@@ -72,7 +73,8 @@ export async function confirmTwoFactorSetup(
     const twoFactor = await repo.findTwoFactor(trx, actor.userId);
     if (!twoFactor) throw new AppError('conflict', 'Start the set-up first.');
     if (twoFactor.confirmed_at !== null) throw new AppError('conflict', 'Two-step sign-in is already on.');
-    const step = matchingStep(twoFactor.secret, code, now);
+    const secret = openSecret(twoFactor.secret, deps.serverKeys);
+    const step = secret === null ? null : matchingStep(secret, code, now);
     if (step === null || !(await repo.useStep(trx, actor.userId, step, now))) throw wrongCode('body.code');
     if (!(await repo.confirm(trx, actor.userId, now)))
       throw new AppError('conflict', 'Two-step sign-in is already on.');
@@ -121,7 +123,7 @@ async function checkPasswordAndCode(
       { path: 'body.password', message: 'Not correct' },
     ]);
   await deps.loginThrottle.recordSuccess(user.email, ip, accountDelayPassed ? { accountDelayPassed } : {});
-  if (!(await useSecondFactor(deps.database.db, user.id, input.code, deps.clock.now()))) {
+  if (!(await useSecondFactor(deps.database.db, deps.serverKeys, user.id, input.code, deps.clock.now()))) {
     await deps.database.transaction((trx) =>
       auditSecurityEvent(deps, trx, user, 'account.two_factor_code', 'denied'),
     );
