@@ -23,6 +23,7 @@ import {
   registerResponseHeaders,
 } from './platform/http/response-headers.js';
 import { rateLimitOptions } from './platform/http/rate-limit.js';
+import { webAssetHeaders } from './platform/http/web-assets.js';
 import { healthRoutes } from './features/health/index.js';
 import {
   authRoutes,
@@ -43,8 +44,8 @@ import { medicationRoutes, labResultRoutes } from './features/medications/index.
 import { doseRoutes } from './features/doses/index.js';
 import { calendarFeedRoutes } from './features/calendar-feed/index.js';
 import { adherenceRoutes } from './features/adherence/index.js';
-import { appointmentRoutes } from './features/appointments/index.js';
 import { timelineRoutes } from './features/timeline/index.js';
+import { appointmentRoutes } from './features/appointments/index.js';
 import { noteRoutes } from './features/notes/index.js';
 import { feedbackRoutes } from './features/feedback/index.js';
 import { sideEffectRoutes } from './features/side-effects/index.js';
@@ -83,8 +84,8 @@ export const featureRoutes = [
   doseRoutes,
   calendarFeedRoutes,
   adherenceRoutes,
-  appointmentRoutes,
   timelineRoutes,
+  appointmentRoutes,
   noteRoutes,
   registryRoutes,
   caseReviewRoutes,
@@ -175,6 +176,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       index: false,
       // Source maps stay out of production answers (issue 13, minor): a .map path is a plain 404.
       allowedPath: (pathname) => !isSourceMap(pathname),
+      // Issue 17: brotli/gzip siblings from the build, hashed assets immutable, index.html no-cache.
+      preCompressed: true,
+      setHeaders: webAssetHeaders(deps.config.webDist),
     });
   }
   app.setNotFoundHandler((request, reply) => {

@@ -1,55 +1,125 @@
 import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../features/account/account-page';
-import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
-import { ResetPasswordPage } from '../features/accounts/reset-password-page';
-import { ConfirmEmailPage } from '../features/accounts/confirm-email-page';
-import { TwoFactorPage } from '../features/accounts/two-factor-page';
-import { OutboxPage } from '../features/admin/outbox-page';
-import { SecurityAlertsPage } from '../features/admin/security-alerts-page';
-import { ClinicSettingsPage } from '../features/admin/settings-page';
-import { UsersPage } from '../features/admin/users-page';
 import { LoginPage } from '../features/auth/login-page';
-import { CaseloadPage } from '../features/caseload/caseload-page';
-import { InboxPage } from '../features/inbox/inbox-page';
-import { InvitePage } from '../features/invites/invite-page';
-import { ClinicianConversationPage } from '../features/messaging/clinician-conversation-page';
-import {
-  AskCareTeamPage,
-  PatientConversationPage,
-  PatientMessagesPage,
-} from '../features/messaging/patient-messages-pages';
-import { CaseReviewPage } from '../features/registry/case-review';
-import { RegistryPage } from '../features/registry/registry-page';
-import { MeasuresPage } from '../features/measures/measures-page';
-import { NotesPage } from '../features/notes/notes-page';
-import { PatientNotesPage } from '../features/notes/patient-notes-page';
-import { AppointmentsPage } from '../features/appointments/appointments-page';
-import { PatientAppointmentsPage } from '../features/appointments/patient-appointments-page';
-import { QuestionnairePage } from '../features/measures/questionnaire-page';
-import { ClinicianPracticePage } from '../features/practice/practice-page';
-import { PracticeEntryPage } from '../features/practice/entry-page';
-import { PracticeHomePage } from '../features/practice/practice-home-page';
-import { FeedbackPage } from '../features/feedback/feedback-page';
-import { SessionFeedbackPage } from '../features/feedback/session-feedback-page';
-import { TreatmentRatingsPage } from '../features/feedback/treatment-ratings-page';
-import { AccessPage } from '../features/patient-home/access-page';
-import { HomePage } from '../features/patient-home/home-page';
-import { MyMedicinesPage } from '../features/doses/my-medicines-page';
-import { PatientPlanPage, SafetyPlanPage } from '../features/treatment-plan/patient-plan-pages';
-import { PlanPage } from '../features/treatment-plan/plan-page';
-import { EnrolPatientPage } from '../features/patients/enrol-patient-page';
-import { PatientPage } from '../features/patients/patient-page';
-import { MedicationsPage } from '../features/medications/medications-page';
-import { CatalogueAdminPage } from '../features/medications/catalogue-admin-page';
-import { LabRangesPage } from '../features/admin/lab-ranges-page';
-import { ReportSideEffectsPage } from '../features/side-effects/report-page';
-import { MySideEffectReportsPage } from '../features/side-effects/my-reports-page';
-import { MyAllergiesPage } from '../features/allergies/my-allergies-page';
-import { GuidePage, GuidesIndexPage } from '../features/medication-guides/guide-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
 import { AppLayout } from './layout/app-layout';
+import { lazyPage } from './lazy-page';
 import { CLINICIAN_ROLES } from './session';
+
+// Issue 17: every page but sign-in is its own chunk (lazy-page.tsx); charts load only with chart pages.
+const AccountPage = lazyPage(() => import('../features/account/account-page').then((m) => m.AccountPage));
+const ForgotPasswordPage = lazyPage(() =>
+  import('../features/accounts/forgot-password-page').then((m) => m.ForgotPasswordPage),
+);
+const ResetPasswordPage = lazyPage(() =>
+  import('../features/accounts/reset-password-page').then((m) => m.ResetPasswordPage),
+);
+const ConfirmEmailPage = lazyPage(() =>
+  import('../features/accounts/confirm-email-page').then((m) => m.ConfirmEmailPage),
+);
+const TwoFactorPage = lazyPage(() =>
+  import('../features/accounts/two-factor-page').then((m) => m.TwoFactorPage),
+);
+const OutboxPage = lazyPage(() => import('../features/admin/outbox-page').then((m) => m.OutboxPage));
+const SecurityAlertsPage = lazyPage(() =>
+  import('../features/admin/security-alerts-page').then((m) => m.SecurityAlertsPage),
+);
+const ClinicSettingsPage = lazyPage(() =>
+  import('../features/admin/settings-page').then((m) => m.ClinicSettingsPage),
+);
+const UsersPage = lazyPage(() => import('../features/admin/users-page').then((m) => m.UsersPage));
+const CaseloadPage = lazyPage(() => import('../features/caseload/caseload-page').then((m) => m.CaseloadPage));
+const InboxPage = lazyPage(() => import('../features/inbox/inbox-page').then((m) => m.InboxPage));
+const InvitePage = lazyPage(() => import('../features/invites/invite-page').then((m) => m.InvitePage));
+const ClinicianConversationPage = lazyPage(() =>
+  import('../features/messaging/clinician-conversation-page').then((m) => m.ClinicianConversationPage),
+);
+const AskCareTeamPage = lazyPage(() =>
+  import('../features/messaging/patient-messages-pages').then((m) => m.AskCareTeamPage),
+);
+const PatientConversationPage = lazyPage(() =>
+  import('../features/messaging/patient-messages-pages').then((m) => m.PatientConversationPage),
+);
+const PatientMessagesPage = lazyPage(() =>
+  import('../features/messaging/patient-messages-pages').then((m) => m.PatientMessagesPage),
+);
+const CaseReviewPage = lazyPage(() =>
+  import('../features/registry/case-review').then((m) => m.CaseReviewPage),
+);
+const RegistryPage = lazyPage(() => import('../features/registry/registry-page').then((m) => m.RegistryPage));
+const MeasuresPage = lazyPage(() => import('../features/measures/measures-page').then((m) => m.MeasuresPage));
+// Issue 14: the timeline's chart code loads only with the timeline page.
+const TimelinePage = lazyPage(() => import('../features/timeline/timeline-page').then((m) => m.TimelinePage));
+const MyProgressPage = lazyPage(() =>
+  import('../features/timeline/my-progress-page').then((m) => m.MyProgressPage),
+);
+const NotesPage = lazyPage(() => import('../features/notes/notes-page').then((m) => m.NotesPage));
+const PatientNotesPage = lazyPage(() =>
+  import('../features/notes/patient-notes-page').then((m) => m.PatientNotesPage),
+);
+const AppointmentsPage = lazyPage(() =>
+  import('../features/appointments/appointments-page').then((m) => m.AppointmentsPage),
+);
+const PatientAppointmentsPage = lazyPage(() =>
+  import('../features/appointments/patient-appointments-page').then((m) => m.PatientAppointmentsPage),
+);
+const QuestionnairePage = lazyPage(() =>
+  import('../features/measures/questionnaire-page').then((m) => m.QuestionnairePage),
+);
+const ClinicianPracticePage = lazyPage(() =>
+  import('../features/practice/practice-page').then((m) => m.ClinicianPracticePage),
+);
+const PracticeEntryPage = lazyPage(() =>
+  import('../features/practice/entry-page').then((m) => m.PracticeEntryPage),
+);
+const PracticeHomePage = lazyPage(() =>
+  import('../features/practice/practice-home-page').then((m) => m.PracticeHomePage),
+);
+const FeedbackPage = lazyPage(() => import('../features/feedback/feedback-page').then((m) => m.FeedbackPage));
+const SessionFeedbackPage = lazyPage(() =>
+  import('../features/feedback/session-feedback-page').then((m) => m.SessionFeedbackPage),
+);
+const TreatmentRatingsPage = lazyPage(() =>
+  import('../features/feedback/treatment-ratings-page').then((m) => m.TreatmentRatingsPage),
+);
+const AccessPage = lazyPage(() => import('../features/patient-home/access-page').then((m) => m.AccessPage));
+const HomePage = lazyPage(() => import('../features/patient-home/home-page').then((m) => m.HomePage));
+const MyMedicinesPage = lazyPage(() =>
+  import('../features/doses/my-medicines-page').then((m) => m.MyMedicinesPage),
+);
+const PatientPlanPage = lazyPage(() =>
+  import('../features/treatment-plan/patient-plan-pages').then((m) => m.PatientPlanPage),
+);
+const SafetyPlanPage = lazyPage(() =>
+  import('../features/treatment-plan/patient-plan-pages').then((m) => m.SafetyPlanPage),
+);
+const PlanPage = lazyPage(() => import('../features/treatment-plan/plan-page').then((m) => m.PlanPage));
+const EnrolPatientPage = lazyPage(() =>
+  import('../features/patients/enrol-patient-page').then((m) => m.EnrolPatientPage),
+);
+const PatientPage = lazyPage(() => import('../features/patients/patient-page').then((m) => m.PatientPage));
+const MedicationsPage = lazyPage(() =>
+  import('../features/medications/medications-page').then((m) => m.MedicationsPage),
+);
+const CatalogueAdminPage = lazyPage(() =>
+  import('../features/medications/catalogue-admin-page').then((m) => m.CatalogueAdminPage),
+);
+const LabRangesPage = lazyPage(() =>
+  import('../features/admin/lab-ranges-page').then((m) => m.LabRangesPage),
+);
+const ReportSideEffectsPage = lazyPage(() =>
+  import('../features/side-effects/report-page').then((m) => m.ReportSideEffectsPage),
+);
+const MySideEffectReportsPage = lazyPage(() =>
+  import('../features/side-effects/my-reports-page').then((m) => m.MySideEffectReportsPage),
+);
+const MyAllergiesPage = lazyPage(() =>
+  import('../features/allergies/my-allergies-page').then((m) => m.MyAllergiesPage),
+);
+const GuidePage = lazyPage(() => import('../features/medication-guides/guide-page').then((m) => m.GuidePage));
+const GuidesIndexPage = lazyPage(() =>
+  import('../features/medication-guides/guide-page').then((m) => m.GuidesIndexPage),
+);
 
 export const router = createBrowserRouter([
   { path: '/', element: <StartRedirect /> },
@@ -87,6 +157,7 @@ export const router = createBrowserRouter([
               { path: '/patients/:patientId', element: <PatientPage /> },
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
+              { path: '/patients/:patientId/timeline', element: <TimelinePage /> },
               { path: '/patients/:patientId/practice', element: <ClinicianPracticePage /> },
               { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/feedback', element: <FeedbackPage /> },
@@ -109,6 +180,7 @@ export const router = createBrowserRouter([
               { path: '/home/messages', element: <PatientMessagesPage /> },
               { path: '/home/plan', element: <PatientPlanPage /> },
               { path: '/home/medications', element: <MyMedicinesPage /> },
+              { path: '/home/progress', element: <MyProgressPage /> },
               { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/practice', element: <PracticeHomePage /> },

@@ -7,21 +7,34 @@ import {
   IconMessagePlus,
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { lazyPart } from '../../app/lazy-page';
 import { useCurrentUser } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
-import { DueMeasuresCard } from '../measures/due-card';
 import { TodayDosesCard } from '../doses/today-card';
-import { UpcomingAppointmentsCard } from '../appointments/upcoming-card';
-import { SideEffectsHomeCard } from '../side-effects/home-card';
-import { AllergiesHomeCard } from '../allergies/my-allergies-page';
-import { GoodNewsCard } from '../measures/good-news-card';
-import { PracticeHomeCard } from '../practice/practice-home-card';
-import { FeedbackHomeCard } from '../feedback/feedback-home-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
 import { ROLE_FOR_PATIENT } from './role-words';
+
+// Issue 17 ("Fast"): Today's medicines comes with the page; the cards below it load in their own chunks.
+const DueMeasuresCard = lazyPart(() => import('../measures/due-card').then((m) => m.DueMeasuresCard));
+const UpcomingAppointmentsCard = lazyPart(() =>
+  import('../appointments/upcoming-card').then((m) => m.UpcomingAppointmentsCard),
+);
+const SideEffectsHomeCard = lazyPart(() =>
+  import('../side-effects/home-card').then((m) => m.SideEffectsHomeCard),
+);
+const AllergiesHomeCard = lazyPart(() =>
+  import('../allergies/my-allergies-page').then((m) => m.AllergiesHomeCard),
+);
+const GoodNewsCard = lazyPart(() => import('../measures/good-news-card').then((m) => m.GoodNewsCard));
+const PracticeHomeCard = lazyPart(() =>
+  import('../practice/practice-home-card').then((m) => m.PracticeHomeCard),
+);
+const FeedbackHomeCard = lazyPart(() =>
+  import('../feedback/feedback-home-card').then((m) => m.FeedbackHomeCard),
+);
 
 function initials(name: string): string {
   return name
@@ -72,6 +85,9 @@ export function HomePage() {
           leftSection={<IconClipboardHeart size={22} aria-hidden />}
         >
           My treatment plan
+        </Button>
+        <Button component={Link} to="/home/progress" variant="default" size="lg">
+          My progress
         </Button>
       </SimpleGrid>
 

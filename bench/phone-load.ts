@@ -1,0 +1,130 @@
+// Phone load (issue 17, "Fast"): how long the patient waits on a slow phone network.
+//
+//   npx tsx bench/phone-load.ts [--web-dist dist/web] [--runs 3]
+//
+// Starts a real Duet server (demo clinic, fresh data directory: e2e/support/server.ts) serving the built web
+// app from --web-dist, and drives Chromium (playwright-core, /usr/bin/chromium) through the DevTools protocol
+// with the slow-4G profile of the issue (1.6 Mbps down, 750 kbps up, 150 ms round trip) and 4x CPU slowdown.
+// It records, as the median of --runs:
+//   - sign-in form visible: a cold cache opens /login until the Email field shows;
+//   - Today usable, first visit: a signed-in patient with a cold cache opens /home until the greeting and
+//     "Today’s medicines" with its doses (not its loading state) show;
+//   - Today usable, later visit: the same patient opens /home again with the cache of the first visit.
+// Targets: < 3 s, < 4 s, < 1.5 s. A benchmark with a budget, not a test: it prints and exits 0 either way.
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newContext, PHONE } from '../e2e/support/browser';
+import { DEMO, signIn } from '../e2e/support/journey';
+import { startServer } from '../e2e/support/server';
+
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+} as const;
+const CPU_SLOWDOWN = 4;
+const TARGETS = { signInForm: 3000, todayFirst: 4000, todayLater: 1500 } as const;
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+async function throttle(context: BrowserContext, page: Page): Promise<void> {
+  // A slow phone on a busy machine: allow well beyond the targets, the numbers tell the story.
+  page.setDefaultTimeout(120_000);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+}
+
+async function timed(action: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await action();
+  return Math.round(performance.now() - start);
+}
+
+async function todayUsable(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening)/ }).waitFor();
+  await page.getByRole('heading', { name: 'Today’s medicines' }).waitFor();
+  await page.getByText('Loading today’s medicines…').waitFor({ state: 'detached' });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const webDist = path.resolve(option('web-dist', 'dist/web'));
+  const runs = Number(option('runs', '3'));
+  const server = await startServer({ WEB_DIST: webDist });
+  const browser = await launchBrowser();
+  const results = { signInForm: [] as number[], todayFirst: [] as number[], todayLater: [] as number[] };
+  try {
+    for (let run = 0; run < runs; run++) {
+      // Sign-in form, cold cache.
+      {
+        const context = await newContext(browser, { baseURL: server.baseUrl, viewport: PHONE });
+        const page = await context.newPage();
+        await throttle(context, page);
+        results.signInForm.push(
+          await timed(async () => {
+            await page.goto('/login', { waitUntil: 'commit' });
+            await page.getByLabel('Email').waitFor();
+          }),
+        );
+        await context.close();
+      }
+      // Today, signed in: the session cookie comes from an unthrottled sign-in, then the cache is emptied.
+      {
+        const context = await newContext(browser, { baseURL: server.baseUrl, viewport: PHONE });
+        const page = await context.newPage();
+        await signIn(page, DEMO.patient, /\/home$/);
+        await page.goto('about:blank');
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.clearBrowserCache');
+        await throttle(context, page);
+        results.todayFirst.push(
+          await timed(async () => {
+            await page.goto('/home', { waitUntil: 'commit' });
+            await todayUsable(page);
+          }),
+        );
+        await page.goto('about:blank');
+        results.todayLater.push(
+          await timed(async () => {
+            await page.goto('/home', { waitUntil: 'commit' });
+            await todayUsable(page);
+          }),
+        );
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const rows = [
+    ['Sign-in form visible (cold cache)', results.signInForm, TARGETS.signInForm],
+    ['Today usable, first visit (cold cache)', results.todayFirst, TARGETS.todayFirst],
+    ['Today usable, later visit (warm cache)', results.todayLater, TARGETS.todayLater],
+  ] as const;
+  console.log(`web app: ${webDist}; slow 4G (1.6 Mbps, 750 kbps, 150 ms) and 4x CPU; ${String(runs)} runs`);
+  for (const [label, values, target] of rows) {
+    const m = median(values);
+    const verdict = m < target ? 'within' : 'OVER';
+    console.log(
+      `${label.padEnd(42)} median ${String(m).padStart(6)} ms  (runs: ${values.join(', ')})  target < ${String(target)} ms: ${verdict}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

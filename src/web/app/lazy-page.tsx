@@ -1,0 +1,40 @@
+// Code split by route (issue 17, "Fast"): each page is its own chunk, fetched when its route is first opened,
+// so a patient's phone never downloads the clinicians' pages or the charts library.
+import { lazy, Suspense, type ComponentType } from 'react';
+import { LoadingState } from '../components/query-state';
+
+/**
+ * A page component loaded on first render. `load` imports the page's module and picks the named export;
+ * while the chunk arrives the route shows a small loading state (role="status", announced politely).
+ */
+export function lazyPage<Props extends object>(
+  load: () => Promise<ComponentType<Props>>,
+): ComponentType<Props> {
+  const Page = lazy(async () => ({ default: await load() }));
+  function LazyPage(props: Props) {
+    return (
+      <Suspense fallback={<LoadingState label="Opening the page…" />}>
+        <Page {...props} />
+      </Suspense>
+    );
+  }
+  return LazyPage;
+}
+
+/**
+ * A secondary part of a page (a card below the fold) loaded in its own chunk after the page itself, so what a
+ * person came for shows first. Nothing is shown until it arrives; the part brings its own loading state.
+ */
+export function lazyPart<Props extends object>(
+  load: () => Promise<ComponentType<Props>>,
+): ComponentType<Props> {
+  const Part = lazy(async () => ({ default: await load() }));
+  function LazyPart(props: Props) {
+    return (
+      <Suspense fallback={null}>
+        <Part {...props} />
+      </Suspense>
+    );
+  }
+  return LazyPart;
+}
