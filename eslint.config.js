@@ -252,6 +252,42 @@ export default defineConfig(
     },
   },
 
+  // One time module (issue 18): local dates, times and zones only through src/shared/time.
+  {
+    files: ['src/**'],
+    ignores: ['src/shared/time/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='getTimezoneOffset']",
+          message: 'Use src/shared/time (localDateTime, instantAt) instead of the process zone offset.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='toLocaleDateString'][arguments.0.value='en-CA']",
+          message: 'Use src/shared/time (localDate) or browserToday() for a YYYY-MM-DD date.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**', 'src/shared/**'],
+    ignores: ['src/shared/time/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: 'Local dates and times come from src/shared/time (one cached formatter per zone).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='getTimezoneOffset']",
+          message: 'Use src/shared/time (localDateTime, instantAt) instead of the process zone offset.',
+        },
+      ],
+    },
+  },
+
   // Tests: a little looser where strictness only adds noise (parsed JSON bodies, spies, non-null lookups).
   {
     files: TEST_FILES,
