@@ -5,7 +5,8 @@
 //                vitest.fast.config.ts (the same files; workers keep their module cache between files)
 //   unit-far-tz  the pure unit tests (src/shared/) again in a far-off time zone
 //   postgres     the integration tests (*.int.test.ts) on PostgreSQL: DUET_TEST_DATABASE_URL if it is a
-//                postgres:// URL, else a throwaway cluster (scripts/pg-throwaway.mjs)
+//                postgres:// URL, else a throwaway cluster (scripts/pg-throwaway.mjs); vitest.fast.config.ts
+//                too (each file still gets its own database)
 //   browser      the Playwright journeys in Chromium (vitest.e2e.config.ts), after `npm run build:web`
 //
 // A leg whose requirement is missing (PostgreSQL, Chromium) is skipped with a note on how to enable it;
@@ -185,7 +186,7 @@ async function postgresLeg() {
     if (interrupted) return;
     await vitestLeg(
       'postgres',
-      ['--config', 'vitest.config.ts', '.int.test.ts'],
+      ['--config', 'vitest.fast.config.ts', '.int.test.ts'],
       baseEnv({ DUET_TEST_DATABASE_URL: url }),
     );
   } finally {
