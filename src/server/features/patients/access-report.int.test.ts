@@ -212,7 +212,7 @@ describe('the access report', () => {
     expect(seen).toHaveLength(510);
     expect(new Set(seen).size).toBe(510);
     expect([...seen].sort((a, b) => b - a)).toEqual(seen);
-  });
+  }, 120_000);
 
   it('pages by whole days, newest first, with no day repeated or skipped', async () => {
     const { patient, id } = await freshPatient();
