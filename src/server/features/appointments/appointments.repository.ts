@@ -129,19 +129,6 @@ export function pastOfPatient(db: Db, clinicId: string, patientId: string, upTo:
     .execute();
 }
 
-/** Care-team members of the patient in a role (the clinician a care manager books for). */
-export async function teamMembersInRole(db: Db, clinicId: string, patientId: string, role: string) {
-  const rows = await db
-    .selectFrom('care_team_members')
-    .select('user_id')
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .where('role', '=', role)
-    .orderBy('added_at')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 /** Attended appointments of a patient, oldest first (read by the session-feedback feature). */
 export function attendedOfPatient(
   db: Db,

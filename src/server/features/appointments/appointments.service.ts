@@ -27,6 +27,7 @@ import {
 import * as repo from './appointments.repository.js';
 import { appointmentOf, forbidden, patientOf, stale } from './appointment-guards.js';
 import { toAppointment } from './appointments.mapper.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** A patient's appointments (all, upcoming or past), with what the caller may do with them. */
 export function listAppointments(
@@ -99,7 +100,10 @@ export function bookAppointments(
         );
       let clinicianId = actor.userId;
       if (actor.role !== ownerRoleOf[type]) {
-        const [owner] = await repo.teamMembersInRole(trx, actor.clinicId, patientId, ownerRoleOf[type]);
+        // The first team member in the owner's role, in the order they joined the team.
+        const owner = (await patientBasics(trx, actor.clinicId, patientId))?.careTeam.find(
+          (m) => m.role === ownerRoleOf[type],
+        )?.userId;
         if (!owner)
           throw new AppError(
             'conflict',

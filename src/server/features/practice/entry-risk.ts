@@ -74,7 +74,8 @@ export async function reportSharingWidened(
   if (entry.type !== 'diary_card' && entry.type !== 'thought_record') return;
   const states = await repo.selfHarmAlertStatesOf(trx, clinicId, entry.id);
   if (states.length > 0 && states.every((s) => s === 'resolved')) return;
-  const roles = await repo.careTeamRoles(trx, clinicId, entry.patient_id);
+  const basics = await patientBasics(trx, clinicId, entry.patient_id);
+  const roles = new Set((basics?.careTeam ?? []).map((m) => m.role));
   if (!roles.has('prescriber') && !roles.has('care_manager')) return;
   await emitEvent(trx, deps.clock, {
     type: 'practice.self_harm_reported',

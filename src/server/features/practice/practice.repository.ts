@@ -246,14 +246,3 @@ export async function selfHarmAlertStatesOf(db: Db, clinicId: string, entryId: s
     .execute();
   return rows.map((r) => r.state);
 }
-
-/** The roles on the patient's care team, each once. */
-export async function careTeamRoles(db: Db, clinicId: string, patientId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('care_team_members')
-    .select('role')
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .execute();
-  return new Set(rows.map((r) => r.role));
-}

@@ -77,16 +77,6 @@ export async function usersNamed(db: Db, clinicId: string, userIds: string[]) {
     .execute();
 }
 
-export async function careTeamUserIds(db: Db, clinicId: string, patientId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('care_team_members')
-    .select('user_id')
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 /** Agreed versions whose review date is on or before `day` (candidates; the caller checks each zone). */
 export async function reviewsFallingDue(db: Db, day: string) {
   return db

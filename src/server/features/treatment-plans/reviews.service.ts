@@ -13,6 +13,7 @@ import * as records from './plan-records.repository.js';
 import { parseContent, toReview } from './plans.mapper.js';
 import { latestAgreedOf, openDraftOf, recordHistory, withPlan } from './plan-context.js';
 import { startRevision } from './drafts.service.js';
+import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 type NewReview = z.infer<typeof newReviewSchema>;
 
@@ -43,7 +44,8 @@ export function recordReview(
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     const agreed = plan ? await latestAgreedOf(trx, actor.clinicId, plan.id) : undefined;
     if (!plan || !agreed) throw new AppError('conflict', 'There is no agreed plan to review yet.');
-    const team = new Set(await records.careTeamUserIds(trx, actor.clinicId, patientId));
+    const basics = await patientBasics(trx, actor.clinicId, patientId);
+    const team = new Set((basics?.careTeam ?? []).map((m) => m.userId));
     const problems = [
       ...input.participantUserIds
         .map((id, i) => ({ id, i }))
