@@ -1,4 +1,4 @@
-import { Anchor, Grid, Stack } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Stack } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api-client';
@@ -58,6 +58,11 @@ export function PatientPage() {
         <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> My caseload
       </Anchor>
       <PatientHeader patient={data} />
+      <Group gap="sm">
+        <Button component={Link} to={`/patients/${encodeURIComponent(data.id)}/timeline`} variant="light">
+          Timeline
+        </Button>
+      </Group>
       <TeamSummariesCard patientId={data.id} />
       <Grid gap="md">
         {/* Left: the clinical picture (how the patient is doing and what each part of treatment does). */}
