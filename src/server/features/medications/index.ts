@@ -5,6 +5,7 @@ export { checkMonitoringOverdue } from './monitoring-overdue.check.js';
 export { withLinkedMedications } from './plan-link.js';
 export { seedCatalogueForClinic } from './catalogue-seed-rows.js';
 export { loadRegimens } from './regimens.repository.js';
+export { linkChangeToReport } from './change-links.repository.js';
 export { doseRecordVersions, raiseDoseRecordVersion } from './dose-record-versions.repository.js';
 export { startMedication } from './medications.service.js';
 export { changeMedication } from './medication-changes.service.js';

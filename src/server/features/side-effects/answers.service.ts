@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { withPatientRecord } from '../../platform/access/patient-access.js';
 import { resolveAlertsForSubject } from '../alerts/index.js';
+import { linkChangeToReport } from '../medications/index.js';
 import type { NewAnswer, SideEffectReport } from '../../../shared/side-effects/schemas.js';
 import * as conversations from '../messaging/index.js';
 import { postInConversation } from '../messaging/index.js';
@@ -83,7 +84,7 @@ export function answerReport(
       });
       if (!inserted) return replay();
 
-      if (changeId) await repo.linkChangeToReport(trx, actor.clinicId, changeId, reportId);
+      if (changeId) await linkChangeToReport(trx, actor.clinicId, changeId, reportId);
       if (input.kind === 'message') {
         const conversationId = newId();
         await conversations.insertConversation(trx, {

@@ -151,14 +151,3 @@ export function findChange(db: Db, clinicId: string, patientId: string, changeId
     .where('id', '=', changeId)
     .executeTakeFirst();
 }
-
-/** Links a change to the report it answers when the change flow did not (never overwrites another link). */
-export async function linkChangeToReport(db: Db, clinicId: string, changeId: string, reportId: string) {
-  await db
-    .updateTable('medication_changes')
-    .set({ side_effect_report_id: reportId })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', changeId)
-    .where('side_effect_report_id', 'is', null)
-    .execute();
-}
