@@ -278,7 +278,8 @@ describe('attendance', () => {
     const clinicId = f.therapist.clinicId;
     await f.t.deps.database.db
       .updateTable('clinics')
-      .set({ settings: JSON.stringify({ noShowAlertAfter: 3 }) })
+      // Two-step sign-in stays off, as buildClinic leaves it (a missing key reads as on, issue 13).
+      .set({ settings: JSON.stringify({ noShowAlertAfter: 3, staffTwoFactorRequired: false }) })
       .where('id', '=', clinicId)
       .execute();
     try {
@@ -295,7 +296,7 @@ describe('attendance', () => {
     } finally {
       await f.t.deps.database.db
         .updateTable('clinics')
-        .set({ settings: '{}' })
+        .set({ settings: JSON.stringify({ staffTwoFactorRequired: false }) })
         .where('id', '=', clinicId)
         .execute();
     }

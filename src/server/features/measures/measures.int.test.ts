@@ -107,7 +107,12 @@ describe('submitting questionnaires', () => {
       phone: '555 0100',
       lastVerified: '2026-11-01',
     };
-    const settings = JSON.stringify({ escalationHours: 'bad', crisisResources: [own] });
+    // Two-step sign-in stays off, as buildClinic leaves it (a missing key reads as on, issue 13).
+    const settings = JSON.stringify({
+      escalationHours: 'bad',
+      crisisResources: [own],
+      staffTwoFactorRequired: false,
+    });
     await f.t.deps.database.db.updateTable('clinics').set({ settings }).where('id', '=', clinicId).execute();
     const res = await call(f.t.app, f.as.patient, 'POST', base, phq9([0, 0, 0, 0, 0, 0, 0, 0, 2]));
     const crisis = res.json<SubmitResult>().crisis;
@@ -121,7 +126,7 @@ describe('submitting questionnaires', () => {
     expect(crisis?.noEmergencyNumber).toBe(false);
     await f.t.deps.database.db
       .updateTable('clinics')
-      .set({ settings: '{}' })
+      .set({ settings: JSON.stringify({ staffTwoFactorRequired: false }) })
       .where('id', '=', clinicId)
       .execute();
   });

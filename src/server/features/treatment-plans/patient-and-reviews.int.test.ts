@@ -114,7 +114,8 @@ describe('reviews', () => {
     const clinic = await buildClinic(t.deps);
     await t.deps.database.db
       .updateTable('clinics')
-      .set({ settings: JSON.stringify({ planReviewWeeks: 6 }) })
+      // Two-step sign-in stays off, as buildClinic leaves it (a missing key reads as on, issue 13).
+      .set({ settings: JSON.stringify({ planReviewWeeks: 6, staffTwoFactorRequired: false }) })
       .where('id', '=', clinic)
       .execute();
     const w = await buildPlanWorld(t, clinic);
