@@ -4,7 +4,7 @@ import { call, TEST_NOW } from '../../testing/test-app.js';
 import { progressSchema, timelineSchema } from '../../../shared/timeline/schemas.js';
 import { adherenceFixture, DAY, type AdherenceFixture } from '../adherence/adherence-fixture.js';
 
-// TEST_NOW is Monday 2 November 2026, 15:00 UTC; the patient lives in UTC and was enrolled 60 days before.
+// TEST_NOW is Monday 2 November 2026, 15:00 UTC; the patient lives in UTC.
 let f: AdherenceFixture;
 let p: string;
 const ids = {
@@ -197,7 +197,8 @@ async function seed() {
 
 beforeAll(async () => {
   f = await adherenceFixture();
-  f.t.clock.set(at(60));
+  // Enrolled 30 days ago with history from before (as the demo clinic and imported records have it).
+  f.t.clock.set(at(30));
   p = await f.patient('Timeline');
   f.t.clock.set(TEST_NOW);
   await seed();
@@ -205,12 +206,12 @@ beforeAll(async () => {
 afterAll(() => f.t.close());
 
 describe('GET /api/patients/:patientId/timeline', () => {
-  it('gives the therapist every kind of event since enrolment, therapist-only practice included; audited', async () => {
+  it('gives the therapist every kind of event from the first (before enrolment too), therapist-only practice included; audited', async () => {
     const s = await f.sessions();
     const res = await call(f.t.app, s.therapist, 'GET', `/api/patients/${p}/timeline`);
     expect(res.statusCode).toBe(200);
     const body = timelineSchema.parse(res.json());
-    expect(body.from).toBe(f.daysAgo(60));
+    expect(body.from).toBe(f.daysAgo(50)); // the first score, before the patient was enrolled here
     expect(body.to).toBe('2026-11-02');
     expect(body.baselines).toEqual({ phq9: 18, gad7: 12 });
     expect(body.scores.map((x) => `${x.instrument}:${String(x.total)}:${String(x.item9)}`)).toEqual([

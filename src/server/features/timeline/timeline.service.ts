@@ -16,7 +16,11 @@ import { loadRegimens } from '../medications/index.js';
 import { toDosePeriods, toPlanMarks, toScore, toWhatHelps } from './timeline.mapper.js';
 import * as repo from './timeline.repository.js';
 
-/** The window asked for; without `to`, today; without `from`, the day the patient was enrolled ("all"). */
+/** Before any record Duet keeps: the window "all" starts here and the answer names its first event's day. */
+const ALL_FROM = '1970-01-01';
+
+/** The window asked for; without `to`, today; without `from`, everything (the answer then starts on the
+ *  day of the first event, or enrolment when earlier, never on the placeholder). */
 async function windowOf(
   db: Db,
   actor: Actor,
@@ -28,10 +32,8 @@ async function windowOf(
   if (!basics) throw notFound('Patient');
   const zone = basics.timeZone;
   const today = localDate(now, zone);
-  const from = q.from ?? localDate(basics.enrolledAt, zone);
+  const from = q.from ?? ALL_FROM;
   const to = q.to ?? today;
-  const fromAt = instantAt(from, '00:00', zone);
-  const toAt = instantAt(addDays(to, 1), '00:00', zone);
   if (from > to)
     throw new AppError('validation_failed', 'The start of the window must not be after its end', [
       {
@@ -39,7 +41,12 @@ async function windowOf(
         message: `The window ends on ${to}, before it starts (${from})`,
       },
     ]);
-  return { zone, today, window: { from, to, fromAt, toAt } };
+  const fromAt = q.from === undefined ? 0 : instantAt(from, '00:00', zone);
+  const toAt = instantAt(addDays(to, 1), '00:00', zone);
+  /** The day the answer says the window starts: `from` as asked, else the earliest of these days. */
+  const shownFrom = (days: readonly string[]) =>
+    q.from ?? days.reduce((a, b) => (b < a ? b : a), localDate(basics.enrolledAt, zone));
+  return { zone, today, shownFrom, window: { from, to, fromAt, toAt } };
 }
 
 /** Who reads practice entries: the patient all their own, a therapist both sharings, the rest team-shared. */
@@ -121,7 +128,12 @@ export function patientTimeline(
     { action: 'timeline.read', resourceType: 'timeline' },
     async (trx) => {
       const c = actor.clinicId;
-      const { zone, today, window: w } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
+      const {
+        zone,
+        today,
+        shownFrom,
+        window: w,
+      } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
       const [
         scores,
         baselines,
@@ -146,7 +158,7 @@ export function patientTimeline(
         repo.planReviewRows(trx, c, patientId, w),
       ]);
       const baseline = (id: string) => baselines.find((b) => b.instrument === id)?.first_total ?? null;
-      return {
+      const timeline: Timeline = {
         patientId,
         from: w.from,
         to: w.to,
@@ -185,6 +197,13 @@ export function patientTimeline(
         whatHelps: toWhatHelps(helps),
         plan: toPlanMarks(versions, reviews, w, zone),
       };
+      timeline.from = shownFrom([
+        ...timeline.scores.map((x) => x.day),
+        ...medications.flatMap((m) => [m.startDate, ...m.changes.map((x) => x.day)]),
+        ...[timeline.sessions, timeline.sideEffects, timeline.practice].flat().map((x) => x.day),
+        ...[timeline.sessionRatings, timeline.whatHelps, timeline.plan].flat().map((x) => x.day),
+      ]);
+      return timeline;
     },
   );
 }
@@ -207,7 +226,7 @@ export function myProgress(
     { action: 'progress.read', resourceType: 'timeline' },
     async (trx) => {
       const c = actor.clinicId;
-      const { today, window: w } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
+      const { today, shownFrom, window: w } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
       const [scores, medications, regimens, practice, starts] = await Promise.all([
         repo.scoreRows(trx, c, patientId, w),
         repo.medicationRows(trx, c, patientId, w),
@@ -226,7 +245,11 @@ export function myProgress(
         })),
       ]);
       return {
-        from: w.from,
+        from: shownFrom([
+          ...marks.map((x) => x.day),
+          ...medications.map((m) => m.start_date),
+          ...practice.map((x) => x.day),
+        ]),
         to: w.to,
         today,
         scores: marks.map(({ item9: _item9, ...rest }) => rest),
