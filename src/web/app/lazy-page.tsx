@@ -1,6 +1,6 @@
 // Code split by route (issue 17, "Fast"): each page is its own chunk, fetched when its route is first opened,
 // so a patient's phone never downloads the clinicians' pages or the charts library.
-import { lazy, Suspense, type ComponentType } from 'react';
+import { isValidElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { LoadingState } from '../components/query-state';
 
 /**
@@ -18,7 +18,19 @@ export function lazyPage<Props extends object>(
       </Suspense>
     );
   }
+  preloaders.set(LazyPage, () => void load());
   return LazyPage;
+}
+
+const preloaders = new WeakMap<object, () => void>();
+
+/**
+ * Starts fetching the chunk of a route element made with lazyPage (nothing for other elements), e.g. the page
+ * a visit opens, while the session is still being asked for rather than after it.
+ */
+export function preloadPage(element: ReactNode): void {
+  if (!isValidElement(element) || typeof element.type !== 'function') return;
+  preloaders.get(element.type)?.();
 }
 
 /**

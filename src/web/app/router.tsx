@@ -3,7 +3,7 @@ import { LoginPage } from '../features/auth/login-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
 import { AppLayout } from './layout/app-layout';
-import { lazyPage } from './lazy-page';
+import { lazyPage, preloadPage } from './lazy-page';
 import { CLINICIAN_ROLES } from './session';
 
 // Issue 17: every page but sign-in is its own chunk (lazy-page.tsx); charts load only with chart pages.
@@ -204,3 +204,6 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+// Issue 17: the page this visit opens starts loading with the app, in parallel with the session request.
+for (const match of router.state.matches) preloadPage(match.route.element);
