@@ -7,7 +7,7 @@
 // (build.manifest) and the .gz/.br files of scripts/build-compress.mjs.
 //
 //   node scripts/js-budget.mjs [dist/web]
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const BUDGET_BYTES = 200_000;
@@ -34,6 +34,23 @@ if (!manifest[TODAY_ROUTE]?.isDynamicEntry) {
   );
 }
 const keys = withStaticImports(TODAY_ROUTE, withStaticImports(entries[0]));
+
+// Charts and other people's pages are never part of it: no ECharts module (read from the hidden source
+// maps the build writes) and no page chunk but Today's.
+for (const key of keys) {
+  const chunk = manifest[key];
+  if (chunk.isDynamicEntry && key !== TODAY_ROUTE) {
+    throw new Error(`js-budget: the page ${key} is loaded with the patient's Today; load it with lazyPage`);
+  }
+  const mapFile = path.join(root, `${chunk.file}.map`);
+  if (!existsSync(mapFile)) continue; // the bundler's own runtime has no map
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  const chart = map.sources.find((source) => /node_modules[\\/](echarts|zrender)[\\/]/.test(source));
+  if (chart)
+    throw new Error(
+      `js-budget: ${chunk.file} carries the charts library (${chart}); charts only load on chart pages`,
+    );
+}
 
 const size = (file) => statSync(path.join(root, file)).size;
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
