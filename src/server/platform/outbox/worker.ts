@@ -6,6 +6,7 @@ import type { AlertRule } from '../../../shared/alerts/rules/rule.js';
 import type { OutboxRow } from './outbox.repository.js';
 import * as outbox from './outbox.repository.js';
 import { inFreshScope } from '../request-scope.js';
+import { yieldToEventLoop } from '../single-flight.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -62,13 +63,22 @@ export async function deliverOneEvent(
   return delivered;
 }
 
-/** Delivers pending events until the queue is empty or `max` were handled; each event in a fresh scope (issue 18). */
+/**
+ * Delivers pending events until the queue is empty, `max` were handled or `stopRequested()` says so; each
+ * event in a fresh scope (issue 18) and its own transaction, one after another, so a run holds at most one
+ * database connection and a stop hands the rest back as pending. The event loop gets a turn between
+ * events (issue 19): a backlog never stalls the requests being answered meanwhile.
+ */
 export async function deliverPendingEvents(
   deps: AppDeps,
   max = 500,
   rules: readonly AlertRule[] = alertRules,
+  stopRequested: () => boolean = () => false,
 ): Promise<number> {
   let n = 0;
-  while (n < max && (await inFreshScope(() => deliverOneEvent(deps, rules)))) n++;
+  while (n < max && !stopRequested() && (await inFreshScope(() => deliverOneEvent(deps, rules)))) {
+    n++;
+    await yieldToEventLoop();
+  }
   return n;
 }
