@@ -1,0 +1,216 @@
+// Background work never stalls the server (issue 19): an open-loop, rate-limited load on the patient
+// overview while the scheduled checks run twice, reporting max/p99 latency and the event-loop delay.
+//
+//   npx tsx bench/stalls.ts [--patients 20000] [--rate 200] [--mode both|yielding|blocking]
+//
+// The server (buildApp + the real deps) runs in this process on a generated clinic, so
+// perf_hooks.monitorEventLoopDelay sees the very loop the checks and the requests share. Requests are sent
+// on a fixed schedule (open loop: a stall does not slow the sender down) and each latency is measured from
+// the moment the request was due, so a stall shows up in full. "blocking" runs the checks one after another
+// without a turn between them (how the runner worked before issue 19); "yielding" is today's
+// runScheduledChecks. Each mode: 1 s of load, check cycle 1, 1 s, check cycle 2, 1 s.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadConfig } from '../src/server/config.js';
+import { buildApp } from '../src/server/app.js';
+import { createDeps, openAndMigrate, startReads } from '../src/server/bootstrap.js';
+import { runScheduledChecks } from '../src/server/background.js';
+import { scheduledChecks } from '../src/server/scheduled-checks.js';
+import { escalateUnacknowledgedAlerts } from '../src/server/features/alerts/index.js';
+import type { AppDeps } from '../src/server/platform/deps.js';
+import { prepareEngine } from './engines.js';
+import { percentile } from './load.js';
+import { cleanupAll } from './processes.js';
+
+function flag(name: string, fallback: string): string {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+}
+const patients = Number(flag('--patients', '20000'));
+const rate = Number(flag('--rate', '200'));
+const mode = flag('--mode', 'both');
+if (!Number.isInteger(patients) || patients < 1 || patients > 200_000)
+  throw new Error('--patients: 1 to 200000');
+if (!Number.isInteger(rate) || rate < 1 || rate > 2000) throw new Error('--rate: 1 to 2000 requests/s');
+const log = (line: string) => process.stderr.write(`[stalls] ${line}\n`);
+
+const watchdog = setTimeout(
+  () => {
+    log('run exceeded its budget; stopping');
+    cleanupAll();
+    process.exit(2);
+  },
+  (600 + patients / 20) * 1000,
+);
+watchdog.unref();
+process.on('exit', cleanupAll);
+
+/** The runner before issue 19: every check straight after the previous one, no turn for the event loop. */
+async function blockingChecks(deps: AppDeps): Promise<void> {
+  for (const check of scheduledChecks) await check(deps);
+  await escalateUnacknowledgedAlerts(deps);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface ModeResult {
+  mode: string;
+  sent: number;
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  loopDelayMaxMs: number;
+  loopDelayP99Ms: number;
+  checkCyclesMs: number[];
+}
+
+async function measure(
+  name: string,
+  deps: AppDeps,
+  baseUrl: string,
+  cookie: string,
+  patientIds: readonly string[],
+  runChecks: (deps: AppDeps) => Promise<void>,
+): Promise<ModeResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const started = performance.now();
+  const intervalMs = 1000 / rate;
+  const state = { sending: true };
+  // Open loop: the n-th request is due at started + n * interval; every due request is sent when the
+  // loop gets a turn, and its latency counts from when it was due.
+  const sender = (async () => {
+    while (state.sending) {
+      const due = started + sent * intervalMs;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const id = patientIds[sent % patientIds.length] ?? '';
+      sent++;
+      const request = fetch(`${baseUrl}/api/patients/${id}`, {
+        headers: { cookie },
+        signal: AbortSignal.timeout(30_000),
+      })
+        .then(async (res) => {
+          if (!res.ok) {
+            failed++;
+            if (failed === 1) log(`first failure: ${String(res.status)} ${(await res.text()).slice(0, 200)}`);
+            return;
+          }
+          await res.arrayBuffer();
+          latencies.push(performance.now() - due);
+        })
+        .catch(() => {
+          failed++;
+        });
+      inFlight.add(request);
+      void request.finally(() => inFlight.delete(request));
+    }
+  })();
+  histogram.enable();
+  const checkCyclesMs: number[] = [];
+  await sleep(1000);
+  for (let cycle = 0; cycle < 2; cycle++) {
+    const t0 = performance.now();
+    await runChecks(deps);
+    checkCyclesMs.push(Math.round(performance.now() - t0));
+    await sleep(1000);
+  }
+  state.sending = false;
+  await sender;
+  await Promise.all(inFlight);
+  histogram.disable();
+  const sorted = latencies.sort((a, b) => a - b);
+  const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return {
+    mode: name,
+    sent,
+    failed,
+    p50Ms: round(percentile(sorted, 0.5)),
+    p99Ms: round(percentile(sorted, 0.99)),
+    maxMs: round(sorted.at(-1) ?? 0),
+    loopDelayMaxMs: ms(histogram.max),
+    loopDelayP99Ms: ms(histogram.percentile(99)),
+    checkCyclesMs,
+  };
+}
+
+async function main(): Promise<void> {
+  const prepared = await prepareEngine('sqlite', { patients, benchDatabaseUrl: null, log });
+  try {
+    const config = loadConfig({
+      ...prepared.serverEnv,
+      DUET_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      COOKIE_SECURE: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    const database = await openAndMigrate(config);
+    const deps = createDeps(config, database);
+    deps.reads = await startReads(config, database, (message) => {
+      log(message);
+    });
+    const app = await buildApp(deps, { logger: false });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { email, patientIds } = prepared.clinic.clinician;
+      // The bench signs in with a password only: the generated clinic's staff need no second step here.
+      const clinicRow = await database.db
+        .selectFrom('clinics')
+        .select('settings')
+        .where('id', '=', prepared.clinic.clinicId)
+        .executeTakeFirstOrThrow();
+      const settings = JSON.parse(clinicRow.settings) as Record<string, unknown>;
+      await database.db
+        .updateTable('clinics')
+        .set({ settings: JSON.stringify({ ...settings, staffTwoFactorRequired: false }) })
+        .where('id', '=', prepared.clinic.clinicId)
+        .execute();
+      const res = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: prepared.clinic.password }),
+      });
+      if (!res.ok) throw new Error(`sign-in answered ${String(res.status)}`);
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0] ?? '')
+        .find((c) => c.startsWith('duet_session='));
+      if (!cookie) throw new Error('sign-in set no session cookie');
+      // First start: the first check cycle does the backfills; take it out of the measured cycles.
+      const t0 = performance.now();
+      for (const [i, check] of scheduledChecks.entries()) {
+        const c0 = performance.now();
+        await check(deps);
+        log(
+          `first cycle: check ${String(i)} (${check.name || 'anonymous'}) ${String(Math.round(performance.now() - c0))} ms`,
+        );
+      }
+      await runScheduledChecks(deps);
+      log(`first check cycles (backfills) took ${String(Math.round(performance.now() - t0))} ms`);
+      const results: ModeResult[] = [];
+      if (mode !== 'yielding')
+        results.push(await measure('blocking', deps, address, cookie, patientIds, blockingChecks));
+      if (mode !== 'blocking')
+        results.push(
+          await measure('yielding', deps, address, cookie, patientIds, (d) => runScheduledChecks(d)),
+        );
+      process.stdout.write(
+        JSON.stringify({ patients, rate, engine: prepared.version, results }, null, 2) + '\n',
+      );
+    } finally {
+      await app.close();
+      await deps.reads.close();
+      await database.close();
+    }
+  } finally {
+    await prepared.teardown();
+  }
+}
+
+await main();
