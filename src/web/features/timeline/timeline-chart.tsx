@@ -127,19 +127,30 @@ export function timelineOption(t: Timeline, from: string, to: string): echarts.E
         width: p.paused ? 2 : 4 + Math.round((12 * p.doseAmount) / top),
         color: LANE_COLORS.Medication,
       },
-      label: {
-        show: true,
-        position: 'top',
-        formatter: () => (p.paused ? 'paused' : `${String(p.doseAmount)} ${p.doseUnit}`),
-      },
-      labelLayout: { hideOverlap: true },
       data: [
-        { value: [ms(p.from), m.name], label: { show: true } },
-        { value: [ms(p.to ?? t.today), m.name], label: { show: false } },
+        [ms(p.from), m.name],
+        [ms(p.to ?? t.today), m.name],
       ],
       silent: true,
     }));
   });
+  // The dose of each period, written above its band where the period starts.
+  const doseLabels = {
+    name: 'Doses',
+    type: 'scatter',
+    xAxisIndex: 1,
+    yAxisIndex: 1,
+    symbolSize: 1,
+    silent: true,
+    label: { show: true, position: 'top', color: '#0b7285', fontWeight: 'bold', formatter: '{b}' },
+    labelLayout: { hideOverlap: true },
+    data: t.medications.flatMap((m) =>
+      m.periods.map((p) => ({
+        value: [ms(p.from < from ? from : p.from), m.name],
+        name: p.paused ? 'paused' : `${String(p.doseAmount)} ${p.doseUnit}`,
+      })),
+    ),
+  };
   const medMarks = {
     name: 'Medication changes',
     type: 'scatter',
@@ -197,7 +208,10 @@ export function timelineOption(t: Timeline, from: string, to: string): echarts.E
       trigger: 'item',
       formatter: (p: { name?: string; seriesName?: string }) => p.name || p.seriesName || '',
     },
-    legend: { top: 0, data: ['PHQ-9', 'GAD-7', 'PHQ-9 item 9 above 0'] },
+    legend: {
+      top: 0,
+      data: ['PHQ-9', 'GAD-7', 'PHQ-9 item 9 above 0', ...t.medications.map((m) => `${m.name} adherence`)],
+    },
     grid: [
       { left: 110, right: 24, top: 36, height: 170 },
       { left: 110, right: 24, top: medTop, height: medHeight },
@@ -227,7 +241,7 @@ export function timelineOption(t: Timeline, from: string, to: string): echarts.E
       },
       { type: 'category', gridIndex: 3, data: EVENT_LANES, axisLabel: { color: '#343a40' } },
     ],
-    series: [...scoreSeries, item9, ...medBands, medMarks, missed, ...adherence, ...events],
+    series: [...scoreSeries, item9, ...medBands, doseLabels, medMarks, missed, ...adherence, ...events],
   };
 }
 
