@@ -100,6 +100,27 @@ describe('single-flight ticks', () => {
   });
 });
 
+describe('stopping', () => {
+  it('stop waits for the check in hand and starts no other check', async () => {
+    const ran: string[] = [];
+    let slowStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (slowStarted = resolve));
+    const slow = async () => {
+      ran.push('slow');
+      slowStarted();
+      await wait(50);
+    };
+    const next = () => {
+      ran.push('next');
+      return Promise.resolve();
+    };
+    const background = startBackground(t.deps, () => undefined, { checks: [slow, next] });
+    await started;
+    await background.stop();
+    expect(ran).toEqual(['slow']);
+  });
+});
+
 describe('scheduled checks yield', () => {
   it('a timer set during one check fires before the next check starts', async () => {
     const order: string[] = [];

@@ -16,8 +16,10 @@ import { singleFlight, yieldToEventLoop } from './platform/single-flight.js';
 export async function runScheduledChecks(
   deps: AppDeps,
   checks: readonly ScheduledCheck[] = scheduledChecks,
+  stopRequested: () => boolean = () => false,
 ): Promise<void> {
   for (const check of checks) {
+    if (stopRequested()) return;
     await inFreshScope(() => check(deps));
     await yieldToEventLoop();
   }
@@ -66,7 +68,7 @@ export function startBackground(
     if (stopped) return;
     if (lastChecks === null || deps.clock.now() - lastChecks >= checksEveryMs) {
       lastChecks = deps.clock.now();
-      await runScheduledChecks(deps, checks);
+      await runScheduledChecks(deps, checks, stopRequested);
       if (stopRequested()) return;
       await deliverPendingEvents(deps, eventsPerRun, undefined, stopRequested);
     }

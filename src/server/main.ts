@@ -75,10 +75,15 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  // Issue 19: out within 5 s whatever happens; events not yet delivered stay pending for the next process.
+  setTimeout(() => {
+    app.log.error('shutdown took longer than 5 s; exiting');
+    process.exit(1);
+  }, 5000).unref();
   clearInterval(purge);
-  await background?.stop();
-  // app.close() stops accepting connections and waits for in-flight requests before resolving.
-  await app.close();
+  // At once and together: app.close() stops accepting connections and waits for in-flight requests; the
+  // background runner finishes the event or check in hand and hands the rest of its batch back.
+  await Promise.all([app.close(), background?.stop()]);
   await checkpoints.stop();
   await deps.reads.close();
   await database.close();
