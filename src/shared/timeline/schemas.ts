@@ -113,7 +113,8 @@ export const timelineSchema = z.object({
   from: day,
   to: day,
   today: day,
-  /** The first scored answer of each instrument (ever, not only in the window): change is read from it. */
+  /** Each instrument's baseline total (the chosen baseline, else the first scored answer; ever, not only in
+   *  the window): response is read from it. */
   baselines: z.object({ phq9: z.number().nullable(), gad7: z.number().nullable() }),
   scores: z.array(scoreMarkSchema),
   medications: z.array(medicationLaneSchema),

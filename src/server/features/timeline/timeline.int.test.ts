@@ -25,7 +25,7 @@ async function seed() {
   const c = f.clinic;
   await f.score(p, 'phq9', 18, at(50));
   await f.score(p, 'phq9', 9, at(3));
-  await f.score(p, 'gad7', 12, at(50));
+  await f.score(p, 'gad7', 12, at(50) + 60_000);
   await db
     .updateTable('questionnaire_responses')
     .set({ item9: 1 })
@@ -341,5 +341,59 @@ describe('GET /api/me/progress', () => {
     expect(audit).toEqual([{ actor_role: 'patient', outcome: 'allowed' }]);
     const s = await f.sessions();
     expect((await call(f.t.app, s.therapist, 'GET', '/api/me/progress')).statusCode).toBe(403);
+  });
+});
+
+describe('the baseline the response line is read from', () => {
+  it('is the answer a clinician chose as baseline, when there is one', async () => {
+    const db = f.t.deps.database.db;
+    const gad = await db
+      .selectFrom('questionnaire_responses')
+      .select('id')
+      .where('patient_id', '=', p)
+      .where('instrument', '=', 'gad7')
+      .executeTakeFirstOrThrow();
+    const later = randomUUID();
+    await db
+      .insertInto('questionnaire_responses')
+      .values({
+        id: later,
+        clinic_id: f.clinic,
+        patient_id: p,
+        instrument: 'gad7',
+        instrument_version: '1',
+        answers: '{"items":[],"functional":null}',
+        total: 15,
+        severity: null,
+        item9: null,
+        source: 'patient',
+        answered_at: at(40),
+        answered_day: f.daysAgo(40),
+        entered_by: f.users.therapist.id,
+        created_at: at(40),
+      })
+      .execute();
+    const s = await f.sessions();
+    const before = timelineSchema.parse(
+      (await call(f.t.app, s.therapist, 'GET', `/api/patients/${p}/timeline`)).json(),
+    );
+    expect(before.baselines.gad7).toBe(12);
+    await db
+      .insertInto('measure_baselines')
+      .values({
+        clinic_id: f.clinic,
+        patient_id: p,
+        instrument: 'gad7',
+        response_id: later,
+        chosen_by: f.users.therapist.id,
+        chosen_at: TEST_NOW,
+        version: 1,
+      })
+      .execute();
+    const after = timelineSchema.parse(
+      (await call(f.t.app, s.therapist, 'GET', `/api/patients/${p}/timeline`)).json(),
+    );
+    expect(after.baselines).toEqual({ phq9: 18, gad7: 15 });
+    expect(gad.id).not.toBe(later);
   });
 });

@@ -27,13 +27,25 @@ export function scoreRows(db: Db, clinicId: string, patientId: string, w: Window
     .execute();
 }
 
-/** The first scored answer of each instrument, ever (the baseline the change is read from). */
+/**
+ * The baseline total of each instrument: the answer a clinician chose as baseline ("Use as baseline",
+ * issue 12) when there is one, else the first scored answer (the measures feature's summary).
+ */
 export function baselineRows(db: Db, clinicId: string, patientId: string) {
   return db
-    .selectFrom('measure_summaries')
-    .select(['instrument', 'first_total'])
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
+    .selectFrom('measure_summaries as s')
+    .leftJoin('measure_baselines as b', (j) =>
+      j
+        .onRef('b.clinic_id', '=', 's.clinic_id')
+        .onRef('b.patient_id', '=', 's.patient_id')
+        .onRef('b.instrument', '=', 's.instrument'),
+    )
+    .leftJoin('questionnaire_responses as r', (j) =>
+      j.onRef('r.id', '=', 'b.response_id').onRef('r.clinic_id', '=', 'b.clinic_id'),
+    )
+    .select(['s.instrument', 's.first_total', 'r.total as chosen_total'])
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.patient_id', '=', patientId)
     .execute();
 }
 

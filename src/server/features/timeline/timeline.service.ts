@@ -157,7 +157,10 @@ export function patientTimeline(
         repo.planVersionRows(trx, c, patientId, w),
         repo.planReviewRows(trx, c, patientId, w),
       ]);
-      const baseline = (id: string) => baselines.find((b) => b.instrument === id)?.first_total ?? null;
+      const baseline = (id: string) => {
+        const b = baselines.find((x) => x.instrument === id);
+        return b ? (b.chosen_total ?? b.first_total) : null;
+      };
       const timeline: Timeline = {
         patientId,
         from: w.from,
