@@ -7,7 +7,6 @@ import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { countedDoses } from '../../../shared/adherence/adherence.js';
 import { byMedication } from '../../../shared/adherence/per-medication.js';
-import { expandScheduledDoses } from '../../../shared/medications/schedule.js';
 import { practiceLibrary } from '../../../shared/practice/library.js';
 import { missedStretches, weeklyRates } from '../../../shared/timeline/adherence-weeks.js';
 import { progressSentences } from '../../../shared/timeline/progress-words.js';
@@ -15,6 +14,7 @@ import type { Progress, Timeline } from '../../../shared/timeline/api.js';
 import { loadRegimens } from '../medications/index.js';
 import { toDosePeriods, toPlanMarks, toScore, toWhatHelps } from './timeline.mapper.js';
 import * as repo from './timeline.repository.js';
+import { expandRemembered } from './expansions.js';
 
 /** Before any record Duet keeps: the window "all" starts here and the answer names its first event's day. */
 const ALL_FROM = '1970-01-01';
@@ -75,7 +75,7 @@ async function medicationLanes(
   const regimenOf = new Map((regimens.get(patientId) ?? []).map((r) => [r.medicationId, r]));
   const last = w.to < today ? w.to : today;
   const scheduled =
-    w.from > last ? [] : [...regimenOf.values()].flatMap((r) => expandScheduledDoses(r, w.from, last, zone));
+    w.from > last ? [] : [...regimenOf.values()].flatMap((r) => expandRemembered(r, w.from, last, zone));
   const counted = byMedication(
     countedDoses(
       scheduled,
