@@ -158,7 +158,7 @@ export function TimelinePage() {
                   summary={summaryOf(data, win.from, win.to)}
                 />
                 <Text size="xs" c="dimmed">
-                  Shaded bands: PHQ-9 severity. Dashed line: response (a 50% fall from the first PHQ-9,
+                  Shaded bands: PHQ-9 severity. Dashed line: response (a 50% fall from the PHQ-9 baseline,
                   instruments.md, ICSI); dotted line: remission (PHQ-9 below 5, ICSI; GAD-7 has no remission
                   rule in Duet&apos;s clinical sources). Click a mark to open its record.
                 </Text>
