@@ -256,7 +256,8 @@ export async function generateClinic(
       .values({
         id: clinicId,
         name: `Bench Clinic (${String(n)} patients)`,
-        settings: '{}',
+        // The bench signs staff in with a password only: two-step sign-in is off, as in the demo clinic.
+        settings: JSON.stringify({ staffTwoFactorRequired: false }),
         created_at: now - 800 * DAY_MS,
       })
       .execute();
