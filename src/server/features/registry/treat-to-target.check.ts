@@ -1,6 +1,7 @@
 import { daysBetween, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
+import { yieldToEventLoop } from '../../platform/single-flight.js';
 import {
   isNotImproving,
   fallPercent,
@@ -47,6 +48,7 @@ async function agreedPlanRules(deps: AppDeps, clinicId: string, patientIds: stri
   const rules = new Map<string, ReturnType<typeof planRulesOf>>();
   const targets = new Map<string, TargetInstrument>();
   for (let i = 0; i < patientIds.length; i += 500) {
+    if (i > 0) await yieldToEventLoop();
     const rows = await agreedPlanContents(deps.database.db, clinicId, patientIds.slice(i, i + 500));
     for (const r of rows)
       if (!rules.has(r.patient_id)) {
@@ -85,7 +87,9 @@ export async function checkTreatToTarget(deps: AppDeps): Promise<void> {
       patients.map((p) => p.id),
     );
     const pending: Pending<EventType>[] = [];
-    for (const p of patients) {
+    for (const [i, p] of patients.entries()) {
+      // Issue 19: a turn for the event loop every 500 patients, so the check never stalls requests for long.
+      if (i > 0 && i % 500 === 0) await yieldToEventLoop();
       const own = scoresOf.get(p.id) ?? [];
       const startAt = treatmentStartAt(own, planOf.get(p.id) ?? null);
       if (startAt === null) continue;
