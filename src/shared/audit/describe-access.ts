@@ -46,6 +46,9 @@ const phrases: Record<string, [patient: string, team: string]> = {
     'saw an alert about your care in their inbox',
     'saw an alert about the patient in their inbox',
   ],
+  // Issue 14: the treatment timeline and the patient's own "My progress".
+  'timeline.read': ['looked at the timeline of your treatment', 'looked at the treatment timeline'],
+  'progress.read': ['looked at your progress', 'looked at their progress'],
   'plan.read': ['looked at your treatment plan', 'looked at the treatment plan'],
   'plan.read_version': ['looked at a version of your treatment plan', 'looked at a plan version'],
   'plan.read_history': ['looked at the history of your treatment plan', 'looked at the plan history'],

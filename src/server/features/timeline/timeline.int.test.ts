@@ -179,20 +179,14 @@ async function seed() {
     })
     .execute();
   await f.agreedPlanAskingPhq9Every(p, 4, at(35));
-  await db
-    .insertInto('psychotherapy_notes')
-    .values({
-      id: ids.note,
-      clinic_id: c,
-      patient_id: p,
-      author_id: f.users.therapist.id,
-      session_date: f.daysAgo(7),
-      text: 'PRIVATE PROCESS NOTE',
-      version: 1,
-      created_at: at(7),
-      updated_at: at(7),
-    })
-    .execute();
+  // Written through the notes route: only the notes repository names that table.
+  const s = await f.sessions();
+  const note = await call(f.t.app, s.therapist, 'POST', `/api/patients/${p}/psychotherapy-notes`, {
+    id: ids.note,
+    sessionDate: f.daysAgo(7),
+    text: 'PRIVATE PROCESS NOTE',
+  });
+  if (note.statusCode !== 201) throw new Error(`psychotherapy note: ${note.body}`);
 }
 
 beforeAll(async () => {
