@@ -22,7 +22,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('duet CLI', () => {
+// Each step starts the CLI as a child process (tsx transpiles at start): generous on a loaded CI machine.
+describe('duet CLI', { timeout: 90_000 }, () => {
   it('migrates, creates an admin with a one-time link, verifies the audit chain and backs up online', async () => {
     expect((await cli('migrate')).stdout).toMatch(/up to date \(sqlite\)/);
     const created = await cli(
