@@ -1,7 +1,8 @@
 // Import rules for the server (issue 18), checked in CI by `npm run check:graph`.
 //  - A feature's code is used by other features and by the platform only through its public face,
-//    src/server/features/<name>/index.ts. Test files and the cross-feature test fixtures
-//    (*-fixture.ts, *-test-kit.ts) are the one explicit exception until fixtures move to src/server/testing/.
+//    src/server/features/<name>/index.ts. Test files and the cross-feature test kits (*.test-kit.ts) are
+//    one explicit exception; the demo clinic's seeding (src/server/demo/) is the other: it writes each
+//    feature's demo rows through that feature's own service or repository, never another's.
 //  - platform/, db/ (migrations), reads/ and src/shared never import a feature: the platform offers a
 //    registration point (an interface) and the composition root (app.ts, main.ts, bootstrap.ts) wires
 //    the features in.
@@ -9,7 +10,7 @@
 //    (A cycle inside one feature's own files is that feature's business and is not checked here.)
 // The same face rule is an ESLint `no-restricted-imports` pattern (eslint.config.js), so editors show it.
 
-const TESTS = '(\\.test\\.ts$|-fixture\\.ts$|-test-kit\\.ts$|^src/server/testing/)';
+const TESTS = '(\\.test\\.ts$|\\.test-kit\\.ts$|^src/server/testing/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -45,23 +46,26 @@ module.exports = {
       severity: 'error',
       comment:
         'Outside the features, code imports a feature only through its public face, features/<name>/index.ts.',
-      from: { path: '^src/server/', pathNot: ['^src/server/features/', TESTS] },
+      from: { path: '^src/server/', pathNot: ['^src/server/features/', '^src/server/demo/', TESTS] },
       to: { path: '^src/server/features/[^/]+/', pathNot: '^src/server/features/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'production-not-into-tests',
+      severity: 'error',
+      comment: 'Production code never imports a test, a test kit (*.test-kit.ts) or src/server/testing/.',
+      from: { path: '^src/', pathNot: TESTS },
+      to: { path: TESTS },
     },
     {
       name: 'tests-use-faces-or-fixtures',
       severity: 'error',
-      comment:
-        'Tests use another feature through its face, or through a shared fixture (*-fixture.ts, *-test-kit.ts).',
-      from: { path: ['^src/server/features/([^/]+)/.*' + TESTS, '^src/server/[^f].*' + TESTS] },
+      comment: 'Tests use another feature through its face, or through a shared test kit (*.test-kit.ts).',
+      from: {
+        path: ['^src/server/features/([^/]+)/.*' + TESTS, '^src/server/(?!features/|demo/).*' + TESTS],
+      },
       to: {
         path: '^src/server/features/',
-        pathNot: [
-          '^src/server/features/$1/',
-          '^src/server/features/[^/]+/index\\.ts$',
-          '-fixture\\.ts$',
-          '-test-kit\\.ts$',
-        ],
+        pathNot: ['^src/server/features/$1/', '^src/server/features/[^/]+/index\\.ts$', '\\.test-kit\\.ts$'],
       },
     },
     {

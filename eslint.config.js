@@ -45,7 +45,7 @@ const commonJsGlobals = {
   __filename: 'readonly',
 };
 
-const FIXTURE_FILES = ['**/*-fixture.ts', '**/*-test-kit.ts'];
+const FIXTURE_FILES = ['**/*.test-kit.ts'];
 const faceMessage =
   'Use another feature only through its public face, features/<name>/index.ts (issue 18); export what you need there.';
 
@@ -203,8 +203,8 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$|[^/]*-fixture\\.js$|[^/]*-test-kit\\.js$)',
-              message: `${faceMessage} Tests may also use another feature's *-fixture.ts / *-test-kit.ts.`,
+              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$|[^/]*\\.test-kit\\.js$)',
+              message: `${faceMessage} Tests may also use another feature's *.test-kit.ts.`,
             },
           ],
         },
@@ -237,7 +237,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/server/*.ts', 'src/server/demo/**', 'src/server/reads/**', 'src/server/testing/**'],
+    files: ['src/server/*.ts', 'src/server/reads/**', 'src/server/testing/**'],
     ignores: ['src/server/config.ts', ...TEST_FILES.filter((glob) => !glob.includes('testing'))],
     rules: {
       'no-restricted-imports': [
@@ -245,7 +245,7 @@ export default defineConfig(
         {
           paths: processEnvPaths,
           patterns: [
-            { regex: '(^|/)features/[^/]+/(?!index\\.js$|[^/]*-fixture\\.js$)', message: faceMessage },
+            { regex: '(^|/)features/[^/]+/(?!index\\.js$|[^/]*\\.test-kit\\.js$)', message: faceMessage },
           ],
         },
       ],

@@ -21,8 +21,7 @@ const json = execFileSync(
 const result = JSON.parse(json);
 
 // Tests and fixtures are not part of the picture: it shows what production code depends on.
-const isTestCode = (p) =>
-  /\.test\.tsx?$|-fixture\.ts$|-test-kit\.ts$/.test(p) || p.startsWith('src/server/testing/');
+const isTestCode = (p) => /\.test\.tsx?$|\.test-kit\.ts$/.test(p) || p.startsWith('src/server/testing/');
 
 /** The node a file belongs to: a feature by name, or its layer. */
 function nodeOf(p) {

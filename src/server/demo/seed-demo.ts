@@ -4,17 +4,17 @@ import { newId } from '../platform/ids.js';
 import * as accounts from '../features/accounts/index.js';
 import { enrolPatient } from '../features/patients/index.js';
 import { clinicCount } from './seed-demo.repository.js';
-import { seedDemoPlans } from '../features/treatment-plans/index.js';
-import { seedDemoMessaging } from '../features/messaging/index.js';
-import { seedDemoMeasures } from '../features/measures/index.js';
-import { seedDemoPractice } from '../features/practice/index.js';
-import { seedDemoAppointments } from '../features/appointments/index.js';
-import { seedDemoNotes } from '../features/notes/index.js';
-import { seedDemoCaseReview } from '../features/case-review/index.js';
-import { seedDemoFeedback } from '../features/feedback/index.js';
+import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoMessaging } from './demo-messaging.js';
+import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoPractice } from './demo-practice.js';
+import { seedDemoAppointments } from './demo-appointments.js';
+import { seedDemoNotes } from './demo-notes.js';
+import { seedDemoCaseReview } from './demo-case-review.js';
+import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoMedications } from './demo-medications.js';
-import { seedDemoSideEffects } from '../features/side-effects/index.js';
-import { seedDemoSafetyProfile } from '../features/allergies/index.js';
+import { seedDemoSideEffects } from './demo-side-effects.js';
+import { seedDemoSafetyProfile } from './demo-safety-profile.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../testing/test-app.js';
-import { registryFixture, WEEK, type RegistryFixture } from '../features/registry/registry-fixture.js';
+import { registryFixture, WEEK, type RegistryFixture } from '../features/registry/registry.test-kit.js';
 import { inlineReads, startReadPool, type ReadPool } from './read-pool.js';
 import type { RegistryResponse } from '../../shared/registry/schemas.js';
 

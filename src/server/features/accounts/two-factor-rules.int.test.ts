@@ -11,7 +11,7 @@ import {
   passwordStep,
   sessionOf,
   turnOnTwoFactor,
-} from './two-factor-fixture.js';
+} from './two-factor.test-kit.js';
 
 /**
  * Issue 13: the clinic's "staff must use two-step sign-in" rule (the set-up gate), and the owner passing the

@@ -11,7 +11,7 @@ import {
   signInWithCode,
   STEP,
   turnOnTwoFactor,
-} from './two-factor-fixture.js';
+} from './two-factor.test-kit.js';
 
 /** Issue 13: two-step sign-in (TOTP + recovery codes), its throttle and its audit. */
 let t: TestContext;

@@ -2,12 +2,12 @@ import { addDays, localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { LogResult } from '../../../shared/doses/schemas.js';
 import type { AdherenceSummaryDto } from '../../../shared/adherence/schemas.js';
 import { expandScheduledDoses, type DoseSchedule } from '../../../shared/medications/schedule.js';
-import { addMedication, daily } from '../doses/doses-fixture.js';
+import { addMedication, daily } from '../doses/doses.test-kit.js';
 import { checkAdherence } from './adherence.check.js';
 
 // TEST_NOW is 2026-11-02 15:00 UTC, 09:00 in Chicago (the patient's zone). Issue 11: lithium 0% for 35 days

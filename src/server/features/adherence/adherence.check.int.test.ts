@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { scheduledChecks } from '../../scheduled-checks.js';
 import { TEST_NOW } from '../../testing/test-app.js';
-import { adherenceFixture, DAY, type AdherenceFixture } from './adherence-fixture.js';
+import { adherenceFixture, DAY, type AdherenceFixture } from './adherence.test-kit.js';
 import { checkAdherence, scheduledAdherenceCheck } from './adherence.check.js';
 
 // TEST_NOW is Monday 2 November 2026, 15:00 UTC; fixture patients live in UTC, doses at 08:00.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import { adherenceSummarySchema } from '../../../shared/adherence/schemas.js';
-import { adherenceFixture, DAY, type AdherenceFixture } from './adherence-fixture.js';
+import { adherenceFixture, DAY, type AdherenceFixture } from './adherence.test-kit.js';
 import { adherenceForPatients } from './adherence.service.js';
 
 // TEST_NOW is Monday 2 November 2026, 15:00 UTC; fixture patients live in UTC.

@@ -7,7 +7,7 @@ import { resolveAlertsForSubject } from './raise-alerts.js';
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { RiskAssessment, SubmitResult } from '../../../shared/measures/schemas.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 // Issue 12, "closing the loop": a self-harm alert closes only when someone reached the patient; escalation
 // goes to someone new (on-call, then clinical lead), in clinic hours, and every step is in its history.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import type { SafetyEntry, SafetyProfile } from '../../../shared/medication-safety/safety-profile.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { medicationContextFor } from './medication-context.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type { BookingResult } from '../../../shared/appointments/schemas.js';
 
 let f: MessagingFixture;

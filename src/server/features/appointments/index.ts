@@ -6,4 +6,3 @@ export { listAttendedSessions } from './attended-sessions.js';
 export { appointmentEvents } from './calendar-events.js';
 export { checkAppointmentReminders } from './reminders.check.js';
 export { attendedOfPatient, insertAppointment } from './appointments.repository.js';
-export { seedDemoAppointments } from './demo-appointments.js';

@@ -1,7 +1,7 @@
 import { addDays, localDate } from '../../../shared/time/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type { Appointment, BookingResult } from '../../../shared/appointments/schemas.js';
 import { checkAppointmentReminders } from './reminders.check.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { registryFixture, uuid, type RegistryFixture } from '../registry/registry-fixture.js';
+import { registryFixture, uuid, type RegistryFixture } from '../registry/registry.test-kit.js';
 
 let f: RegistryFixture;
 let as: Awaited<ReturnType<RegistryFixture['sessions']>>;

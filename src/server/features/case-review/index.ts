@@ -1,3 +1,2 @@
 // Public face of the case-review feature: other features, platform/ and the app import only this file.
 export { caseReviewRoutes } from './case-review.routes.js';
-export { seedDemoCaseReview } from './demo-case-review.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, type Session } from '../../testing/test-app.js';
 import { buildUser, PASSWORD } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type {
   CatalogueEntry,
   MedicationDetail,

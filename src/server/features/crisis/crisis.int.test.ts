@@ -5,7 +5,7 @@ import type { SubmitResult } from '../../../shared/measures/schemas.js';
 import type { CrisisResourceSet } from '../../../shared/crisis/schemas.js';
 import type { ClinicSettings } from '../../../shared/clinic/settings.js';
 import { defaultsFor } from '../../../shared/crisis/select.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 let f: MessagingFixture;
 let admin: Session;

@@ -4,7 +4,7 @@ import { createTestContext, TEST_NOW, type TestContext } from '../../testing/tes
 import { buildClinic, buildPatient, buildUser } from '../../testing/factories.js';
 import { newId } from '../../platform/ids.js';
 import { up } from '../../db/migrations/030-dose-keys-wall-clock.js';
-import { addMedication } from './doses-fixture.js';
+import { addMedication } from './doses.test-kit.js';
 
 // Migration 030: logs of every-N-hours doses made under the old keys (real hours from the first dose) move
 // to the wall-clock dose they were about; everything else keeps its key.

@@ -15,9 +15,9 @@ import {
   type BuiltPatient,
   type BuiltUser,
 } from '../../testing/factories.js';
-import { uuid } from '../messaging/messaging-fixture.js';
+import { uuid } from '../messaging/messaging.test-kit.js';
 import type { DoseLog, LogResult, Today } from '../../../shared/doses/schemas.js';
-import { addMedication, daily } from './doses-fixture.js';
+import { addMedication, daily } from './doses.test-kit.js';
 
 // Time zones: a zone far from UTC, a DST day, and a patient moving zone between days.
 let t: TestContext;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type {
   CalendarFeedCreated,
   RefillForecast,
   ReminderSettings,
   Today,
 } from '../../../shared/doses/schemas.js';
-import { addMedication, daily } from './doses-fixture.js';
+import { addMedication, daily } from './doses.test-kit.js';
 import { checkDoseReminders, checkRefillReminders } from './reminders.check.js';
 
 // TEST_NOW is 2026-11-02 15:00 UTC: 09:00 in Chicago (the patient's zone).

@@ -9,7 +9,7 @@ import type {
   SessionFeedbackForm,
   SessionFeedbackList,
 } from '../../../shared/feedback/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 // The patient's feedback on attended sessions: who may give it, when, once, and the low-rating alert.
 let f: MessagingFixture;

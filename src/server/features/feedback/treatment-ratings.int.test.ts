@@ -3,7 +3,7 @@ import { call } from '../../testing/test-app.js';
 import { newId } from '../../platform/ids.js';
 import { assignPractice } from '../practice/index.js';
 import type { TreatmentRatingRound, TreatmentRatings } from '../../../shared/feedback/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 // The four-weekly ratings of each part of the treatment: what is rated, who rates, who sees, when due.
 let f: MessagingFixture;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { registryFixture, uuid, type RegistryFixture } from '../registry/registry-fixture.js';
+import { registryFixture, uuid, type RegistryFixture } from '../registry/registry.test-kit.js';
 import { backfill } from '../../db/migrations/024-last-clinician-contacts.js';
 import { rebuildLastContacts } from './last-contact.repository.js';
 

@@ -11,7 +11,7 @@ import {
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import type { DueList } from '../../../shared/measures/schemas.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { addMedication, daily } from '../doses/doses-fixture.js';
+import { addMedication, daily } from '../doses/doses.test-kit.js';
 
 // Early-treatment watch (medication-safety.md section 5; issue 11). TEST_NOW is 2026-11-02 15:00 UTC.
 let t: TestContext;

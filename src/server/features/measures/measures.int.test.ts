@@ -3,7 +3,7 @@ import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { SubmitResult, QuestionnaireResponse, DueList } from '../../../shared/measures/schemas.js';
 import { defaultsFor } from '../../../shared/crisis/select.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 let f: MessagingFixture;
 let base: string;

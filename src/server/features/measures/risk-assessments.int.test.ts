@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { RiskAssessment, SubmitResult } from '../../../shared/measures/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 let f: MessagingFixture;
 let base: string;

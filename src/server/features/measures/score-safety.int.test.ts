@@ -7,7 +7,7 @@ import type {
   SubmitResult,
 } from '../../../shared/measures/schemas.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { registryFixture, uuid, WEEK, type RegistryFixture } from '../registry/registry-fixture.js';
+import { registryFixture, uuid, WEEK, type RegistryFixture } from '../registry/registry.test-kit.js';
 
 // Issue 12, through the real routes: no good news or remission beside item 9, remission only after a
 // follow-up, relapse against the best recent score (and good news closing), answer dates and the baseline.

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { TEST_NOW } from '../../testing/test-app.js';
 import { backfill } from '../../db/migrations/014-measure-summaries.js';
 import { backfill as backfill033 } from '../../db/migrations/033-answer-dates-and-baselines.js';
-import { registryFixture, WEEK, type RegistryFixture } from '../registry/registry-fixture.js';
+import { registryFixture, WEEK, type RegistryFixture } from '../registry/registry.test-kit.js';
 import { rebuildMeasureSummaries } from './summaries.repository.js';
 
 let f: RegistryFixture;

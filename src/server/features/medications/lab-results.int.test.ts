@@ -4,7 +4,7 @@ import { buildUser, PASSWORD } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { escalateUnacknowledgedAlerts } from '../alerts/index.js';
 import { checkMonitoringOverdue } from './monitoring-overdue.check.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type {
   CatalogueEntry,
   MedicationDetail,

@@ -8,7 +8,7 @@ import {
   sign,
   startFromTemplate,
   type PlanWorld,
-} from '../treatment-plans/plan-test-kit.js';
+} from '../treatment-plans/plan.test-kit.js';
 import type { CatalogueEntry, MedicationDetail } from '../../../shared/medications/schemas.js';
 
 let t: TestContext;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../testing/test-app.js';
 import { buildUser, PASSWORD } from '../../testing/factories.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import type { CatalogueEntry, MedicationDetail } from '../../../shared/medications/schemas.js';
 import type { SafetyWarning } from '../../../shared/medication-safety/interactions.js';
 import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';

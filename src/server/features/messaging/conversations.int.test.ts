@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import type { ConversationDetail, ConversationSummary, Message } from '../../../shared/messaging/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from './messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from './messaging.test-kit.js';
 
 let f: MessagingFixture;
 let base: string;

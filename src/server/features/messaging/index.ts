@@ -4,4 +4,3 @@ export { consultRoutes } from './consults.routes.js';
 export { postInConversation } from './messages.service.js';
 export { findConversation, insertConversation } from './conversations.repository.js';
 export { checkUnansweredMessages } from './unanswered-check.js';
-export { seedDemoMessaging } from './demo-messaging.js';

@@ -3,7 +3,7 @@ import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { QuestionnaireResponse, SubmitResult } from '../../../shared/measures/schemas.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from './messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from './messaging.test-kit.js';
 
 // Issue 12: a message the patient flags "I'm not safe" makes its day a safety day, like a self-harm entry:
 // no good news, no "Remission" (registry badge, answer reading) and no "well done" on the home card that day,

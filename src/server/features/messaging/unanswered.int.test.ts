@@ -3,7 +3,7 @@ import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { scheduledChecks } from '../../scheduled-checks.js';
 import { checkUnansweredMessages } from './unanswered-check.js';
-import { messagingFixture, uuid, type MessagingFixture } from './messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from './messaging.test-kit.js';
 
 let f: MessagingFixture;
 let base: string;

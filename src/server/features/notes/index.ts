@@ -1,3 +1,2 @@
 // Public face of the notes feature: other features, platform/ and the app import only this file.
 export { noteRoutes } from './notes.routes.js';
-export { seedDemoNotes } from './demo-notes.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import type { ProgressNote, ProgressNoteList } from '../../../shared/notes/schemas.js';
-import { insertSession, notesFixture, uuid, type NotesFixture } from './notes-fixture.js';
+import { insertSession, notesFixture, uuid, type NotesFixture } from './notes.test-kit.js';
 
 let f: NotesFixture;
 let base: string;

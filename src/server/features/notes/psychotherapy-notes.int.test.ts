@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import type { PsychotherapyNote } from '../../../shared/notes/schemas.js';
-import { notesFixture, uuid, type NotesFixture } from './notes-fixture.js';
+import { notesFixture, uuid, type NotesFixture } from './notes.test-kit.js';
 
 // The psychotherapy-note privacy rule: the author alone reads and writes; everyone else gets 404 for an
 // id and an empty list (or the gate's 404), and the note shows up in no other output.

@@ -3,4 +3,3 @@ export { practiceRoutes } from './practice.routes.js';
 export { assignPractice } from './practice.service.js';
 export { reportNotSafeMessage } from './entry-risk.js';
 export { practiceTypesForPatient } from './practice.repository.js';
-export { seedDemoPractice } from './demo-practice.js';

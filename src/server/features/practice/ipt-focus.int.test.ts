@@ -6,7 +6,7 @@ import type {
   PracticeOverview,
 } from '../../../shared/practice/schemas.js';
 import { listTemplates, startPlan } from '../treatment-plans/index.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 let f: MessagingFixture;
 let base: string;

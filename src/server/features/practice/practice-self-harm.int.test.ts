@@ -3,7 +3,7 @@ import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { PracticeAssignment, PracticeEntry } from '../../../shared/practice/schemas.js';
 import type { SubmitResult } from '../../../shared/measures/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 // Issue 12: self-harm outside questionnaires. A completed diary card or thought record at risk shows the
 // patient their crisis resources and safety plan at once, and alerts (through the outbox, in the entry's

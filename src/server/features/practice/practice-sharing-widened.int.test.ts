@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { PracticeAssignment, PracticeEntry } from '../../../shared/practice/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 // Issue 12: a therapist-only diary card at risk alerts the therapist; when the patient later shares it with
 // the whole team, the prescriber and care manager (who may read it now) are alerted too, through the

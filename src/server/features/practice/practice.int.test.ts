@@ -5,7 +5,7 @@ import type {
   PracticeEntry,
   PracticeOverview,
 } from '../../../shared/practice/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import { practiceTypesForPatient } from './practice.repository.js';
 
 let f: MessagingFixture;

@@ -10,7 +10,7 @@ import {
   sign,
   startFromTemplate,
   type PlanWorld,
-} from '../treatment-plans/plan-test-kit.js';
+} from '../treatment-plans/plan.test-kit.js';
 
 // Issue 12: the plan's target questionnaire is chosen in the plan editor (PATCH of the measurement part),
 // saved with the version, shown in its history, and the registry's treat-to-target follows it.

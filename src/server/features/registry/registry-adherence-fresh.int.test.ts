@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, TEST_NOW } from '../../testing/test-app.js';
 import { PASSWORD } from '../../testing/factories.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { adherenceFixture, type AdherenceFixture } from '../adherence/adherence-fixture.js';
+import { adherenceFixture, type AdherenceFixture } from '../adherence/adherence.test-kit.js';
 
 // The registry keeps each patient's 14-day adherence until their dose record changes (migration 025): every
 // write that can change it, made through the real routes, must show in the very next registry read.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { adherenceFixture, type AdherenceFixture } from '../adherence/adherence-fixture.js';
+import { adherenceFixture, type AdherenceFixture } from '../adherence/adherence.test-kit.js';
 import { insertAppointment } from '../appointments/index.js';
 
 let f: AdherenceFixture;

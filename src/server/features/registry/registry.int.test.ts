@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TEST_NOW, type Session } from '../../testing/test-app.js';
 import { raiseTestAlert } from '../../testing/alerts.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { registryFixture, WEEK, type RegistryFixture } from './registry-fixture.js';
+import { registryFixture, WEEK, type RegistryFixture } from './registry.test-kit.js';
 
 let f: RegistryFixture;
 let as: Awaited<ReturnType<RegistryFixture['sessions']>>;

@@ -3,7 +3,7 @@ import { runScheduledChecks } from '../../background.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
-import { registryFixture, WEEK, type RegistryFixture } from './registry-fixture.js';
+import { registryFixture, WEEK, type RegistryFixture } from './registry.test-kit.js';
 
 // Issue 12: treat-to-target follows the plan's target questionnaire (PHQ-9, GAD-7 or both; the worst counts).
 

@@ -4,7 +4,7 @@ import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { scheduledChecks } from '../../scheduled-checks.js';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import { checkTreatToTarget } from './treat-to-target.check.js';
-import { registryFixture, uuid, WEEK, type RegistryFixture } from './registry-fixture.js';
+import { registryFixture, uuid, WEEK, type RegistryFixture } from './registry.test-kit.js';
 
 let f: RegistryFixture;
 beforeAll(async () => {

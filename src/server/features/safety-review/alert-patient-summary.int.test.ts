@@ -6,7 +6,7 @@ import { runScheduledChecks } from '../../background.js';
 import type { Alert } from '../../../shared/alerts/alert.js';
 import type { AlertPatientSummary } from '../../../shared/alerts/patient-summary.js';
 import type { SubmitResult } from '../../../shared/measures/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 
 // Issue 12, "Reach the patient": the on-call clinician an urgent alert was escalated to, off the care team,
 // gets what they need to reach the patient, for that alert only, while it is open, and the read is audited.

@@ -6,8 +6,8 @@ import type {
   SideEffectReport,
   SubmitReportResult,
 } from '../../../shared/side-effects/schemas.js';
-import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging-fixture.js';
-import { giveMedication } from './side-effects-fixture.js';
+import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
+import { giveMedication } from './side-effects.test-kit.js';
 
 let f: MessagingFixture;
 let base: string;

@@ -4,7 +4,7 @@ import { call, createTestContext, signIn, type Session, type TestContext } from 
 import { buildClinic, buildPatient, buildUser, PASSWORD, type BuiltUser } from '../../testing/factories.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { ReportForm, SubmitReportResult } from '../../../shared/side-effects/schemas.js';
-import { giveMedication } from './side-effects-fixture.js';
+import { giveMedication } from './side-effects.test-kit.js';
 
 /**
  * Issue 11 through the real routes: the urgent symptoms of medication-safety.md section 4 decide the

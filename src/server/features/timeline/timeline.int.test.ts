@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { call, TEST_NOW } from '../../testing/test-app.js';
 import { progressSchema, timelineSchema } from '../../../shared/timeline/schemas.js';
-import { adherenceFixture, DAY, type AdherenceFixture } from '../adherence/adherence-fixture.js';
+import { adherenceFixture, DAY, type AdherenceFixture } from '../adherence/adherence.test-kit.js';
 
 // TEST_NOW is Monday 2 November 2026, 15:00 UTC; the patient lives in UTC.
 let f: AdherenceFixture;

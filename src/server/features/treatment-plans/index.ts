@@ -3,4 +3,3 @@ export { treatmentPlanRoutes } from './plans.routes.js';
 export { startPlan } from './drafts.service.js';
 export { listTemplates } from './templates.service.js';
 export { checkPlanReviewsDue } from './review-due.check.js';
-export { seedDemoPlans } from './demo-plans.js';

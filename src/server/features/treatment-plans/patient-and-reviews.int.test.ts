@@ -7,7 +7,7 @@ import {
   buildPlanWorld,
   startFromTemplate,
   type PlanWorld,
-} from './plan-test-kit.js';
+} from './plan.test-kit.js';
 import { checkPlanReviewsDue } from './review-due.check.js';
 import { defaultsFor } from '../../../shared/crisis/select.js';
 

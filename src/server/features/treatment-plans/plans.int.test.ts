@@ -9,7 +9,7 @@ import {
   sign,
   startFromTemplate,
   type PlanWorld,
-} from './plan-test-kit.js';
+} from './plan.test-kit.js';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
-import type { AppDeps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../../shared/access/roles.js';
-import { newId } from '../../platform/ids.js';
-import { listConversations, startConversation } from './conversations.service.js';
-import { markRead, postMessage } from './messages.service.js';
-import { requestConsult } from './consults.service.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import type { Role } from '../../shared/access/roles.js';
+import { newId } from '../platform/ids.js';
+import { listConversations, startConversation } from '../features/messaging/conversations.service.js';
+import { markRead, postMessage } from '../features/messaging/messages.service.js';
+import { requestConsult } from '../features/messaging/consults.service.js';
 
 const actor = (clinicId: string, userId: string, role: Role, patientId: string | null = null): Actor => ({
   userId,

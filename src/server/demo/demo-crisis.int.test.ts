@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/test-app.js';
-import { seedDemoClinic } from '../../demo/seed-demo.js';
-import { defaultsFor } from '../../../shared/crisis/select.js';
-import { planContentSchema } from '../../../shared/treatment-plans/schemas.js';
-import { crisisResourcesIn } from './crisis.service.js';
+import { createTestContext, type TestContext } from '../testing/test-app.js';
+import { seedDemoClinic } from './seed-demo.js';
+import { defaultsFor } from '../../shared/crisis/select.js';
+import { planContentSchema } from '../../shared/treatment-plans/schemas.js';
+import { crisisResourcesIn } from '../features/crisis/crisis.service.js';
 
 let t: TestContext;
 beforeAll(async () => {

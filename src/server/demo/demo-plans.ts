@@ -1,9 +1,9 @@
-import type { AppDeps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { listTemplates } from './templates.service.js';
-import { startPlan, editDraft } from './drafts.service.js';
-import { signDraft, submitDraft } from './signatures.service.js';
-import { acknowledgePlan, addComment } from './patient-plan.service.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { listTemplates } from '../features/treatment-plans/templates.service.js';
+import { startPlan, editDraft } from '../features/treatment-plans/drafts.service.js';
+import { signDraft, submitDraft } from '../features/treatment-plans/signatures.service.js';
+import { acknowledgePlan, addComment } from '../features/treatment-plans/patient-plan.service.js';
 
 const staff = (userId: string, role: Actor['role'], clinicId: string): Actor => ({
   userId,

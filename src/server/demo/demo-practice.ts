@@ -1,12 +1,12 @@
-import { addDays, localDate } from '../../../shared/time/index.js';
-import type { AppDeps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
-import { contentSchemas, type PracticeType } from '../../../shared/practice/content.js';
-import type { Frequency } from '../../../shared/practice/completion.js';
-import { PRACTICE_LIBRARY_VERSION } from '../../../shared/practice/library.js';
-import type { Sharing } from '../../../shared/practice/sharing.js';
-import * as repo from './practice.repository.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { addDays, localDate } from '../../shared/time/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import { newId } from '../platform/ids.js';
+import { contentSchemas, type PracticeType } from '../../shared/practice/content.js';
+import type { Frequency } from '../../shared/practice/completion.js';
+import { PRACTICE_LIBRARY_VERSION } from '../../shared/practice/library.js';
+import type { Sharing } from '../../shared/practice/sharing.js';
+import * as repo from '../features/practice/practice.repository.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 

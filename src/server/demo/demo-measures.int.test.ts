@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/test-app.js';
-import { seedDemoClinic } from '../../demo/seed-demo.js';
-import { deliverPendingEvents } from '../../platform/outbox/worker.js';
-import { instrumentById } from '../../../shared/measures/instruments.js';
-import { interpret } from '../../../shared/measures/interpretation.js';
+import { createTestContext, type TestContext } from '../testing/test-app.js';
+import { seedDemoClinic } from './seed-demo.js';
+import { deliverPendingEvents } from '../platform/outbox/worker.js';
+import { instrumentById } from '../../shared/measures/instruments.js';
+import { interpret } from '../../shared/measures/interpretation.js';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, signIn, call, type TestContext } from '../../testing/test-app.js';
-import { DEMO_PASSWORD, seedDemoClinic } from '../../demo/seed-demo.js';
-import type { RegistryResponse } from '../../../shared/registry/schemas.js';
+import { createTestContext, signIn, call, type TestContext } from '../testing/test-app.js';
+import { DEMO_PASSWORD, seedDemoClinic } from './seed-demo.js';
+import type { RegistryResponse } from '../../shared/registry/schemas.js';
 
 let t: TestContext;
 beforeAll(async () => {

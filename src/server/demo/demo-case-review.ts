@@ -1,6 +1,6 @@
-import type { AppDeps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
-import * as repo from './case-review.repository.js';
+import type { AppDeps } from '../platform/deps.js';
+import { newId } from '../platform/ids.js';
+import * as repo from '../features/case-review/case-review.repository.js';
 
 const DAY_MS = 86_400_000;
 

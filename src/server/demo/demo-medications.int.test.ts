@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/test-app.js';
-import { seedDemoClinic } from '../../demo/seed-demo.js';
-import { deliverPendingEvents } from '../../platform/outbox/worker.js';
-import { checkAdherence, adherenceForPatients } from '../adherence/index.js';
+import { createTestContext, type TestContext } from '../testing/test-app.js';
+import { seedDemoClinic } from './seed-demo.js';
+import { deliverPendingEvents } from '../platform/outbox/worker.js';
+import { checkAdherence, adherenceForPatients } from '../features/adherence/index.js';
 
 let t: TestContext;
 beforeAll(async () => {

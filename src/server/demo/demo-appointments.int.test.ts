@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/test-app.js';
-import { seedDemoClinic } from '../../demo/seed-demo.js';
-import { attendanceOverTime } from '../../../shared/appointments/attendance.js';
-import { toAppointment } from './appointments.mapper.js';
-import * as repo from './appointments.repository.js';
+import { createTestContext, type TestContext } from '../testing/test-app.js';
+import { seedDemoClinic } from './seed-demo.js';
+import { attendanceOverTime } from '../../shared/appointments/attendance.js';
+import { toAppointment } from '../features/appointments/appointments.mapper.js';
+import * as repo from '../features/appointments/appointments.repository.js';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestContext, signIn, type TestContext } from '../../testing/test-app.js';
-import { DEMO_PASSWORD, seedDemoClinic } from '../../demo/seed-demo.js';
-import type { ProgressNote, PsychotherapyNote, TeamSummaries } from '../../../shared/notes/schemas.js';
+import { call, createTestContext, signIn, type TestContext } from '../testing/test-app.js';
+import { DEMO_PASSWORD, seedDemoClinic } from './seed-demo.js';
+import type { ProgressNote, PsychotherapyNote, TeamSummaries } from '../../shared/notes/schemas.js';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
-import { localDate } from '../../../shared/time/index.js';
-import type { AppDeps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
-import { instrumentById, type InstrumentId } from '../../../shared/measures/instruments.js';
-import { scoreAnswers } from '../../../shared/measures/scoring.js';
-import { submitResponse } from './measures.service.js';
-import * as repo from './measures.repository.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { localDate } from '../../shared/time/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import { newId } from '../platform/ids.js';
+import { instrumentById, type InstrumentId } from '../../shared/measures/instruments.js';
+import { scoreAnswers } from '../../shared/measures/scoring.js';
+import { submitResponse } from '../features/measures/measures.service.js';
+import * as repo from '../features/measures/measures.repository.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
 
 const WEEK_MS = 7 * 86_400_000;
 

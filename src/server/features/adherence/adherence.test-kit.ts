@@ -1,6 +1,6 @@
 import { addDays, localDate } from '../../../shared/time/index.js';
 import { randomUUID } from 'node:crypto';
-import { registryFixture } from '../registry/registry-fixture.js';
+import { registryFixture } from '../registry/registry.test-kit.js';
 import { raiseDoseRecordVersion } from '../medications/index.js';
 import {
   expandScheduledDoses,

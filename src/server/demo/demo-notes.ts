@@ -1,11 +1,11 @@
-import { localDate } from '../../../shared/time/index.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
-import { attendedOfPatient } from '../appointments/index.js';
-import type { Db } from '../../db/database.js';
-import type { AppDeps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
-import { progressNoteContentSchema, type ProgressNoteContentInput } from '../../../shared/notes/schemas.js';
-import * as repo from './notes.repository.js';
+import { localDate } from '../../shared/time/index.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
+import { attendedOfPatient } from '../features/appointments/index.js';
+import type { Db } from '../db/database.js';
+import type { AppDeps } from '../platform/deps.js';
+import { newId } from '../platform/ids.js';
+import { progressNoteContentSchema, type ProgressNoteContentInput } from '../../shared/notes/schemas.js';
+import * as repo from '../features/notes/notes.repository.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,13 +1,13 @@
-import { localDate } from '../../../shared/time/index.js';
-import type { AppDeps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { newId } from '../../platform/ids.js';
-import { DEFAULT_LOW_RATING, isLowRating } from '../../../shared/feedback/rules.js';
-import { listAttendedSessions } from '../appointments/index.js';
-import * as repo from './feedback.repository.js';
-import { submitSessionFeedback } from './feedback.service.js';
-import { treatmentParts } from './treatment-parts.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { localDate } from '../../shared/time/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { newId } from '../platform/ids.js';
+import { DEFAULT_LOW_RATING, isLowRating } from '../../shared/feedback/rules.js';
+import { listAttendedSessions } from '../features/appointments/index.js';
+import * as repo from '../features/feedback/feedback.repository.js';
+import { submitSessionFeedback } from '../features/feedback/feedback.service.js';
+import { treatmentParts } from '../features/feedback/treatment-parts.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 

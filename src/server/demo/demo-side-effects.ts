@@ -1,11 +1,11 @@
-import { localDate } from '../../../shared/time/index.js';
-import type { AppDeps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { newId } from '../../platform/ids.js';
-import { submitReport } from './side-effects.service.js';
-import { suspectableMedications } from './current-medications.js';
-import * as repo from './side-effects.repository.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { localDate } from '../../shared/time/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { newId } from '../platform/ids.js';
+import { submitReport } from '../features/side-effects/side-effects.service.js';
+import { suspectableMedications } from '../features/side-effects/current-medications.js';
+import * as repo from '../features/side-effects/side-effects.repository.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AppDeps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { addEntry, setWeight } from './safety-profile.service.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { addEntry, setWeight } from '../features/allergies/safety-profile.service.js';
 
 const actorOf = (clinicId: string, userId: string, role: Actor['role'], patientId: string | null): Actor => ({
   userId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../testing/test-app.js';
-import { seedDemoClinic } from '../../demo/seed-demo.js';
+import { createTestContext, type TestContext } from '../testing/test-app.js';
+import { seedDemoClinic } from './seed-demo.js';
 
 let t: TestContext;
 beforeAll(async () => {

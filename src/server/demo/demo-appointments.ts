@@ -1,9 +1,9 @@
-import { addDays, localDate } from '../../../shared/time/index.js';
-import type { AppDeps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
-import { occurrenceAt } from '../../../shared/appointments/recurrence.js';
-import * as repo from './appointments.repository.js';
-import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { addDays, localDate } from '../../shared/time/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import { newId } from '../platform/ids.js';
+import { occurrenceAt } from '../../shared/appointments/recurrence.js';
+import * as repo from '../features/appointments/appointments.repository.js';
+import { patientBasics } from '../platform/patients/patient-basics.js';
 
 type Status = 'attended' | 'no_show' | 'cancelled_late_by_patient' | 'cancelled_by_clinician';
 
