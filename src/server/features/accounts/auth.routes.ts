@@ -94,8 +94,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/invites/:token', {
     config: { policy: policies.public },
-    schema: { tags, params: tokenParams, response: { 200: invitePreviewSchema, ...errors(400, 404) } },
-    handler: (request) => auth.previewInvite(deps, request.params.token),
+    schema: { tags, params: tokenParams, response: { 200: invitePreviewSchema, ...errors(400, 404, 429) } },
+    handler: (request) => auth.previewInvite(deps, request.params.token, request.ip),
   });
 
   app.post('/api/invites/:token/accept', {
@@ -104,7 +104,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
       tags,
       params: tokenParams,
       body: acceptInviteRequestSchema,
-      response: { 200: sessionAnswerSchema, ...errors(400, 404) },
+      response: { 200: sessionAnswerSchema, ...errors(400, 404, 429) },
     },
     handler: async (request, reply) => {
       const signedIn = await auth.acceptInvite(deps, request.params.token, request.body.password, {

@@ -5,6 +5,7 @@ import { hashToken } from '../../platform/ids.js';
 import { endAllSessionsOfUser, endSession, startSession } from '../../platform/auth/sessions.js';
 import { passwordProblem } from '../../../shared/accounts/password-policy.js';
 import type { SessionUser } from '../../../shared/accounts/schemas.js';
+import { forgiveRecoveryAttempt, reserveRecoveryAttempt } from './password-reset-throttle.js';
 import * as repo from './accounts.repository.js';
 import { toSessionUser } from './accounts.mapper.js';
 import { rememberDevice } from '../../platform/auth/known-device.js';
@@ -179,7 +180,13 @@ export async function changePassword(
   return openSession(deps, actor.userId, actor.clinicId, { userAgent: device.userAgent, ip });
 }
 
-async function openInvite(deps: AppDeps, token: string) {
+/**
+ * Opening an invitation link is throttled per client like a reset link (issue 13: "same rules for ... invite
+ * acceptance"): the token is the secret being guessed, so each unknown link counts and a right one gives its
+ * slot back.
+ */
+async function openInvite(deps: AppDeps, token: string, client: string) {
+  await reserveRecoveryAttempt(deps, 'link-use', '', client);
   const invite = await repo.findInviteByTokenHash(deps.database.db, hashToken(token));
   const now = deps.clock.now();
   if (
@@ -196,11 +203,12 @@ async function openInvite(deps: AppDeps, token: string) {
       'This invitation link is not valid any more. Ask your clinic for a new one.',
     );
   }
+  await forgiveRecoveryAttempt(deps, 'link-use', '', client);
   return invite;
 }
 
-export async function previewInvite(deps: AppDeps, token: string) {
-  const invite = await openInvite(deps, token);
+export async function previewInvite(deps: AppDeps, token: string, client: string) {
+  const invite = await openInvite(deps, token, client);
   return {
     email: invite.email,
     name: invite.name,
@@ -217,7 +225,7 @@ export async function acceptInvite(
   password: string,
   device: SignInDevice & { ip?: string } = {},
 ): Promise<SignedIn> {
-  const invite = await openInvite(deps, token);
+  const invite = await openInvite(deps, token, device.ip ?? '');
   const problem = passwordProblem(password, { email: invite.email, name: invite.name });
   if (problem)
     throw new AppError('validation_failed', problem, [{ path: 'body.password', message: problem }]);

@@ -79,6 +79,25 @@ describe('inviting clinicians', () => {
     expect(users.find((u) => u.email === 'new.prescriber@clinic.test')?.status).toBe('active');
   });
 
+  it('guessing invitation links is throttled per client; a right link from another client still works', async () => {
+    await call(t.app, adminSession, 'POST', '/api/admin/invites', {
+      email: 'guarded@clinic.test',
+      name: 'Guarded Invitee',
+      role: 'therapist',
+    });
+    const token = await latestInviteToken('guarded@clinic.test');
+    const from = (remoteAddress: string, tokenTried: string) =>
+      t.app.inject({ method: 'GET', url: `/api/invites/${tokenTried}`, remoteAddress });
+    const guesses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      guesses.push((await from('203.0.113.77', `made-up-link-${String(i)}-aaaaaaaaaaaaaaaa`)).statusCode);
+    expect(guesses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+    const blocked = await from('203.0.113.77', token);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await from('198.51.100.4', token)).statusCode).toBe(200);
+  });
+
   it('an invite link expires after 3 days', async () => {
     await call(t.app, adminSession, 'POST', '/api/admin/invites', {
       email: 'late@clinic.test',

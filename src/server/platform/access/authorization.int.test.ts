@@ -30,7 +30,9 @@ let ownConsultId = '';
 let seq = 0;
 
 beforeAll(async () => {
-  t = await createTestContext();
+  // Every route is called with made-up links from one client: the link throttle (tested in the accounts
+  // tests) must not turn the expected 404s into 429s here.
+  t = await createTestContext({ loginMaxFailures: 1000, loginClientMaxFailures: 1000 });
   const clinic = await buildClinic(t.deps);
   for (const role of ['admin', 'therapist', 'prescriber', 'care_manager'] as const)
     users.set(role, await buildUser(t.deps, clinic, role));
