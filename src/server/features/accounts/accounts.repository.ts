@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { InviteTable, UserTable } from '../../db/schema.js';
 import { seedCatalogueForClinic } from '../medications/index.js';
+import { insertClinicRow } from '../clinic/index.js';
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserTable | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -177,7 +178,7 @@ export async function insertClinic(
   db: Db,
   row: { id: string; name: string; settings: string; created_at: number },
 ): Promise<void> {
-  await db.insertInto('clinics').values(row).execute();
+  await insertClinicRow(db, row);
   // Every clinic starts with the medication catalogue (issue 4).
   await seedCatalogueForClinic(db, row.id, row.created_at);
 }

@@ -5,6 +5,14 @@ export async function settingsJson(db: Db, clinicId: string): Promise<string> {
   return row?.settings ?? '{}';
 }
 
+/** A new clinic's row (the clinics table is this feature's; creating a clinic starts in accounts). */
+export async function insertClinic(
+  db: Db,
+  row: { id: string; name: string; settings: string; created_at: number },
+): Promise<void> {
+  await db.insertInto('clinics').values(row).execute();
+}
+
 export async function saveSettings(db: Db, clinicId: string, settings: string): Promise<void> {
   await db.updateTable('clinics').set({ settings }).where('id', '=', clinicId).execute();
 }
