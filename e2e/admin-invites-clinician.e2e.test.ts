@@ -144,7 +144,7 @@ describe('admin invites a clinician', () => {
     await heading(again, 'My account');
     await expectNoAxeViolations(again, 'account');
     await screenshotBoth(again, 'account');
-    await again.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    await again.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
     await heading(again, 'Sign in to Duet');
     expect(pageErrors()).toEqual([]);
     await againContext.close();

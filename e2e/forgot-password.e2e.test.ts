@@ -127,7 +127,7 @@ describe('forgot password', () => {
     await section.getByRole('status').getByText(newEmail, { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'account with pending email');
     await screenshotBoth(page, 'account-email-pending');
-    await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
     await heading(page, 'Sign in to Duet');
 
     // Not yet: the new address does not sign in.
