@@ -185,6 +185,9 @@ describe('one plan the team agrees on, messages and consults', () => {
 
     // …and asks the care team a question from home.
     await patient.goto('/home');
+    // Home's cards arrive in their own chunks after the page: click once they have all settled, so the link is
+    // not swapped under the pointer.
+    await patient.waitForLoadState('networkidle');
     await patient.getByRole('link', { name: 'Ask your care team' }).click();
     await heading(patient, 'Ask your care team');
     await patient.getByLabel('What is it about?').fill('Work and sessions');
