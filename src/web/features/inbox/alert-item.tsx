@@ -8,6 +8,7 @@ import { alertTypeLabel, followUpLine, historyLine, stateLine } from './alert-wo
 import { AlertStateBadge, SeverityBadge } from './severity-badge';
 import { useCurrentUser } from '../../app/session';
 import { isEscalatedToMe, ReachPatientCard } from './reach-patient-card';
+import { alertLink } from '../../../shared/alerts/alert-link';
 
 /** One alert: severity, title, patient, details, routing and state, with the actions it still allows. */
 export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPatient?: boolean }) {
@@ -17,6 +18,7 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
   // Someone an open alert was escalated to is off the care team: the patient page is closed to them, so
   // they get "Reach the patient" instead (issue 12).
   const reachInstead = isEscalatedToMe(alert, useCurrentUser().id);
+  const link = alertLink(alert);
   return (
     <Paper
       component="li"
@@ -65,6 +67,11 @@ export function AlertItem({ alert, showPatient = true }: { alert: Alert; showPat
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
             Note: {alert.resolutionNote}
           </Text>
+        )}
+        {!reachInstead && link && (
+          <Anchor component={Link} to={link.to} size="sm" fw={600}>
+            {link.label}
+          </Anchor>
         )}
         {showPatient && alert.type === 'consult_request' && alert.state !== 'resolved' && (
           <Anchor component={Link} to="/inbox?tab=consults" size="sm">
