@@ -37,6 +37,7 @@ import { alertRoutes } from './features/alerts/index.js';
 import { safetyReviewRoutes } from './features/safety-review/index.js';
 import { registryRoutes } from './features/registry/index.js';
 import { caseReviewRoutes } from './features/case-review/index.js';
+import { careContactRoutes } from './features/care-contacts/index.js';
 import { clinicRoutes } from './features/clinic/index.js';
 import { treatmentPlanRoutes } from './features/treatment-plans/index.js';
 import { measureRoutes } from './features/measures/index.js';
@@ -45,6 +46,7 @@ import { doseRoutes } from './features/doses/index.js';
 import { calendarFeedRoutes } from './features/calendar-feed/index.js';
 import { adherenceRoutes } from './features/adherence/index.js';
 import { timelineRoutes } from './features/timeline/index.js';
+import { visitAgendaRoutes } from './features/visit-agenda/index.js';
 import { appointmentRoutes } from './features/appointments/index.js';
 import { noteRoutes } from './features/notes/index.js';
 import { feedbackRoutes } from './features/feedback/index.js';
@@ -54,6 +56,8 @@ import { medicationSafetyProfileRoutes } from './features/allergies/index.js';
 import { crisisRoutes } from './features/crisis/index.js';
 import { clinicSafetyDataRoutes } from './features/clinic-safety-data/index.js';
 import { securityRoutes } from './features/security/index.js';
+import { apiClientRoutes, tokenRoutes } from './features/api-clients/index.js';
+import { worklistRoutes } from './features/worklist/index.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -85,16 +89,21 @@ export const featureRoutes = [
   calendarFeedRoutes,
   adherenceRoutes,
   timelineRoutes,
+  visitAgendaRoutes,
   appointmentRoutes,
   noteRoutes,
   registryRoutes,
+  worklistRoutes,
   caseReviewRoutes,
+  careContactRoutes,
   feedbackRoutes,
   sideEffectRoutes,
   practiceRoutes,
   medicationSafetyProfileRoutes,
   clinicSafetyDataRoutes,
   securityRoutes,
+  apiClientRoutes,
+  tokenRoutes,
 ];
 
 /** A hop count trusts that many proxies nearest the server; never the leftmost, client-written address. */

@@ -30,6 +30,9 @@ import * as m036 from './migrations/036-audit-keyed-hash.js';
 import * as m038 from './migrations/038-two-factor-and-devices.js';
 import * as m037 from './migrations/037-password-reset-and-email-change.js';
 import * as m039 from './migrations/039-access-report-and-security-alerts.js';
+import * as m040 from './migrations/040-visit-agenda.js';
+import * as m041 from './migrations/041-fhir-api-clients.js';
+import * as m043 from './migrations/043-recommendations-and-care-contacts.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -65,6 +68,9 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '038-two-factor-and-devices': { up: m038.up },
     '037-password-reset-and-email-change': { up: m037.up },
     '039-access-report-and-security-alerts': { up: m039.up },
+    '040-visit-agenda': { up: m040.up },
+    '041-fhir-api-clients': { up: m041.up },
+    '043-recommendations-and-care-contacts': { up: m043.up },
   };
 }
 

@@ -16,6 +16,9 @@ import type { AlertLifecycleTables } from './schema-alert-lifecycle.js';
 import type { TwoFactorTables } from './schema-two-factor.js';
 import type { AccountRecoveryTables } from './schema-account-recovery.js';
 import type { SecurityTables } from './schema-security.js';
+import type { VisitAgendaTables } from './schema-visit-agenda.js';
+import type { ApiClientTables } from './schema-api-clients.js';
+import type { CareContactTables } from './schema-care-contacts.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -224,4 +227,7 @@ export type DB = CoreTables &
   AlertLifecycleTables &
   AccountRecoveryTables &
   SecurityTables &
-  TwoFactorTables;
+  TwoFactorTables &
+  VisitAgendaTables &
+  ApiClientTables &
+  CareContactTables;

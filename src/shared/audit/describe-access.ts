@@ -42,6 +42,8 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'caseload.read': ['saw you in their list of patients', 'saw the patient in their caseload'],
   // Issue 13: lists that show many patients leave one event per patient shown.
   'registry.read': ['saw you in their caseload overview', 'saw the patient in the caseload registry'],
+  // Issue 15: the caseload worklist.
+  'worklist.read': ['saw you in their worklist', 'saw the patient in their worklist'],
   'inbox.read': [
     'saw an alert about your care in their inbox',
     'saw an alert about the patient in their inbox',
@@ -49,6 +51,16 @@ const phrases: Record<string, [patient: string, team: string]> = {
   // Issue 14: the treatment timeline and the patient's own "My progress".
   'timeline.read': ['looked at the timeline of your treatment', 'looked at the treatment timeline'],
   'progress.read': ['looked at your progress', 'looked at their progress'],
+  'agenda.read': ['read what you want to talk about', 'read the patient’s items to talk about'],
+  'agenda.add': ['added something you want to talk about', 'added an item to talk about'],
+  'agenda.edit': ['changed something you want to talk about', 'changed an item to talk about'],
+  'agenda.delete': ['removed something you wanted to talk about', 'removed an item to talk about'],
+  'agenda.discussed': ['marked something you wanted to talk about as discussed', 'marked an item discussed'],
+  'visit_summary.read': [
+    'looked at a summary of your care since your last visit',
+    'looked at a visit summary',
+  ],
+  'visit_summary.pdf': ['printed a summary of your care since your last visit', 'printed a visit summary'],
   'plan.read': ['looked at your treatment plan', 'looked at the treatment plan'],
   'plan.read_version': ['looked at a version of your treatment plan', 'looked at a plan version'],
   'plan.read_history': ['looked at the history of your treatment plan', 'looked at the plan history'],

@@ -104,6 +104,11 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/admin/users/:userId/resend-invite': { scope: 'none', expect: adminOnly },
   'GET /api/admin/outbox': { scope: 'none', expect: adminOnly },
   'GET /api/admin/security-alerts': { scope: 'none', expect: adminOnly },
+  // issue 16: the clinic admin's API clients for FHIR integrations (the /fhir/R4 routes have their own test).
+  'GET /api/admin/api-clients': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/api-clients': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/api-clients/:clientId/rotate': { scope: 'none', expect: adminOnly },
+  'POST /api/admin/api-clients/:clientId/revoke': { scope: 'none', expect: adminOnly },
   'GET /api/clinicians': { scope: 'none', expect: cliniciansOnly },
   'GET /api/patients': { scope: 'none', expect: cliniciansOnly },
   'POST /api/patients': { scope: 'none', expect: cliniciansOnly },
@@ -222,6 +227,13 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // timeline (issue 14): the care team reads the timeline; the patient reads their own "My progress"
   'GET /api/patients/:patientId/timeline': { scope: 'patient', expect: careTeam },
   'GET /api/me/progress': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
+  // "What I want to talk about" (issue 14): the patient writes their own items; the care team reads them
+  // (each clinician the ones addressed to them) and marks them discussed.
+  'GET /api/patients/:patientId/agenda-items': { scope: 'patient', expect: careTeamOrPatient },
+  'POST /api/patients/:patientId/agenda-items': { scope: 'patient', expect: patientThemself },
+  'PATCH /api/patients/:patientId/agenda-items/:itemId': { scope: 'patient', expect: patientThemself },
+  'DELETE /api/patients/:patientId/agenda-items/:itemId': { scope: 'patient', expect: patientThemself },
+  'POST /api/patients/:patientId/agenda-items/:itemId/discussed': { scope: 'patient', expect: careTeam },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
   // the patient's alone (403 'patient_only' for a clinician, from the declared policy); the matrix
   // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate
@@ -257,6 +269,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // 400 past the gate). Marking is the care manager's and recommending the prescriber's: other clinicians
   // on the team are refused with 403 (the gate answers 404 first for a stranger); scope=all: registry tests.
   'GET /api/registry': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/worklist': { scope: 'none', expect: cliniciansOnly },
   'GET /api/patients/:patientId/case-review': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/case-review/mark': {
     scope: 'patient',
@@ -276,6 +289,22 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   },
   'GET /api/case-reviews': { scope: 'none', expect: cliniciansOnly },
   'GET /api/case-reviews/:sessionId': { scope: 'none', expect: cliniciansOnly },
+  // Issue 15 (':recommendationId' is sent literally: not a UUID, so a team member gets 400 past the gate; who
+  // may close a real one, the assignee or its author, is in case-review tests). Contacts: anyone on the team
+  // logs one; minutes: staff (the admin's cover the clinic); the monthly CSV: admin and care manager only.
+  'POST /api/patients/:patientId/case-review/recommendations/:recommendationId/close': {
+    scope: 'patient',
+    expect: careTeam,
+  },
+  'GET /api/case-review/my-recommendations': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/case-review/list': { scope: 'none', expect: cliniciansOnly },
+  'GET /api/patients/:patientId/care-contacts': { scope: 'patient', expect: careTeam },
+  'POST /api/patients/:patientId/care-contacts': { scope: 'patient', expect: careTeam },
+  'GET /api/care-minutes': { scope: 'none', expect: { ...cliniciansOnly, admin: 'allow' } },
+  'GET /api/care-minutes/report.csv': {
+    scope: 'none',
+    expect: { ...adminOnly, care_manager: 'allow' },
+  },
   // side-effect reports (issue 4; the matrix sends ':reportId' literally: not a UUID, so an allowed caller gets
   // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
   'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },
