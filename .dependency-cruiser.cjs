@@ -6,8 +6,8 @@
 //  - platform/, db/ (migrations), reads/ and src/shared never import a feature: the platform offers a
 //    registration point (an interface) and the composition root (app.ts, main.ts, bootstrap.ts) wires
 //    the features in.
-//  - No import cycle between features, or through platform/, db/, reads/, src/shared and the composition root.
-//    (A cycle inside one feature's own files is that feature's business and is not checked here.)
+//  - No import cycle anywhere: between features, through platform/, db/, reads/, src/shared and the
+//    composition root, nor inside one feature's own files.
 // The same face rule is an ESLint `no-restricted-imports` pattern (eslint.config.js), so editors show it.
 
 const TESTS = '(\\.test\\.ts$|\\.test-kit\\.ts$|^src/server/testing/)';
@@ -28,6 +28,14 @@ module.exports = {
       severity: 'error',
       comment: 'No import cycle in platform/, db/, reads/, src/shared or the composition root.',
       from: { path: '^src/(server|shared)/', pathNot: '^src/server/features/' },
+      to: { circular: true },
+    },
+    {
+      name: 'no-circular-in-a-feature',
+      severity: 'error',
+      comment:
+        "No import cycle inside one feature's files either: split the file both sides need (e.g. measures' responses.repository.ts).",
+      from: { path: '^src/server/features/' },
       to: { circular: true },
     },
     {

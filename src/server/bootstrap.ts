@@ -10,6 +10,8 @@ import type { AppDeps } from './platform/deps.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { inlineReads, startReadPool, type ReadRunner } from './reads/read-pool.js';
 import { raiseAlert } from './features/alerts/index.js';
+import { linkMedicationsByName } from './features/medications/index.js';
+import { setEmailOfAccount } from './features/patients/index.js';
 
 /** Wires the real parts together. Tests call this too, with their own clock and database. */
 export function createDeps(config: Config, database: Database, clock: Clock = systemClock): AppDeps {
@@ -28,6 +30,8 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     }),
     reads: inlineReads(database),
     raiseAlert,
+    linkMedicationsByName,
+    setPatientEmail: setEmailOfAccount,
     serverKeys,
   };
 }

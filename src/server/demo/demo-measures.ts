@@ -4,7 +4,7 @@ import { newId } from '../platform/ids.js';
 import { instrumentById, type InstrumentId } from '../../shared/measures/instruments.js';
 import { scoreAnswers } from '../../shared/measures/scoring.js';
 import { submitResponse } from '../features/measures/measures.service.js';
-import * as repo from '../features/measures/measures.repository.js';
+import { insertResponse } from '../features/measures/responses.repository.js';
 import { patientBasics } from '../platform/patients/patient-basics.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -60,7 +60,7 @@ export async function seedDemoMeasures(
         const answeredAt = now - weeksAgo * WEEK_MS - 3_600_000;
         const items = itemsFor(instrument, total);
         const score = scoreAnswers(instrumentById(instrument), { items });
-        await repo.insertResponse(deps.database.db, {
+        await insertResponse(deps.database.db, {
           id: newId(),
           clinic_id: clinicId,
           patient_id: p.patientId,

@@ -10,6 +10,8 @@ import type { ReadRunner } from './reads.js';
 import type { Db } from '../db/database.js';
 import type { AlertSpec } from '../../shared/alerts/alert.js';
 import type { DomainEvent } from '../../shared/alerts/events.js';
+import type { ClinicOtherName } from '../../shared/medication-safety/names.js';
+import type { Actor } from './auth/actor.js';
 
 /** Everything a service needs, passed explicitly (design §4): tests swap the clock, the rest is real. */
 export interface AppDeps {
@@ -29,6 +31,14 @@ export interface AppDeps {
    * the alerts feature does the raising and is wired in here by the composition root (bootstrap.ts, issue 18).
    */
   raiseAlert: AlertRaiser;
+  /**
+   * Ports (issue 18): what a feature asks of a feature that already depends on it, so the two never import
+   * each other; each owner's function is wired in by bootstrap.ts. The medications feature links free-text
+   * records to a catalogue entry when the clinic adds an other name (asked by clinic-safety-data).
+   */
+  linkMedicationsByName: MedicationNameLinker;
+  /** The patients feature writes the contact address of an account's patient record (asked by accounts). */
+  setPatientEmail: PatientEmailSetter;
 }
 
 /** The alerts feature's `raiseAlert`, as the outbox worker calls it; resolves to the new alert's id or null. */
@@ -39,3 +49,26 @@ export type AlertRaiser = (
   spec: AlertSpec,
   key: string,
 ) => Promise<string | null>;
+
+/** Links the clinic's free-text medication records that `added` names to `entry` (audited); the number linked. */
+export type MedicationNameLinker = (
+  trx: Db,
+  deps: AppDeps,
+  actor: Actor,
+  link: {
+    entry: { id: string; genericName: string; drugClass: string };
+    /** The generic names of the clinic's active catalogue entries. */
+    activeGenericNames: readonly string[];
+    added: ClinicOtherName;
+    now: number;
+  },
+) => Promise<number>;
+
+/** Sets the email of the patient record of this account, if it has one (in the caller's transaction). */
+export type PatientEmailSetter = (
+  trx: Db,
+  clinicId: string,
+  userId: string,
+  email: string,
+  now: number,
+) => Promise<void>;

@@ -67,10 +67,7 @@ export async function useEmailChange(db: Db, id: string, now: number): Promise<b
   return Number(result.numUpdatedRows) === 1;
 }
 
-/**
- * The one place an account's email changes: the sign-in address (users) and, for a patient, the address on
- * their record (patients), in the same transaction, so the two never disagree.
- */
+/** The account's sign-in address (email-change.service.ts setAccountEmail also updates a patient's record). */
 export async function setEmailOfUser(
   db: Db,
   clinicId: string,
@@ -83,12 +80,6 @@ export async function setEmailOfUser(
     .set((eb) => ({ email, updated_at: now, version: eb('version', '+', 1) }))
     .where('clinic_id', '=', clinicId)
     .where('id', '=', userId)
-    .execute();
-  await db
-    .updateTable('patients')
-    .set((eb) => ({ email, updated_at: now, version: eb('version', '+', 1) }))
-    .where('clinic_id', '=', clinicId)
-    .where('user_id', '=', userId)
     .execute();
 }
 

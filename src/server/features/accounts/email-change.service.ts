@@ -15,6 +15,23 @@ import { forgiveRecoveryAttempt, reserveRecoveryAttempt } from './password-reset
 import { emailChangeConfirmMail, emailChangeNoticeMail } from './password-reset-mails.js';
 
 /**
+ * The one place an account's email changes: the sign-in address (users) and, for a patient, the address on
+ * their record (written by the patients feature through deps.setPatientEmail), in the same transaction, so
+ * the two never disagree.
+ */
+async function setAccountEmail(
+  trx: Db,
+  deps: AppDeps,
+  clinicId: string,
+  userId: string,
+  email: string,
+  now: number,
+): Promise<void> {
+  await repo.setEmailOfUser(trx, clinicId, userId, email, now);
+  await deps.setPatientEmail(trx, clinicId, userId, email, now);
+}
+
+/**
  * One rule for every change of an account's email (docs/security.md "Password reset and email change"):
  * the new address is kept as PENDING and gets a one-time confirmation link (24 h); only that link changes
  * the sign-in and notification address (users.email and, for a patient, patients.email, together), and the
@@ -50,7 +67,7 @@ export async function startEmailChange(
     });
 
   if (user.status === 'invited') {
-    await repo.setEmailOfUser(trx, user.clinic_id, user.id, email, now);
+    await setAccountEmail(trx, deps, user.clinic_id, user.id, email, now);
     const invite = await issueInvite(
       trx,
       deps,
@@ -218,7 +235,7 @@ export async function confirmEmailChange(
         [{ path: 'body.token', message: 'Address taken meanwhile' }],
       );
     }
-    await repo.setEmailOfUser(trx, change.clinic_id, change.user_id, change.new_email, at);
+    await setAccountEmail(trx, deps, change.clinic_id, change.user_id, change.new_email, at);
     await repo.revokeOpenEmailChanges(trx, change.user_id, at);
     await deps.audit.record(
       trx,

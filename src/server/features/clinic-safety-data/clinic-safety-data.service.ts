@@ -264,11 +264,11 @@ export function addOtherName(
 }
 
 /**
- * Records already typed by the new name (free text, no catalogue entry) are linked to the entry, as a record
- * typed by a name Duet knows is when prescribed (and as migration 026 did): its monitoring, guide, urgent
- * symptoms and adherence rules then apply. Each link is a new version of the record, audited on the patient.
+ * Records already typed by the new name (free text, no catalogue entry) are linked to the entry by the
+ * medications feature, which owns them (deps.linkMedicationsByName; issue 18): each link a new version of the
+ * record, audited on the patient.
  */
-async function linkFreeTextRecords(
+function linkFreeTextRecords(
   deps: AppDeps,
   trx: Db,
   actor: Actor,
@@ -277,27 +277,13 @@ async function linkFreeTextRecords(
   now: number,
 ): Promise<number> {
   const entry = entries.find((e) => e.generic_name === added.genericName);
-  if (!entry) return 0;
-  const active = entries.filter((e) => e.active === 1).map((e) => e.generic_name);
-  let linked = 0;
-  for (const m of await repo.freeTextMedications(trx, actor.clinicId)) {
-    if (resolveMedicationName(m.name, active, [added])?.genericName !== entry.generic_name) continue;
-    const ok = await repo.linkMedication(trx, actor.clinicId, m.id, m.version, {
-      catalogue_id: entry.id,
-      drug_class: entry.drug_class,
-      updated_at: now,
-    });
-    if (!ok) continue;
-    linked++;
-    await deps.audit.record(trx, actor.clinicId, actor, {
-      action: 'medication.link_by_name',
-      resourceType: 'medication',
-      resourceId: m.id,
-      patientId: m.patient_id,
-      outcome: 'allowed',
-    });
-  }
-  return linked;
+  if (!entry) return Promise.resolve(0);
+  return deps.linkMedicationsByName(trx, deps, actor, {
+    entry: { id: entry.id, genericName: entry.generic_name, drugClass: entry.drug_class },
+    activeGenericNames: entries.filter((e) => e.active === 1).map((e) => e.generic_name),
+    added,
+    now,
+  });
 }
 
 export function removeOtherName(deps: AppDeps, actor: Actor, entryId: string, nameId: string): Promise<void> {

@@ -4,7 +4,7 @@ import { createTestContext, type TestContext } from '../../testing/test-app.js';
 import { buildClinic, buildPatient, buildUser, type BuiltPatient } from '../../testing/factories.js';
 import { newId } from '../../platform/ids.js';
 import { checkMeasureReminders } from './due-reminders.check.js';
-import * as measures from './measures.repository.js';
+import { insertResponse } from './responses.repository.js';
 
 const SUBJECT = 'You have a questionnaire to fill in Duet';
 let t: TestContext;
@@ -14,7 +14,7 @@ let donePatient: BuiltPatient;
 /** A complete answer today, straight into the table (the schedule only reads days and totals). */
 async function answerToday(p: BuiltPatient, instrument: 'phq9' | 'gad7', total: number) {
   const now = t.clock.now();
-  await measures.insertResponse(t.deps.database.db, {
+  await insertResponse(t.deps.database.db, {
     id: newId(),
     clinic_id: p.user.clinicId,
     patient_id: p.overview.id,

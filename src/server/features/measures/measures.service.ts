@@ -26,6 +26,7 @@ import { measuresDueFor } from './due.js';
 import { answerDate } from './answer-dates.js';
 import { closeContradictedGoodNews, closeGoodNewsOnSafety } from './good-news.js';
 import { refreshPatientSummaries } from './summaries.repository.js';
+import { insertResponse } from './responses.repository.js';
 import { quietOnSafetyDays } from './safety-days.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 
@@ -120,7 +121,7 @@ export function submitResponse(
       );
       const score = scoreAnswers(instrument, input.answers);
       const answeredDay = localDate(answeredAt, patient.timeZone);
-      const inserted = await repo.insertResponse(trx, {
+      const inserted = await insertResponse(trx, {
         id: input.id,
         clinic_id: actor.clinicId,
         patient_id: patientId,

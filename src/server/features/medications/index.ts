@@ -10,3 +10,4 @@ export { doseRecordVersions, raiseDoseRecordVersion } from './dose-record-versio
 export { startMedication } from './medications.service.js';
 export { changeMedication } from './medication-changes.service.js';
 export { listCatalogue } from './medications.repository.js';
+export { linkMedicationsByName } from './name-links.js';

@@ -1,19 +1,25 @@
 import type { Db } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-query.js';
 import type { CareTeamChangeTable, CareTeamMemberTable, PatientTable } from '../../db/schema.js';
 
 export async function insertPatient(db: Db, row: PatientTable): Promise<void> {
   await db.insertInto('patients').values(row).execute();
 }
 
-export async function findPatient(db: Db, clinicId: string, patientId: string) {
-  return db
+// Compiled once, bound per call (issue 19: the overview's and caseload's queries are the hottest reads).
+const patientQuery = compiledOnce((db: Db, clinicId: string, patientId: string) =>
+  db
     .selectFrom('patients as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .selectAll('p')
     .select('u.status as account_status')
     .where('p.clinic_id', '=', clinicId)
-    .where('p.id', '=', patientId)
-    .executeTakeFirst();
+    .where('p.id', '=', patientId),
+);
+
+export async function findPatient(db: Db, clinicId: string, patientId: string) {
+  const [row] = await patientQuery(db, clinicId, patientId);
+  return row;
 }
 export type PatientRow = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
 
@@ -70,17 +76,45 @@ export interface MemberRow {
   email: string;
 }
 
-export async function careTeamsOf(db: Db, clinicId: string, patientIds: string[]): Promise<MemberRow[]> {
-  if (patientIds.length === 0) return [];
-  return db
+const teamMembers = (db: Db) =>
+  db
     .selectFrom('care_team_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.patient_id', 'm.user_id', 'm.role', 'm.added_at', 'u.name', 'u.email'])
+    .select(['m.patient_id', 'm.user_id', 'm.role', 'm.added_at', 'u.name', 'u.email']);
+
+const careTeamQuery = compiledOnce((db: Db, clinicId: string, patientId: string) =>
+  teamMembers(db)
     .where('m.clinic_id', '=', clinicId)
-    .where('m.patient_id', 'in', patientIds)
+    .where('m.patient_id', '=', patientId)
     .orderBy('m.role')
-    .orderBy('u.name')
-    .execute();
+    .orderBy('u.name'),
+);
+
+/** One patient's care team (the overview). */
+export function careTeamOf(db: Db, clinicId: string, patientId: string): Promise<MemberRow[]> {
+  return careTeamQuery(db, clinicId, patientId);
+}
+
+const caseloadTeamsQuery = compiledOnce((db: Db, clinicId: string, userId: string) =>
+  teamMembers(db)
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.patient_id', 'in', (eb) =>
+      eb
+        .selectFrom('care_team_members as mine')
+        .select('mine.patient_id')
+        .where('mine.clinic_id', '=', clinicId)
+        .where('mine.user_id', '=', userId),
+    )
+    .orderBy('m.role')
+    .orderBy('u.name'),
+);
+
+/**
+ * The care teams of every patient on this clinician's caseload, in one statement of fixed text (a sub-query
+ * where a list of the caseload's ids was bound before: issue 19).
+ */
+export function careTeamsOfCaseload(db: Db, clinicId: string, userId: string): Promise<MemberRow[]> {
+  return caseloadTeamsQuery(db, clinicId, userId);
 }
 
 export async function addMember(db: Db, row: CareTeamMemberTable): Promise<void> {
@@ -130,8 +164,8 @@ export async function changesOf(db: Db, clinicId: string, patientId: string) {
 }
 
 /** The clinician's caseload: every patient whose care team they are on, with their role(s) there. */
-export async function caseloadOf(db: Db, clinicId: string, userId: string) {
-  return db
+const caseloadQuery = compiledOnce((db: Db, clinicId: string, userId: string) =>
+  db
     .selectFrom('care_team_members as m')
     .innerJoin('patients as p', (j) =>
       j.onRef('p.id', '=', 'm.patient_id').onRef('p.clinic_id', '=', 'm.clinic_id'),
@@ -149,6 +183,29 @@ export async function caseloadOf(db: Db, clinicId: string, userId: string) {
     .where('m.clinic_id', '=', clinicId)
     .where('m.user_id', '=', userId)
     .orderBy('p.family_name')
-    .orderBy('p.given_name')
+    .orderBy('p.given_name'),
+);
+
+export function caseloadOf(db: Db, clinicId: string, userId: string) {
+  return caseloadQuery(db, clinicId, userId);
+}
+
+/**
+ * The contact address on the patient record of an account (none for staff), set when the account's
+ * sign-in address changes, in the same transaction so the two never disagree (accounts asks through
+ * deps.setPatientEmail; issue 18).
+ */
+export async function setEmailOfAccount(
+  db: Db,
+  clinicId: string,
+  userId: string,
+  email: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('patients')
+    .set((eb) => ({ email, updated_at: now, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
     .execute();
 }
