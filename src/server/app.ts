@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,6 +15,7 @@ import {
 import type { AppDeps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerSecurityHooks } from './platform/http/security-hooks.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerRequestScope } from './platform/http/request-context.js';
 import {
   clientErrorHandler,
@@ -136,24 +136,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(cookie);
   await app.register(rateLimit, rateLimitOptions(deps.config));
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null,
-      },
-    },
-    strictTransportSecurity: deps.config.cookieSecure,
-  });
+  // Security headers (CSP and the rest), built once at start (issue 19; the values helmet sent).
+  registerSecurityHeaders(app, deps.config.cookieSecure);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -1,9 +1,11 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireRole, RequireSession, StartRedirect } from './guards';
 import { AppLayout } from './layout/app-layout';
 import { lazyPage, preloadPage } from './lazy-page';
+import { withErrorBoundaries } from './error-boundaries';
+import { RouteError } from './route-error';
 import { CLINICIAN_ROLES } from './session';
 
 // Issue 17: every page but sign-in is its own chunk (lazy-page.tsx); charts load only with chart pages.
@@ -28,7 +30,10 @@ const ClinicSettingsPage = lazyPage(() =>
   import('../features/admin/settings-page').then((m) => m.ClinicSettingsPage),
 );
 const UsersPage = lazyPage(() => import('../features/admin/users-page').then((m) => m.UsersPage));
-const CaseloadPage = lazyPage(() => import('../features/caseload/caseload-page').then((m) => m.CaseloadPage));
+const ApiClientsPage = lazyPage(() =>
+  import('../features/admin/api-clients-page').then((m) => m.ApiClientsPage),
+);
+const CaseloadPage = lazyPage(() => import('../features/worklist/worklist-page').then((m) => m.WorklistPage));
 const InboxPage = lazyPage(() => import('../features/inbox/inbox-page').then((m) => m.InboxPage));
 const InvitePage = lazyPage(() => import('../features/invites/invite-page').then((m) => m.InvitePage));
 const ClinicianConversationPage = lazyPage(() =>
@@ -121,7 +126,7 @@ const GuidesIndexPage = lazyPage(() =>
   import('../features/medication-guides/guide-page').then((m) => m.GuidesIndexPage),
 );
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: '/', element: <StartRedirect /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
@@ -143,6 +148,7 @@ export const router = createBrowserRouter([
               { path: '/admin/settings', element: <ClinicSettingsPage /> },
               { path: '/admin/medications', element: <CatalogueAdminPage /> },
               { path: '/admin/lab-ranges', element: <LabRangesPage /> },
+              { path: '/admin/api-clients', element: <ApiClientsPage /> },
             ],
           },
           {
@@ -203,7 +209,10 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+// Issue 17: an error boundary per route, with a way back (error-boundaries.ts).
+export const router = createBrowserRouter(withErrorBoundaries(routes, <RouteError />));
 
 // Issue 17: the page this visit opens starts loading with the app, in parallel with the session request.
 for (const match of router.state.matches) preloadPage(match.route.element);

@@ -9,6 +9,7 @@ import {
   IconClipboardHeart,
   IconEye,
   IconFlask,
+  IconPlugConnected,
   IconInbox,
   IconHome,
   IconMail,
@@ -45,6 +46,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/admin/settings', label: 'Clinic settings', icon: IconAdjustments },
         { to: '/admin/medications', label: 'Medication catalogue', icon: IconPill },
         { to: '/admin/lab-ranges', label: 'Laboratory thresholds', icon: IconFlask },
+        { to: '/admin/api-clients', label: 'API clients', icon: IconPlugConnected },
         ACCOUNT,
       ];
     case 'patient':

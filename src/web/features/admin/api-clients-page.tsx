@@ -1,0 +1,211 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  MultiSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type SubmitEvent } from 'react';
+import type { ApiClient, ApiClientWithSecret } from '../../../shared/fhir/api-clients';
+import { SoftBadge } from '../../components/badges';
+import { formatDateTime } from '../../components/format';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
+import { fieldErrorsFrom } from '../../components/validation-details';
+import { useStaffUsers } from './api';
+import { useApiClients, useCreateApiClient, useRevokeApiClient, useRotateApiClient } from './api-clients-api';
+
+/** The secret, shown once after creating or rotating: only its hash is kept. */
+function SecretOnce({ shown, onDone }: { shown: ApiClientWithSecret; onDone: () => void }) {
+  return (
+    <Alert color="yellow" title={`Secret of ${shown.client.name}`} role="status">
+      <Stack gap="xs">
+        <Text size="sm">
+          Copy it now into the integration: Duet shows it this once and cannot show it again.
+        </Text>
+        <Text size="sm">
+          Client id: <Code style={{ wordBreak: 'break-all' }}>{shown.client.id}</Code>
+        </Text>
+        <Text size="sm">
+          Client secret: <Code style={{ wordBreak: 'break-all' }}>{shown.clientSecret}</Code>
+        </Text>
+        <Group>
+          <Button size="xs" variant="light" onClick={onDone}>
+            I have copied it
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+function NewClientForm({ onCreated }: { onCreated: (made: ApiClientWithSecret) => void }) {
+  const create = useCreateApiClient();
+  const staff = useStaffUsers();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState('system/Observation.rs system/Patient.r');
+  const [team, setTeam] = useState<string[]>([]);
+  const fieldErrors = fieldErrorsFrom(create.error);
+  const clinicians = (staff.data ?? [])
+    .filter((u) => u.role !== 'admin' && u.status === 'active')
+    .map((u) => ({ value: u.id, label: u.name }));
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { name, scopes, ...(team.length > 0 ? { teamMemberIds: team } : {}) },
+      {
+        onSuccess: (made) => {
+          onCreated(made);
+          setName('');
+          setTeam([]);
+        },
+      },
+    );
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          New API client
+        </Title>
+        <TextInput
+          label="Name of the integration"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+          required
+        />
+        <TextInput
+          label="Scopes (SMART v2)"
+          description="Space-separated, e.g. system/Observation.rs system/Patient.r; system/*.rs reads everything."
+          value={scopes}
+          onChange={(e) => setScopes(e.currentTarget.value)}
+          error={fieldErrors.scopes}
+          required
+        />
+        <MultiSelect
+          label="Only patients of these clinicians (optional)"
+          description="Leave empty for the whole clinic."
+          data={clinicians}
+          value={team}
+          onChange={setTeam}
+          error={fieldErrors.teamMemberIds}
+          searchable
+        />
+        {create.isError && !fieldErrors.name && !fieldErrors.scopes && !fieldErrors.teamMemberIds && (
+          <Alert color="red">{errorMessage(create.error)}</Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            Create API client
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function ClientCard({
+  client,
+  onRotated,
+}: {
+  client: ApiClient;
+  onRotated: (made: ApiClientWithSecret) => void;
+}) {
+  const rotate = useRotateApiClient();
+  const revoke = useRevokeApiClient();
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const active = client.status === 'active';
+  return (
+    <Card component="li" withBorder radius="md">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text fw={600}>{client.name}</Text>
+          <SoftBadge color={active ? 'green' : 'gray'}>{active ? 'Active' : 'Revoked'}</SoftBadge>
+        </Group>
+        <Text size="sm" style={{ wordBreak: 'break-word' }}>
+          Scopes: <Code>{client.scopes}</Code>
+        </Text>
+        <Text size="sm">
+          {client.teamMembers.length === 0
+            ? 'Reaches every patient of the clinic.'
+            : `Only patients of: ${client.teamMembers.map((m) => m.name).join(', ')}.`}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Created {formatDateTime(client.createdAt)} · secret set {formatDateTime(client.secretRotatedAt)}
+          {client.revokedAt !== null && ` · revoked ${formatDateTime(client.revokedAt)}`}
+        </Text>
+        {(rotate.isError || revoke.isError) && (
+          <Alert color="red">{errorMessage(rotate.error ?? revoke.error)}</Alert>
+        )}
+        {active && (
+          <Group gap="xs" wrap="wrap">
+            <Button
+              size="xs"
+              variant="light"
+              loading={rotate.isPending}
+              onClick={() => rotate.mutate(client, { onSuccess: onRotated })}
+            >
+              New secret
+            </Button>
+            {confirmRevoke ? (
+              <>
+                <Button
+                  size="xs"
+                  color="red"
+                  loading={revoke.isPending}
+                  onClick={() => revoke.mutate(client)}
+                >
+                  Revoke for good
+                </Button>
+                <Button size="xs" variant="subtle" onClick={() => setConfirmRevoke(false)}>
+                  Keep it
+                </Button>
+              </>
+            ) : (
+              <Button size="xs" variant="light" color="red" onClick={() => setConfirmRevoke(true)}>
+                Revoke
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** API clients (issue 16): integrations that read and write through Duet's FHIR API with a bearer token. */
+export function ApiClientsPage() {
+  const clients = useApiClients();
+  const [shown, setShown] = useState<ApiClientWithSecret | null>(null);
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>API clients</PageTitle>
+        <Text c="dimmed">
+          An EHR or screening tool connects to Duet&apos;s FHIR API with a client id and secret (OAuth 2.0
+          client credentials). Every read and write it makes is recorded in the patient&apos;s access report.
+        </Text>
+      </div>
+      {shown && <SecretOnce shown={shown} onDone={() => setShown(null)} />}
+      <NewClientForm onCreated={setShown} />
+      {clients.isPending && <LoadingState label="Loading API clients…" />}
+      {clients.isError && <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />}
+      {clients.data?.length === 0 && <Text c="dimmed">No API clients yet.</Text>}
+      {clients.data && clients.data.length > 0 && (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {clients.data.map((c) => (
+            <ClientCard key={c.id} client={c} onRotated={setShown} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
