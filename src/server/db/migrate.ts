@@ -32,6 +32,7 @@ import * as m037 from './migrations/037-password-reset-and-email-change.js';
 import * as m039 from './migrations/039-access-report-and-security-alerts.js';
 import * as m040 from './migrations/040-visit-agenda.js';
 import * as m041 from './migrations/041-fhir-api-clients.js';
+import * as m042 from './migrations/042-appointment-rooms.js';
 import * as m043 from './migrations/043-recommendations-and-care-contacts.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
@@ -70,6 +71,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '039-access-report-and-security-alerts': { up: m039.up },
     '040-visit-agenda': { up: m040.up },
     '041-fhir-api-clients': { up: m041.up },
+    '042-appointment-rooms': { up: m042.up },
     '043-recommendations-and-care-contacts': { up: m043.up },
   };
 }

@@ -34,6 +34,10 @@ export interface AppointmentTable {
   ends_at: number;
   duration_minutes: number;
   location: string | null;
+  /** The room (migration 042, issue 15); null when none was given. */
+  room?: string | null;
+  /** A telehealth link, https only (migration 042); null when none was given. */
+  telehealth_url?: string | null;
   /** 'scheduled' | 'attended' | 'no_show' | 'cancelled' */
   status: string;
   /** 'patient' | 'clinician', when cancelled. */
