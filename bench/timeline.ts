@@ -7,6 +7,7 @@
 //
 //   npx tsx bench/timeline.ts [--patients 5000] [--reads 200] [--sample 20] [--engines sqlite,postgres]
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import { createDeps, openAndMigrate } from '../src/server/bootstrap.js';
@@ -224,8 +225,12 @@ try {
         log(
           `${engine}: first read of each of ${String(first.length)} patients: p50 ${percentile(first, 50).toFixed(1)} ms, p95 ${percentile(first, 95).toFixed(1)} ms`,
         );
+        const load = os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ');
         results.push(
-          `${engine} first reads: p50 ${percentile(first, 50).toFixed(1)} ms, p95 ${percentile(first, 95).toFixed(1)} ms`,
+          `${engine} load average ${load}; first reads: p50 ${percentile(first, 50).toFixed(1)} ms, p95 ${percentile(first, 95).toFixed(1)} ms`,
         );
         const times: number[] = [];
         for (let i = 0; i < options.reads; i++) {

@@ -28,4 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('visit_agenda_items')
     .columns(['clinic_id', 'patient_id', 'status', 'created_at'])
     .execute();
+  // The timeline reads a patient's medication changes by day; the only index was per medication, so every
+  // timeline read scanned the clinic's whole table (EXPLAIN QUERY PLAN: SCAN medication_changes).
+  await db.schema
+    .createIndex('medication_changes_patient_day')
+    .on('medication_changes')
+    .columns(['clinic_id', 'patient_id', 'effective_on'])
+    .execute();
 }

@@ -2,19 +2,19 @@ import { addDays, instantAt, localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { countedDoses } from '../../../shared/adherence/adherence.js';
 import { byMedication } from '../../../shared/adherence/per-medication.js';
 import { practiceLibrary } from '../../../shared/practice/library.js';
 import { missedStretches, weeklyRates } from '../../../shared/timeline/adherence-weeks.js';
+import { wallClockDoses } from '../../../shared/timeline/wall-doses.js';
 import { progressSentences } from '../../../shared/timeline/progress-words.js';
 import type { Progress, Timeline } from '../../../shared/timeline/api.js';
 import { loadRegimens } from '../medications/index.js';
 import { toDosePeriods, toPlanMarks, toScore, toWhatHelps } from './timeline.mapper.js';
 import * as repo from './timeline.repository.js';
-import { expandRemembered } from './expansions.js';
 
 /** Before any record Duet keeps: the window "all" starts here and the answer names its first event's day. */
 const ALL_FROM = '1970-01-01';
@@ -75,7 +75,7 @@ async function medicationLanes(
   const regimenOf = new Map((regimens.get(patientId) ?? []).map((r) => [r.medicationId, r]));
   const last = w.to < today ? w.to : today;
   const scheduled =
-    w.from > last ? [] : [...regimenOf.values()].flatMap((r) => expandRemembered(r, w.from, last, zone));
+    w.from > last ? [] : [...regimenOf.values()].flatMap((r) => wallClockDoses(r, w.from, last, zone));
   const counted = byMedication(
     countedDoses(
       scheduled,
@@ -121,7 +121,7 @@ export function patientTimeline(
   patientId: string,
   query: { from?: string; to?: string },
 ): Promise<Timeline> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -222,7 +222,7 @@ export function myProgress(
   query: { from?: string; to?: string },
 ): Promise<Progress> {
   const patientId = actor.patientId ?? '';
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
