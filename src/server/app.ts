@@ -58,6 +58,7 @@ import { clinicSafetyDataRoutes } from './features/clinic-safety-data/index.js';
 import { securityRoutes } from './features/security/index.js';
 import { apiClientRoutes, tokenRoutes } from './features/api-clients/index.js';
 import { worklistRoutes } from './features/worklist/index.js';
+import { scheduleRoutes } from './features/schedule/index.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -94,6 +95,7 @@ export const featureRoutes = [
   noteRoutes,
   registryRoutes,
   worklistRoutes,
+  scheduleRoutes,
   caseReviewRoutes,
   careContactRoutes,
   feedbackRoutes,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_OCCURRENCES } from './recurrence.js';
+import { roomSchema, telehealthUrlSchema } from '../schedule/fields.js';
 
 /** Appointment API shapes (issue 6), shared by the server's routes and the web app. */
 export const appointmentTypes = ['therapy_session', 'medication_review'] as const;
@@ -42,6 +43,9 @@ export const newAppointmentSchema = z.object({
   mode: appointmentModeSchema,
   /** Where (an address or room) or how to join (a video link note); shown to the patient. */
   location: z.string().trim().max(500).nullable().default(null),
+  /** Issue 15: the room, and a telehealth link (https only); null when none. */
+  room: roomSchema.nullable().default(null),
+  telehealthUrl: telehealthUrlSchema.nullable().default(null),
   recurrence: recurrenceSchema.nullable().default(null),
 });
 export type NewAppointment = z.input<typeof newAppointmentSchema>;
@@ -56,6 +60,8 @@ export const rescheduleSchema = z.object({
   durationMinutes: z.number().int().min(10).max(240).optional(),
   mode: appointmentModeSchema.optional(),
   location: z.string().trim().max(500).nullable().optional(),
+  room: roomSchema.nullable().optional(),
+  telehealthUrl: telehealthUrlSchema.nullable().optional(),
 });
 export type Reschedule = z.input<typeof rescheduleSchema>;
 
@@ -91,6 +97,8 @@ export const appointmentSchema = z.object({
   endsAt: z.number(),
   durationMinutes: z.number(),
   location: z.string().nullable(),
+  room: z.string().nullable(),
+  telehealthUrl: z.string().nullable(),
   status: appointmentStatusSchema,
   cancelledBy: cancelledBySchema.nullable(),
   /** Cancelled less than the clinic's notice (default 24 h) before the start. */

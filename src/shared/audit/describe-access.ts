@@ -44,6 +44,7 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'registry.read': ['saw you in their caseload overview', 'saw the patient in the caseload registry'],
   // Issue 15: the caseload worklist.
   'worklist.read': ['saw you in their worklist', 'saw the patient in their worklist'],
+  'schedule.read': ['saw your appointment in their schedule', 'saw the appointment in a schedule'],
   'inbox.read': [
     'saw an alert about your care in their inbox',
     'saw an alert about the patient in their inbox',

@@ -33,6 +33,8 @@ export function toAppointment(row: AppointmentRow): Appointment {
     endsAt: row.ends_at,
     durationMinutes: row.duration_minutes,
     location: row.location,
+    room: row.room ?? null,
+    telehealthUrl: row.telehealth_url ?? null,
     status: appointmentStatusSchema.parse(row.status),
     cancelledBy: row.cancelled_by === null ? null : cancelledBySchema.parse(row.cancelled_by),
     cancelledLate: row.cancelled_late === null ? null : row.cancelled_late === 1,

@@ -164,6 +164,8 @@ export function bookAppointments(
           ends_at: o.endsAt,
           duration_minutes: input.durationMinutes,
           location: input.location === '' ? null : input.location,
+          room: input.room === '' ? null : input.room,
+          telehealth_url: input.telehealthUrl,
           status: 'scheduled',
           cancelled_by: null,
           cancelled_late: null,
@@ -271,6 +273,8 @@ export function rescheduleAppointment(
           ...(input.location === undefined
             ? {}
             : { location: input.location === '' ? null : input.location }),
+          ...(input.room === undefined ? {} : { room: input.room === '' ? null : input.room }),
+          ...(input.telehealthUrl === undefined ? {} : { telehealth_url: input.telehealthUrl }),
           updated_at: now,
         };
       });

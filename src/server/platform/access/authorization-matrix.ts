@@ -234,6 +234,15 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'PATCH /api/patients/:patientId/agenda-items/:itemId': { scope: 'patient', expect: patientThemself },
   'DELETE /api/patients/:patientId/agenda-items/:itemId': { scope: 'patient', expect: patientThemself },
   'POST /api/patients/:patientId/agenda-items/:itemId/discussed': { scope: 'patient', expect: careTeam },
+  // The visit summary (issue 14): the care team reads it and prints it (':appointmentId' literal: 400 past the gate).
+  'GET /api/patients/:patientId/appointments/:appointmentId/visit-summary': {
+    scope: 'patient',
+    expect: careTeam,
+  },
+  'GET /api/patients/:patientId/appointments/:appointmentId/visit-summary.pdf': {
+    scope: 'patient',
+    expect: careTeam,
+  },
   // the patient's feedback (issue 6): the whole care team reads, the patient reads their own; giving it is
   // the patient's alone (403 'patient_only' for a clinician, from the declared policy); the matrix
   // sends ':appointmentId' literally: not a UUID, so an allowed caller gets 400 past the gate
@@ -270,6 +279,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // on the team are refused with 403 (the gate answers 404 first for a stranger); scope=all: registry tests.
   'GET /api/registry': { scope: 'none', expect: cliniciansOnly },
   'GET /api/worklist': { scope: 'none', expect: cliniciansOnly },
+  // The matrix sends no from/to: an allowed caller gets 400 from validation, after the gate.
+  'GET /api/schedule': { scope: 'none', expect: cliniciansOnly },
   'GET /api/patients/:patientId/case-review': { scope: 'patient', expect: careTeam },
   'PUT /api/patients/:patientId/case-review/mark': {
     scope: 'patient',
