@@ -27,6 +27,16 @@ export interface CaseReviewRecommendationTable {
   summary: string;
   details: string;
   created_at: number;
+  /** Migration 043 (issue 15): the team member who carries it out (null: the team), by when, and its end. */
+  assigned_to: string | null;
+  due_date: string | null;
+  /** 'open' | 'done' | 'declined' */
+  status: string;
+  /** Why it was declined (or a word on how it was done). */
+  closed_reason: string | null;
+  closed_by: string | null;
+  closed_at: number | null;
+  version: number;
 }
 
 /** Each patient's latest clinician contact (migration 024), kept in step with its sources. */

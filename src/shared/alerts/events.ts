@@ -121,6 +121,14 @@ export const eventPayloadSchemas = {
     /** The consultant's priority; absent on events written before it was carried (routine then). */
     priority: z.enum(['routine', 'high']).optional(),
   }),
+  /** Issue 15: a case-review recommendation was marked done or declined (with the reason). */
+  'case_review.recommendation_closed': z.object({
+    recommendationId: z.string(),
+    outcome: z.enum(['done', 'declined']),
+    byUserId: z.string(),
+    summary: z.string(),
+    reason: z.string(),
+  }),
   /** Doses taken / scheduled over the clinic's window (default 14 days) fell below its threshold (default 80%). */
   'adherence.low': z.object({
     windowDays: z.number().int(),

@@ -19,6 +19,15 @@ export const recommendationSchema = z.object({
   summary: z.string(),
   details: z.string(),
   createdAt: z.number(),
+  /** Issue 15: the team member who carries it out (null: the whole team), and by when (YYYY-MM-DD). */
+  assignedTo: z.string().nullable(),
+  assignedToName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(['open', 'done', 'declined']),
+  closedReason: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  closedAt: z.number().nullable(),
+  version: z.number(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -38,6 +47,9 @@ export const recommendationInputSchema = z.object({
   priority: z.enum(['routine', 'high']).default('routine'),
   summary: z.string().trim().min(1, 'Write the recommendation.').max(500),
   details: z.string().trim().max(5000).default(''),
+  /** Issue 15: a member of the patient's care team (null: the whole team). */
+  assignedTo: z.string().min(1).max(64).nullable().default(null),
+  dueDate: z.string().refine(isRealCalendarDay, 'Use a real date as YYYY-MM-DD.').nullable().default(null),
 });
 
 export const sessionInputSchema = z.object({

@@ -24,6 +24,14 @@ export const toRecommendation = (r: RecommendationRow): Recommendation => ({
   summary: r.summary,
   details: r.details,
   createdAt: r.created_at,
+  assignedTo: r.assigned_to,
+  assignedToName: r.assigned_to_name,
+  dueDate: r.due_date,
+  status: r.status === 'done' || r.status === 'declined' ? r.status : 'open',
+  closedReason: r.closed_reason,
+  closedByName: r.closed_by_name,
+  closedAt: r.closed_at,
+  version: r.version,
 });
 
 export function toSession(row: CaseReviewSessionTable, people: { id: string; name: string; role: string }[]) {

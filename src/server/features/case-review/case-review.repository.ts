@@ -36,7 +36,7 @@ export async function deleteMark(db: Db, clinicId: string, patientId: string): P
     .execute();
 }
 
-const recommendationColumns = [
+export const recommendationColumns = [
   'r.id',
   'r.patient_id',
   'r.session_id',
@@ -46,12 +46,26 @@ const recommendationColumns = [
   'r.summary',
   'r.details',
   'r.created_at',
+  'r.assigned_to',
+  'a.name as assigned_to_name',
+  'r.due_date',
+  'r.status',
+  'r.closed_reason',
+  'c.name as closed_by_name',
+  'r.closed_at',
+  'r.version',
 ] as const;
 
-export async function recommendationsOfPatient(db: Db, clinicId: string, patientId: string) {
-  return db
+/** The recommendations table with its author, assignee and closer named (one join each, by id). */
+export const recommendationsWithNames = (db: Db) =>
+  db
     .selectFrom('case_review_recommendations as r')
     .innerJoin('users as u', 'u.id', 'r.by_user_id')
+    .leftJoin('users as a', 'a.id', 'r.assigned_to')
+    .leftJoin('users as c', 'c.id', 'r.closed_by');
+
+export async function recommendationsOfPatient(db: Db, clinicId: string, patientId: string) {
+  return recommendationsWithNames(db)
     .select(recommendationColumns)
     .where('r.clinic_id', '=', clinicId)
     .where('r.patient_id', '=', patientId)
@@ -62,9 +76,7 @@ export async function recommendationsOfPatient(db: Db, clinicId: string, patient
 export type RecommendationRow = Awaited<ReturnType<typeof recommendationsOfPatient>>[number];
 
 export async function recommendationById(db: Db, clinicId: string, id: string) {
-  return db
-    .selectFrom('case_review_recommendations as r')
-    .innerJoin('users as u', 'u.id', 'r.by_user_id')
+  return recommendationsWithNames(db)
     .select(recommendationColumns)
     .where('r.clinic_id', '=', clinicId)
     .where('r.id', '=', id)
@@ -83,9 +95,7 @@ export async function insertRecommendationOnce(db: Db, row: CaseReviewRecommenda
 
 /** Recommendations of a session about patients on the caller's caseload. */
 export async function recommendationsOfSession(db: Db, clinicId: string, sessionId: string, userId: string) {
-  return db
-    .selectFrom('case_review_recommendations as r')
-    .innerJoin('users as u', 'u.id', 'r.by_user_id')
+  return recommendationsWithNames(db)
     .select(recommendationColumns)
     .where('r.clinic_id', '=', clinicId)
     .where('r.session_id', '=', sessionId)

@@ -15,6 +15,7 @@ import {
   sessionInputSchema,
 } from '../../../shared/registry/case-review.js';
 import * as service from './case-review.service.js';
+import { recommendationRoutes } from './recommendations.routes.js';
 
 /** Declared gates (before validation): another clinician on the team is told so (403), whatever the body. */
 const careManagerMarks = onlyOfTeam([rules.team('care_manager')], {
@@ -32,6 +33,7 @@ const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const sessionParams = z.object({ sessionId: z.uuid() });
 
 export function caseReviewRoutes(app: App, deps: AppDeps): void {
+  recommendationRoutes(app, deps);
   app.get('/api/patients/:patientId/case-review', {
     config: { policy: policies.careTeam },
     schema: {

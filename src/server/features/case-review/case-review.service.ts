@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/registry/case-review.js';
 import * as repo from './case-review.repository.js';
 import { toMark, toRecommendation, toSession } from './case-review.mapper.js';
+import { checkAssignment } from './recommendations.service.js';
 
 /** The patient's case-review record: the current mark and every recommendation, newest first. */
 export function patientCaseReview(deps: AppDeps, actor: Actor, patientId: string) {
@@ -85,7 +86,10 @@ export function recommend(
     { action: 'case_review.recommend', resourceType: 'case_review_recommendation', resourceId: input.id },
     async (trx) => {
       if (input.sessionId && !(await repo.sessionById(trx, actor.clinicId, input.sessionId)))
-        throw new AppError('validation_failed', 'No such case-review session.');
+        throw new AppError('validation_failed', 'No such case-review session.', [
+          { path: 'body.sessionId', message: 'No such case-review session.' },
+        ]);
+      await checkAssignment(trx, actor, patientId, deps.clock.now(), input);
       const created = await repo.insertRecommendationOnce(trx, {
         id: input.id,
         clinic_id: actor.clinicId,
@@ -96,6 +100,13 @@ export function recommend(
         summary: input.summary,
         details: input.details,
         created_at: deps.clock.now(),
+        assigned_to: input.assignedTo,
+        due_date: input.dueDate,
+        status: 'open',
+        closed_reason: null,
+        closed_by: null,
+        closed_at: null,
+        version: 1,
       });
       const row = await repo.recommendationById(trx, actor.clinicId, input.id);
       if (!row || row.patient_id !== patientId)

@@ -13,7 +13,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 /** Recomputes one patient's row from the sources (a correction or a changed attendance can lower it). */
 export async function refreshLastContact(db: Db, clinicId: string, patientId: string): Promise<void> {
-  const [message, session, assessment, visit] = await Promise.all([
+  const [message, session, assessment, visit, logged] = await Promise.all([
     db
       .selectFrom('messages as m')
       .innerJoin('conversations as k', 'k.id', 'm.conversation_id')
@@ -49,8 +49,9 @@ export async function refreshLastContact(db: Db, clinicId: string, patientId: st
       .where('patient_id', '=', patientId)
       .where('status', '=', 'attended')
       .executeTakeFirst(),
+    loggedContactAt(db, clinicId, patientId),
   ]);
-  const times = [message?.at, session?.at, assessment?.at, visit?.at]
+  const times = [message?.at, session?.at, assessment?.at, visit?.at, logged?.at]
     .map(num)
     .filter((x): x is number => x !== null);
   if (times.length === 0) {
@@ -65,8 +66,28 @@ export async function refreshLastContact(db: Db, clinicId: string, patientId: st
     .execute();
 }
 
+/** A contact logged by a clinician that reached the patient (care-contacts, issue 15; unreached is no contact). */
+function loggedContactAt(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('care_contacts')
+    .select((eb) => eb.fn.max('contacted_at').as('at'))
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('reached', '=', 1)
+    .executeTakeFirst();
+}
+
 /** Rebuilds a clinic's rows (after bulk loads that write the sources directly, like the demo seed). */
 export async function rebuildLastContacts(db: Db, clinicId: string): Promise<void> {
   await db.deleteFrom('last_clinician_contacts').where('clinic_id', '=', clinicId).execute();
   await backfill(db as unknown as Kysely<unknown>, clinicId);
+  // Logged contacts came after migration 024's backfill: refresh the patients that have one.
+  const logged = await db
+    .selectFrom('care_contacts')
+    .select('patient_id')
+    .distinct()
+    .where('clinic_id', '=', clinicId)
+    .where('reached', '=', 1)
+    .execute();
+  for (const { patient_id } of logged) await refreshLastContact(db, clinicId, patient_id);
 }
