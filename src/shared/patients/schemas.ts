@@ -5,10 +5,16 @@ import { emailSchema, accountStatusSchema } from '../accounts/schemas.js';
 import { isRealCalendarDay } from './validation.js';
 import { countryCodeSchema } from '../crisis/countries.js';
 
+/** A date of birth: a real calendar day from 1900 on (the service also refuses a day after today). */
 export const calendarDaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
-  .refine(isRealCalendarDay, 'Enter a real date in the past.');
+  .refine((day) => day >= '1900-01-01', {
+    error: 'The date of birth must be in 1900 or later.',
+    abort: true,
+  })
+  .refine((day) => day < '2100-01-01', { error: 'The date of birth cannot be in the future.', abort: true })
+  .refine(isRealCalendarDay, 'Enter a real date: this day does not exist in the calendar.');
 
 export { timeZoneSchema };
 

@@ -3,7 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { isApiError, setUnauthenticatedHandler } from './api-client';
+import { setUnauthenticatedHandler } from './api-client';
+import { retryTransient } from './retry';
 import { sessionKey } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -13,10 +14,10 @@ function makeQueryClient(): QueryClient {
       queries: {
         staleTime: 15_000,
         refetchOnWindowFocus: false,
-        // Client errors (404 for a foreign record, 401, 403) will not change on retry.
-        retry: (failureCount, error) =>
-          !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+        // Client errors (404 for a foreign record, 401, 403, 400) will not change on retry.
+        retry: retryTransient,
       },
+      mutations: { retry: false },
     },
   });
 }

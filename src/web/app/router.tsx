@@ -34,6 +34,7 @@ const ApiClientsPage = lazyPage(() =>
   import('../features/admin/api-clients-page').then((m) => m.ApiClientsPage),
 );
 const CaseloadPage = lazyPage(() => import('../features/worklist/worklist-page').then((m) => m.WorklistPage));
+const SchedulePage = lazyPage(() => import('../features/schedule/schedule-page').then((m) => m.SchedulePage));
 const InboxPage = lazyPage(() => import('../features/inbox/inbox-page').then((m) => m.InboxPage));
 const InvitePage = lazyPage(() => import('../features/invites/invite-page').then((m) => m.InvitePage));
 const ClinicianConversationPage = lazyPage(() =>
@@ -155,6 +156,7 @@ const routes: RouteObject[] = [
             element: <RequireRole roles={CLINICIAN_ROLES} />,
             children: [
               { path: '/caseload', element: <CaseloadPage /> },
+              { path: '/schedule', element: <SchedulePage /> },
               { path: '/inbox', element: <InboxPage /> },
               { path: '/registry', element: <RegistryPage /> },
               { path: '/case-review', element: <CaseReviewPage /> },

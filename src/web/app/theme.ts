@@ -12,6 +12,8 @@ export const theme = createTheme({
   components: {
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
+    // Issue 17: a number out of range is refused with the range named, never changed on blur.
+    NumberInput: { defaultProps: { clampBehavior: 'none' } },
   },
 });
 

@@ -87,7 +87,7 @@ export function recordRiskAssessment(
       ]);
     if (input.contactedAt > now)
       throw new AppError('validation_failed', 'The contact cannot be in the future.', [
-        { path: 'body.contactedAt', message: 'In the future' },
+        { path: 'body.contactedAt', message: 'This time is in the future: enter when the contact happened.' },
       ]);
     let subjectId = input.responseId;
     if (input.responseId !== null) {

@@ -203,7 +203,7 @@ export function recordMonitoringResult(
       const zone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone;
       if (zone !== undefined && input.takenOn > localDate(deps.clock.now(), zone))
         throw new AppError('validation_failed', 'The result cannot be from the future.', [
-          { path: 'body.takenOn', message: 'In the future' },
+          { path: 'body.takenOn', message: 'This day is in the future: enter the day the sample was taken.' },
         ]);
       const existing = await labs.findLabResult(trx, actor.clinicId, input.id);
       if (existing) {

@@ -141,7 +141,7 @@ export function saveEntry(
       const { today } = await patientDay(trx, actor.clinicId, patientId, now);
       if (input.day !== undefined && input.day > today)
         throw new AppError('validation_failed', 'This day has not happened yet.', [
-          { path: 'body.day', message: `Choose ${today} or earlier` },
+          { path: 'body.day', message: `This day has not happened yet: choose ${today} or earlier.` },
         ]);
       const status = input.done ? 'done' : 'draft';
 

@@ -1,4 +1,5 @@
-import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { TextInput } from '../../components/limited-text';
 import { escalationDefaults, type OutOfHoursEscalation } from '../../../shared/alerts/escalation-settings';
 import type { StaffUser } from '../../../shared/accounts/api';
 import type { ClinicSettings } from '../../../shared/clinic/api';

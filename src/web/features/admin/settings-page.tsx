@@ -1,4 +1,5 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { NumberField } from '../../components/number-field';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { StaffUser } from '../../../shared/accounts/api';
@@ -76,7 +77,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate>
       <Stack gap="lg" maw={760}>
-        <NumberInput
+        <NumberField
           label="Escalate unresolved urgent alerts after (clinic hours)"
           description="When an urgent alert is not resolved in this many clinic hours, it goes to the next person in the chain below; acknowledging holds it back only for the pause set under Urgent alerts."
           min={ESCALATION.min}
@@ -88,7 +89,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
           error={showErrors ? hoursError : undefined}
           required
         />
-        <NumberInput
+        <NumberField
           label="Review treatment plans after (weeks)"
           description="The default review date of a newly agreed plan."
           min={REVIEW.min}

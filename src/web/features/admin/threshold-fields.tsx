@@ -1,4 +1,5 @@
-import { Fieldset, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NumberField } from '../../components/number-field';
 import {
   thresholdFields,
   thresholdValue,
@@ -49,7 +50,7 @@ export function ThresholdFields({
             {thresholdFields
               .filter((f) => f.group === group)
               .map((f) => (
-                <NumberInput
+                <NumberField
                   key={f.key}
                   label={`${f.label} (${f.unit})`}
                   description={`${f.help} Default ${String(f.defaultValue)}.`}

@@ -1,14 +1,5 @@
-import {
-  Button,
-  Group,
-  Radio,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Group, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { useState, type SubmitEvent } from 'react';
 import {
   allergySeverities,

@@ -1,16 +1,5 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Divider, Group, Modal, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { useState } from 'react';
 import { SoftBadge } from '../../components/badges';
 import { ConfirmModal } from '../../components/confirm-modal';

@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type {
@@ -48,7 +49,7 @@ export function useBookAppointment(patientId: string) {
   const invalidate = useInvalidate(patientId);
   return useMutation({
     mutationFn: (body: NewAppointment) => api.post<BookingResult>(base(patientId), body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: invalidate,
   });
 }

@@ -1,4 +1,5 @@
-import { Alert as Callout, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert as Callout, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Appointment } from '../../../shared/appointments/schemas';

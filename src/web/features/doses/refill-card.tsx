@@ -1,4 +1,6 @@
-import { Alert, Button, Card, Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { NumberField } from '../../components/number-field';
+import { numberRangeError } from '../../components/number-range';
 import { useState } from 'react';
 import { formatDay } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
@@ -7,6 +9,9 @@ import { newClientId } from '../messaging/api';
 import type { NewSupply } from '../../../shared/doses/schemas';
 import { useRecordSupply, useSupplies } from './api';
 import { runsOutText } from './words';
+
+const QUANTITY = { min: 0.5, max: 100_000 };
+const STRENGTH = { min: 0 };
 
 /** Refill forecast: record how many tablets (or doses) you have; Duet works out when they run out. */
 export function RefillCard({ patientId }: { patientId: string }) {
@@ -21,8 +26,11 @@ export function RefillCard({ patientId }: { patientId: string }) {
   const chosen = options.find((m) => m.id === medicationId) ?? options[0];
   const unit = chosen?.current?.doseUnit ?? 'mg';
 
+  // Issue 17: a count outside the range is refused at its field (NumberField), never changed.
+  const outOfRange =
+    numberRangeError(quantity, QUANTITY) !== null || numberRangeError(strength, STRENGTH) !== null;
   const save = () => {
-    if (!chosen || typeof quantity !== 'number') return;
+    if (!chosen || typeof quantity !== 'number' || outOfRange) return;
     const body: NewSupply = pending ?? {
       id: newClientId(),
       medicationId: chosen.id,
@@ -86,12 +94,12 @@ export function RefillCard({ patientId }: { patientId: string }) {
             }}
           />
           <Group grow align="flex-start" gap="sm">
-            <NumberInput
+            <NumberField
               label="How many do you have?"
               description="Tablets, capsules or doses"
               size="md"
-              min={0.5}
-              max={100000}
+              min={QUANTITY.min}
+              max={QUANTITY.max}
               value={quantity}
               onChange={(v) => {
                 setQuantity(v);
@@ -99,11 +107,11 @@ export function RefillCard({ patientId }: { patientId: string }) {
               }}
               required
             />
-            <NumberInput
+            <NumberField
               label={`Strength of one (${unit})`}
               description="Leave empty if one is one dose"
               size="md"
-              min={0}
+              min={STRENGTH.min}
               value={strength}
               onChange={(v) => {
                 setStrength(v);
@@ -111,7 +119,12 @@ export function RefillCard({ patientId }: { patientId: string }) {
               }}
             />
           </Group>
-          <Button type="submit" size="md" loading={record.isPending} disabled={typeof quantity !== 'number'}>
+          <Button
+            type="submit"
+            size="md"
+            loading={record.isPending}
+            disabled={typeof quantity !== 'number' || outOfRange}
+          >
             {pending && record.isError ? 'Try again' : 'Save count'}
           </Button>
           {record.isError && (

@@ -1,4 +1,5 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { TextInput } from '../../components/limited-text';
 import { useState } from 'react';
 import { skipReasonLabels, skipReasons, type SkipReason } from './words';
 

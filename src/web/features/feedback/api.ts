@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type {
@@ -47,7 +48,7 @@ export function useSubmitSessionFeedback(patientId: string) {
   return useMutation({
     mutationFn: (body: NewSessionFeedback) =>
       api.post<{ feedback: SessionFeedback }>(`${base(patientId)}/session-feedback`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: feedbackKeys.all(patientId) }),
   });
 }
@@ -65,7 +66,7 @@ export function useSubmitTreatmentRating(patientId: string) {
   return useMutation({
     mutationFn: (body: NewTreatmentRating) =>
       api.post<{ round: TreatmentRatingRound }>(`${base(patientId)}/treatment-ratings`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: feedbackKeys.all(patientId) }),
   });
 }

@@ -1,10 +1,12 @@
 import { Group, Slider, Text } from '@mantine/core';
 import { useId } from 'react';
+import unrated from '../../components/unrated-slider.module.css';
 
 /**
  * A 0-10 rating on a slider sized for a thumb. The thumb carries the question as its accessible name and
  * moves with arrow keys, Home and End; the words at both ends say what 0 and 10 mean. Until touched the
- * value reads "Not answered" (a slider has no empty position, so the thumb rests grey in the middle).
+ * value reads "Not answered" and no thumb or filled bar shows (issue 17); the keyboard finds the thumb in the
+ * middle, hollow.
  */
 export function FeedbackSlider({
   label,
@@ -41,6 +43,12 @@ export function FeedbackSlider({
         color={value === null ? 'gray.5' : 'blue.7'}
         label={null}
         thumbLabel={`${label} (0 ${lowWord}, 10 ${highWord})${value === null ? ', not answered yet' : ''}`}
+        thumbValueText={value === null ? 'Not answered' : undefined}
+        classNames={{
+          root: value === null ? unrated.unrated : undefined,
+          thumb: unrated.thumb,
+          bar: unrated.bar,
+        }}
         mb={4}
       />
       {/* The end words sit under the track, inside the page width (mark labels would spill over it). */}

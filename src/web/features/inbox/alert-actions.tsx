@@ -1,4 +1,5 @@
-import { Alert as Callout, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert as Callout, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { isApiError } from '../../app/api-client';

@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type {
@@ -57,7 +58,7 @@ export function useSubmitMeasure(patientId: string) {
   return useMutation({
     mutationFn: (body: NewMeasureResponse) =>
       api.post<SubmitMeasureAnswer>(`${base(patientId)}/measures`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: measureKeys.all(patientId) });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { TextInput } from '../../components/limited-text';
 import { useState } from 'react';
 import type { Instrument, MeasureResponse } from '../../../shared/measures/api';
 import { formatDateTime } from '../../components/format';

@@ -1,13 +1,5 @@
-import {
-  Alert as Callout,
-  Button,
-  Group,
-  Radio,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert as Callout, Button, Group, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { TextInput } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Instrument, NewMeasureResponse, SubmitMeasureAnswer } from '../../../shared/measures/api';

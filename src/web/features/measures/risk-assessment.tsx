@@ -9,10 +9,9 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Alert } from '../../../shared/alerts/api';

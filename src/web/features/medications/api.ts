@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../app/api-client';
@@ -89,7 +90,7 @@ export function useStartMedication(patientId: string) {
   return useMutation({
     mutationFn: (body: StartMedicationInput) =>
       api.post<MedicationDetail>(`${base(patientId)}/medications`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: medicationKeys.all(patientId) }),
   });
 }
@@ -130,7 +131,7 @@ export function useRecordMonitoringResult(patientId: string) {
   return useMutation({
     mutationFn: (body: MonitoringResultInput) =>
       api.post<{ view: MonitoringView }>(`${base(patientId)}/medication-monitoring/results`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: (answer) => queryClient.setQueryData(medicationKeys.monitoring(patientId), answer.view),
   });
 }

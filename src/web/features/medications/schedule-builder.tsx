@@ -1,14 +1,5 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Chip,
-  Group,
-  NumberInput,
-  Radio,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Chip, Group, Radio, Stack, TextInput } from '@mantine/core';
+import { NumberField } from '../../components/number-field';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { DoseSchedule } from './api';
 
@@ -117,7 +108,7 @@ export function ScheduleBuilder({
       )}
       {value.kind === 'every_n_hours' && (
         <Group gap="sm" align="flex-end">
-          <NumberInput
+          <NumberField
             label="Every (hours)"
             min={1}
             max={72}
@@ -135,7 +126,7 @@ export function ScheduleBuilder({
         </Group>
       )}
       {value.kind === 'as_needed' && (
-        <NumberInput
+        <NumberField
           label="At most (doses a day)"
           min={1}
           max={24}

@@ -7,9 +7,9 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import { CONSULT_QUESTION_MAX_CHARS } from '../../../shared/messaging/schemas';

@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Chip, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Chip, Group, Paper, Stack, Text } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { EntryCrisis } from '../practice/entry-crisis';
 import { IconCheck, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';

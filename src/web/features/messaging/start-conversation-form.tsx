@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { Link } from 'react-router';
 import { useState, type SubmitEvent } from 'react';
 import { MESSAGE_MAX_CHARS, SUBJECT_MAX_CHARS } from '../../../shared/messaging/schemas';

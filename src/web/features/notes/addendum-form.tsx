@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { useState } from 'react';
 import { errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';

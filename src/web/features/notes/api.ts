@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type {
@@ -50,7 +51,7 @@ export function useCreateProgressNote(patientId: string) {
   return useMutation({
     mutationFn: (body: NewProgressNoteInput) =>
       api.post<ProgressNote>(`${base(patientId)}/progress-notes`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: store,
   });
 }
@@ -78,7 +79,7 @@ export function useAddAddendum(patientId: string) {
   return useMutation({
     mutationFn: ({ noteId, body }: { noteId: string; body: NewAddendum }) =>
       api.post<ProgressNote>(`${base(patientId)}/progress-notes/${noteId}/addenda`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: store,
   });
 }

@@ -1,16 +1,5 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  MultiSelect,
-  Radio,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Group, List, MultiSelect, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../app/api-client';
 import { ConfirmModal } from '../../components/confirm-modal';

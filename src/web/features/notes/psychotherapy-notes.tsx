@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PsychotherapyNote } from '../../../shared/notes/schemas';

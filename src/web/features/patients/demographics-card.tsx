@@ -130,7 +130,9 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
         <DetailsFields value={form} onChange={setForm} errors={errors} />
         {update.isError && !isApiError(update.error, 'precondition_failed') && (
           <Alert color="red" variant="light" role="alert" title="The details were not saved">
-            {errorMessage(update.error)}
+            {Object.keys(fieldErrorsFrom(update.error)).length > 0
+              ? 'Check the fields marked above.'
+              : errorMessage(update.error)}
           </Alert>
         )}
         <Group gap="sm">

@@ -97,7 +97,9 @@ export function EnrolPatientPage() {
           </Paper>
           {enrol.isError && (
             <Alert color="red" variant="light" role="alert" title="The patient was not enrolled">
-              {errorMessage(enrol.error)}
+              {Object.keys(fieldErrorsFrom(enrol.error)).length > 0
+                ? 'Check the fields marked above.'
+                : errorMessage(enrol.error)}
             </Alert>
           )}
           <Group gap="sm">

@@ -1,4 +1,5 @@
-import { Button, Group, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ActivityLog } from '../../../shared/practice/content';

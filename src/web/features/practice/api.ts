@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type {
@@ -50,7 +51,7 @@ export function useAssignPractice(patientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewAssignment) => api.post<PracticeAssignment>(`${base(patientId)}/assignments`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: practiceKeys.all(patientId) }),
   });
 }
@@ -91,7 +92,7 @@ export function useAddComment(patientId: string) {
   return useMutation({
     mutationFn: (c: { entryId: string; id: string; text: string }) =>
       api.post<PracticeEntry>(`${base(patientId)}/entries/${c.entryId}/comments`, { id: c.id, text: c.text }),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: practiceKeys.entries(patientId) }),
   });
 }

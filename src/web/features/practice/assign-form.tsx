@@ -1,17 +1,6 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Textarea, TextInput } from '../../components/limited-text';
+import { NumberField } from '../../components/number-field';
 import { useState } from 'react';
 import { isApiError } from '../../app/api-client';
 import type { PracticeType } from '../../../shared/practice/content';
@@ -121,7 +110,7 @@ export function AssignForm({
             ]}
           />
           {kind === 'weekly' && (
-            <NumberInput
+            <NumberField
               label="Times a week"
               min={1}
               max={7}

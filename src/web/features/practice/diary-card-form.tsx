@@ -1,4 +1,5 @@
-import { Chip, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Chip, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import type { DiaryCard } from '../../../shared/practice/content';
 import { diaryDefaults } from '../../../shared/practice/library';
 import { RatingSlider } from './rating-slider';

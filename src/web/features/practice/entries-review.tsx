@@ -1,4 +1,5 @@
-import { Accordion, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { useState } from 'react';
 import { practiceKind } from '../../../shared/practice/library';
 import type { PracticeEntry } from '../../../shared/practice/schemas';

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../app/api-client';
+import { isApiError, type ApiError } from '../../app/api-client';
 import { useCurrentUser } from '../../app/session';
 import type { PracticeContent, PracticeContentByType } from '../../../shared/practice/content';
 import { practiceKind } from '../../../shared/practice/library';
@@ -14,6 +14,7 @@ import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { formatTime } from '../../components/format';
+import { fieldErrorsFrom, plainWords } from '../../components/validation-details';
 import { practiceKeys, usePracticeEntry, usePracticeOverview } from './api';
 import { ActivityLogForm } from './activity-log-form';
 import { CommentList } from './comments';
@@ -81,18 +82,30 @@ export function PracticeEntryPage() {
   );
 }
 
-function SaveStatus({ state, savedAt }: { state: SaveState; savedAt: number | null }) {
+function SaveStatus({
+  state,
+  savedAt,
+  refusal,
+}: {
+  state: SaveState;
+  savedAt: number | null;
+  refusal?: ApiError | null;
+}) {
+  const why = refusal ? (Object.values(fieldErrorsFrom(refusal))[0] ?? plainWords(refusal.message)) : '';
   const words: Record<SaveState, string> = {
     idle: 'Saved as you go',
     saving: 'Saving…',
     saved: savedAt ? `Saved at ${formatTime(savedAt)}` : 'Saved',
     offline: 'Not saved yet: no connection. Trying again…',
     replaced: 'This entry was changed on another device; showing that version.',
+    refused: `Not saved: ${why}`,
   };
+  const warn = state === 'offline' || state === 'replaced' || state === 'refused';
   return (
     <Text
       size="sm"
-      c={state === 'offline' || state === 'replaced' ? 'orange.9' : 'dark.4'}
+      c={warn ? 'orange.9' : 'dark.4'}
+      fw={state === 'refused' ? 600 : undefined}
       role="status"
       aria-live="polite"
     >
@@ -156,6 +169,9 @@ function EntryEditor({
     autosave.schedule(payload(next));
   };
 
+  // A refused save names its field: the day is on this page; the form's own fields are in the status line.
+  const dayError = fieldErrorsFrom(autosave.refusal).day;
+
   // Issue 12: a risk of self-harm shows the crisis numbers at once; after Done the page stays on the entry
   // (with the numbers and safety plan), never a "Well done".
   const risk = entryRisk(assignment.type, content);
@@ -168,7 +184,7 @@ function EntryEditor({
     } catch (error) {
       setProblems(
         isApiError(error, 'validation_failed')
-          ? detailMessages(error.details, error.message)
+          ? detailMessages(error.details, error.message).map(plainWords)
           : [isApiError(error) ? error.message : 'This could not be saved. Try again.'],
       );
     } finally {
@@ -213,23 +229,32 @@ function EntryEditor({
         )}
       </div>
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 14, fontWeight: 600 }}>
-          {assignment.type === 'diary_card' ? 'Which day is this card for?' : 'Day'}
-          <input
-            type="date"
-            value={day}
-            max={today}
-            onChange={(e) => e.currentTarget.value && change({ day: e.currentTarget.value })}
-            style={{
-              minHeight: 44,
-              fontSize: 16,
-              padding: '4px 8px',
-              borderRadius: 6,
-              border: '1px solid #adb5bd',
-            }}
-          />
-        </label>
-        <SaveStatus state={autosave.state} savedAt={autosave.savedAt} />
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <label style={{ display: 'flex', flexDirection: 'column', gap: 4, fontSize: 14, fontWeight: 600 }}>
+            {assignment.type === 'diary_card' ? 'Which day is this card for?' : 'Day'}
+            <input
+              type="date"
+              value={day}
+              max={today}
+              aria-invalid={dayError !== undefined}
+              aria-describedby={dayError !== undefined ? `${entryId}-day-error` : undefined}
+              onChange={(e) => e.currentTarget.value && change({ day: e.currentTarget.value })}
+              style={{
+                minHeight: 44,
+                fontSize: 16,
+                padding: '4px 8px',
+                borderRadius: 6,
+                border: dayError !== undefined ? '2px solid var(--mantine-color-red-8)' : '1px solid #adb5bd',
+              }}
+            />
+          </label>
+          {dayError !== undefined && (
+            <Text id={`${entryId}-day-error`} size="sm" c="red.8" role="alert">
+              {dayError}
+            </Text>
+          )}
+        </div>
+        <SaveStatus state={autosave.state} savedAt={autosave.savedAt} refusal={autosave.refusal} />
       </Group>
       {form}
       <Paper withBorder p="md" radius="md">
@@ -312,7 +337,7 @@ function DoneEntry({
               .catch(() => setSharing(entry.sharing));
           }}
         />
-        <SaveStatus state={autosave.state} savedAt={autosave.savedAt} />
+        <SaveStatus state={autosave.state} savedAt={autosave.savedAt} refusal={autosave.refusal} />
       </Paper>
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Blockquote, Stack, Textarea } from '@mantine/core';
+import { Blockquote, Stack } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import type { FreeForm } from '../../../shared/practice/content';
 import { RatingSlider } from './rating-slider';
 

@@ -1,4 +1,5 @@
-import { Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import type { InterpersonalLog } from '../../../shared/practice/content';
 import { iptAreaNames, iptPrompts } from '../../../shared/practice/library';
 import { RatingSlider } from './rating-slider';

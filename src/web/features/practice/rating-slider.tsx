@@ -1,10 +1,11 @@
 import { Group, Slider, Text } from '@mantine/core';
 import { useId } from 'react';
+import unrated from '../../components/unrated-slider.module.css';
 
 /**
  * A rating on a slider, big enough for a thumb: labelled for screen readers (the thumb carries the
- * label), moved with arrow keys, Home and End. "Not rated" until the patient touches it: a slider has
- * no empty position, so the thumb rests greyed in the middle and the value says so.
+ * label), moved with arrow keys, Home and End. "Not rated" until the patient touches it (issue 17): no
+ * thumb and no filled bar show until then; a keyboard user still finds the thumb (hollow, in the middle).
  */
 export function RatingSlider({
   label,
@@ -46,6 +47,12 @@ export function RatingSlider({
         color={value === null ? 'gray.5' : 'blue.7'}
         label={null}
         thumbLabel={`${label}${value === null ? ', not rated yet' : ''}`}
+        thumbValueText={value === null ? 'Not rated' : undefined}
+        classNames={{
+          root: value === null ? unrated.unrated : undefined,
+          thumb: unrated.thumb,
+          bar: unrated.bar,
+        }}
         mb={4}
       />
       {/* The ends' meaning in words, inside the box (centred mark labels spill past a phone's edge). */}

@@ -1,16 +1,6 @@
 import { NotSafeCheck } from './not-safe-check';
-import {
-  ActionIcon,
-  Button,
-  Chip,
-  Group,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Button, Chip, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ThoughtRecord } from '../../../shared/practice/content';
 import { moodSuggestions } from '../../../shared/practice/library';

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError } from '../../app/api-client';
+import { isApiError, type ApiError } from '../../app/api-client';
 import type { PracticeEntry } from '../../../shared/practice/schemas';
 import { saveEntry, type EntrySave } from './api';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'replaced';
+/** `refused`: the server said no (400 and the like); the text stays on screen, the next change tries again. */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'replaced' | 'refused';
 type Payload = Omit<EntrySave, 'version'>;
 
 const DEBOUNCE_MS = 1000;
@@ -13,7 +14,8 @@ const RETRY_MS = 5000;
  * Saves an entry as the patient types: a second after the last change, one request at a time, in order,
  * each carrying the version the previous one returned (If-Match). A lost connection retries every few
  * seconds with the newest content. When the entry was saved from another device meanwhile (412), the
- * stored entry replaces the screen and the patient is told.
+ * stored entry replaces the screen and the patient is told. A refused save (not valid) keeps its error
+ * until a later save succeeds, so the page never says "Saved" over it; the next change sends again.
  */
 export function useAutosave(
   patientId: string,
@@ -27,6 +29,7 @@ export function useAutosave(
   const latest = useRef<Payload | null>(null);
   const [state, setState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
   const replaced = useRef(onReplaced);
   replaced.current = onReplaced;
   const savedHook = useRef(onSaved);
@@ -42,6 +45,7 @@ export function useAutosave(
             const saved = await saveEntry(patientId, { ...p, version: version.current });
             version.current = saved.version;
             savedHook.current?.(saved);
+            setRefusal(null);
             setState('saved');
             setSavedAt(Date.now());
             return saved;
@@ -53,14 +57,19 @@ export function useAutosave(
                 replaced.current(current);
                 savedHook.current?.(current);
               }
+              setRefusal(null);
               setState('replaced');
             } else if (isApiError(error, 'network') || (isApiError(error) && error.status >= 500)) {
+              setRefusal(null);
               setState('offline');
               if (timer.current === null)
                 timer.current = setTimeout(() => {
                   timer.current = null;
                   if (latest.current) void run(latest.current).catch(() => undefined);
                 }, RETRY_MS);
+            } else if (isApiError(error)) {
+              setRefusal(error);
+              setState('refused');
             } else setState('idle');
             throw error;
           }
@@ -106,5 +115,6 @@ export function useAutosave(
     [run],
   );
 
-  return { state, savedAt, schedule, saveNow };
+  /** Why the last save was refused (its field errors say where), until a save succeeds. */
+  return { state, savedAt, refusal, schedule, saveNow };
 }

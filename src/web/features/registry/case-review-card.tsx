@@ -1,15 +1,5 @@
-import {
-  Alert as Callout,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert as Callout, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { Recommendation } from '../../../shared/registry/api';

@@ -1,3 +1,4 @@
+import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../app/api-client';
@@ -43,7 +44,7 @@ export function useSubmitSideEffectReport(patientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewSideEffectReport) => api.post<SubmitReportResult>(base(patientId), body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sideEffectKeys.all(patientId) }),
   });
 }
@@ -54,7 +55,7 @@ export function useAnswerReport(patientId: string, reportId: string) {
   return useMutation({
     mutationFn: (body: NewAnswer) =>
       api.post<SideEffectReport>(`${base(patientId)}/${encodeURIComponent(reportId)}/answers`, body),
-    retry: 2,
+    retry: retryTransient,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: sideEffectKeys.all(patientId) });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });

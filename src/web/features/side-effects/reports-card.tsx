@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Select,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useCurrentUser } from '../../app/session';

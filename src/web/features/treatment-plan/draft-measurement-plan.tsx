@@ -1,4 +1,5 @@
-import { Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NumberField } from '../../components/number-field';
 import { instruments } from '../../../shared/treatment-plans/schemas';
 import type { Content, SetContent } from './draft-helpers';
 import { Section } from './draft-section';
@@ -68,7 +69,7 @@ export function MeasurementPlanSection({ content, set }: { content: Content; set
             />
             {q && (
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" pl="lg">
-                <NumberInput
+                <NumberField
                   label="Every N weeks at first"
                   min={1}
                   max={12}
@@ -76,7 +77,7 @@ export function MeasurementPlanSection({ content, set }: { content: Content; set
                   value={q.everyWeeksEarly}
                   onChange={(v) => update({ ...q, everyWeeksEarly: typeof v === 'number' ? v : 2 })}
                 />
-                <NumberInput
+                <NumberField
                   label="For the first N weeks"
                   min={0}
                   max={52}
@@ -84,7 +85,7 @@ export function MeasurementPlanSection({ content, set }: { content: Content; set
                   value={q.earlyPhaseWeeks}
                   onChange={(v) => update({ ...q, earlyPhaseWeeks: typeof v === 'number' ? v : 12 })}
                 />
-                <NumberInput
+                <NumberField
                   label="Then every N weeks"
                   min={1}
                   max={26}

@@ -1,4 +1,5 @@
-import { NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { NumberField } from '../../components/number-field';
 import { options, type Content, type SetContent } from './draft-helpers';
 import { Section } from './draft-section';
 import { PickPlanMedications } from '../medications/plan-medications';
@@ -41,7 +42,7 @@ export function TherapySection({
                 set('therapy', { ...t, frequency: (e.currentTarget.value || null) as typeof t.frequency })
               }
             />
-            <NumberInput
+            <NumberField
               label="Planned sessions"
               min={1}
               max={200}

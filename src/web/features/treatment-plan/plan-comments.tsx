@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Textarea } from '../../components/limited-text';
 import { useState } from 'react';
 import { useCurrentUser } from '../../app/session';
 import { formatDateTime } from '../../components/format';
