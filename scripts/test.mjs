@@ -1,4 +1,8 @@
-// `npm test`: every test leg, one after the other, then one summary line `N passed, N failed[, N skipped]`.
+// `npm test`: every test leg, then one summary line `N passed, N failed[, N skipped]`. The legs run in two
+// lanes at once (issue 18: CI under 8 minutes): sqlite, unit-far-tz and postgres one after the other, with
+// their output live; beside them build:web and the browser journeys, which mostly wait on Chromium and the
+// server, with their output kept in .tmp/test-results/browser.log and printed when that lane ends.
+// `--serial` runs every leg one after the other instead (all output live).
 // `npm run test:fast` (`--fast`): the sqlite leg only — the development loop, no PostgreSQL, no browser.
 //
 //   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC, with
@@ -12,8 +16,8 @@
 // A leg whose requirement is missing (PostgreSQL, Chromium) is skipped with a note on how to enable it;
 // with CI=true a skipped leg counts as failed. Overrides: CHROMIUM_PATH, PG_BIN_DIR.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPostgresBinDir, startThrowawayPostgres } from './pg-throwaway.mjs';
 
@@ -22,10 +26,14 @@ const resultsDir = join(root, '.tmp', 'test-results');
 const isCI = ['true', '1', 'yes'].includes(String(process.env.CI ?? '').toLowerCase());
 const FAR_TZ = 'Pacific/Kiritimati'; // UTC+14: dates differ from UTC for most of the day
 const fast = process.argv.includes('--fast');
+const serial = process.argv.includes('--serial');
+/** The summary lists the legs in this order, whichever lane finished first. */
+const LEG_ORDER = ['sqlite', 'unit-far-tz', 'postgres', 'browser'];
 
 /** @type {{ name: string, passed: number, failed: number, skipped: number, ms: number, note?: string, skippedLeg?: boolean }[]} */
 const results = [];
-let currentChild = null;
+/** Every child process running now (two lanes: up to two), so a signal stops them all. */
+const children = new Set();
 let interrupted = false;
 let postgres = null;
 
@@ -49,27 +57,34 @@ function baseEnv(overrides) {
   return env;
 }
 
-function run(command, args, env) {
+/** Runs a command; its output goes to the terminal, or appended to `logFile` when given. */
+function run(command, args, env, logFile) {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    currentChild = child;
+    const out = logFile ? openSync(logFile, 'a') : null;
+    const child = spawn(command, args, {
+      cwd: root,
+      env,
+      stdio: out === null ? 'inherit' : ['ignore', out, out],
+    });
+    if (out !== null) closeSync(out);
+    children.add(child);
     child.on('error', (error) => {
       process.stderr.write(`[test] could not run ${command}: ${error.message}\n`);
-      currentChild = null;
+      children.delete(child);
       resolvePromise(127);
     });
     child.on('exit', (code, signal) => {
-      currentChild = null;
+      children.delete(child);
       resolvePromise(code ?? (signal ? 128 : 1));
     });
   });
 }
 
 /** Runs one vitest invocation and records its counts from the JSON report. */
-async function vitestLeg(name, args, env) {
+async function vitestLeg(name, args, env, logFile) {
   const outputFile = join(resultsDir, `${name}.json`);
   rmSync(outputFile, { force: true });
-  say(`leg ${name}: vitest run ${args.join(' ')}`);
+  say(`leg ${name}: vitest run ${args.join(' ')}${logFile ? ` (output: ${relative(root, logFile)})` : ''}`);
   const started = Date.now();
   const exitCode = await run(
     'npx',
@@ -83,6 +98,7 @@ async function vitestLeg(name, args, env) {
       `--outputFile.json=${outputFile}`,
     ],
     env,
+    logFile,
   );
   const ms = Date.now() - started;
   const counts = readCounts(outputFile);
@@ -202,7 +218,7 @@ async function stopPostgres() {
   say('postgres: throwaway cluster stopped and removed');
 }
 
-async function browserLeg() {
+async function browserLeg(logFile) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromium)) {
     skipLeg(
@@ -224,9 +240,9 @@ async function browserLeg() {
     });
     return;
   }
-  say('leg browser: npm run build:web');
+  say(`leg browser: npm run build:web${logFile ? ` (output: ${relative(root, logFile)})` : ''}`);
   const started = Date.now();
-  const buildExit = await run('npm', ['run', '--silent', 'build:web'], baseEnv({}));
+  const buildExit = await run('npm', ['run', '--silent', 'build:web'], baseEnv({}), logFile);
   if (buildExit !== 0) {
     results.push({
       name: 'browser',
@@ -239,15 +255,39 @@ async function browserLeg() {
     return;
   }
   if (interrupted) return;
-  await vitestLeg('browser', ['--config', 'vitest.e2e.config.ts'], baseEnv({ CHROMIUM_PATH: chromium }));
+  await vitestLeg(
+    'browser',
+    ['--config', 'vitest.e2e.config.ts'],
+    baseEnv({ CHROMIUM_PATH: chromium }),
+    logFile,
+  );
+}
+
+/** The browser lane beside the others: its output goes to a file, printed in one piece when it ends. */
+async function browserLane() {
+  const logFile = join(resultsDir, 'browser.log');
+  writeFileSync(logFile, '');
+  try {
+    await browserLeg(logFile);
+  } finally {
+    say(`leg browser: its output (${relative(root, logFile)})`);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+  }
+}
+
+async function inTurn(legs) {
+  for (const leg of legs) {
+    if (interrupted) break;
+    await leg();
+  }
 }
 
 function onSignal(signal) {
   if (interrupted) return;
   interrupted = true;
   process.stderr.write(`\n[test] ${signal}: stopping\n`);
-  // From a terminal the child got the signal too; from `kill` only we did.
-  if (currentChild && currentChild.exitCode === null) currentChild.kill(signal);
+  // From a terminal the children got the signal too; from `kill` only we did.
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
 }
 
 function formatMs(ms) {
@@ -276,6 +316,7 @@ function printSummary(totalMs) {
   }
   if (interrupted) lines.push('  interrupted: the remaining legs did not run');
   if (fast) lines.push('  --fast: the sqlite leg only (`npm test` runs every leg)');
+  else if (!serial) lines.push('  the browser leg ran beside the others (`--serial`: one after the other)');
   lines.push(`  total time ${formatMs(totalMs)}`);
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0) + (interrupted ? 1 : 0);
@@ -292,15 +333,14 @@ async function main() {
   // Last resort: never leave a cluster behind, whatever happens.
   process.on('exit', () => postgres?.stopSync());
   const started = Date.now();
-  const legs = fast ? [sqliteLeg] : [sqliteLeg, farTimeZoneLeg, postgresLeg, browserLeg];
   try {
-    for (const leg of legs) {
-      if (interrupted) break;
-      await leg();
-    }
+    if (fast) await sqliteLeg();
+    else if (serial) await inTurn([sqliteLeg, farTimeZoneLeg, postgresLeg, () => browserLeg()]);
+    else await Promise.all([inTurn([sqliteLeg, farTimeZoneLeg, postgresLeg]), browserLane()]);
   } finally {
     await stopPostgres();
   }
+  results.sort((a, b) => LEG_ORDER.indexOf(a.name) - LEG_ORDER.indexOf(b.name));
   const failed = printSummary(Date.now() - started);
   process.exitCode = interrupted ? 130 : failed > 0 ? 1 : 0;
 }

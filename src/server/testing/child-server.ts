@@ -43,7 +43,9 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${String(port)}`;
-  for (let i = 0; i < 150; i++) {
+  // Up to a minute: on a loaded machine (CI runs its legs side by side on 2 cores) tsx alone can take 15 s.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('server exited early:\n' + out);
     try {
       const res = await fetch(url + '/api/health');
