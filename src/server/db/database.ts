@@ -13,6 +13,12 @@ export interface Database {
   db: Db;
   /** Runs fn in one transaction; on SQLite a write (IMMEDIATE) transaction so a second process waits, never fails mid-way. */
   transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn, which only reads, without taking the write lock (issue 19: audited reads): on SQLite in one
+   * deferred transaction (one snapshot, no commit to flush); on PostgreSQL straight on the pool (read
+   * committed, as a transaction there would be).
+   */
+  read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,16 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
         }
       });
     },
+    read(fn) {
+      return db.connection().execute(async (conn) => {
+        await sql`begin`.execute(conn);
+        try {
+          return await fn(conn);
+        } finally {
+          if (raw.inTransaction) await sql`commit`.execute(conn);
+        }
+      });
+    },
     async close() {
       await db.destroy();
     },
@@ -94,6 +110,7 @@ export function openPostgres(url: string, poolSize = 10, opts: { readonly?: bool
     engine: 'postgres',
     db,
     transaction: (fn) => db.transaction().execute(fn),
+    read: (fn) => fn(db),
     async close() {
       await db.destroy();
     },

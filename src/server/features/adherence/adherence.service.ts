@@ -2,7 +2,7 @@ import { localDate } from '../../../shared/time/index.js';
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { notFound } from '../../platform/errors.js';
 import {
   ADHERENCE_WINDOWS,
@@ -32,7 +32,7 @@ export function adherenceSummary(
   actor: Actor,
   patientId: string,
 ): Promise<AdherenceSummaryDto> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -1,7 +1,7 @@
 import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { expandScheduledDoses, periodInEffect } from '../../../shared/medications/schedule.js';
 import { isDueNow } from '../../../shared/doses/today.js';
 import type { AsNeededToday, Today, TodayDose } from '../../../shared/doses/schemas.js';
@@ -16,7 +16,7 @@ import { readReminderSettings } from './reminder-settings.repository.js';
  * their state, the as-needed medications with today's count against the maximum, and supplies running low.
  */
 export function today(deps: AppDeps, actor: Actor, patientId: string): Promise<Today> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { CareTeamRole } from '../../../shared/access/roles.js';
 import type { CaseloadEntry, PatientDetails, PatientOverview } from '../../../shared/patients/schemas.js';
 import * as accounts from '../accounts/index.js';
@@ -24,11 +24,7 @@ async function loadOverview(
   if (!patient) throw new AppError('not_found', 'Patient not found');
   // Issue 13: an address waiting for the patient's confirmation is shown beside the current one.
   const pending = await accounts.pendingEmailOf(db, now, clinicId, patient.user_id);
-  return toPatientOverview(
-    patient,
-    await repo.careTeamsOf(db, clinicId, [patientId]),
-    pending?.email ?? null,
-  );
+  return toPatientOverview(patient, await repo.careTeamOf(db, clinicId, patientId), pending?.email ?? null);
 }
 
 function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void {
@@ -36,7 +32,7 @@ function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void
   const today = localDate(deps.clock.now(), 'UTC');
   if (birthDate > today) {
     throw new AppError('validation_failed', 'The date of birth is in the future.', [
-      { path: 'body.birthDate', message: 'In the future' },
+      { path: 'body.birthDate', message: 'The date of birth cannot be in the future.' },
     ]);
   }
 }
@@ -150,7 +146,7 @@ export async function enrolPatient(
 }
 
 export function getPatient(deps: AppDeps, actor: Actor, patientId: string): Promise<PatientOverview> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -284,22 +280,25 @@ export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId
   await resendInvite(deps, actor, actor.clinicId, userId);
 }
 
-/** The clinician's caseload: one audit event per patient listed (names and dates of birth), in one insert. */
-export async function caseload(deps: AppDeps, actor: Actor) {
-  return deps.database.transaction(async (trx) => {
-    const rows = await repo.caseloadOf(trx, actor.clinicId, actor.userId);
+/**
+ * The clinician's caseload: one audit event per patient listed (names and dates of birth), recorded through
+ * the shared commit of audited reads before the list is answered (issue 19).
+ */
+export async function caseload(deps: AppDeps, actor: Actor): Promise<CaseloadEntry[]> {
+  const entries = await deps.database.read(async (db) => {
+    const rows = await repo.caseloadOf(db, actor.clinicId, actor.userId);
     const teams = new Map<string, ReturnType<typeof toCareTeamMember>[]>();
-    for (const m of await repo.careTeamsOf(trx, actor.clinicId, [...new Set(rows.map((r) => r.id))])) {
+    for (const m of await repo.careTeamsOfCaseload(db, actor.clinicId, actor.userId)) {
       teams.set(m.patient_id, [...(teams.get(m.patient_id) ?? []), toCareTeamMember(m)]);
     }
-    const entries = new Map<string, CaseloadEntry>();
+    const byId = new Map<string, CaseloadEntry>();
     for (const r of rows) {
-      const seen = entries.get(r.id);
+      const seen = byId.get(r.id);
       if (seen) {
         seen.myRoles.push(r.role as CareTeamRole);
         continue;
       }
-      entries.set(r.id, {
+      byId.set(r.id, {
         id: r.id,
         givenName: r.given_name,
         familyName: r.family_name,
@@ -311,20 +310,20 @@ export async function caseload(deps: AppDeps, actor: Actor) {
         enrolledAt: r.created_at,
       });
     }
-    // Issue 13: one event per patient listed, so the list appears in each one's access report.
-    const shown = [...entries.keys()];
-    await deps.audit.recordMany(
-      trx,
-      actor.clinicId,
-      actor,
-      (shown.length > 0 ? shown : [null]).map((patientId) => ({
-        action: 'caseload.read',
-        resourceType: 'caseload',
-        resourceId: null,
-        patientId,
-        outcome: 'allowed' as const,
-      })),
-    );
-    return [...entries.values()];
+    return byId;
   });
+  // Issue 13: one event per patient listed, so the list appears in each one's access report.
+  const shown = [...entries.keys()];
+  await deps.audit.recordReads(
+    actor.clinicId,
+    actor,
+    (shown.length > 0 ? shown : [null]).map((patientId) => ({
+      action: 'caseload.read',
+      resourceType: 'caseload',
+      resourceId: null,
+      patientId,
+      outcome: 'allowed' as const,
+    })),
+  );
+  return [...entries.values()];
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
 import type { PatientPolicy, PatientRule, Policy } from './policy.js';
 import { canReachPatient, recordDeniedApart, teamRolesOf } from './patient-access.js';
-import * as repo from './patient-access.repository.js';
+import { isClinician } from '../../../shared/access/roles.js';
 
 type Params = Readonly<Record<string, string>>;
 
@@ -56,6 +56,11 @@ async function enforcePatientPolicy(
   throw new AppError('forbidden', policy.only.refusal.message, policy.only.refusal.details);
 }
 
+/** On the patient's care team: a clinician who reaches the record (the gate's answer, kept for the request). */
+async function onTeam(deps: Pick<AppDeps, 'database'>, actor: Actor, patientId: string): Promise<boolean> {
+  return isClinician(actor.role) && (await canReachPatient(deps.database.db, actor, patientId));
+}
+
 /** Whether the caller (who reaches this patient's record) meets one rule. */
 async function satisfies(
   deps: Pick<AppDeps, 'database'>,
@@ -73,13 +78,13 @@ async function satisfies(
       return held.some((r) => r === actor.role && (rule.teamRoles as readonly string[]).includes(r));
     }
     case 'author': {
-      if (!(await repo.isOnCareTeam(deps.database.db, actor.clinicId, patientId, actor.userId))) return false;
+      if (!(await onTeam(deps, actor, patientId))) return false;
       const author = await rule.resolver(deps.database.db, actor.clinicId, params);
       // No such record: the use case answers 404 itself, as for any unknown id.
       return author === undefined || author === actor.userId;
     }
     case 'party': {
-      if (!(await repo.isOnCareTeam(deps.database.db, actor.clinicId, patientId, actor.userId))) return false;
+      if (!(await onTeam(deps, actor, patientId))) return false;
       const parties = await rule.resolver(deps.database.db, actor.clinicId, params);
       return parties === undefined || parties.includes(actor.userId);
     }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-query.js';
 
 export async function patientInClinic(db: Db, clinicId: string, patientId: string): Promise<boolean> {
   const row = await db
@@ -10,21 +11,24 @@ export async function patientInClinic(db: Db, clinicId: string, patientId: strin
   return row !== undefined;
 }
 
+// Asked on every patient route (the gate): compiled once, bound per request (issue 19).
+const onCareTeamQuery = compiledOnce((db: Db, clinicId: string, patientId: string, userId: string) =>
+  db
+    .selectFrom('care_team_members')
+    .select('user_id')
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
+    .where('patient_id', '=', patientId)
+    .limit(1),
+);
+
 export async function isOnCareTeam(
   db: Db,
   clinicId: string,
   patientId: string,
   userId: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('care_team_members')
-    .select('user_id')
-    .where('clinic_id', '=', clinicId)
-    .where('user_id', '=', userId)
-    .where('patient_id', '=', patientId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await onCareTeamQuery(db, clinicId, patientId, userId)).length > 0;
 }
 
 /** The caller's roles on this patient's care team (none when they are not on it). */

@@ -1,19 +1,25 @@
 import type { Db } from '../../db/database.js';
 import type { AuditEventTable } from '../../db/schema.js';
+import { compiledOnce } from '../../db/compiled-query.js';
 
 export type AuditRow = AuditEventTable;
+
+// Read before every append: compiled once, bound per call (issue 19).
+const lastEventQuery = compiledOnce((db: Db, clinicId: string) =>
+  db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('clinic_id', '=', clinicId)
+    .orderBy('seq', 'desc')
+    .limit(1),
+);
 
 export async function lastEventOfClinic(
   db: Db,
   clinicId: string,
 ): Promise<{ seq: number; hash: string } | undefined> {
-  return db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .where('clinic_id', '=', clinicId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [row] = await lastEventQuery(db, clinicId);
+  return row;
 }
 
 export async function insertEvent(db: Db, row: AuditRow): Promise<void> {

@@ -34,6 +34,11 @@ export interface AuditLog {
   recordMany(trx: Db, clinicId: string, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void>;
 }
 
+interface ChainItem {
+  actor: Actor | null;
+  entry: AuditEntry;
+}
+
 interface QueuedRead {
   clinicId: string;
   actor: Actor | null;
@@ -44,22 +49,48 @@ interface QueuedRead {
 export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyRing): AuditLog {
   let queued: QueuedRead[] = [];
   let committing = false;
+  /** One transaction for these reads: every chain they touch is locked in one clinic order. */
+  function commitTogether(reads: readonly QueuedRead[]): Promise<void> {
+    // Clinics in one order, so two instances' batches never wait on each other's chain locks.
+    const ordered = [...reads].sort((a, b) =>
+      a.clinicId < b.clinicId ? -1 : a.clinicId > b.clinicId ? 1 : 0,
+    );
+    return database.transaction(async (trx) => {
+      // One lock, one read of the chain's end and one insert per clinic, whatever the number of reads.
+      let i = 0;
+      while (i < ordered.length) {
+        const clinicId = ordered[i]?.clinicId ?? '';
+        const items: ChainItem[] = [];
+        for (; i < ordered.length && ordered[i]?.clinicId === clinicId; i++) {
+          const q = ordered[i];
+          if (q) for (const entry of q.entries) items.push({ actor: q.actor, entry });
+        }
+        await append(trx, clinicId, items);
+      }
+    });
+  }
   async function commitQueuedReads(): Promise<void> {
     while (queued.length > 0) {
       const batch = queued;
       queued = [];
       try {
-        // Clinics in one order, so two instances' batches never wait on each other's chain locks.
-        const ordered = [...batch].sort((a, b) =>
-          a.clinicId < b.clinicId ? -1 : a.clinicId > b.clinicId ? 1 : 0,
-        );
-        await database.transaction(async (trx) => {
-          for (const q of ordered) await log.recordMany(trx, q.clinicId, q.actor, q.entries);
-        });
+        await commitTogether(batch);
         for (const q of batch) q.done();
       } catch (err) {
-        const failure = err instanceof Error ? err : new Error(String(err));
-        for (const q of batch) q.done(failure);
+        if (batch.length === 1) {
+          batch[0]?.done(err instanceof Error ? err : new Error(String(err)));
+          continue;
+        }
+        // One read's events could not be appended: the others must not answer an error for it. Each is
+        // committed alone; only the read whose own append fails answers an error (and no data).
+        for (const q of batch) {
+          try {
+            await commitTogether([q]);
+            q.done();
+          } catch (own) {
+            q.done(own instanceof Error ? own : new Error(String(own)));
+          }
+        }
       }
     }
     committing = false;
@@ -88,37 +119,47 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       return log.recordMany(trx, clinicId, actor, [entry]);
     },
     async recordMany(trx, clinicId, actor, entries) {
-      if (entries.length === 0) return;
-      await lockAuditChain(trx, database.engine, clinicId);
-      const last = await repo.lastEventOfClinic(trx, clinicId);
-      const at = clock.now();
-      let seq = last?.seq ?? 0;
-      let prevHash = last?.hash ?? GENESIS_HASH;
-      const rows: repo.AuditRow[] = entries.map((entry) => {
-        seq++;
-        const row = {
-          clinic_id: clinicId,
-          seq,
-          id: newId(),
-          at,
-          actor_id: actor?.userId ?? null,
-          actor_role: actor?.role ?? null,
-          patient_id: entry.patientId,
-          action: entry.action,
-          resource_type: entry.resourceType,
-          resource_id: entry.resourceId,
-          outcome: entry.outcome,
-          prev_hash: prevHash,
-        };
-        prevHash = macAuditEvent(keys.current, row);
-        return { ...row, hash: prevHash, hash_key_id: keys.current.id };
-      });
-      await repo.insertEvents(trx, rows);
-      // A refusal may be one of a burst by this account: the clinic's admins hear of it once per burst.
-      if (actor && entries.some((e) => e.outcome === 'denied'))
-        await noteRefusal(trx, clock, clinicId, actor, at);
+      await append(
+        trx,
+        clinicId,
+        entries.map((entry) => ({ actor, entry })),
+      );
     },
   };
+  /** Appends events, in order, to one clinic's chain inside the caller's transaction. */
+  async function append(trx: Db, clinicId: string, items: readonly ChainItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await lockAuditChain(trx, database.engine, clinicId);
+    const last = await repo.lastEventOfClinic(trx, clinicId);
+    const at = clock.now();
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows: repo.AuditRow[] = items.map(({ actor, entry }) => {
+      seq++;
+      const row = {
+        clinic_id: clinicId,
+        seq,
+        id: newId(),
+        at,
+        actor_id: actor?.userId ?? null,
+        actor_role: actor?.role ?? null,
+        patient_id: entry.patientId,
+        action: entry.action,
+        resource_type: entry.resourceType,
+        resource_id: entry.resourceId,
+        outcome: entry.outcome,
+        prev_hash: prevHash,
+      };
+      prevHash = macAuditEvent(keys.current, row);
+      return { ...row, hash: prevHash, hash_key_id: keys.current.id };
+    });
+    await repo.insertEvents(trx, rows);
+    // A refusal may be one of a burst by this account: the clinic's admins hear of it once per burst.
+    const refused = new Map<string, Actor>();
+    for (const { actor, entry } of items)
+      if (actor && entry.outcome === 'denied') refused.set(actor.userId, actor);
+    for (const actor of refused.values()) await noteRefusal(trx, clock, clinicId, actor, at);
+  }
   return log;
 }
 

@@ -1,0 +1,43 @@
+import { CompiledQuery, type Compilable } from 'kysely';
+import type { Db } from './database.js';
+
+interface Plan {
+  sql: string;
+  /** Per bound parameter: the index of the argument it takes, or a constant the query itself holds. */
+  slots: (number | { value: unknown })[];
+}
+
+const marker = (i: number) => `\u0000duet-argument-${String(i)}\u0000`;
+
+/**
+ * A hot query built and compiled once per database dialect, then bound per call (issue 19: building a Kysely
+ * query costs more than running a short one). `build` is called once, with markers in place of the
+ * arguments, so it must have one fixed shape: no branching on an argument, no argument that is a list (use a
+ * sub-query instead of `in (…)`). Each argument must land in the query as one bound value. Rows come back as
+ * from `.execute()` (the statement cache of database.ts then reuses the prepared statement on SQLite).
+ */
+export function compiledOnce<A extends readonly (string | number)[], R>(
+  build: (db: Db, ...args: A) => Compilable<R>,
+): (db: Db, ...args: A) => Promise<R[]> {
+  const plans = new WeakMap<object, Plan>();
+  function planFor(db: Db, arity: number): Plan {
+    const adapter = db.getExecutor().adapter;
+    const known = plans.get(adapter);
+    if (known) return known;
+    const markers = Array.from({ length: arity }, (_, i) => marker(i));
+    const compiled = build(db, ...(markers as unknown as A)).compile();
+    const slots = compiled.parameters.map((p) => {
+      const i = typeof p === 'string' ? markers.indexOf(p) : -1;
+      return i >= 0 ? i : { value: p };
+    });
+    const plan = { sql: compiled.sql, slots };
+    plans.set(adapter, plan);
+    return plan;
+  }
+  return async (db, ...args) => {
+    const plan = planFor(db, args.length);
+    const parameters = plan.slots.map((s) => (typeof s === 'number' ? args[s] : s.value));
+    const result = await db.executeQuery<R>(CompiledQuery.raw(plan.sql, parameters));
+    return result.rows;
+  };
+}
