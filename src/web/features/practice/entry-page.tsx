@@ -82,6 +82,9 @@ export function PracticeEntryPage() {
   );
 }
 
+// Mantine's orange.9 is 4.1:1 on the page's grey; this darker orange is 6.5:1 (WCAG AA for small text).
+const WARN_TEXT = '#9c3d00';
+
 function SaveStatus({
   state,
   savedAt,
@@ -104,7 +107,7 @@ function SaveStatus({
   return (
     <Text
       size="sm"
-      c={warn ? 'orange.9' : 'dark.4'}
+      c={state === 'refused' ? 'red.9' : warn ? WARN_TEXT : 'dark.4'}
       fw={state === 'refused' ? 600 : undefined}
       role="status"
       aria-live="polite"
@@ -237,19 +240,19 @@ function EntryEditor({
               value={day}
               max={today}
               aria-invalid={dayError !== undefined}
-              aria-describedby={dayError !== undefined ? `${entryId}-day-error` : undefined}
+              aria-describedby={dayError !== undefined ? `day-error-${entryId}` : undefined}
               onChange={(e) => e.currentTarget.value && change({ day: e.currentTarget.value })}
               style={{
                 minHeight: 44,
                 fontSize: 16,
                 padding: '4px 8px',
                 borderRadius: 6,
-                border: dayError !== undefined ? '2px solid var(--mantine-color-red-8)' : '1px solid #adb5bd',
+                border: dayError !== undefined ? '2px solid var(--mantine-color-red-9)' : '1px solid #adb5bd',
               }}
             />
           </label>
           {dayError !== undefined && (
-            <Text id={`${entryId}-day-error`} size="sm" c="red.8" role="alert">
+            <Text id={`day-error-${entryId}`} size="sm" c="red.9" role="alert">
               {dayError}
             </Text>
           )}

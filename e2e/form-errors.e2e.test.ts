@@ -1,0 +1,142 @@
+// Journey (issue 17, "Forms"): a failed autosave says so at once, at the field, and keeps the text; a server
+// field error lands at its field in plain words. The patient on a phone (390 px) saves a thought record dated
+// in the future; a therapist enrols someone born before 1900.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  watchForPageErrors,
+} from './support/browser';
+import { DEMO, heading, signIn } from './support/journey';
+import { startServer, type DuetServer } from './support/server';
+
+const PHONE_390 = { width: 390, height: 844 } as const;
+const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
+
+/** YYYY-MM-DD plus n days (calendar arithmetic in UTC, no zone involved). */
+function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('forms never lose or hide what was typed', () => {
+  let server: DuetServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a thought record dated in the future shows the failed autosave at the day field and keeps the text', async () => {
+    const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE_390 });
+    const patient = await context.newPage();
+    const errors = watchForPageErrors(patient);
+    await signIn(patient, DEMO.patient, /\/home$/);
+    await patient.goto('/home/practice');
+    await heading(patient, 'My practice');
+    await patient.getByRole('button', { name: 'Start thought record' }).click();
+    await heading(patient, 'Thought record');
+
+    const situation = patient.getByRole('textbox', { name: 'The situation', exact: true });
+    const text = 'On the bus home, a message from my manager asking to talk tomorrow.';
+    await situation.fill(text);
+    const status = patient.getByRole('status').filter({ hasText: /Saved|Saving|Not saved/ });
+    await status.filter({ hasText: /^Saved at/ }).waitFor();
+
+    // A day three days ahead: the server refuses it; the page says so at once, at the field.
+    const day = patient.getByLabel('Day', { exact: true });
+    const today = await day.getAttribute('max');
+    expect(today).toMatch(ISO_DAY);
+    let refusals = 0;
+    patient.on('response', (r) => {
+      if (r.url().includes('/practice/entries/') && r.status() === 400) refusals += 1;
+    });
+    await day.fill(addDays(today!, 3));
+    const refused = status.filter({ hasText: /^Not saved: / });
+    await refused.waitFor({ timeout: 5_000 });
+    // A refusal is not sent again by itself (react-query would retry after 1 s and 2 s).
+    await patient.waitForTimeout(2_500);
+    expect(refusals).toBe(1);
+    const dayError = patient.locator(`[id="${(await day.getAttribute('aria-describedby')) ?? 'missing'}"]`);
+    await expect(day.getAttribute('aria-invalid')).resolves.toBe('true');
+    const dayMessage = (await dayError.textContent()) ?? '';
+    expect(dayMessage).toMatch(/has not happened yet/);
+    expect(dayMessage).not.toMatch(ISO_DAY);
+    expect(dayMessage).toContain(
+      new Intl.DateTimeFormat('en-US', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${today!}T00:00:00Z`)),
+    );
+    await expect(situation.inputValue()).resolves.toBe(text);
+    await expectNoAxeViolations(patient, 'thought record, refused autosave');
+
+    // Typing more sends again; still refused, never "Saved"; the text stays.
+    await situation.fill(`${text} I felt sick.`);
+    await patient.waitForResponse((r) => r.url().includes('/practice/entries/') && r.status() === 400);
+    await refused.waitFor();
+    await expect(status.textContent()).resolves.toMatch(/^Not saved: /);
+    await expect(situation.inputValue()).resolves.toBe(`${text} I felt sick.`);
+
+    // Back to today: saved, the field is no longer marked.
+    await day.fill(today!);
+    await status.filter({ hasText: /^Saved at/ }).waitFor();
+    await expect(day.getAttribute('aria-invalid')).resolves.toBe('false');
+    await expect(dayError.count()).resolves.toBe(0);
+    expect(await patient.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors()).toEqual([]);
+    await context.close();
+  });
+
+  it('a server field error in the enrol form lands at its field in plain words', async () => {
+    const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: DESKTOP });
+    const therapist = await context.newPage();
+    const errors = watchForPageErrors(therapist);
+    await signIn(therapist, DEMO.therapist, /\/caseload$/);
+    await therapist.goto('/patients/new');
+    await heading(therapist, 'Enrol patient');
+    await therapist.getByLabel('Given name').fill('Ada');
+    await therapist.getByLabel('Family name').fill('Old');
+    const birthDate = therapist.getByLabel('Date of birth');
+    await birthDate.fill('1899-05-01');
+    await therapist.getByLabel('Email').fill(`ada.old.${String(Date.now())}@example.test`);
+    const answered = therapist.waitForResponse(
+      (r) => r.url().endsWith('/api/patients') && r.request().method() === 'POST',
+    );
+    let posts = 0;
+    therapist.on('request', (r) => {
+      if (r.url().endsWith('/api/patients') && r.method() === 'POST') posts += 1;
+    });
+    await therapist.getByRole('button', { name: 'Enrol and send invitation' }).click();
+    expect((await answered).status()).toBe(400);
+
+    await expect.poll(() => birthDate.getAttribute('aria-invalid')).toBe('true');
+    const described = (await birthDate.getAttribute('aria-describedby')) ?? '';
+    const messages = await Promise.all(
+      described
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => therapist.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(messages).toContain('The date of birth must be in 1900 or later.');
+    await therapist.getByRole('alert').filter({ hasText: 'Check the fields marked above.' }).waitFor();
+    await expect(therapist.getByText('Some fields are missing or not valid').count()).resolves.toBe(0);
+    await expect(birthDate.inputValue()).resolves.toBe('1899-05-01');
+    expect(posts).toBe(1); // a 400 is shown at once, not retried
+    await expectNoAxeViolations(therapist, 'enrol form with a server field error');
+    expect(errors()).toEqual([]);
+    await context.close();
+  });
+});
