@@ -19,6 +19,7 @@ import { SafetyProfileCard } from '../allergies/safety-profile-card';
 import { AppointmentsCard } from '../appointments/appointments-card';
 import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
 import { CaseReviewCard } from '../registry/case-review-card';
+import { CareContactsCard } from '../case-review/care-contacts-card';
 import { TeamSummariesCard } from '../notes/team-summaries-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
@@ -86,6 +87,7 @@ export function PatientPage() {
             <MessagesCard patientId={data.id} patientName={fullName(data)} />
             <ConsultsCard patient={data} />
             <CaseReviewCard patientId={data.id} />
+            <CareContactsCard patientId={data.id} patientName={fullName(data)} />
             <CareTeamCard patient={data} />
             <DemographicsCard patient={data} />
             <TeamHistoryCard patientId={data.id} />

@@ -22,7 +22,10 @@ import { browserToday, formatDay, roleLabel } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { useClinicians } from '../patients/api';
-import { RecommendationForm, RecommendationItem } from './case-review-card';
+import { RecommendationForm } from '../case-review/recommendation-form';
+import { TrackedRecommendation } from '../case-review/tracked-recommendation';
+import { MyRecommendationsCard } from '../case-review/my-recommendations';
+import { CaseReviewListCard } from '../case-review/case-review-list';
 import { useCaseReviewSession, useCaseReviewSessions, useCreateCaseReviewSession } from './api';
 
 const today = browserToday;
@@ -208,7 +211,7 @@ function SessionWalkThrough({ sessionId }: { sessionId: string }) {
               {recommendations
                 .filter((r) => r.patientId === current.patientId)
                 .map((r) => (
-                  <RecommendationItem key={r.id} r={r} />
+                  <TrackedRecommendation key={r.id} patientId={r.patientId} r={r} />
                 ))}
             </Stack>
           )}
@@ -253,6 +256,8 @@ export function CaseReviewPage() {
           .
         </Text>
       </div>
+      <MyRecommendationsCard />
+      <CaseReviewListCard />
       {user.role === 'care_manager' && <NewSessionForm />}
       <SessionList />
     </Stack>

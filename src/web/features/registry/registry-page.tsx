@@ -31,6 +31,9 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { ScrollTable } from '../../components/scroll-table';
 import { useRegistry } from './api';
+import type { CocmMonthView } from '../../../shared/care-contacts/api';
+import { useCareMinutes } from '../case-review/api';
+import { minutesAgainstThreshold } from '../case-review/care-contacts-card';
 import { FLAG_COLORS, FLAG_LABELS, STATUS_COLORS, STATUS_LABELS } from './registry-words';
 
 const isOneOf = <T extends string>(list: readonly T[], value: string | null): value is T =>
@@ -46,6 +49,7 @@ const COLUMNS: { key: RegistrySortKey | null; label: string }[] = [
   { key: 'gad7', label: 'GAD-7' },
   { key: 'change', label: 'Change' },
   { key: 'lastContact', label: 'Last contact' },
+  { key: null, label: 'Minutes this month' },
   { key: 'nextDue', label: 'Next due' },
   { key: 'adherence', label: 'Adherence' },
   { key: null, label: 'Alerts' },
@@ -93,7 +97,7 @@ function change(percent: number | null) {
   return percent >= 0 ? `${String(percent)}% lower` : `${String(Math.abs(percent))}% higher`;
 }
 
-function RegistryTableRow({ row }: { row: RegistryRow }) {
+function RegistryTableRow({ row, minutes }: { row: RegistryRow; minutes: CocmMonthView | undefined }) {
   const alerts = row.openAlerts;
   return (
     <Table.Tr>
@@ -125,6 +129,7 @@ function RegistryTableRow({ row }: { row: RegistryRow }) {
       <Table.Td>
         {row.lastClinicianContactAt === null ? 'Never' : shortDay.format(row.lastClinicianContactAt)}
       </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{minutes ? minutesAgainstThreshold(minutes) : '—'}</Table.Td>
       <Table.Td>{row.nextMeasureDue ? formatDay(row.nextMeasureDue) : '—'}</Table.Td>
       <Table.Td>{adherence(row.adherence)}</Table.Td>
       <Table.Td>
@@ -165,6 +170,9 @@ export function RegistryPage() {
   const q = params.get('q') ?? '';
 
   const registry = useRegistry(scope);
+  // Issue 15: care-manager minutes this calendar month (clinic zone) against the CoCM thresholds.
+  const careMinutes = useCareMinutes();
+  const minutesOf = new Map((careMinutes.data?.patients ?? []).map((p) => [p.patientId, p.cocm]));
   const rows = useMemo(
     () =>
       arrangeRegistry(registry.data?.patients ?? [], {
@@ -205,7 +213,17 @@ export function RegistryPage() {
         <PageTitle>Registry</PageTitle>
         <Text c="dimmed">
           Every patient against the treatment target. Those who need attention come first: safety risk,
-          worsening, urgent alerts, not improving, case review, overdue measures, no recent contact.
+          worsening, urgent alerts, not improving, case review, overdue measures, no recent contact. Minutes:
+          care-manager minutes this calendar month against the collaborative-care threshold (Duet reports
+          minutes; it does not bill).
+          {user.role === 'care_manager' && (
+            <>
+              {' '}
+              <Anchor href="/api/care-minutes/report.csv" underline="always">
+                Monthly minutes report (CSV)
+              </Anchor>
+            </>
+          )}
         </Text>
       </div>
       <Group gap="md" align="flex-end" wrap="wrap">
@@ -311,7 +329,7 @@ export function RegistryPage() {
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => (
-                  <RegistryTableRow key={row.patientId} row={row} />
+                  <RegistryTableRow key={row.patientId} row={row} minutes={minutesOf.get(row.patientId)} />
                 ))}
               </Table.Tbody>
             </Table>
