@@ -64,6 +64,7 @@ export function navItemsFor(role: Role): NavItem[] {
     default:
       return [
         { to: '/caseload', label: 'My caseload', icon: IconUsersGroup },
+        { to: '/schedule', label: 'Schedule', icon: IconCalendarEvent },
         { to: '/inbox', label: 'Inbox', icon: IconInbox, badge: 'inbox' },
         { to: '/registry', label: 'Registry', icon: IconChartLine },
         { to: '/case-review', label: 'Case review', icon: IconStethoscope },

@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -61,8 +61,14 @@ export function AppointmentRow({
         <Text size="sm" c="dimmed">
           {TYPE_LABELS[a.type]} with {a.clinicianName} · {a.durationMinutes} min · {MODE_LABELS[a.mode]}
           {a.location ? ` · ${a.location}` : ''}
+          {a.room ? ` · ${a.room}` : ''}
           {a.recurrence ? ` · ${a.recurrence.frequency === 'weekly' ? 'weekly' : 'every 2 weeks'}` : ''}
         </Text>
+        {a.telehealthUrl && a.status === 'scheduled' && (
+          <Anchor href={a.telehealthUrl} target="_blank" rel="noopener noreferrer" size="sm">
+            Join the video call
+          </Anchor>
+        )}
         {a.status === 'cancelled' && (
           <Text size="sm" c="dimmed">
             {cancelWords(a)}

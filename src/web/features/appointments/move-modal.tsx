@@ -39,9 +39,7 @@ export function MoveModal({
     <Modal opened onClose={onClose} title={`Move ${TYPE_LABELS[a.type].toLowerCase()}`} centered>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <Text size="sm">
-            Now: {whenWords(a)} ({a.timeZone})
-          </Text>
+          <Text size="sm">Now: {whenWords(a)}</Text>
           <SimpleGrid cols={2} spacing="sm">
             <TextInput
               label="New day"

@@ -2,16 +2,16 @@ import {
   Alert as Callout,
   Button,
   Group,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
+import { TextInput } from '../../components/limited-text';
+import { NumberField } from '../../components/number-field';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
 import type { AppointmentMode, AppointmentType, NewAppointment } from '../../../shared/appointments/schemas';
@@ -19,6 +19,7 @@ import { errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
 import { useBookAppointment } from './api';
 import { MODE_LABELS, TYPE_LABELS } from './words';
+import { DaytimeWarning, RoomFields } from './room-fields';
 
 type Repeat = 'once' | 'weekly' | 'fortnightly';
 type EndBy = 'count' | 'until';
@@ -41,6 +42,8 @@ export function ScheduleForm({
   const [duration, setDuration] = useState<number>(canBook[0] === 'medication_review' ? 20 : 50);
   const [mode, setMode] = useState<AppointmentMode>('in_person');
   const [location, setLocation] = useState('');
+  const [room, setRoom] = useState('');
+  const [telehealthUrl, setTelehealthUrl] = useState('');
   const [repeat, setRepeat] = useState<Repeat>('weekly');
   const [endBy, setEndBy] = useState<EndBy>('count');
   const [count, setCount] = useState<number>(8);
@@ -58,6 +61,8 @@ export function ScheduleForm({
       durationMinutes: duration,
       mode,
       location: location.trim() === '' ? null : location.trim(),
+      room: room.trim() === '' ? null : room.trim(),
+      telehealthUrl: telehealthUrl.trim() === '' ? null : telehealthUrl.trim(),
       recurrence:
         repeat === 'once'
           ? null
@@ -114,7 +119,7 @@ export function ScheduleForm({
               value={time}
               onChange={(e) => setTime(e.currentTarget.value)}
             />
-            <NumberInput
+            <NumberField
               label="Minutes"
               min={10}
               max={240}
@@ -123,6 +128,7 @@ export function ScheduleForm({
               onChange={(v) => setDuration(typeof v === 'number' ? v : Number(v) || 50)}
             />
           </SimpleGrid>
+          <DaytimeWarning day={day} time={time} minutes={duration} timeZone={timeZone} />
           <div>
             <Text size="sm" fw={500} mb={4} id="mode-label">
               How
@@ -145,6 +151,12 @@ export function ScheduleForm({
             maxLength={500}
             value={location}
             onChange={(e) => setLocation(e.currentTarget.value)}
+          />
+          <RoomFields
+            room={room}
+            onRoom={setRoom}
+            telehealthUrl={telehealthUrl}
+            onTelehealthUrl={setTelehealthUrl}
           />
           <div>
             <Text size="sm" fw={500} mb={4} id="repeat-label">
@@ -173,7 +185,7 @@ export function ScheduleForm({
                 ]}
               />
               {endBy === 'count' ? (
-                <NumberInput
+                <NumberField
                   label="Sessions"
                   min={2}
                   max={52}

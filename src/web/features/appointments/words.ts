@@ -5,6 +5,7 @@ import type {
   AppointmentStatus,
   AppointmentType,
 } from '../../../shared/appointments/schemas';
+import { formatWhen } from '../../lib/format-time';
 
 export const TYPE_LABELS: Record<AppointmentType, string> = {
   therapy_session: 'Therapy session',
@@ -31,17 +32,13 @@ export const STATUS_COLORS: Record<AppointmentStatus, string> = {
   cancelled: 'gray',
 };
 
-/** "Tue 3 Mar 2026, 09:00": the appointment's own local day and time (the patient's zone). */
-export function whenWords(a: Pick<Appointment, 'day' | 'time'>): string {
-  const date = new Date(`${a.day}T00:00:00Z`);
-  const day = new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
-  return `${day}, ${a.time}`;
+/**
+ * "Tue 3 Mar, 09:00" in the viewer's locale; when the appointment's zone (the patient's when booked) is not
+ * the viewer's, the zone is named with the viewer's own time beside it: "Wed 9 Dec, 08:00 Berlin (01:00 your
+ * time)" (issue 15, src/web/lib/format-time.ts).
+ */
+export function whenWords(a: Pick<Appointment, 'startsAt' | 'timeZone'>): string {
+  return formatWhen(a.startsAt, { zone: a.timeZone });
 }
 
 export function cancelWords(a: Appointment): string {
