@@ -126,89 +126,86 @@ export function patientTimeline(
     actor,
     patientId,
     { action: 'timeline.read', resourceType: 'timeline' },
-    async (trx) => {
-      const c = actor.clinicId;
-      const {
-        zone,
-        today,
-        shownFrom,
-        window: w,
-      } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
-      const [
-        scores,
-        baselines,
-        medications,
-        sessions,
-        sideEffects,
-        practice,
-        ratings,
-        helps,
-        versions,
-        reviews,
-      ] = await Promise.all([
-        repo.scoreRows(trx, c, patientId, w),
-        repo.baselineRows(trx, c, patientId),
-        medicationLanes(trx, c, patientId, w, zone, today),
-        repo.sessionRows(trx, c, patientId, w),
-        repo.sideEffectRows(trx, c, patientId, w),
-        repo.practiceRows(trx, c, patientId, w, practiceVisibility(actor)),
-        repo.sessionRatingRows(trx, c, patientId, w),
-        repo.whatHelpsRows(trx, c, patientId, w),
-        repo.planVersionRows(trx, c, patientId, w),
-        repo.planReviewRows(trx, c, patientId, w),
-      ]);
-      const baseline = (id: string) => {
-        const b = baselines.find((x) => x.instrument === id);
-        return b ? (b.chosen_total ?? b.first_total) : null;
-      };
-      const timeline: Timeline = {
-        patientId,
-        from: w.from,
-        to: w.to,
-        today,
-        baselines: { phq9: baseline('phq9'), gad7: baseline('gad7') },
-        scores: scores.flatMap((s) => toScore(s) ?? []),
-        medications,
-        sessions: sessions.map((s) => ({
-          id: s.id,
-          type: s.type,
-          day: s.local_day,
-          at: s.starts_at,
-          status: s.status as 'scheduled' | 'attended' | 'no_show' | 'cancelled',
-        })),
-        sideEffects: sideEffects.map((r) => ({
-          id: r.id,
-          day: r.reported_day,
-          severity: r.severity as 'mild' | 'moderate' | 'severe',
-          medicationName: r.medication_name,
-          symptoms: JSON.parse(r.symptoms) as string[],
-        })),
-        practice: practice.map((p) => ({
-          id: p.id,
-          assignmentId: p.assignment_id,
-          type: p.type,
-          day: p.day,
-          sharing: p.sharing as 'team' | 'therapist',
-        })),
-        sessionRatings: ratings.map((r) => ({
-          id: r.id,
-          appointmentId: r.appointment_id,
-          day: r.session_day,
-          goalsRating: r.goals_rating,
-          heardRating: r.heard_rating,
-        })),
-        whatHelps: toWhatHelps(helps),
-        plan: toPlanMarks(versions, reviews, w, zone),
-      };
-      timeline.from = shownFrom([
-        ...timeline.scores.map((x) => x.day),
-        ...medications.flatMap((m) => [m.startDate, ...m.changes.map((x) => x.day)]),
-        ...[timeline.sessions, timeline.sideEffects, timeline.practice].flat().map((x) => x.day),
-        ...[timeline.sessionRatings, timeline.whatHelps, timeline.plan].flat().map((x) => x.day),
-      ]);
-      return timeline;
-    },
+    (trx) => readTimeline(trx, actor, patientId, deps.clock.now(), query),
   );
+}
+
+/**
+ * The timeline's answer, read inside a transaction already on the patient's record (readPatientRecord or withPatientRecord):
+ * for use cases that show part of it under their own audited read (the visit summary).
+ */
+export async function readTimeline(
+  trx: Db,
+  actor: Actor,
+  patientId: string,
+  now: number,
+  query: { from?: string; to?: string },
+): Promise<Timeline> {
+  const c = actor.clinicId;
+  const { zone, today, shownFrom, window: w } = await windowOf(trx, actor, patientId, now, query);
+  const [scores, baselines, medications, sessions, sideEffects, practice, ratings, helps, versions, reviews] =
+    await Promise.all([
+      repo.scoreRows(trx, c, patientId, w),
+      repo.baselineRows(trx, c, patientId),
+      medicationLanes(trx, c, patientId, w, zone, today),
+      repo.sessionRows(trx, c, patientId, w),
+      repo.sideEffectRows(trx, c, patientId, w),
+      repo.practiceRows(trx, c, patientId, w, practiceVisibility(actor)),
+      repo.sessionRatingRows(trx, c, patientId, w),
+      repo.whatHelpsRows(trx, c, patientId, w),
+      repo.planVersionRows(trx, c, patientId, w),
+      repo.planReviewRows(trx, c, patientId, w),
+    ]);
+  const baseline = (id: string) => {
+    const b = baselines.find((x) => x.instrument === id);
+    return b ? (b.chosen_total ?? b.first_total) : null;
+  };
+  const timeline: Timeline = {
+    patientId,
+    from: w.from,
+    to: w.to,
+    today,
+    baselines: { phq9: baseline('phq9'), gad7: baseline('gad7') },
+    scores: scores.flatMap((s) => toScore(s) ?? []),
+    medications,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      type: s.type,
+      day: s.local_day,
+      at: s.starts_at,
+      status: s.status as 'scheduled' | 'attended' | 'no_show' | 'cancelled',
+    })),
+    sideEffects: sideEffects.map((r) => ({
+      id: r.id,
+      day: r.reported_day,
+      severity: r.severity as 'mild' | 'moderate' | 'severe',
+      medicationName: r.medication_name,
+      symptoms: JSON.parse(r.symptoms) as string[],
+    })),
+    practice: practice.map((p) => ({
+      id: p.id,
+      assignmentId: p.assignment_id,
+      type: p.type,
+      day: p.day,
+      sharing: p.sharing as 'team' | 'therapist',
+    })),
+    sessionRatings: ratings.map((r) => ({
+      id: r.id,
+      appointmentId: r.appointment_id,
+      day: r.session_day,
+      goalsRating: r.goals_rating,
+      heardRating: r.heard_rating,
+    })),
+    whatHelps: toWhatHelps(helps),
+    plan: toPlanMarks(versions, reviews, w, zone),
+  };
+  timeline.from = shownFrom([
+    ...timeline.scores.map((x) => x.day),
+    ...medications.flatMap((m) => [m.startDate, ...m.changes.map((x) => x.day)]),
+    ...[timeline.sessions, timeline.sideEffects, timeline.practice].flat().map((x) => x.day),
+    ...[timeline.sessionRatings, timeline.whatHelps, timeline.plan].flat().map((x) => x.day),
+  ]);
+  return timeline;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   newAgendaItemSchema,
 } from '../../../shared/visit-agenda/schemas.js';
 import * as agenda from './visit-agenda.service.js';
+import { visitSummaryRoutes } from './visit-summary.routes.js';
 
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const itemParams = patientParams.extend({ itemId: z.uuid() });
@@ -24,6 +25,8 @@ const patientWrites = onlyFor([rules.self], {
 });
 
 export function visitAgendaRoutes(app: App, deps: AppDeps): void {
+  visitSummaryRoutes(app, deps);
+
   app.get('/api/patients/:patientId/agenda-items', {
     config: { policy: policies.careTeamOrPatient },
     schema: {

@@ -227,6 +227,13 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // timeline (issue 14): the care team reads the timeline; the patient reads their own "My progress"
   'GET /api/patients/:patientId/timeline': { scope: 'patient', expect: careTeam },
   'GET /api/me/progress': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
+  // documents (issue 14): the care team prints a patient's PDFs; the patient downloads their own and My record
+  'GET /api/patients/:patientId/documents/:kind.pdf': { scope: 'patient', expect: careTeam },
+  'GET /api/me/documents/:kind.pdf': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
+  'GET /api/me/documents/my-record.json': {
+    scope: 'none',
+    expect: { ...everyone(403), anonymous: 401, patient: 'allow' },
+  },
   // "What I want to talk about" (issue 14): the patient writes their own items; the care team reads them
   // (each clinician the ones addressed to them) and marks them discussed.
   'GET /api/patients/:patientId/agenda-items': { scope: 'patient', expect: careTeamOrPatient },
