@@ -21,13 +21,13 @@ export function MyRecommendationsCard() {
       )}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {(mine.data ?? []).map((r) => (
-          <Stack key={r.id} gap={2}>
+          <Stack key={r.id} gap={2} component="li">
             <Group gap="xs">
               <Anchor component={Link} to={`/patients/${encodeURIComponent(r.patientId)}`} fw={600} size="sm">
                 {r.patientGivenName} {r.patientFamilyName}
               </Anchor>
             </Group>
-            <TrackedRecommendation patientId={r.patientId} r={r} />
+            <TrackedRecommendation patientId={r.patientId} r={r} as="div" />
           </Stack>
         ))}
       </Stack>

@@ -77,13 +77,22 @@ function CloseActions({ patientId, r }: { patientId: string; r: Recommendation }
 }
 
 /** A recommendation with who carries it out, by when, and where it stands. */
-export function TrackedRecommendation({ patientId, r }: { patientId: string; r: Recommendation }) {
+export function TrackedRecommendation({
+  patientId,
+  r,
+  as = 'li',
+}: {
+  patientId: string;
+  r: Recommendation;
+  /** 'li' inside a list of recommendations; 'div' when the list item holds more (the patient's name). */
+  as?: 'li' | 'div';
+}) {
   const user = useCurrentUser();
   const overdue = isOverdue(r, browserToday());
   const mayClose =
     r.status === 'open' && (r.assignedTo === null || r.assignedTo === user.id || r.byUserId === user.id);
   return (
-    <Paper component="li" withBorder radius="sm" p="sm">
+    <Paper component={as} withBorder radius="sm" p="sm">
       <Group gap="xs" mb={2} wrap="wrap">
         {r.priority === 'high' && <SoftBadge color="orange">High</SoftBadge>}
         {r.status !== 'open' && <SoftBadge color="gray">{statusBadge[r.status]}</SoftBadge>}
