@@ -62,6 +62,19 @@ const phrases: Record<string, [patient: string, team: string]> = {
     'looked at a visit summary',
   ],
   'visit_summary.pdf': ['printed a summary of your care since your last visit', 'printed a visit summary'],
+  // Issue 14: documents (PDF) and My record; each generation is one event.
+  'document.medication_list': ['printed your medication list', 'printed the medication list'],
+  'document.measurement_report': [
+    'printed a report of your questionnaire scores',
+    'printed the measurement report',
+  ],
+  'document.diary_card': ['printed a week of your diary card', 'printed a diary card week'],
+  'document.treatment_plan': ['printed your treatment plan', 'printed the treatment plan'],
+  'document.my_record': ['downloaded your whole record (PDF)', 'downloaded the whole record (PDF)'],
+  'document.my_record_json': [
+    'downloaded your whole record as a file for other programs',
+    'downloaded the whole record as a data file',
+  ],
   'plan.read': ['looked at your treatment plan', 'looked at the treatment plan'],
   'plan.read_version': ['looked at a version of your treatment plan', 'looked at a plan version'],
   'plan.read_history': ['looked at the history of your treatment plan', 'looked at the plan history'],
@@ -103,6 +116,29 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'case_review.recommend': [
     'recorded a case-review recommendation about your care',
     'recorded a case-review recommendation',
+  ],
+  // Issue 15: recommendations tracked until done or declined; care-manager contacts and minutes.
+  'case_review.recommendation_done': [
+    'marked a case-review recommendation about your care as done',
+    'marked a case-review recommendation done',
+  ],
+  'case_review.recommendation_declined': [
+    'declined a case-review recommendation about your care, with the reason',
+    'declined a case-review recommendation',
+  ],
+  'case_review.my_recommendations_read': [
+    'looked at their open recommendations, which include your care',
+    'looked at their open recommendations',
+  ],
+  'case_review.list_read': [
+    'looked at the case-review list, which includes you',
+    'looked at the case-review list',
+  ],
+  'care_contact.log': ['logged a contact with you', 'logged a contact with the patient'],
+  'care_contact.read': ['looked at the contacts with you', 'looked at the contacts with the patient'],
+  'care_contact.minutes_read': [
+    'looked at the care-manager minutes, which include yours',
+    'looked at the care-manager minutes',
   ],
   'measure.submit': ['recorded answers to a questionnaire', 'recorded questionnaire answers'],
   'measure.list': ['looked at your questionnaire results', 'looked at the questionnaire results'],
@@ -181,6 +217,13 @@ const phrases: Record<string, [patient: string, team: string]> = {
     'your calendar app fetched your dose and appointment times',
     'a calendar app fetched the feed',
   ],
+  // Issue 16: an integration (API client) reading or writing through the FHIR API.
+  'fhir.read': [
+    'an integration of the clinic read part of your record',
+    'an integration read part of the record',
+  ],
+  'fhir.search': ['an integration of the clinic searched your record', 'an integration searched the record'],
+  'fhir.create': ['an integration of the clinic added to your record', 'an integration added to the record'],
   'calendar_feed.status': ['looked at your calendar link', 'looked at the calendar link'],
   'calendar_feed.reset': ['made a new calendar link', 'made a new calendar link'],
   'calendar_feed.delete': ['turned off your calendar link', 'turned off the calendar link'],
