@@ -46,6 +46,7 @@ import { doseRoutes } from './features/doses/index.js';
 import { calendarFeedRoutes } from './features/calendar-feed/index.js';
 import { adherenceRoutes } from './features/adherence/index.js';
 import { timelineRoutes } from './features/timeline/index.js';
+import { documentRoutes } from './features/documents/index.js';
 import { visitAgendaRoutes } from './features/visit-agenda/index.js';
 import { appointmentRoutes } from './features/appointments/index.js';
 import { noteRoutes } from './features/notes/index.js';
@@ -90,6 +91,7 @@ export const featureRoutes = [
   calendarFeedRoutes,
   adherenceRoutes,
   timelineRoutes,
+  documentRoutes,
   visitAgendaRoutes,
   appointmentRoutes,
   noteRoutes,

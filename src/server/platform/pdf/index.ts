@@ -8,6 +8,7 @@ export {
   linearScale,
   paginateRows,
   winAnsiSafe,
+  wrapWords,
   type ChartBand,
   type ChartSeries,
   type ChartSpec,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chartGeometry, columnWidths, niceStep, paginateRows, winAnsiSafe } from './layout.js';
+import { chartGeometry, columnWidths, niceStep, paginateRows, winAnsiSafe, wrapWords } from './layout.js';
 import { paperFor } from './paper.js';
 
 describe('paginateRows', () => {
@@ -133,5 +133,30 @@ describe('paperFor', () => {
     ['Letter', 'GB', 'Letter'],
   ] as const)('asked %s in %s -> %s', (asked, country, paper) => {
     expect(paperFor(asked, country)).toBe(paper);
+  });
+});
+
+describe('wrapWords', () => {
+  const measure = (t: string) => t.length; // one unit per character
+  it.each([
+    ['short', 10, ['short']],
+    ['Sertraline 100 mg - 08:00 every day', 12, ['Sertraline', '100 mg -', '08:00 every', 'day']],
+    ['abcdefghijkl', 5, ['abcde', 'fghij', 'kl']],
+    ['', 5, ['']],
+  ] as const)('%s in %d', (text, width, lines) => {
+    expect(wrapWords(text, width, measure)).toEqual(lines);
+  });
+  it('keeps every word (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,15}$/), { maxLength: 20 }),
+        fc.integer({ min: 3, max: 40 }),
+        (words, width) => {
+          const lines = wrapWords(words.join(' '), width, measure);
+          expect(lines.join('').replace(/ /g, '')).toBe(words.join(''));
+          for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
+        },
+      ),
+    );
   });
 });
