@@ -5,6 +5,7 @@ import { signIn } from '../../testing/test-app.js';
 import type { MinutesReport, PatientContacts } from '../../../shared/care-contacts/api.js';
 import type { RegistryResponse } from '../../../shared/registry/schemas.js';
 import { registryFixture, uuid, type RegistryFixture } from '../registry/registry.test-kit.js';
+import { pdfPages } from '../../platform/pdf/pdf-text.test-kit.js';
 
 let f: RegistryFixture;
 let as: Awaited<ReturnType<RegistryFixture['sessions']>>;
@@ -182,6 +183,18 @@ describe('care-manager contacts and minutes (issue 15)', () => {
       '2026-11,America/Chicago,Contacted,Pat,3,75,first,70,"G2214 (30 min), 99492 (70 min)"',
     );
     expect(csv.body.split('\r\n')).toHaveLength(3);
+    const pdf = await f.t.app.inject({
+      method: 'GET',
+      url: '/api/care-minutes/report.pdf?month=2026-11&paper=Letter',
+      headers: { cookie: adminSession.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const [page] = await pdfPages(pdf.rawPayload);
+    expect(page).toContain('Care-manager minutes, 2026-11');
+    expect(page).toContain('Contacted, Pat');
+    expect(page).toContain('G2214 (30 min), 99492 (70 min)');
+    expect(page).toContain('it does not bill');
     const mine = await call(f.t.app, as.careManager, 'GET', '/api/care-minutes/report.csv?month=2026-11');
     expect(mine.statusCode).toBe(200);
     expect(mine.body.split('\r\n')).toHaveLength(3);

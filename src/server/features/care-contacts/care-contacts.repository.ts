@@ -119,3 +119,9 @@ export async function careManagerMinutes(
     firstAt: new Map(first.map((r) => [r.patient_id, Number(r.first_at)])),
   };
 }
+
+/** The clinic's name for the report's header and footer. */
+export async function clinicName(db: Db, clinicId: string): Promise<string> {
+  const row = await db.selectFrom('clinics').select('name').where('id', '=', clinicId).executeTakeFirst();
+  return row?.name ?? 'Clinic';
+}

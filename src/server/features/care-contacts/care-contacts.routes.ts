@@ -13,6 +13,8 @@ import {
 } from '../../../shared/care-contacts/api.js';
 import { minutesReportCsv } from '../../../shared/care-contacts/minutes-csv.js';
 import * as service from './care-contacts.service.js';
+import { minutesReportPdf } from './minutes-pdf.js';
+import { paperSchema } from '../../platform/pdf/index.js';
 
 const tags = ['care contacts'];
 const patientParams = z.object({ patientId: z.string().min(1).max(64) });
@@ -70,6 +72,28 @@ export function careContactRoutes(app: App, deps: AppDeps): void {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="care-minutes-${report.month}.csv"`)
         .send(minutesReportCsv(report));
+    },
+  });
+
+  app.get('/api/care-minutes/report.pdf', {
+    config: { policy: reportReaders },
+    schema: {
+      tags,
+      querystring: monthQuerySchema.extend({ paper: paperSchema.default('A4') }),
+      response: { 200: z.any().describe('application/pdf'), ...errors(400, 401, 403) },
+    },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const report = await service.minutesReport(deps, actor, request.query.month);
+      const pdf = await minutesReportPdf(report, {
+        clinicName: await service.clinicNameOf(deps, actor.clinicId),
+        generatedAt: deps.clock.now(),
+        paper: request.query.paper,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="care-minutes-${report.month}.pdf"`)
+        .send(pdf);
     },
   });
 }

@@ -163,3 +163,7 @@ export async function minutesReport(deps: AppDeps, actor: Actor, month?: string)
   );
   return report;
 }
+
+/** The clinic's name (the PDF report's header and footer). */
+export const clinicNameOf = (deps: AppDeps, clinicId: string): Promise<string> =>
+  repo.clinicName(deps.database.db, clinicId);

@@ -323,6 +323,10 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
     scope: 'none',
     expect: { ...adminOnly, care_manager: 'allow' },
   },
+  'GET /api/care-minutes/report.pdf': {
+    scope: 'none',
+    expect: { ...adminOnly, care_manager: 'allow' },
+  },
   // side-effect reports (issue 4; the matrix sends ':reportId' literally: not a UUID, so an allowed caller gets
   // 400 past the gate). Only the patient reports and only the prescriber answers: others on the team get 403.
   'GET /api/patients/:patientId/side-effects/form': { scope: 'patient', expect: careTeamOrPatient },

@@ -9,7 +9,8 @@ export interface PdfMeta {
   /** The document's name (title line and the PDF's Title). */
   title: string;
   clinicName: string;
-  patient: { name: string; birthDate: string };
+  /** Whose record; null for a clinic report (issue 15's monthly minutes), whose header names the clinic. */
+  patient: { name: string; birthDate: string } | null;
   /** When it was generated (epoch ms, from deps.clock), shown in `zone`. */
   generatedAt: number;
   zone: string;
@@ -83,7 +84,9 @@ export async function renderPdf(
 
 function drawFrames(doc: InstanceType<typeof PDFDocument>, meta: PdfMeta): void {
   const range = doc.bufferedPageRange();
-  const left = winAnsiSafe(`${meta.patient.name} — born ${meta.patient.birthDate}`);
+  const left = winAnsiSafe(
+    meta.patient ? `${meta.patient.name} — born ${meta.patient.birthDate}` : meta.clinicName,
+  );
   const right = winAnsiSafe(generatedLine(meta));
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

@@ -219,8 +219,13 @@ export function RegistryPage() {
           {user.role === 'care_manager' && (
             <>
               {' '}
+              Monthly minutes report:{' '}
               <Anchor href="/api/care-minutes/report.csv" underline="always">
-                Monthly minutes report (CSV)
+                CSV
+              </Anchor>
+              {' · '}
+              <Anchor href="/api/care-minutes/report.pdf" underline="always">
+                PDF
               </Anchor>
             </>
           )}
