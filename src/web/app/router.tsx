@@ -59,6 +59,15 @@ const TimelinePage = lazyPage(() => import('../features/timeline/timeline-page')
 const MyProgressPage = lazyPage(() =>
   import('../features/timeline/my-progress-page').then((m) => m.MyProgressPage),
 );
+// Issue 14: "My record" (right of access) downloads.
+const MyRecordPage = lazyPage(() =>
+  import('../features/documents/my-record-page').then((m) => m.MyRecordPage),
+);
+// Issue 14: the visit summary and the patient's "What I want to talk about".
+const VisitSummaryPage = lazyPage(() =>
+  import('../features/visits/visit-summary-page').then((m) => m.VisitSummaryPage),
+);
+const AgendaPage = lazyPage(() => import('../features/visits/agenda-page').then((m) => m.AgendaPage));
 const NotesPage = lazyPage(() => import('../features/notes/notes-page').then((m) => m.NotesPage));
 const PatientNotesPage = lazyPage(() =>
   import('../features/notes/patient-notes-page').then((m) => m.PatientNotesPage),
@@ -166,6 +175,10 @@ const routes: RouteObject[] = [
               { path: '/patients/:patientId/plan', element: <PlanPage /> },
               { path: '/patients/:patientId/measures', element: <MeasuresPage /> },
               { path: '/patients/:patientId/timeline', element: <TimelinePage /> },
+              {
+                path: '/patients/:patientId/appointments/:appointmentId/summary',
+                element: <VisitSummaryPage />,
+              },
               { path: '/patients/:patientId/practice', element: <ClinicianPracticePage /> },
               { path: '/patients/:patientId/notes', element: <NotesPage /> },
               { path: '/patients/:patientId/feedback', element: <FeedbackPage /> },
@@ -189,6 +202,8 @@ const routes: RouteObject[] = [
               { path: '/home/plan', element: <PatientPlanPage /> },
               { path: '/home/medications', element: <MyMedicinesPage /> },
               { path: '/home/progress', element: <MyProgressPage /> },
+              { path: '/home/talk-about', element: <AgendaPage /> },
+              { path: '/home/my-record', element: <MyRecordPage /> },
               { path: '/home/notes', element: <PatientNotesPage /> },
               { path: '/home/safety-plan', element: <SafetyPlanPage /> },
               { path: '/home/practice', element: <PracticeHomePage /> },

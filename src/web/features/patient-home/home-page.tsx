@@ -9,6 +9,7 @@ import {
 import { Link } from 'react-router';
 import { lazyPart } from '../../app/lazy-page';
 import { useCurrentUser } from '../../app/session';
+import { CardPlaceholder } from '../../components/card-placeholder';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
@@ -18,9 +19,14 @@ import { TEAM_ROLES } from '../patients/care-team-picker';
 import { ROLE_FOR_PATIENT } from './role-words';
 
 // Issue 17 ("Fast"): Today's medicines comes with the page; the cards below it load in their own chunks.
-const DueMeasuresCard = lazyPart(() => import('../measures/due-card').then((m) => m.DueMeasuresCard));
-const UpcomingAppointmentsCard = lazyPart(() =>
-  import('../appointments/upcoming-card').then((m) => m.UpcomingAppointmentsCard),
+// The two cards that always show hold their place while their code arrives (issue 17: no links moving).
+const DueMeasuresCard = lazyPart(
+  () => import('../measures/due-card').then((m) => m.DueMeasuresCard),
+  <CardPlaceholder title="Questionnaires due" loading="Checking your questionnaires…" />,
+);
+const UpcomingAppointmentsCard = lazyPart(
+  () => import('../appointments/upcoming-card').then((m) => m.UpcomingAppointmentsCard),
+  <CardPlaceholder title="Your next appointment" loading="Checking your appointments…" />,
 );
 const SideEffectsHomeCard = lazyPart(() =>
   import('../side-effects/home-card').then((m) => m.SideEffectsHomeCard),
@@ -28,6 +34,7 @@ const SideEffectsHomeCard = lazyPart(() =>
 const AllergiesHomeCard = lazyPart(() =>
   import('../allergies/my-allergies-page').then((m) => m.AllergiesHomeCard),
 );
+const AgendaCard = lazyPart(() => import('../visits/agenda-card').then((m) => m.AgendaCard));
 const GoodNewsCard = lazyPart(() => import('../measures/good-news-card').then((m) => m.GoodNewsCard));
 const PracticeHomeCard = lazyPart(() =>
   import('../practice/practice-home-card').then((m) => m.PracticeHomeCard),
@@ -89,6 +96,9 @@ export function HomePage() {
         <Button component={Link} to="/home/progress" variant="default" size="lg">
           My progress
         </Button>
+        <Button component={Link} to="/home/my-record" variant="default" size="lg">
+          My record
+        </Button>
       </SimpleGrid>
 
       {user.patientId && <GoodNewsCard patientId={user.patientId} />}
@@ -100,6 +110,8 @@ export function HomePage() {
       {user.patientId && <FeedbackHomeCard patientId={user.patientId} />}
 
       {user.patientId && <UpcomingAppointmentsCard patientId={user.patientId} />}
+
+      {user.patientId && <AgendaCard patientId={user.patientId} />}
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
         <Group justify="space-between" wrap="wrap" gap="sm">

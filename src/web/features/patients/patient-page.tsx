@@ -21,6 +21,8 @@ import { AdherenceSummaryCard } from '../adherence/adherence-summary-card';
 import { CaseReviewCard } from '../registry/case-review-card';
 import { CareContactsCard } from '../case-review/care-contacts-card';
 import { TeamSummariesCard } from '../notes/team-summaries-card';
+import { DocumentsMenu } from '../documents/documents-menu';
+import { TeamAgendaCard } from '../visits/team-agenda-card';
 import { AccessReportCard } from './access-report-card';
 import { usePatient } from './api';
 import { CareTeamCard } from './care-team-card';
@@ -63,7 +65,9 @@ export function PatientPage() {
         <Button component={Link} to={`/patients/${encodeURIComponent(data.id)}/timeline`} variant="light">
           Timeline
         </Button>
+        <DocumentsMenu patientId={data.id} />
       </Group>
+      <TeamAgendaCard patientId={data.id} />
       <TeamSummariesCard patientId={data.id} />
       <Grid gap="md">
         {/* Left: the clinical picture (how the patient is doing and what each part of treatment does). */}
