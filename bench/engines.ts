@@ -34,13 +34,13 @@ interface Throwaway {
   stopSync(): void;
 }
 
-async function startThrowaway(log: (line: string) => void): Promise<Throwaway> {
+async function startThrowaway(log: (line: string) => void, durable: boolean): Promise<Throwaway> {
   // A plain .mjs without type declarations: import it by URL and describe the one function used.
   const href = new URL('../scripts/pg-throwaway.mjs', import.meta.url).href;
   const mod = (await import(href)) as {
-    startThrowawayPostgres(opts: { log: (l: string) => void }): Promise<Throwaway>;
+    startThrowawayPostgres(opts: { log: (l: string) => void; durable?: boolean }): Promise<Throwaway>;
   };
-  return mod.startThrowawayPostgres({ log });
+  return mod.startThrowawayPostgres({ log, durable });
 }
 
 /** A fresh database on a server we do not own (BENCH_DATABASE_URL), dropped on teardown. */
@@ -65,7 +65,13 @@ async function freshDatabaseOn(url: string): Promise<{ url: string; drop(): Prom
 
 export async function prepareEngine(
   engine: EngineName,
-  opts: { patients: number; benchDatabaseUrl: string | null; log: (line: string) => void },
+  opts: {
+    patients: number;
+    benchDatabaseUrl: string | null;
+    log: (line: string) => void;
+    /** The throwaway cluster with fsync and synchronous_commit on (default), like a real server. */
+    pgFsync?: boolean;
+  },
 ): Promise<PreparedEngine> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `duet-bench-${engine}-`));
   const removeDir = onExit(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -78,7 +84,7 @@ export async function prepareEngine(
         databaseUrl = fresh.url;
         stops.push(() => fresh.drop());
       } else {
-        const cluster = await startThrowaway(opts.log);
+        const cluster = await startThrowaway(opts.log, opts.pgFsync ?? true);
         const removeCluster = onExit(() => cluster.stopSync());
         databaseUrl = cluster.url;
         stops.push(async () => {

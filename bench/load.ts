@@ -2,6 +2,7 @@
 // Latency percentiles are computed here from every response's own time (autocannon's summary has no p95).
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { processCpuMs } from './conditions.js';
 
 export interface Scenario {
   name: string;
@@ -15,6 +16,8 @@ export interface Scenario {
   paths: string[];
   headers?: Record<string, string>;
   body?: string;
+  /** The server's process id: its CPU time per request is reported (a figure the machine's load skews less). */
+  serverPid?: number;
 }
 
 export interface ScenarioResult {
@@ -33,6 +36,8 @@ export interface ScenarioResult {
   timeouts: number;
   /** The machine's 1-minute load average when the measured run started (other work skews the figures). */
   loadAverage1m: number;
+  /** The server's CPU time (all threads) per answered request during the measured run, in ms. */
+  serverCpuMsPerRequest?: number | null;
 }
 
 /** Nearest-rank percentile of an ascending list. */
@@ -77,12 +82,14 @@ function fire(s: Scenario, durationSec: number, onResponse: (status: number, ms:
 export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   if (s.warmupSec > 0) await fire(s, s.warmupSec, () => undefined);
   const loadAverage1m = round2(os.loadavg()[0] ?? 0);
+  const cpuBefore = processCpuMs(s.serverPid);
   const times: number[] = [];
   const statusCodes: Record<string, number> = {};
   const result = await fire(s, s.durationSec, (status, ms) => {
     times.push(ms);
     statusCodes[String(status)] = (statusCodes[String(status)] ?? 0) + 1;
   });
+  const cpuAfter = processCpuMs(s.serverPid);
   times.sort((a, b) => a - b);
   const non2xx = Object.entries(statusCodes)
     .filter(([code]) => !code.startsWith('2'))
@@ -107,5 +114,9 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     loadAverage1m,
+    serverCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || times.length === 0
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) / times.length) * 1000) / 1000,
   };
 }

@@ -50,7 +50,7 @@ export interface ServerProcess {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts `node --import tsx <script>` with `env` (PORT is added) and waits until `readyPath` answers 200.
+ * Starts `node [BENCH_SERVER_NODE_ARGS] --import tsx <script>` with `env` (PORT is added) and waits until `readyPath` answers 200.
  * Gives up after `startTimeoutMs`.
  */
 export async function startNodeServer(opts: {
@@ -62,7 +62,9 @@ export async function startNodeServer(opts: {
 }): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${String(port)}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.script], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof": Node options for the servers only.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.script], {
     env: { ...opts.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,6 +14,7 @@ import { prepareEngine, type EngineName, type PreparedEngine } from './engines.j
 import { runScenario, type Scenario, type ScenarioResult } from './load.js';
 import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
 import { formatTable } from './report.js';
+import { conditions, type Conditions } from './conditions.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -39,6 +40,10 @@ const options = {
     .split(',')
     .filter((e): e is EngineName => e === 'sqlite' || e === 'postgres'),
   out: path.resolve(repoRoot, flag('--out', '.tmp/bench/results.json')),
+  /** Seconds of the bare-route probe run right before and right after each scenario. */
+  bareProbeSec: intFlag('--bare-probe', 3, 1, 30),
+  /** The throwaway PostgreSQL cluster with fsync on (a real server's durability) unless `--pg-fsync off`. */
+  pgFsync: flag('--pg-fsync', 'on') !== 'off',
 };
 const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? null;
 
@@ -73,7 +78,15 @@ const overriddenEnv = new Set([
 ]);
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const kept = Object.entries(process.env).filter(([key]) => !overriddenEnv.has(key));
-  return { ...Object.fromEntries(kept), DUET_DEMO: '0', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false', ...extra };
+  return {
+    ...Object.fromEntries(kept),
+    DUET_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    COOKIE_SECURE: 'false',
+    // One bench session sends far more than a person could: the per-session API limit would answer 429.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...extra,
+  };
 }
 
 async function signIn(
@@ -103,7 +116,46 @@ async function getJson(url: string, cookie: string): Promise<unknown> {
   return res.json();
 }
 
-async function benchEngine(prepared: PreparedEngine): Promise<ScenarioResult[]> {
+/** A scenario's figure with what surrounded it: the bare route just before and after, and the machine. */
+export interface MeasuredScenario extends ScenarioResult {
+  conditions: Conditions;
+  bare: { before: number; after: number };
+  /** req/s of the scenario over the mean of the two bare-route probes around it. */
+  ratioToBare: number;
+}
+
+async function probeBare(bare: ServerProcess): Promise<number> {
+  const r = await runScenario({
+    name: 'bare route',
+    engine: '-',
+    baseUrl: bare.baseUrl,
+    connections: options.connections,
+    durationSec: options.bareProbeSec,
+    warmupSec: 0,
+    paths: ['/bare'],
+  });
+  return r.requestsPerSec;
+}
+
+async function measured(
+  s: Scenario,
+  bare: ServerProcess,
+  target: { dataDir: string; databaseUrl?: string },
+): Promise<MeasuredScenario> {
+  const before = await probeBare(bare);
+  const around = await conditions(target);
+  const result = await runScenario(s);
+  const after = await probeBare(bare);
+  const mean = (before + after) / 2;
+  return {
+    ...result,
+    conditions: around,
+    bare: { before, after },
+    ratioToBare: mean > 0 ? Math.round((result.requestsPerSec / mean) * 1000) / 1000 : 0,
+  };
+}
+
+async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promise<MeasuredScenario[]> {
   const { clinic, engine } = prepared;
   const server = await startNodeServer({
     name: `duet server (${engine})`,
@@ -157,10 +209,14 @@ async function benchEngine(prepared: PreparedEngine): Promise<ScenarioResult[]> 
         headers: { cookie },
       },
     ];
-    const results: ScenarioResult[] = [];
+    const results: MeasuredScenario[] = [];
+    const target = {
+      dataDir: prepared.serverEnv.DATA_DIR,
+      ...(prepared.serverEnv.DATABASE_URL ? { databaseUrl: prepared.serverEnv.DATABASE_URL } : {}),
+    };
     for (const s of scenarios) {
       log(`${engine}: ${s.name} (${String(s.connections)} connections, ${String(s.durationSec)} s)`);
-      results.push(await runScenario(s));
+      results.push(await measured({ ...s, serverPid: server.child.pid }, bare, target));
     }
     return results;
   } catch (err) {
@@ -171,27 +227,28 @@ async function benchEngine(prepared: PreparedEngine): Promise<ScenarioResult[]> 
   }
 }
 
-async function benchBare(): Promise<ScenarioResult> {
-  const server: ServerProcess = await startNodeServer({
+/** The bare-route server, kept running for the whole bench: probed before and after every scenario. */
+function startBare(): Promise<ServerProcess> {
+  return startNodeServer({
     name: 'bare fastify',
     script: path.join(repoRoot, 'bench/bare-server.ts'),
     env: { ...process.env },
     readyPath: '/bare',
   });
-  try {
-    log(`bare route (${String(options.connections)} connections, ${String(options.durationSec)} s)`);
-    return await runScenario({
-      name: 'bare route',
-      engine: '-',
-      baseUrl: server.baseUrl,
-      connections: options.connections,
-      durationSec: options.durationSec,
-      warmupSec: options.warmupSec,
-      paths: ['/bare'],
-    });
-  } finally {
-    await server.stop();
-  }
+}
+
+async function benchBare(server: ServerProcess): Promise<ScenarioResult> {
+  log(`bare route (${String(options.connections)} connections, ${String(options.durationSec)} s)`);
+  return runScenario({
+    name: 'bare route',
+    engine: '-',
+    baseUrl: server.baseUrl,
+    connections: options.connections,
+    durationSec: options.durationSec,
+    warmupSec: options.warmupSec,
+    paths: ['/bare'],
+    serverPid: server.child.pid,
+  });
 }
 
 async function main(): Promise<number> {
@@ -207,18 +264,24 @@ async function main(): Promise<number> {
     `${String(machine.cpus)} x ${machine.cpuModel}, Node ${machine.node}; ${String(options.patients)} patients`,
   );
 
-  const results: ScenarioResult[] = [await benchBare()];
+  const bare = await startBare();
+  const results: (ScenarioResult | MeasuredScenario)[] = [await benchBare(bare)];
   const engines: Record<string, unknown> = {};
   for (const engine of options.engines) {
     log(`${engine}: generating the clinic`);
-    const prepared = await prepareEngine(engine, { patients: options.patients, benchDatabaseUrl, log });
+    const prepared = await prepareEngine(engine, {
+      patients: options.patients,
+      benchDatabaseUrl,
+      log,
+      pgFsync: options.pgFsync,
+    });
     try {
       const { clinic } = prepared;
       log(
         `${engine}: ${String(clinic.patients)} patients in ${String(clinic.elapsedMs)} ms; signing in as ${clinic.clinician.email} ` +
           `(${clinic.clinician.role}, ${String(clinic.clinician.caseload)} patients)`,
       );
-      results.push(...(await benchEngine(prepared)));
+      results.push(...(await benchEngine(prepared, bare)));
       const auditEvents = await prepared.verifyAudit();
       engines[engine] = {
         version: prepared.version,
@@ -226,7 +289,9 @@ async function main(): Promise<number> {
           engine === 'postgres'
             ? benchDatabaseUrl
               ? 'BENCH_DATABASE_URL'
-              : 'throwaway cluster (fsync=off, synchronous_commit=off)'
+              : options.pgFsync
+                ? 'throwaway cluster (fsync=on, synchronous_commit=on)'
+                : 'throwaway cluster (fsync=off, synchronous_commit=off)'
             : 'temp DATA_DIR (WAL, synchronous=FULL)',
         generateMs: clinic.elapsedMs,
         rows: clinic.rows,
@@ -239,6 +304,7 @@ async function main(): Promise<number> {
       await prepared.teardown();
     }
   }
+  await bare.stop();
 
   const report = {
     at: new Date().toISOString(),

@@ -62,7 +62,7 @@ function freePort() {
  * helper may CREATE DATABASE) and stop(), which shuts the server down and deletes its directory.
  * stop() is idempotent; stopSync() is the same for process-exit handlers.
  */
-export async function startThrowawayPostgres({ log = () => {} } = {}) {
+export async function startThrowawayPostgres({ log = () => {}, durable = false } = {}) {
   const binDir = findPostgresBinDir();
   if (!binDir) {
     throw new Error(
@@ -125,9 +125,8 @@ export async function startThrowawayPostgres({ log = () => {} } = {}) {
       '-c listen_addresses=127.0.0.1',
       `-c port=${port}`,
       `-c unix_socket_directories=${baseDir}`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      // Tests want speed; the benchmark (`durable`) wants a real server's commit: fsync on.
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=200',
     ].join(' ');
     running = true;
