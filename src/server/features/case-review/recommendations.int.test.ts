@@ -34,6 +34,39 @@ async function recommend(extra: Record<string, unknown>) {
   return res.json<Recommendation>();
 }
 
+/** Sertraline 25 mg from today (TEST_NOW's day), 50 mg planned from 2026-11-09 (not yet a change). */
+async function prescribeSertraline() {
+  const catalogue = await call(f.t.app, as.prescriber, 'GET', '/api/medication-catalogue?q=sertraline');
+  const catalogueId = catalogue.json<{ entries: { id: string }[] }>().entries[0]?.id ?? '';
+  const body = {
+    id: uuid(),
+    catalogueId,
+    form: 'tablet',
+    route: 'oral',
+    instructions: 'With breakfast',
+    startDate: '2026-11-02',
+    endDate: null,
+    doseAmount: 25,
+    doseUnit: 'mg',
+    schedule: { kind: 'times', times: ['08:00'], weekdays: null },
+    reason: 'Agreed at case review.',
+    steps: [{ from: '2026-11-09', doseAmount: 50, doseUnit: 'mg' }],
+  };
+  const url = `/api/patients/${patientId}/medications`;
+  let res = await call(f.t.app, as.prescriber, 'POST', url, body);
+  if (res.statusCode === 409) {
+    const warnings =
+      res.json<{ error: { details?: { warnings?: { id: string }[] } } }>().error.details?.warnings ?? [];
+    const safetyAnswers = warnings.map((w) => ({
+      warningId: w.id,
+      decision: 'proceed',
+      reason: 'Reviewed.',
+    }));
+    res = await call(f.t.app, as.prescriber, 'POST', url, { ...body, safetyAnswers });
+  }
+  expect(res.statusCode, res.body).toBe(201);
+}
+
 describe('case-review recommendations: assigned, due, tracked until done or declined (issue 15)', () => {
   it('refuses an assignee off the team and a due date that has passed, at their fields', async () => {
     const res = await call(f.t.app, as.prescriber, 'POST', recs(patientId), {
@@ -148,6 +181,7 @@ describe('case-review recommendations: assigned, due, tracked until done or decl
 
   it('the case-review list carries registry facts, medications and open recommendations in one read', async () => {
     const open = await recommend({ assignedTo: f.users.therapist.id });
+    await prescribeSertraline();
     await f.score(patientId, 'phq9', 18, TEST_NOW - 6 * 7 * DAY);
     await f.score(patientId, 'phq9', 12, TEST_NOW - DAY);
     const res = await call(f.t.app, as.careManager, 'GET', '/api/case-review/list');
@@ -156,8 +190,8 @@ describe('case-review recommendations: assigned, due, tracked until done or decl
     expect(list.patients.map((p) => p.familyName)).toEqual(['Assigned']);
     expect(list.patients[0]).toMatchObject({
       phq9: { latest: { total: 12 }, baseline: { total: 18 } },
-      medications: [],
-      lastMedicationChange: null,
+      medications: ['Sertraline 25 mg'],
+      lastMedicationChange: { day: '2026-11-02', summary: 'Sertraline started at 25 mg' },
       openRecommendations: [{ id: open.id, status: 'open' }],
     });
     const all = await call(f.t.app, as.careManager, 'GET', '/api/case-review/list?scope=caseload');
