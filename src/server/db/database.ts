@@ -19,6 +19,14 @@ export interface Database {
    * committed, as a transaction there would be).
    */
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * A write transaction that resolves once it is durable, with the disk flush off the main thread where the
+   * engine allows (issue 19: the shared commit of audited reads). SQLite: committed with
+   * `synchronous=NORMAL` (no fsync in line, which would stop the event loop), then the WAL file is flushed
+   * with fdatasync on a libuv thread before this resolves; every other transaction stays `synchronous=FULL`.
+   * PostgreSQL: a transaction (its server flushes the commit; the pool never blocks the event loop).
+   */
+  durableTransaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -62,22 +70,49 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const inTransaction = <T>(conn: Db, fn: (trx: Db) => Promise<T>) =>
+    (async () => {
+      // A reader takes a snapshot at its first read (deferred); a writer takes the write lock at once.
+      await sql.raw(readonly ? 'begin' : 'begin immediate').execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (err) {
+        if (raw.inTransaction) await sql`rollback`.execute(conn);
+        throw err;
+      }
+    })();
+  // The WAL file, opened once for flushing it from a libuv thread (fdatasync flushes the file, whatever fd).
+  let walFd: Promise<number> | null = null;
+  const flushWal = async (): Promise<void> => {
+    if (file === ':memory:') return;
+    walFd ??= new Promise<number>((resolve, reject) => {
+      fs.open(`${file}-wal`, 'r+', (err, fd) => (err ? reject(err) : resolve(fd)));
+    });
+    const fd = await walFd;
+    await new Promise<void>((resolve, reject) => {
+      fs.fdatasync(fd, (err) => (err ? reject(err) : resolve()));
+    });
+  };
   return {
     engine: 'sqlite',
     db,
-    async transaction(fn) {
-      return db.connection().execute(async (conn) => {
-        // A reader takes a snapshot at its first read (deferred); a writer takes the write lock at once.
-        await sql.raw(readonly ? 'begin' : 'begin immediate').execute(conn);
+    transaction(fn) {
+      return db.connection().execute((conn) => inTransaction(conn, fn));
+    },
+    async durableTransaction(fn) {
+      const result = await db.connection().execute(async (conn) => {
+        raw.pragma('synchronous = NORMAL');
         try {
-          const result = await fn(conn);
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (err) {
-          if (raw.inTransaction) await sql`rollback`.execute(conn);
-          throw err;
+          return await inTransaction(conn, fn);
+        } finally {
+          raw.pragma('synchronous = FULL');
         }
       });
+      // Committed to the WAL; durable once the WAL is on disk. The answer waits for this, the event loop not.
+      await flushWal();
+      return result;
     },
     read(fn) {
       return db.connection().execute(async (conn) => {
@@ -91,6 +126,7 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
     },
     async close() {
       await db.destroy();
+      if (walFd) fs.closeSync(await walFd);
     },
   };
 }
@@ -110,6 +146,7 @@ export function openPostgres(url: string, poolSize = 10, opts: { readonly?: bool
     engine: 'postgres',
     db,
     transaction: (fn) => db.transaction().execute(fn),
+    durableTransaction: (fn) => db.transaction().execute(fn),
     read: (fn) => fn(db),
     async close() {
       await db.destroy();

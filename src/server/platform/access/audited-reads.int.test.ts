@@ -56,16 +56,26 @@ async function readEventsOf(patientId: string): Promise<number> {
   return Number(row.n);
 }
 
-/** Counts the transactions the database runs (the audit commits: reads themselves take none that write). */
+/** Counts the write transactions the database runs (the audit commits: reads themselves take none). */
 function countTransactions(): { count: () => number; restore: () => void } {
   const database = t.deps.database;
-  const original = database.transaction.bind(database);
+  const original = { transaction: database.transaction, durable: database.durableTransaction };
   let n = 0;
   database.transaction = (fn) => {
     n++;
-    return original(fn);
+    return original.transaction(fn);
   };
-  return { count: () => n, restore: () => (database.transaction = original) };
+  database.durableTransaction = (fn) => {
+    n++;
+    return original.durable(fn);
+  };
+  return {
+    count: () => n,
+    restore: () => {
+      database.transaction = original.transaction;
+      database.durableTransaction = original.durable;
+    },
+  };
 }
 
 async function chainIsIntact(): Promise<void> {
@@ -93,6 +103,11 @@ describe('audited reads share one commit', () => {
     }
     expect(commits.count()).toBeGreaterThan(0);
     expect(commits.count()).toBeLessThan(n);
+    if (t.deps.database.engine === 'sqlite') {
+      // The shared commit flushes the WAL itself; every other transaction keeps synchronous=FULL (2).
+      const mode = await sql<{ synchronous: number }>`pragma synchronous`.execute(t.deps.database.db);
+      expect(mode.rows[0]?.synchronous).toBe(2);
+    }
     const after = await Promise.all(patients.map((p) => readEventsOf(p.overview.id)));
     expect(after.map((a, i) => a - (before[i] ?? 0))).toEqual([6, 6, 6, 6]);
     await chainIsIntact();

@@ -55,7 +55,8 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
     const ordered = [...reads].sort((a, b) =>
       a.clinicId < b.clinicId ? -1 : a.clinicId > b.clinicId ? 1 : 0,
     );
-    return database.transaction(async (trx) => {
+    // Durable before the reads answer; on SQLite the flush runs off the main thread (db/database.ts).
+    return database.durableTransaction(async (trx) => {
       // One lock, one read of the chain's end and one insert per clinic, whatever the number of reads.
       let i = 0;
       while (i < ordered.length) {
