@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { cocmMonth, crossedInWords } from './cocm-minutes.js';
 import { monthBounds, monthOf, nextMonth } from './month.js';
 
@@ -47,5 +48,22 @@ describe('calendar months in a zone', () => {
     expect(monthOf(b.from, 'America/Chicago')).toBe('2026-12');
     expect(monthOf(b.from - 1, 'America/Chicago')).toBe('2026-11');
     expect(monthOf(b.from - 1, 'UTC')).toBe('2026-12');
+  });
+});
+
+describe('CoCM minutes: properties', () => {
+  it('more minutes never cross fewer thresholds; 99494 once per whole further 30 minutes; next is ahead', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.boolean(), (minutes, first) => {
+        const m = cocmMonth(minutes, first);
+        const main = first ? 70 : 60;
+        const further = minutes >= main ? Math.floor((minutes - main) / 30) : 0;
+        expect(m.crossed.filter((c) => c.code === '99494')).toHaveLength(further);
+        expect(m.crossed.every((c) => c.atMinutes <= minutes)).toBe(true);
+        expect(m.next.atMinutes).toBeGreaterThan(minutes);
+        expect(m.next.minutesToGo).toBe(m.next.atMinutes - minutes);
+        expect(cocmMonth(minutes + 1, first).crossed.length).toBeGreaterThanOrEqual(m.crossed.length);
+      }),
+    );
   });
 });
