@@ -14,8 +14,12 @@ import type { Appointment } from '../../../shared/appointments/schemas';
 import { errorMessage } from '../../components/query-state';
 import { useRescheduleAppointment } from './api';
 import { TYPE_LABELS, whenWords } from './words';
+import { DaytimeWarning, RoomFields } from './room-fields';
 
-/** Moves one appointment, or it and the later ones of its series (same shift in days, new time). */
+/**
+ * Moves one appointment, or it and the later ones of its series (same shift in days, new time); its room and
+ * telehealth link change with it (issue 15).
+ */
 export function MoveModal({
   patientId,
   appointment: a,
@@ -29,10 +33,22 @@ export function MoveModal({
   const [day, setDay] = useState(a.day);
   const [time, setTime] = useState(a.time);
   const [scope, setScope] = useState<'one' | 'this_and_following'>('one');
+  const [room, setRoom] = useState(a.room ?? '');
+  const [telehealthUrl, setTelehealthUrl] = useState(a.telehealthUrl ?? '');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    move.mutate({ appointment: a, scope, day, time }, { onSuccess: onClose });
+    move.mutate(
+      {
+        appointment: a,
+        scope,
+        day,
+        time,
+        room: room.trim() === '' ? null : room.trim(),
+        telehealthUrl: telehealthUrl.trim() === '' ? null : telehealthUrl.trim(),
+      },
+      { onSuccess: onClose },
+    );
   };
 
   return (
@@ -56,6 +72,13 @@ export function MoveModal({
               onChange={(e) => setTime(e.currentTarget.value)}
             />
           </SimpleGrid>
+          <DaytimeWarning day={day} time={time} minutes={a.durationMinutes} timeZone={a.timeZone} />
+          <RoomFields
+            room={room}
+            onRoom={setRoom}
+            telehealthUrl={telehealthUrl}
+            onTelehealthUrl={setTelehealthUrl}
+          />
           {a.seriesId && (
             <SegmentedControl
               aria-label="Which appointments"
