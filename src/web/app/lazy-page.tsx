@@ -35,15 +35,18 @@ export function preloadPage(element: ReactNode): void {
 
 /**
  * A secondary part of a page (a card below the fold) loaded in its own chunk after the page itself, so what a
- * person came for shows first. Nothing is shown until it arrives; the part brings its own loading state.
+ * person came for shows first. Until it arrives `placeholder` holds its place (issue 17: a card that always
+ * shows gets a placeholder of its loading height, so links below it do not move under the pointer); without
+ * one nothing is shown. The part brings its own loading state.
  */
 export function lazyPart<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
+  placeholder: ReactNode = null,
 ): ComponentType<Props> {
   const Part = lazy(async () => ({ default: await load() }));
   function LazyPart(props: Props) {
     return (
-      <Suspense fallback={null}>
+      <Suspense fallback={placeholder}>
         <Part {...props} />
       </Suspense>
     );

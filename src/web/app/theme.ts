@@ -28,7 +28,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-blue-light': 'var(--mantine-color-blue-0)',
     '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
-    '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
+    // Issue 17 (axe): orange-9 and green-8 titles on their light tints were 3.6:1 ("Almost there", "Well done");
+    // these are >= 6:1 on the tints and on white.
+    '--mantine-color-orange-light-color': '#9c3d00',
+    '--mantine-color-green-light-color': '#1b5e20',
     // Field errors (input text, border and message) in a red that is >= 4.5:1 on white.
     '--mantine-color-error': 'var(--mantine-color-red-9)',
   },

@@ -8,7 +8,8 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
       role="region"
       aria-label={label}
       tabIndex={0}
-      style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}
+      // relative: visually hidden (absolute) cells inside the table stay inside the scroller, not past the page edge.
+      style={{ position: 'relative', overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}
     >
       {children}
     </Box>

@@ -312,7 +312,8 @@ function EntryList({
       )}
       {entries.map((e) => (
         <Group key={e.id} justify="space-between" align="flex-start" wrap="nowrap" data-testid="safety-entry">
-          <Stack gap={2}>
+          {/* minWidth 0: long facts wrap instead of pushing Edit/Remove past a 390 px screen. */}
+          <Stack gap={2} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
             <EntryFacts entry={e} audience="clinician" />
             <EntryProvenance entry={e} audience="clinician" />
           </Stack>

@@ -28,7 +28,7 @@ export function AssignmentsCard({
           No practice assigned yet.
         </Text>
       ) : (
-        <ScrollTable label="Assigned practice">
+        <ScrollTable label="Assigned practice table">
           <Table fz="sm" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>

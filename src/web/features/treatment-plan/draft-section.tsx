@@ -18,7 +18,8 @@ export function Section({
   return (
     <Paper withBorder radius="md" p="md" component="fieldset" aria-labelledby={id} m={0}>
       <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={3} size="h5" id={id}>
+        {/* h2: directly under the page's h1 (the tabs are not headings; axe heading-order). */}
+        <Title order={2} size="h5" id={id}>
           {title}
         </Title>
         <Text size="xs" c="dimmed">

@@ -14,7 +14,8 @@ import {
 function Part({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Stack gap={4}>
-      <Title order={3} size="h5">
+      {/* h2: the plan's parts sit right under the page's h1 (the tabs are not headings; axe heading-order). */}
+      <Title order={2} size="h5">
         {title}
       </Title>
       {children}
