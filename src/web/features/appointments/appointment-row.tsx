@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Appointment, AppointmentType } from '../../../shared/appointments/schemas';
 import { SoftBadge } from '../../components/badges';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -77,6 +78,17 @@ export function AppointmentRow({
         )}
       </Stack>
       <Group gap="xs" wrap="wrap">
+        {a.status !== 'cancelled' && (
+          <Button
+            size="xs"
+            variant="light"
+            component={Link}
+            to={`/patients/${encodeURIComponent(patientId)}/appointments/${encodeURIComponent(a.id)}/summary`}
+            aria-label={`Visit summary: ${label}`}
+          >
+            Visit summary
+          </Button>
+        )}
         {started && a.status !== 'cancelled' && <SessionActions patientId={patientId} appointment={a} />}
         {mayMark && (
           <>

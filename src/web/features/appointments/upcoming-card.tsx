@@ -45,6 +45,17 @@ export function UpcomingAppointmentsCard({ patientId }: { patientId: string }) {
             >
               {scheduled.length > 1 ? `All appointments (${String(scheduled.length)})` : 'My appointments'}
             </Button>
+            {next && (
+              <Button
+                component={Link}
+                to={`/home/talk-about?appointment=${encodeURIComponent(next.id)}`}
+                variant="light"
+                style={{ flex: '1 1 auto' }}
+                maw={{ sm: 260 }}
+              >
+                What I want to talk about
+              </Button>
+            )}
           </Group>
         </Stack>
       )}
