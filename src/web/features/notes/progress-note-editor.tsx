@@ -15,6 +15,7 @@ import {
 import { missingForSignature } from '../../../shared/notes/rules';
 import { useSaveProgressNote, useSignProgressNote } from './api';
 import { formatLabels, sectionsOf, shortFormat } from './note-words';
+import { fieldErrorsFrom } from '../../components/validation-details';
 
 const interventionData = interventionGroups.map((g) => ({
   group: g.group,
@@ -71,7 +72,7 @@ export function ProgressNoteEditor({ patientId, note }: { patientId: string; not
   const saveState = stale
     ? 'Not saved: this draft was changed elsewhere. Reload the page.'
     : save.isError
-      ? `Not saved: ${errorMessage(save.error)} Your next change tries again.`
+      ? `Not saved: ${Object.values(fieldErrorsFrom(save.error))[0] ?? errorMessage(save.error)} Your next change tries again.`
       : saving
         ? 'Saving…'
         : 'All changes saved';
@@ -79,7 +80,7 @@ export function ProgressNoteEditor({ patientId, note }: { patientId: string; not
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <Text size="sm" c={save.isError ? 'red.8' : 'dimmed'} role="status" aria-live="polite">
+        <Text size="sm" c={save.isError ? 'red.9' : 'dimmed'} role="status" aria-live="polite">
           {saveState}
         </Text>
         <Button
