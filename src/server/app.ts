@@ -58,6 +58,7 @@ import { crisisRoutes } from './features/crisis/index.js';
 import { clinicSafetyDataRoutes } from './features/clinic-safety-data/index.js';
 import { securityRoutes } from './features/security/index.js';
 import { apiClientRoutes, tokenRoutes } from './features/api-clients/index.js';
+import { fhirRoutes } from './features/fhir/index.js';
 import { worklistRoutes } from './features/worklist/index.js';
 import { scheduleRoutes } from './features/schedule/index.js';
 
@@ -108,6 +109,7 @@ export const featureRoutes = [
   securityRoutes,
   apiClientRoutes,
   tokenRoutes,
+  fhirRoutes,
 ];
 
 /** A hop count trusts that many proxies nearest the server; never the leftmost, client-written address. */

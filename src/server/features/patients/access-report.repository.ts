@@ -43,24 +43,30 @@ export interface AccessGroupRow {
 
 /** Events in [from, to), counted per person, role, action and outcome, with the first and last instant. */
 export async function groupsBetween(db: Db, s: Scope, from: number, to: number): Promise<AccessGroupRow[]> {
-  return eventsOf(db, s)
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
-    )
-    .select((eb) => [
-      'a.actor_id',
-      'a.actor_role',
-      'u.name as actor_name',
-      'a.action',
-      'a.outcome',
-      eb.fn.countAll().as('n'),
-      eb.fn.min('a.at').as('first_at'),
-      eb.fn.max('a.at').as('last_at'),
-    ])
-    .where('a.at', '>=', from)
-    .where('a.at', '<', to)
-    .groupBy(['a.actor_id', 'a.actor_role', 'u.name', 'a.action', 'a.outcome'])
-    .execute();
+  return (
+    eventsOf(db, s)
+      .leftJoin('users as u', (j) =>
+        j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
+      )
+      // Issue 16: an API client (an EHR integration) is named by the name the clinic gave it.
+      .leftJoin('api_clients as c', (j) =>
+        j.onRef('c.id', '=', 'a.actor_id').onRef('c.clinic_id', '=', 'a.clinic_id'),
+      )
+      .select((eb) => [
+        'a.actor_id',
+        'a.actor_role',
+        eb.fn.coalesce('u.name', 'c.name').as('actor_name'),
+        'a.action',
+        'a.outcome',
+        eb.fn.countAll().as('n'),
+        eb.fn.min('a.at').as('first_at'),
+        eb.fn.max('a.at').as('last_at'),
+      ])
+      .where('a.at', '>=', from)
+      .where('a.at', '<', to)
+      .groupBy(['a.actor_id', 'a.actor_role', 'u.name', 'a.action', 'a.outcome'])
+      .execute()
+  );
 }
 
 /** One line's individual events, newest first, `limit` at a time (the cursor is the chain position). */

@@ -17,6 +17,11 @@ const NOT_ABOUT_ONE_PATIENT = new Set([
   'security.email_changed',
   'security.password_reset',
   'security.password_reset_requested',
+  // API clients (issue 16): managing a client and issuing its tokens name no patient.
+  'api_client.create',
+  'api_client.rotate',
+  'api_client.revoke',
+  'api_client.token',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -1,0 +1,348 @@
+import type { Db } from '../../db/database.js';
+
+// The FHIR API reads Duet's own tables (reading across features' tables is allowed; it writes none of them).
+
+/** The patient, if this client reaches them: same clinic and, with a care-team limit, one of its clinicians on the team. */
+export function reachablePatient(
+  db: Db,
+  clinicId: string,
+  teamMemberIds: readonly string[] | null,
+  patientId: string,
+) {
+  let q = db
+    .selectFrom('patients as p')
+    .select([
+      'p.id',
+      'p.clinic_id',
+      'p.given_name',
+      'p.family_name',
+      'p.birth_date',
+      'p.email',
+      'p.phone',
+      'p.medical_record_number',
+      'p.version',
+      'p.care_team_version',
+      'p.updated_at',
+    ])
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', '=', patientId);
+  if (teamMemberIds !== null)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('care_team_members as m')
+          .select('m.user_id')
+          .whereRef('m.patient_id', '=', 'p.id')
+          .where('m.clinic_id', '=', clinicId)
+          .where('m.user_id', 'in', teamMemberIds.length === 0 ? [''] : [...teamMemberIds]),
+      ),
+    );
+  return q.executeTakeFirst();
+}
+export type PatientRow = NonNullable<Awaited<ReturnType<typeof reachablePatient>>>;
+
+export function patientInClinic(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('patients')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+}
+
+export interface PatientSearch {
+  clinicId: string;
+  teamMemberIds: readonly string[] | null;
+  ids: readonly string[] | null;
+  mrn: string | null;
+  updatedFrom: number | null;
+  updatedBefore: number | null;
+  /** Keyset: patients after this (updated_at, id) in ascending order. */
+  after: { at: number; id: string } | null;
+  limit: number;
+}
+
+function patientsWhere(db: Db, s: Omit<PatientSearch, 'after' | 'limit'>) {
+  let q = db.selectFrom('patients as p').where('p.clinic_id', '=', s.clinicId);
+  if (s.ids !== null) q = q.where('p.id', 'in', s.ids.length === 0 ? [''] : [...s.ids]);
+  if (s.mrn !== null) q = q.where('p.medical_record_number', '=', s.mrn);
+  if (s.updatedFrom !== null) q = q.where('p.updated_at', '>=', s.updatedFrom);
+  if (s.updatedBefore !== null) q = q.where('p.updated_at', '<', s.updatedBefore);
+  const members = s.teamMemberIds;
+  if (members !== null)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('care_team_members as m')
+          .select('m.user_id')
+          .whereRef('m.patient_id', '=', 'p.id')
+          .where('m.clinic_id', '=', s.clinicId)
+          .where('m.user_id', 'in', members.length === 0 ? [''] : [...members]),
+      ),
+    );
+  return q;
+}
+
+export async function searchPatients(db: Db, s: PatientSearch) {
+  let q = patientsWhere(db, s).select([
+    'p.id',
+    'p.clinic_id',
+    'p.given_name',
+    'p.family_name',
+    'p.birth_date',
+    'p.email',
+    'p.phone',
+    'p.medical_record_number',
+    'p.version',
+    'p.care_team_version',
+    'p.updated_at',
+  ]);
+  const after = s.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.updated_at', '>', after.at),
+        eb.and([eb('p.updated_at', '=', after.at), eb('p.id', '>', after.id)]),
+      ]),
+    );
+  return q.orderBy('p.updated_at').orderBy('p.id').limit(s.limit).execute();
+}
+
+export async function countPatients(db: Db, s: Omit<PatientSearch, 'after' | 'limit'>): Promise<number> {
+  const row = await patientsWhere(db, s)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface AnswerSearch {
+  clinicId: string;
+  patientId: string;
+  /**
+   * Which answers: 'observations' keeps those giving a total of one of `totalOf` instruments or an item-9
+   * answer of one of `item9Of`; 'responses' keeps every answer (complete or not: `complete` narrows).
+   */
+  kind: 'observations' | 'responses';
+  totalOf: readonly string[];
+  item9Of: readonly string[];
+  complete: boolean | null;
+  /** Only answers to these instruments; null: every instrument. */
+  instruments: readonly string[] | null;
+  from: number | null;
+  before: number | null;
+  createdFrom: number | null;
+  createdBefore: number | null;
+  order: 'asc' | 'desc';
+  sortBy: 'answered_at' | 'created_at';
+  /** Keyset: rows after this (sort instant, id) in the order, the row itself included (its later parts). */
+  startAt: { at: number; id: string } | null;
+  limit: number;
+}
+
+const orEmpty = (list: readonly string[]) => (list.length === 0 ? [''] : [...list]);
+
+function answersWhere(db: Db, s: AnswerSearch) {
+  let q = db
+    .selectFrom('questionnaire_responses as r')
+    .where('r.clinic_id', '=', s.clinicId)
+    .where('r.patient_id', '=', s.patientId);
+  if (s.kind === 'observations')
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('r.total', 'is not', null), eb('r.instrument', 'in', orEmpty(s.totalOf))]),
+        eb.and([eb('r.item9', 'is not', null), eb('r.instrument', 'in', orEmpty(s.item9Of))]),
+      ]),
+    );
+  if (s.complete !== null) q = q.where('r.total', s.complete ? 'is not' : 'is', null);
+  if (s.instruments !== null) q = q.where('r.instrument', 'in', orEmpty(s.instruments));
+  if (s.from !== null) q = q.where('r.answered_at', '>=', s.from);
+  if (s.before !== null) q = q.where('r.answered_at', '<', s.before);
+  if (s.createdFrom !== null) q = q.where('r.created_at', '>=', s.createdFrom);
+  if (s.createdBefore !== null) q = q.where('r.created_at', '<', s.createdBefore);
+  return q;
+}
+
+const answerColumns = [
+  'r.id',
+  'r.patient_id',
+  'r.instrument',
+  'r.answers',
+  'r.total',
+  'r.item9',
+  'r.source',
+  'r.entered_by',
+  'r.answered_at',
+  'r.created_at',
+] as const;
+
+/** A patient's scored answers in the search's order, from the keyset position (inclusive). */
+export function searchAnswers(db: Db, s: AnswerSearch) {
+  let q = answersWhere(db, s).select(answerColumns);
+  const col = s.sortBy === 'answered_at' ? ('r.answered_at' as const) : ('r.created_at' as const);
+  const start = s.startAt;
+  if (start)
+    q = q.where((eb) =>
+      s.order === 'desc'
+        ? eb.or([eb(col, '<', start.at), eb.and([eb(col, '=', start.at), eb('r.id', '<=', start.id)])])
+        : eb.or([eb(col, '>', start.at), eb.and([eb(col, '=', start.at), eb('r.id', '>=', start.id)])]),
+    );
+  return q.orderBy(col, s.order).orderBy('r.id', s.order).limit(s.limit).execute();
+}
+export type AnswerRow = Awaited<ReturnType<typeof searchAnswers>>[number];
+
+/** How many resources the search matches: answers, or (Observations) totals and item-9 answers counted apart. */
+export async function countAnswerParts(db: Db, s: AnswerSearch): Promise<number> {
+  const row = await answersWhere(db, s)
+    .select((eb) => [
+      eb.fn.countAll().as('rows'),
+      eb.fn
+        .count(eb.case().when('r.instrument', 'in', orEmpty(s.totalOf)).then(eb.ref('r.total')).end())
+        .as('totals'),
+      eb.fn
+        .count(eb.case().when('r.instrument', 'in', orEmpty(s.item9Of)).then(eb.ref('r.item9')).end())
+        .as('item9s'),
+    ])
+    .executeTakeFirst();
+  if (s.kind === 'responses') return Number(row?.rows ?? 0);
+  return Number(row?.totals ?? 0) + Number(row?.item9s ?? 0);
+}
+
+export function answerById(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('questionnaire_responses as r')
+    .select(answerColumns)
+    .where('r.clinic_id', '=', clinicId)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function clinicianById(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'status', 'version', 'updated_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .where('role', 'in', ['therapist', 'prescriber', 'care_manager'])
+    .executeTakeFirst();
+}
+
+export function cliniciansOfClinic(db: Db, clinicId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'status', 'version', 'updated_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('role', 'in', ['therapist', 'prescriber', 'care_manager'])
+    .orderBy('id')
+    .execute();
+}
+
+export function clinicById(db: Db, clinicId: string) {
+  return db
+    .selectFrom('clinics')
+    .select(['id', 'name', 'created_at'])
+    .where('id', '=', clinicId)
+    .executeTakeFirst();
+}
+
+export function careTeamOf(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('care_team_members as m')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'm.user_id').onRef('u.clinic_id', '=', 'm.clinic_id'),
+    )
+    .select(['m.user_id', 'm.role', 'm.added_at', 'u.name'])
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.patient_id', '=', patientId)
+    .orderBy('m.added_at')
+    .orderBy('m.user_id')
+    .execute();
+}
+
+export function medicationsOf(db: Db, clinicId: string, patientId: string, ids: readonly string[] | null) {
+  let q = db
+    .selectFrom('medications as m')
+    .leftJoin('medication_catalogue as c', (j) =>
+      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
+    )
+    .select([
+      'm.id',
+      'm.patient_id',
+      'm.name',
+      'c.rxnorm_code',
+      'm.route',
+      'm.instructions',
+      'm.start_date',
+      'm.end_date',
+      'm.status',
+      'm.prescribed_by',
+      'm.version',
+      'm.updated_at',
+    ])
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.patient_id', '=', patientId);
+  if (ids !== null) q = q.where('m.id', 'in', ids.length === 0 ? [''] : [...ids]);
+  return q.orderBy('m.start_date', 'desc').orderBy('m.id').execute();
+}
+
+export function medicationPatient(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('medications')
+    .select('patient_id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function periodsOf(db: Db, clinicId: string, medicationIds: readonly string[]) {
+  if (medicationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('medication_periods')
+    .select(['medication_id', 'starts_on', 'dose_amount', 'dose_unit', 'schedule', 'paused', 'created_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('medication_id', 'in', [...medicationIds])
+    .orderBy('starts_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function appointmentsOf(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  ids: readonly string[] | null,
+  from: number | null,
+  before: number | null,
+) {
+  let q = db
+    .selectFrom('appointments')
+    .select([
+      'id',
+      'patient_id',
+      'clinician_id',
+      'type',
+      'status',
+      'mode',
+      'starts_at',
+      'ends_at',
+      'duration_minutes',
+      'cancel_reason',
+      'created_at',
+      'updated_at',
+      'version',
+    ])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId);
+  if (ids !== null) q = q.where('id', 'in', ids.length === 0 ? [''] : [...ids]);
+  if (from !== null) q = q.where('starts_at', '>=', from);
+  if (before !== null) q = q.where('starts_at', '<', before);
+  return q.orderBy('starts_at').orderBy('id').execute();
+}
+
+export function appointmentPatient(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('appointments')
+    .select('patient_id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,148 @@
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { AppDeps } from '../../platform/deps.js';
+import { creatableTypes, fhirResourceTypes, type FhirResourceType } from '../../../shared/fhir/scopes.js';
+import { countOf, decodeCursor, encodeCursor, paramsOf, type Cursor } from '../../../shared/fhir/search.js';
+import { authenticate, fhirClientOf, requireScope } from './fhir-client.js';
+import { FhirError, operationOutcome } from './outcome.js';
+import { handlers } from './registry.js';
+import { capabilityStatement } from './capability.js';
+import { orThrow } from './params.js';
+import type { FhirContext } from './access.js';
+
+export const FHIR_BASE_PATH = '/fhir/R4';
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+const send = (reply: FastifyReply, status: number, body: object) =>
+  reply
+    .status(status)
+    .header('content-type', FHIR_JSON)
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify(body));
+
+function handlerOf(type: string) {
+  const handler = (fhirResourceTypes as readonly string[]).includes(type)
+    ? handlers.get(type as FhirResourceType)
+    : undefined;
+  if (!handler) throw new FhirError(404, 'not-supported', `Resource type ${type} is not served here.`);
+  return handler;
+}
+
+function bundleOf(
+  base: string,
+  type: string,
+  query: Record<string, unknown>,
+  page: { total: number; resources: Resource[]; next: Cursor | null },
+): Bundle {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    for (const one of Array.isArray(v) ? v : [v])
+      if (typeof one === 'string' && k !== '_cursor') search.append(k, one);
+  const self = `${base}/${type}${search.size > 0 ? `?${search.toString()}` : ''}`;
+  const links: Bundle['link'] = [{ relation: 'self', url: self }];
+  if (page.next) {
+    search.set('_cursor', encodeCursor(page.next));
+    links.push({ relation: 'next', url: `${base}/${type}?${search.toString()}` });
+  }
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: page.total,
+    link: links,
+    entry: page.resources.map((resource) => ({
+      fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
+      resource,
+      search: { mode: 'match' },
+    })),
+  };
+}
+
+/**
+ * `/fhir/R4`: bearer tokens only (cookies and CSRF play no part), `application/fhir+json`, every failure an
+ * OperationOutcome. Out of the client's clinic or care-team limit: 404 like an unknown id; a scope the token
+ * lacks: 403. These routes are outside `/api`, so the authorization matrix does not list them: their own
+ * access test is fhir-access.int.test.ts.
+ */
+export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const base = `${deps.config.publicUrl}${FHIR_BASE_PATH}`;
+  void app.register(
+    (fhir, _opts, done) => {
+      fhir.decorateRequest('fhirClient', null);
+      fhir.addContentTypeParser(['application/fhir+json'], { parseAs: 'string' }, (_req, text, parsed) => {
+        try {
+          parsed(null, JSON.parse(String(text)));
+        } catch {
+          parsed(new FhirError(400, 'structure', 'The body is not valid JSON.'), undefined);
+        }
+      });
+      fhir.setErrorHandler((err: FastifyError | FhirError, request, reply) => {
+        if (err instanceof FhirError) {
+          if (err.headers) void reply.headers(err.headers);
+          return send(reply, err.status, operationOutcome(err.code, err.diagnostics, err.expression));
+        }
+        const status = err.statusCode ?? 500;
+        if (status === 415)
+          return send(reply, 415, operationOutcome('not-supported', 'Send application/fhir+json.'));
+        if (status >= 400 && status < 500)
+          return send(reply, 400, operationOutcome('structure', 'The request could not be read.'));
+        request.log.error(
+          {
+            err: { name: err.name, message: err.message, stack: err.stack },
+            route: request.routeOptions.url,
+          },
+          'unhandled FHIR error',
+        );
+        return send(reply, 500, operationOutcome('exception', 'Something went wrong on our side.'));
+      });
+      fhir.setNotFoundHandler((_request, reply) =>
+        send(reply, 404, operationOutcome('not-found', 'No such FHIR route.')),
+      );
+      fhir.addHook('onRequest', async (request) => {
+        if (request.routeOptions.url === `${FHIR_BASE_PATH}/metadata`) return;
+        request.fhirClient = await authenticate(deps, request);
+      });
+
+      fhir.get('/metadata', (_request, reply) =>
+        send(
+          reply,
+          200,
+          capabilityStatement(
+            deps.config.publicUrl,
+            [...handlers.values()],
+            creatableTypes,
+            new Date(deps.clock.now()).toISOString(),
+          ),
+        ),
+      );
+
+      fhir.get<{ Params: { type: string; id: string } }>('/:type/:id', async (request, reply) => {
+        const handler = handlerOf(request.params.type);
+        const client = fhirClientOf(request);
+        requireScope(client, handler.type, 'r');
+        const ctx: FhirContext = { deps, client, base };
+        const resource = await handler.read(ctx, request.params.id);
+        const version = resource.meta?.versionId;
+        if (version) void reply.header('etag', `W/"${version}"`);
+        return send(reply, 200, resource);
+      });
+
+      fhir.get<{ Params: { type: string }; Querystring: Record<string, unknown> }>(
+        '/:type',
+        async (request, reply) => {
+          const handler = handlerOf(request.params.type);
+          const client = fhirClientOf(request);
+          requireScope(client, handler.type, 's');
+          const params = orThrow(paramsOf(request.query, [...handler.params, '_count', '_cursor']));
+          const count = orThrow(countOf(params.get('_count')));
+          const cursor = orThrow(decodeCursor(params.get('_cursor')?.at(-1)));
+          params.delete('_count');
+          params.delete('_cursor');
+          const page = await handler.search({ deps, client, base }, params, count, cursor);
+          return send(reply, 200, bundleOf(base, handler.type, request.query, page));
+        },
+      );
+      done();
+    },
+    { prefix: FHIR_BASE_PATH },
+  );
+}

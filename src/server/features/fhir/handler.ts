@@ -1,0 +1,25 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { FhirResourceType } from '../../../shared/fhir/scopes.js';
+import type { Cursor } from '../../../shared/fhir/search.js';
+import type { FhirContext } from './access.js';
+
+export interface SearchPage {
+  total: number;
+  resources: Resource[];
+  /** Where the next page starts, or null on the last page. */
+  next: Cursor | null;
+}
+
+/** What `/fhir/R4` does for one resource type: read by id and search (the parameters it supports). */
+export interface ResourceHandler {
+  type: FhirResourceType;
+  /** Search parameters besides `_count` and `_cursor`. */
+  params: readonly string[];
+  read(ctx: FhirContext, id: string): Promise<Resource>;
+  search(
+    ctx: FhirContext,
+    params: ReadonlyMap<string, readonly string[]>,
+    count: number,
+    cursor: Cursor | null,
+  ): Promise<SearchPage>;
+}

@@ -1,0 +1,21 @@
+import type { FhirResourceType } from '../../../shared/fhir/scopes.js';
+import type { ResourceHandler } from './handler.js';
+import { appointmentHandler, medicationRequestHandler } from './clinical.handlers.js';
+import { organizationHandler, practitionerHandler } from './directory.handlers.js';
+import { careTeamHandler, patientHandler } from './patients.handlers.js';
+import { observationHandler, questionnaireHandler, questionnaireResponseHandler } from './scores.handlers.js';
+
+/** Every resource type `/fhir/R4` serves, and how: the CapabilityStatement is written from this list. */
+export const handlers: ReadonlyMap<FhirResourceType, ResourceHandler> = new Map(
+  [
+    patientHandler,
+    practitionerHandler,
+    organizationHandler,
+    careTeamHandler,
+    questionnaireHandler,
+    questionnaireResponseHandler,
+    observationHandler,
+    medicationRequestHandler,
+    appointmentHandler,
+  ].map((h) => [h.type, h]),
+);
