@@ -1,6 +1,7 @@
 // Journey (issue 17, "Forms"): a failed autosave says so at once, at the field, and keeps the text; a server
-// field error lands at its field in plain words. The patient on a phone (390 px) saves a thought record dated
-// in the future; a therapist enrols someone born before 1900.
+// field error lands at its field in plain words; nothing typed is changed behind the person's back (a long
+// paste is kept and counted, an out-of-range count stays as typed with its range named, an untouched rating
+// looks unanswered). The patient on a phone (390 px); a therapist enrols someone born before 1900.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -96,6 +97,45 @@ describe('forms never lose or hide what was typed', () => {
     await expect(day.getAttribute('aria-invalid')).resolves.toBe('false');
     await expect(dayError.count()).resolves.toBe(0);
     expect(await patient.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // A paste past the limit is kept whole, counted and refused at the field; nothing is cut.
+    const long = 'I kept going over it. '.repeat(48); // 1,056 characters, the limit is 1,000
+    await situation.fill(long);
+    await expect(situation.inputValue()).resolves.toBe(long);
+    const situationHelp = await Promise.all(
+      ((await situation.getAttribute('aria-describedby')) ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => patient.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(situationHelp.join(' ')).toContain('1,056 of 1,000 characters');
+    expect(situationHelp.join(' ')).toContain('56 characters over the limit of 1,000: shorten it to save.');
+    await refused.waitFor();
+    await situation.fill(text);
+    await status.filter({ hasText: /^Saved at/ }).waitFor();
+
+    // An untouched rating looks unanswered (no thumb) and says so; the keyboard still reaches it.
+    const balanced = patient.getByRole('slider', { name: /How much you believe the balanced thought/ });
+    await expect(balanced.getAttribute('aria-valuetext')).resolves.toBe('Not rated');
+    await expect(balanced.evaluate((el) => getComputedStyle(el).opacity)).resolves.toBe('0');
+    await balanced.focus();
+    await balanced.press('ArrowRight');
+    await expect(balanced.getAttribute('aria-valuenow')).resolves.toBe('55');
+    await expect(balanced.evaluate((el) => getComputedStyle(el).opacity)).resolves.toBe('1');
+
+    // A refill count out of range stays as typed, with the range named; it cannot be saved.
+    await patient.goto('/home/medications');
+    const count = patient.getByRole('textbox', { name: /How many do you have/ });
+    await count.fill('-5');
+    await count.blur();
+    await expect(count.inputValue()).resolves.toBe('-5');
+    await patient.getByText('Enter a number from 0.5 to 100,000; -5 is outside that range.').waitFor();
+    await expect(patient.getByRole('button', { name: 'Save count' }).isDisabled()).resolves.toBe(true);
+    await count.fill('99999999');
+    await count.blur();
+    await expect(count.inputValue()).resolves.toMatch(/^99,?999,?999$/);
+    await patient.getByText(/99,999,999 is outside that range/).waitFor();
+    await expectNoAxeViolations(patient, 'refill count out of range');
     expect(errors()).toEqual([]);
     await context.close();
   });
