@@ -25,10 +25,10 @@ export function drawMeasurementReport(w: PdfWriter, data: MeasurementData): void
   const measured = data.summaries.filter((s) => s.count > 0);
   w.table({
     columns: [
-      { header: 'Questionnaire', weight: 1.3 },
+      { header: 'Questionnaire', weight: 1.6 },
       { header: 'Answers', weight: 0.9 },
       { header: 'Baseline', weight: 1.6 },
-      { header: 'Latest', weight: 1.9 },
+      { header: 'Latest', weight: 1.7 },
       { header: 'Change from baseline', weight: 1.8 },
       { header: `Response (fall >= ${String(RESPONSE_FALL_PERCENT)}%)`, weight: 1.4 },
       { header: 'Remission (PHQ-9 < 5)', weight: 1.4 },

@@ -59,7 +59,8 @@ export class PdfWriter {
 
   heading(text: string, level: 1 | 2 = 1): void {
     const size = level === 1 ? 15 : 12;
-    this.ensureSpace(size * 3);
+    // Keep a heading with the start of what follows it (never alone at the foot of a page).
+    this.ensureSpace(size * 3 + 40);
     if (this.doc.y > this.doc.page.margins.top + 1) this.doc.moveDown(0.6);
     this.doc
       .font(BOLD)
