@@ -2,6 +2,7 @@ import { Alert as Callout, SimpleGrid, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { isHttpsUrl, outsidePatientDaytime, PATIENT_DAYTIME } from '../../../shared/schedule/api';
 import { instantAt } from '../../../shared/time/index';
+import { formatClock } from '../../lib/format-time';
 
 /** Room and telehealth link of an appointment (issue 15); the link must be a full https address. */
 export function RoomFields({
@@ -55,10 +56,13 @@ export function DaytimeWarning({
   const start = instantAt(day, time, timeZone);
   const check = outsidePatientDaytime(start, start + minutes * 60_000, timeZone);
   if (!check.outside) return null;
+  // Times in the viewer's locale (12 or 24 hours), on the patient's clock.
+  const clock = (t: string) => formatClock(instantAt(day, t, timeZone), timeZone);
   return (
     <Callout color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} role="status">
-      This is outside the patient&apos;s daytime ({check.localStart.time}–{check.localEnd.time} their time;
-      daytime is {PATIENT_DAYTIME.from}–{PATIENT_DAYTIME.until}). You can still book it.
+      This is outside the patient&apos;s daytime ({formatClock(start, timeZone)}–
+      {formatClock(start + minutes * 60_000, timeZone)} their time; daytime is {clock(PATIENT_DAYTIME.from)}–
+      {clock(PATIENT_DAYTIME.until)}). You can still book it.
     </Callout>
   );
 }

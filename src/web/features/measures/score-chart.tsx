@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { RESPONSE_FALL_PERCENT } from '../../../shared/measures/interpretation';
 import type { Instrument, MeasureResponse } from '../../../shared/measures/api';
 import { EChart, type EChartOption } from '../../components/echart';
-import { formatDay } from '../../components/format';
+import { browserTimeZone, formatDay } from '../../components/format';
+import { localDate } from '../../../shared/time/index';
 import { SOURCE_LABELS } from './measure-words';
 
 /** A change the team made, marked on the chart: an agreed plan version or a medication start/dose change/stop. */
@@ -14,7 +15,8 @@ const CHANGE_COLORS = { plan: '#5f3dc4', medication: '#0b7285' } as const;
 // Light tints from green (few symptoms) to red (severe), one per band, in order. Text on the chart is dark.
 const BAND_TINTS = ['#e6f4ea', '#f3f7d9', '#fff4d6', '#fde4cf', '#fbd5d5', '#f8c4c4'];
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// The viewer's calendar day of an answer (issue 15: a UTC day showed an evening answer in Chicago as the next day).
+const day = (ms: number) => localDate(ms, browserTimeZone());
 
 /** The scored answers of one instrument, oldest first. */
 export function scoredSeries(instrument: Instrument, responses: readonly MeasureResponse[]) {

@@ -16,7 +16,7 @@ import { useSearchParams } from 'react-router';
 import { Link } from 'react-router';
 import type { ScheduleItem } from '../../../shared/schedule/api';
 import { PATIENT_DAYTIME } from '../../../shared/schedule/api';
-import { eachDay, localDate } from '../../../shared/time/index';
+import { eachDay, instantAt, localDate } from '../../../shared/time/index';
 import { browserTimeZone, browserToday, formatDay, roleLabel } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
@@ -27,6 +27,14 @@ import { useSchedule } from './api';
 import { daysShown, stepFrom, type ScheduleView } from './schedule-days';
 
 const isDay = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** "7:00 AM–10:00 PM" in the viewer's locale, on the patient's clock that day. */
+function daytimeWords(item: ScheduleItem): string {
+  const zone = item.patient?.timeZone ?? browserTimeZone();
+  const day = localDate(item.startsAt, zone);
+  const clock = (t: string) => formatClock(instantAt(day, t, zone), zone);
+  return `${clock(PATIENT_DAYTIME.from)}–${clock(PATIENT_DAYTIME.until)}`;
+}
 
 function AppointmentCard({ item, showClinician }: { item: ScheduleItem; showClinician: boolean }) {
   const theirs = item.patient ? timeThere(item.startsAt, item.patient.timeZone, { timeOnly: true }) : null;
@@ -73,7 +81,7 @@ function AppointmentCard({ item, showClinician }: { item: ScheduleItem; showClin
             leftSection={<IconAlertTriangle size={12} aria-hidden />}
             style={{ whiteSpace: 'normal', height: 'auto' }}
           >
-            Outside the patient&apos;s daytime ({PATIENT_DAYTIME.from}–{PATIENT_DAYTIME.until} their time)
+            Outside the patient&apos;s daytime ({daytimeWords(item)} their time)
           </Badge>
         )}
       </Stack>
