@@ -15,6 +15,7 @@ import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoMedications } from './demo-medications.js';
 import { seedDemoSideEffects } from './demo-side-effects.js';
 import { seedDemoSafetyProfile } from './demo-safety-profile.js';
+import { seedDemoVisitAgenda } from './demo-visit-agenda.js';
 
 export const DEMO_PASSWORD = 'duet-demo-2026';
 
@@ -177,5 +178,7 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   // Session feedback (one low rating) and two rounds of four-weekly ratings. Keep it last: it reads the
   // attended sessions, medications and practice the demos above create.
   await seedDemoFeedback(deps, clinicId, enrolled);
+  // Sam's "What I want to talk about" items for his next visits (issue 14), after the appointments.
+  await seedDemoVisitAgenda(deps, clinicId, enrolled);
   return true;
 }

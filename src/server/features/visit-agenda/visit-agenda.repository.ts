@@ -116,3 +116,18 @@ export function findAppointment(db: Db, clinicId: string, patientId: string, app
     .where('id', '=', appointmentId)
     .executeTakeFirst();
 }
+
+/** The patient's next scheduled appointment of a type (the demo pins an item to it). */
+export function nextAppointmentOf(db: Db, clinicId: string, patientId: string, type: string, after: number) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'starts_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('type', '=', type)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '>', after)
+    .orderBy('starts_at')
+    .limit(1)
+    .executeTakeFirst();
+}
