@@ -140,7 +140,7 @@ describe('forms never lose or hide what was typed', () => {
     await context.close();
   });
 
-  it('a server field error in the enrol form lands at its field in plain words', async () => {
+  it('a server field error in the enrol form lands at its field; a page that fails offers a way back', async () => {
     const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: DESKTOP });
     const therapist = await context.newPage();
     const errors = watchForPageErrors(therapist);
@@ -177,6 +177,26 @@ describe('forms never lose or hide what was typed', () => {
     expect(posts).toBe(1); // a 400 is shown at once, not retried
     await expectNoAxeViolations(therapist, 'enrol form with a server field error');
     expect(errors()).toEqual([]);
+
+    // A page whose code cannot be fetched shows the route's error boundary inside the layout, with a way back.
+    const logged: string[] = [];
+    therapist.on('console', (m) => {
+      if (m.type() === 'error') logged.push(m.text());
+    });
+    await context.route(/\/assets\/account-page-[^/]*\.js$/, (route) => route.abort());
+    await therapist.evaluate(() => {
+      window.history.pushState({}, '', '/account');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await heading(therapist, 'Something went wrong');
+    await therapist
+      .getByText('This page could not be loaded. Check your connection, then reload the page.')
+      .waitFor();
+    await expect(therapist.getByRole('navigation').count()).resolves.toBeGreaterThan(0);
+    expect(logged.some((text) => text.includes('Duet: a page failed to show'))).toBe(true);
+    await expectNoAxeViolations(therapist, 'route error boundary');
+    await therapist.getByRole('button', { name: 'Go back' }).click();
+    await heading(therapist, 'Enrol patient');
     await context.close();
   });
 });
