@@ -1,4 +1,5 @@
 import { registryJson, registryRead } from '../features/registry/index.js';
+import { worklistRead } from '../features/worklist/index.js';
 
 /**
  * The reads heavy enough to run on a read worker (reads/read-pool.ts): each takes a database handle inside
@@ -8,6 +9,7 @@ import { registryJson, registryRead } from '../features/registry/index.js';
 export const readJobs = {
   registryJson,
   registryRead,
+  worklistRead,
 };
 
 export type ReadJobs = typeof readJobs;
@@ -17,6 +19,7 @@ declare module '../platform/reads.js' {
   interface ReadJobRegistry {
     registryJson: typeof registryJson;
     registryRead: typeof registryRead;
+    worklistRead: typeof worklistRead;
   }
 }
 
