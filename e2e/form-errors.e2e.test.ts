@@ -82,6 +82,11 @@ describe('forms never lose or hide what was typed', () => {
       }).format(new Date(`${today!}T00:00:00Z`)),
     );
     await expect(situation.inputValue()).resolves.toBe(text);
+    // "Done" now: the same refusal, listed under "Almost there" in plain words (its title meets 4.5:1).
+    await patient.getByRole('button', { name: 'Done' }).click();
+    const almost = patient.getByRole('alert').filter({ hasText: 'Almost there' });
+    await almost.getByText(/has not happened yet/).waitFor();
+    expect((await almost.textContent()) ?? '').not.toMatch(ISO_DAY);
     await expectNoAxeViolations(patient, 'thought record, refused autosave');
 
     // Typing more sends again; still refused, never "Saved"; the text stays.
