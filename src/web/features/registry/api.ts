@@ -5,9 +5,7 @@ import type {
   CaseReviewSession,
   CaseReviewSessionDetail,
   NewCaseReviewSession,
-  NewRecommendation,
   PatientCaseReview,
-  Recommendation,
   RegistryResponse,
   RegistryScope,
 } from '../../../shared/registry/api';
@@ -63,15 +61,6 @@ export function useUnmarkForCaseReview(patientId: string) {
   const invalidate = useInvalidateCaseReview(patientId);
   return useMutation({
     mutationFn: () => api.delete<undefined>(`${base(patientId)}/case-review/mark`),
-    onSuccess: invalidate,
-  });
-}
-
-export function useRecommend(patientId: string) {
-  const invalidate = useInvalidateCaseReview(patientId);
-  return useMutation({
-    mutationFn: (body: NewRecommendation) =>
-      api.post<Recommendation>(`${base(patientId)}/case-review/recommendations`, body),
     onSuccess: invalidate,
   });
 }
