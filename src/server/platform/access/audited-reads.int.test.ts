@@ -132,6 +132,29 @@ describe('audited reads share one commit', () => {
     expect(new Set(listed.map((r) => r.patient_id))).toEqual(new Set(patients.map((p) => p.overview.id)));
     await chainIsIntact();
   });
+  it('a list of 150 patients shown is 150 events in order, the chain intact (statements of 64, 8 and 1)', async () => {
+    const shown = Array.from({ length: 150 }, (_, i) => `listed-${String(i).padStart(3, '0')}`);
+    await t.deps.audit.recordReads(
+      therapist.clinicId,
+      therapist.actor,
+      shown.map((resourceId) => ({
+        action: 'test.long_list',
+        resourceType: 'test',
+        resourceId,
+        patientId: null,
+        outcome: 'allowed' as const,
+      })),
+    );
+    const rows = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['resource_id', 'seq'])
+      .where('action', '=', 'test.long_list')
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.resource_id)).toEqual(shown);
+    expect(rows.at(-1)?.seq).toBe((rows[0]?.seq ?? 0) + 149);
+    await chainIsIntact();
+  });
 });
 
 describe('an audit that fails answers no data', () => {

@@ -99,5 +99,5 @@ describe('audit trail', () => {
       expect('code' in cli ? cli.code : 0).toBe(1);
       expect('stderr' in cli ? cli.stderr : '').toMatch(/BROKEN .* #3/);
     }
-  });
+  }, 90_000); // a CLI child process: over 20 s to start on a loaded machine
 });
