@@ -8,6 +8,7 @@ import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { paperFor, renderPdf, type Paper } from '../../platform/pdf/index.js';
 import { readTimeline } from '../timeline/index.js';
 import { practiceLibrary } from '../../../shared/practice/library.js';
+import { symptomLabels } from '../../../shared/side-effects/symptoms.js';
 import type { VisitSummary } from '../../../shared/visit-agenda/visit-summary-schema.js';
 import { adherenceOver, otherClinicianEntries, sinceOf } from '../../../shared/visit-agenda/visit-summary.js';
 import { agendaItemsFor } from './visit-agenda.service.js';
@@ -129,7 +130,7 @@ async function summaryIn(
       day: s.day,
       severity: s.severity,
       medicationName: s.medicationName,
-      symptoms: s.symptoms,
+      symptoms: s.symptoms.map((code) => (symptomLabels as Record<string, string>)[code] ?? code),
       answers: answers
         .filter((a) => a.report_id === s.id)
         .map((a) => ({ day: localDate(a.answered_at, basics.timeZone), kind: a.kind, note: a.note })),
