@@ -50,7 +50,8 @@ const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? null;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 // Everything stops by itself: a hard ceiling on the whole run, generous against the planned time.
-const scenarioSec = options.warmupSec + options.durationSec + 5;
+// Each scenario: warm-up, the run, the bare-route probes before and after it and the commit probe.
+const scenarioSec = options.warmupSec + options.durationSec + 2 * options.bareProbeSec + 10;
 const budgetMs = (120 + scenarioSec * (1 + 3 * options.engines.length) + options.patients / 100) * 1000;
 const watchdog = setTimeout(() => {
   log(`run exceeded its ${String(Math.round(budgetMs / 1000))} s budget; stopping everything`);
