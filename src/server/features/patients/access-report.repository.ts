@@ -64,7 +64,7 @@ export async function groupsBetween(db: Db, s: Scope, from: number, to: number):
       ])
       .where('a.at', '>=', from)
       .where('a.at', '<', to)
-      .groupBy(['a.actor_id', 'a.actor_role', 'u.name', 'a.action', 'a.outcome'])
+      .groupBy(['a.actor_id', 'a.actor_role', 'u.name', 'c.name', 'a.action', 'a.outcome'])
       .execute()
   );
 }
