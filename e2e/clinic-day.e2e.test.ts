@@ -104,6 +104,8 @@ describe("a therapist's clinic day", () => {
     await table.getByRole('link', { name: /Rivera, Sam/ }).waitFor();
     for (const column of ['Next appointment', 'PHQ-9', 'GAD-7', 'Adherence', 'Open alerts'])
       await table.getByRole('columnheader', { name: column }).waitFor();
+    // Logging a contact is two clicks away on each row (the form is the case-review feature's).
+    await table.getByRole('button', { name: 'Log contact with Sam Rivera' }).waitFor();
     await expectNoAxeViolations(page, 'worklist');
 
     // Sort by name: the rows follow family names.

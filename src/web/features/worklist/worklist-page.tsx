@@ -32,6 +32,7 @@ import { ScrollTable } from '../../components/scroll-table';
 import { SeverityBadge } from '../inbox/severity-badge';
 import { TYPE_LABELS } from '../appointments/words';
 import { formatWhen, timeThere } from '../../lib/format-time';
+import { LogContactButton } from '../case-review/log-contact';
 import { useWorklist } from './api';
 import { adherenceWords, SORT_LABELS, trendWords } from './worklist-words';
 
@@ -98,6 +99,10 @@ function PatientCell({ row }: { row: WorklistRow }) {
           <RoleBadge key={role} role={role as Role} />
         ))}
       </Group>
+      {/* Two clicks to log an outreach contact (the case-review feature's form, issue 15). */}
+      <Box>
+        <LogContactButton patientId={row.patientId} patientName={fullName(row)} />
+      </Box>
     </Stack>
   );
 }
