@@ -74,8 +74,11 @@ try {
   const prescriber = await signIn('prescriber@demo.duet.test');
   const patients = await (await fetch(`${baseUrl}/api/patients`, { headers: { cookie: prescriber } })).json();
   const sam = patients.patients.find((p) => p.givenName === 'Sam');
+  // The diary card of the last full week (early on a Monday this week has no cards yet).
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   for (const kind of ['medication-list', 'measurement-report', 'diary-card', 'treatment-plan']) {
-    previews(kind, await download(prescriber, `/api/patients/${sam.id}/documents/${kind}.pdf`), work);
+    const query = kind === 'diary-card' ? `?week=${lastWeek}` : '';
+    previews(kind, await download(prescriber, `/api/patients/${sam.id}/documents/${kind}.pdf${query}`), work);
   }
   const patient = await signIn('patient@demo.duet.test');
   previews('my-record', await download(patient, '/api/me/documents/my-record.pdf'), work);

@@ -101,6 +101,7 @@ describe('GET /api/patients/:patientId/documents/:kind.pdf', () => {
     expect(all).toContain('Pete Prescriber Prescriber 2026-09-28 15:00');
     expect(all).toContain('acknowledged this plan on 2026-09-29 15:00');
     expect(all).toContain('every 4 weeks for the first 12 weeks');
+    expect(all).toContain('Safety plan No safety plan written in this version.');
   });
 
   it('is audited against the patient and shows in the access report in words', async () => {

@@ -175,16 +175,29 @@ export function patientMessageRows(db: Db, clinicId: string, patientId: string) 
  * id, so they are never here.
  */
 export function accessEventRows(db: Db, clinicId: string, patientId: string, patientUserId: string) {
-  return db
-    .selectFrom('audit_events as a')
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
-    )
-    .select(['a.actor_id', 'a.actor_role', 'u.name as actor_name', 'a.action', 'a.outcome', 'a.at'])
-    .where('a.clinic_id', '=', clinicId)
-    .where('a.patient_id', '=', patientId)
-    .where('a.actor_id', 'is not', null)
-    .where('a.actor_id', '!=', patientUserId)
-    .orderBy('a.seq')
-    .execute();
+  return (
+    db
+      .selectFrom('audit_events as a')
+      .leftJoin('users as u', (j) =>
+        j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
+      )
+      // An API client (an EHR integration, issue 16) is named by the name the clinic gave it, as in the report.
+      .leftJoin('api_clients as c', (j) =>
+        j.onRef('c.id', '=', 'a.actor_id').onRef('c.clinic_id', '=', 'a.clinic_id'),
+      )
+      .select((eb) => [
+        'a.actor_id',
+        'a.actor_role',
+        eb.fn.coalesce('u.name', 'c.name').as('actor_name'),
+        'a.action',
+        'a.outcome',
+        'a.at',
+      ])
+      .where('a.clinic_id', '=', clinicId)
+      .where('a.patient_id', '=', patientId)
+      .where('a.actor_id', 'is not', null)
+      .where('a.actor_id', '!=', patientUserId)
+      .orderBy('a.seq')
+      .execute()
+  );
 }

@@ -1,4 +1,5 @@
 import type { PdfWriter } from '../../platform/pdf/index.js';
+import type { PlanContent } from '../../../shared/treatment-plans/schemas.js';
 import type { PlanData } from './document-data.js';
 import { roleWord, sentenceCase, wallClock } from './words.js';
 
@@ -82,6 +83,7 @@ export function drawTreatmentPlan(w: PdfWriter, plan: PlanData | null, zone: str
     ]),
     empty: 'No questionnaires planned.',
   });
+  drawSafetyPlan(w, c.safetyPlan);
   w.heading('Signatures');
   w.table({
     columns: [
@@ -98,4 +100,25 @@ export function drawTreatmentPlan(w: PdfWriter, plan: PlanData | null, zone: str
       ? 'Not yet acknowledged by the patient.'
       : `${plan.acknowledgedBy ?? 'The patient'} acknowledged this plan on ${wallClock(plan.acknowledgedAt, zone)}.`,
   );
+}
+
+/** The safety plan's sections in the order the patient works through them; contacts with their numbers. */
+function drawSafetyPlan(w: PdfWriter, plan: PlanContent['safetyPlan']): void {
+  w.heading('Safety plan');
+  const contacts = (list: readonly { name: string; phone: string | null }[]) =>
+    list.map((x) => (x.phone ? `${x.name}: ${x.phone}` : x.name));
+  const sections: [string, string[]][] = [
+    ['Warning signs', plan.warningSigns],
+    ['Things I can do on my own', plan.thingsICanDoOnMyOwn],
+    ['People and places that help', plan.peopleAndPlacesThatHelp],
+    ['People I can ask for help', contacts(plan.peopleICanAskForHelp)],
+    ['Professionals and crisis lines', contacts(plan.professionalsAndCrisisLines)],
+    ['Making my surroundings safer', plan.makingMySurroundingsSafer],
+  ];
+  const written = sections.filter(([, items]) => items.length > 0);
+  if (written.length === 0) {
+    w.paragraph('No safety plan written in this version.', { colour: '#444' });
+    return;
+  }
+  w.fields(written.map(([label, items]) => [label, items.join('\n')] as const));
 }
