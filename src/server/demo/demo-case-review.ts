@@ -1,12 +1,13 @@
 import type { AppDeps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
 import * as repo from '../features/case-review/case-review.repository.js';
-
-const DAY_MS = 86_400_000;
+import { addDays, localDate } from '../../shared/time/index.js';
+import { DEMO_CLINICIAN_ZONE, weekdayOnOrAfter } from './demo-hours.js';
 
 /**
  * Demo clinic: the patient who is not improving at week 11 (the third demo patient) is marked for case
- * review by the care manager, and a case review with the prescriber is scheduled three days from now.
+ * review by the care manager, and a case review with the prescriber is scheduled three days from now (the
+ * Monday after when that is a weekend, in the clinicians' zone).
  */
 export async function seedDemoCaseReview(
   deps: AppDeps,
@@ -28,7 +29,7 @@ export async function seedDemoCaseReview(
     await repo.insertSession(trx, {
       id: newId(),
       clinic_id: clinicId,
-      review_date: new Date(now + 3 * DAY_MS).toISOString().slice(0, 10),
+      review_date: weekdayOnOrAfter(addDays(localDate(now, DEMO_CLINICIAN_ZONE), 3)),
       created_by: staff.careManager,
       participant_ids: JSON.stringify([staff.prescriber]),
       created_at: now,

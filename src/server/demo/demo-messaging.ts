@@ -17,7 +17,9 @@ const actor = (clinicId: string, userId: string, role: Role, patientId: string |
 
 /**
  * Demo conversations through the real services: a question the therapist answered, one still waiting,
- * a team-thread note with a mention, and an open consult from the therapist to the prescriber.
+ * a team-thread note with a mention, and an open consult from the therapist to the prescriber. They tell
+ * Sam's medication story as demo-medications.ts writes it (bupropion XL 300 mg since week 4, morning
+ * nausea and later sleep; issue 15): no drug he does not take.
  */
 export async function seedDemoMessaging(
   deps: AppDeps,
@@ -38,14 +40,14 @@ export async function seedDemoMessaging(
     subject: 'Feeling sick after my pill',
     firstMessage: {
       id: question,
-      body: 'Since I started the new medication I feel queasy every morning. Is that normal?',
+      body: 'For a few days I have felt queasy every morning after my bupropion. Is that normal?',
       mentions: [],
     },
   });
   await markRead(deps, therapist, first.patientId, asked, question);
   await postMessage(deps, therapist, first.patientId, asked, {
     id: newId(),
-    body: 'Thanks for telling us. Mild nausea is common in the first two weeks; taking it with breakfast usually helps. I have asked Dr Okafor to look at it too.',
+    body: 'Thanks for telling us. Nausea can come with bupropion; taking it with breakfast often helps. I have asked Dr Okafor to look at it too.',
     mentions: [staff.prescriber],
   });
 
@@ -53,7 +55,7 @@ export async function seedDemoMessaging(
   if (team) {
     await postMessage(deps, therapist, first.patientId, team.id, {
       id: newId(),
-      body: 'Sam mentioned nausea and some sexual side effects in session; they are thinking of stopping. Sent you a consult.',
+      body: 'Sam mentioned morning nausea and falling asleep later in session; he is thinking of stopping the bupropion. Sent you a consult.',
       mentions: [staff.prescriber],
     });
     await postMessage(deps, prescriber, first.patientId, team.id, {
@@ -67,7 +69,7 @@ export async function seedDemoMessaging(
     toUserId: staff.prescriber,
     priority: 'high',
     question:
-      'Sam reports sexual side effects on the SSRI and is thinking of stopping. Would you consider a switch or an augmentation before our next session?',
+      'Sam reports morning nausea and falling asleep later on bupropion XL 300 mg and is thinking of stopping. Would you consider a change of dose or timing before our next session?',
   });
 
   if (second) {
@@ -77,7 +79,7 @@ export async function seedDemoMessaging(
       subject: 'Missing next week’s session',
       firstMessage: {
         id: newId(),
-        body: 'I am travelling next week. Can we move my session or do it by video?',
+        body: 'I am travelling next week and will be on a plane at my usual time. Can we move my session to another day?',
         mentions: [],
       },
     });

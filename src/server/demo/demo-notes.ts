@@ -61,7 +61,7 @@ const samNotes: ProgressNoteContentInput[] = [
     subjective: 'Completed the log on five of seven days. Noticed mood lifts after walking the dog.',
     objective: 'Brighter, more eye contact, brought the log on paper.',
     assessment: 'Good engagement; the link between activity and mood is landing.',
-    plan: 'Build on walking; add a weekly call with his sister. Start thought records in two weeks.',
+    plan: 'Build on walking; add a weekly call with his brother. Start thought records in two weeks.',
   },
   {
     focus: 'Self-critical thoughts after a job rejection; safety check after the questionnaire.',
@@ -181,7 +181,7 @@ export async function seedDemoNotes(
           id: newId(),
           clinic_id: clinicId,
           note_id: corrected,
-          text: 'Correction: the weekly call is with his brother, not his sister.',
+          text: 'Correction: the weekly call is with his sister Ana, not his brother.',
           written_by: staff.therapist,
           written_at: Math.min(session.endsAt + 2 * DAY_MS, now - 60_000),
         });

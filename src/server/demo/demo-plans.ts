@@ -4,6 +4,7 @@ import { listTemplates } from '../features/treatment-plans/templates.service.js'
 import { startPlan, editDraft } from '../features/treatment-plans/drafts.service.js';
 import { signDraft, submitDraft } from '../features/treatment-plans/signatures.service.js';
 import { acknowledgePlan, addComment } from '../features/treatment-plans/patient-plan.service.js';
+import { deliverPendingEvents } from '../platform/outbox/worker.js';
 
 const staff = (userId: string, role: Actor['role'], clinicId: string): Actor => ({
   userId,
@@ -15,9 +16,20 @@ const staff = (userId: string, role: Actor['role'], clinicId: string): Actor => 
 });
 
 /**
+ * What each plan's medication part says, written by the prescriber: the medicines demo-medications.ts
+ * prescribes, by name (issue 15: the plan and the prescriptions tell the same story).
+ */
+const medicationParts = [
+  'Bupropion XL 150 mg each morning, raised to 300 mg at week 4 if the response is partial. Trazodone 50 mg at bedtime for sleep in the first weeks, stopped once sleep improves.',
+  'Sertraline 50 mg each morning for two weeks, then 100 mg. Hydroxyzine 25 mg as needed for anxiety, no more than 3 a day, while therapy gets going.',
+  'Lamotrigine on the slow titration without valproate: 25 mg a day in weeks 1-2, 50 mg in weeks 3-4, 100 mg in week 5, then 200 mg. Quetiapine stopped (weight gain and morning grogginess).',
+] as const;
+
+/**
  * Demo plans in different states, made through the real use cases: the first patient's plan is agreed,
  * acknowledged and has a question on it; the second waits for the prescriber's signature; the third is
- * a draft started from the bipolar template.
+ * a draft started from the bipolar template. The prescriber writes each medication part (the templates'
+ * examples, sertraline and lithium, are not what Sam and Tom take).
  */
 export async function seedDemoPlans(
   deps: AppDeps,
@@ -61,18 +73,38 @@ export async function seedDemoPlans(
         makingMySurroundingsSafer: ['Keep only a week of tablets at home'],
       },
     });
-    await signDraft(deps, therapist, first.patientId, edited.version);
-    await signDraft(deps, prescriber, first.patientId, edited.version);
+    const medicated = await editDraft(deps, prescriber, first.patientId, edited.version, {
+      medication: { strategy: medicationParts[0], medicationIds: [] },
+    });
+    await signDraft(deps, therapist, first.patientId, medicated.version);
+    // The "waiting for your signature" alert is raised before the prescriber signs, so the signature
+    // resolves it (an alert raised after the agreement would ask to sign an agreed plan).
+    await deliverPendingEvents(deps);
+    await signDraft(deps, prescriber, first.patientId, medicated.version);
     const patient: Actor = { ...staff(first.userId, 'patient', clinicId), patientId: first.patientId };
     await acknowledgePlan(deps, patient, first.patientId);
-    await addComment(deps, patient, first.patientId, 1, 'Is it fine to take the sertraline in the evening?');
+    await addComment(
+      deps,
+      patient,
+      first.patientId,
+      1,
+      'Can I take the bupropion with breakfast? I feel sick some mornings.',
+    );
   }
   if (second) {
     const v = await startPlan(deps, therapist, second.patientId, { templateId: depression });
-    await submitDraft(deps, therapist, second.patientId, v.version);
-    await signDraft(deps, therapist, second.patientId, v.version);
+    const medicated = await editDraft(deps, prescriber, second.patientId, v.version, {
+      medication: { strategy: medicationParts[1], medicationIds: [] },
+    });
+    await submitDraft(deps, therapist, second.patientId, medicated.version);
+    // Delivered before the therapist signs, so her signature resolves her "waiting for your signature" alert.
+    await deliverPendingEvents(deps);
+    await signDraft(deps, therapist, second.patientId, medicated.version);
   }
   if (third) {
-    await startPlan(deps, therapist, third.patientId, { templateId: bipolar });
+    const v = await startPlan(deps, therapist, third.patientId, { templateId: bipolar });
+    await editDraft(deps, prescriber, third.patientId, v.version, {
+      medication: { strategy: medicationParts[2], medicationIds: [] },
+    });
   }
 }

@@ -126,8 +126,8 @@ const diary = (sad: number, anger: number, urge: number, distress: number, skill
 });
 
 /**
- * Practice for the demo patients (issue 6): Sam keeps thought records (one for the therapist only, the
- * rest shared) and a daily diary card shared with the team; Maya an activity log; Tom an interpersonal
+ * Practice for the demo patients (issue 6): Sam (out of work and looking, as his notes and plan say) keeps
+ * thought records (one for the therapist only, the rest shared) and a daily diary card shared with the team; Maya an activity log; Tom an interpersonal
  * log on the plan's IPT focus (role transitions).
  */
 export async function seedDemoPractice(
@@ -140,7 +140,7 @@ export async function seedDemoPractice(
   if (sam) {
     await seedAssignment(deps, clinicId, ids.therapist, sam, {
       type: 'thought_record',
-      instructions: 'Whenever your mood drops suddenly, especially around work.',
+      instructions: 'Whenever your mood drops suddenly, especially around the job search.',
       frequency: { kind: 'weekly', timesPerWeek: 2 },
       startedDaysAgo: 21,
       dueInDays: 14,
@@ -149,11 +149,11 @@ export async function seedDemoPractice(
           daysAgo: 19,
           sharing: 'team',
           content: thought(
-            'Missed a deadline',
+            'Missed the deadline for a job application',
             'I always let everyone down',
             90,
             60,
-            'I missed one deadline in a busy month',
+            'I missed one deadline in a hard month',
             50,
             ['Guilty', 85, 60],
           ),
@@ -189,11 +189,11 @@ export async function seedDemoPractice(
           daysAgo: 5,
           sharing: 'team',
           content: thought(
-            'Manager asked for a meeting',
-            'I am about to be fired',
+            'A recruiter asked for a second call',
+            'They will find out I am not good enough',
             70,
             25,
-            'She wants to plan the next project; my reviews are fine',
+            'They asked for a second call because the first one went well',
             80,
             ['Anxious', 75, 25],
           ),

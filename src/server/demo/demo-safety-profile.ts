@@ -14,7 +14,7 @@ const actorOf = (clinicId: string, userId: string, role: Actor['role'], patientI
 
 /**
  * Demo allergies and other medicines (issue 11), through the real service: Sam's prescriber recorded a
- * penicillin allergy, sumatriptan for migraine (a triptan: serotonergic with Sam's trazodone) and his
+ * penicillin allergy, sumatriptan for migraine (a triptan, serotonergic: his trazodone was stopped) and his
  * weight; Sam himself added St John's wort, which waits for the team to confirm (an open alert).
  */
 export async function seedDemoSafetyProfile(
