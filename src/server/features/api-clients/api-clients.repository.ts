@@ -97,6 +97,7 @@ export interface TokenHolder {
   expires_at: number;
   team_member_ids: string | null;
   status: string;
+  created_by: string;
 }
 
 /** The token's client, read with the token in one query (every FHIR request does this). */
@@ -106,7 +107,15 @@ export function tokenHolder(db: Db, tokenHash: string): Promise<TokenHolder | un
     .innerJoin('api_clients as c', (j) =>
       j.onRef('c.id', '=', 't.client_id').onRef('c.clinic_id', '=', 't.clinic_id'),
     )
-    .select(['t.clinic_id', 't.client_id', 't.scopes', 't.expires_at', 'c.team_member_ids', 'c.status'])
+    .select([
+      't.clinic_id',
+      't.client_id',
+      't.scopes',
+      't.expires_at',
+      'c.team_member_ids',
+      'c.status',
+      'c.created_by',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

@@ -91,6 +91,8 @@ export interface BearerHolder {
   scopes: string;
   /** The care-team limit: clinician ids, or null for the whole clinic. */
   teamMemberIds: string[] | null;
+  /** The admin who created the client: the account its writes are recorded as entered by. */
+  createdBy: string;
 }
 
 /** The client a bearer token belongs to, or null when the token is unknown, expired or its client revoked. */
@@ -102,5 +104,6 @@ export async function bearerHolder(deps: AppDeps, token: string): Promise<Bearer
     clientId: row.client_id,
     scopes: row.scopes,
     teamMemberIds: row.team_member_ids === null ? null : (JSON.parse(row.team_member_ids) as string[]),
+    createdBy: row.created_by,
   };
 }

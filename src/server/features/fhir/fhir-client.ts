@@ -20,6 +20,11 @@ export interface FhirClient {
   teamMemberIds: readonly string[] | null;
   /** The client as the audit trail's actor. */
   actor: Actor;
+  /**
+   * Who a write is recorded as entered by (records name an account): the admin who created the client, as a
+   * clinic account. The audit trail names the client itself.
+   */
+  enteredBy: Actor;
 }
 
 declare module 'fastify' {
@@ -48,6 +53,14 @@ export async function authenticate(deps: AppDeps, request: FastifyRequest): Prom
     scopes: scopes.ok ? scopes.scopes : [],
     teamMemberIds: holder.teamMemberIds,
     actor: clientActor(holder.clinicId, holder.clientId),
+    enteredBy: {
+      userId: holder.createdBy,
+      role: 'admin',
+      clinicId: holder.clinicId,
+      patientId: null,
+      sessionIdHash: '',
+      csrfToken: '',
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
-import { creatableTypes, fhirResourceTypes, type FhirResourceType } from '../../../shared/fhir/scopes.js';
+import { fhirResourceTypes, type FhirResourceType } from '../../../shared/fhir/scopes.js';
 import { countOf, decodeCursor, encodeCursor, paramsOf, type Cursor } from '../../../shared/fhir/search.js';
 import { authenticate, fhirClientOf, requireScope } from './fhir-client.js';
 import { FhirError, operationOutcome } from './outcome.js';
@@ -9,6 +9,10 @@ import { handlers } from './registry.js';
 import { capabilityStatement } from './capability.js';
 import { orThrow } from './params.js';
 import type { FhirContext } from './access.js';
+import { createQuestionnaireResponse } from './writes.service.js';
+
+/** The types a client can create today (docs/fhir.md, "Writes"). */
+const creatable: readonly FhirResourceType[] = ['QuestionnaireResponse'];
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -109,7 +113,7 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
           capabilityStatement(
             deps.config.publicUrl,
             [...handlers.values()],
-            creatableTypes,
+            creatable,
             new Date(deps.clock.now()).toISOString(),
           ),
         ),
@@ -141,6 +145,22 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
           return send(reply, 200, bundleOf(base, handler.type, request.query, page));
         },
       );
+      fhir.post<{ Params: { type: string } }>('/:type', async (request, reply) => {
+        const handler = handlerOf(request.params.type);
+        if (!creatable.includes(handler.type))
+          throw new FhirError(405, 'not-supported', `Creating ${handler.type} is not supported.`);
+        const client = fhirClientOf(request);
+        requireScope(client, handler.type, 'c');
+        const ifNoneExist = request.headers['if-none-exist'];
+        const result = await createQuestionnaireResponse(
+          { deps, client, base },
+          request.body,
+          typeof ifNoneExist === 'string' ? ifNoneExist : undefined,
+        );
+        const id = result.resource.id ?? '';
+        void reply.header('location', `${base}/${handler.type}/${id}/_history/1`).header('etag', 'W/"1"');
+        return send(reply, result.created ? 201 : 200, result.resource);
+      });
       done();
     },
     { prefix: FHIR_BASE_PATH },

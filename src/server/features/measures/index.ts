@@ -9,3 +9,4 @@ export { checkMeasureReminders } from './due-reminders.check.js';
 export { clinicIds } from './due-reminders.repository.js';
 export { refreshMeasureSummary, refreshPatientSummaries } from './summaries.repository.js';
 export { agreedPlanContents } from './measures.repository.js';
+export { recordResponse } from './measures.service.js';

@@ -88,123 +88,134 @@ export function submitResponse(
     actor,
     patientId,
     { action: 'measure.submit', resourceType: 'questionnaire_response', resourceId: input.id },
-    async (trx) => {
-      const retry = async () => {
-        const existing = await loadResponse(trx, actor.clinicId, patientId, input.id);
-        if (!existing)
-          throw new AppError('conflict', 'This answer id is already used. Send a new id.', [
-            { path: 'body.id', message: 'Already used' },
-          ]);
-        return { ...(await withCrisis(trx, actor, existing)), created: false };
-      };
-      if (await repo.findResponse(trx, actor.clinicId, input.id)) return retry();
-
-      const instrument = instrumentById(input.instrument);
-      const problems = invalidAnswers(instrument, input.answers);
-      if (problems.length > 0)
-        throw new AppError(
-          'validation_failed',
-          'Some answers are not options of this questionnaire.',
-          problems.map((p) => ({ ...p, path: `body.${p.path}` })),
-        );
-      const now = deps.clock.now();
-      const inSession = actor.role !== 'patient';
-      const patient = await patientBasics(trx, actor.clinicId, patientId);
-      if (!patient) throw notFound('Patient');
-      const { answeredAt, backdateReason } = await answerDate(
-        trx,
-        actor.clinicId,
-        patient,
-        input,
-        inSession,
-        now,
-      );
-      const score = scoreAnswers(instrument, input.answers);
-      const answeredDay = localDate(answeredAt, patient.timeZone);
-      const inserted = await insertResponse(trx, {
-        id: input.id,
-        clinic_id: actor.clinicId,
-        patient_id: patientId,
-        instrument: instrument.id,
-        instrument_version: instrument.version,
-        answers: JSON.stringify({ items: input.answers.items, functional: input.answers.functional }),
-        total: score.total,
-        severity: score.severity?.code ?? null,
-        item9: score.safetyItem,
-        source: inSession ? 'in_session' : 'patient',
-        answered_at: answeredAt,
-        answered_day: answeredDay,
-        entered_by: actor.userId,
-        created_at: now,
-        backdate_reason: backdateReason,
-      });
-      if (!inserted) return retry();
-
-      const response = await loadResponse(trx, actor.clinicId, patientId, input.id);
-      if (!response) throw new Error('response vanished inside its transaction');
-      const selfHarm = score.safetyItem !== null && score.safetyItem > 0;
-      // The safety event first: it is the one that must never be lost (same transaction as the answers).
-      if (selfHarm) {
-        await emitEvent(trx, deps.clock, {
-          type: 'measure.self_harm_reported',
-          clinicId: actor.clinicId,
-          patientId,
-          payload: { responseId: input.id, item9: score.safetyItem ?? 1, total: score.total },
-        });
-        // Same-day "no good news": the other questionnaire's summary reads this day too.
-        await refreshPatientSummaries(trx, actor.clinicId, patientId);
-        await closeGoodNewsOnSafety(deps, trx, actor.clinicId, patientId, 'PHQ-9 item 9 answered above 0');
-      }
-      const i = response.interpretation;
-      const reached = await newlyReached(trx, actor.clinicId, response, i);
-      const recent = await repo.scoredTotalsBetween(
-        trx,
-        actor.clinicId,
-        patientId,
-        instrument.id,
-        answeredAt - RELAPSE_WINDOW_DAYS * DAY_MS,
-        answeredAt,
-        input.id,
-      );
-      const relapse = i.isBaseline
-        ? null
-        : relapseFrom(instrument.id as InstrumentId, response.total, recent);
-      const safetyConcernSameDay =
-        selfHarm || (await repo.safetyConcernOnDay(trx, actor.clinicId, patientId, answeredDay));
-      if (response.total !== null)
-        await closeContradictedGoodNews(deps, trx, actor.clinicId, patientId, {
-          instrument: instrument.id,
-          name: instrument.name,
-          total: response.total,
-          remission: i.remission,
-          response: i.response,
-          worse: i.reliableDeterioration,
-          relapse,
-        });
-      await emitEvent(trx, deps.clock, {
-        type: 'measure.submitted',
-        clinicId: actor.clinicId,
-        patientId,
-        payload: {
-          responseId: input.id,
-          instrument: instrument.id as InstrumentId,
-          total: response.total,
-          severity: response.severity?.code ?? null,
-          baselineTotal: i.baselineTotal,
-          changePoints: i.changePoints,
-          changePercent: i.changePercent,
-          response: i.response,
-          remission: i.remission,
-          reliableImprovement: i.reliableImprovement,
-          reliableDeterioration: i.reliableDeterioration,
-          ...reached,
-          safetyConcernSameDay,
-          relapse,
-        },
-      });
-      return { ...(await withCrisis(trx, actor, response)), created: true };
-    },
+    (trx) => recordResponse(deps, trx, actor, patientId, input),
   );
+}
+
+/**
+ * The same use case inside a transaction whose caller has already checked access and writes its own audit
+ * event (issue 16: the FHIR API's QuestionnaireResponse create, with an API client as actor): scoring, the
+ * self-harm safety path and `measure.submitted`, exactly as for the patient's own answer.
+ */
+export async function recordResponse(
+  deps: AppDeps,
+  trx: Db,
+  actor: Actor,
+  patientId: string,
+  input: NewResponse,
+): Promise<SubmitResult & { created: boolean }> {
+  const retry = async () => {
+    const existing = await loadResponse(trx, actor.clinicId, patientId, input.id);
+    if (!existing)
+      throw new AppError('conflict', 'This answer id is already used. Send a new id.', [
+        { path: 'body.id', message: 'Already used' },
+      ]);
+    return { ...(await withCrisis(trx, actor, existing)), created: false };
+  };
+  if (await repo.findResponse(trx, actor.clinicId, input.id)) return retry();
+
+  const instrument = instrumentById(input.instrument);
+  const problems = invalidAnswers(instrument, input.answers);
+  if (problems.length > 0)
+    throw new AppError(
+      'validation_failed',
+      'Some answers are not options of this questionnaire.',
+      problems.map((p) => ({ ...p, path: `body.${p.path}` })),
+    );
+  const now = deps.clock.now();
+  const inSession = actor.role !== 'patient';
+  const patient = await patientBasics(trx, actor.clinicId, patientId);
+  if (!patient) throw notFound('Patient');
+  const { answeredAt, backdateReason } = await answerDate(
+    trx,
+    actor.clinicId,
+    patient,
+    input,
+    inSession,
+    now,
+  );
+  const score = scoreAnswers(instrument, input.answers);
+  const answeredDay = localDate(answeredAt, patient.timeZone);
+  const inserted = await insertResponse(trx, {
+    id: input.id,
+    clinic_id: actor.clinicId,
+    patient_id: patientId,
+    instrument: instrument.id,
+    instrument_version: instrument.version,
+    answers: JSON.stringify({ items: input.answers.items, functional: input.answers.functional }),
+    total: score.total,
+    severity: score.severity?.code ?? null,
+    item9: score.safetyItem,
+    source: inSession ? 'in_session' : 'patient',
+    answered_at: answeredAt,
+    answered_day: answeredDay,
+    entered_by: actor.userId,
+    created_at: now,
+    backdate_reason: backdateReason,
+  });
+  if (!inserted) return retry();
+
+  const response = await loadResponse(trx, actor.clinicId, patientId, input.id);
+  if (!response) throw new Error('response vanished inside its transaction');
+  const selfHarm = score.safetyItem !== null && score.safetyItem > 0;
+  // The safety event first: it is the one that must never be lost (same transaction as the answers).
+  if (selfHarm) {
+    await emitEvent(trx, deps.clock, {
+      type: 'measure.self_harm_reported',
+      clinicId: actor.clinicId,
+      patientId,
+      payload: { responseId: input.id, item9: score.safetyItem ?? 1, total: score.total },
+    });
+    // Same-day "no good news": the other questionnaire's summary reads this day too.
+    await refreshPatientSummaries(trx, actor.clinicId, patientId);
+    await closeGoodNewsOnSafety(deps, trx, actor.clinicId, patientId, 'PHQ-9 item 9 answered above 0');
+  }
+  const i = response.interpretation;
+  const reached = await newlyReached(trx, actor.clinicId, response, i);
+  const recent = await repo.scoredTotalsBetween(
+    trx,
+    actor.clinicId,
+    patientId,
+    instrument.id,
+    answeredAt - RELAPSE_WINDOW_DAYS * DAY_MS,
+    answeredAt,
+    input.id,
+  );
+  const relapse = i.isBaseline ? null : relapseFrom(instrument.id as InstrumentId, response.total, recent);
+  const safetyConcernSameDay =
+    selfHarm || (await repo.safetyConcernOnDay(trx, actor.clinicId, patientId, answeredDay));
+  if (response.total !== null)
+    await closeContradictedGoodNews(deps, trx, actor.clinicId, patientId, {
+      instrument: instrument.id,
+      name: instrument.name,
+      total: response.total,
+      remission: i.remission,
+      response: i.response,
+      worse: i.reliableDeterioration,
+      relapse,
+    });
+  await emitEvent(trx, deps.clock, {
+    type: 'measure.submitted',
+    clinicId: actor.clinicId,
+    patientId,
+    payload: {
+      responseId: input.id,
+      instrument: instrument.id as InstrumentId,
+      total: response.total,
+      severity: response.severity?.code ?? null,
+      baselineTotal: i.baselineTotal,
+      changePoints: i.changePoints,
+      changePercent: i.changePercent,
+      response: i.response,
+      remission: i.remission,
+      reliableImprovement: i.reliableImprovement,
+      reliableDeterioration: i.reliableDeterioration,
+      ...reached,
+      safetyConcernSameDay,
+      relapse,
+    },
+  });
+  return { ...(await withCrisis(trx, actor, response)), created: true };
 }
 
 /** A patient's questionnaires (one instrument or all), oldest first, each interpreted against its baseline. */
