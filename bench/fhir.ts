@@ -1,0 +1,183 @@
+// FHIR API benchmark (issue 16): the peer workload a FHIR server is measured with, against Duet's /fhir/R4 with a
+// bearer token, next to the bare Fastify route in the same run: a patient's 50 latest Observations
+// (`Observation?patient=…&_sort=-date&_count=50`), an Observation read by id, and a QuestionnaireResponse create
+// (PHQ-9, scored and run through the safety path). Target: the 50-latest search p95 < 10 ms at 10 connections on
+// SQLite with the bench clinic (bench/generate-clinic.ts, two years of PHQ-9/GAD-7 from bench/registry-data.ts).
+//
+//   npx tsx bench/fhir.ts [--patients 5000] [--duration 10] [--connections 10]
+//   BASE=http://127.0.0.1:8103 FHIR_PATH=/fhir/R4 TOKEN=… PATIENT=… npx tsx bench/fhir.ts   # any FHIR server
+//
+// Without BASE it generates the bench clinic into a temp SQLite database, adds an API client, starts the real
+// server (node --import tsx src/server/main.ts) and gets a token from /oauth2/token, as an integration would.
+import path from 'node:path';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { loadConfig } from '../src/server/config.js';
+import { openAndMigrate } from '../src/server/bootstrap.js';
+import { prepareEngine } from './engines.js';
+import { generateQuestionnaires } from './registry-data.js';
+import { runScenario, type ScenarioResult } from './load.js';
+import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
+import { benchArgs } from './args.js';
+
+const { int } = benchArgs(process.argv.slice(2));
+const options = {
+  patients: int('--patients', 5000, 50_000),
+  duration: int('--duration', 10, 600),
+  connections: int('--connections', 10, 200),
+};
+const log = (line: string) => process.stderr.write(`[bench:fhir] ${line}\n`);
+process.on('exit', cleanupAll);
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+interface Target {
+  base: string;
+  fhirPath: string;
+  token: string;
+  patients: string[];
+  server: ServerProcess | null;
+}
+
+async function ownServer(): Promise<Target> {
+  const prepared = await prepareEngine('sqlite', { patients: options.patients, benchDatabaseUrl: null, log });
+  const config = loadConfig({ DATA_DIR: prepared.serverEnv.DATA_DIR, LOG_LEVEL: 'silent' });
+  const database = await openAndMigrate(config);
+  const clinicId = prepared.clinic.clinicId;
+  const answers = await generateQuestionnaires(database, clinicId, Date.now());
+  log(`${String(answers)} questionnaire answers generated`);
+  const secret = randomBytes(32).toString('base64url');
+  const clientId = randomUUID();
+  const now = Date.now();
+  await database.db
+    .insertInto('api_clients')
+    .values({
+      id: clientId,
+      clinic_id: clinicId,
+      name: 'bench',
+      scopes: 'system/*.rs system/QuestionnaireResponse.c',
+      team_member_ids: null,
+      secret_hash: createHash('sha256').update(secret).digest('hex'),
+      status: 'active',
+      version: 1,
+      created_by: (
+        await database.db
+          .selectFrom('users')
+          .select('id')
+          .where('clinic_id', '=', clinicId)
+          .where('role', '!=', 'patient')
+          .executeTakeFirstOrThrow()
+      ).id,
+      created_at: now,
+      updated_at: now,
+      secret_rotated_at: now,
+      revoked_at: null,
+    })
+    .execute();
+  await database.close();
+  const server = await startNodeServer({
+    name: 'duet server (sqlite)',
+    script: path.join(repoRoot, 'src/server/main.ts'),
+    env: { ...process.env, ...prepared.serverEnv, DUET_DEMO: '0', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' },
+    readyPath: '/api/health',
+  });
+  const res = await fetch(`${server.baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+    },
+    body: 'grant_type=client_credentials',
+  });
+  const token = ((await res.json()) as { access_token: string }).access_token;
+  return {
+    base: server.baseUrl,
+    fhirPath: '/fhir/R4',
+    token,
+    patients: prepared.clinic.clinician.patientIds,
+    server,
+  };
+}
+
+function externalServer(base: string): Target {
+  const token = process.env.TOKEN ?? '';
+  const patient = process.env.PATIENT ?? '';
+  if (!token || !patient) throw new Error('With BASE, set TOKEN and PATIENT too.');
+  return { base, fhirPath: process.env.FHIR_PATH ?? '/fhir/R4', token, patients: [patient], server: null };
+}
+
+const phq9 = (patient: string) =>
+  JSON.stringify({
+    resourceType: 'QuestionnaireResponse',
+    status: 'completed',
+    questionnaire: 'Questionnaire/phq9',
+    subject: { reference: `Patient/${patient}` },
+    item: Array.from({ length: 9 }, (_, i) => ({
+      linkId: `phq9-${String(i + 1)}`,
+      answer: [{ valueInteger: i === 8 ? 0 : 1 }],
+    })),
+  });
+
+async function main() {
+  const bare = await startNodeServer({
+    name: 'bare fastify',
+    script: path.join(repoRoot, 'bench/bare-server.ts'),
+    env: { ...process.env },
+    readyPath: '/bare',
+  });
+  const target = process.env.BASE ? externalServer(process.env.BASE) : await ownServer();
+  const auth = { authorization: `Bearer ${target.token}`, accept: 'application/fhir+json' };
+  const fhir = target.fhirPath;
+  const patients = target.patients.slice(0, 50);
+  const first = patients[0] ?? '';
+  const search = (await (
+    await fetch(`${target.base}${fhir}/Observation?patient=${first}&_sort=-date&_count=50`, { headers: auth })
+  ).json()) as {
+    total?: number;
+    entry?: { resource: { id: string } }[];
+  };
+  const ids = (search.entry ?? []).map((e) => e.resource.id);
+  log(`patient ${first}: ${String(search.total)} Observations; ${String(ids.length)} on the first page`);
+  const common = {
+    engine: 'sqlite',
+    baseUrl: target.base,
+    connections: options.connections,
+    durationSec: options.duration,
+    warmupSec: 2,
+  };
+  const results: ScenarioResult[] = [];
+  results.push(await runScenario({ ...common, name: 'bare route', baseUrl: bare.baseUrl, paths: ['/bare'] }));
+  results.push(
+    await runScenario({
+      ...common,
+      name: 'Observation search, 50 latest',
+      headers: auth,
+      paths: patients.map((p) => `${fhir}/Observation?patient=${p}&_sort=-date&_count=50`),
+    }),
+  );
+  results.push(
+    await runScenario({
+      ...common,
+      name: 'Observation read by id',
+      headers: auth,
+      paths: ids.map((id) => `${fhir}/Observation/${id}`),
+    }),
+  );
+  results.push(
+    await runScenario({
+      ...common,
+      name: 'QuestionnaireResponse create',
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/fhir+json' },
+      body: phq9(first),
+      paths: [`${fhir}/QuestionnaireResponse`],
+    }),
+  );
+  for (const r of results)
+    process.stdout.write(
+      `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  load ${String(r.loadAverage1m)}\n`,
+    );
+  await target.server?.stop();
+  await bare.stop();
+  if (results.some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
+}
+
+await main();
