@@ -46,6 +46,8 @@ describe('POST /fhir/R4/QuestionnaireResponse', () => {
     const res = await fhirPost(f.t.app, token, 'QuestionnaireResponse', phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]));
     expect(res.status).toBe(201);
     validateR4(res.body);
+    // Entered through an integration: no Practitioner to name as author (never a dangling reference).
+    expect((res.body as QuestionnaireResponse).author).toBeUndefined();
     expect(res.headers.location).toContain(`/fhir/R4/QuestionnaireResponse/${res.body.id ?? ''}/_history/1`);
     const obs = await fhirSearch(f.t.app, token, `Observation?patient=${patientId}&code=44261-6`);
     expect(obs.body.entry?.[0]?.resource).toMatchObject({ valueQuantity: { value: 8 } });

@@ -171,13 +171,18 @@ const answerColumns = [
   'r.item9',
   'r.source',
   'r.entered_by',
+  'u.role as entered_role',
   'r.answered_at',
   'r.created_at',
 ] as const;
 
 /** A patient's scored answers in the search's order, from the keyset position (inclusive). */
 export function searchAnswers(db: Db, s: AnswerSearch) {
-  let q = answersWhere(db, s).select(answerColumns);
+  let q = answersWhere(db, s)
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
+    )
+    .select(answerColumns);
   const col = s.sortBy === 'answered_at' ? ('r.answered_at' as const) : ('r.created_at' as const);
   const start = s.startAt;
   if (start)
@@ -210,6 +215,9 @@ export async function countAnswerParts(db: Db, s: AnswerSearch): Promise<number>
 export function answerById(db: Db, clinicId: string, id: string) {
   return db
     .selectFrom('questionnaire_responses as r')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
+    )
     .select(answerColumns)
     .where('r.clinic_id', '=', clinicId)
     .where('r.id', '=', id)

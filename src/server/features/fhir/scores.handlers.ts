@@ -21,6 +21,8 @@ import { notFoundFhir } from './outcome.js';
 import { boundsOf, idsOf, requirePatient, sortOf } from './params.js';
 import * as repo from './fhir.repository.js';
 
+const clinicianRoles = ['therapist', 'prescriber', 'care_manager'];
+
 const answersJson = z.object({
   items: z.array(z.number().nullable()),
   functional: z.number().nullable().optional(),
@@ -37,7 +39,7 @@ function toInput(row: repo.AnswerRow): ScoredAnswerInput | null {
     total: row.total,
     item9: row.item9,
     source: row.source,
-    enteredBy: row.entered_by,
+    enteredBy: clinicianRoles.includes(row.entered_role ?? '') ? row.entered_by : null,
     answeredAt: row.answered_at,
     createdAt: row.created_at,
   };

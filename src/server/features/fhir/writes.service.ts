@@ -11,6 +11,8 @@ import {
 import type { FhirContext } from './access.js';
 import { FhirError } from './outcome.js';
 import * as repo from './fhir.repository.js';
+
+const clinicianRoles = ['therapist', 'prescriber', 'care_manager'];
 import { z } from 'zod';
 
 const answersJson = z.object({
@@ -184,7 +186,7 @@ export async function createQuestionnaireResponse(
         total: row.total,
         item9: row.item9,
         source: row.source,
-        enteredBy: row.entered_by,
+        enteredBy: clinicianRoles.includes(row.entered_role ?? '') ? row.entered_by : null,
         answeredAt: row.answered_at,
         createdAt: row.created_at,
       },

@@ -42,7 +42,11 @@ const base = (a: ScoredAnswerInput, part: ObservationPart) =>
     category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
     subject: ref('Patient', a.patientId),
     effectiveDateTime: instant(a.answeredAt),
-    performer: [a.source === 'patient' ? ref('Patient', a.patientId) : ref('Practitioner', a.enteredBy)],
+    ...(a.source === 'patient'
+      ? { performer: [ref('Patient', a.patientId)] }
+      : a.enteredBy !== null
+        ? { performer: [ref('Practitioner', a.enteredBy)] }
+        : {}),
     derivedFrom: [ref('QuestionnaireResponse', a.id)],
   }) satisfies Omit<Observation, 'code'>;
 

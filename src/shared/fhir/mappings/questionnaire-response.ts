@@ -14,7 +14,8 @@ export interface ScoredAnswerInput {
   item9: number | null;
   /** 'patient' (the patient's own) or 'in_session' (entered by a clinician). */
   source: string;
-  enteredBy: string;
+  /** The clinician who entered it in session; null for the patient's own or an integration's (no Practitioner). */
+  enteredBy: string | null;
   answeredAt: number;
   createdAt: number;
 }
@@ -43,7 +44,11 @@ export function toQuestionnaireResponse(a: ScoredAnswerInput, ctx: MappingContex
     status: a.total === null ? 'in-progress' : 'completed',
     subject: ref('Patient', a.patientId),
     authored: instant(a.answeredAt),
-    author: a.source === 'patient' ? ref('Patient', a.patientId) : ref('Practitioner', a.enteredBy),
+    ...(a.source === 'patient'
+      ? { author: ref('Patient', a.patientId) }
+      : a.enteredBy !== null
+        ? { author: ref('Practitioner', a.enteredBy) }
+        : {}),
     source: ref('Patient', a.patientId),
     item: items,
   };
