@@ -229,7 +229,10 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/me/progress': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
   // documents (issue 14): the care team prints a patient's PDFs; the patient downloads their own and My record
   'GET /api/patients/:patientId/documents/:kind.pdf': { scope: 'patient', expect: careTeam },
-  'GET /api/me/documents/:kind.pdf': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
+  'GET /api/me/documents/:kind.pdf': {
+    scope: 'none',
+    expect: { ...everyone(403), anonymous: 401, patient: 'allow' },
+  },
   'GET /api/me/documents/my-record.json': {
     scope: 'none',
     expect: { ...everyone(403), anonymous: 401, patient: 'allow' },
