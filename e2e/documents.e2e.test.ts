@@ -38,9 +38,10 @@ describe('documents: My record and the medication list', () => {
       const mine = await phone.newPage();
       const phoneErrors = watchForPageErrors(mine);
       await signIn(mine, DEMO.patient, /\/home$/);
-      // Home links to My record; the journey opens it by address (Home's lazily loaded cards may hold focus).
-      await mine.locator('a[href="/home/my-record"]').waitFor({ state: 'attached' });
-      await mine.goto('/home/my-record');
+      // Home links to My record; Sam taps it like a person would. The name is exact: a loose "My record" also
+      // matches "Who has seen my record", first of all in the phone's closed (deliberately inert) menu.
+      await mine.getByRole('link', { name: 'My record', exact: true }).click();
+      await mine.waitForURL(/\/home\/my-record$/);
       await heading(mine, 'My record');
       await expectNoAxeViolations(mine, 'my record phone');
       expect(await mine.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
