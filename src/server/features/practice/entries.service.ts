@@ -206,11 +206,16 @@ export function saveEntry(
           crisis: await crisisOfEntry(trx, actor.clinicId, existing),
         };
       if (next.status === 'done' && existing.status !== 'done') requireDoneable(type, content as never);
-      const saved = await repo.updateEntryIfCurrent(trx, actor.clinicId, entryId, existing.version, {
+      const change = {
         ...next,
         updated_at: now,
         completed_at: existing.completed_at ?? (next.status === 'done' ? now : null),
-      });
+      };
+      // Without If-Match the last save wins, also when another save commits in between (PostgreSQL).
+      const saved =
+        expectedVersion === null && existing.status === 'draft'
+          ? await repo.updateDraftEntry(trx, actor.clinicId, entryId, change)
+          : await repo.updateEntryIfCurrent(trx, actor.clinicId, entryId, existing.version, change);
       if (!saved) throw stale(await current());
       const row = await repo.findEntry(trx, actor.clinicId, entryId);
       if (!row) throw entryNotFound();

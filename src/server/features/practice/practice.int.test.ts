@@ -160,6 +160,23 @@ describe('the patient completes practice, saved as they go', () => {
     expect(lww.json<PracticeEntry>().version).toBe(2);
   });
 
+  it('concurrent saves without If-Match all succeed (last write wins on both engines); a stale If-Match still gets 412', async () => {
+    const id = uuid();
+    const draft = { assignmentId: thoughtAssignment.id, content: { situation: 'Start' } };
+    expect((await save(id, draft)).statusCode).toBe(201);
+    const situations = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const results = await Promise.all(
+      situations.map((situation) => save(id, { ...draft, content: { situation } })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const after = await save(id, { ...draft, content: { situation: 'Last' } });
+    expect(after.statusCode).toBe(200);
+    // Every save counted: created at 1, five concurrent saves, then one more.
+    expect(after.json<PracticeEntry>().version).toBe(7);
+    expect(after.json<PracticeEntry>().content).toMatchObject({ situation: 'Last' });
+    expect((await save(id, { ...draft, content: { situation: 'Stale' } }, 6)).statusCode).toBe(412);
+  });
+
   it('validates content against the assignment’s type and asks for the heart of it before “done”', async () => {
     const bad = await save(privateEntry, {
       assignmentId: thoughtAssignment.id,

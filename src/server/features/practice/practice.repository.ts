@@ -118,6 +118,28 @@ export async function updateEntryIfCurrent(
 }
 
 /**
+ * A save without If-Match: the last save wins on both engines (no version predicate, so a concurrent save
+ * committed in between does not turn this one into a 412; the version still moves up by one, atomically).
+ * Only a draft is overwritten this way: false when the entry was completed in between (a done entry keeps
+ * its content).
+ */
+export async function updateDraftEntry(
+  db: Db,
+  clinicId: string,
+  entryId: string,
+  change: Pick<PracticeEntryTable, 'sharing' | 'status' | 'content' | 'day' | 'updated_at' | 'completed_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('practice_entries')
+    .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', entryId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
  * A patient's entries, oldest day first. Visibility is decided in SQL as well as in the service, so a
  * therapist-only entry never leaves the database for a viewer who may not read it:
  * - 'own': everything (the patient);
