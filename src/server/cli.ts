@@ -1,9 +1,10 @@
 import os from 'node:os';
-import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { loadConfig } from './config.js';
 import { createDeps, openAndMigrate } from './bootstrap.js';
+import { backupSqlite } from './db/backup.js';
+import { restoreSqlite } from './db/restore.js';
+import { systemClock } from './platform/clock.js';
 import { verifyAuditChain } from './platform/audit/audit.js';
 import { fileCheckpointStore } from './platform/audit/audit-checkpoint.js';
 import { loadAuditKeys } from './platform/audit/audit-keys.js';
@@ -18,8 +19,12 @@ const usage = `Duet command line
                                                   prints a one-time link to set the password
   npm run duet -- invite-link <email>              a new one-time link for an account still invited (the old
                                                   link dies); for use without SMTP, as the outbox hides links
-  npm run duet -- backup <file>                   online backup of the SQLite database to <file>
+  npm run duet -- backup <file> [--force]         online backup of the SQLite database to <file> (one
+                                                  consistent snapshot; --force replaces an existing file)
                                                   (PostgreSQL: use pg_dump, see docs/operations.md)
+  npm run duet -- restore <file>                  check a SQLite backup (integrity, Duet schema, audit chain)
+                                                  and put it in place; stop the server first. The current
+                                                  database is kept as duet.sqlite.before-restore-<time>
   npm run duet -- audit-verify                    check the audit chain (HMAC key, latest checkpoint),
                                                   report the first bad event
 
@@ -63,19 +68,48 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     case 'backup': {
-      const target = args[0];
-      if (!target) throw new Error('Name the backup file: npm run duet -- backup <file>');
+      const target = args.find((a) => !a.startsWith('--'));
+      if (!target) throw new Error('Name the backup file: npm run duet -- backup <file> [--force]');
       if (config.databaseUrl) {
         console.error('This database is PostgreSQL: back it up with pg_dump (see docs/operations.md).');
         return 2;
       }
-      if (!fs.existsSync(config.sqlitePath)) throw new Error(`No database at ${config.sqlitePath}`);
-      fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-      // better-sqlite3's online backup copies a consistent snapshot while the server keeps running.
-      const db = new SQLite(config.sqlitePath, { readonly: true });
-      await db.backup(path.resolve(target));
-      db.close();
-      console.log(`Backed up ${config.sqlitePath} to ${path.resolve(target)}.`);
+      // One consistent snapshot (VACUUM INTO) while the server keeps running; see db/backup.ts.
+      const done = backupSqlite(config.sqlitePath, target, { force: args.includes('--force') });
+      console.log(
+        `Backed up ${config.sqlitePath} to ${done.target} (${(done.bytes / 1e6).toFixed(1)} MB in ${(done.ms / 1000).toFixed(1)} s).`,
+      );
+      return 0;
+    }
+    case 'restore': {
+      const source = args[0];
+      if (!source) throw new Error('Name the backup to restore: npm run duet -- restore <file>');
+      if (config.databaseUrl) {
+        console.error('This database is PostgreSQL: restore it with pg_restore (see docs/operations.md).');
+        return 2;
+      }
+      const keys = loadAuditKeys(config);
+      // The chain is checked on its own (keyed hashes, links): the checkpoints on disk were written after
+      // the backup and would report its later events as missing (docs/operations.md, "Checkpoints").
+      const done = await restoreSqlite(source, config.sqlitePath, {
+        nowMs: systemClock.now(),
+        verifyAudit: async (db) => {
+          const report = await verifyAuditChain(db, keys, null, { workers: os.availableParallelism() });
+          return report.ok
+            ? { ok: true }
+            : {
+                ok: false,
+                reason: `clinic ${report.clinicId}, event #${String(report.seq)}: ${report.reason}`,
+              };
+        },
+      });
+      console.log(
+        `Restored ${path.resolve(source)} to ${done.restored}` +
+          (done.keptAs === null ? '.' : `; the previous database is kept as ${done.keptAs}.`) +
+          (done.pendingMigrations > 0
+            ? ` ${String(done.pendingMigrations)} migration(s) will run at the next start.`
+            : ''),
+      );
       return 0;
     }
     case 'create-admin': {

@@ -76,6 +76,11 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
   };
 }
 
+/** The migrations this code knows (a database with any other is newer than this code; see db/restore.ts). */
+export function knownMigrationNames(engine: Engine): string[] {
+  return Object.keys(migrationsFor(engine));
+}
+
 /** Brings the schema up to date; safe to run from two instances at once (Kysely takes a lock). */
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = {
