@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { emitEvent } from '../../platform/outbox/emit.js';
+import { emitEvent, supersedePendingEvents } from '../../platform/outbox/emit.js';
 import { resolveAlertsForSubject } from '../alerts/index.js';
 import { clinicSettings } from '../clinic/index.js';
 import { missingForSignature, reviewDateFor, signingRoles } from '../../../shared/treatment-plans/rules.js';
@@ -33,6 +33,8 @@ async function assertSignable(trx: Db, actor: Actor, draft: repo.VersionRow): Pr
   return team;
 }
 
+const signatureRequestKey = (versionId: string) => `signature-requested:${versionId}:`;
+
 async function requestSignatures(
   trx: Db,
   deps: AppDeps,
@@ -52,7 +54,7 @@ async function requestSignatures(
       awaitingUserIds: ids,
     },
     // The same request for the same exact version is raised once, however often it is sent.
-    dedupeKey: `signature-requested:${draft.id}:${String(draft.version)}:${ids.join(',')}`,
+    dedupeKey: `${signatureRequestKey(draft.id)}${String(draft.version)}:${ids.join(',')}`,
   });
 }
 
@@ -107,6 +109,12 @@ export function signDraft(
       invalidated_at: null,
     });
     await recordHistory(trx, deps, actor, { planId: plan.id, versionId: draft.id, action: 'signed' });
+    // A request not yet delivered names a signer who has now signed: withdraw it before the alerts about
+    // this version are resolved below (a fresh request names whoever is still to sign).
+    await supersedePendingEvents(trx, deps.clock, {
+      clinicId: actor.clinicId,
+      dedupeKeyPrefix: signatureRequestKey(draft.id),
+    });
     const signatures = await repo.signaturesOf(trx, actor.clinicId, [draft.id]);
     const awaiting = awaitingSigners(draft, signatures, team);
     if (awaiting.length === 0) {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { eventPayloadSchemas, type EventPayload, type EventType } from '../../../shared/alerts/events.js';
-import { insertEvent } from './outbox.repository.js';
+import { insertEvent, supersedePending } from './outbox.repository.js';
 
 /**
  * Writes a domain event to the outbox inside the caller's transaction, so the event exists exactly when
@@ -35,4 +35,19 @@ export async function emitEvent<T extends EventType>(
     last_error: null,
   });
   return id;
+}
+
+/**
+ * Withdraws the caller's still-pending events whose dedupe key starts with `dedupeKeyPrefix`, in the caller's
+ * transaction: the fact they announced is already out of date (a signature request for a plan version that
+ * has just been signed), so a late delivery cannot raise an alert about it. On PostgreSQL the update waits for
+ * a worker that is delivering one of them right now, so an alert it raised is visible to the caller's
+ * resolve step that follows.
+ */
+export async function supersedePendingEvents(
+  trx: Db,
+  clock: Clock,
+  opts: { clinicId: string; dedupeKeyPrefix: string },
+): Promise<void> {
+  await supersedePending(trx, opts.clinicId, opts.dedupeKeyPrefix, clock.now());
 }

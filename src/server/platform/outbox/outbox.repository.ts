@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 export interface OutboxRow {
@@ -24,6 +25,17 @@ export async function insertEvent(db: Db, row: OutboxRow): Promise<void> {
 
 export async function markProcessed(db: Db, id: string, now: number): Promise<void> {
   await db.updateTable('outbox_events').set({ processed_at: now }).where('id', '=', id).execute();
+}
+
+/** Marks still-pending events whose dedupe key starts with `prefix` as processed: a later fact made them moot. */
+export async function supersedePending(db: Db, clinicId: string, prefix: string, now: number): Promise<void> {
+  await db
+    .updateTable('outbox_events')
+    .set({ processed_at: now })
+    .where('clinic_id', '=', clinicId)
+    .where('processed_at', 'is', null)
+    .where(sql<string>`substr(dedupe_key, 1, ${prefix.length})`, '=', prefix)
+    .execute();
 }
 
 export async function markFailed(db: Db, id: string, error: string): Promise<void> {
