@@ -3,7 +3,7 @@ import type { Actor } from '../platform/auth/actor.js';
 import { newId } from '../platform/ids.js';
 import * as accounts from '../features/accounts/index.js';
 import { enrolPatient } from '../features/patients/index.js';
-import { clinicCount } from './seed-demo.repository.js';
+import { clinicCount, lockDemoSeed } from './seed-demo.repository.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoMessaging } from './demo-messaging.js';
 import { seedDemoMeasures } from './demo-measures.js';
@@ -71,7 +71,10 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   const clinicId = newId();
   const hash = await deps.passwords.hash(DEMO_PASSWORD);
   const ids = new Map<string, string>();
-  await deps.database.transaction(async (trx) => {
+  // Two instances starting together: the second waits for the first's clinic and then seeds nothing.
+  const first = await deps.database.transaction(async (trx) => {
+    await lockDemoSeed(trx, deps.database.engine);
+    if ((await clinicCount(trx)) > 0) return false;
     await accounts.insertClinic(trx, {
       id: clinicId,
       name: 'Lakeside Behavioral Health (demo)',
@@ -97,7 +100,9 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
         last_login_at: null,
       });
     }
+    return true;
   });
+  if (!first) return false;
   const id = (key: string) => ids.get(key) ?? '';
   const therapist: Actor = {
     userId: id('therapist'),
