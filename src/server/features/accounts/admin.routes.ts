@@ -34,13 +34,8 @@ export function adminRoutes(app: App, deps: AppDeps): void {
       reply.status(201).send({ user: await admin.inviteStaff(deps, actorOf(request), request.body) }),
   });
 
-  app.post('/api/admin/users/:userId/deactivate', {
-    config: { policy: policies.admin },
-    schema: { tags, params: userParams, response: { 200: userAnswer, ...errors(400, 401, 403, 404, 409) } },
-    handler: async (request) => ({
-      user: await admin.deactivate(deps, actorOf(request), request.params.userId),
-    }),
-  });
+  // POST /api/admin/users/:userId/deactivate lives in the patients feature (staff-departure.routes.ts): it
+  // reassigns the person's care teams in the same transaction (issue 15).
 
   app.post('/api/admin/users/:userId/reactivate', {
     config: { policy: policies.admin },

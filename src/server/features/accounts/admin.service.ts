@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -93,24 +94,30 @@ async function findStaff(db: Parameters<typeof repo.findUser>[0], clinicId: stri
   return user && user.role !== 'patient' ? user : undefined;
 }
 
-async function requireStaff(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
+export async function requireStaff(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
   const user = await findStaff(deps.database.db, actor.clinicId, userId);
   if (!user) throw notFound('Account');
   return toStaffUser(user);
 }
 
-/** Deactivation ends all the user's sessions at once and blocks sign-in and open invite links. */
-export async function deactivate(deps: AppDeps, actor: Actor, userId: string): Promise<StaffUser> {
+/** The staff member an admin may deactivate (404 for a stranger or a patient; 409 for oneself). */
+export async function staffToDeactivate(db: Db, actor: Actor, userId: string) {
   if (userId === actor.userId) throw new AppError('conflict', 'You cannot deactivate your own account.');
-  await deps.database.transaction(async (trx) => {
-    const user = await findStaff(trx, actor.clinicId, userId);
-    if (!user) throw notFound('Account');
-    await repo.updateUser(trx, actor.clinicId, userId, { status: 'deactivated' }, deps.clock.now());
-    await repo.revokeOpenInvites(trx, userId, deps.clock.now());
-    await endAllSessionsOfUser(trx, userId);
-    await auditAccount(deps, trx, actor, 'user.deactivate', userId);
-  });
-  return requireStaff(deps, actor, userId);
+  const user = await findStaff(db, actor.clinicId, userId);
+  if (!user) throw notFound('Account');
+  return toStaffUser(user);
+}
+
+/**
+ * Deactivation ends all the user's sessions at once and blocks sign-in and open invite links. Runs inside
+ * the caller's transaction: the patients feature reassigns the person's care teams first (issue 15).
+ */
+export async function deactivateAccount(trx: Db, deps: AppDeps, actor: Actor, userId: string): Promise<void> {
+  await staffToDeactivate(trx, actor, userId);
+  await repo.updateUser(trx, actor.clinicId, userId, { status: 'deactivated' }, deps.clock.now());
+  await repo.revokeOpenInvites(trx, userId, deps.clock.now());
+  await endAllSessionsOfUser(trx, userId);
+  await auditAccount(deps, trx, actor, 'user.deactivate', userId);
 }
 
 /** Back to active when a password exists; otherwise back to invited (resend an invite to finish). */

@@ -6,7 +6,7 @@ export { passwordResetRoutes } from './password-reset.routes.js';
 export { emailChangeRoutes } from './email-change.routes.js';
 export { changeEmailForPatient, pendingEmailOf, sendMails } from './email-change.service.js';
 export { createAdmin, freshInviteLink } from './create-admin.js';
-export { resendInvite } from './admin.service.js';
+export { deactivateAccount, requireStaff, resendInvite, staffToDeactivate } from './admin.service.js';
 export { inviteMail, issueInvite } from './invites.js';
 export {
   findClinicName,

@@ -8,3 +8,4 @@ export { applyAlertEvent } from './lifecycle.service.js';
 export { alertCore, openSafetyAlertIds } from './lifecycle.repository.js';
 export { alertById, updateAlertState } from './alerts.repository.js';
 export { patientOfAlert } from './alerts.service.js';
+export { openAlertsRoutedTo, rerouteAlerts } from './alert-rerouting.repository.js';

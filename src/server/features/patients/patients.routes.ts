@@ -13,6 +13,7 @@ import {
   patientUpdateSchema,
 } from '../../../shared/patients/schemas.js';
 import * as patients from './patients.service.js';
+import { staffDepartureRoutes } from './staff-departure.routes.js';
 import { accessReport, accessTimes } from './access-report.service.js';
 import {
   accessReportQuerySchema,
@@ -26,6 +27,7 @@ const patientParams = z.object({ patientId: z.string().min(1).max(64) });
 const tags = ['patients'];
 
 export function patientRoutes(app: App, deps: AppDeps): void {
+  staffDepartureRoutes(app, deps);
   app.get('/api/patients', {
     config: { policy: policies.clinician },
     schema: {

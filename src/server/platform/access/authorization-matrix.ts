@@ -100,6 +100,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/admin/users': { scope: 'none', expect: adminOnly },
   'POST /api/admin/invites': { scope: 'none', expect: adminOnly },
   'POST /api/admin/users/:userId/deactivate': { scope: 'none', expect: adminOnly },
+  'GET /api/admin/users/:userId/deactivation-impact': { scope: 'none', expect: adminOnly },
   'POST /api/admin/users/:userId/reactivate': { scope: 'none', expect: adminOnly },
   'POST /api/admin/users/:userId/resend-invite': { scope: 'none', expect: adminOnly },
   'GET /api/admin/outbox': { scope: 'none', expect: adminOnly },
