@@ -86,6 +86,9 @@ describe('backupSqlite (VACUUM INTO, then an atomic rename)', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe('an older backup');
     backupSqlite(live, target, { force: true });
     expect(count(target, 'audit_events')).toBe(20);
+    // Not even forced onto the database itself.
+    expect(() => backupSqlite(live, live, { force: true })).toThrow(/is the database itself/);
+    expect(count(live, 'audit_events')).toBe(20);
   });
 
   it('removes the whole temp copy when the last step (the rename onto the target) fails', async () => {

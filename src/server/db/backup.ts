@@ -35,6 +35,8 @@ export function backupSqlite(
   const started = now();
   const to = path.resolve(target);
   if (!fs.existsSync(source)) throw new BackupError(`No database at ${source}.`);
+  if (to === path.resolve(source))
+    throw new BackupError(`${to} is the database itself: name a file elsewhere for the backup.`);
   if (fs.existsSync(to) && opts.force !== true)
     throw new BackupError(`${to} already exists: choose another name or add --force to replace it.`);
   const dir = path.dirname(to);
