@@ -132,8 +132,16 @@ export const submitResultSchema = z.object({
 });
 export type SubmitResult = z.infer<typeof submitResultSchema>;
 
-export const responseListQuerySchema = z.object({ instrument: instrumentIdSchema.optional() });
-export const responseListSchema = z.object({ responses: z.array(questionnaireResponseSchema) });
+/** The most responses one list answers (docs/api.md): the latest ones; `hasMore` says older ones exist. */
+export const RESPONSE_LIST_MAX = 500;
+export const responseListQuerySchema = z.object({
+  instrument: instrumentIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(RESPONSE_LIST_MAX).default(RESPONSE_LIST_MAX),
+});
+export const responseListSchema = z.object({
+  responses: z.array(questionnaireResponseSchema),
+  hasMore: z.boolean(),
+});
 
 export const dueMeasureSchema = z.object({
   instrument: z.string(),

@@ -197,6 +197,24 @@ describe('reading', () => {
     ).toBe(true);
   });
 
+  it('is bounded: ?limit gives the latest ones, oldest first, with hasMore; above the maximum is a 400', async () => {
+    type List = { responses: QuestionnaireResponse[]; hasMore: boolean };
+    const everything = (await call(f.t.app, f.as.prescriber, 'GET', base)).json<List>();
+    expect(everything.hasMore).toBe(false);
+    const n = everything.responses.length;
+    expect(n).toBeGreaterThan(2);
+    const two = await call(f.t.app, f.as.prescriber, 'GET', `${base}?limit=2`);
+    expect(two.statusCode).toBe(200);
+    const page = two.json<List>();
+    expect(page.hasMore).toBe(true);
+    expect(page.responses.map((r) => r.id)).toEqual(everything.responses.slice(n - 2).map((r) => r.id));
+    const exact = (await call(f.t.app, f.as.prescriber, 'GET', `${base}?limit=${String(n)}`)).json<List>();
+    expect(exact.hasMore).toBe(false);
+    expect(exact.responses).toHaveLength(n);
+    expect((await call(f.t.app, f.as.prescriber, 'GET', `${base}?limit=501`)).statusCode).toBe(400);
+    expect((await call(f.t.app, f.as.prescriber, 'GET', `${base}?limit=0`)).statusCode).toBe(400);
+  });
+
   it('one response; another patient (or a clinician off the team) gets 404', async () => {
     const list = (await call(f.t.app, f.as.patient, 'GET', base)).json<{
       responses: QuestionnaireResponse[];

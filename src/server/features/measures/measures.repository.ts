@@ -22,10 +22,22 @@ export async function findResponse(db: Db, clinicId: string, responseId: string)
 }
 
 /** A patient's responses in the order answered (oldest first, as charts read them). */
-export async function responsesOfPatient(db: Db, clinicId: string, patientId: string, instrument?: string) {
+/** The latest `limit` responses, oldest first, and whether older ones exist (the list's bound, issue 19). */
+export async function latestResponsesOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  limit: number,
+  instrument?: string,
+) {
   let q = responsesWithAuthor(db).where('r.clinic_id', '=', clinicId).where('r.patient_id', '=', patientId);
   if (instrument) q = q.where('r.instrument', '=', instrument);
-  return q.orderBy('r.answered_at').orderBy('r.id').execute();
+  const rows = await q
+    .orderBy('r.answered_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return { rows: rows.slice(0, limit).reverse(), hasMore: rows.length > limit };
 }
 
 /**

@@ -62,14 +62,14 @@ export function measureRoutes(app: App, deps: AppDeps): void {
       querystring: responseListQuerySchema,
       response: { 200: responseListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      responses: await measures.listResponses(
+    handler: (request) =>
+      measures.listResponses(
         deps,
         actorOf(request),
         request.params.patientId,
         request.query.instrument,
+        request.query.limit,
       ),
-    }),
   });
 
   app.get('/api/patients/:patientId/measures/due', {

@@ -223,22 +223,30 @@ export function listResponses(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-  instrument?: InstrumentId,
-): Promise<QuestionnaireResponse[]> {
+  instrument: InstrumentId | undefined,
+  limit: number,
+): Promise<{ responses: QuestionnaireResponse[]; hasMore: boolean }> {
   return withPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'measure.list', resourceType: 'questionnaire_response' },
     async (trx) => {
-      const rows = await repo.responsesOfPatient(trx, actor.clinicId, patientId, instrument);
+      const { rows, hasMore } = await repo.latestResponsesOfPatient(
+        trx,
+        actor.clinicId,
+        patientId,
+        limit,
+        instrument,
+      );
       const baselines = await repo.baselinesOf(trx, actor.clinicId, patientId, instrument);
-      return quietOnSafetyDays(
+      const responses = await quietOnSafetyDays(
         trx,
         actor.clinicId,
         patientId,
         rows.map((r) => toQuestionnaireResponse(r, baselines.get(r.instrument))),
       );
+      return { responses, hasMore };
     },
   );
 }

@@ -32,13 +32,20 @@ export function useInstruments() {
   });
 }
 
+const responseList = (patientId: string) => ({
+  queryKey: measureKeys.responses(patientId),
+  queryFn: () => api.get<{ responses: MeasureResponse[]; hasMore: boolean }>(`${base(patientId)}/measures`),
+  enabled: patientId !== '',
+});
+
+/** The latest responses (at most RESPONSE_LIST_MAX, oldest first). */
 export function useMeasureResponses(patientId: string) {
-  return useQuery({
-    queryKey: measureKeys.responses(patientId),
-    queryFn: () =>
-      api.get<{ responses: MeasureResponse[] }>(`${base(patientId)}/measures`).then((r) => r.responses),
-    enabled: patientId !== '',
-  });
+  return useQuery({ ...responseList(patientId), select: (r) => r.responses });
+}
+
+/** True when the patient has older responses than the list shows (the same request, cached once). */
+export function useOlderMeasureResponses(patientId: string) {
+  return useQuery({ ...responseList(patientId), select: (r) => r.hasMore });
 }
 
 export function useDueMeasures(patientId: string) {

@@ -25,7 +25,7 @@ import { usePatient } from '../patients/api';
 import { usePlanHistory } from '../treatment-plan/api';
 import { useMedications } from '../medications/api';
 import type { Medication } from '../../../shared/medications/schemas';
-import { useInstruments, useMeasureResponses } from './api';
+import { useInstruments, useMeasureResponses, useOlderMeasureResponses } from './api';
 import { InSessionForm } from './in-session-form';
 import { SOURCE_LABELS, changeWords, interpretationWords } from './measure-words';
 import { RiskAssessmentForm, RiskAssessmentHistory, SELF_HARM_ALERT } from './risk-assessment';
@@ -35,9 +35,11 @@ import { BaselineChoice } from './baseline-choice';
 function ResponsesTable({
   responses,
   instruments,
+  hasMore,
 }: {
   responses: MeasureResponse[];
   instruments: Instrument[];
+  hasMore: boolean;
 }) {
   const nameOf = (id: string) => instruments.find((i) => i.id === id)?.name ?? id;
   const sorted = [...responses].sort((a, b) => b.answeredAt - a.answeredAt);
@@ -51,7 +53,11 @@ function ResponsesTable({
   return (
     <ScrollTable label="Questionnaire responses table">
       <Table verticalSpacing={6} horizontalSpacing="sm" striped miw={760} fz="sm">
-        <Table.Caption>{sorted.length} responses, newest first</Table.Caption>
+        <Table.Caption>
+          {hasMore
+            ? `Showing the latest ${String(sorted.length)} responses, newest first (older ones are not shown)`
+            : `${String(sorted.length)} responses, newest first`}
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Answered</Table.Th>
@@ -157,6 +163,7 @@ export function MeasuresPage() {
   const patient = usePatient(patientId);
   const instruments = useInstruments();
   const responses = useMeasureResponses(patientId);
+  const older = useOlderMeasureResponses(patientId);
   const history = usePlanHistory(patientId);
   const [recording, setRecording] = useState(false);
 
@@ -240,7 +247,11 @@ export function MeasuresPage() {
           </div>
         </Collapse>
         {responses.data && instruments.data && (
-          <ResponsesTable responses={responses.data} instruments={instruments.data} />
+          <ResponsesTable
+            responses={responses.data}
+            instruments={instruments.data}
+            hasMore={older.data === true}
+          />
         )}
         {responses.data && instruments.data && (
           <BaselineChoice patientId={patientId} responses={responses.data} instruments={instruments.data} />
