@@ -4,34 +4,21 @@ import { useState } from 'react';
 import type { StaffUser } from '../../../shared/accounts/api';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { errorMessage } from '../../components/query-state';
-import { useUserAction, type UserAction } from './api';
+import { useUserAction } from './api';
+import { DeactivateDialog } from './deactivate-dialog';
 
-const CONFIRM: Record<
-  Exclude<UserAction, 'resend-invite'>,
-  { title: string; label: string; color: string; text: (name: string) => string; done: string }
-> = {
-  deactivate: {
-    title: 'Deactivate account',
-    label: 'Deactivate',
-    color: 'red',
-    text: (name) =>
-      `${name} will be signed out everywhere and will not be able to sign in until the account is reactivated. Their care team records stay as they are.`,
-    done: 'Account deactivated',
-  },
-  reactivate: {
-    title: 'Reactivate account',
-    label: 'Reactivate',
-    color: 'blue',
-    text: (name) => `${name} will be able to sign in again with their existing password.`,
-    done: 'Account reactivated',
-  },
+// Deactivation has its own dialog (deactivate-dialog.tsx: the patients left behind, issue 15).
+const REACTIVATE = {
+  title: 'Reactivate account',
+  label: 'Reactivate',
+  text: (name: string) => `${name} will be able to sign in again with their existing password.`,
+  done: 'Account reactivated',
 };
 
 /** The actions an admin can take on one staff account. */
 export function UserActions({ user, isSelf }: { user: StaffUser; isSelf: boolean }) {
   const action = useUserAction();
   const [pending, setPending] = useState<'deactivate' | 'reactivate' | null>(null);
-  const confirm = pending ? CONFIRM[pending] : null;
 
   const resend = () =>
     action.mutate(
@@ -87,19 +74,19 @@ export function UserActions({ user, isSelf }: { user: StaffUser; isSelf: boolean
           Reactivate
         </Button>
       )}
+      <DeactivateDialog user={user} opened={pending === 'deactivate'} onClose={close} />
       <ConfirmModal
-        opened={confirm !== null}
-        title={confirm?.title ?? ''}
-        confirmLabel={confirm?.label ?? ''}
-        confirmColor={confirm?.color}
+        opened={pending === 'reactivate'}
+        title={REACTIVATE.title}
+        confirmLabel={REACTIVATE.label}
+        confirmColor="blue"
         loading={action.isPending}
         error={action.error}
         onClose={close}
         onConfirm={() => {
-          if (!pending) return;
-          const done = CONFIRM[pending].done;
+          const done = REACTIVATE.done;
           action.mutate(
-            { userId: user.id, action: pending },
+            { userId: user.id, action: 'reactivate' },
             {
               onSuccess: () => {
                 notifications.show({ color: 'green', title: done, message: user.name });
@@ -109,7 +96,7 @@ export function UserActions({ user, isSelf }: { user: StaffUser; isSelf: boolean
           );
         }}
       >
-        {confirm?.text(user.name)}
+        {REACTIVATE.text(user.name)}
       </ConfirmModal>
     </Group>
   );
