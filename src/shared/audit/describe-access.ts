@@ -38,6 +38,19 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'patient.access': ['tried to open your record', 'tried to open the record'],
   'care_team.read_history': ['looked at the history of your care team', 'looked at the care team history'],
   'care_team.update': ['changed your care team', 'changed the care team'],
+  // Issue 15: a clinician leaving the clinic; the admin sees who they leave behind, then reassigns or not.
+  'user.deactivation_impact': [
+    'saw that you were on the care team of a clinician leaving the clinic',
+    'saw the patient among those a departing clinician leaves behind',
+  ],
+  'care_team.reassign': [
+    'gave you a new care-team member in place of one who left',
+    'reassigned the care team of a departing clinician',
+  ],
+  'care_team.leave_unassigned': [
+    'noted that a care-team member who left is not replaced yet',
+    'left the care-team place of a departing clinician unassigned, with a reason',
+  ],
   'access_report.read': ['looked at who has seen your record', 'looked at this access report'],
   'caseload.read': ['saw you in their list of patients', 'saw the patient in their caseload'],
   // Issue 13: lists that show many patients leave one event per patient shown.
