@@ -200,3 +200,30 @@ describe('care-manager contacts and minutes (issue 15)', () => {
     expect(mine.body.split('\r\n')).toHaveLength(3);
   });
 });
+
+describe('care-manager contacts at enrolment (issue 15)', () => {
+  it('a contact in the minute the patient was enrolled is accepted (the form gives minutes); one earlier is not', async () => {
+    const enrolledAt = TEST_NOW - DAY / 2 + 30_000; // 30 s into a minute
+    f.t.clock.set(enrolledAt);
+    const justEnrolled = await f.patient('Just enrolled');
+    f.t.clock.set(TEST_NOW);
+    const minuteOf = enrolledAt - 30_000;
+    const sameMinute = await call(
+      f.t.app,
+      as.careManager,
+      'POST',
+      url(justEnrolled),
+      contact({ contactedAt: minuteOf }),
+    );
+    expect(sameMinute.statusCode).toBeLessThan(300);
+    const before = await call(
+      f.t.app,
+      as.careManager,
+      'POST',
+      url(justEnrolled),
+      contact({ contactedAt: minuteOf - MIN }),
+    );
+    expect(before.statusCode).toBe(400);
+    expect(pathsOf(before.body)).toEqual(['body.contactedAt']);
+  });
+});

@@ -20,6 +20,7 @@ import * as repo from './care-contacts.repository.js';
 import { toContact } from './care-contacts.mapper.js';
 
 /** A contact may be logged up to 5 minutes "in the future" (clocks of two devices differ a little). */
+const MINUTE_MS = 60_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The clinic's zone: CoCM months are its calendar months (shared/alerts/escalation-settings.ts, clinicTimeZone). */
@@ -75,7 +76,8 @@ export function logContact(
         throw new AppError('validation_failed', 'The contact cannot be in the future.', [
           { path: 'body.contactedAt', message: 'The contact cannot be in the future.' },
         ]);
-      if (input.contactedAt < patient.enrolledAt)
+      // The form gives the time to the minute: a contact logged in the minute of enrolment is not "before" it.
+      if (input.contactedAt < Math.floor(patient.enrolledAt / MINUTE_MS) * MINUTE_MS)
         throw new AppError('validation_failed', 'The contact cannot be before the patient was enrolled.', [
           { path: 'body.contactedAt', message: 'The contact cannot be before the patient was enrolled.' },
         ]);
