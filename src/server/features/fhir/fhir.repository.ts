@@ -2,6 +2,21 @@ import type { Db } from '../../db/database.js';
 
 // The FHIR API reads Duet's own tables (reading across features' tables is allowed; it writes none of them).
 
+/** What a Patient resource is built from (read and search select the same columns). */
+const patientColumns = [
+  'p.id',
+  'p.clinic_id',
+  'p.given_name',
+  'p.family_name',
+  'p.birth_date',
+  'p.email',
+  'p.phone',
+  'p.medical_record_number',
+  'p.version',
+  'p.care_team_version',
+  'p.updated_at',
+] as const;
+
 /** The patient, if this client reaches them: same clinic and, with a care-team limit, one of its clinicians on the team. */
 export function reachablePatient(
   db: Db,
@@ -11,19 +26,7 @@ export function reachablePatient(
 ) {
   let q = db
     .selectFrom('patients as p')
-    .select([
-      'p.id',
-      'p.clinic_id',
-      'p.given_name',
-      'p.family_name',
-      'p.birth_date',
-      'p.email',
-      'p.phone',
-      'p.medical_record_number',
-      'p.version',
-      'p.care_team_version',
-      'p.updated_at',
-    ])
+    .select(patientColumns)
     .where('p.clinic_id', '=', clinicId)
     .where('p.id', '=', patientId);
   if (teamMemberIds !== null)
@@ -84,19 +87,7 @@ function patientsWhere(db: Db, s: Omit<PatientSearch, 'after' | 'limit'>) {
 }
 
 export async function searchPatients(db: Db, s: PatientSearch) {
-  let q = patientsWhere(db, s).select([
-    'p.id',
-    'p.clinic_id',
-    'p.given_name',
-    'p.family_name',
-    'p.birth_date',
-    'p.email',
-    'p.phone',
-    'p.medical_record_number',
-    'p.version',
-    'p.care_team_version',
-    'p.updated_at',
-  ]);
+  let q = patientsWhere(db, s).select(patientColumns);
   const after = s.after;
   if (after)
     q = q.where((eb) =>
