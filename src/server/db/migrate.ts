@@ -34,6 +34,10 @@ import * as m040 from './migrations/040-visit-agenda.js';
 import * as m041 from './migrations/041-fhir-api-clients.js';
 import * as m042 from './migrations/042-appointment-rooms.js';
 import * as m043 from './migrations/043-recommendations-and-care-contacts.js';
+import * as m047 from './migrations/047-plan-signature-attestation.js';
+import * as m046 from './migrations/046-push-notifications.js';
+import * as m045 from './migrations/045-fhir-bulk-export.js';
+import * as m044 from './migrations/044-care-team-vacancy-reason.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -73,6 +77,10 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '041-fhir-api-clients': { up: m041.up },
     '042-appointment-rooms': { up: m042.up },
     '043-recommendations-and-care-contacts': { up: m043.up },
+    '047-plan-signature-attestation': { up: m047.up },
+    '046-push-notifications': { up: m046.up },
+    '045-fhir-bulk-export': { up: m045.up },
+    '044-care-team-vacancy-reason': { up: m044.up },
   };
 }
 

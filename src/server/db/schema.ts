@@ -19,6 +19,8 @@ import type { SecurityTables } from './schema-security.js';
 import type { VisitAgendaTables } from './schema-visit-agenda.js';
 import type { ApiClientTables } from './schema-api-clients.js';
 import type { CareContactTables } from './schema-care-contacts.js';
+import type { PushTables } from './schema-push.js';
+import type { FhirExportTables } from './schema-fhir-exports.js';
 
 /** Kysely table types. Instants are epoch ms (bigint in PostgreSQL, parsed to number); days are YYYY-MM-DD text. */
 export interface ClinicTable {
@@ -108,6 +110,8 @@ export interface CareTeamChangeTable {
   change: string;
   by_user_id: string;
   at: number;
+  /** Why the role was left without anyone (issue 15: a departure's "leave unassigned"); null otherwise. */
+  reason?: string | null;
 }
 
 export interface AuditEventTable {
@@ -230,4 +234,6 @@ export type DB = CoreTables &
   TwoFactorTables &
   VisitAgendaTables &
   ApiClientTables &
-  CareContactTables;
+  CareContactTables &
+  PushTables &
+  FhirExportTables;

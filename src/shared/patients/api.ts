@@ -19,3 +19,4 @@ export type PatientOverview = z.output<typeof patientOverviewSchema>;
 export type CaseloadEntry = z.output<typeof caseloadEntrySchema>;
 export type CareTeamChange = z.output<typeof careTeamChangeSchema>;
 export type AccessEntry = z.output<typeof accessEntrySchema>;
+export type { CareTeamVacancy } from './vacancy.js';

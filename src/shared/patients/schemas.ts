@@ -4,6 +4,7 @@ import { careTeamRoleSchema, roleSchema } from '../access/roles.js';
 import { emailSchema, accountStatusSchema } from '../accounts/schemas.js';
 import { isRealCalendarDay } from './validation.js';
 import { countryCodeSchema } from '../crisis/countries.js';
+import { careTeamVacancySchema } from './vacancy.js';
 
 /** A date of birth: a real calendar day from 1900 on (the service also refuses a day after today). */
 export const calendarDaySchema = z
@@ -93,6 +94,8 @@ export const patientOverviewSchema = z.object({
   /** A new address waiting for the patient's confirmation (issue 13); `email` stays the one in use until then. */
   pendingEmail: z.string().nullable(),
   careTeam: z.array(careTeamMemberSchema),
+  /** Roles a departing clinician left empty with a reason (issue 15); staff only, a patient's own view has none. */
+  vacancies: z.array(careTeamVacancySchema),
   createdAt: z.number(),
 });
 export type PatientOverview = z.infer<typeof patientOverviewSchema>;
@@ -119,6 +122,8 @@ export const careTeamChangeSchema = z.object({
   byUserId: z.string(),
   byName: z.string(),
   at: z.number(),
+  /** A departure's "leave unassigned" reason (issue 15); null for an ordinary change. */
+  reason: z.string().nullable(),
 });
 
 export const accessEntrySchema = z.object({

@@ -44,6 +44,8 @@ export async function applyTeam(
   current: Assignment[],
   wanted: Assignment[],
   now: number,
+  /** Why a removed role is left without anyone (issue 15: a departure's "leave unassigned"). */
+  removalReason: string | null = null,
 ): Promise<{ added: number; removed: number }> {
   const key = (a: Assignment) => `${a.userId}:${a.role}`;
   const currentKeys = new Set(current.map(key));
@@ -60,6 +62,7 @@ export async function applyTeam(
       change,
       by_user_id: actor.userId,
       at: now,
+      reason: change === 'removed' ? removalReason : null,
     });
   for (const a of toRemove) {
     await repo.removeMember(db, actor.clinicId, patientId, a.userId, a.role);

@@ -1,6 +1,7 @@
 import type { CareTeamRole } from '../../../shared/access/roles.js';
 import type { PatientOverview } from '../../../shared/patients/schemas.js';
-import type { MemberRow, PatientRow } from './patients.repository.js';
+import { openVacancies, type CareTeamVacancy } from '../../../shared/patients/vacancy.js';
+import type { MemberRow, PatientRow, RemovalRow } from './patients.repository.js';
 
 export function toCareTeamMember(m: MemberRow) {
   return {
@@ -16,6 +17,7 @@ export function toPatientOverview(
   p: PatientRow,
   team: MemberRow[],
   pendingEmail: string | null,
+  vacancies: CareTeamVacancy[] = [],
 ): PatientOverview {
   return {
     id: p.id,
@@ -32,6 +34,18 @@ export function toPatientOverview(
     account: p.account_status as PatientOverview['account'],
     pendingEmail,
     careTeam: team.map(toCareTeamMember),
+    vacancies,
     createdAt: p.created_at,
   };
+}
+
+/** The roles left empty by a departure, from the removals of roles nobody holds now (newest first). */
+export function toVacancies(removals: RemovalRow[]): CareTeamVacancy[] {
+  return openVacancies(removals).map((r) => ({
+    role: r.role as CareTeamRole,
+    leftName: r.left_name,
+    since: r.at,
+    reason: r.reason ?? '',
+    byName: r.by_name,
+  }));
 }

@@ -141,6 +141,55 @@ export async function insertChange(db: Db, row: CareTeamChangeTable): Promise<vo
   await db.insertInto('care_team_changes').values(row).execute();
 }
 
+/**
+ * Removals from roles nobody on this patient's team holds now, each the latest removal of its role (a tie at
+ * the same instant gives both), newest first: where a departure's "leave unassigned" reason lives (issue 15).
+ */
+const removalsOfEmptyRolesQuery = compiledOnce((db: Db, clinicId: string, patientId: string) =>
+  db
+    .selectFrom('care_team_changes as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .innerJoin('users as b', 'b.id', 'c.by_user_id')
+    .select(['c.role', 'c.reason', 'c.at', 'u.name as left_name', 'b.name as by_name'])
+    .where('c.clinic_id', '=', clinicId)
+    .where('c.patient_id', '=', patientId)
+    .where('c.change', '=', 'removed')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('care_team_members as m')
+            .select('m.user_id')
+            .whereRef('m.clinic_id', '=', 'c.clinic_id')
+            .whereRef('m.patient_id', '=', 'c.patient_id')
+            .whereRef('m.role', '=', 'c.role'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('care_team_changes as l')
+            .select('l.id')
+            .whereRef('l.clinic_id', '=', 'c.clinic_id')
+            .whereRef('l.patient_id', '=', 'c.patient_id')
+            .whereRef('l.role', '=', 'c.role')
+            .where('l.change', '=', 'removed')
+            .whereRef('l.at', '>', 'c.at'),
+        ),
+      ),
+    )
+    .orderBy('c.at', 'desc')
+    .orderBy('c.id', 'desc'),
+);
+
+export async function removalsOfEmptyRoles(db: Db, clinicId: string, patientId: string) {
+  const rows = await removalsOfEmptyRolesQuery(db, clinicId, patientId);
+  return rows.map((r) => ({ ...r, reason: r.reason ?? null }));
+}
+export type RemovalRow = Awaited<ReturnType<typeof removalsOfEmptyRoles>>[number];
+
 export async function changesOf(db: Db, clinicId: string, patientId: string) {
   return db
     .selectFrom('care_team_changes as c')
@@ -155,6 +204,7 @@ export async function changesOf(db: Db, clinicId: string, patientId: string) {
       'c.by_user_id',
       'b.name as by_name',
       'c.at',
+      'c.reason',
     ])
     .where('c.clinic_id', '=', clinicId)
     .where('c.patient_id', '=', patientId)

@@ -10,7 +10,7 @@ import type { CaseloadEntry, PatientDetails, PatientOverview } from '../../../sh
 import * as accounts from '../accounts/index.js';
 import { inviteMail, issueInvite, resendInvite } from '../accounts/index.js';
 import * as repo from './patients.repository.js';
-import { toCareTeamMember, toPatientOverview } from './patients.mapper.js';
+import { toCareTeamMember, toPatientOverview, toVacancies } from './patients.mapper.js';
 import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
 import { forgetPatientBasics } from '../../platform/patients/patient-basics.js';
 
@@ -19,12 +19,20 @@ async function loadOverview(
   clinicId: string,
   patientId: string,
   now: number,
+  forStaff = true,
 ): Promise<PatientOverview> {
   const patient = await repo.findPatient(db, clinicId, patientId);
   if (!patient) throw new AppError('not_found', 'Patient not found');
   // Issue 13: an address waiting for the patient's confirmation is shown beside the current one.
   const pending = await accounts.pendingEmailOf(db, now, clinicId, patient.user_id);
-  return toPatientOverview(patient, await repo.careTeamOf(db, clinicId, patientId), pending?.email ?? null);
+  // Issue 15: a departure's "leave unassigned" reason is the team's note, shown to staff only.
+  const vacancies = forStaff ? toVacancies(await repo.removalsOfEmptyRoles(db, clinicId, patientId)) : [];
+  return toPatientOverview(
+    patient,
+    await repo.careTeamOf(db, clinicId, patientId),
+    pending?.email ?? null,
+    vacancies,
+  );
 }
 
 function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void {
@@ -151,7 +159,7 @@ export function getPatient(deps: AppDeps, actor: Actor, patientId: string): Prom
     actor,
     patientId,
     { action: 'patient.read', resourceType: 'patient' },
-    (trx) => loadOverview(trx, actor.clinicId, patientId, deps.clock.now()),
+    (trx) => loadOverview(trx, actor.clinicId, patientId, deps.clock.now(), actor.role !== 'patient'),
   );
 }
 
@@ -260,6 +268,7 @@ export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string) 
         byUserId: r.by_user_id,
         byName: r.by_name,
         at: r.at,
+        reason: r.reason ?? null,
       }));
     },
   );

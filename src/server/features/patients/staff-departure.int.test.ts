@@ -64,7 +64,14 @@ async function therapistWithCaseload() {
     { givenName: 'Sam', familyName: 'Shared' },
   );
   const alertId = await raiseTestAlert(t.deps, alone.overview.id, admin.clinicId);
-  return { therapist, colleague, alone: alone.overview.id, shared: shared.overview.id, alertId };
+  return {
+    therapist,
+    colleague,
+    alone: alone.overview.id,
+    aloneUser: alone.user,
+    shared: shared.overview.id,
+    alertId,
+  };
 }
 
 describe('deactivation impact', () => {
@@ -164,6 +171,80 @@ describe('deactivating someone on care teams', () => {
     expect(res.statusCode).toBe(200);
     expect(await teamOf(c.alone)).toEqual([{ user_id: prescriber.id, role: 'prescriber' }]);
     expect(await recipientsOf(c.alertId)).toContain(prescriber.id);
+  });
+
+  it('keeps the reason of leave unassigned: the patient page says since when and why, until the role is taken', async () => {
+    const c = await therapistWithCaseload();
+    const at = t.clock.now();
+    const res = await call(t.app, adminSession, 'POST', deactivateUrl(c.therapist.id), {
+      assignments: [
+        { patientId: c.alone, role: 'therapist', leaveUnassigned: true, reason: '  Referred out next week ' },
+        { patientId: c.shared, role: 'therapist', leaveUnassigned: true, reason: 'Colleague already there' },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    const ps = await signIn(t.app, prescriber.email, PASSWORD);
+    const page = await call(t.app, ps, 'GET', `/api/patients/${c.alone}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().vacancies).toEqual([
+      {
+        role: 'therapist',
+        leftName: c.therapist.name,
+        since: at,
+        reason: 'Referred out next week',
+        byName: admin.name,
+      },
+    ]);
+    // The removal in the team history carries the reason, with who and when.
+    const history = (await call(t.app, ps, 'GET', `/api/patients/${c.alone}/care-team/history`)).json()
+      .changes as { userId: string; change: string; reason: string | null; byName: string }[];
+    expect(history.find((h) => h.userId === c.therapist.id && h.change === 'removed')).toMatchObject({
+      reason: 'Referred out next week',
+      byName: admin.name,
+    });
+    // The role is still held by a colleague on the other patient's team: no vacancy there.
+    const cs = await signIn(t.app, c.colleague.email, PASSWORD);
+    expect((await call(t.app, cs, 'GET', `/api/patients/${c.shared}`)).json().vacancies).toEqual([]);
+    // The leave-unassigned choice is audited per patient.
+    const audit = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['patient_id'])
+      .where('resource_id', '=', c.therapist.id)
+      .where('action', '=', 'care_team.leave_unassigned')
+      .execute();
+    expect(audit.map((a) => a.patient_id).sort()).toEqual([c.alone, c.shared].sort());
+
+    // Once a therapist joins the team again, the vacancy is gone.
+    const before = page.json<{ careTeamVersion: number; careTeam: { userId: string; role: string }[] }>();
+    const put = await call(
+      t.app,
+      ps,
+      'PUT',
+      `/api/patients/${c.alone}/care-team`,
+      {
+        members: [
+          ...before.careTeam.map((m) => ({ userId: m.userId, role: m.role })),
+          { userId: c.colleague.id, role: 'therapist' },
+        ],
+      },
+      { 'if-match': String(before.careTeamVersion) },
+    );
+    expect(put.statusCode).toBe(200);
+    expect(put.json().vacancies).toEqual([]);
+  });
+
+  it('shows the reason to the team only: the patient’s own view has no vacancies', async () => {
+    const c = await therapistWithCaseload();
+    await call(t.app, adminSession, 'POST', deactivateUrl(c.therapist.id), {
+      assignments: [
+        { patientId: c.alone, role: 'therapist', leaveUnassigned: true, reason: 'Referred out next week' },
+        { patientId: c.shared, role: 'therapist', leaveUnassigned: true, reason: 'Colleague already there' },
+      ],
+    });
+    const own = await signIn(t.app, c.aloneUser.email, PASSWORD);
+    const page = await call(t.app, own, 'GET', `/api/patients/${c.alone}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().vacancies).toEqual([]);
   });
 
   it('someone on no care team deactivates as before, with no body', async () => {

@@ -147,7 +147,9 @@ export async function deactivateStaff(
       const patient = await repo.findPatient(trx, actor.clinicId, p.patientId);
       if (!patient) continue;
       await repo.bumpCareTeamVersion(trx, actor.clinicId, p.patientId, patient.care_team_version, now);
-      await applyTeam(trx, actor, p.patientId, current, wanted, now);
+      // The reason of "leave unassigned" is kept on the removal: the team sees it until the role is taken.
+      const reason = replacement ? null : (choice?.reason ?? null);
+      await applyTeam(trx, actor, p.patientId, current, wanted, now, reason);
       if (replacement)
         await alerts.rerouteAlerts(
           trx,

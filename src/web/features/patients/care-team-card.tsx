@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { PatientOverview } from '../../../shared/patients/api';
 import { RoleBadge } from '../../components/badges';
 import { TEAM_ROLES } from './care-team-picker';
 import { TeamEditor } from './team-editor';
+import { vacancyDetail, vacancyLine } from './vacancy-words';
 
 /** The patient's care team, with editing for members of the team. */
 export function CareTeamCard({ patient }: { patient: PatientOverview }) {
@@ -24,6 +25,13 @@ export function CareTeamCard({ patient }: { patient: PatientOverview }) {
           </Button>
         )}
       </Group>
+      {patient.vacancies.map((v) => (
+        <Alert key={v.role} color="orange" variant="light" mb="sm" title={vacancyLine(v)}>
+          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+            {vacancyDetail(v)}
+          </Text>
+        </Alert>
+      ))}
       {editing ? (
         <TeamEditor patient={patient} onDone={() => setEditing(false)} />
       ) : (

@@ -43,6 +43,11 @@ export function TeamHistoryCard({ patientId }: { patientId: string }) {
                 <Text size="xs" c="dimmed">
                   by {change.byName} · {formatDateTime(change.at)}
                 </Text>
+                {change.reason !== null && (
+                  <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                    Left unassigned: {change.reason}
+                  </Text>
+                )}
               </Timeline.Item>
             ))}
         </Timeline>

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+
+// Issue 15: when an admin deactivates a clinician and leaves a patient without them ("leave unassigned"), the
+// reason they gave is kept on the care team's change record of that removal (who removed, when, why), so the
+// patient page and the worklist can show "No therapist since <date>: <reason>" until someone takes the role.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('care_team_changes').addColumn('reason', 'text').execute();
+  // The vacancy look-up: the latest removal per (patient, role).
+  await db.schema
+    .createIndex('care_team_changes_patient_role')
+    .on('care_team_changes')
+    .columns(['clinic_id', 'patient_id', 'role', 'at'])
+    .execute();
+}
