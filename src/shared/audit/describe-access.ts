@@ -237,6 +237,10 @@ const phrases: Record<string, [patient: string, team: string]> = {
   ],
   'fhir.search': ['an integration of the clinic searched your record', 'an integration searched the record'],
   'fhir.create': ['an integration of the clinic added to your record', 'an integration added to the record'],
+  'fhir.export': [
+    'an integration of the clinic exported your record (bulk export)',
+    'an integration exported the record (bulk export)',
+  ],
   'calendar_feed.status': ['looked at your calendar link', 'looked at the calendar link'],
   'calendar_feed.reset': ['made a new calendar link', 'made a new calendar link'],
   'calendar_feed.delete': ['turned off your calendar link', 'turned off the calendar link'],

@@ -1,0 +1,313 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { Db } from '../../../db/database.js';
+import type { FhirResourceType } from '../../../../shared/fhir/scopes.js';
+import { findInstrument, instrumentList } from '../../../../shared/measures/instruments.js';
+import type { Answers } from '../../../../shared/measures/scoring.js';
+import { toPatient } from '../../../../shared/fhir/mappings/patient.js';
+import { toCareTeam } from '../../../../shared/fhir/mappings/care-team.js';
+import { toObservations } from '../../../../shared/fhir/mappings/observation.js';
+import {
+  toQuestionnaireResponse,
+  type ScoredAnswerInput,
+} from '../../../../shared/fhir/mappings/questionnaire-response.js';
+import { toQuestionnaire } from '../../../../shared/fhir/mappings/questionnaire.js';
+import { toMedicationRequest } from '../../../../shared/fhir/mappings/medication-request.js';
+import { toAppointment } from '../../../../shared/fhir/mappings/appointment.js';
+import { toPractitioner } from '../../../../shared/fhir/mappings/practitioner.js';
+import { toOrganization } from '../../../../shared/fhir/mappings/organization.js';
+import { doseScheduleSchema } from '../../../../shared/medications/schemas.js';
+import * as fhirRepo from '../fhir.repository.js';
+import * as repo from './export.repository.js';
+
+/**
+ * Where the export's rows come from: Duet's own tables read in keyset pages (id order, `batch` rows a page) and
+ * turned into resources by the same pure mappings the read and search API uses. A page's resources are handed
+ * to `emit` one by one (serialised once, written to the type's file); `afterPage` audits, notes progress and
+ * gives the event loop a turn, and says whether to go on (false once the job is cancelled).
+ */
+export interface ExportRun {
+  db: Db;
+  clinicId: string;
+  base: string;
+  /** The patients the client reaches (its care-team limit), or null for every patient of the clinic. */
+  reachable: ReadonlySet<string> | null;
+  /** `_since` (exclusive) and the transaction time (inclusive), as FHIR instants, compared with meta.lastUpdated. */
+  sinceIso: string | null;
+  untilIso: string;
+  since: number | null;
+  until: number;
+  batch: number;
+  wants(type: FhirResourceType): boolean;
+  emit(resource: Resource, patientId: string | null): Promise<void>;
+  /** A row that could not be turned into a resource: named in the manifest's error file, never dropped silently. */
+  unreadable(type: FhirResourceType, id: string): Promise<void>;
+  afterPage(type: FhirResourceType): Promise<boolean>;
+}
+
+const clinicianRoles = ['therapist', 'prescriber', 'care_manager'];
+
+/** Changed after `_since` and not after the transaction time (Bulk Data IG: meta.lastUpdated). */
+function inWindow(run: ExportRun, r: Resource): boolean {
+  const at = r.meta?.lastUpdated;
+  if (at === undefined) return run.sinceIso === null;
+  return (run.sinceIso === null || at > run.sinceIso) && at <= run.untilIso;
+}
+
+/** A page's rows by key, each list in the query's order (no reliance on the engine's text collation). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
+}
+
+const reaches = (run: ExportRun, patientId: string) => run.reachable === null || run.reachable.has(patientId);
+
+async function emitIf(run: ExportRun, r: Resource, patientId: string | null) {
+  if (inWindow(run, r)) await run.emit(r, patientId);
+}
+
+/** The clinic, its clinicians and the questionnaires (no patient data). */
+export async function exportDirectory(run: ExportRun): Promise<boolean> {
+  if (run.wants('Organization')) {
+    const clinic = await fhirRepo.clinicById(run.db, run.clinicId);
+    if (clinic)
+      await emitIf(
+        run,
+        toOrganization({ id: clinic.id, name: clinic.name, createdAt: clinic.created_at }),
+        null,
+      );
+  }
+  if (run.wants('Practitioner'))
+    for (const u of await fhirRepo.cliniciansOfClinic(run.db, run.clinicId))
+      await emitIf(
+        run,
+        toPractitioner({
+          id: u.id,
+          name: u.name,
+          active: u.status === 'active',
+          version: u.version,
+          updatedAt: u.updated_at,
+        }),
+        null,
+      );
+  if (run.wants('Questionnaire'))
+    for (const i of instrumentList) await emitIf(run, toQuestionnaire(i, run), null);
+  return run.afterPage('Organization');
+}
+
+/** Patients and their care teams (one CareTeam per patient, its id the patient's). */
+export async function exportPatients(run: ExportRun): Promise<boolean> {
+  let after = '';
+  for (;;) {
+    const rows = await repo.patientsPage(run.db, run.clinicId, after, run.batch);
+    const last = rows.at(-1);
+    if (!last) return true;
+    const members = run.wants('CareTeam')
+      ? await repo.careTeamsOfRange(run.db, run.clinicId, after, last.id)
+      : [];
+    const teams = groupBy(members, (x) => x.patient_id);
+    for (const p of rows) {
+      if (!reaches(run, p.id)) continue;
+      const own = teams.get(p.id) ?? [];
+      if (run.wants('Patient'))
+        await emitIf(
+          run,
+          toPatient(
+            {
+              id: p.id,
+              clinicId: p.clinic_id,
+              givenName: p.given_name,
+              familyName: p.family_name,
+              birthDate: p.birth_date,
+              email: p.email,
+              phone: p.phone,
+              medicalRecordNumber: p.medical_record_number,
+              version: p.version,
+              updatedAt: p.updated_at,
+            },
+            run,
+          ),
+          p.id,
+        );
+      if (run.wants('CareTeam'))
+        await emitIf(
+          run,
+          toCareTeam({
+            patientId: p.id,
+            clinicId: p.clinic_id,
+            version: p.care_team_version,
+            updatedAt: Math.max(p.updated_at, ...own.map((o) => o.added_at)),
+            members: own.map((o) => ({ userId: o.user_id, name: o.name, role: o.role })),
+          }),
+          p.id,
+        );
+    }
+    if (!(await run.afterPage(run.wants('Patient') ? 'Patient' : 'CareTeam'))) return false;
+    if (rows.length < run.batch) return true;
+    after = last.id;
+  }
+}
+
+/** The stored answers, read without a schema library on the hot path (checked by hand; a bad one is named). */
+function answersOf(text: string): Answers | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { items, functional } = parsed as { items?: unknown; functional?: unknown };
+  const okValue = (v: unknown) => v === null || v === undefined || typeof v === 'number';
+  if (!Array.isArray(items) || !items.every(okValue) || !okValue(functional)) return null;
+  return { items: items, functional: functional };
+}
+
+function answerInput(row: repo.ExportAnswerRow): ScoredAnswerInput | null {
+  const instrument = findInstrument(row.instrument);
+  const answers = answersOf(row.answers);
+  if (!instrument || !answers) return null;
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    instrument,
+    answers,
+    total: row.total,
+    item9: row.item9,
+    source: row.source,
+    enteredBy: clinicianRoles.includes(row.entered_role ?? '') ? row.entered_by : null,
+    answeredAt: row.answered_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** Questionnaire answers as QuestionnaireResponses and their scores as Observations, in one pass. */
+export async function exportAnswers(run: ExportRun): Promise<boolean> {
+  const qr = run.wants('QuestionnaireResponse');
+  const obs = run.wants('Observation');
+  let after = '';
+  for (;;) {
+    const rows = await repo.answersPage(run.db, run.clinicId, after, run.since ?? -1, run.until, run.batch);
+    const last = rows.at(-1);
+    if (!last) return true;
+    for (const row of rows) {
+      if (!reaches(run, row.patient_id)) continue;
+      const input = answerInput(row);
+      if (!input) {
+        await run.unreadable(qr ? 'QuestionnaireResponse' : 'Observation', row.id);
+        continue;
+      }
+      if (qr) await run.emit(toQuestionnaireResponse(input, run), row.patient_id);
+      if (obs) for (const o of toObservations(input)) await run.emit(o, row.patient_id);
+    }
+    if (!(await run.afterPage(qr ? 'QuestionnaireResponse' : 'Observation'))) return false;
+    if (rows.length < run.batch) return true;
+    after = last.id;
+  }
+}
+
+/** Prescriptions with their regimen (each dose period a dosage instruction). */
+export async function exportMedications(run: ExportRun): Promise<boolean> {
+  let after = '';
+  for (;;) {
+    const rows = await repo.medicationsPage(run.db, run.clinicId, after, run.batch);
+    const last = rows.at(-1);
+    if (!last) return true;
+    const periods = await repo.periodsOfRange(run.db, run.clinicId, after, last.id);
+    const regimens = groupBy(periods, (x) => x.medication_id);
+    for (const m of rows) {
+      if (!reaches(run, m.patient_id)) continue;
+      const own = regimens.get(m.id) ?? [];
+      const schedules = own.map((o) => doseScheduleSchema.safeParse(JSON.parse(o.schedule)));
+      if (schedules.some((s) => !s.success)) {
+        await run.unreadable('MedicationRequest', m.id);
+        continue;
+      }
+      await emitIf(
+        run,
+        toMedicationRequest({
+          id: m.id,
+          patientId: m.patient_id,
+          name: m.name,
+          rxnormCode: m.rxnorm_code,
+          route: m.route,
+          instructions: m.instructions,
+          startDate: m.start_date,
+          endDate: m.end_date,
+          status: m.status,
+          prescribedBy: m.prescribed_by,
+          version: m.version,
+          updatedAt: m.updated_at,
+          periods: own.flatMap((o, i) => {
+            const s = schedules[i];
+            return s?.success
+              ? [
+                  {
+                    from: o.starts_on,
+                    doseAmount: o.dose_amount,
+                    doseUnit: o.dose_unit,
+                    schedule: s.data,
+                    paused: Boolean(o.paused),
+                  },
+                ]
+              : [];
+          }),
+        }),
+        m.patient_id,
+      );
+    }
+    if (!(await run.afterPage('MedicationRequest'))) return false;
+    if (rows.length < run.batch) return true;
+    after = last.id;
+  }
+}
+
+export async function exportAppointments(run: ExportRun): Promise<boolean> {
+  let after = '';
+  for (;;) {
+    const rows = await repo.appointmentsPage(run.db, run.clinicId, after, run.batch);
+    const last = rows.at(-1);
+    if (!last) return true;
+    for (const r of rows) {
+      if (!reaches(run, r.patient_id)) continue;
+      await emitIf(
+        run,
+        toAppointment({
+          id: r.id,
+          patientId: r.patient_id,
+          clinicianId: r.clinician_id,
+          type: r.type,
+          status: r.status,
+          mode: r.mode,
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          durationMinutes: r.duration_minutes,
+          cancelReason: r.cancel_reason,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+          version: r.version,
+        }),
+        r.patient_id,
+      );
+    }
+    if (!(await run.afterPage('Appointment'))) return false;
+    if (rows.length < run.batch) return true;
+    after = last.id;
+  }
+}
+
+/** The sources in file order, with the types each one writes. */
+export const exportSources: readonly {
+  types: readonly FhirResourceType[];
+  run: (run: ExportRun) => Promise<boolean>;
+}[] = [
+  { types: ['Organization', 'Practitioner', 'Questionnaire'], run: exportDirectory },
+  { types: ['Patient', 'CareTeam'], run: exportPatients },
+  { types: ['QuestionnaireResponse', 'Observation'], run: exportAnswers },
+  { types: ['MedicationRequest'], run: exportMedications },
+  { types: ['Appointment'], run: exportAppointments },
+];

@@ -1,0 +1,79 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One written file of an export: its name in the job's folder, the type and the number of resources. */
+export interface ExportFile {
+  type: string;
+  file: string;
+  count: number;
+}
+
+/** Bytes gathered before one write (one system call per ~1 MB, never a whole type in memory). */
+const FLUSH_AT = 1 << 20;
+
+/**
+ * The NDJSON files of one resource type: lines are gathered in a buffer and written in large pieces (the write
+ * is awaited, so a slow disk holds the export back rather than memory growing); a new file is started every
+ * `perFile` resources (`<Type>-<n>.ndjson`), so a large type is served in chunks.
+ */
+export class NdjsonFiles {
+  private handle: FileHandle | null = null;
+  private buffer = '';
+  private inFile = 0;
+  readonly files: ExportFile[] = [];
+
+  constructor(
+    private readonly dir: string,
+    readonly type: string,
+    private readonly perFile: number,
+  ) {}
+
+  /** Adds one resource, already serialised (one line, no newline inside: JSON.stringify never writes one). */
+  async add(json: string): Promise<void> {
+    if (this.handle === null || this.inFile === this.perFile) await this.nextFile();
+    this.buffer += json + '\n';
+    this.inFile++;
+    const current = this.files.at(-1);
+    if (current) current.count++;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  private async nextFile(): Promise<void> {
+    await this.closeFile();
+    const file = `${this.type}-${String(this.files.length + 1)}.ndjson`;
+    this.handle = await open(path.join(this.dir, file), 'wx');
+    this.files.push({ type: this.type, file, count: 0 });
+    this.inFile = 0;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer === '' || this.handle === null) return;
+    const text = this.buffer;
+    this.buffer = '';
+    await this.handle.write(text);
+  }
+
+  private async closeFile(): Promise<void> {
+    await this.flush();
+    if (this.handle !== null) {
+      // Durable before the manifest names the file (the manifest is written once every file is closed).
+      await this.handle.sync();
+      await this.handle.close();
+    }
+    this.handle = null;
+  }
+
+  /** Writes what is left and closes the last file; the files written (none for a type with no resource). */
+  async close(): Promise<ExportFile[]> {
+    await this.closeFile();
+    return this.files;
+  }
+
+  /** Closes without caring for the content (the export stopped; the folder is removed next). */
+  async abandon(): Promise<void> {
+    this.buffer = '';
+    const h = this.handle;
+    this.handle = null;
+    await h?.close().catch(() => undefined);
+  }
+}
