@@ -9,6 +9,7 @@ import { checkMonitoringOverdue } from './features/medications/index.js';
 import { scheduledAdherenceCheck } from './features/adherence/index.js';
 import { checkAppointmentReminders } from './features/appointments/index.js';
 import { purgeSignInLeftovers } from './features/accounts/index.js';
+import { purgeExpiredExports } from './features/fhir/index.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -31,4 +32,5 @@ export const scheduledChecks: ScheduledCheck[] = [
   checkAppointmentReminders,
   (deps) => deps.loginThrottle.purge(),
   purgeSignInLeftovers,
+  purgeExpiredExports,
 ];

@@ -10,6 +10,7 @@ import { capabilityStatement } from './capability.js';
 import { orThrow } from './params.js';
 import type { FhirContext } from './access.js';
 import { createQuestionnaireResponse } from './writes.service.js';
+import { exportRoutes } from './export/export.routes.js';
 
 /** The types a client can create today (docs/fhir.md, "Writes"). */
 const creatable: readonly FhirResourceType[] = ['QuestionnaireResponse'];
@@ -161,6 +162,7 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
         void reply.header('location', `${base}/${handler.type}/${id}/_history/1`).header('etag', 'W/"1"');
         return send(reply, result.created ? 201 : 200, result.resource);
       });
+      exportRoutes(fhir, deps, base);
       done();
     },
     { prefix: FHIR_BASE_PATH },
