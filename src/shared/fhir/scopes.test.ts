@@ -16,11 +16,11 @@ describe('SMART v2 system scopes', () => {
     ['', 'Grant at least one scope.'],
     ['patient/Observation.rs', 'Only system/ scopes'],
     ['user/Patient.r', 'Only system/ scopes'],
-    ['system/Condition.rs', 'Condition is not a resource type Duet serves.'],
+    ['system/Basic.rs', 'Basic is not a resource type Duet serves.'],
     ['system/Observation.sr', 'letters of "cruds", in that order'],
     ['system/Observation.read', 'letters of "cruds", in that order'],
     ['system/Patient.ru', 'update or delete'],
-    ['system/Patient.crs', 'create only Observation and QuestionnaireResponse'],
+    ['system/Appointment.crs', 'create only Observation, QuestionnaireResponse, Patient, MedicationRequest'],
     ['Observation.rs', 'system/<Type>.<permissions>'],
   ])('refuses %j', (text, message) => {
     const parsed = parseScopes(text);

@@ -16,11 +16,28 @@ export const fhirResourceTypes = [
   'Observation',
   'MedicationRequest',
   'Appointment',
+  'PractitionerRole',
+  'CarePlan',
+  'Goal',
+  'Condition',
+  'MedicationStatement',
+  'AllergyIntolerance',
+  'Encounter',
+  'Communication',
+  'AuditEvent',
 ] as const;
 export type FhirResourceType = (typeof fhirResourceTypes)[number];
 
-/** The types an API client may create (scores from an EHR or a screening tool). */
-export const creatableTypes: readonly FhirResourceType[] = ['Observation', 'QuestionnaireResponse'];
+/**
+ * The types an API client may create (docs/fhir.md "Writes"): scores from an EHR or a screening tool, a patient
+ * to enrol, and current medications (MedicationRequest, inside a transaction Bundle only).
+ */
+export const creatableTypes: readonly FhirResourceType[] = [
+  'Observation',
+  'QuestionnaireResponse',
+  'Patient',
+  'MedicationRequest',
+];
 
 export type Permission = 'c' | 'r' | 's';
 
@@ -45,7 +62,7 @@ function parseOne(text: string): Scope | string {
   if (perms.includes('u') || perms.includes('d'))
     return 'Duet does not let API clients update or delete records (only c, r and s).';
   if (perms.includes('c') && type !== '*' && !creatableTypes.includes(type))
-    return `API clients can create only ${creatableTypes.join(' and ')}.`;
+    return `API clients can create only ${creatableTypes.join(', ')}.`;
   const permissions = (['c', 'r', 's'] as const).filter((p) => perms.includes(p));
   return { type, permissions };
 }

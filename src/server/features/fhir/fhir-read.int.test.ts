@@ -62,6 +62,15 @@ describe('/fhir/R4 read and search', () => {
       'Observation',
       'MedicationRequest',
       'Appointment',
+      'PractitionerRole',
+      'CarePlan',
+      'Goal',
+      'Condition',
+      'MedicationStatement',
+      'AllergyIntolerance',
+      'Encounter',
+      'Communication',
+      'AuditEvent',
     ]);
   });
 

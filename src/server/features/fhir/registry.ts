@@ -4,6 +4,13 @@ import { appointmentHandler, medicationRequestHandler } from './clinical.handler
 import { organizationHandler, practitionerHandler } from './directory.handlers.js';
 import { careTeamHandler, patientHandler } from './patients.handlers.js';
 import { observationHandler, questionnaireHandler, questionnaireResponseHandler } from './scores.handlers.js';
+import { carePlanHandler, conditionHandler, goalHandler } from './plans.handlers.js';
+import { allergyIntoleranceHandler, encounterHandler, practitionerRoleHandler } from './records.handlers.js';
+import {
+  auditEventHandler,
+  communicationHandler,
+  medicationStatementHandler,
+} from './patient-events.handlers.js';
 
 /** Every resource type `/fhir/R4` serves, and how: the CapabilityStatement is written from this list. */
 export const handlers: ReadonlyMap<FhirResourceType, ResourceHandler> = new Map(
@@ -17,5 +24,14 @@ export const handlers: ReadonlyMap<FhirResourceType, ResourceHandler> = new Map(
     observationHandler,
     medicationRequestHandler,
     appointmentHandler,
+    practitionerRoleHandler,
+    carePlanHandler,
+    goalHandler,
+    conditionHandler,
+    medicationStatementHandler,
+    allergyIntoleranceHandler,
+    encounterHandler,
+    communicationHandler,
+    auditEventHandler,
   ].map((h) => [h.type, h]),
 );
