@@ -1,13 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { isShellFile, precacheFiles, type ViteManifest } from './src/web/sw/precache-plan';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 // The web app lives in src/web and is served by the Duet server from dist/web.
+let builtTo = fromRoot('./dist/web');
+
 export default defineConfig({
   root: fromRoot('./src/web'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Issue 17 (installable and offline): the web app manifest and the service worker src/web/sw/sw.ts,
+    // built to /sw.js with the list of files to precache (src/web/sw/precache-plan.ts) injected.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      // The icons are precached by the glob below (once); the plugin adds manifest.webmanifest itself.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/home',
+        name: 'Duet',
+        short_name: 'Duet',
+        description: 'Duet: one care team, one treatment plan.',
+        lang: 'en',
+        start_url: '/home',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1c7ed6',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png}'],
+        globIgnores: ['**/*.map', 'sw.js', '.vite/**'],
+        manifestTransforms: [
+          (entries) => {
+            const manifestPath = path.join(builtTo, '.vite', 'manifest.json');
+            const keep = precacheFiles(JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest);
+            return Promise.resolve({
+              manifest: entries.filter((e) => isShellFile(e.url) || keep.has(e.url)),
+              warnings: [],
+            });
+          },
+        ],
+      },
+    }),
+    // The build folder as resolved (`--outDir` included), where the precache plan reads Vite's manifest.
+    {
+      name: 'duet-built-to',
+      configResolved(config) {
+        builtTo = path.resolve(config.root, config.build.outDir);
+      },
+    },
+  ],
   css: { postcss: fromRoot('./') },
   build: {
     outDir: fromRoot('./dist/web'),

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { Providers } from './app/providers';
 import { router } from './app/router';
+import { registerServiceWorker } from './sw/register';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
@@ -17,3 +18,6 @@ createRoot(container).render(
     </Providers>
   </StrictMode>,
 );
+
+// Issue 17: installable and offline (src/web/sw/).
+registerServiceWorker();

@@ -1,6 +1,8 @@
 // The one way the web app talks to the Duet API: JSON over fetch with the session cookie,
 // the CSRF token on state-changing requests and a typed ApiError for every failure.
 import type { ApiErrorBody } from '../../shared/http/api';
+import { noteAnswerHeaders } from '../lib/offline-status';
+import { OFFLINE_READ_HEADER } from '../sw/offline-reads';
 
 /** A failed API call, carrying the server's error code, message and details. */
 export class ApiError extends Error {
@@ -36,6 +38,16 @@ let onUnauthenticated: (() => void) | null = null;
 /** Remember the CSRF token from the login or session answer. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+let offlineReads = false;
+
+/**
+ * Issue 17: while a patient is signed in, GETs are marked so the service worker may keep the answers the
+ * patient reads offline (sw/offline-reads.ts); nobody else's reads are kept on the device.
+ */
+export function setOfflineReads(on: boolean): void {
+  offlineReads = on;
 }
 
 /** Called when any request finds the session gone (401 unauthenticated). */
@@ -88,6 +100,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${String(options.ifMatch)}"`;
+  if (method === 'GET' && offlineReads) headers[OFFLINE_READ_HEADER] = '1';
 
   let response: Response;
   try {
@@ -103,6 +116,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     throw new ApiError(0, 'network', 'Duet could not be reached. Check your connection and try again.');
   }
 
+  noteAnswerHeaders(response.headers);
   const body = await readJson(response);
   if (response.ok) return body as T;
 

@@ -14,6 +14,9 @@ function makeQueryClient(): QueryClient {
       queries: {
         staleTime: 15_000,
         refetchOnWindowFocus: false,
+        // Issue 17 (offline): a read is tried even without a network; the service worker may answer it
+        // with what was saved at the last sync (the default, 'online', would leave it paused, loading).
+        networkMode: 'offlineFirst',
         // Client errors (404 for a foreign record, 401, 403, 400) will not change on retry.
         retry: retryTransient,
       },

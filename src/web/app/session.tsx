@@ -1,7 +1,8 @@
 // Who is signed in: the session answer lives in the query cache under ['session'].
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, isApiError, setCsrfToken } from './api-client';
+import { api, isApiError, setCsrfToken, setOfflineReads } from './api-client';
+import { forgetOfflineData } from '../lib/offline-data';
 import type { Role, SessionAnswer, SessionUser } from '../../shared/accounts/api';
 
 export const sessionKey = ['session'] as const;
@@ -10,10 +11,12 @@ async function fetchSession(): Promise<SessionAnswer | null> {
   try {
     const answer = await api.get<SessionAnswer>('/api/auth/session');
     setCsrfToken(answer.csrfToken);
+    setOfflineReads(answer.user.role === 'patient');
     return answer;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       setCsrfToken(null);
+      setOfflineReads(false);
       return null;
     }
     throw error;
@@ -41,6 +44,7 @@ export function useStoreSession(): (answer: SessionAnswer) => void {
   const queryClient = useQueryClient();
   return (answer) => {
     setCsrfToken(answer.csrfToken);
+    setOfflineReads(answer.user.role === 'patient');
     queryClient.setQueryData(sessionKey, answer);
   };
 }
@@ -61,6 +65,9 @@ export function useSignOut() {
     mutationFn: () => api.post<undefined>('/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
+      // Issue 17: the answers kept for reading offline go with the session (a shared phone).
+      setOfflineReads(false);
+      void forgetOfflineData();
       // The session turns null and the login page renders at once (flushSync: no transition in which a
       // signed-in page renders without a session, React error 520), then the rest of the cache goes.
       queryClient.setQueryData(sessionKey, null);

@@ -4,6 +4,7 @@ import { IconLifebuoy, IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link as RouterLink, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../../components/format';
+import { OfflineStatusBar } from '../../components/offline-status';
 import { useCurrentUser, useSignOut } from '../session';
 import { InboxBadge } from '../../features/inbox/inbox-badge';
 import { navItemsFor } from './nav-items';
@@ -128,6 +129,7 @@ export function AppLayout() {
 
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={user.role === 'patient' ? 720 : 1200} mx="auto">
+          {user.role === 'patient' && <OfflineStatusBar userId={user.id} patientId={user.patientId} />}
           <Outlet />
         </Box>
       </AppShell.Main>

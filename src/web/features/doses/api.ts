@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { api, isApiError } from '../../app/api-client';
+import { useSessionQuery } from '../../app/session';
+import { sendOrQueue, useOfflineQueue, type QueuedWrite } from '../../lib/offline-queue';
 import type {
   CalendarFeedCreated,
   CalendarFeedStatus,
@@ -34,13 +37,45 @@ export const doseKeys = {
 };
 
 export function useToday(patientId: string) {
+  const waiting = useWaitingDoseLogs(patientId);
+  // Issue 17: doses logged offline show as logged while they wait on the phone to be sent.
+  const select = useCallback(
+    (today: Today) =>
+      waiting.reduce(
+        (shown, body) =>
+          shown.doses.some((d) => d.doseKey === body.doseKey && d.log !== null)
+            ? shown
+            : withLog(shown, optimisticLog(patientId, body, shown)),
+        today,
+      ),
+    [waiting, patientId],
+  );
   return useQuery({
     queryKey: doseKeys.today(patientId),
     queryFn: () => api.get<Today>(`${base(patientId)}/doses/today`),
     enabled: patientId !== '',
     // Today changes with the clock: what is due now moves along during the day.
     refetchInterval: 5 * 60_000,
+    select,
   });
+}
+
+/** The dose logs of this patient waiting on the phone to be sent (made offline; issue 17). */
+function useWaitingDoseLogs(patientId: string): NewDoseLog[] {
+  const userId = useSessionQuery().data?.user.id ?? '';
+  const writes = useOfflineQueue(userId);
+  const path = `${base(patientId)}/doses`;
+  const mine = writes.filter((w) => w.kind === 'dose' && w.state === 'waiting' && w.path === path);
+  const ids = mine.map((w) => w.id).join(',');
+  // The same array while the same writes wait (a stable `select` for the query).
+  return useMemo(() => mine.map((w) => w.body as NewDoseLog), [ids]);
+}
+
+function doseLabel(body: NewDoseLog, today: Today | undefined): string {
+  const dose = today?.doses.find((d) => d.doseKey === body.doseKey);
+  const name = dose?.name ?? today?.asNeeded.find((a) => a.medicationId === body.medicationId)?.name;
+  const what = body.status === 'taken' ? 'Dose taken' : 'Dose skipped';
+  return name === undefined ? what : `${what}: ${name}${dose ? ` at ${dose.localTime}` : ''}`;
 }
 
 /** The log the server already holds for this dose (a double tap from another tab or phone). */
@@ -99,9 +134,25 @@ function optimisticLog(patientId: string, body: NewDoseLog, today: Today): DoseL
  */
 export function useLogDose(patientId: string) {
   const queryClient = useQueryClient();
+  const userId = useSessionQuery().data?.user.id ?? '';
   const key = doseKeys.today(patientId);
   return useMutation({
-    mutationFn: (body: NewDoseLog) => api.post<LogResult>(`${base(patientId)}/doses`, body),
+    // Issue 17: without a network the log waits on the phone (null: not sent yet) and is sent with its id
+    // when the network is back (src/web/lib/offline-queue.ts).
+    mutationFn: async (body: NewDoseLog): Promise<LogResult | null> => {
+      const write: Omit<QueuedWrite, 'queuedAt' | 'state' | 'refusal'> = {
+        id: body.id,
+        userId,
+        kind: 'dose',
+        label: doseLabel(body, queryClient.getQueryData<Today>(key)),
+        method: 'POST',
+        path: `${base(patientId)}/doses`,
+        body,
+      };
+      const result = await sendOrQueue<LogResult>(write);
+      return result.sent ? result.answer : null;
+    },
+    networkMode: 'always',
     retry: (failures, error) => failures < 3 && isApiError(error, 'network'),
     retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
     onMutate: async (body) => {
@@ -117,9 +168,12 @@ export function useLogDose(patientId: string) {
       if (previous) queryClient.setQueryData<Today>(key, current ? withLog(previous, current) : previous);
     },
     onSuccess: (result) => {
+      if (result === null) return; // waiting on the phone: Today shows it from the queue
       queryClient.setQueryData<Today>(key, (old) => (old ? withLog(old, result.log) : old));
     },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: doseKeys.all(patientId) }),
+    onSettled: (result) => {
+      if (result !== null) void queryClient.invalidateQueries({ queryKey: doseKeys.all(patientId) });
+    },
   });
 }
 

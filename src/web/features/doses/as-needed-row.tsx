@@ -42,7 +42,7 @@ export function AsNeededRow({
         setPending(null);
         setOpen(false);
         setReason('');
-        setWarning(result.warning);
+        setWarning(result?.warning ?? null);
       },
     });
   };

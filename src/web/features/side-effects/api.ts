@@ -2,6 +2,8 @@ import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../app/api-client';
+import { useSessionQuery } from '../../app/session';
+import { sendOrQueue } from '../../lib/offline-queue';
 import type * as schemas from '../../../shared/side-effects/schemas';
 import { inboxKeys } from '../inbox/api';
 import { messagingKeys } from '../messaging/api';
@@ -39,13 +41,31 @@ export function useSideEffectReports(patientId: string) {
   });
 }
 
-/** Sends a report. The id is made before the first attempt, so a retry never makes a second report. */
+/**
+ * Sends a report. The id is made before the first attempt, so a retry never makes a second report. Without a
+ * network the report waits on the phone (null: not sent yet) and is sent with its id later (issue 17).
+ */
 export function useSubmitSideEffectReport(patientId: string) {
   const queryClient = useQueryClient();
+  const userId = useSessionQuery().data?.user.id ?? '';
   return useMutation({
-    mutationFn: (body: NewSideEffectReport) => api.post<SubmitReportResult>(base(patientId), body),
+    mutationFn: async (body: NewSideEffectReport): Promise<SubmitReportResult | null> => {
+      const result = await sendOrQueue<SubmitReportResult>({
+        id: body.id,
+        userId,
+        kind: 'side_effect',
+        label: 'Side-effect report',
+        method: 'POST',
+        path: base(patientId),
+        body,
+      });
+      return result.sent ? result.answer : null;
+    },
+    networkMode: 'always',
     retry: retryTransient,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sideEffectKeys.all(patientId) }),
+    onSuccess: (result) => {
+      if (result !== null) void queryClient.invalidateQueries({ queryKey: sideEffectKeys.all(patientId) });
+    },
   });
 }
 

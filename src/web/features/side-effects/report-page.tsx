@@ -23,6 +23,7 @@ import {
   type SuspectableMedication,
 } from './api';
 import { UrgentAdvice } from './urgent-advice';
+import { CrisisResources } from '../../components/crisis-resources';
 import { doseWords, severityOptions, type SeverityValue } from './words';
 import classes from './side-effects.module.css';
 
@@ -99,6 +100,46 @@ function Sent({ result, patientId }: { result: SubmitReportResult; patientId: st
   );
 }
 
+/**
+ * Issue 17: a report made offline waits on the phone and is sent when the network is back (the bar at the top
+ * says "Waiting to send"). Nobody has read it yet, and the advice for urgent symptoms comes from the server,
+ * so the patient is told plainly and the emergency numbers (kept on the phone) are right here.
+ */
+function SavedOnPhone({ patientId }: { patientId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <Stack gap="lg">
+      <Paper
+        withBorder
+        radius="md"
+        p="md"
+        component="section"
+        aria-labelledby="saved-heading"
+        ref={ref}
+        tabIndex={-1}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="saved-heading">
+            Saved on this phone
+          </Title>
+          <Text>
+            You are offline. Your report will be sent to your prescriber as soon as your phone is back online;
+            until then nobody at the clinic can see it.
+          </Text>
+          <Text fw={600}>If you feel very unwell, do not wait for it: call for help now.</Text>
+          <CrisisResources patientId={patientId} situation="physical_emergency" />
+          <Group gap="sm">
+            <Button component={Link} to="/home" variant="default">
+              Back to home
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
 /** One tickable symptom. */
 function SymptomChoice({
   code,
@@ -141,6 +182,7 @@ function ReportForm({ patientId, medications }: { patientId: string; medications
   }, [problems]);
 
   if (submit.data) return <Sent result={submit.data} patientId={patientId} />;
+  if (submit.isSuccess) return <SavedOnPhone patientId={patientId} />;
 
   // The urgent symptoms of each medication the patient takes come first (medication-safety.md section 4).
   const important = symptomCodes.filter((c) => medications.some((m) => m.urgentSymptoms.includes(c)));
