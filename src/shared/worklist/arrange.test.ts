@@ -32,6 +32,7 @@ function row(familyName: string, r: Partial<WorklistRow> = {}): WorklistRow {
     unreadMessages: 0,
     practiceToReview: 0,
     attentionTier: 8,
+    vacancies: [],
     ...r,
   };
 }

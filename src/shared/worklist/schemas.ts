@@ -3,6 +3,7 @@ import { timeZoneSchema } from '../time/index.js';
 import { severitySchema } from '../alerts/alert.js';
 import { registryFlags } from '../registry/flags.js';
 import { registryStatuses } from '../registry/status.js';
+import { careTeamVacancySchema } from '../patients/vacancy.js';
 import {
   appointmentModeSchema,
   appointmentStatusSchema,
@@ -75,6 +76,8 @@ export const worklistRowSchema = z.object({
   practiceToReview: z.number(),
   /** The registry's "needs attention first" tier (0 = most urgent). */
   attentionTier: z.number(),
+  /** Roles a departing clinician left empty with a reason, until someone takes them (issue 15). */
+  vacancies: z.array(careTeamVacancySchema.pick({ role: true, since: true, reason: true })),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
 

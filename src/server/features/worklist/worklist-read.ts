@@ -3,6 +3,8 @@ import { clinicSettings } from '../clinic/index.js';
 import { registryRows } from '../registry/index.js';
 import { addDays, instantAt, localDate } from '../../../shared/time/index.js';
 import { mostSevereOf, trendOf } from '../../../shared/worklist/arrange.js';
+import { openVacancies } from '../../../shared/patients/vacancy.js';
+import { careTeamRoleSchema } from '../../../shared/access/roles.js';
 import {
   appointmentModeSchema,
   appointmentStatusSchema,
@@ -57,7 +59,7 @@ export async function worklistRead(
   const today = localDate(now, zone);
   const dayStart = instantAt(today, '00:00', zone);
   const dayEnd = instantAt(addDays(today, 1), '00:00', zone);
-  const [registry, next, mine, unread, practice, scores, zones] = await Promise.all([
+  const [registry, next, mine, unread, practice, scores, zones, removals] = await Promise.all([
     registryRows(db, { clinicId, userId, now }),
     repo.nextAppointments(db, clinicId, userId, now),
     repo.myAppointmentsBetween(db, clinicId, userId, dayStart, dayEnd),
@@ -65,6 +67,7 @@ export async function worklistRead(
     repo.practiceToReviewCounts(db, clinicId, userId, now - PRACTICE_REVIEW_DAYS * DAY_MS),
     repo.latestAndPrevious(db, clinicId, userId),
     repo.patientZones(db, clinicId, userId),
+    repo.removalsOfEmptyRoles(db, clinicId, userId),
   ]);
   const nextOf = new Map<string, WorklistAppointment>();
   for (const a of next) if (!nextOf.has(a.patient_id)) nextOf.set(a.patient_id, toAppointment(a));
@@ -99,6 +102,11 @@ export async function worklistRead(
     unreadMessages: unread.get(r.patientId) ?? 0,
     practiceToReview: practice.get(r.patientId) ?? 0,
     attentionTier: r.attentionTier,
+    vacancies: openVacancies(removals.get(r.patientId) ?? []).map((v) => ({
+      role: careTeamRoleSchema.parse(v.role),
+      since: v.at,
+      reason: v.reason ?? '',
+    })),
   }));
   return { zone, today, patients };
 }

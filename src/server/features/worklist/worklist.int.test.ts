@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, TEST_NOW, type Session } from '../../testing/test-app.js';
+import { call, signIn, TEST_NOW, type Session } from '../../testing/test-app.js';
+import { buildPatient, buildUser, PASSWORD } from '../../testing/factories.js';
 import { raiseTestAlert } from '../../testing/alerts.js';
 import type { WorklistResponse } from '../../../shared/worklist/schemas.js';
 import { registryFixture, WEEK, type RegistryFixture } from '../registry/registry.test-kit.js';
@@ -153,6 +154,34 @@ describe('GET /api/worklist', () => {
       .execute();
     expect(rows.length - before.n).toBe(2);
     expect(rows.map((r) => r.patient_id)).not.toContain(ids.Stranger);
+  });
+
+  it('flags a role a departing clinician left unassigned, with since when and why (issue 15)', async () => {
+    const admin = await buildUser(f.t.deps, f.clinic, 'admin');
+    const leaving = await buildUser(f.t.deps, f.clinic, 'therapist');
+    const { overview } = await buildPatient(
+      f.t.deps,
+      leaving,
+      [
+        { user: leaving, role: 'therapist' },
+        { user: f.users.prescriber, role: 'prescriber' },
+      ],
+      { familyName: 'Vacant', timeZone: 'UTC' },
+    );
+    const adminSession = await signIn(f.t.app, admin.email, PASSWORD);
+    const res = await call(f.t.app, adminSession, 'POST', `/api/admin/users/${leaving.id}/deactivate`, {
+      assignments: [
+        { patientId: overview.id, role: 'therapist', leaveUnassigned: true, reason: 'Waiting for intake' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const w = await worklist(as.prescriber, '?zone=UTC');
+    expect(w.patients.find((p) => p.patientId === overview.id)?.vacancies).toEqual([
+      { role: 'therapist', since: f.t.clock.now(), reason: 'Waiting for intake' },
+    ]);
+    expect(w.patients.filter((p) => p.patientId !== overview.id).every((p) => p.vacancies.length === 0)).toBe(
+      true,
+    );
   });
 
   it('is for clinicians only', async () => {

@@ -3,7 +3,10 @@ import type { CareTeamVacancy } from '../../../shared/patients/api';
 import { localDate } from '../../../shared/time/index';
 import { browserTimeZone, formatDay, roleLabel } from '../../components/format';
 
-export function vacancyLine(v: CareTeamVacancy, timeZone: string = browserTimeZone()): string {
+export function vacancyLine(
+  v: Pick<CareTeamVacancy, 'role' | 'since' | 'reason'>,
+  timeZone: string = browserTimeZone(),
+): string {
   const since = formatDay(localDate(v.since, timeZone));
   return `No ${roleLabel(v.role).toLowerCase()} since ${since}: ${v.reason}`;
 }

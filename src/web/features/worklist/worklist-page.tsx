@@ -33,6 +33,7 @@ import { SeverityBadge } from '../inbox/severity-badge';
 import { TYPE_LABELS } from '../appointments/words';
 import { formatWhen, timeThere } from '../../lib/format-time';
 import { LogContactButton } from '../case-review/log-contact';
+import { vacancyLine } from '../patients/vacancy-words';
 import { useWorklist } from './api';
 import { adherenceWords, SORT_LABELS, trendWords } from './worklist-words';
 
@@ -99,6 +100,11 @@ function PatientCell({ row }: { row: WorklistRow }) {
           <RoleBadge key={role} role={role as Role} />
         ))}
       </Group>
+      {row.vacancies.map((v) => (
+        <Text key={v.role} size="xs" c="orange.9" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {vacancyLine(v)}
+        </Text>
+      ))}
       {/* Two clicks to log an outreach contact (the case-review feature's form, issue 15). */}
       <Box>
         <LogContactButton patientId={row.patientId} patientName={fullName(row)} />
