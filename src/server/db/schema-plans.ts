@@ -46,6 +46,9 @@ export interface TreatmentPlanSignatureTable {
   signed_version: number;
   signed_at: number;
   invalidated_at: number | null;
+  /** The attestation statement the signer confirmed (migration 047); null for older signatures. */
+  attestation?: string | null;
+  attested_at?: number | null;
 }
 
 /** Who did what to which version, when and why (the plan's history). */

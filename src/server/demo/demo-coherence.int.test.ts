@@ -8,6 +8,7 @@ import { planContentSchema } from '../../shared/treatment-plans/schemas.js';
 import { createTestContext, type TestContext } from '../testing/test-app.js';
 import { deliverPendingEvents } from '../platform/outbox/worker.js';
 import { seedDemoClinic } from './seed-demo.js';
+import { differencesOf, medicationRecordsNow } from '../features/treatment-plans/plan-medications.js';
 import { DEMO_CLINICIAN_ZONE, DEMO_WORKING_HOURS, PATIENT_DAYTIME } from './demo-hours.js';
 
 /** Class words a text might use for a drug, and the catalogue classes they stand for. */
@@ -136,6 +137,26 @@ describe.each(STARTS)('the demo clinic started on a $name tells one story', ({ n
       return { status: v?.status, role: a.role, signed: v ? signedBy(v).has(a.role) : null };
     });
     expect(waiting).toEqual([{ status: 'awaiting_signatures', role: 'prescriber', signed: false }]);
+  });
+
+  it('links every medication record in each plan; the agreed plan agrees with the prescriptions', async () => {
+    const db = t.deps.database.db;
+    const versions = await db
+      .selectFrom('treatment_plan_versions')
+      .select(['patient_id', 'content', 'status'])
+      .where('clinic_id', '=', clinicId)
+      .execute();
+    expect(versions.length).toBeGreaterThan(0);
+    for (const v of versions) {
+      const content = planContentSchema.parse(JSON.parse(v.content));
+      const now = await medicationRecordsNow(db, t.deps, clinicId, v.patient_id);
+      expect(now.records.length).toBeGreaterThan(0);
+      expect(content.medication.linked.map((l) => l.medicationId).sort()).toEqual(
+        now.records.map((r) => r.id).sort(),
+      );
+      // The demo story has no prescription change after the plans were written (issue 15).
+      expect(differencesOf(content, now)).toEqual([]);
+    }
   });
 
   it('names in plans, consults and messages only the medicines the patient takes', async () => {

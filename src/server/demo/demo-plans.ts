@@ -5,6 +5,7 @@ import { startPlan, editDraft } from '../features/treatment-plans/drafts.service
 import { signDraft, submitDraft } from '../features/treatment-plans/signatures.service.js';
 import { acknowledgePlan, addComment } from '../features/treatment-plans/patient-plan.service.js';
 import { deliverPendingEvents } from '../platform/outbox/worker.js';
+import { medicationsOfPatient } from '../features/medications/index.js';
 
 const staff = (userId: string, role: Actor['role'], clinicId: string): Actor => ({
   userId,
@@ -26,10 +27,26 @@ const medicationParts = [
 ] as const;
 
 /**
+ * The plan's medication part as the prescriber writes it: the overall strategy, and every medication record
+ * the patient has linked (issue 15), stopped ones with the intent "stop" so the plan says why they ended.
+ */
+async function medicationPart(deps: AppDeps, clinicId: string, patientId: string, strategy: string) {
+  const records = await medicationsOfPatient(deps.database.db, clinicId, patientId);
+  const linked = records.map((m) => ({
+    medicationId: m.id,
+    intent: m.status === 'stopped' ? ('stop' as const) : ('continue' as const),
+    note: m.status === 'stopped' ? 'Stopped; kept here so the plan says why.' : '',
+    snapshot: null,
+  }));
+  return { strategy, medicationIds: [], linked, toStart: [] };
+}
+
+/**
  * Demo plans in different states, made through the real use cases: the first patient's plan is agreed,
  * acknowledged and has a question on it; the second waits for the prescriber's signature; the third is
  * a draft started from the bipolar template. The prescriber writes each medication part (the templates'
- * examples, sertraline and lithium, are not what Sam and Tom take).
+ * examples, sertraline and lithium, are not what Sam and Tom take) and links the patient's medication records,
+ * so the plans are seeded after the medications (seed-demo.ts).
  */
 export async function seedDemoPlans(
   deps: AppDeps,
@@ -74,13 +91,13 @@ export async function seedDemoPlans(
       },
     });
     const medicated = await editDraft(deps, prescriber, first.patientId, edited.version, {
-      medication: { strategy: medicationParts[0], medicationIds: [] },
+      medication: await medicationPart(deps, clinicId, first.patientId, medicationParts[0]),
     });
-    await signDraft(deps, therapist, first.patientId, medicated.version);
+    await signDraft(deps, therapist, first.patientId, medicated.version, { attested: true });
     // The "waiting for your signature" alert is raised before the prescriber signs, so the signature
     // resolves it (an alert raised after the agreement would ask to sign an agreed plan).
     await deliverPendingEvents(deps);
-    await signDraft(deps, prescriber, first.patientId, medicated.version);
+    await signDraft(deps, prescriber, first.patientId, medicated.version, { attested: true });
     const patient: Actor = { ...staff(first.userId, 'patient', clinicId), patientId: first.patientId };
     await acknowledgePlan(deps, patient, first.patientId);
     await addComment(
@@ -94,17 +111,17 @@ export async function seedDemoPlans(
   if (second) {
     const v = await startPlan(deps, therapist, second.patientId, { templateId: depression });
     const medicated = await editDraft(deps, prescriber, second.patientId, v.version, {
-      medication: { strategy: medicationParts[1], medicationIds: [] },
+      medication: await medicationPart(deps, clinicId, second.patientId, medicationParts[1]),
     });
     await submitDraft(deps, therapist, second.patientId, medicated.version);
     // Delivered before the therapist signs, so her signature resolves her "waiting for your signature" alert.
     await deliverPendingEvents(deps);
-    await signDraft(deps, therapist, second.patientId, medicated.version);
+    await signDraft(deps, therapist, second.patientId, medicated.version, { attested: true });
   }
   if (third) {
     const v = await startPlan(deps, therapist, third.patientId, { templateId: bipolar });
     await editDraft(deps, prescriber, third.patientId, v.version, {
-      medication: { strategy: medicationParts[2], medicationIds: [] },
+      medication: await medicationPart(deps, clinicId, third.patientId, medicationParts[2]),
     });
   }
 }

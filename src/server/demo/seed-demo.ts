@@ -144,8 +144,6 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
       enrolled.push({ patientId: overview.id, userId: patient.id });
     }
   }
-  // Treatment plans in different states (agreed and acknowledged, awaiting a signature, a draft).
-  await seedDemoPlans(deps, clinicId, { therapist: id('therapist'), prescriber: id('prescriber') }, enrolled);
   // Conversations with patients, the team thread, and an open consult.
   await seedDemoMessaging(
     deps,
@@ -167,6 +165,9 @@ export async function seedDemoClinic(deps: AppDeps): Promise<boolean> {
   await seedDemoNotes(deps, clinicId, { therapist: id('therapist'), prescriber: id('prescriber') }, enrolled);
   // Medication histories, dose logs with realistic gaps and side-effect reports (issue 4).
   await seedDemoMedications(deps, clinicId, id('prescriber'), enrolled);
+  // Treatment plans in different states (agreed and acknowledged, awaiting a signature, a draft). After the
+  // medications: each plan links the patient's medication records (issue 15).
+  await seedDemoPlans(deps, clinicId, { therapist: id('therapist'), prescriber: id('prescriber') }, enrolled);
   // The patient not improving at week 11 is marked for the case review scheduled this week.
   await seedDemoCaseReview(
     deps,

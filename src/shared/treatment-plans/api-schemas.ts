@@ -17,6 +17,8 @@ export const signatureSchema = z.object({
   name: z.string(),
   role: careTeamRoleSchema,
   signedAt: z.number(),
+  /** The statement the signer confirmed (issue 15); null for signatures given before it was asked. */
+  attestation: z.string().nullable(),
   /** false once a later edit changed the version this signature applied to. */
   valid: z.boolean(),
   invalidatedAt: z.number().nullable(),
@@ -63,6 +65,30 @@ export const planVersionSummarySchema = planVersionSchema.pick({
   reviewDate: true,
 });
 
+/** One way the plan's medication part differs from the patient's medication records now (issue 15). */
+export const medicationDifferenceSchema = z.object({
+  kind: z.enum(['stopped', 'dose_changed', 'schedule_changed', 'record_missing', 'not_in_plan']),
+  medicationId: z.string(),
+  name: z.string(),
+  /** The difference in plain words, e.g. "Sertraline: the plan has 50 mg; now 100 mg." */
+  words: z.string(),
+});
+export type MedicationDifferenceView = z.infer<typeof medicationDifferenceSchema>;
+
+/**
+ * The statement every signer confirms (product policy, docs/clinical-rules.md "Signing a plan"). Stored with
+ * the signature as it was worded when they signed.
+ */
+export const PLAN_ATTESTATION =
+  'I have read this version of the plan, including every change shown since the last signed version, ' +
+  'I have discussed it with the patient, and I agree to it as written.';
+
+/** POST …/plan/draft/sign: the signer must confirm the attestation. */
+export const signDraftSchema = z.object({
+  /** true when the signer ticked the attestation; anything else is refused (400 at body.attested). */
+  attested: z.boolean().optional(),
+});
+
 export const planOverviewSchema = z.object({
   planId: z.string(),
   patientId: z.string(),
@@ -72,6 +98,10 @@ export const planOverviewSchema = z.object({
   draft: planVersionSchema.nullable(),
   /** Every version the reader may see, newest first. */
   versions: z.array(planVersionSummarySchema),
+  /** Where the agreed version's medication part differs from the current medication records (empty: agrees). */
+  agreedMedicationDifferences: z.array(medicationDifferenceSchema),
+  /** The same for the open draft (clinicians only; empty for the patient). */
+  draftMedicationDifferences: z.array(medicationDifferenceSchema),
 });
 export type PlanOverview = z.infer<typeof planOverviewSchema>;
 
@@ -95,6 +125,7 @@ export const historyEntrySchema = z.object({
   at: z.number(),
   /** Sections changed by an edit (problems, therapy…). */
   sections: z.array(z.string()),
+  /** Why (a new version), or for "signed" the attestation the signer confirmed. */
   reason: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
@@ -188,6 +219,8 @@ export const patientViewSchema = z.object({
   agreedAt: z.number().nullable(),
   acknowledgedAt: z.number().nullable(),
   introduction: z.string(),
+  /** Set when the patient's medicines changed after the plan was agreed (issue 15): plain words. */
+  medicationNotice: z.string().nullable().optional(),
   sections: z.array(patientViewSectionSchema),
 });
 export type PatientView = z.infer<typeof patientViewSchema>;

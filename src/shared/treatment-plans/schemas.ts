@@ -25,6 +25,9 @@ export const icd10CmSchema = z
   .regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'Use an ICD-10-CM code such as F32.1.');
 
 const text = (max: number) => z.string().trim().max(max);
+function uniqueIdsOf(list: { id: string }[]): boolean {
+  return new Set(list.map((x) => x.id)).size === list.length;
+}
 const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use letters, digits, - or _ (up to 40).');
 
 export const problemSchema = z.object({
@@ -71,10 +74,61 @@ export const therapyPartSchema = z
     path: ['iptProblemArea'],
   });
 
-/** Owned by the prescriber. medicationIds will link to medication records once those exist. */
+/**
+ * The medication record as the plan saw it when the prescriber saved the medication part (issue 15). The
+ * server fills it from the record (a client's copy is never trusted); "differs from current medications"
+ * compares it with the record as it is now (medication-agreement.ts).
+ */
+export const medicationSnapshotSchema = z.object({
+  name: z.string().max(200),
+  /** The day the snapshot was taken (patient's zone): dose and steps are read as of that day. */
+  takenOn: daySchema,
+  /** The dose that day (or the first dose of a medication not started yet), e.g. "50 mg"; "paused". */
+  dose: z.string().max(200),
+  /** The schedule in words that day, e.g. "08:00 every day". */
+  schedule: z.string().max(500),
+  /** Steps planned after that day, e.g. "100 mg from 2026-11-16" ('' for none). */
+  steps: z.string().max(2000),
+  /** Last day (stopped or planned end), null = ongoing. */
+  endDate: daySchema.nullable(),
+  status: z.enum(['active', 'paused', 'stopped']),
+  /** The medication record's version and last update when the snapshot was taken. */
+  recordVersion: z.number().int(),
+  recordUpdatedAt: z.number(),
+});
+export type MedicationSnapshot = z.infer<typeof medicationSnapshotSchema>;
+
+/** What the plan intends for a medication the patient has: keep it, change the dose, or stop it. */
+export const linkedIntents = ['continue', 'change_dose', 'stop'] as const;
+export const linkedMedicationSchema = z.object({
+  medicationId: z.string().min(1).max(64),
+  intent: z.enum(linkedIntents).default('continue'),
+  note: text(300).default(''),
+  snapshot: medicationSnapshotSchema.nullable().default(null),
+});
+export type LinkedMedication = z.infer<typeof linkedMedicationSchema>;
+
+/** A medication the plan intends to start that is not prescribed yet (named, since there is no record). */
+export const plannedStartSchema = z.object({
+  id: itemId,
+  name: text(120).min(1, 'Name the medication to start.'),
+  note: text(300).default(''),
+});
+
+/**
+ * Owned by the prescriber. `strategy` is the overall note. `linked` are the patient's medication records the
+ * plan refers to, each with its intended change; `toStart` are medications the plan means to start.
+ * `medicationIds` repeats the linked records' ids (older plans and clients only had this list).
+ */
 export const medicationPartSchema = z.object({
   strategy: text(2000).default(''),
   medicationIds: z.array(z.string().max(64)).max(20).default([]),
+  linked: z
+    .array(linkedMedicationSchema)
+    .max(20)
+    .refine((l) => new Set(l.map((m) => m.medicationId)).size === l.length, 'Each medication record once.')
+    .default([]),
+  toStart: z.array(plannedStartSchema).max(10).refine(uniqueIdsOf, 'Each item needs its own id.').default([]),
 });
 
 export const instruments = ['PHQ-9', 'GAD-7'] as const;
@@ -114,7 +168,7 @@ export const safetyPlanSchema = z.object({
   makingMySurroundingsSafer: lines,
 });
 
-const uniqueIds = (list: { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
+const uniqueIds = uniqueIdsOf;
 
 export const planContentSchema = z.object({
   problems: z.array(problemSchema).max(20).refine(uniqueIds, 'Each problem needs its own id.').default([]),
@@ -128,7 +182,7 @@ export const planContentSchema = z.object({
     iptProblemArea: null,
     practiceBetweenSessions: '',
   }),
-  medication: medicationPartSchema.default({ strategy: '', medicationIds: [] }),
+  medication: medicationPartSchema.default({ strategy: '', medicationIds: [], linked: [], toStart: [] }),
   measurement: measurementPlanSchema.default({ questionnaires: [] }),
   /** Set it to fix a date; left empty, the review falls due the clinic's default weeks after agreement. */
   reviewDate: daySchema.nullable().default(null),

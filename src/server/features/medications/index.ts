@@ -10,4 +10,5 @@ export { doseRecordVersions, raiseDoseRecordVersion } from './dose-record-versio
 export { startMedication } from './medications.service.js';
 export { changeMedication } from './medication-changes.service.js';
 export { listCatalogue } from './medications.repository.js';
+export { medicationsOfPatient } from './medications.repository.js';
 export { linkMedicationsByName } from './name-links.js';

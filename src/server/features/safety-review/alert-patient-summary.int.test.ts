@@ -61,8 +61,15 @@ async function agreePlan() {
   const started = await call(f.t.app, f.as.therapist, 'POST', planUrl, { templateId: template?.id });
   expect(started.statusCode).toBe(201);
   const ifMatch = { 'if-match': `"${String(started.json<{ version: number }>().version)}"` };
-  await call(f.t.app, f.as.therapist, 'POST', `${planUrl}/draft/sign`, undefined, ifMatch);
-  const signed = await call(f.t.app, f.as.prescriber, 'POST', `${planUrl}/draft/sign`, undefined, ifMatch);
+  await call(f.t.app, f.as.therapist, 'POST', `${planUrl}/draft/sign`, { attested: true }, ifMatch);
+  const signed = await call(
+    f.t.app,
+    f.as.prescriber,
+    'POST',
+    `${planUrl}/draft/sign`,
+    { attested: true },
+    ifMatch,
+  );
   expect(signed.statusCode).toBe(200);
 }
 

@@ -18,6 +18,7 @@ import type { PlanVersion } from '../../../shared/treatment-plans/api-schemas.js
 import * as repo from './plans.repository.js';
 import * as records from './plan-records.repository.js';
 import { parseContent } from './plans.mapper.js';
+import { withSnapshots } from './plan-medications.js';
 import {
   latestAgreedOf,
   loadVersion,
@@ -102,6 +103,8 @@ export function startPlan(
           { path: 'body.templateId', message: 'Not a template of this clinic' },
         ]);
       content = parseContent(template.content);
+      // A template names no patient's medication records: the prescriber links this patient's own.
+      content.medication = { ...content.medication, medicationIds: [], linked: [] };
       if (content.safetyPlan.professionalsAndCrisisLines.length === 0)
         content.safetyPlan.professionalsAndCrisisLines = crisisLinesForPlan(crisis.resources);
     }
@@ -178,6 +181,16 @@ export function editDraft(
     if (draft.version !== expectedVersion) throw staleDraft(await loadVersion(trx, actor.clinicId, draft));
     const before = parseContent(draft.content);
     const after = planContentSchema.parse({ ...before, ...edit });
+    // The linked medications carry the server's snapshot of each record (issue 15), never the client's.
+    if (edit.medication !== undefined)
+      after.medication = await withSnapshots(
+        trx,
+        deps,
+        actor.clinicId,
+        patientId,
+        after.medication,
+        before.medication,
+      );
     const sections = changedSections(before, after);
     if (sections.length === 0) return loadVersion(trx, actor.clinicId, draft);
     if (!isClinician(actor.role)) throw new AppError('forbidden', 'Only the care team edits the plan.');

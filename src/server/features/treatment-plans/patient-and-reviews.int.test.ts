@@ -38,8 +38,22 @@ describe("the patient's side", () => {
 
   it('reads the agreed plan in plain words, acknowledges it and asks about it', async () => {
     const v1 = body(await call(t.app, w.ts, 'GET', `${w.planUrl}/versions/1`));
-    await call(t.app, w.ts, 'POST', `${w.planUrl}/draft/sign`, undefined, { 'if-match': String(v1.version) });
-    await call(t.app, w.ps, 'POST', `${w.planUrl}/draft/sign`, undefined, { 'if-match': String(v1.version) });
+    await call(
+      t.app,
+      w.ts,
+      'POST',
+      `${w.planUrl}/draft/sign`,
+      { attested: true },
+      { 'if-match': String(v1.version) },
+    );
+    await call(
+      t.app,
+      w.ps,
+      'POST',
+      `${w.planUrl}/draft/sign`,
+      { attested: true },
+      { 'if-match': String(v1.version) },
+    );
     const overview = (await call(t.app, w.pt, 'GET', w.planUrl)).json().plan;
     expect(overview.agreed.number).toBe(1);
     expect(overview.draft).toBeNull();

@@ -20,6 +20,7 @@ import {
 } from './plan-context.js';
 import { visibleTo } from './plan-reads.service.js';
 import { withLinkedMedications } from '../medications/index.js';
+import { differencesOf, medicationRecordsNow } from './plan-medications.js';
 
 /** The patient confirms they have read the agreed plan. */
 export function acknowledgePlan(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanVersion> {
@@ -98,7 +99,17 @@ export function patientView(deps: AppDeps, actor: Actor, patientId: string): Pro
     });
     // The medication part shows the real regimen of the linked medication records (issue 4).
     const ids = content.medication.medicationIds;
-    return withLinkedMedications(trx, actor.clinicId, patientId, ids, deps.clock.now(), view);
+    const shown = await withLinkedMedications(trx, actor.clinicId, patientId, ids, deps.clock.now(), view);
+    // Issue 15: when the medicines changed after the plan was agreed, the patient is told so in plain words.
+    const differs = differencesOf(content, await medicationRecordsNow(trx, deps, actor.clinicId, patientId));
+    return {
+      ...shown,
+      medicationNotice:
+        differs.length === 0
+          ? null
+          : 'Your medicines have changed since this plan was agreed. Your medication list shows what to take ' +
+            'now; your care team will update the plan.',
+    };
   });
 }
 

@@ -6,6 +6,7 @@ import type { HistoryEntry, PlanOverview, PlanVersion } from '../../../shared/tr
 import * as repo from './plans.repository.js';
 import { isOpen, parseContent, toHistoryEntry, toPlanVersion, toSummary } from './plans.mapper.js';
 import { requirePlan, withPlan } from './plan-context.js';
+import { differencesOf, medicationRecordsNow } from './plan-medications.js';
 
 /** Patients see the versions that were agreed (the one in force and the ones before it), never drafts. */
 export const visibleTo = (actor: Actor, row: { status: string }): boolean =>
@@ -28,12 +29,16 @@ export function getPlan(deps: AppDeps, actor: Actor, patientId: string): Promise
       ),
       repo.signersOnTeam(trx, actor.clinicId, patientId),
     ]);
+    // Issue 15: computed on read, so the notice shows until the plan is updated.
+    const meds = await medicationRecordsNow(trx, deps, actor.clinicId, patientId);
     return {
       planId: plan.id,
       patientId,
       agreed: agreed ? toPlanVersion(agreed, signatures, team) : null,
       draft: draft ? toPlanVersion(draft, signatures, team) : null,
       versions: versions.map(toSummary),
+      agreedMedicationDifferences: agreed ? differencesOf(parseContent(agreed.content), meds) : [],
+      draftMedicationDifferences: draft ? differencesOf(parseContent(draft.content), meds) : [],
     };
   });
 }

@@ -54,9 +54,18 @@ export interface VersionBody {
   content: Record<string, unknown> & {
     goals: { id: string; status: string }[];
     therapy: Record<string, unknown>;
-    medication: { strategy: string; medicationIds: string[] };
+    medication: {
+      strategy: string;
+      medicationIds: string[];
+      linked: {
+        medicationId: string;
+        intent: string;
+        note: string;
+        snapshot: Record<string, unknown> | null;
+      }[];
+    };
   };
-  signatures: { userId: string; valid: boolean }[];
+  signatures: { userId: string; valid: boolean; attestation: string | null }[];
   awaitingSignatureFrom: { userId: string }[];
 }
 
@@ -75,9 +84,9 @@ export async function startFromTemplate(t: TestContext, w: PlanWorld): Promise<V
 
 export const ifMatch = (v: { version: number }) => ({ 'if-match': `"${String(v.version)}"` });
 
-/** Signs the current draft as the given clinician at the version they read. */
+/** Signs the current draft as the given clinician at the version they read, confirming the attestation. */
 export async function sign(t: TestContext, w: PlanWorld, s: Session, v: { version: number }) {
-  return call(t.app, s, 'POST', `${w.planUrl}/draft/sign`, undefined, ifMatch(v));
+  return call(t.app, s, 'POST', `${w.planUrl}/draft/sign`, { attested: true }, ifMatch(v));
 }
 
 /** Starts from the template and gets both signatures: version 1 is agreed. */

@@ -60,6 +60,7 @@ export function toPlanVersion(row: VersionRow, signatures: SignatureRow[], team:
         name: s.name,
         role: s.role as CareTeamRole,
         signedAt: s.signed_at,
+        attestation: s.attestation ?? null,
         valid: isValidSignature(s, row),
         invalidatedAt: s.invalidated_at,
       })),

@@ -11,6 +11,7 @@ import {
   planEditSchema,
   planOverviewSchema,
   planVersionSchema,
+  signDraftSchema,
   startPlanSchema,
 } from '../../../shared/treatment-plans/api-schemas.js';
 import * as drafts from './drafts.service.js';
@@ -89,24 +90,37 @@ export function treatmentPlanRoutes(app: App, deps: AppDeps): void {
     },
   });
 
-  for (const [path, action] of [
-    ['submit', signatures.submitDraft],
-    ['sign', signatures.signDraft],
-  ] as const) {
-    app.post(`${base}/draft/${path}`, {
-      config: { policy: path === 'sign' ? signers : policies.careTeam },
-      schema: {
-        tags,
-        params: patientParams,
-        response: { 200: planVersionSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
-      },
-      handler: async (request, reply) => {
-        const expected = requireIfMatch(request);
-        const v = await action(deps, actorOf(request), request.params.patientId, expected);
-        return reply.header('etag', etag(v.version)).send(v);
-      },
-    });
-  }
+  app.post(`${base}/draft/submit`, {
+    config: { policy: policies.careTeam },
+    schema: {
+      tags,
+      params: patientParams,
+      response: { 200: planVersionSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const v = await signatures.submitDraft(deps, actorOf(request), request.params.patientId, expected);
+      return reply.header('etag', etag(v.version)).send(v);
+    },
+  });
+
+  /** Signing requires the attestation (body `{ attested: true }`, else 400 at body.attested). */
+  app.post(`${base}/draft/sign`, {
+    config: { policy: signers },
+    schema: {
+      tags,
+      params: patientParams,
+      body: signDraftSchema.nullish(),
+      response: { 200: planVersionSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const expected = requireIfMatch(request);
+      const v = await signatures.signDraft(deps, actorOf(request), request.params.patientId, expected, {
+        attested: request.body?.attested,
+      });
+      return reply.header('etag', etag(v.version)).send(v);
+    },
+  });
 
   app.get(`${base}/versions/:versionNumber`, {
     config: { policy: policies.careTeamOrPatient },

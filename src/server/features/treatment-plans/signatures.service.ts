@@ -8,7 +8,7 @@ import { emitEvent, supersedePendingEvents } from '../../platform/outbox/emit.js
 import { resolveAlertsForSubject } from '../alerts/index.js';
 import { clinicSettings } from '../clinic/index.js';
 import { missingForSignature, reviewDateFor, signingRoles } from '../../../shared/treatment-plans/rules.js';
-import type { PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
+import { PLAN_ATTESTATION, type PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './plans.repository.js';
 import { awaitingSigners, isValidSignature, parseContent, type Signer } from './plans.mapper.js';
 import {
@@ -89,7 +89,18 @@ export function signDraft(
   actor: Actor,
   patientId: string,
   expectedVersion: number,
+  input: { attested?: boolean | undefined },
 ): Promise<PlanVersion> {
+  // Product policy (issue 15): no signature without the signer confirming the attestation statement.
+  if (input.attested !== true)
+    return Promise.reject(
+      new AppError('validation_failed', 'Confirm the statement before you sign.', [
+        {
+          path: 'body.attested',
+          message: 'Tick the statement to confirm it: a plan is signed only with it.',
+        },
+      ]),
+    );
   return withPlan(deps, actor, patientId, 'plan.sign', async (trx) => {
     const { plan, draft } = await requireDraft(trx, actor, patientId);
     if (draft.version !== expectedVersion) throw staleDraft(await loadVersion(trx, actor.clinicId, draft));
@@ -107,8 +118,16 @@ export function signDraft(
       signed_version: draft.version,
       signed_at: now,
       invalidated_at: null,
+      attestation: PLAN_ATTESTATION,
+      attested_at: now,
     });
-    await recordHistory(trx, deps, actor, { planId: plan.id, versionId: draft.id, action: 'signed' });
+    // The history keeps the statement the signer confirmed (shown beside "signed").
+    await recordHistory(trx, deps, actor, {
+      planId: plan.id,
+      versionId: draft.id,
+      action: 'signed',
+      reason: PLAN_ATTESTATION,
+    });
     // A request not yet delivered names a signer who has now signed: withdraw it before the alerts about
     // this version are resolved below (a fresh request names whoever is still to sign).
     await supersedePendingEvents(trx, deps.clock, {
