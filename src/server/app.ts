@@ -59,6 +59,7 @@ import { clinicSafetyDataRoutes } from './features/clinic-safety-data/index.js';
 import { securityRoutes } from './features/security/index.js';
 import { apiClientRoutes, tokenRoutes } from './features/api-clients/index.js';
 import { fhirRoutes } from './features/fhir/index.js';
+import { pushRoutes } from './features/push/index.js';
 import { worklistRoutes } from './features/worklist/index.js';
 import { scheduleRoutes } from './features/schedule/index.js';
 
@@ -110,6 +111,7 @@ export const featureRoutes = [
   apiClientRoutes,
   tokenRoutes,
   fhirRoutes,
+  pushRoutes,
 ];
 
 /** A hop count trusts that many proxies nearest the server; never the leftmost, client-written address. */

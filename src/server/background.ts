@@ -2,6 +2,7 @@ import type { AppDeps } from './platform/deps.js';
 import { scheduledChecks, type ScheduledCheck } from './scheduled-checks.js';
 import { deliverPendingEvents } from './platform/outbox/worker.js';
 import { escalateUnacknowledgedAlerts } from './features/alerts/index.js';
+import { sendDuePushes } from './features/push/index.js';
 import { inFreshScope } from './platform/request-scope.js';
 import { singleFlight, yieldToEventLoop } from './platform/single-flight.js';
 
@@ -66,6 +67,8 @@ export function startBackground(
   const runner = singleFlight(async () => {
     await deliverPendingEvents(deps, eventsPerRun, undefined, stopRequested);
     if (stopped) return;
+    // Issue 17: queued push notifications go out after the events that queued them, outside any transaction.
+    await inFreshScope(() => sendDuePushes(deps));
     if (lastChecks === null || deps.clock.now() - lastChecks >= checksEveryMs) {
       lastChecks = deps.clock.now();
       await runScheduledChecks(deps, checks, stopRequested);

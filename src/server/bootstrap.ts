@@ -12,6 +12,7 @@ import { inlineReads, startReadPool, type ReadRunner } from './reads/read-pool.j
 import { raiseAlert } from './features/alerts/index.js';
 import { linkMedicationsByName } from './features/medications/index.js';
 import { setEmailOfAccount } from './features/patients/index.js';
+import { pushRequester, queuePushFromEvent } from './features/push/index.js';
 
 /** Wires the real parts together. Tests call this too, with their own clock and database. */
 export function createDeps(config: Config, database: Database, clock: Clock = systemClock): AppDeps {
@@ -32,6 +33,8 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
     raiseAlert,
     linkMedicationsByName,
     setPatientEmail: setEmailOfAccount,
+    requestPush: pushRequester(clock),
+    onOutboxEvent: queuePushFromEvent,
     serverKeys,
   };
 }

@@ -10,6 +10,7 @@ import { scheduledAdherenceCheck } from './features/adherence/index.js';
 import { checkAppointmentReminders } from './features/appointments/index.js';
 import { purgeSignInLeftovers } from './features/accounts/index.js';
 import { purgeExpiredExports } from './features/fhir/index.js';
+import { checkDosePushes } from './features/push/index.js';
 
 /**
  * Time-based checks ("a review is due", "a message has waited 2 working days"). The outbox worker runs
@@ -26,6 +27,7 @@ export const scheduledChecks: ScheduledCheck[] = [
   checkMeasureReminders,
   checkFeedbackNudges,
   checkDoseReminders,
+  checkDosePushes,
   checkRefillReminders,
   checkMonitoringOverdue,
   scheduledAdherenceCheck,

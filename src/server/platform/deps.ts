@@ -12,6 +12,7 @@ import type { AlertSpec } from '../../shared/alerts/alert.js';
 import type { DomainEvent } from '../../shared/alerts/events.js';
 import type { ClinicOtherName } from '../../shared/medication-safety/names.js';
 import type { Actor } from './auth/actor.js';
+import type { PushMessage } from '../../shared/push/texts.js';
 
 /** Everything a service needs, passed explicitly (design §4): tests swap the clock, the rest is real. */
 export interface AppDeps {
@@ -39,7 +40,30 @@ export interface AppDeps {
   linkMedicationsByName: MedicationNameLinker;
   /** The patients feature writes the contact address of an account's patient record (asked by accounts). */
   setPatientEmail: PatientEmailSetter;
+  /**
+   * Issue 17: the push feature asks for a push notification in the caller's transaction (through the outbox);
+   * notify.ts calls it beside each email, so the platform never imports the push feature.
+   */
+  requestPush: PushRequester;
+  /** Issue 17: run by the outbox worker for every event, after the alert rules (the push feature's queueing). */
+  onOutboxEvent: OutboxEventHandler;
 }
+
+/** Queues a push notification (shared/push/texts.ts) for these accounts, through the outbox. */
+export type PushRequester = (
+  trx: Db,
+  request: {
+    clinicId: string;
+    patientId: string | null;
+    userIds: readonly string[];
+    message: PushMessage;
+    notBefore?: number | null;
+    dedupeKey?: string;
+  },
+) => Promise<void>;
+
+/** Reacts to one delivered outbox event inside the delivery transaction. */
+export type OutboxEventHandler = (trx: Db, deps: AppDeps, event: DomainEvent) => Promise<void>;
 
 /** The alerts feature's `raiseAlert`, as the outbox worker calls it; resolves to the new alert's id or null. */
 export type AlertRaiser = (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { symptomCodes } from '../side-effects/symptoms.js';
+import { pushMessageSchema } from '../push/texts.js';
 
 /**
  * Domain events: facts other parts of Duet react to. Each is written to the outbox in the same
@@ -263,6 +264,16 @@ export const eventPayloadSchemas = {
     windowMinutes: z.number().int(),
     firstAt: z.number(),
     lastAt: z.number(),
+  }),
+  /**
+   * Issue 17: a push notification for these accounts (shared/push/texts.ts, never clinical words). The push
+   * feature queues one per account that chose the kind and has a subscription; its sender delivers them.
+   */
+  'push.requested': z.object({
+    userIds: z.array(z.string()),
+    message: pushMessageSchema,
+    /** Not before this instant (a snoozed dose); quiet hours may move it later. */
+    notBefore: z.number().nullable(),
   }),
 } as const;
 

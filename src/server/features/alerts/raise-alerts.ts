@@ -78,7 +78,14 @@ export async function raiseAlert(
     outcome: 'allowed',
   });
   if (spec.severity !== 'routine')
-    await notifyByEmail(trx, deps, event.clinicId, [...byUser.keys()], 'alert');
+    await notifyByEmail(
+      trx,
+      deps,
+      event.clinicId,
+      [...byUser.keys()],
+      'alert',
+      urgentPush(spec.severity, id),
+    );
   return id;
 }
 
@@ -106,4 +113,9 @@ export async function resolveAlertsForSubject(
     });
   }
   return open.length;
+}
+
+/** Issue 17: clinicians who opted in get a push for an urgent alert ("Urgent alert for a patient on your team"). */
+function urgentPush(severity: string, alertId: string) {
+  return severity === 'urgent' ? { kind: 'urgentAlerts' as const, alertId } : null;
 }

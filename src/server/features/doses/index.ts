@@ -2,4 +2,4 @@
 export { doseRoutes } from './doses.routes.js';
 export { readReminderSettings } from './reminder-settings.repository.js';
 export { checkDoseReminders, checkRefillReminders } from './reminders.check.js';
-export { insertLog } from './doses.repository.js';
+export { insertLog, loggedDoseKeys } from './doses.repository.js';

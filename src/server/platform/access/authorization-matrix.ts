@@ -110,6 +110,7 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/admin/api-clients': { scope: 'none', expect: adminOnly },
   'POST /api/admin/api-clients/:clientId/rotate': { scope: 'none', expect: adminOnly },
   'POST /api/admin/api-clients/:clientId/revoke': { scope: 'none', expect: adminOnly },
+  'PUT /api/admin/api-clients/:clientId/keys': { scope: 'none', expect: adminOnly },
   'GET /api/clinicians': { scope: 'none', expect: cliniciansOnly },
   'GET /api/patients': { scope: 'none', expect: cliniciansOnly },
   'POST /api/patients': { scope: 'none', expect: cliniciansOnly },
@@ -228,6 +229,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // timeline (issue 14): the care team reads the timeline; the patient reads their own "My progress"
   'GET /api/patients/:patientId/timeline': { scope: 'patient', expect: careTeam },
   'GET /api/me/progress': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
+  // Push notifications (issue 17): each account its own subscriptions and choices; admins have none to choose.
+  'GET /api/push/public-key': { scope: 'none', expect: { ...signedIn, admin: 403 } },
+  'GET /api/push/subscriptions': { scope: 'none', expect: { ...signedIn, admin: 403 } },
+  'POST /api/push/subscriptions': { scope: 'none', expect: { ...signedIn, admin: 403 } },
+  'DELETE /api/push/subscriptions/:subscriptionId': { scope: 'none', expect: { ...signedIn, admin: 403 } },
+  'GET /api/push/preferences': { scope: 'none', expect: { ...signedIn, admin: 403 } },
+  'PUT /api/push/preferences': { scope: 'none', expect: { ...signedIn, admin: 403 } },
+  'POST /api/push/snooze': { scope: 'none', expect: { ...everyone(403), anonymous: 401, patient: 'allow' } },
   // documents (issue 14): the care team prints a patient's PDFs; the patient downloads their own and My record
   'GET /api/patients/:patientId/documents/:kind.pdf': { scope: 'patient', expect: careTeam },
   'GET /api/me/documents/:kind.pdf': {

@@ -1,6 +1,19 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { notificationRecipients } from './notify.repository.js';
+import type { PushMessage } from '../../../shared/push/texts.js';
+
+/**
+ * The push notification that goes with an email of this kind by default (issue 17): a reply from the team,
+ * a questionnaire due and an appointment coming up. Dose reminders are the push feature's own check (with the
+ * dose's time); alerts push only when urgent, which the caller passes with the alert (raise-alerts.ts).
+ */
+function pushFor(what: string): PushMessage | null {
+  if (what === 'message') return { kind: 'replies' };
+  if (what === 'questionnaire') return { kind: 'questionnaires' };
+  if (what === 'appointment') return { kind: 'appointments', day: 'soon', time: null };
+  return null;
+}
 
 /**
  * Email that something is waiting in Duet. It never carries patient data: no names, no content,
@@ -8,7 +21,7 @@ import { notificationRecipients } from './notify.repository.js';
  */
 export async function notifyByEmail(
   trx: Db,
-  deps: Pick<AppDeps, 'mailer' | 'config'>,
+  deps: Pick<AppDeps, 'mailer' | 'config'> & Partial<Pick<AppDeps, 'requestPush'>>,
   clinicId: string,
   userIds: readonly string[],
   what:
@@ -21,6 +34,8 @@ export async function notifyByEmail(
     | 'dose'
     | 'refill'
     | 'feedback',
+  /** Issue 17: the push notification beside the email; by default the kind's own (pushFor), null for none. */
+  push: PushMessage | null = pushFor(what),
 ): Promise<void> {
   const subjects = {
     message: 'You have a new message in Duet',
@@ -35,6 +50,8 @@ export async function notifyByEmail(
     refill: 'You have a refill reminder in Duet',
     appointment: 'You have an upcoming appointment in Duet',
   } as const;
+  if (push !== null && deps.requestPush)
+    await deps.requestPush(trx, { clinicId, patientId: null, userIds, message: push });
   const users = await notificationRecipients(trx, clinicId, [...new Set(userIds)]);
   for (const user of users) {
     if (user.status !== 'active') continue;

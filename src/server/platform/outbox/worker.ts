@@ -46,6 +46,7 @@ export async function deliverOneEvent(
           for (const [i, spec] of specs.entries())
             await deps.raiseAlert(trx, deps, event, spec, `${rule.name}:${event.id}:${String(i)}`);
         }
+        await deps.onOutboxEvent(trx, deps, event);
         await outbox.markProcessed(trx, row.id, deps.clock.now());
       } catch (err) {
         // Keep the queue moving: count the failure after this transaction rolls back; after 5 tries the
