@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, formatUtc, renderCalendar } from './ical.js';
+import { escapeText, foldLine, formatUtc, renderCalendar, triggerOf } from './ical.js';
+import { appointmentAlarms, doseAlarms } from './alarms.js';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
@@ -81,5 +82,76 @@ describe('iCalendar writer (RFC 5545)', () => {
     const first = lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.indexOf('END:VEVENT'));
     expect(first.some((l) => l.startsWith('DTEND'))).toBe(false);
     expect(lines.at(-2)).toBe('END:VCALENDAR');
+  });
+});
+
+describe('alarms (VALARM, RFC 5545 §3.6.6)', () => {
+  it.each([
+    [0, 'PT0S'],
+    [15, '-PT15M'],
+    [60, '-PT1H'],
+    [90, '-PT90M'],
+    [1440, '-P1D'],
+  ])('a trigger %i minutes before is %s', (minutes, want) => {
+    expect(triggerOf(minutes)).toBe(want);
+  });
+
+  it('refuses an alarm after the start', () => {
+    expect(() => triggerOf(-5)).toThrow();
+  });
+
+  it('writes each alarm inside its VEVENT with ACTION, TRIGGER and DESCRIPTION, in order', () => {
+    const text = renderCalendar({
+      name: 'Duet',
+      generatedAt: Date.UTC(2026, 2, 1, 12, 0, 0),
+      events: [
+        {
+          uid: 'appt@duet',
+          start: Date.UTC(2026, 2, 3, 14, 0),
+          end: Date.UTC(2026, 2, 3, 14, 50),
+          summary: 'Appointment (in person)',
+          alarms: appointmentAlarms,
+        },
+        {
+          uid: 'dose@duet',
+          start: Date.UTC(2026, 2, 2, 8, 0),
+          end: null,
+          summary: 'Medication reminder',
+          alarms: doseAlarms,
+        },
+        { uid: 'plain@duet', start: Date.UTC(2026, 2, 2, 9, 0), end: null, summary: 'No alarm' },
+      ],
+    });
+    const lines = text.split('\r\n');
+    const event = (uid: string) => {
+      const from = lines.indexOf(`UID:${uid}`);
+      return lines.slice(from, lines.indexOf('END:VEVENT', from) + 1);
+    };
+    expect(event('appt@duet').slice(-12)).toEqual([
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-P1D',
+      'DESCRIPTION:Appointment tomorrow',
+      'END:VALARM',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-PT1H',
+      'DESCRIPTION:Appointment in 1 hour',
+      'END:VALARM',
+      'END:VEVENT',
+    ]);
+    expect(event('dose@duet').slice(-6)).toEqual([
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:PT0S',
+      'DESCRIPTION:Medication reminder',
+      'END:VALARM',
+      'END:VEVENT',
+    ]);
+    expect(event('plain@duet').join('\n')).not.toContain('VALARM');
+    // Every BEGIN has its END, and VALARMs sit only inside VEVENTs.
+    expect(lines.filter((l) => l === 'BEGIN:VALARM')).toHaveLength(3);
+    expect(lines.filter((l) => l === 'END:VALARM')).toHaveLength(3);
   });
 });

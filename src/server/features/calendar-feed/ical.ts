@@ -1,6 +1,6 @@
 /**
  * A small RFC 5545 (iCalendar) writer for the private calendar feed: just what a subscribed phone calendar
- * needs (VCALENDAR with VEVENTs). Written here rather than taken from a library so every byte is ours:
+ * needs (VCALENDAR with VEVENTs and their VALARMs, issue 17). Written here rather than taken from a library so every byte is ours:
  * CRLF line ends (§3.1), lines folded at 75 octets without splitting a UTF-8 character (§3.1), TEXT
  * escaping (§3.3.11) and instants in UTC ("Z", §3.3.5).
  */
@@ -12,6 +12,14 @@ export interface CalendarEvent {
   end: number | null;
   summary: string;
   description?: string;
+  /** Reminders the phone's calendar shows itself (VALARM, RFC 5545 §3.6.6), e.g. at the time or an hour before. */
+  alarms?: readonly CalendarAlarm[];
+}
+
+/** A DISPLAY alarm `minutesBefore` the event's start (0: at the start), with discreet words. */
+export interface CalendarAlarm {
+  minutesBefore: number;
+  description: string;
 }
 
 export interface CalendarDocument {
@@ -68,6 +76,27 @@ export function foldLine(line: string): string {
   return parts.join(`${CRLF} `);
 }
 
+/** A TRIGGER relative to the start (RFC 5545 §3.3.6 dur-value): 0 → PT0S, 60 → -PT1H, 1440 → -P1D, 15 → -PT15M. */
+export function triggerOf(minutesBefore: number): string {
+  if (!Number.isInteger(minutesBefore) || minutesBefore < 0)
+    throw new Error('an alarm goes at or before the start');
+  if (minutesBefore === 0) return 'PT0S';
+  if (minutesBefore % 1440 === 0) return `-P${String(minutesBefore / 1440)}D`;
+  if (minutesBefore % 60 === 0) return `-PT${String(minutesBefore / 60)}H`;
+  return `-PT${String(minutesBefore)}M`;
+}
+
+/** The VALARM lines of one event (ACTION, TRIGGER and DESCRIPTION are required for DISPLAY, §3.6.6). */
+function alarmLines(alarms: readonly CalendarAlarm[]): string[] {
+  return alarms.flatMap((a) => [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `TRIGGER:${triggerOf(a.minutesBefore)}`,
+    `DESCRIPTION:${escapeText(a.description)}`,
+    'END:VALARM',
+  ]);
+}
+
 export function renderCalendar(doc: CalendarDocument): string {
   const lines = [
     'BEGIN:VCALENDAR',
@@ -88,7 +117,7 @@ export function renderCalendar(doc: CalendarDocument): string {
     if (e.end !== null) lines.push(`DTEND:${formatUtc(e.end)}`);
     lines.push(`SUMMARY:${escapeText(e.summary)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+    lines.push('TRANSP:TRANSPARENT', ...alarmLines(e.alarms ?? []), 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;

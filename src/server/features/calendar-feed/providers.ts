@@ -1,6 +1,7 @@
 import { doseEvents } from './dose-events.js';
 import { appointmentEvents } from '../appointments/index.js';
 import type { CalendarProvider } from './provider-types.js';
+import { appointmentAlarms, doseAlarms, withAlarms } from './alarms.js';
 
 export type { CalendarEvent } from './ical.js';
 export type { CalendarProvider, CalendarProviderDeps } from './provider-types.js';
@@ -10,7 +11,7 @@ export type { CalendarProvider, CalendarProviderDeps } from './provider-types.js
  * summaries discreet: a phone calendar is seen by others).
  */
 export const calendarProviders: CalendarProvider[] = [
-  doseEvents,
+  withAlarms(doseEvents, doseAlarms),
   // Appointments (discreet summaries; cancelled ones leave the feed).
-  appointmentEvents,
+  withAlarms(appointmentEvents, appointmentAlarms),
 ];
