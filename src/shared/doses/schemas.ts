@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TODAY_AS_NEEDED_LOGS_MAX } from './today.js';
 import { skipReasons } from './rules.js';
 
 // API shapes of the patient's dose side: Today, dose logs, supplies and refill forecast, reminder
@@ -110,7 +111,10 @@ export const asNeededTodaySchema = z.object({
   doseUnit: z.string(),
   maxPerDay: z.number(),
   countToday: z.number(),
-  logs: z.array(doseLogSchema),
+  /** The latest logs of the day, at most TODAY_AS_NEEDED_LOGS_MAX (issue 19), oldest first. */
+  logs: z.array(doseLogSchema).max(TODAY_AS_NEEDED_LOGS_MAX),
+  /** Earlier logs of the day exist that are not listed (countToday counts them all). */
+  hasMoreLogs: z.boolean(),
 });
 export type AsNeededToday = z.infer<typeof asNeededTodaySchema>;
 

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { expandScheduledDoses, periodInEffect } from '../../../shared/medications/schedule.js';
-import { isDueNow } from '../../../shared/doses/today.js';
+import { isDueNow, TODAY_AS_NEEDED_LOGS_MAX } from '../../../shared/doses/today.js';
 import type { AsNeededToday, Today, TodayDose } from '../../../shared/doses/schemas.js';
 import * as repo from './doses.repository.js';
 import { toDoseLog } from './doses.mapper.js';
@@ -56,6 +56,8 @@ export function today(deps: AppDeps, actor: Actor, patientId: string): Promise<T
         const period = periodInEffect(r, day);
         if (!period || period.paused || period.schedule.kind !== 'as_needed') continue;
         const mine = logs.filter((l) => l.asNeeded && l.medicationId === r.medicationId);
+        // Bounded (issue 19): the latest logs only, and the answer says when earlier ones exist.
+        const shown = mine.slice(-TODAY_AS_NEEDED_LOGS_MAX);
         asNeeded.push({
           medicationId: r.medicationId,
           name: r.displayName,
@@ -63,7 +65,8 @@ export function today(deps: AppDeps, actor: Actor, patientId: string): Promise<T
           doseUnit: period.doseUnit,
           maxPerDay: period.schedule.maxPerDay,
           countToday: mine.filter((l) => l.status === 'taken').length,
-          logs: mine,
+          logs: shown,
+          hasMoreLogs: shown.length < mine.length,
         });
       }
       const supplies = await forecastsFor(trx, actor.clinicId, schedule, day);

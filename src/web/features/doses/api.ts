@@ -15,6 +15,7 @@ import type {
   ReminderSettings,
   Today,
 } from '../../../shared/doses/schemas';
+import { TODAY_AS_NEEDED_LOGS_MAX } from '../../../shared/doses/today';
 
 export type {
   AsNeededToday,
@@ -93,7 +94,13 @@ function withLog(today: Today, log: DoseLog): Today {
     ),
     asNeeded: today.asNeeded.map((a) =>
       a.medicationId === log.medicationId && log.asNeeded && !a.logs.some((l) => l.id === log.id)
-        ? { ...a, countToday: a.countToday + 1, logs: [...a.logs, log] }
+        ? {
+            ...a,
+            countToday: a.countToday + 1,
+            // The same bound as the server's answer (issue 19): the latest logs, and say when more exist.
+            logs: [...a.logs, log].slice(-TODAY_AS_NEEDED_LOGS_MAX),
+            hasMoreLogs: a.hasMoreLogs || a.logs.length + 1 > TODAY_AS_NEEDED_LOGS_MAX,
+          }
         : a,
     ),
   };

@@ -80,6 +80,7 @@ export function AsNeededRow({
             .filter((l) => l.takenAt !== null)
             .map((l) => timeIn(l.takenAt ?? 0, timeZone))
             .join(', ')}
+          {medicine.hasMoreLogs && ` (showing the latest ${String(medicine.logs.length)})`}
         </Text>
       )}
       {open && (
