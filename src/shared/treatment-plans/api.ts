@@ -9,8 +9,12 @@ import type {
 } from './api-schemas.js';
 import { safetyPlanSchema, type PlanContent } from './schemas.js';
 
-export type { PlanContent, PlanEdit } from './schemas.js';
+export type { LinkedMedication, PlanContent, PlanEdit } from './schemas.js';
+export { linkedIntents } from './schemas.js';
+export { PLAN_ATTESTATION } from './api-schemas.js';
+export { textChanges, type TextChange } from './word-diff.js';
 export type {
+  MedicationDifferenceView,
   PlanOverview,
   PlanReview,
   PlanTemplate,

@@ -143,8 +143,21 @@ export function useEditDraft(patientId: string) {
 export function useDraftAction(patientId: string) {
   const invalidate = useInvalidatePlan(patientId);
   return useMutation({
-    mutationFn: ({ action, version }: { action: 'sign' | 'submit'; version: number }) =>
-      api.post<PlanVersion>(`${base(patientId)}/plan/draft/${action}`, undefined, { ifMatch: version }),
+    mutationFn: ({
+      action,
+      version,
+      attested,
+    }: {
+      action: 'sign' | 'submit';
+      version: number;
+      /** Sign only: the signer ticked the attestation (issue 15). */
+      attested?: boolean;
+    }) =>
+      api.post<PlanVersion>(
+        `${base(patientId)}/plan/draft/${action}`,
+        action === 'sign' ? { attested: attested === true } : undefined,
+        { ifMatch: version },
+      ),
     onSettled: invalidate,
   });
 }

@@ -5,7 +5,7 @@ import { missingForSignature, sectionOwners } from '../../../shared/treatment-pl
 import type { PlanSection } from '../../../shared/treatment-plans/schemas';
 import { isApiError } from '../../app/api-client';
 import type { CareTeamRole } from '../../../shared/accounts/api';
-import type { PlanEdit, PlanVersion } from '../../../shared/treatment-plans/api';
+import type { MedicationDifferenceView, PlanEdit, PlanVersion } from '../../../shared/treatment-plans/api';
 import { useCurrentUser } from '../../app/session';
 import { errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
@@ -23,9 +23,23 @@ import { GoalsSection, ProblemsSection } from './draft-problems-goals';
 import { SafetyPlanSection } from './draft-safety-plan';
 import { MedicationSection, TherapySection } from './draft-therapy-medication';
 import { SECTION_LABELS } from './plan-words';
+import { MedicationDifferences } from './medication-differences';
+import { SignPanel } from './sign-panel';
 
 /** Edits the open draft: shared parts for everyone, the therapy part for the therapist, medication for the prescriber. */
-export function DraftEditor({ patientId, draft }: { patientId: string; draft: PlanVersion }) {
+export function DraftEditor({
+  patientId,
+  draft,
+  agreed,
+  differences,
+}: {
+  patientId: string;
+  draft: PlanVersion;
+  /** The version signed last (the agreed plan), compared on the sign step; null before the first. */
+  agreed: PlanVersion | null;
+  /** Where the saved draft's medication part differs from the current medication records. */
+  differences: MedicationDifferenceView[];
+}) {
   const user = useCurrentUser();
   const edit = useEditDraft(patientId);
   const action = useDraftAction(patientId);
@@ -97,7 +111,7 @@ export function DraftEditor({ patientId, draft }: { patientId: string; draft: Pl
 
   const sign = () =>
     action.mutate(
-      { action: 'sign', version: base.version },
+      { action: 'sign', version: base.version, attested: true },
       {
         onSuccess: (signed) =>
           notifications.show({
@@ -119,6 +133,7 @@ export function DraftEditor({ patientId, draft }: { patientId: string; draft: Pl
         </Alert>
       )}
 
+      <MedicationDifferences differences={differences} draft />
       <ProblemsSection content={content} set={set} icd10Error={fieldErrors.problems} />
       <GoalsSection content={content} set={set} />
       <TherapySection content={content} set={set} editable={mayEdit('therapy')} />
@@ -165,21 +180,26 @@ export function DraftEditor({ patientId, draft }: { patientId: string; draft: Pl
             <Button onClick={save} disabled={dirty.length === 0} loading={edit.isPending}>
               Save draft
             </Button>
-            {canSign && (
-              <Button
-                variant="filled"
-                onClick={sign}
-                loading={action.isPending}
-                disabled={dirty.length > 0 || missing.length > 0 || mySignature !== undefined}
-              >
-                {mySignature
-                  ? `Signed version ${String(base.number)}`
-                  : `Sign version ${String(base.number)}`}
-              </Button>
-            )}
           </Group>
         </Stack>
       </Paper>
+      {canSign && (
+        <SignPanel
+          content={base.content}
+          lastSigned={agreed}
+          versionNumber={base.number}
+          signed={mySignature !== undefined}
+          disabledReason={
+            dirty.length > 0
+              ? 'Save the draft first: you sign what is saved.'
+              : missing.length > 0
+                ? `Before signing: ${missing.map((m) => m.message).join(' ')}`
+                : null
+          }
+          pending={action.isPending}
+          onSign={sign}
+        />
+      )}
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/c
 import { NumberField } from '../../components/number-field';
 import { options, type Content, type SetContent } from './draft-helpers';
 import { Section } from './draft-section';
-import { PickPlanMedications } from '../medications/plan-medications';
+import { PlanMedicationsEditor } from './draft-medications';
 import { FREQUENCY_LABELS, IPT_AREA_LABELS, MODALITY_LABELS } from './plan-words';
 
 export function TherapySection({
@@ -104,16 +104,16 @@ export function MedicationSection({
     <Section title="Medication" owner="prescriber" editable={editable}>
       <Textarea
         label="Medication strategy"
-        description='The aim in words, for example "start sertraline 50 mg, aim for 100 mg by week 4".'
+        description='The overall aim in words, for example "aim for 100 mg by week 4". Link the records below.'
         autosize
         minRows={2}
         readOnly={!editable}
         value={content.medication.strategy}
         onChange={(e) => set('medication', { ...content.medication, strategy: e.currentTarget.value })}
       />
-      <PickPlanMedications
-        value={content.medication.medicationIds}
-        onChange={(ids) => set('medication', { ...content.medication, medicationIds: ids })}
+      <PlanMedicationsEditor
+        part={content.medication}
+        onChange={(part) => set('medication', part)}
         editable={editable}
       />
     </Section>

@@ -40,6 +40,11 @@ export function PatientPlanPage() {
       {view.data && (
         <>
           <Text>{view.data.introduction}</Text>
+          {view.data.medicationNotice && (
+            <Alert color="orange" variant="light" title="Your medicines have changed">
+              {view.data.medicationNotice}
+            </Alert>
+          )}
           {view.data.sections.map((section) => (
             <Card
               key={section.key}

@@ -5,6 +5,7 @@ import { LinkedMedications } from '../medications/plan-medications';
 import {
   FREQUENCY_LABELS,
   GOAL_STATUS_LABELS,
+  INTENT_LABELS,
   IPT_AREA_LABELS,
   MODALITY_LABELS,
   SAFETY_SECTION_LABELS,
@@ -20,6 +21,36 @@ function Part({ title, children }: { title: string; children: React.ReactNode })
       </Title>
       {children}
     </Stack>
+  );
+}
+
+/** The linked records as the plan saw them, with what it intends for each, and the medications to start. */
+function PlannedMedications({ part }: { part: PlanContent['medication'] }) {
+  const snapshotted = part.linked.filter((l) => l.snapshot !== null);
+  // Older plans list record ids only: those show the records as they are now.
+  const older = part.medicationIds.filter((id) => !snapshotted.some((l) => l.medicationId === id));
+  return (
+    <>
+      {(snapshotted.length > 0 || part.toStart.length > 0) && (
+        <List size="sm" spacing={2}>
+          {snapshotted.map(({ medicationId, snapshot, intent, note }) => (
+            <List.Item key={medicationId}>
+              <strong>{snapshot?.name}</strong>: {snapshot?.dose}
+              {snapshot?.schedule ? `, ${snapshot.schedule}` : ''}
+              {snapshot?.steps ? `; then ${snapshot.steps}` : ''} · {INTENT_LABELS[intent]}
+              {note ? `: ${note}` : ''}
+            </List.Item>
+          ))}
+          {part.toStart.map((s) => (
+            <List.Item key={s.id}>
+              <strong>Start {s.name}</strong>
+              {s.note ? `: ${s.note}` : ''}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <LinkedMedications ids={older} />
+    </>
   );
 }
 
@@ -79,9 +110,9 @@ export function PlanContentView({ content }: { content: PlanContent }) {
             {content.medication.strategy}
           </Text>
         ) : (
-          content.medication.medicationIds.length === 0 && none
+          content.medication.medicationIds.length === 0 && content.medication.toStart.length === 0 && none
         )}
-        <LinkedMedications ids={content.medication.medicationIds} />
+        <PlannedMedications part={content.medication} />
       </Part>
       <Part title="Measurement plan">
         {content.measurement.questionnaires.length === 0

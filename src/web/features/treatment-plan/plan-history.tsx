@@ -122,7 +122,11 @@ export function PlanHistory({ patientId, plan }: { patientId: string; plan: Plan
                   <Text size="xs" c="dimmed">
                     {entry.by.name} ({roleLabel(entry.by.role).toLowerCase()}) · {formatDateTime(entry.at)}
                   </Text>
-                  {entry.reason && <Text size="sm">Why: {entry.reason}</Text>}
+                  {entry.reason && (
+                    <Text size="sm">
+                      {entry.action === 'signed' ? `Attested: “${entry.reason}”` : `Why: ${entry.reason}`}
+                    </Text>
+                  )}
                 </Timeline.Item>
               ))}
           </Timeline>

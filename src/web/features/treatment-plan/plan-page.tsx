@@ -24,6 +24,7 @@ import { ErrorState, LoadingState, errorMessage } from '../../components/query-s
 import { usePatient } from '../patients/api';
 import { useNewDraft, usePlan, usePlanTemplates, useStartPlan } from './api';
 import { DraftEditor } from './draft-editor';
+import { MedicationDifferences } from './medication-differences';
 import { PlanComments } from './plan-comments';
 import { PlanContentView } from './plan-content-view';
 import { PlanHistory } from './plan-history';
@@ -141,9 +142,16 @@ function PlanTabs({ patient, plan }: { patient: PatientOverview; plan: PlanOverv
       </Tabs.List>
       <Tabs.Panel value="plan" pt="md">
         {plan.draft ? (
-          <DraftEditor key={plan.draft.id} patientId={patient.id} draft={plan.draft} />
+          <DraftEditor
+            key={plan.draft.id}
+            patientId={patient.id}
+            draft={plan.draft}
+            agreed={plan.agreed}
+            differences={plan.draftMedicationDifferences}
+          />
         ) : plan.agreed ? (
           <Stack gap="md">
+            <MedicationDifferences differences={plan.agreedMedicationDifferences} draft={false} />
             <ChangeAgreedPlan patientId={patient.id} />
             <Paper withBorder radius="md" p="md">
               <PlanContentView content={plan.agreed.content} />
@@ -153,7 +161,8 @@ function PlanTabs({ patient, plan }: { patient: PatientOverview; plan: PlanOverv
       </Tabs.Panel>
       {plan.agreed && (
         <Tabs.Panel value="agreed" pt="md">
-          <Paper withBorder radius="md" p="md">
+          <MedicationDifferences differences={plan.agreedMedicationDifferences} draft={false} />
+          <Paper withBorder radius="md" p="md" mt="md">
             <PlanContentView content={plan.agreed.content} />
           </Paper>
         </Tabs.Panel>

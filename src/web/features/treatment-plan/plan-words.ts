@@ -1,4 +1,5 @@
 // Words for the treatment plan on clinician pages. Display only: the rules live in src/shared.
+import type { Medication } from '../../../shared/medications/schemas';
 import type { PlanContent, PlanOverview, PlanVersionStatus } from '../../../shared/treatment-plans/api';
 
 export const MODALITY_LABELS = { CBT: 'CBT', DBT: 'DBT', IPT: 'IPT', other: 'Other' } as const;
@@ -148,4 +149,21 @@ export function valueText(value: unknown): string {
       .join('\n');
   }
   return '—';
+}
+
+/** What the plan intends for a linked medication record (issue 15). */
+export const INTENT_LABELS = {
+  continue: 'Continue as prescribed',
+  change_dose: 'Change the dose',
+  stop: 'Stop',
+} as const;
+
+/** A medication record as it is today, e.g. "50 mg, 08:00 every day" or "stopped (last day 2026-11-20)". */
+export function medicationNow(m: Medication): string {
+  if (m.status === 'stopped') return `stopped${m.endDate ? ` (last day ${m.endDate})` : ''}`;
+  const p = m.current ?? m.upcoming[0] ?? null;
+  if (p === null) return 'no dose recorded';
+  if (p.paused) return 'paused';
+  const when = m.current ? '' : ` from ${p.from}`;
+  return `${String(p.doseAmount)} ${p.doseUnit}, ${p.scheduleText}${when}`;
 }
