@@ -60,15 +60,21 @@ export async function inboxOf(db: Db, clinicId: string, userId: string, filter: 
 }
 export type AlertRow = Awaited<ReturnType<typeof inboxOf>>[number];
 
-export async function alertsOfPatient(db: Db, clinicId: string, patientId: string) {
+/**
+ * A patient's alerts, open ones first (so an open alert is never the one left out), then newest first: at most
+ * `limit` rows (the caller asks one more to learn whether more exist; issue 19).
+ */
+export async function alertsOfPatient(db: Db, clinicId: string, patientId: string, limit: number) {
   return db
     .selectFrom('alerts as a')
     .innerJoin('patients as p', 'p.id', 'a.patient_id')
     .select(alertColumns)
     .where('a.clinic_id', '=', clinicId)
     .where('a.patient_id', '=', patientId)
+    .orderBy((eb) => eb.case().when('a.state', '=', 'resolved').then(1).else(0).end())
     .orderBy('a.created_at', 'desc')
-    .limit(500)
+    .orderBy('a.id', 'desc')
+    .limit(limit)
     .execute();
 }
 

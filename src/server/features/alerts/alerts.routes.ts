@@ -7,6 +7,7 @@ import { errors } from '../../platform/http/error-schema.js';
 import { alertSchema } from '../../../shared/alerts/alert.js';
 import { inboxCountsSchema, inboxViewSchema } from '../../../shared/alerts/api.js';
 import * as alerts from './alerts.service.js';
+import { PATIENT_ALERTS_MAX } from '../../../shared/lists/limits.js';
 
 const tags = ['alerts'];
 const alertParams = z.object({ alertId: z.string().min(1).max(64) });
@@ -45,11 +46,12 @@ export function alertRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
-      response: { 200: z.object({ alerts: z.array(alertSchema) }), ...errors(400, 401, 404) },
+      response: {
+        200: z.object({ alerts: z.array(alertSchema).max(PATIENT_ALERTS_MAX), hasMore: z.boolean() }),
+        ...errors(400, 401, 404),
+      },
     },
-    handler: async (request) => ({
-      alerts: await alerts.patientAlerts(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) => alerts.patientAlerts(deps, actorOf(request), request.params.patientId),
   });
 
   app.post('/api/alerts/:alertId/acknowledge', {

@@ -13,6 +13,7 @@ import { severityRank, type Alert, type Severity } from '../../../shared/alerts/
 import type { Db } from '../../db/database.js';
 import * as repo from './alerts.repository.js';
 import { toAlert } from './alerts.mapper.js';
+import { PATIENT_ALERTS_MAX } from '../../../shared/lists/limits.js';
 
 export type InboxView = 'active' | 'open' | 'acknowledged' | 'resolved' | 'all';
 const statesOf: Record<InboxView, string[]> = {
@@ -80,14 +81,25 @@ export async function inboxCounts(deps: AppDeps, actor: Actor): Promise<Record<S
   return counts;
 }
 
-export function patientAlerts(deps: AppDeps, actor: Actor, patientId: string): Promise<Alert[]> {
+/** A patient's alerts, bounded (issue 19): open ones first, at most PATIENT_ALERTS_MAX, `hasMore` when cut. */
+export function patientAlerts(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+): Promise<{ alerts: Alert[]; hasMore: boolean }> {
   return withPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'alerts.read', resourceType: 'alert' },
-    async (trx) =>
-      withRecipients(trx, actor.clinicId, await repo.alertsOfPatient(trx, actor.clinicId, patientId)),
+    async (trx) => {
+      const rows = await repo.alertsOfPatient(trx, actor.clinicId, patientId, PATIENT_ALERTS_MAX + 1);
+      const shown = rows.slice(0, PATIENT_ALERTS_MAX);
+      return {
+        alerts: await withRecipients(trx, actor.clinicId, shown),
+        hasMore: rows.length > shown.length,
+      };
+    },
   );
 }
 

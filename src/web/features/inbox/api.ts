@@ -36,14 +36,21 @@ export function useInboxCounts(enabled: boolean) {
   });
 }
 
-export function usePatientAlerts(patientId: string) {
-  return useQuery({
+function patientAlertsQuery(patientId: string) {
+  return {
     queryKey: inboxKeys.patient(patientId),
     queryFn: () =>
-      api
-        .get<{ alerts: Alert[] }>(`/api/patients/${encodeURIComponent(patientId)}/alerts`)
-        .then((r) => r.alerts),
-  });
+      api.get<{ alerts: Alert[]; hasMore: boolean }>(`/api/patients/${encodeURIComponent(patientId)}/alerts`),
+  };
+}
+
+export function usePatientAlerts(patientId: string) {
+  return useQuery({ ...patientAlertsQuery(patientId), select: (r) => r.alerts });
+}
+
+/** The list is bounded (issue 19): true when older resolved alerts are not listed. */
+export function usePatientAlertsCut(patientId: string): boolean {
+  return useQuery({ ...patientAlertsQuery(patientId), select: (r) => r.hasMore }).data === true;
 }
 
 export type AlertChange = { alert: Alert } & ({ to: 'acknowledged' } | { to: 'resolved'; note: string });

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { severityRank } from '../../../shared/alerts/alert';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { AlertItem } from './alert-item';
-import { usePatientAlerts } from './api';
+import { usePatientAlerts, usePatientAlertsCut } from './api';
+import { PATIENT_ALERTS_MAX } from '../../../shared/lists/limits';
 
 const FIRST = 5;
 
 /** This patient's alert history: what still needs someone first (urgent first), then the rest, newest first. */
 export function PatientAlertsCard({ patientId }: { patientId: string }) {
   const alerts = usePatientAlerts(patientId);
+  const cut = usePatientAlertsCut(patientId);
   const [all, setAll] = useState(false);
   const sorted = [...(alerts.data ?? [])].sort((a, b) => {
     const doneA = a.state === 'resolved' ? 1 : 0;
@@ -40,6 +42,12 @@ export function PatientAlertsCard({ patientId }: { patientId: string }) {
             <AlertItem key={alert.id} alert={alert} showPatient={false} />
           ))}
         </Stack>
+      )}
+      {cut && (
+        <Text size="xs" c="dimmed" mt="sm">
+          Showing the latest {PATIENT_ALERTS_MAX} alerts (every open one first); older resolved alerts are not
+          listed.
+        </Text>
       )}
       {sorted.length > FIRST && (
         <Button variant="subtle" size="xs" mt="sm" onClick={() => setAll((v) => !v)}>

@@ -1,0 +1,8 @@
+/**
+ * The maximum number of rows some list endpoints answer (issue 19: every list endpoint is paged or bounded
+ * with a documented maximum; docs/api.md "List limits"). Product policy, not clinical rules. A list cut at its
+ * maximum says so (`hasMore: true`) and the page says "Showing the latest N"; nothing is cut silently.
+ */
+
+/** A patient's alerts: every open one first, then the latest resolved ones, at most this many in all. */
+export const PATIENT_ALERTS_MAX = 500;
