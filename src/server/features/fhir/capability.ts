@@ -66,6 +66,8 @@ export function capabilityStatement(
           description: 'OAuth 2.0 client credentials (POST /oauth2/token); SMART v2 system scopes.',
         },
         resource: handlers.map(resource),
+        // POST /fhir/R4 with a transaction Bundle (docs/fhir.md "Writes").
+        interaction: [{ code: 'transaction' }],
       },
     ],
   };

@@ -9,11 +9,13 @@ import { handlers } from './registry.js';
 import { capabilityStatement } from './capability.js';
 import { orThrow } from './params.js';
 import type { FhirContext } from './access.js';
-import { createQuestionnaireResponse } from './writes.service.js';
+import { BundleRefused, createOne, runTransaction, singleCreateTypes } from './transaction.js';
 import { exportRoutes } from './export/export.routes.js';
 
-/** The types a client can create today (docs/fhir.md, "Writes"). */
-const creatable: readonly FhirResourceType[] = ['QuestionnaireResponse'];
+/** The types a client can create on their own (docs/fhir.md, "Writes"; a Bundle also MedicationRequest). */
+const creatable: readonly FhirResourceType[] = singleCreateTypes;
+/** A transaction Bundle of up to 500 entries is larger than the app's body limit for forms. */
+const BUNDLE_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -81,6 +83,7 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
         }
       });
       fhir.setErrorHandler((err: FastifyError | FhirError, request, reply) => {
+        if (err instanceof BundleRefused) return send(reply, err.status, err.outcome);
         if (err instanceof FhirError) {
           if (err.headers) void reply.headers(err.headers);
           return send(reply, err.status, operationOutcome(err.code, err.diagnostics, err.expression));
@@ -153,15 +156,22 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
         const client = fhirClientOf(request);
         requireScope(client, handler.type, 'c');
         const ifNoneExist = request.headers['if-none-exist'];
-        const result = await createQuestionnaireResponse(
+        const result = await createOne(
           { deps, client, base },
+          handler.type,
           request.body,
           typeof ifNoneExist === 'string' ? ifNoneExist : undefined,
         );
-        const id = result.resource.id ?? '';
-        void reply.header('location', `${base}/${handler.type}/${id}/_history/1`).header('etag', 'W/"1"');
+        const version = result.resource.meta?.versionId ?? '1';
+        void reply
+          .header('location', `${base}/${handler.type}/${result.id}/_history/${version}`)
+          .header('etag', `W/"${version}"`);
         return send(reply, result.created ? 201 : 200, result.resource);
       });
+      // A transaction Bundle (docs/fhir.md "Writes"): all or nothing; the scopes are each entry type's `c`.
+      fhir.post('/', { bodyLimit: BUNDLE_BODY_LIMIT }, async (request, reply) =>
+        send(reply, 200, await runTransaction({ deps, client: fhirClientOf(request), base }, request.body)),
+      );
       exportRoutes(fhir, deps, base);
       done();
     },
