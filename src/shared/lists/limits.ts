@@ -6,3 +6,6 @@
 
 /** A patient's alerts: every open one first, then the latest resolved ones, at most this many in all. */
 export const PATIENT_ALERTS_MAX = 500;
+
+/** A patient's side-effect reports: every open one, then the newest others, at most this many, newest first. */
+export const SIDE_EFFECT_REPORTS_MAX = 100;

@@ -3,6 +3,7 @@ import { guideKeys } from '../medication-guides/guides.js';
 import { adviceKinds } from '../medication-safety/urgent-symptoms.js';
 import { symptomCodeSchema, symptomCodes } from './symptoms.js';
 import { interferenceMax } from './interference.js';
+import { SIDE_EFFECT_REPORTS_MAX } from '../lists/limits.js';
 
 // API shapes of side-effect reports (issue 4; care-rules.md "Side effects": our own form, not FIBSER).
 
@@ -81,7 +82,12 @@ export const sideEffectReportSchema = z.object({
   changeOptions: z.array(changeOptionSchema),
 });
 export type SideEffectReport = z.infer<typeof sideEffectReportSchema>;
-export const sideEffectReportListSchema = z.object({ reports: z.array(sideEffectReportSchema) });
+/** Bounded (issue 19): every open report, then the newest others, at most SIDE_EFFECT_REPORTS_MAX. */
+export const sideEffectReportListSchema = z.object({
+  reports: z.array(sideEffectReportSchema).max(SIDE_EFFECT_REPORTS_MAX),
+  /** Older reports exist that are not listed. */
+  hasMore: z.boolean(),
+});
 
 /** One piece of advice for an urgent symptom (shared/medication-safety/urgent-symptoms.ts). */
 export const adviceItemSchema = z.object({

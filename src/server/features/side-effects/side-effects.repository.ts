@@ -26,16 +26,22 @@ export function findReport(db: Db, clinicId: string, patientId: string, reportId
     .executeTakeFirst();
 }
 
-export function reportsOfPatient(db: Db, clinicId: string, patientId: string, limit = 100) {
-  return db
+/**
+ * A patient's reports, at most `limit`: open ones chosen first (an open report is never the one left out),
+ * then the newest others; answered newest first (issue 19).
+ */
+export async function reportsOfPatient(db: Db, clinicId: string, patientId: string, limit: number) {
+  const rows = await db
     .selectFrom('side_effect_reports')
     .selectAll()
     .where('clinic_id', '=', clinicId)
     .where('patient_id', '=', patientId)
+    .orderBy((eb) => eb.case().when('state', '=', 'open').then(0).else(1).end())
     .orderBy('reported_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  return rows.sort((a, b) => b.reported_at - a.reported_at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
 export type AnswerRow = SideEffectAnswerTable & { answered_by_name: string; change_summary: string | null };

@@ -41,9 +41,7 @@ export function sideEffectRoutes(app: App, deps: AppDeps): void {
       params: patientParams,
       response: { 200: sideEffectReportListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      reports: await service.listReports(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) => service.listReports(deps, actorOf(request), request.params.patientId),
   });
 
   app.post('/api/patients/:patientId/side-effects', {

@@ -23,6 +23,7 @@ import * as repo from './side-effects.repository.js';
 import { doseText, toReport } from './side-effects.mapper.js';
 import { suspectableMedications, type SuspectableMedication } from './current-medications.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { SIDE_EFFECT_REPORTS_MAX } from '../../../shared/lists/limits.js';
 
 /** The patient's local day and age on it (the antidepressant row of section 4 reads the age). */
 async function todayOf(
@@ -57,7 +58,7 @@ function assess(
 export async function loadReports(trx: Db, actor: Actor, patientId: string, only?: string) {
   const rows = only
     ? [await repo.findReport(trx, actor.clinicId, patientId, only)].filter((r) => r !== undefined)
-    : await repo.reportsOfPatient(trx, actor.clinicId, patientId);
+    : await repo.reportsOfPatient(trx, actor.clinicId, patientId, SIDE_EFFECT_REPORTS_MAX + 1);
   const answers = await repo.answersOfReports(
     trx,
     actor.clinicId,
@@ -276,13 +277,27 @@ export function submitReport(
   );
 }
 
-/** The patient's reports, newest first, with what the prescriber did about each. */
-export function listReports(deps: AppDeps, actor: Actor, patientId: string): Promise<SideEffectReport[]> {
+/**
+ * The patient's reports, newest first, with what the prescriber did about each: bounded (issue 19) to
+ * SIDE_EFFECT_REPORTS_MAX, every open one kept, `hasMore` when older ones are not listed.
+ */
+export function listReports(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+): Promise<{ reports: SideEffectReport[]; hasMore: boolean }> {
   return withPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'side_effect.list', resourceType: 'side_effect_report' },
-    (trx) => loadReports(trx, actor, patientId),
+    async (trx) => {
+      const reports = await loadReports(trx, actor, patientId);
+      if (reports.length <= SIDE_EFFECT_REPORTS_MAX) return { reports, hasMore: false };
+      // One more than the maximum came back: leave out the oldest report that is not open.
+      const notOpen = reports.findLastIndex((r) => r.state !== 'open');
+      const drop = notOpen >= 0 ? notOpen : reports.length - 1;
+      return { reports: reports.filter((_, i) => i !== drop), hasMore: true };
+    },
   );
 }

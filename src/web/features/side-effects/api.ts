@@ -33,12 +33,21 @@ export function useReportForm(patientId: string) {
   });
 }
 
-export function useSideEffectReports(patientId: string) {
-  return useQuery({
+function reportsQuery(patientId: string) {
+  return {
     queryKey: sideEffectKeys.reports(patientId),
-    queryFn: () => api.get<{ reports: SideEffectReport[] }>(base(patientId)).then((r) => r.reports),
+    queryFn: () => api.get<{ reports: SideEffectReport[]; hasMore: boolean }>(base(patientId)),
     enabled: patientId !== '',
-  });
+  };
+}
+
+export function useSideEffectReports(patientId: string) {
+  return useQuery({ ...reportsQuery(patientId), select: (r) => r.reports });
+}
+
+/** The list is bounded (issue 19): true when older reports are not listed. */
+export function useSideEffectReportsCut(patientId: string): boolean {
+  return useQuery({ ...reportsQuery(patientId), select: (r) => r.hasMore }).data === true;
 }
 
 /**

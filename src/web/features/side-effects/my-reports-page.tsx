@@ -6,7 +6,8 @@ import { SoftBadge } from '../../components/badges';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { GuideLink } from '../medication-guides/guide-link';
-import { useSideEffectReports } from './api';
+import { useSideEffectReports, useSideEffectReportsCut } from './api';
+import { SIDE_EFFECT_REPORTS_MAX } from '../../../shared/lists/limits';
 import { AnswerList, ReportFacts } from './report-summary';
 import { answerKindForPatient } from './words';
 
@@ -14,6 +15,7 @@ import { answerKindForPatient } from './words';
 export function MySideEffectReportsPage() {
   const user = useCurrentUser();
   const reports = useSideEffectReports(user.patientId ?? '');
+  const cut = useSideEffectReportsCut(user.patientId ?? '');
   return (
     <Stack gap="lg" maw={760}>
       <Anchor component={Link} to="/home" size="sm">
@@ -33,6 +35,11 @@ export function MySideEffectReportsPage() {
       </Button>
       {reports.isPending && <LoadingState label="Loading your reports…" />}
       {reports.isError && <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />}
+      {cut && (
+        <Text size="sm" c="dimmed">
+          Showing your latest {SIDE_EFFECT_REPORTS_MAX} reports; older ones are not listed here.
+        </Text>
+      )}
       {reports.data?.length === 0 && <Text>You have not reported any side effects yet.</Text>}
       {reports.data && reports.data.length > 0 && (
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

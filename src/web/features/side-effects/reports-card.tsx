@@ -9,7 +9,14 @@ import { newClientId } from '../messaging/api';
 import { GuideLink } from '../medication-guides/guide-link';
 import { useMedications } from '../medications/api';
 import { ChangeMedicationModal } from '../medications/change-medication-modal';
-import { sideEffectKeys, useAnswerReport, useSideEffectReports, type SideEffectReport } from './api';
+import {
+  sideEffectKeys,
+  useAnswerReport,
+  useSideEffectReports,
+  useSideEffectReportsCut,
+  type SideEffectReport,
+} from './api';
+import { SIDE_EFFECT_REPORTS_MAX } from '../../../shared/lists/limits';
 import { AnswerList, ReportFacts } from './report-summary';
 import { answerKindLabels } from './words';
 
@@ -216,6 +223,7 @@ function ReportItem({
 export function SideEffectReportsCard({ patientId, limit }: { patientId: string; limit?: number }) {
   const user = useCurrentUser();
   const reports = useSideEffectReports(patientId);
+  const cut = useSideEffectReportsCut(patientId);
   const list = reports.data ?? [];
   const open = list.filter((r) => r.state === 'open').length;
   const shown = limit ? list.slice(0, limit) : list;
@@ -236,6 +244,12 @@ export function SideEffectReportsCard({ patientId, limit }: { patientId: string;
         </Group>
         {reports.isPending && <LoadingState label="Loading side-effect reports…" />}
         {reports.isError && <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />}
+        {cut && (
+          <Text size="xs" c="dimmed">
+            Showing the latest {SIDE_EFFECT_REPORTS_MAX} reports (every open one included); older ones are not
+            listed.
+          </Text>
+        )}
         {reports.data && list.length === 0 && (
           <Text size="sm" c="dimmed">
             No side effects reported.
