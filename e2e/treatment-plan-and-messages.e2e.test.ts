@@ -1,5 +1,6 @@
 // Journey (issue 3): the therapist drafts a plan from a template, the prescriber adds the medication part and
-// signs, the therapist signs, the patient sees the agreed plan and acknowledges it, then asks a question; the
+// signs (issue 15: the sign step shows the words changed and asks for the attestation), the therapist signs,
+// the patient sees the agreed plan and acknowledges it, then asks a question; the
 // therapist answers; the therapist sends a consult request, which the prescriber sees in the inbox,
 // acknowledges and answers.
 import type { Browser, Page } from 'playwright-core';
@@ -104,13 +105,24 @@ describe('one plan the team agrees on, messages and consults', () => {
     await expect(prescriber.getByLabel('Modality').isDisabled()).resolves.toBe(true);
     await prescriber.getByRole('button', { name: 'Save draft' }).click();
     await prescriber.getByText('All changes saved.').waitFor();
-    await prescriber.getByRole('button', { name: 'Sign version 1' }).click();
-    await prescriber.getByRole('button', { name: 'Signed version 1' }).waitFor();
+    // The sign step shows the exact words added since the last signed version (none yet: all of it), and
+    // signing needs the attestation ticked (issue 15).
+    const signStep = prescriber.getByRole('region', { name: 'Sign version 1' });
+    await signStep
+      .locator('ins')
+      .filter({ hasText: 'Start sertraline 50 mg, aim for 100 mg by week 4.' })
+      .waitFor();
+    await expect(signStep.getByRole('button', { name: 'Sign version 1' }).isDisabled()).resolves.toBe(true);
+    await signStep.getByRole('checkbox', { name: /agree to it as written/ }).check();
+    await look(prescriber, 'plan-sign-step');
+    await signStep.getByRole('button', { name: 'Sign version 1' }).click();
+    await signStep.getByText('You signed version 1.').waitFor();
     await prescriber.getByText(/Waiting for: Priya Shah/).waitFor();
 
     // History shows who changed what; the diff needs two versions, so here it says so.
     await prescriber.getByRole('tab', { name: 'History' }).click();
     await prescriber.getByText(/Version 1 edited: Medication/).waitFor();
+    await prescriber.getByText(/Attested: “I have read this version of the plan/).waitFor();
     await look(prescriber, 'plan-history');
 
     // 3. The therapist signs: the plan is agreed.
@@ -133,6 +145,7 @@ describe('one plan the team agrees on, messages and consults', () => {
     await therapist2.goto(`${patientPath}/plan`);
     await heading(therapist2, 'Treatment plan');
     await therapist2.getByText(/Signed by Daniel Okafor/).waitFor();
+    await therapist2.getByRole('checkbox', { name: /agree to it as written/ }).check();
     await therapist2.getByRole('button', { name: 'Sign version 1' }).click();
     await therapist2.getByText(/Agreed version 1/).waitFor();
     await therapist2.getByText('Agreed', { exact: true }).first().waitFor();

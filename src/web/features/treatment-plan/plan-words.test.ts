@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanContent } from '../../../shared/treatment-plans/api';
-import { pathLabel, planTarget, targetHint, targetWords, withQuestionnaires } from './plan-words';
+import {
+  medicationNow,
+  pathLabel,
+  planTarget,
+  targetHint,
+  targetWords,
+  withQuestionnaires,
+} from './plan-words';
 
 type Measurement = PlanContent['measurement'];
 const q = (instrument: 'PHQ-9' | 'GAD-7') => ({
@@ -51,5 +58,38 @@ describe('the plan target questionnaire (issue 12)', () => {
   it('the history names the field', () => {
     expect(pathLabel('measurement.target')).toBe('Measurement plan › Target questionnaire');
     expect(pathLabel('measurement.questionnaires.#1')).toBe('Measurement plan › questionnaires › #1');
+  });
+});
+
+describe('medicationNow', () => {
+  const period = (from: string, doseAmount: number, paused = false) => ({
+    from,
+    doseAmount,
+    doseUnit: 'mg',
+    schedule: { kind: 'times' as const, times: ['08:00'], weekdays: null },
+    paused,
+    scheduleText: '08:00 every day',
+  });
+  const base = {
+    status: 'active' as const,
+    endDate: null,
+    current: period('2026-11-02', 50),
+    upcoming: [],
+  };
+  it.each([
+    ['today’s dose and schedule', base, '50 mg, 08:00 every day'],
+    [
+      'a later start',
+      { ...base, current: null, upcoming: [period('2026-12-01', 25)] },
+      '25 mg, 08:00 every day from 2026-12-01',
+    ],
+    ['paused', { ...base, current: period('2026-11-02', 50, true) }, 'paused'],
+    [
+      'stopped',
+      { ...base, status: 'stopped' as const, endDate: '2026-11-20' },
+      'stopped (last day 2026-11-20)',
+    ],
+  ])('%s', (_name, medication, expected) => {
+    expect(medicationNow(medication as unknown as Parameters<typeof medicationNow>[0])).toBe(expected);
   });
 });
