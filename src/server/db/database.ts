@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.js';
 
@@ -30,8 +31,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns bigint (int8) as string; our instants are epoch ms, well inside 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+/**
+ * The PostgreSQL driver, loaded when a PostgreSQL database is opened (issue 19, start: an embedded server
+ * never loads it; importing it probes the runtime through the global `Response`, which loads Node's fetch).
+ */
+let pgModule: typeof pg | undefined;
+function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    // PostgreSQL returns bigint (int8) as string; our instants are epoch ms, well inside 2^53.
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (v) => Number(v));
+  }
+  return pgModule;
+}
 
 /**
  * Kysely's SQLite driver prepares every query anew; compiling the SQL is a real part of a short query's cost.
@@ -132,7 +144,7 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
 }
 
 export function openPostgres(url: string, poolSize = 10, opts: { readonly?: boolean } = {}): Database {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: poolSize,
     // A read worker's connections refuse writes at the server, whatever a job tries.

@@ -26,6 +26,7 @@ beforeAll(async () => {
     database: f.t.deps.database,
     data: f.t.testDb.location,
     onProblem: (message) => problems.push(message),
+    startNow: true,
   });
 }, 60_000);
 afterAll(async () => {
@@ -85,5 +86,48 @@ describe('read workers', () => {
     for (let i = 0; i < 300 && pool.threads < 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect(pool.threads).toBe(2);
     expect(pool.workers()).not.toContain(victim);
+  }, 60_000);
+});
+
+describe('read workers on demand (issue 19: memory)', () => {
+  it('start at the first read, answer meanwhile on the main thread, and stop when idle', async () => {
+    const seen: string[] = [];
+    const lazy = await startReadPool({
+      size: 2,
+      database: f.t.deps.database,
+      data: f.t.testDb.location,
+      onProblem: (message) => seen.push(message),
+      idleStopMs: 1000,
+    });
+    try {
+      expect(lazy.threads).toBe(0);
+      expect(lazy.workers()).toHaveLength(0);
+      const here = inlineReads(f.t.deps.database);
+      const expected = await here.run('registryJson', input(f.users.careManager.id));
+      // No worker is ready yet: the main thread answers, and the workers start.
+      expect(await lazy.run('registryJson', input(f.users.careManager.id))).toBe(expected);
+      expect(lazy.workers()).toHaveLength(2);
+      for (let i = 0; i < 300 && lazy.threads < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(lazy.threads).toBe(2);
+      // Reads keep coming: the workers answer them and stay.
+      const first = lazy.workers();
+      for (let i = 0; i < 4; i++) {
+        expect(await lazy.run('registryJson', input(f.users.careManager.id))).toBe(expected);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(lazy.workers()).toEqual(first);
+      // Idle for longer than idleStopMs: every worker stops, and that is not reported as a failure.
+      for (let i = 0; i < 200 && lazy.workers().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(lazy.workers()).toHaveLength(0);
+      expect(lazy.threads).toBe(0);
+      // The next read is answered and starts them again.
+      expect(await lazy.run('registryJson', input(f.users.therapist.id))).toBe(
+        await here.run('registryJson', input(f.users.therapist.id)),
+      );
+      expect(lazy.workers()).toHaveLength(2);
+      expect(seen).toEqual([]);
+    } finally {
+      await lazy.close();
+    }
   }, 60_000);
 });

@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.js';
 import type { ReadJobInput, ReadJobName, ReadJobOutput, ReadRunner } from '../platform/reads.js';
 import { readJobs } from './read-jobs.js';
+import { startWorker } from '../platform/worker-entry.js';
 
 export type { ReadRunner };
 
@@ -13,6 +14,10 @@ export type { ReadRunner };
  * The main thread keeps every write, the audit included. A worker that dies is replaced, and the reads it
  * held run again on the main thread (a read can always be repeated); with no worker the main thread
  * computes reads itself, so reads never depend on the pool.
+ *
+ * Issue 19 (memory and start): each worker holds its own copy of the read code and its own connection, so
+ * the workers start at the first read, not with the server (reads that arrive while they start run on the
+ * main thread), and all of them stop after a minute without reads; the next read starts them again.
  */
 /** The pool, with its threads visible (diagnostics and tests). */
 export interface ReadPool extends ReadRunner {
@@ -61,17 +66,9 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-/**
- * The worker runs TypeScript through tsx, as the server does (npm start runs `node --import tsx`); a worker
- * does not inherit the main thread's module hooks, so it registers tsx itself before loading the entry.
- */
-function workerSource(entry: URL): string {
-  // Resolved here, against this file, so the worker finds tsx whatever the working directory.
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-}
-
 const MAX_RESTARTS = 20;
+/** Workers stop after this long without a read (issue 19: an idle server holds no copies of its code). */
+export const READ_WORKERS_IDLE_STOP_MS = 60_000;
 
 export async function startReadPool(opts: {
   size: number;
@@ -79,16 +76,27 @@ export async function startReadPool(opts: {
   database: Database;
   data: ReadWorkerData;
   onProblem: (message: string, err?: unknown) => void;
+  /**
+   * Start the workers now and wait (at most startTimeoutMs) until they are ready. By default (issue 19)
+   * they start at the first read instead, and the reads that arrive while they start run on the main thread.
+   */
+  startNow?: boolean;
   startTimeoutMs?: number;
+  /** Stop every worker after this long without a read (default READ_WORKERS_IDLE_STOP_MS); they start again at the next read. */
+  idleStopMs?: number;
 }): Promise<ReadPool> {
   const slots: Slot[] = [];
   let nextId = 1;
   let restarts = 0;
   let closing = false;
+  const idleStopMs = opts.idleStopMs ?? READ_WORKERS_IDLE_STOP_MS;
+  let idleTimer: NodeJS.Timeout | undefined;
+  /** Workers being stopped for idleness: their exit is expected, not a failure. */
+  const retiring = new Set<Worker>();
   const url = new URL('./read-worker.ts', import.meta.url);
 
   function spawn(): Promise<void> {
-    const worker = new Worker(workerSource(url), { eval: true, workerData: opts.data });
+    const worker = startWorker(url, { workerData: opts.data });
     const slot: Slot = { worker, ready: false, pending: new Map() };
     slots.push(slot);
     return new Promise<void>((started) => {
@@ -96,6 +104,7 @@ export async function startReadPool(opts: {
         if ('ready' in m) {
           slot.ready = true;
           started();
+          armIdleStop();
           return;
         }
         const p = slot.pending.get(m.id);
@@ -103,6 +112,7 @@ export async function startReadPool(opts: {
         slot.pending.delete(m.id);
         if (m.ok) p.resolve(m.value);
         else p.reject(new Error(m.message));
+        armIdleStop();
       });
       worker.on('error', (err) => opts.onProblem('a read worker failed', err));
       worker.once('exit', (code) => {
@@ -115,6 +125,7 @@ export async function startReadPool(opts: {
         // What it held runs again here: reads repeat safely.
         for (const p of slot.pending.values())
           runReadJob(opts.database, p.job, p.input).then(p.resolve, p.reject);
+        if (retiring.delete(worker)) return;
         if (restarts++ < MAX_RESTARTS) {
           opts.onProblem(`a read worker stopped (exit code ${String(code)}); starting another`);
           void spawn();
@@ -123,20 +134,42 @@ export async function startReadPool(opts: {
     });
   }
 
-  const startup = Promise.all(Array.from({ length: opts.size }, () => spawn()));
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    startup,
-    new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        opts.onProblem(
-          'read workers were slow to start; the main thread computes reads until they are ready',
-        );
-        resolve();
-      }, opts.startTimeoutMs ?? 30_000);
-    }),
-  ]);
-  clearTimeout(timer);
+  function startMissing(): Promise<void> {
+    const missing = opts.size - slots.length;
+    return Promise.all(Array.from({ length: Math.max(0, missing) }, () => spawn())).then(() => undefined);
+  }
+
+  /** Nothing in flight and every worker ready: a timer stops the workers unless a read comes first. */
+  const busy = () => slots.some((s) => s.pending.size > 0 || !s.ready);
+  function armIdleStop(): void {
+    if (closing || busy()) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (closing || busy()) return;
+      for (const s of [...slots]) {
+        retiring.add(s.worker);
+        void s.worker.terminate();
+      }
+    }, idleStopMs);
+    idleTimer.unref();
+  }
+
+  if (opts.startNow) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      startMissing(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          opts.onProblem(
+            'read workers were slow to start; the main thread computes reads until they are ready',
+          );
+          resolve();
+        }, opts.startTimeoutMs ?? 30_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    armIdleStop();
+  }
 
   return {
     get threads() {
@@ -144,9 +177,18 @@ export async function startReadPool(opts: {
     },
     workers: () => slots.map((s) => s.worker),
     run<K extends ReadJobName>(job: K, input: ReadJobInput<K>): Promise<ReadJobOutput<K>> {
+      clearTimeout(idleTimer);
+      // Workers that are stopping take no new reads.
       let best: Slot | undefined;
-      for (const s of slots) if (s.ready && (!best || s.pending.size < best.pending.size)) best = s;
-      if (!best) return runReadJob(opts.database, job, input) as Promise<ReadJobOutput<K>>;
+      for (const s of slots)
+        if (s.ready && !retiring.has(s.worker) && (!best || s.pending.size < best.pending.size)) best = s;
+      if (slots.length - retiring.size < opts.size && !closing && restarts <= MAX_RESTARTS)
+        void startMissing();
+      if (!best) {
+        const inline = runReadJob(opts.database, job, input) as Promise<ReadJobOutput<K>>;
+        void inline.finally(armIdleStop).catch(() => undefined);
+        return inline;
+      }
       const slot = best;
       const id = nextId++;
       return new Promise<ReadJobOutput<K>>((resolve, reject) => {
@@ -156,6 +198,7 @@ export async function startReadPool(opts: {
     },
     async close() {
       closing = true;
+      clearTimeout(idleTimer);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

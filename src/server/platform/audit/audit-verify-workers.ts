@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-entry.js';
 import type { AuditKeyRing } from './audit-keys.js';
 import type { ClinicCheck, ClinicResult } from './audit-verify-clinic.js';
 
@@ -12,12 +13,6 @@ export interface VerifyWorkerData {
 export type VerifyRequest = { id: number; check: ClinicCheck };
 export type VerifyReply =
   { id: number; ok: true; result: ClinicResult } | { id: number; ok: false; message: string };
-
-// As the read workers do (reads/read-pool.ts): a worker does not inherit tsx's module hooks, so it registers them.
-function workerSource(entry: URL): string {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-}
 
 /** Verification worker threads, each with its own connection; clinics are handed to whichever is free. */
 export async function startVerifyWorkers(
@@ -39,7 +34,7 @@ export async function startVerifyWorkers(
       { length: size },
       () =>
         new Promise<void>((ready, failed) => {
-          const worker = new Worker(workerSource(url), { eval: true, workerData: data });
+          const worker = startWorker(url, { workerData: data });
           all.push(worker);
           worker.once('error', failed);
           worker.once('message', () => {

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { localDateTime } from '../../../shared/time/index.js';
 import { winAnsiSafe } from './layout.js';
 import { paperSizes, type Paper } from './paper.js';
@@ -41,9 +41,11 @@ export async function renderPdf(
   meta: PdfMeta,
   build: (writer: PdfWriter) => void | Promise<void>,
 ): Promise<Buffer> {
+  // Loaded at the first PDF, not with the server: pdfkit unpacks its font tables when imported (issue 19, start).
+  const { default: PdfKitDocument } = await import('pdfkit');
   const size = paperSizes[meta.paper];
   const created = new Date(meta.generatedAt);
-  const doc = new PDFDocument({
+  const doc = new PdfKitDocument({
     size: [size.width, size.height],
     margins: { top: MARGIN + 16, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
