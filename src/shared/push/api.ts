@@ -33,6 +33,8 @@ export type PushSubscriptionInput = z.infer<typeof pushSubscriptionInputSchema>;
 
 export const pushSubscriptionSchema = z.object({
   id: z.string(),
+  /** The owner's own browser's address at its push service (so a page can tell which one is this device). */
+  endpoint: z.string(),
   endpointOrigin: z.string(),
   deviceLabel: z.string().nullable(),
   createdAt: z.number(),

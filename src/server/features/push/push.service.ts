@@ -51,6 +51,7 @@ function checkEndpoint(deps: AppDeps, endpoint: string): void {
 function viewOf(row: Awaited<ReturnType<typeof repo.subscriptionsOf>>[number]): PushSubscriptionView {
   return {
     id: row.id,
+    endpoint: row.endpoint,
     endpointOrigin: new URL(row.endpoint).origin,
     deviceLabel: row.device_label,
     createdAt: row.created_at,

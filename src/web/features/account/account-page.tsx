@@ -13,6 +13,7 @@ import { changePassword } from '../auth/api';
 import { TwoFactorSection } from '../accounts/two-factor-section';
 import { DevicesSection } from '../accounts/devices-section';
 import { EmailSection } from '../accounts/email-section';
+import { PushSection } from '../push/push-section';
 
 function ChangePasswordForm() {
   const user = useCurrentUser();
@@ -139,6 +140,7 @@ export function AccountPage() {
       <EmailSection />
       <TwoFactorSection />
       <DevicesSection />
+      <PushSection />
     </Stack>
   );
 }
