@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { monthPattern } from './month.js';
+import { CARE_CONTACTS_MAX } from '../lists/limits.js';
 
 /**
  * Care-manager contacts (issue 15): an outreach logged against the patient, reached or not. Limits are
@@ -60,7 +61,10 @@ export const cocmMonthSchema = z.object({
 export type CocmMonthView = z.infer<typeof cocmMonthSchema>;
 
 export const patientContactsSchema = z.object({
-  contacts: z.array(careContactSchema),
+  /** The latest contacts, newest first, at most CARE_CONTACTS_MAX (issue 19). */
+  contacts: z.array(careContactSchema).max(CARE_CONTACTS_MAX),
+  /** Older contacts exist that are not listed (the month's minutes count them all). */
+  hasMore: z.boolean(),
   /** Care-manager minutes this calendar month (clinic time zone) against the CoCM thresholds. */
   thisMonth: cocmMonthSchema,
   clinicTimeZone: z.string(),

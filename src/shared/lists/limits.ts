@@ -9,3 +9,6 @@ export const PATIENT_ALERTS_MAX = 500;
 
 /** A patient's side-effect reports: every open one, then the newest others, at most this many, newest first. */
 export const SIDE_EFFECT_REPORTS_MAX = 100;
+
+/** A patient's care-manager contacts: the latest this many, newest first. */
+export const CARE_CONTACTS_MAX = 100;

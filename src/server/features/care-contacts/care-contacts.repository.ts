@@ -37,7 +37,8 @@ export async function contactById(db: Db, clinicId: string, id: string) {
 export type ContactRow = NonNullable<Awaited<ReturnType<typeof contactById>>>;
 
 /** A patient's latest contacts, newest first. */
-export async function contactsOfPatient(db: Db, clinicId: string, patientId: string, limit = 100) {
+/** The latest `limit` contacts, newest first (the caller asks one more to learn whether more exist). */
+export async function contactsOfPatient(db: Db, clinicId: string, patientId: string, limit: number) {
   return db
     .selectFrom('care_contacts as c')
     .innerJoin('users as u', 'u.id', 'c.by_user_id')

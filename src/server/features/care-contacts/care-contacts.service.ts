@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/care-contacts/api.js';
 import * as repo from './care-contacts.repository.js';
 import { toContact } from './care-contacts.mapper.js';
+import { CARE_CONTACTS_MAX } from '../../../shared/lists/limits.js';
 
 /** A contact may be logged up to 5 minutes "in the future" (clocks of two devices differ a little). */
 const MINUTE_MS = 60_000;
@@ -114,11 +115,13 @@ export function patientContacts(deps: AppDeps, actor: Actor, patientId: string):
       const zone = await clinicZone(trx, actor.clinicId);
       const month = monthOf(deps.clock.now(), zone);
       const [rows, minutes] = await Promise.all([
-        repo.contactsOfPatient(trx, actor.clinicId, patientId),
+        repo.contactsOfPatient(trx, actor.clinicId, patientId, CARE_CONTACTS_MAX + 1),
         minutesForMonth(trx, actor.clinicId, { kind: 'caseload', userId: actor.userId }, month, zone),
       ]);
       return {
-        contacts: rows.map(toContact),
+        // Bounded (issue 19): the latest ones, and the answer says when older ones exist.
+        contacts: rows.slice(0, CARE_CONTACTS_MAX).map(toContact),
+        hasMore: rows.length > CARE_CONTACTS_MAX,
         thisMonth: minutes.get(patientId)?.cocm ?? noMinutes(month),
         clinicTimeZone: zone,
       };
