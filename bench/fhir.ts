@@ -1,14 +1,19 @@
 // FHIR API benchmark (issue 16): the peer workload a FHIR server is measured with, against Duet's /fhir/R4 with a
 // bearer token, next to the bare Fastify route in the same run: a patient's 50 latest Observations
 // (`Observation?patient=…&_sort=-date&_count=50`), an Observation read by id, and a QuestionnaireResponse create
-// (PHQ-9, scored and run through the safety path). Target: the 50-latest search p95 < 10 ms at 10 connections on
-// SQLite with the bench clinic (bench/generate-clinic.ts, two years of PHQ-9/GAD-7 from bench/registry-data.ts).
+// (PHQ-9, scored and run through the safety path), an Observation create when the server takes one, and a system
+// Bulk Data `$export` (kick-off, status polled every 100 ms, manifest; resources/s and the server's RSS before,
+// at its peak during, and after). Targets: the 50-latest search p95 < 10 ms at 10 connections on SQLite with the
+// bench clinic (bench/generate-clinic.ts, two years of PHQ-9/GAD-7 from bench/registry-data.ts); the export
+// >= 100,000 resources/s with flat memory.
 //
-//   npx tsx bench/fhir.ts [--patients 5000] [--duration 10] [--connections 10]
+//   npx tsx bench/fhir.ts [--patients 5000] [--duration 10] [--connections 10] [--only search|export]
 //   BASE=http://127.0.0.1:8103 FHIR_PATH=/fhir/R4 TOKEN=… PATIENT=… npx tsx bench/fhir.ts   # any FHIR server
 //
 // Without BASE it generates the bench clinic into a temp SQLite database, adds an API client, starts the real
 // server (node --import tsx src/server/main.ts) and gets a token from /oauth2/token, as an integration would.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/server/config.js';
@@ -19,11 +24,12 @@ import { runScenario, type ScenarioResult } from './load.js';
 import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
 import { benchArgs } from './args.js';
 
-const { int } = benchArgs(process.argv.slice(2));
+const { int, flag } = benchArgs(process.argv.slice(2));
 const options = {
   patients: int('--patients', 5000, 50_000),
   duration: int('--duration', 10, 600),
   connections: int('--connections', 10, 200),
+  only: flag('--only', 'all'),
 };
 const log = (line: string) => process.stderr.write(`[bench:fhir] ${line}\n`);
 process.on('exit', cleanupAll);
@@ -53,7 +59,7 @@ async function ownServer(): Promise<Target> {
       id: clientId,
       clinic_id: clinicId,
       name: 'bench',
-      scopes: 'system/*.rs system/QuestionnaireResponse.c',
+      scopes: 'system/*.rs system/QuestionnaireResponse.c system/Observation.c',
       team_member_ids: null,
       secret_hash: createHash('sha256').update(secret).digest('hex'),
       status: 'active',
@@ -116,6 +122,80 @@ const phq9 = (patient: string) =>
     })),
   });
 
+/** The server's resident memory in MB (Linux /proc), or null for a server this run did not start. */
+function rssMb(server: ServerProcess | null): number | null {
+  const pid = server?.child.pid;
+  if (pid === undefined) return null;
+  const line = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+  return line?.[1] ? Math.round(Number(line[1]) / 1024) : null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface ExportFigures {
+  resources: number;
+  files: number;
+  seconds: number;
+  perSec: number;
+  rssBefore: number | null;
+  rssPeak: number | null;
+  rssAfter: number | null;
+  load: number;
+}
+
+/** A system `$export` from kick-off to manifest (status polled every 100 ms); the files are then deleted. */
+async function systemExport(target: Target, auth: Record<string, string>): Promise<ExportFigures> {
+  const load = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+  const rssBefore = rssMb(target.server);
+  let rssPeak = rssBefore;
+  const started = performance.now();
+  const kick = await fetch(`${target.base}${target.fhirPath}/$export`, {
+    headers: { ...auth, prefer: 'respond-async' },
+  });
+  const status = kick.headers.get('content-location');
+  if (kick.status !== 202 || !status)
+    throw new Error(`$export kick-off: ${String(kick.status)} ${await kick.text()}`);
+  let manifest: { output: { count: number }[] } | null = null;
+  while (!manifest) {
+    await sleep(100);
+    const now = rssMb(target.server);
+    if (now !== null && (rssPeak === null || now > rssPeak)) rssPeak = now;
+    const res = await fetch(status, { headers: auth });
+    if (res.status === 200) manifest = (await res.json()) as { output: { count: number }[] };
+    else if (res.status !== 202) throw new Error(`$export status: ${String(res.status)} ${await res.text()}`);
+    else await res.arrayBuffer();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const rssAfter = rssMb(target.server);
+  await fetch(status, { method: 'DELETE', headers: auth });
+  const resources = manifest.output.reduce((n, o) => n + o.count, 0);
+  return {
+    resources,
+    files: manifest.output.length,
+    seconds: Math.round(seconds * 100) / 100,
+    perSec: Math.round(resources / seconds),
+    rssBefore,
+    rssPeak,
+    rssAfter,
+    load,
+  };
+}
+
+/** A PHQ-9 total as an Observation (the server scores nothing from a total alone; accepted where supported). */
+const phq9Total = (patient: string) =>
+  JSON.stringify({
+    resourceType: 'Observation',
+    status: 'final',
+    category: [
+      {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }],
+      },
+    ],
+    code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+    subject: { reference: `Patient/${patient}` },
+    valueQuantity: { value: 5, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' },
+  });
+
 async function main() {
   const bare = await startNodeServer({
     name: 'bare fastify',
@@ -145,6 +225,31 @@ async function main() {
   };
   const results: ScenarioResult[] = [];
   results.push(await runScenario({ ...common, name: 'bare route', baseUrl: bare.baseUrl, paths: ['/bare'] }));
+  if (options.only !== 'export') await apiScenarios(results, common, target, auth, patients, ids, first);
+  const exported = options.only === 'search' ? null : await systemExport(target, auth);
+  for (const r of results)
+    process.stdout.write(
+      `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  load ${String(r.loadAverage1m)}\n`,
+    );
+  if (exported)
+    process.stdout.write(
+      `${'system $export'.padEnd(32)} ${String(exported.perSec).padStart(7)} resources/s  ${String(exported.resources)} resources in ${String(exported.files)} files, ${String(exported.seconds)} s  RSS ${String(exported.rssBefore)} -> peak ${String(exported.rssPeak)} -> ${String(exported.rssAfter)} MB  load ${String(exported.load)}\n`,
+    );
+  await target.server?.stop();
+  await bare.stop();
+  if (results.some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
+}
+
+async function apiScenarios(
+  results: ScenarioResult[],
+  common: Omit<Parameters<typeof runScenario>[0], 'name' | 'paths'>,
+  target: Target,
+  auth: Record<string, string>,
+  patients: string[],
+  ids: string[],
+  first: string,
+) {
+  const fhir = target.fhirPath;
   results.push(
     await runScenario({
       ...common,
@@ -171,13 +276,25 @@ async function main() {
       paths: [`${fhir}/QuestionnaireResponse`],
     }),
   );
-  for (const r of results)
-    process.stdout.write(
-      `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  load ${String(r.loadAverage1m)}\n`,
+  // Observation create: measured where the server takes one (a probe first), otherwise said so.
+  const probe = await fetch(`${target.base}${fhir}/Observation`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/fhir+json' },
+    body: phq9Total(first),
+  });
+  if (probe.status === 201)
+    results.push(
+      await runScenario({
+        ...common,
+        name: 'Observation create',
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/fhir+json' },
+        body: phq9Total(first),
+        paths: [`${fhir}/Observation`],
+      }),
     );
-  await target.server?.stop();
-  await bare.stop();
-  if (results.some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
+  else
+    log(`Observation create not measured: the server answered ${String(probe.status)} ${await probe.text()}`);
 }
 
 await main();

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 // started it and to its clinic; its NDJSON files live under DATA_DIR/exports/<job id>/ and are listed in
 // `output` (JSON) once complete. Jobs and files are removed `expires_at` (24 h after finishing) by a
 // scheduled check; a running job's `updated_at` moves with each batch so an interrupted one can be told apart.
+// The export reads each table in keyset pages of the clinic in id order: (clinic_id, id) indexes serve those
+// pages straight (without them SQLite took the clinic's other index and sorted the whole clinic per page).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('fhir_export_jobs')
@@ -41,4 +43,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('fhir_export_jobs')
     .columns(['status', 'expires_at'])
     .execute();
+  for (const table of ['patients', 'questionnaire_responses', 'medications', 'appointments'])
+    await db.schema.createIndex(`${table}_clinic_id`).on(table).columns(['clinic_id', 'id']).execute();
 }

@@ -18,6 +18,7 @@ import { toOrganization } from '../../../../shared/fhir/mappings/organization.js
 import { doseScheduleSchema } from '../../../../shared/medications/schemas.js';
 import * as fhirRepo from '../fhir.repository.js';
 import * as repo from './export.repository.js';
+import { questionnaireResponseJson } from './export-json.js';
 
 /**
  * Where the export's rows come from: Duet's own tables read in keyset pages (id order, `batch` rows a page) and
@@ -38,13 +39,12 @@ export interface ExportRun {
   until: number;
   batch: number;
   wants(type: FhirResourceType): boolean;
-  emit(resource: Resource, patientId: string | null): Promise<void>;
+  /** Writes the resource (as `json` when the caller serialised it already). */
+  emit(resource: Resource, patientId: string | null, json?: string): Promise<void>;
   /** A row that could not be turned into a resource: named in the manifest's error file, never dropped silently. */
   unreadable(type: FhirResourceType, id: string): Promise<void>;
   afterPage(type: FhirResourceType): Promise<boolean>;
 }
-
-const clinicianRoles = ['therapist', 'prescriber', 'care_manager'];
 
 /** Changed after `_since` and not after the transaction time (Bulk Data IG: meta.lastUpdated). */
 function inWindow(run: ExportRun, r: Resource): boolean {
@@ -167,7 +167,7 @@ function answersOf(text: string): Answers | null {
   return { items: items, functional: functional };
 }
 
-function answerInput(row: repo.ExportAnswerRow): ScoredAnswerInput | null {
+function answerInput(row: repo.ExportAnswerRow, clinicians: ReadonlySet<string>): ScoredAnswerInput | null {
   const instrument = findInstrument(row.instrument);
   const answers = answersOf(row.answers);
   if (!instrument || !answers) return null;
@@ -179,7 +179,8 @@ function answerInput(row: repo.ExportAnswerRow): ScoredAnswerInput | null {
     total: row.total,
     item9: row.item9,
     source: row.source,
-    enteredBy: clinicianRoles.includes(row.entered_role ?? '') ? row.entered_by : null,
+    // An answer entered in session names its clinician (a Practitioner); the patient's own or an integration's none.
+    enteredBy: clinicians.has(row.entered_by) ? row.entered_by : null,
     answeredAt: row.answered_at,
     createdAt: row.created_at,
   };
@@ -189,6 +190,8 @@ function answerInput(row: repo.ExportAnswerRow): ScoredAnswerInput | null {
 export async function exportAnswers(run: ExportRun): Promise<boolean> {
   const qr = run.wants('QuestionnaireResponse');
   const obs = run.wants('Observation');
+  // The clinic's clinicians (one query, instead of a join per answer).
+  const clinicians = new Set((await fhirRepo.cliniciansOfClinic(run.db, run.clinicId)).map((u) => u.id));
   let after = '';
   for (;;) {
     const rows = await repo.answersPage(run.db, run.clinicId, after, run.since ?? -1, run.until, run.batch);
@@ -196,12 +199,15 @@ export async function exportAnswers(run: ExportRun): Promise<boolean> {
     if (!last) return true;
     for (const row of rows) {
       if (!reaches(run, row.patient_id)) continue;
-      const input = answerInput(row);
+      const input = answerInput(row, clinicians);
       if (!input) {
         await run.unreadable(qr ? 'QuestionnaireResponse' : 'Observation', row.id);
         continue;
       }
-      if (qr) await run.emit(toQuestionnaireResponse(input, run), row.patient_id);
+      if (qr) {
+        const r = toQuestionnaireResponse(input, run);
+        await run.emit(r, row.patient_id, questionnaireResponseJson(r));
+      }
       if (obs) for (const o of toObservations(input)) await run.emit(o, row.patient_id);
     }
     if (!(await run.afterPage(qr ? 'QuestionnaireResponse' : 'Observation'))) return false;

@@ -159,14 +159,11 @@ export const careTeamsOfRange = compiledOnce((db: Db, clinicId: string, afterId:
     .orderBy('m.user_id'),
 );
 
-/** Questionnaire answers created in (since, until], after `afterId`; the entering account's role for `author`. */
+/** Questionnaire answers created in (since, until], after `afterId` (who entered them: `cliniciansOf`). */
 export const answersPage = compiledOnce(
   (db: Db, clinicId: string, afterId: string, since: number, until: number, limit: number) =>
     db
       .selectFrom('questionnaire_responses as r')
-      .leftJoin('users as u', (j) =>
-        j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
-      )
       .select([
         'r.id',
         'r.patient_id',
@@ -176,7 +173,6 @@ export const answersPage = compiledOnce(
         'r.item9',
         'r.source',
         'r.entered_by',
-        'u.role as entered_role',
         'r.answered_at',
         'r.created_at',
       ])

@@ -168,10 +168,10 @@ async function runJob(
       untilIso: new Date(job.transaction_time).toISOString(),
       batch: exportLimits.batch,
       wants: (t) => writers.has(t),
-      async emit(resource, patientId) {
+      async emit(resource, patientId, json) {
         const writer = writers.get(resource.resourceType as FhirResourceType);
         if (!writer) return;
-        await writer.add(JSON.stringify(resource));
+        await writer.add(json ?? JSON.stringify(resource));
         resources++;
         if (patientId !== null && !exported.has(patientId)) {
           exported.add(patientId);

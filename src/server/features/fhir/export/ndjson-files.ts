@@ -9,7 +9,7 @@ export interface ExportFile {
 }
 
 /** Bytes gathered before one write (one system call per ~1 MB, never a whole type in memory). */
-const FLUSH_AT = 1 << 20;
+const CHUNK = 1 << 20;
 
 /**
  * The NDJSON files of one resource type: lines are gathered in a buffer and written in large pieces (the write
@@ -18,7 +18,10 @@ const FLUSH_AT = 1 << 20;
  */
 export class NdjsonFiles {
   private handle: FileHandle | null = null;
-  private buffer = '';
+  // Lines are encoded straight into a 1 MB buffer (no joined strings to flatten and collect); a full buffer is
+  // handed to the write and a new one started.
+  private buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   private inFile = 0;
   readonly files: ExportFile[] = [];
 
@@ -31,11 +34,16 @@ export class NdjsonFiles {
   /** Adds one resource, already serialised (one line, no newline inside: JSON.stringify never writes one). */
   async add(json: string): Promise<void> {
     if (this.handle === null || this.inFile === this.perFile) await this.nextFile();
-    this.buffer += json + '\n';
+    // A UTF-8 character is at most 3 bytes per UTF-16 unit: room for the line is checked before encoding it.
+    if (this.used + json.length * 3 + 1 > CHUNK) await this.flush();
+    if (json.length * 3 + 1 > CHUNK) await this.handle?.write(json + '\n');
+    else {
+      this.used += this.buffer.write(json, this.used);
+      this.buffer[this.used++] = 10;
+    }
     this.inFile++;
     const current = this.files.at(-1);
     if (current) current.count++;
-    if (this.buffer.length >= FLUSH_AT) await this.flush();
   }
 
   private async nextFile(): Promise<void> {
@@ -47,10 +55,11 @@ export class NdjsonFiles {
   }
 
   private async flush(): Promise<void> {
-    if (this.buffer === '' || this.handle === null) return;
-    const text = this.buffer;
-    this.buffer = '';
-    await this.handle.write(text);
+    if (this.used === 0 || this.handle === null) return;
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
+    await this.handle.write(full);
   }
 
   private async closeFile(): Promise<void> {
@@ -71,7 +80,7 @@ export class NdjsonFiles {
 
   /** Closes without caring for the content (the export stopped; the folder is removed next). */
   async abandon(): Promise<void> {
-    this.buffer = '';
+    this.used = 0;
     const h = this.handle;
     this.handle = null;
     await h?.close().catch(() => undefined);
