@@ -12,3 +12,6 @@ export const SIDE_EFFECT_REPORTS_MAX = 100;
 
 /** A patient's care-manager contacts: the latest this many, newest first. */
 export const CARE_CONTACTS_MAX = 100;
+
+/** The clinic's mail outbox as the admin reads it: the latest this many, newest first. */
+export const OUTBOX_MAILS_MAX = 200;

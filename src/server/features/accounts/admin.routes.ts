@@ -11,6 +11,7 @@ import {
   staffUserSchema,
 } from '../../../shared/accounts/schemas.js';
 import * as admin from './admin.service.js';
+import { OUTBOX_MAILS_MAX } from '../../../shared/lists/limits.js';
 
 const userParams = z.object({ userId: z.string().min(1).max(64) });
 const userAnswer = z.object({ user: staffUserSchema });
@@ -55,8 +56,14 @@ export function adminRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/admin/outbox', {
     config: { policy: policies.admin },
-    schema: { tags, response: { 200: z.object({ mails: z.array(mailSchema) }), ...errors(401, 403) } },
-    handler: async (request) => ({ mails: await admin.listOutbox(deps, actorOf(request)) }),
+    schema: {
+      tags,
+      response: {
+        200: z.object({ mails: z.array(mailSchema).max(OUTBOX_MAILS_MAX), hasMore: z.boolean() }),
+        ...errors(401, 403),
+      },
+    },
+    handler: (request) => admin.listOutbox(deps, actorOf(request)),
   });
 
   app.get('/api/clinicians', {

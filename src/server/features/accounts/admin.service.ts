@@ -10,6 +10,7 @@ import * as repo from './accounts.repository.js';
 import * as mailRepo from '../../platform/mail/mail.repository.js';
 import { toStaffUser } from './accounts.mapper.js';
 import { inviteMail, issueInvite, redactSecretLinks } from './invites.js';
+import { OUTBOX_MAILS_MAX } from '../../../shared/lists/limits.js';
 
 // Account events are audited too (no patient attached): who invited or deactivated whom, and when.
 async function auditAccount(
@@ -182,9 +183,10 @@ export async function resendStaffInvite(deps: AppDeps, actor: Actor, userId: str
  * The outbox as the admin sees it: invitation links are hidden (issue 13, V5), so an admin can never sign
  * up as the person invited. To get someone a working link, resend the invitation (the old link dies).
  */
+/** The latest mails, newest first, bounded (issue 19): at most OUTBOX_MAILS_MAX, `hasMore` when older exist. */
 export async function listOutbox(deps: AppDeps, actor: Actor) {
-  const rows = await mailRepo.listMailOfClinic(deps.database.db, actor.clinicId, 200);
-  return rows.map((r) => ({
+  const rows = await mailRepo.listMailOfClinic(deps.database.db, actor.clinicId, OUTBOX_MAILS_MAX + 1);
+  const mails = rows.slice(0, OUTBOX_MAILS_MAX).map((r) => ({
     id: r.id,
     to: r.to_address,
     subject: r.subject,
@@ -193,4 +195,5 @@ export async function listOutbox(deps: AppDeps, actor: Actor) {
     sentAt: r.sent_at === null ? null : r.sent_at,
     transport: r.transport as 'outbox' | 'smtp',
   }));
+  return { mails, hasMore: rows.length > OUTBOX_MAILS_MAX };
 }

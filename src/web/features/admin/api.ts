@@ -17,10 +17,11 @@ export function useStaffUsers() {
   });
 }
 
+/** The latest mails and whether older ones exist (the list is bounded, issue 19). */
 export function useOutbox() {
   return useQuery({
     queryKey: outboxKey,
-    queryFn: () => api.get<{ mails: Mail[] }>('/api/admin/outbox').then((r) => r.mails),
+    queryFn: () => api.get<{ mails: Mail[]; hasMore: boolean }>('/api/admin/outbox'),
   });
 }
 

@@ -22,14 +22,19 @@ export function OutboxPage() {
       <Paper withBorder radius="md" component="section" aria-label="Messages">
         {outbox.isPending && <LoadingState label="Loading messages…" />}
         {outbox.isError && <ErrorState error={outbox.error} onRetry={() => void outbox.refetch()} />}
-        {outbox.data?.length === 0 && (
+        {outbox.data?.mails.length === 0 && (
           <Text p="md" c="dimmed">
             No messages yet.
           </Text>
         )}
-        {outbox.data && outbox.data.length > 0 && (
+        {outbox.data?.hasMore === true && (
+          <Text p="md" size="sm" c="dimmed">
+            Showing the latest {outbox.data.mails.length} messages; older ones are not listed.
+          </Text>
+        )}
+        {outbox.data && outbox.data.mails.length > 0 && (
           <Accordion variant="default" chevronPosition="left">
-            {outbox.data.map((mail) => (
+            {outbox.data.mails.map((mail) => (
               <Accordion.Item key={mail.id} value={mail.id}>
                 <Accordion.Control>
                   <Group justify="space-between" wrap="wrap" gap="xs">
