@@ -17,6 +17,8 @@ export interface ApiClientTable {
   updated_at: number;
   secret_rotated_at: number;
   revoked_at: number | null;
+  /** The registered JSON Web Key Set for private_key_jwt (migration 049), JSON text; null: none. */
+  jwks?: string | null;
 }
 
 export interface ApiTokenTable {
@@ -28,7 +30,16 @@ export interface ApiTokenTable {
   expires_at: number;
 }
 
+/** A client assertion's jti, kept until the JWT expires: the same jti again is a replay (migration 049). */
+export interface ApiClientAssertionTable {
+  client_id: string;
+  jti: string;
+  clinic_id: string;
+  expires_at: number;
+}
+
 export interface ApiClientTables {
   api_clients: ApiClientTable;
   api_tokens: ApiTokenTable;
+  api_client_assertions: ApiClientAssertionTable;
 }

@@ -255,7 +255,12 @@ describe('POST /oauth2/token (client credentials)', () => {
       expect(res.json()).toMatchObject({
         token_endpoint: 'http://localhost:3000/oauth2/token',
         grant_types_supported: ['client_credentials'],
-        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        token_endpoint_auth_methods_supported: [
+          'client_secret_basic',
+          'client_secret_post',
+          'private_key_jwt',
+        ],
+        token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
       });
     }
   });

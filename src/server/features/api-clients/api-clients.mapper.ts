@@ -1,6 +1,8 @@
 import type { ApiClient } from '../../../shared/fhir/api-clients.js';
 import type { ApiClientRow } from './api-clients.repository.js';
 import { z } from 'zod';
+import { algorithmOf } from '../../../shared/fhir/jwks.js';
+import { storedKeySet } from './client-assertion.js';
 
 const idList = z.array(z.string());
 
@@ -24,5 +26,6 @@ export function toApiClient(row: ApiClientRow, names: ReadonlyMap<string, string
     createdAt: row.created_at,
     secretRotatedAt: row.secret_rotated_at,
     revokedAt: row.revoked_at,
+    publicKeys: (storedKeySet(row.jwks)?.keys ?? []).map((k) => ({ kid: k.kid, alg: algorithmOf(k) })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { ApiClientTable, ApiTokenTable } from '../../db/schema-api-clients.js';
+import type { ApiClientAssertionTable, ApiClientTable, ApiTokenTable } from '../../db/schema-api-clients.js';
 
 export type ApiClientRow = Selectable<ApiClientTable>;
 
@@ -39,7 +39,10 @@ export async function updateClient(
   id: string,
   version: number,
   values: Partial<
-    Pick<ApiClientTable, 'secret_hash' | 'status' | 'updated_at' | 'secret_rotated_at' | 'revoked_at'>
+    Pick<
+      ApiClientTable,
+      'secret_hash' | 'status' | 'updated_at' | 'secret_rotated_at' | 'revoked_at' | 'jwks'
+    >
   >,
 ): Promise<boolean> {
   const r = await db
@@ -118,4 +121,22 @@ export function tokenHolder(db: Db, tokenHash: string): Promise<TokenHolder | un
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/**
+ * Remembers a client assertion's jti until it expires; false when the client already used it (a replay). The
+ * client's expired jtis are dropped first, so the table holds only what can still be replayed.
+ */
+export async function rememberAssertion(db: Db, row: ApiClientAssertionTable, now: number): Promise<boolean> {
+  await db
+    .deleteFrom('api_client_assertions')
+    .where('client_id', '=', row.client_id)
+    .where('expires_at', '<=', now)
+    .execute();
+  const r = await db
+    .insertInto('api_client_assertions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['client_id', 'jti']).doNothing())
+    .executeTakeFirst();
+  return (r.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }

@@ -5,6 +5,7 @@ import { policies } from '../../platform/access/policy.js';
 import { actorOf, etag, requireIfMatch } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
 import {
+  apiClientKeysSchema,
   apiClientListSchema,
   apiClientSchema,
   apiClientWithSecretSchema,
@@ -68,6 +69,27 @@ export function apiClientRoutes(app: App, deps: AppDeps): void {
         actorOf(request),
         request.params.clientId,
         requireIfMatch(request),
+      );
+      void reply.header('etag', etag(client.version));
+      return client;
+    },
+  });
+
+  app.put('/api/admin/api-clients/:clientId/keys', {
+    config: { policy: policies.admin },
+    schema: {
+      tags,
+      params: clientParams,
+      body: apiClientKeysSchema,
+      response: { 200: apiClientSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const client = await service.setApiClientKeys(
+        deps,
+        actorOf(request),
+        request.params.clientId,
+        requireIfMatch(request),
+        request.body,
       );
       void reply.header('etag', etag(client.version));
       return client;

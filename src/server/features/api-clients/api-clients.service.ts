@@ -6,12 +6,15 @@ import { hashToken, newId, newSecretToken } from '../../platform/ids.js';
 import { formatScopes, parseScopes } from '../../../shared/fhir/scopes.js';
 import type {
   ApiClient,
+  ApiClientKeys,
   ApiClientList,
   ApiClientWithSecret,
   NewApiClient,
 } from '../../../shared/fhir/api-clients.js';
 import * as repo from './api-clients.repository.js';
 import { teamMemberIdsOf, toApiClient } from './api-clients.mapper.js';
+import { unusableKey } from './client-assertion.js';
+import type { JwkSet } from '../../../shared/fhir/jwks.js';
 
 const stale = (current: ApiClient) =>
   new AppError('precondition_failed', 'This API client was changed meanwhile. Reload and try again.', {
@@ -34,6 +37,19 @@ async function audit(deps: AppDeps, trx: Db, actor: Actor, action: string, clien
   });
 }
 
+/** The key set as stored, after checking each key is a real public key (400 at the key that is not). */
+function keysText(jwks: JwkSet): string {
+  const bad = unusableKey(jwks);
+  if (bad !== null)
+    throw new AppError('validation_failed', 'This key cannot be read as a public key.', [
+      {
+        path: `body.jwks.keys.${String(bad)}`,
+        message: 'Not a usable key (an RSA key needs 2048 bits or more; an EC key a point on P-384).',
+      },
+    ]);
+  return JSON.stringify(jwks);
+}
+
 /** A 32-byte random secret, shown once; only its SHA-256 is stored. */
 function newSecret() {
   const secret = newSecretToken();
@@ -52,6 +68,7 @@ export async function createApiClient(
       { path: 'body.scopes', message: parsed.message },
     ]);
   const memberIds = [...new Set(input.teamMemberIds ?? [])];
+  const jwks = input.jwks === undefined ? null : keysText(input.jwks);
   return deps.database.transaction(async (trx) => {
     const found = await repo.cliniciansAmong(trx, actor.clinicId, memberIds);
     const unknown = memberIds.findIndex((id) => !found.some((f) => f.id === id));
@@ -76,6 +93,7 @@ export async function createApiClient(
       updated_at: now,
       secret_rotated_at: now,
       revoked_at: null,
+      jwks,
     });
     await audit(deps, trx, actor, 'api_client.create', id);
     const row = await repo.findClient(trx, actor.clinicId, id);
@@ -147,6 +165,31 @@ export function revokeApiClient(
       throw stale(await shown(trx, actor.clinicId, row));
     await repo.deleteTokensOf(trx, actor.clinicId, clientId);
     await audit(deps, trx, actor, 'api_client.revoke', clientId);
+    const updated = await repo.findClient(trx, actor.clinicId, clientId);
+    if (!updated) throw new Error('client vanished inside its transaction');
+    return shown(trx, actor.clinicId, updated);
+  });
+}
+
+/** Registers or replaces a client's public keys for private_key_jwt, or (null) removes them. */
+export function setApiClientKeys(
+  deps: AppDeps,
+  actor: Actor,
+  clientId: string,
+  expectedVersion: number,
+  input: ApiClientKeys,
+): Promise<ApiClient> {
+  const jwks = input.jwks === null ? null : keysText(input.jwks);
+  return deps.database.transaction(async (trx) => {
+    const row = await repo.findClient(trx, actor.clinicId, clientId);
+    if (!row) throw notFound('API client');
+    if (row.version !== expectedVersion) throw stale(await shown(trx, actor.clinicId, row));
+    if (row.status === 'revoked')
+      throw new AppError('conflict', 'This API client is revoked; create a new one instead.');
+    const now = deps.clock.now();
+    if (!(await repo.updateClient(trx, actor.clinicId, clientId, expectedVersion, { jwks, updated_at: now })))
+      throw stale(await shown(trx, actor.clinicId, row));
+    await audit(deps, trx, actor, 'api_client.keys', clientId);
     const updated = await repo.findClient(trx, actor.clinicId, clientId);
     if (!updated) throw new Error('client vanished inside its transaction');
     return shown(trx, actor.clinicId, updated);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { formatScopes } from '../../../shared/fhir/scopes.js';
 import { fhirResourceTypes } from '../../../shared/fhir/scopes.js';
+import { signingAlgorithms } from '../../../shared/fhir/jwks.js';
 import { issueToken, OAuthError } from './token.service.js';
 import { createTokenThrottle } from './token-throttle.js';
 
@@ -44,12 +45,13 @@ export function smartConfiguration(publicUrl: string) {
     issuer: publicUrl,
     token_endpoint: `${publicUrl}/oauth2/token`,
     grant_types_supported: ['client_credentials'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    token_endpoint_auth_signing_alg_values_supported: [...signingAlgorithms],
     scopes_supported: [
       'system/*.rs',
       ...fhirResourceTypes.map((t) => formatScopes([{ type: t, permissions: ['r', 's'] }])),
     ],
-    capabilities: ['client-confidential-symmetric', 'permission-v2'],
+    capabilities: ['client-confidential-symmetric', 'client-confidential-asymmetric', 'permission-v2'],
   };
 }
 
@@ -101,6 +103,8 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
         grantType: field(request.body, 'grant_type'),
         clientId: basic?.id ?? bodyId,
         clientSecret: basic?.secret ?? field(request.body, 'client_secret'),
+        clientAssertionType: field(request.body, 'client_assertion_type'),
+        clientAssertion: field(request.body, 'client_assertion'),
         scope: field(request.body, 'scope'),
       });
       return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(answer);

@@ -4,6 +4,7 @@ import { hashToken, newSecretToken } from '../../platform/ids.js';
 import { formatScopes, narrowScopes, parseScopes } from '../../../shared/fhir/scopes.js';
 import * as repo from './api-clients.repository.js';
 import { clientActor } from './client-actor.js';
+import { claimsProblem, JWT_BEARER, parseAssertion, signedBy, storedKeySet } from './client-assertion.js';
 
 /** Access tokens live 5 minutes (SMART Backend Services recommends no more than five minutes). */
 export const TOKEN_LIFETIME_SECONDS = 300;
@@ -25,6 +26,9 @@ export interface TokenRequest {
   grantType: string | undefined;
   clientId: string | undefined;
   clientSecret: string | undefined;
+  /** private_key_jwt: `client_assertion_type` and `client_assertion`. */
+  clientAssertionType?: string | undefined;
+  clientAssertion?: string | undefined;
   scope: string | undefined;
 }
 
@@ -38,19 +42,62 @@ export interface TokenAnswer {
 const sameHash = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
-/** OAuth 2.0 client credentials (RFC 6749 §4.4): a client's id and secret for a short-lived bearer token. */
-export async function issueToken(deps: AppDeps, request: TokenRequest): Promise<TokenAnswer> {
-  if (request.grantType !== 'client_credentials')
-    throw new OAuthError(
-      request.grantType === undefined ? 'invalid_request' : 'unsupported_grant_type',
-      'grant_type must be client_credentials.',
-    );
+/** The client by its secret (client_secret_basic or client_secret_post). */
+async function bySecret(deps: AppDeps, request: TokenRequest) {
   if (!request.clientId || !request.clientSecret)
     throw new OAuthError('invalid_client', 'Send the client id and secret (HTTP Basic or in the body).', 401);
   const client = await repo.findClientById(deps.database.db, request.clientId);
   // One answer for an unknown client, a wrong secret and a revoked client: nothing to probe.
   if (client?.status !== 'active' || !sameHash(client.secret_hash, hashToken(request.clientSecret)))
     throw new OAuthError('invalid_client', 'Unknown client, wrong secret, or a revoked client.', 401);
+  return { client, jti: null };
+}
+
+/**
+ * The client by a signed JWT (private_key_jwt, SMART Backend Services): signed with a key the client registered
+ * (by kid), iss = sub = the client id, aud = this token URL, exp at most five minutes ahead, a jti not used
+ * before. The jti is remembered in the token's transaction (a replay is refused until the JWT expires).
+ */
+async function byAssertion(deps: AppDeps, request: TokenRequest) {
+  if (request.clientAssertionType !== JWT_BEARER)
+    throw new OAuthError('invalid_request', `client_assertion_type must be ${JWT_BEARER}.`);
+  if (request.clientSecret !== undefined)
+    throw new OAuthError('invalid_request', 'Authenticate one way only: a secret or an assertion.');
+  const assertion = parseAssertion(request.clientAssertion ?? '');
+  const unverified = new OAuthError(
+    'invalid_client',
+    'The assertion could not be verified with a key of an active client (check iss and kid).',
+    401,
+  );
+  if (!assertion || typeof assertion.iss !== 'string') throw unverified;
+  if (request.clientId !== undefined && request.clientId !== assertion.iss)
+    throw new OAuthError('invalid_client', 'client_id and the assertion’s iss differ.', 401);
+  const client = await repo.findClientById(deps.database.db, assertion.iss);
+  const key = storedKeySet(client?.jwks)?.keys.find((k) => k.kid === assertion.kid);
+  // One answer for an unknown client, a revoked one, an unknown kid and a bad signature.
+  if (client?.status !== 'active' || !key || !signedBy(assertion, key)) throw unverified;
+  const problem = claimsProblem(assertion, {
+    clientId: client.id,
+    tokenUrl: `${deps.config.publicUrl}/oauth2/token`,
+    nowMs: deps.clock.now(),
+  });
+  if (problem !== null) throw new OAuthError('invalid_client', problem, 401);
+  const exp = Number(assertion.exp) * 1000;
+  return { client, jti: { jti: String(assertion.jti), expiresAt: Math.ceil(exp) } };
+}
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): a client's id and secret, or a signed JWT (private_key_jwt), for
+ * a short-lived bearer token.
+ */
+export async function issueToken(deps: AppDeps, request: TokenRequest): Promise<TokenAnswer> {
+  if (request.grantType !== 'client_credentials')
+    throw new OAuthError(
+      request.grantType === undefined ? 'invalid_request' : 'unsupported_grant_type',
+      'grant_type must be client_credentials.',
+    );
+  const asserted = request.clientAssertionType !== undefined || request.clientAssertion !== undefined;
+  const { client, jti } = asserted ? await byAssertion(deps, request) : await bySecret(deps, request);
   const granted = parseScopes(client.scopes);
   if (!granted.ok) throw new OAuthError('invalid_client', 'This client has no usable scopes.', 401);
   let scopes = granted.scopes;
@@ -65,6 +112,15 @@ export async function issueToken(deps: AppDeps, request: TokenRequest): Promise<
   const now = deps.clock.now();
   const scope = formatScopes(scopes);
   await deps.database.transaction(async (trx) => {
+    if (
+      jti !== null &&
+      !(await repo.rememberAssertion(
+        trx,
+        { client_id: client.id, jti: jti.jti, clinic_id: client.clinic_id, expires_at: jti.expiresAt },
+        now,
+      ))
+    )
+      throw new OAuthError('invalid_client', 'This assertion was already used (its jti is spent).', 401);
     await repo.deleteExpiredTokensOf(trx, client.id, now);
     await repo.insertToken(trx, {
       token_hash: hashToken(token),

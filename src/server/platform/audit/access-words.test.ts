@@ -22,6 +22,7 @@ const NOT_ABOUT_ONE_PATIENT = new Set([
   'api_client.rotate',
   'api_client.revoke',
   'api_client.token',
+  'api_client.keys',
   // Bulk export (issue 16): starting and cancelling a job name no patient; each exported patient gets fhir.export.
   'fhir.export.start',
   'fhir.export.delete',

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import type {
   ApiClient,
+  ApiClientKeys,
   ApiClientList,
   ApiClientWithSecret,
   NewApiClient,
@@ -51,6 +52,20 @@ export function useRevokeApiClient() {
       api.post<ApiClient>(`/api/admin/api-clients/${encodeURIComponent(client.id)}/revoke`, undefined, {
         ifMatch: client.version,
       }),
+    onSettled: invalidate,
+  });
+}
+
+/** Registers or replaces the client's public keys (private_key_jwt), or (null) removes them. */
+export function useSetApiClientKeys() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ client, jwks }: { client: ApiClient; jwks: ApiClientKeys['jwks'] }) =>
+      api.put<ApiClient>(
+        `/api/admin/api-clients/${encodeURIComponent(client.id)}/keys`,
+        { jwks },
+        { ifMatch: client.version },
+      ),
     onSettled: invalidate,
   });
 }

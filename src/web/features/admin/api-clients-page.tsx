@@ -8,6 +8,7 @@ import {
   Paper,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -20,6 +21,7 @@ import { ErrorState, LoadingState, errorMessage } from '../../components/query-s
 import { fieldErrorsFrom } from '../../components/validation-details';
 import { useStaffUsers } from './api';
 import { useApiClients, useCreateApiClient, useRevokeApiClient, useRotateApiClient } from './api-clients-api';
+import { JWKS_HELP, PublicKeys, jwksError, parseJwksText } from './api-clients-keys';
 
 /** The secret, shown once after creating or rotating: only its hash is kept. */
 function SecretOnce({ shown, onDone }: { shown: ApiClientWithSecret; onDone: () => void }) {
@@ -51,20 +53,35 @@ function NewClientForm({ onCreated }: { onCreated: (made: ApiClientWithSecret) =
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState('system/Observation.rs system/Patient.r');
   const [team, setTeam] = useState<string[]>([]);
+  const [jwksText, setJwksText] = useState('');
+  const [jwksLocalError, setJwksLocalError] = useState<string | null>(null);
   const fieldErrors = fieldErrorsFrom(create.error);
+  const jwksServerError = jwksError(create.error);
   const clinicians = (staff.data ?? [])
     .filter((u) => u.role !== 'admin' && u.status === 'active')
     .map((u) => ({ value: u.id, label: u.name }));
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    const jwks = jwksText.trim() === '' ? null : parseJwksText(jwksText);
+    if (jwks && !jwks.ok) {
+      setJwksLocalError(jwks.message);
+      return;
+    }
+    setJwksLocalError(null);
     create.mutate(
-      { name, scopes, ...(team.length > 0 ? { teamMemberIds: team } : {}) },
+      {
+        name,
+        scopes,
+        ...(team.length > 0 ? { teamMemberIds: team } : {}),
+        ...(jwks ? { jwks: jwks.value } : {}),
+      },
       {
         onSuccess: (made) => {
           onCreated(made);
           setName('');
           setTeam([]);
+          setJwksText('');
         },
       },
     );
@@ -99,9 +116,21 @@ function NewClientForm({ onCreated }: { onCreated: (made: ApiClientWithSecret) =
           error={fieldErrors.teamMemberIds}
           searchable
         />
-        {create.isError && !fieldErrors.name && !fieldErrors.scopes && !fieldErrors.teamMemberIds && (
-          <Alert color="red">{errorMessage(create.error)}</Alert>
-        )}
+        <Textarea
+          label="Public keys (JWK Set JSON)"
+          description={JWKS_HELP}
+          autosize
+          minRows={2}
+          value={jwksText}
+          onChange={(e) => setJwksText(e.currentTarget.value)}
+          error={jwksLocalError ?? jwksServerError}
+          styles={{ input: { fontFamily: 'monospace' } }}
+        />
+        {create.isError &&
+          !fieldErrors.name &&
+          !fieldErrors.scopes &&
+          !fieldErrors.teamMemberIds &&
+          !jwksServerError && <Alert color="red">{errorMessage(create.error)}</Alert>}
         <Group>
           <Button type="submit" loading={create.isPending}>
             Create API client
@@ -138,6 +167,7 @@ function ClientCard({
             ? 'Reaches every patient of the clinic.'
             : `Only patients of: ${client.teamMembers.map((m) => m.name).join(', ')}.`}
         </Text>
+        <PublicKeys client={client} />
         <Text size="xs" c="dimmed">
           Created {formatDateTime(client.createdAt)} · secret set {formatDateTime(client.secretRotatedAt)}
           {client.revokedAt !== null && ` · revoked ${formatDateTime(client.revokedAt)}`}
@@ -190,8 +220,9 @@ export function ApiClientsPage() {
       <div>
         <PageTitle>API clients</PageTitle>
         <Text c="dimmed">
-          An EHR or screening tool connects to Duet&apos;s FHIR API with a client id and secret (OAuth 2.0
-          client credentials). Every read and write it makes is recorded in the patient&apos;s access report.
+          An EHR or screening tool connects to Duet&apos;s FHIR API with a client id and secret, or with a JWT
+          signed by a key it registered (OAuth 2.0 client credentials; SMART Backend Services). Every read and
+          write it makes is recorded in the patient&apos;s access report.
         </Text>
       </div>
       {shown && <SecretOnce shown={shown} onDone={() => setShown(null)} />}
