@@ -203,7 +203,7 @@ export function PushSection() {
         ) : (
           <>
             <ThisDevice />
-            <ChoicesForm key={prefs.data.version} prefs={prefs.data} />
+            <ChoicesForm prefs={prefs.data} />
           </>
         )}
       </Stack>
