@@ -18,6 +18,11 @@ const paramTypes: Record<string, 'token' | 'reference' | 'date' | 'uri' | 'strin
   authored: 'date',
   questionnaire: 'reference',
   url: 'uri',
+  'clinical-status': 'token',
+  'lifecycle-status': 'token',
+  sent: 'date',
+  practitioner: 'reference',
+  role: 'token',
 };
 
 /** Exactly what is supported: the types, their interactions and search parameters, and the security. */
