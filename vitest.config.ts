@@ -12,5 +12,7 @@ export default defineConfig({
     // parallel; the CI machines have 2 cores.
     pool: 'forks',
     maxWorkers: 2,
+    // Drops the PostgreSQL template databases of the test processes after the run.
+    globalSetup: ['src/server/testing/drop-test-templates.ts'],
   },
 });

@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     sequence: { concurrent: false },
+    // Seeds the demo clinic once; each journey's server starts from a copy (support/demo-template.ts).
+    globalSetup: ['e2e/support/demo-template.ts'],
   },
 });

@@ -24,6 +24,8 @@ const shared = {
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // Drops the PostgreSQL template databases of the test processes after the run.
+    globalSetup: ['src/server/testing/drop-test-templates.ts'],
     projects: [
       {
         test: {

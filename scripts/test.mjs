@@ -7,7 +7,7 @@
 //
 //   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC, with
 //                vitest.fast.config.ts (the same files; workers keep their module cache between files)
-//   unit-far-tz  the pure unit tests (src/shared/) again in a far-off time zone
+//   unit-far-tz  the pure unit tests (src/shared/) again in a far-off time zone (vitest.fast.config.ts)
 //   postgres     the integration tests (*.int.test.ts) on PostgreSQL: DUET_TEST_DATABASE_URL if it is a
 //                postgres:// URL, else a throwaway cluster (scripts/pg-throwaway.mjs); vitest.fast.config.ts
 //                too (each file still gets its own database)
@@ -163,7 +163,8 @@ async function sqliteLeg() {
 }
 
 async function farTimeZoneLeg() {
-  await vitestLeg('unit-far-tz', ['--config', 'vitest.config.ts', 'src/shared/'], baseEnv({ TZ: FAR_TZ }));
+  // The fast config: these pure files need no isolation, and sharing a worker's module cache halves the leg.
+  await vitestLeg('unit-far-tz', ['--config', 'vitest.fast.config.ts', 'src/shared/'], baseEnv({ TZ: FAR_TZ }));
 }
 
 async function postgresLeg() {

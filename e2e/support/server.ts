@@ -1,6 +1,6 @@
 // Starts a real Duet server (demo clinic seeded, fresh data directory) for one test file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,9 +75,16 @@ type ClockReply =
  * with NODE_ENV=test and DUET_TEST_CLOCK=1: its clock is wall time plus an offset this harness moves over
  * the IPC channel (never over HTTP), so no journey waits for real minutes.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<DuetServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: { keepDataDir?: boolean } = {},
+): Promise<DuetServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'duet-e2e-'));
+  // The browser run seeds the demo clinic once (support/demo-template.ts) and each journey starts from a copy
+  // of it: the server finds its clinic and seeds nothing (issue 18: CI under 8 minutes).
+  const template = process.env.DUET_E2E_DEMO_TEMPLATE;
+  if (template && extraEnv.DUET_DEMO === undefined) cpSync(template, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
   const output = () => lines.slice(-60).join('');
@@ -139,7 +146,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         await waitForExit(child, 5_000);
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
