@@ -7,14 +7,14 @@ import {
   type TextChange,
 } from '../../../shared/treatment-plans/api';
 import { planContentSchema } from '../../../shared/treatment-plans/schemas';
-import { pathLabel } from './plan-words';
+import { changeLabel, readablePlan } from './sign-words';
 
 /** One changed field: removed words struck through, added words marked; labelled for screen readers too. */
-function ChangeRow({ change }: { change: TextChange }) {
+function ChangeRow({ change, label }: { change: TextChange; label: string }) {
   return (
     <List.Item>
       <Text size="sm" fw={600} component="span">
-        {pathLabel(change.path)}
+        {label}
         {change.kind === 'added' ? ' (added)' : change.kind === 'removed' ? ' (removed)' : ''}:{' '}
       </Text>
       <Text size="sm" component="span" className="plan-word-diff" style={{ overflowWrap: 'anywhere' }}>
@@ -64,7 +64,8 @@ export function SignPanel({
   onSign: () => void;
 }) {
   const [attested, setAttested] = useState(false);
-  const changes = textChanges(lastSigned?.content ?? emptyPlan, content);
+  const before = lastSigned?.content ?? emptyPlan;
+  const changes = textChanges(readablePlan(before), readablePlan(content));
   const since = lastSigned
     ? `since version ${String(lastSigned.number)} was signed`
     : 'in this first version';
@@ -82,7 +83,7 @@ export function SignPanel({
         {changes.length > 0 && (
           <List size="sm" spacing={4} aria-label={`Changes ${since}`}>
             {changes.map((c) => (
-              <ChangeRow key={c.path} change={c} />
+              <ChangeRow key={c.path} change={c} label={changeLabel(c.path, before, content)} />
             ))}
           </List>
         )}
