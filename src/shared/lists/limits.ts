@@ -15,3 +15,6 @@ export const CARE_CONTACTS_MAX = 100;
 
 /** The clinic's mail outbox as the admin reads it: the latest this many, newest first. */
 export const OUTBOX_MAILS_MAX = 200;
+
+/** A clinician's inbox (one view): the most severe first, then the newest, at most this many. */
+export const INBOX_MAX = 500;

@@ -56,7 +56,22 @@ export async function inboxOf(db: Db, clinicId: string, userId: string, filter: 
     );
   if (filter.patientId) q = q.where('a.patient_id', '=', filter.patientId);
   if (filter.type) q = q.where('a.type', '=', filter.type);
-  return q.orderBy('a.created_at', 'desc').limit(filter.limit).execute();
+  // The most severe first, so a bound never leaves out an urgent alert for a newer routine one (issue 19).
+  return q
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('a.severity', '=', 'urgent')
+        .then(0)
+        .when('a.severity', '=', 'high')
+        .then(1)
+        .else(2)
+        .end(),
+    )
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(filter.limit)
+    .execute();
 }
 export type AlertRow = Awaited<ReturnType<typeof inboxOf>>[number];
 

@@ -7,7 +7,7 @@ import { errors } from '../../platform/http/error-schema.js';
 import { alertSchema } from '../../../shared/alerts/alert.js';
 import { inboxCountsSchema, inboxViewSchema } from '../../../shared/alerts/api.js';
 import * as alerts from './alerts.service.js';
-import { PATIENT_ALERTS_MAX } from '../../../shared/lists/limits.js';
+import { INBOX_MAX, PATIENT_ALERTS_MAX } from '../../../shared/lists/limits.js';
 
 const tags = ['alerts'];
 const alertParams = z.object({ alertId: z.string().min(1).max(64) });
@@ -24,9 +24,12 @@ export function alertRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       querystring: inboxQuery,
-      response: { 200: z.object({ alerts: z.array(alertSchema) }), ...errors(400, 401, 403) },
+      response: {
+        200: z.object({ alerts: z.array(alertSchema).max(INBOX_MAX), hasMore: z.boolean() }),
+        ...errors(400, 401, 403),
+      },
     },
-    handler: async (request) => ({ alerts: await alerts.inbox(deps, actorOf(request), request.query) }),
+    handler: (request) => alerts.inbox(deps, actorOf(request), request.query),
   });
 
   app.get('/api/inbox/counts', {

@@ -13,7 +13,7 @@ import { severityRank, type Alert, type Severity } from '../../../shared/alerts/
 import type { Db } from '../../db/database.js';
 import * as repo from './alerts.repository.js';
 import { toAlert } from './alerts.mapper.js';
-import { PATIENT_ALERTS_MAX } from '../../../shared/lists/limits.js';
+import { INBOX_MAX, PATIENT_ALERTS_MAX } from '../../../shared/lists/limits.js';
 
 export type InboxView = 'active' | 'open' | 'acknowledged' | 'resolved' | 'all';
 const statesOf: Record<InboxView, string[]> = {
@@ -40,18 +40,20 @@ function byUrgency(a: Alert, b: Alert): number {
   return severityRank[a.severity] - severityRank[b.severity] || b.createdAt - a.createdAt;
 }
 
+/** The clinician's inbox, bounded (issue 19): the most severe then newest, INBOX_MAX at most, `hasMore` when cut. */
 export async function inbox(
   deps: AppDeps,
   actor: Actor,
   filter: { view: InboxView; patientId?: string; type?: string },
-): Promise<Alert[]> {
+): Promise<{ alerts: Alert[]; hasMore: boolean }> {
   return deps.database.transaction(async (trx) => {
-    const rows = await repo.inboxOf(trx, actor.clinicId, actor.userId, {
+    const found = await repo.inboxOf(trx, actor.clinicId, actor.userId, {
       states: statesOf[filter.view],
       patientId: filter.patientId,
       type: filter.type,
-      limit: 500,
+      limit: INBOX_MAX + 1,
     });
+    const rows = found.slice(0, INBOX_MAX);
     // Issue 13: one event per patient the inbox shows, so it appears in each one's access report.
     const shown = [...new Set(rows.map((r) => r.patient_id))];
     await deps.audit.recordMany(
@@ -66,7 +68,10 @@ export async function inbox(
         outcome: 'allowed' as const,
       })),
     );
-    return (await withRecipients(trx, actor.clinicId, rows)).sort(byUrgency);
+    return {
+      alerts: (await withRecipients(trx, actor.clinicId, rows)).sort(byUrgency),
+      hasMore: found.length > rows.length,
+    };
   });
 }
 

@@ -21,7 +21,8 @@ export function useInbox(filter: InboxFilter) {
   if (filter.type) params.set('type', filter.type);
   return useQuery({
     queryKey: inboxKeys.list(filter),
-    queryFn: () => api.get<{ alerts: Alert[] }>(`/api/inbox?${params.toString()}`).then((r) => r.alerts),
+    // Bounded (issue 19): hasMore when more alerts exist than the inbox lists.
+    queryFn: () => api.get<{ alerts: Alert[]; hasMore: boolean }>(`/api/inbox?${params.toString()}`),
     refetchInterval: COUNTS_POLL_MS,
   });
 }

@@ -82,7 +82,7 @@ function AlertList() {
 
   if (inbox.isPending) return <LoadingState label="Loading your inbox…" />;
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
-  if (inbox.data.length === 0) {
+  if (inbox.data.alerts.length === 0) {
     return (
       <Paper withBorder radius="md" p="md">
         <Text c="dimmed">
@@ -96,10 +96,18 @@ function AlertList() {
     );
   }
   return (
-    <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-live="polite">
-      {inbox.data.map((alert) => (
-        <AlertItem key={alert.id} alert={alert} />
-      ))}
+    <Stack gap="sm">
+      {inbox.data.hasMore && (
+        <Text size="sm" c="dimmed">
+          Showing {inbox.data.alerts.length} alerts, the most urgent and newest first; filter by patient or
+          type to see the others.
+        </Text>
+      )}
+      <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-live="polite">
+        {inbox.data.alerts.map((alert) => (
+          <AlertItem key={alert.id} alert={alert} />
+        ))}
+      </Stack>
     </Stack>
   );
 }
