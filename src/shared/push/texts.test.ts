@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pushPayloadFor, spokenTime, type PushMessage } from './texts.js';
+import { appointmentMessage, pushPayloadFor, spokenTime, type PushMessage } from './texts.js';
+import { instantAt } from '../time/index.js';
 
 const doseKey = '0192f0aa-1111-7000-8000-000000000001:2026-11-02:08:00';
 
@@ -46,5 +47,27 @@ describe('push texts: nothing clinical on the lock screen', () => {
     expect(spokenTime('08:00')).toBe('8:00');
     expect(spokenTime('00:30')).toBe('0:30');
     expect(spokenTime('12:00')).toBe('12:00');
+  });
+});
+
+describe('appointment reminders in the patient zone', () => {
+  const zone = 'America/Chicago';
+  const now = instantAt('2026-11-02', '15:00', zone);
+  it.each([
+    ['2026-11-03', '14:00', 'Appointment tomorrow at 14:00'],
+    ['2026-11-02', '18:30', 'Appointment today at 18:30'],
+    ['2026-11-04', '09:00', 'Appointment coming up'],
+  ])('%s %s → "%s"', (date, time, body) => {
+    expect(pushPayloadFor(appointmentMessage(instantAt(date, time, zone), now, zone)).body).toBe(body);
+  });
+
+  it('says "tomorrow" by the patient local day, not UTC', () => {
+    // 23:30 in Chicago on 2 Nov is already 3 Nov in UTC; 08:00 on 3 Nov in Chicago is tomorrow there.
+    const lateEvening = instantAt('2026-11-02', '23:30', zone);
+    expect(appointmentMessage(instantAt('2026-11-03', '08:00', zone), lateEvening, zone)).toEqual({
+      kind: 'appointments',
+      day: 'tomorrow',
+      time: '08:00',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, localDate, localTime } from '../time/index.js';
 import type { PushKind } from './kinds.js';
 
 /**
@@ -68,3 +69,11 @@ export function pushPayloadFor(message: PushMessage): PushPayload {
 
 /** The kind a message belongs to (the person's per-kind choice). */
 export const kindOf = (message: PushMessage): PushKind => message.kind;
+
+/** An appointment reminder in the patient's zone: "today" or "tomorrow" with its clock time, else "coming up". */
+export function appointmentMessage(startsAt: number, now: number, zone: string): PushMessage {
+  const day = localDate(startsAt, zone);
+  const today = localDate(now, zone);
+  const when = day === today ? 'today' : day === addDays(today, 1) ? 'tomorrow' : 'soon';
+  return { kind: 'appointments', day: when, time: when === 'soon' ? null : localTime(startsAt, zone) };
+}

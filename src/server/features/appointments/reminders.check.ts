@@ -3,6 +3,7 @@ import { notifyByEmail } from '../../platform/notify/notify.js';
 import { everyClinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
 import * as repo from './reminders.repository.js';
+import { appointmentMessage } from '../../../shared/push/texts.js';
 
 /**
  * Appointment reminders (issue 6): a patient gets one email per appointment when it is less than the
@@ -26,7 +27,9 @@ export async function checkAppointmentReminders(deps: AppDeps): Promise<void> {
           patient_id: a.patient_id,
           sent_at: now,
         });
-        if (fresh) await notifyByEmail(trx, deps, clinic.id, [a.user_id], 'appointment');
+        // Issue 17: the push beside the email says the day and time in the patient's zone (no type, place or name).
+        const push = appointmentMessage(a.starts_at, now, a.time_zone);
+        if (fresh) await notifyByEmail(trx, deps, clinic.id, [a.user_id], 'appointment', push);
       });
     }
   }

@@ -12,7 +12,7 @@ export async function dueForReminder(db: Db, clinicId: string, from: number, to:
     .leftJoin('appointment_reminders as r', (j) =>
       j.onRef('r.appointment_id', '=', 'a.id').onRef('r.starts_at', '=', 'a.starts_at'),
     )
-    .select(['a.id', 'a.patient_id', 'a.starts_at', 'p.user_id'])
+    .select(['a.id', 'a.patient_id', 'a.starts_at', 'p.user_id', 'p.time_zone'])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', '=', 'scheduled')
     .where('a.starts_at', '>', from)

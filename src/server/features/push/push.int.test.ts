@@ -7,6 +7,7 @@ import { emitEvent } from '../../platform/outbox/emit.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
 import type { PushPreferences, PushSubscriptionView } from '../../../shared/push/api.js';
 import type { PushPayload } from '../../../shared/push/texts.js';
+import { checkAppointmentReminders } from '../appointments/index.js';
 import { checkDosePushes, sendDuePushes } from './index.js';
 import { startLoopbackPushService, type LoopbackPushService } from './loopback-push-service.test-kit.js';
 
@@ -308,5 +309,32 @@ describe('delivery through the outbox to a loopback push service', () => {
     expect(JSON.stringify(last?.payload)).not.toMatch(/Zelda|Quixotic/);
     expect((last?.payload as PushPayload).url).toMatch(/^\/inbox\?alert=/);
     expect(last?.urgency).toBe('high');
+  });
+
+  it('reminds of an appointment with its day and time in the patient zone, nothing else', async () => {
+    await subscribe();
+    await setPreferences(f.as.patient, { appointments: true });
+    const booked = await call(
+      f.t.app,
+      f.as.therapist,
+      'POST',
+      `/api/patients/${f.patient.overview.id}/appointments`,
+      {
+        id: uuid(),
+        day: '2026-11-03',
+        time: '14:00',
+        mode: 'in_person',
+        location: 'Harbour Street clinic, room 2',
+      },
+    );
+    expect(booked.statusCode, booked.body).toBe(201);
+    const before = service.received.length;
+    // 2 Nov 15:00 in Chicago: 23 hours before.
+    await f.setClock(TEST_NOW + 6 * 60 * MIN);
+    await checkAppointmentReminders(f.t.deps);
+    await tick();
+    expect(payloads().slice(before)).toEqual([
+      { title: 'Duet', body: 'Appointment tomorrow at 14:00', tag: 'appointment', url: '/home/appointments' },
+    ]);
   });
 });
