@@ -137,16 +137,18 @@ export function searchMessages(db: Db, s: MessageSearch & Page) {
       'u.role as author_role',
       'm.body',
       'm.created_at',
+      'm.sort_key',
     ]);
   const after = s.after;
   if (after)
     q = q.where((eb) =>
       eb.or([
         eb('m.created_at', '<', after.at),
-        eb.and([eb('m.created_at', '=', after.at), eb('m.id', '<', after.id)]),
+        eb.and([eb('m.created_at', '=', after.at), eb('m.sort_key', '<', after.id)]),
       ]),
     );
-  return q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(s.limit).execute();
+  // sort_key (server-made UUIDv7) orders messages of the same millisecond as they were posted.
+  return q.orderBy('m.created_at', 'desc').orderBy('m.sort_key', 'desc').limit(s.limit).execute();
 }
 export type MessageRow = Awaited<ReturnType<typeof searchMessages>>[number];
 

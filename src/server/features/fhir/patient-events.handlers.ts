@@ -141,7 +141,7 @@ export const communicationHandler: ResourceHandler = {
     return {
       total,
       resources: shown.map(communicationOf),
-      next: rows.length > count && last ? { at: last.created_at, id: last.id } : null,
+      next: rows.length > count && last ? { at: last.created_at, id: last.sort_key } : null,
     };
   },
 };
