@@ -1,8 +1,9 @@
 // Journey (issue 17, "Installable and offline"): the demo patient's phone loses its network on the
 // underground. Today still opens (the app shell from the service worker's precache, the answers from the
-// last sync, with "Offline — showing what was saved at …"); a dose tapped "Taken" and a side-effect report
-// wait on the phone ("Waiting to send (2)"); back online they are sent, and the server holds each exactly
-// once (the client ids make a resend find the first record).
+// last sync, with "Offline — showing what was saved at …"); a dose tapped "Taken", a side-effect report and a
+// PHQ-9 with item 9 above 0 (the crisis numbers show at once, from the phone) wait on the phone ("Waiting to
+// send (3)"); back online they are sent, and the server holds each exactly once (the client ids make a resend
+// find the first record).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +20,7 @@ const REPORT_TEXT = 'Dizzy on the train this morning (written offline).';
 
 type TodayAnswer = { doses: { doseKey: string; log: { id: string; status: string } | null }[] };
 type ReportsAnswer = { reports: { id: string; otherText: string }[] };
+type MeasuresAnswer = { responses: { id: string }[] };
 
 const takenCount = (today: TodayAnswer) => today.doses.filter((d) => d.log?.status === 'taken').length;
 
@@ -61,9 +63,15 @@ describe('offline on the phone: Today opens, a dose and a side effect wait and a
       await page.goto('/home/side-effects/new');
       await heading(page, 'Tell your prescriber about side effects');
       await page.getByRole('radio', { name: /^Not sure/ }).waitFor();
+      await page.goto('/home/safety-plan');
+      await page.getByTestId('crisis-resource-list').waitFor();
+      await page.goto('/home/measures/phq9');
+      await heading(page, 'Patient Health Questionnaire (PHQ-9)');
       await page.goto('/home');
       await todayShown(page);
       const takenBefore = takenCount((await apiFromPage(page, `${base}/doses/today`)).body as TodayAnswer);
+      const answersBefore = ((await apiFromPage(page, `${base}/measures`)).body as MeasuresAnswer).responses
+        .length;
 
       // Offline: the app opens from the phone, Today from the last sync, and says so.
       await context.setOffline(true);
@@ -90,6 +98,22 @@ describe('offline on the phone: Today opens, a dose and a side effect wait and a
       await page.getByText('Waiting to send (2)').waitFor();
       await expectNoAxeViolations(page, 'offline banner with two writes waiting');
 
+      // A PHQ-9 answered offline with item 9 above 0: the crisis numbers show at once, from the phone.
+      await page.goto('/home/measures/phq9');
+      await heading(page, 'Patient Health Questionnaire (PHQ-9)');
+      for (let item = 1; item <= 9; item += 1) {
+        await page
+          .getByRole('group', { name: new RegExp(`^${String(item)}\\. `) })
+          .getByLabel(item === 9 ? 'Several days' : 'Not at all')
+          .check();
+      }
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      const crisis = page.getByRole('alert').filter({ hasText: 'You do not have to face this alone' });
+      await crisis.getByTestId('crisis-resource-list').waitFor();
+      await expect(crisis.locator('a[href^="tel:"]').count()).resolves.toBeGreaterThan(0);
+      await crisis.getByText(/your care team will be told as soon as it is back online/).waitFor();
+      await page.getByText('Waiting to send (3)').waitFor();
+
       // Back online: both are sent (the `online` event), the waiting state goes.
       await context.setOffline(false);
       await page.getByText(/^Waiting to send/).waitFor({ state: 'detached', timeout: 20_000 });
@@ -100,6 +124,8 @@ describe('offline on the phone: Today opens, a dose and a side effect wait and a
       expect(takenCount(today)).toBe(takenBefore + 1);
       const reports = (await apiFromPage(page, `${base}/side-effects`)).body as ReportsAnswer;
       expect(reports.reports.filter((r) => r.otherText === REPORT_TEXT)).toHaveLength(1);
+      const measures = (await apiFromPage(page, `${base}/measures`)).body as MeasuresAnswer;
+      expect(measures.responses).toHaveLength(answersBefore + 1);
 
       // A second flush (app start) sends nothing again: the queue is empty and the records stay single.
       await page.goto('/home');

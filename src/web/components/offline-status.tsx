@@ -1,7 +1,7 @@
 // Issue 17 (offline): the bar above every signed-in page that says honestly what the phone is doing —
 // offline and showing what was saved at a given time, writes waiting to be sent, and writes the server
 // refused (with its reason, until the patient dismisses them). It also sends the waiting writes: when the app
-// starts, when the network comes back and every 10 seconds while some wait or the phone is offline.
+// starts, when the network comes back and every 5 seconds while some wait or the phone is offline.
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCloudOff, IconClockHour4, IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,7 +12,7 @@ import { dismissRefused, flushQueue, useOfflineQueue } from '../lib/offline-queu
 import { useOfflineStatus } from '../lib/offline-status';
 import { browserToday, dayOf } from './format';
 
-const RETRY_MS = 10_000;
+const RETRY_MS = 5_000;
 const SAFETY_COPIES_DELAY_MS = 5_000;
 
 /** "14:05" today, "Mon 7 Dec, 14:05" another day. */

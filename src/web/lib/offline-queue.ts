@@ -1,6 +1,6 @@
 // Issue 17 (offline writes): a dose taken or skipped, a side-effect report, a questionnaire answer and a
 // practice entry made without a network are kept on the phone (IndexedDB) and sent when it is back: on the
-// `online` event, at app start and every 10 seconds while some wait (Background Sync is not in every
+// `online` event, at app start and every 5 seconds while some wait (Background Sync is not in every
 // browser). Each carries the client id its route takes, so a resend finds the first record on the server:
 // never a duplicate. A write the server refuses (a 4xx) stays on the phone with the reason and is shown to the
 // patient until they dismiss it; never dropped silently. Writes belong to the person who made them: only that
@@ -122,6 +122,16 @@ export async function sendOrQueue<T>(write: NewQueuedWrite): Promise<SendResult<
   return { sent: false };
 }
 
+const sentListeners = new Map<string, (answer: unknown) => void>();
+
+/** Called with the server's answer when the waiting write `id` is sent (the autosave's new version). */
+export function onWriteSent(id: string, listener: (answer: unknown) => void): () => void {
+  sentListeners.set(id, listener);
+  return () => {
+    if (sentListeners.get(id) === listener) sentListeners.delete(id);
+  };
+}
+
 let flushing: Promise<number> | null = null;
 
 async function flushNow(userId: string): Promise<number> {
@@ -130,8 +140,9 @@ async function flushNow(userId: string): Promise<number> {
   for (const write of items.filter((i) => i.userId === userId && i.state === 'waiting')) {
     let status: number;
     let reason = '';
+    let answer: unknown;
     try {
-      await send(write);
+      answer = await send(write);
       status = 200;
     } catch (error) {
       status = isApiError(error) ? error.status : 0;
@@ -141,6 +152,7 @@ async function flushNow(userId: string): Promise<number> {
     if (outcome === 'wait') break; // still no network (or signed out): keep the rest in order
     if (outcome === 'sent') {
       await remove(write.id);
+      sentListeners.get(write.id)?.(answer);
       sent++;
     } else {
       await put({ ...write, state: 'refused', refusal: reason });

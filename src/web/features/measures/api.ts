@@ -1,6 +1,8 @@
 import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import { useSessionQuery } from '../../app/session';
+import { sendOrQueue } from '../../lib/offline-queue';
 import type {
   DueList,
   Instrument,
@@ -67,6 +69,37 @@ export function useSubmitMeasure(patientId: string) {
       api.post<SubmitMeasureAnswer>(`${base(patientId)}/measures`, body),
     retry: retryTransient,
     onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: measureKeys.all(patientId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
+    },
+  });
+}
+
+/**
+ * The patient's own answers (the questionnaire page): as useSubmitMeasure, but without a network the answers
+ * wait on the phone (null: not sent yet) and are sent with their id as soon as it is back (issue 17,
+ * src/web/lib/offline-queue.ts).
+ */
+export function useAnswerQuestionnaire(patientId: string) {
+  const queryClient = useQueryClient();
+  const userId = useSessionQuery().data?.user.id ?? '';
+  return useMutation({
+    mutationFn: async (body: NewMeasureResponse): Promise<SubmitMeasureAnswer | null> => {
+      const result = await sendOrQueue<SubmitMeasureAnswer>({
+        id: body.id,
+        userId,
+        kind: 'questionnaire',
+        label: 'Questionnaire answers',
+        method: 'POST',
+        path: `${base(patientId)}/measures`,
+        body,
+      });
+      return result.sent ? result.answer : null;
+    },
+    networkMode: 'always',
+    retry: retryTransient,
+    onSuccess: (result) => {
+      if (result === null) return;
       void queryClient.invalidateQueries({ queryKey: measureKeys.all(patientId) });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.patient(patientId) });
     },

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { CrisisResourceSet } from '../../../shared/crisis/schemas';
 import type { SafetyPlan } from '../../../shared/treatment-plans/api';
-import { CrisisResourceList } from '../../components/crisis-resources';
+import { CrisisResourceList, CrisisResources } from '../../components/crisis-resources';
 import classes from './measures.module.css';
 
 /**
@@ -108,6 +108,59 @@ export function CrisisPanel({
           style={{ border: '2px solid var(--mantine-color-red-8)' }}
         >
           Open my whole safety plan
+        </Button>
+      </Stack>
+    </div>
+  );
+}
+
+/**
+ * Issue 17: the safety path on the phone when the answers were made offline. The crisis numbers and the
+ * safety plan come from the phone (kept at the last sync); the care team is told as soon as the answers are
+ * sent, and the words say so rather than "has been told".
+ */
+export function OfflineCrisisPanel({ patientId }: { patientId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="crisis-heading"
+      className={classes.crisis}
+      data-testid="crisis-resources"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="crisis-heading" c="red.9">
+          You do not have to face this alone
+        </Title>
+        <Text>
+          You told us you have had thoughts of being better off dead or of hurting yourself. Thank you for
+          telling us. Your phone is offline: your care team will be told as soon as it is back online. If you
+          might act on these thoughts, or you feel unsafe now, reach out right away:
+        </Text>
+        <CrisisResources patientId={patientId} situation="self_harm" />
+        <Divider color="red.3" />
+        <Button
+          component={Link}
+          to="/home/safety-plan"
+          variant="white"
+          color="red.9"
+          size="md"
+          fullWidth
+          maw={{ sm: 360 }}
+          leftSection={<IconLifebuoy size={20} aria-hidden />}
+          h="auto"
+          mih={44}
+          py={8}
+          styles={{ label: { whiteSpace: 'normal' } }}
+          style={{ border: '2px solid var(--mantine-color-red-8)' }}
+        >
+          Open my safety plan
         </Button>
       </Stack>
     </div>

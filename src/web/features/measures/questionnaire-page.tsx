@@ -8,8 +8,8 @@ import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
-import { useInstruments, useSubmitMeasure } from './api';
-import { CrisisPanel } from './crisis-panel';
+import { useAnswerQuestionnaire, useInstruments } from './api';
+import { CrisisPanel, OfflineCrisisPanel } from './crisis-panel';
 import { kindBandWords } from './measure-words';
 import classes from './measures.module.css';
 
@@ -113,12 +113,32 @@ function ThankYou({ instrument, answer }: { instrument: Instrument; answer: Subm
   );
 }
 
+/** Answers made offline: kept on the phone and sent when it is back online (issue 17). */
+function SavedOnPhone() {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="saved-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="saved-heading">
+          Saved on this phone
+        </Title>
+        <Text>
+          You are offline. Your answers will be sent to your care team as soon as your phone is back online;
+          until then nobody at the clinic can see them.
+        </Text>
+        <Group>
+          <BackHome />
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
 function Questionnaire({ instrument, patientId }: { instrument: Instrument; patientId: string }) {
   const [id] = useState(newClientId);
   const [answers, setAnswers] = useState<Answers>(() => instrument.items.map(() => null));
   const [functional, setFunctional] = useState<number | null>(null);
   const [confirmMissing, setConfirmMissing] = useState(false);
-  const submit = useSubmitMeasure(patientId);
+  const submit = useAnswerQuestionnaire(patientId);
   const missingRef = useRef<HTMLDivElement>(null);
 
   const answered = answers.filter((a) => a !== null).length;
@@ -155,6 +175,21 @@ function Questionnaire({ instrument, patientId }: { instrument: Instrument; pati
     }
     send();
   };
+
+  if (submit.isSuccess && submit.data === null) {
+    // Issue 17: answered offline, waiting on the phone. Item 9 above 0 shows the crisis numbers at once,
+    // from the phone (instruments.md, PHQ-9 item 9: "The patient who answers above 0 is shown crisis
+    // resources at once"); the answers, and with them the care team's alert, go as soon as it is online.
+    const safetyAnswer = safetyIndex >= 0 ? answers[safetyIndex] : null;
+    return (
+      <Stack gap="lg">
+        {safetyAnswer !== null && safetyAnswer !== undefined && safetyAnswer > 0 && (
+          <OfflineCrisisPanel patientId={patientId} />
+        )}
+        <SavedOnPhone />
+      </Stack>
+    );
+  }
 
   if (submit.data) {
     return (

@@ -80,11 +80,20 @@ export interface EntrySave {
 
 /** Saves an entry under the phone's id (PUT): the first save creates it, a retry finds it. */
 export function saveEntry(patientId: string, s: EntrySave): Promise<PracticeEntry> {
-  return api.put<PracticeEntry>(
-    `${base(patientId)}/entries/${encodeURIComponent(s.entryId)}`,
-    { assignmentId: s.assignmentId, content: s.content, sharing: s.sharing, done: s.done, day: s.day },
-    s.version === undefined ? {} : { ifMatch: s.version },
-  );
+  const { path, body, ifMatch } = entryRequest(patientId, s);
+  return api.put<PracticeEntry>(path, body, ifMatch === undefined ? {} : { ifMatch });
+}
+
+/** The PUT of an entry save: its path, body and If-Match version (also what the offline queue sends). */
+export function entryRequest(
+  patientId: string,
+  s: EntrySave,
+): { path: string; body: unknown; ifMatch: number | undefined } {
+  return {
+    path: `${base(patientId)}/entries/${encodeURIComponent(s.entryId)}`,
+    body: { assignmentId: s.assignmentId, content: s.content, sharing: s.sharing, done: s.done, day: s.day },
+    ifMatch: s.version,
+  };
 }
 
 export function useAddComment(patientId: string) {

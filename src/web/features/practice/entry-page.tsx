@@ -99,7 +99,7 @@ function SaveStatus({
     idle: 'Saved as you go',
     saving: 'Saving…',
     saved: savedAt ? `Saved at ${formatTime(savedAt)}` : 'Saved',
-    offline: 'Not saved yet: no connection. Trying again…',
+    offline: 'Saved on this phone: it will be sent when you are back online.',
     replaced: 'This entry was changed on another device; showing that version.',
     refused: `Not saved: ${why}`,
   };

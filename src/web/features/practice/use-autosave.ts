@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError, type ApiError } from '../../app/api-client';
+import { useSessionQuery } from '../../app/session';
+import { onWriteSent, sendOrQueue } from '../../lib/offline-queue';
 import type { PracticeEntry } from '../../../shared/practice/schemas';
-import { saveEntry, type EntrySave } from './api';
+import { entryRequest, type EntrySave } from './api';
 
 /** `refused`: the server said no (400 and the like); the text stays on screen, the next change tries again. */
+/** `offline`: no network; the save waits on the phone and is sent when it is back (issue 17). */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'replaced' | 'refused';
 type Payload = Omit<EntrySave, 'version'>;
 
@@ -35,14 +38,55 @@ export function useAutosave(
   const savedHook = useRef(onSaved);
   savedHook.current = onSaved;
 
+  const userId = useSessionQuery().data?.user.id ?? '';
+  const stopListening = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopListening.current?.(), []);
+
+  /**
+   * Issue 17: without a network the save waits on the phone (IndexedDB) and is sent when it is back, even
+   * if the page is closed; null then. Later saves while it waits replace it (its newest content goes). When
+   * the phone sends it, the new version comes back here.
+   */
+  const saveOrKeep = useCallback(
+    async (s: EntrySave): Promise<PracticeEntry | null> => {
+      const { path, body, ifMatch } = entryRequest(patientId, s);
+      const result = await sendOrQueue<PracticeEntry>({
+        id: s.entryId,
+        userId,
+        kind: 'practice_entry',
+        label: 'Practice entry',
+        method: 'PUT',
+        path,
+        body,
+        ...(ifMatch === undefined ? {} : { ifMatch }),
+      });
+      if (result.sent) return result.answer;
+      stopListening.current?.();
+      stopListening.current = onWriteSent(s.entryId, (answer) => {
+        const saved = answer as PracticeEntry;
+        version.current = saved.version;
+        savedHook.current?.(saved);
+        setState('saved');
+        setSavedAt(Date.now());
+      });
+      return null;
+    },
+    [patientId, userId],
+  );
+
   const run = useCallback(
-    (p: Payload): Promise<PracticeEntry> => {
+    (p: Payload): Promise<PracticeEntry | null> => {
       const next = chain.current
         .catch(() => undefined)
         .then(async () => {
           setState('saving');
           try {
-            const saved = await saveEntry(patientId, { ...p, version: version.current });
+            const saved = await saveOrKeep({ ...p, version: version.current });
+            if (saved === null) {
+              setRefusal(null);
+              setState('offline');
+              return null;
+            }
             version.current = saved.version;
             savedHook.current?.(saved);
             setRefusal(null);
@@ -77,7 +121,7 @@ export function useAutosave(
       chain.current = next;
       return next;
     },
-    [patientId],
+    [saveOrKeep],
   );
 
   /** Queue a draft save (debounced). */
