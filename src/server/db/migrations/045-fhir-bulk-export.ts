@@ -43,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('fhir_export_jobs')
     .columns(['status', 'expires_at'])
     .execute();
-  for (const table of ['patients', 'questionnaire_responses', 'medications', 'appointments'])
-    await db.schema.createIndex(`${table}_clinic_id`).on(table).columns(['clinic_id', 'id']).execute();
+  // patients already has (clinic_id, id) from migration 044 (patients_clinic_id).
+  for (const table of ['questionnaire_responses', 'medications', 'appointments'])
+    await db.schema.createIndex(`${table}_clinic_keyset`).on(table).columns(['clinic_id', 'id']).execute();
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-query.js';
+import { instrumentList } from '../../../shared/measures/instruments.js';
 
 // The FHIR API reads Duet's own tables (reading across features' tables is allowed; it writes none of them).
 
@@ -17,20 +19,29 @@ const patientColumns = [
   'p.updated_at',
 ] as const;
 
+/** A whole-clinic client's patient lookup (every FHIR read and search makes one), built and compiled once. */
+const patientOfClinic = compiledOnce((db: Db, clinicId: string, patientId: string) =>
+  db
+    .selectFrom('patients as p')
+    .select(patientColumns)
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', '=', patientId),
+);
+
 /** The patient, if this client reaches them: same clinic and, with a care-team limit, one of its clinicians on the team. */
-export function reachablePatient(
+export async function reachablePatient(
   db: Db,
   clinicId: string,
   teamMemberIds: readonly string[] | null,
   patientId: string,
 ) {
-  let q = db
+  if (teamMemberIds === null) return (await patientOfClinic(db, clinicId, patientId))[0];
+  return db
     .selectFrom('patients as p')
     .select(patientColumns)
     .where('p.clinic_id', '=', clinicId)
-    .where('p.id', '=', patientId);
-  if (teamMemberIds !== null)
-    q = q.where((eb) =>
+    .where('p.id', '=', patientId)
+    .where((eb) =>
       eb.exists(
         eb
           .selectFrom('care_team_members as m')
@@ -39,8 +50,8 @@ export function reachablePatient(
           .where('m.clinic_id', '=', clinicId)
           .where('m.user_id', 'in', teamMemberIds.length === 0 ? [''] : [...teamMemberIds]),
       ),
-    );
-  return q.executeTakeFirst();
+    )
+    .executeTakeFirst();
 }
 export type PatientRow = NonNullable<Awaited<ReturnType<typeof reachablePatient>>>;
 
@@ -169,6 +180,14 @@ const answerColumns = [
 
 /** A patient's scored answers in the search's order, from the keyset position (inclusive). */
 export function searchAnswers(db: Db, s: AnswerSearch) {
+  if (isLatestObservations(s))
+    return s.startAt === null
+      ? latestObservations(db, s.clinicId, s.patientId, s.limit)
+      : latestObservationsFrom(db, s.clinicId, s.patientId, s.startAt.at, s.startAt.id, s.limit);
+  return searchQuery(db, s).execute();
+}
+
+function searchQuery(db: Db, s: AnswerSearch) {
   let q = answersWhere(db, s)
     .leftJoin('users as u', (j) =>
       j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
@@ -182,25 +201,79 @@ export function searchAnswers(db: Db, s: AnswerSearch) {
         ? eb.or([eb(col, '<', start.at), eb.and([eb(col, '=', start.at), eb('r.id', '<=', start.id)])])
         : eb.or([eb(col, '>', start.at), eb.and([eb(col, '=', start.at), eb('r.id', '>=', start.id)])]),
     );
-  return q.orderBy(col, s.order).orderBy('r.id', s.order).limit(s.limit).execute();
+  return q.orderBy(col, s.order).orderBy('r.id', s.order).limit(s.limit);
 }
 export type AnswerRow = Awaited<ReturnType<typeof searchAnswers>>[number];
 
+// The search every EHR makes ("a patient's latest scores": Observations of every instrument, newest first, no
+// other filter) is built and compiled once (issue 16: building the Kysely query cost more than running it).
+const everyTotal = instrumentList.map((i) => i.id);
+const everyItem9 = instrumentList.filter((i) => i.safetyItemLinkId !== null).map((i) => i.id);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+const latestSearch = (clinicId: string, patientId: string, limit: number): AnswerSearch => ({
+  clinicId,
+  patientId,
+  kind: 'observations',
+  totalOf: everyTotal,
+  item9Of: everyItem9,
+  complete: null,
+  instruments: null,
+  from: null,
+  before: null,
+  createdFrom: null,
+  createdBefore: null,
+  order: 'desc',
+  sortBy: 'answered_at',
+  startAt: null,
+  limit,
+});
+function isLatestObservations(s: AnswerSearch): boolean {
+  const l = latestSearch(s.clinicId, s.patientId, s.limit);
+  return (
+    s.kind === l.kind &&
+    sameList(s.totalOf, l.totalOf) &&
+    sameList(s.item9Of, l.item9Of) &&
+    s.complete === null &&
+    s.instruments === null &&
+    s.from === null &&
+    s.before === null &&
+    s.createdFrom === null &&
+    s.createdBefore === null &&
+    s.order === l.order &&
+    s.sortBy === l.sortBy
+  );
+}
+const latestObservations = compiledOnce((db: Db, clinicId: string, patientId: string, limit: number) =>
+  searchQuery(db, latestSearch(clinicId, patientId, limit)),
+);
+const latestObservationsFrom = compiledOnce(
+  (db: Db, clinicId: string, patientId: string, at: number, id: string, limit: number) =>
+    searchQuery(db, { ...latestSearch(clinicId, patientId, limit), startAt: { at, id } }),
+);
+const countLatestObservations = compiledOnce((db: Db, clinicId: string, patientId: string) =>
+  countQuery(db, latestSearch(clinicId, patientId, 0)),
+);
+
 /** How many resources the search matches: answers, or (Observations) totals and item-9 answers counted apart. */
 export async function countAnswerParts(db: Db, s: AnswerSearch): Promise<number> {
-  const row = await answersWhere(db, s)
-    .select((eb) => [
-      eb.fn.countAll().as('rows'),
-      eb.fn
-        .count(eb.case().when('r.instrument', 'in', orEmpty(s.totalOf)).then(eb.ref('r.total')).end())
-        .as('totals'),
-      eb.fn
-        .count(eb.case().when('r.instrument', 'in', orEmpty(s.item9Of)).then(eb.ref('r.item9')).end())
-        .as('item9s'),
-    ])
-    .executeTakeFirst();
+  const [row] = isLatestObservations(s)
+    ? await countLatestObservations(db, s.clinicId, s.patientId)
+    : await countQuery(db, s).execute();
   if (s.kind === 'responses') return Number(row?.rows ?? 0);
   return Number(row?.totals ?? 0) + Number(row?.item9s ?? 0);
+}
+
+function countQuery(db: Db, s: AnswerSearch) {
+  return answersWhere(db, s).select((eb) => [
+    eb.fn.countAll().as('rows'),
+    eb.fn
+      .count(eb.case().when('r.instrument', 'in', orEmpty(s.totalOf)).then(eb.ref('r.total')).end())
+      .as('totals'),
+    eb.fn
+      .count(eb.case().when('r.instrument', 'in', orEmpty(s.item9Of)).then(eb.ref('r.item9')).end())
+      .as('item9s'),
+  ]);
 }
 
 export function answerById(db: Db, clinicId: string, id: string) {
