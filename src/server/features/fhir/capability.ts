@@ -25,6 +25,13 @@ const paramTypes: Record<string, 'token' | 'reference' | 'date' | 'uri' | 'strin
   role: 'token',
 };
 
+const BULK_DATA = 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition';
+const bulkExportOperations = [
+  { name: 'export', definition: `${BULK_DATA}/export` },
+  { name: 'patient-export', definition: `${BULK_DATA}/patient-export` },
+  { name: 'group-export', definition: `${BULK_DATA}/group-export` },
+];
+
 /** Exactly what is supported: the types, their interactions and search parameters, and the security. */
 export function capabilityStatement(
   publicUrl: string,
@@ -70,6 +77,8 @@ export function capabilityStatement(
           ],
           description: 'OAuth 2.0 client credentials (POST /oauth2/token); SMART v2 system scopes.',
         },
+        // Bulk Data Access IG v2 (docs/fhir.md "Bulk export"): system, Patient and Group (the clinic) level.
+        operation: bulkExportOperations,
         resource: handlers.map(resource),
         // POST /fhir/R4 with a transaction Bundle (docs/fhir.md "Writes").
         interaction: [{ code: 'transaction' }],
