@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Resource } from '@medplum/fhirtypes';
+import type { CapabilityStatement, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../testing/test-app.js';
 import { buildUser, type BuiltUser } from '../../../testing/factories.js';
@@ -138,6 +138,17 @@ afterAll(async () => {
 });
 
 describe('FHIR bulk export ($export)', () => {
+  it('the CapabilityStatement declares the three export operations (valid R4)', async () => {
+    const res = await f.t.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+    const body = res.json<CapabilityStatement>();
+    validateR4(body);
+    expect(body.rest?.[0]?.operation?.map((o) => [o.name, o.definition])).toEqual([
+      ['export', 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export'],
+      ['patient-export', 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export'],
+      ['group-export', 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export'],
+    ]);
+  });
+
   it('exports the clinic: kick-off 202, manifest, NDJSON counted against the clinic, every line valid R4', async () => {
     const { jobId, url } = await statusOf(await kickOff(token, '/fhir/R4/$export'));
     const m = await manifestOf(token, url);
