@@ -1,4 +1,5 @@
 import type {
+  CapabilityStatement,
   CareTeam,
   Observation,
   OperationOutcome,
@@ -133,12 +134,14 @@ describe('POST /fhir/R4/QuestionnaireResponse', () => {
   it('audits the write against the patient with the client as actor', async () => {
     const events = await f.t.deps.database.db
       .selectFrom('audit_events')
-      .select(['actor_role'])
+      .select(['actor_role', 'outcome'])
       .where('patient_id', '=', patientId)
       .where('action', '=', 'fhir.create')
       .execute();
-    // Six calls wrote or found an answer (two retries answered the first result): each is audited.
-    expect(events).toHaveLength(6);
+    // Six calls wrote or found an answer (two retries answered the first result): each is audited; the
+    // attempt of the client limited to another care team is audited as refused.
+    expect(events.filter((e) => e.outcome === 'allowed')).toHaveLength(6);
+    expect(events.filter((e) => e.outcome === 'denied')).toHaveLength(1);
     expect(events.every((e) => e.actor_role === 'api_client')).toBe(true);
   });
 });
@@ -247,9 +250,30 @@ describe('POST /fhir/R4/Observation (a PHQ-9 or GAD-7 panel with its items)', ()
     expect((res.body as OperationOutcome).issue[0]?.diagnostics).toMatch(/item 5/);
   });
 
-  it('needs Observation.c (403) and the patient within the client’s limit (404)', async () => {
+  it('needs Observation.c (403) and the patient within the client’s limit (404, the attempt audited)', async () => {
     expect((await fhirPost(f.t.app, readOnly, 'Observation', phq9Panel([0]))).status).toBe(403);
     expect((await fhirPost(f.t.app, limited, 'Observation', phq9Panel([0]))).status).toBe(404);
+    const denied = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'resource_type', 'actor_role'])
+      .where('patient_id', '=', patientId)
+      .where('outcome', '=', 'denied')
+      .where('resource_type', '=', 'Observation')
+      .execute();
+    expect(denied).toEqual([
+      { action: 'fhir.create', resource_type: 'Observation', actor_role: 'api_client' },
+    ]);
+  });
+
+  it('the CapabilityStatement lists create for Patient, Observation and QuestionnaireResponse, and transaction', async () => {
+    const res = await fhirGet(f.t.app, null, 'metadata');
+    const rest = (res.body as CapabilityStatement).rest?.[0];
+    const creates = (rest?.resource ?? [])
+      .filter((r) => r.interaction?.some((i) => i.code === 'create'))
+      .map((r) => r.type)
+      .sort();
+    expect(creates).toEqual(['Observation', 'Patient', 'QuestionnaireResponse']);
+    expect(rest?.interaction).toEqual([{ code: 'transaction' }]);
   });
 });
 

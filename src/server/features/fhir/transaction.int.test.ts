@@ -249,6 +249,20 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
     ]);
   });
 
+  it('takes a Bundle larger than the app’s form body limit (100 KiB)', async () => {
+    const urn = 'urn:uuid:9d3c1e52-7f0a-4b1c-8e3d-2a6b5c4d3e2f';
+    const large: Patient = {
+      ...patient('MRN-T4'),
+      text: {
+        status: 'generated',
+        div: `<div xmlns="http://www.w3.org/1999/xhtml">${'x'.repeat(200_000)}</div>`,
+      },
+    };
+    const res = await fhirPost(f.t.app, token, '', transaction([post(large, urn)]));
+    expect(res.status).toBe(200);
+    expect(await patientsWithMrn('MRN-T4')).toHaveLength(1);
+  });
+
   it('needs each entry type’s c scope (403 naming the entry)', async () => {
     const res = await fhirPost(
       f.t.app,
@@ -269,5 +283,12 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
     );
     expect(res.status).toBe(404);
     expect((res.body as OperationOutcome).issue[0]?.expression).toEqual(['Bundle.entry[0].resource.subject']);
+    const denied = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_role'])
+      .where('patient_id', '=', f.patient.overview.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toEqual([{ action: 'fhir.transaction', actor_role: 'api_client' }]);
   });
 });

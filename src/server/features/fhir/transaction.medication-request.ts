@@ -11,7 +11,14 @@ import {
 } from '../../../shared/fhir/mappings/medication-request-in.js';
 import { FhirError } from './outcome.js';
 import * as fhirRepo from './fhir.repository.js';
-import { answerIdFor, bodyOf, keyOf, type ClientKey, type WriteContext } from './writes.service.js';
+import {
+  answerIdFor,
+  bodyOf,
+  keyOf,
+  unreachable,
+  type ClientKey,
+  type WriteContext,
+} from './writes.service.js';
 
 /** Where the medications feature's field (after `body.`) came from in the MedicationRequest. */
 const elements: Record<string, string> = {
@@ -72,13 +79,7 @@ export async function writeMedicationRequest(
   if (!read.ok) throw new FhirError(422, read.code, read.message, read.path);
   const p = read.value;
   const patient = await fhirRepo.reachablePatient(w.trx, client.clinicId, client.teamMemberIds, p.patientId);
-  if (!patient)
-    throw new FhirError(
-      404,
-      'not-found',
-      `Patient/${p.patientId} is not known.`,
-      'MedicationRequest.subject',
-    );
+  if (!patient) throw unreachable(w, p.patientId, 'MedicationRequest', 'MedicationRequest.subject');
   const team = await fhirRepo.careTeamOf(w.trx, client.clinicId, p.patientId);
   const prescriber = team.find((t) => t.role === 'prescriber' && t.user_id === p.requesterId);
   if (!prescriber)

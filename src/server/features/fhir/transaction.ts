@@ -14,8 +14,10 @@ import { writeMedicationRequest } from './transaction.medication-request.js';
 import { inOneTransaction } from './transaction.deps.js';
 import * as repo from './transaction.repository.js';
 import {
+  auditRefused,
   conditionOf,
   writeQuestionnaireResponse,
+  type RefusedWrite,
   type ClientKey,
   type CreateResult,
   type WriteContext,
@@ -65,9 +67,10 @@ export async function createOne(
   const writer = singleCreateTypes.includes(type) ? writers.get(type) : undefined;
   if (!writer) throw new FhirError(405, 'not-supported', `Creating ${type} is not supported.`);
   const condition = conditionOf(ifNoneExist);
+  const refused: RefusedWrite[] = [];
   const written = await inOneTransaction(ctx.deps, ctx.client.actor, (trx, bound) =>
-    writer({ ...ctx, trx, bound, action: 'fhir.create' }, body, condition),
-  );
+    writer({ ...ctx, trx, bound, action: 'fhir.create', refused }, body, condition),
+  ).finally(() => auditRefused(ctx, refused));
   if (!written.resource) throw new Error(`${type} create answers its resource`);
   return { ...written, resource: written.resource };
 }
@@ -226,6 +229,7 @@ export async function runTransaction(ctx: FhirContext, body: unknown): Promise<B
     ...planned.filter((p) => p.type === 'Patient'),
     ...planned.filter((p) => p.type !== 'Patient'),
   ];
+  const refusedWrites: RefusedWrite[] = [];
   const results = await inOneTransaction(ctx.deps, ctx.client.actor, async (trx, bound) => {
     const created = new Map<string, string>();
     const failed = new Map<string, number>();
@@ -247,7 +251,7 @@ export async function runTransaction(ctx: FhirContext, body: unknown): Promise<B
       }
       await repo.savepoint(trx, p.index);
       try {
-        const w: WriteContext = { ...ctx, trx, bound, action: 'fhir.transaction' };
+        const w: WriteContext = { ...ctx, trx, bound, action: 'fhir.transaction', refused: refusedWrites };
         const written = await writers.get(p.type)?.(w, resolved(p.resource, created), p.condition);
         if (!written) throw new Error(`no writer for ${p.type}`);
         await repo.releaseSavepoint(trx, p.index);
@@ -268,7 +272,7 @@ export async function runTransaction(ctx: FhirContext, body: unknown): Promise<B
         ),
       });
     return done;
-  });
+  }).finally(() => auditRefused(ctx, refusedWrites));
   return {
     resourceType: 'Bundle',
     type: 'transaction-response',

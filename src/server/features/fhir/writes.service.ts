@@ -31,6 +31,46 @@ export interface WriteContext extends FhirContext {
   bound: AppDeps;
   /** The audit action of the write: `fhir.create`, or `fhir.transaction` for a Bundle's entry. */
   action: 'fhir.create' | 'fhir.transaction';
+  /** Attempts on patients outside the client's limit, audited once the transaction has ended (`auditRefused`). */
+  refused: RefusedWrite[];
+}
+
+export interface RefusedWrite {
+  action: string;
+  resourceType: string;
+  patientId: string;
+}
+
+/**
+ * A write on a patient outside the client's clinic or care-team limit: 404 exactly like an unknown id, and the
+ * attempt is kept to be audited (against the patient when the id is a real patient of the clinic).
+ */
+export function unreachable(
+  w: WriteContext,
+  patientId: string,
+  resourceType: string,
+  path: string,
+): FhirError {
+  w.refused.push({ action: w.action, resourceType, patientId });
+  return new FhirError(404, 'not-found', `Patient/${patientId} is not known.`, path);
+}
+
+/** Audits the refused attempts of a write, in the shared commit of audited reads, after its transaction. */
+export async function auditRefused(ctx: FhirContext, refused: readonly RefusedWrite[]): Promise<void> {
+  if (refused.length === 0) return;
+  const { client } = ctx;
+  const entries = [];
+  for (const r of refused) {
+    const known = await repo.patientInClinic(ctx.deps.database.db, client.clinicId, r.patientId);
+    entries.push({
+      action: r.action,
+      resourceType: r.resourceType,
+      resourceId: r.patientId,
+      patientId: known ? r.patientId : null,
+      outcome: 'denied' as const,
+    });
+  }
+  await ctx.deps.audit.recordReads(client.clinicId, client.actor, entries);
 }
 
 export interface CreateResult {
@@ -134,8 +174,7 @@ export async function recordAnswer(w: WriteContext, a: AnswerToRecord): Promise<
       a.paths.authored,
     );
   const patient = await repo.reachablePatient(w.trx, client.clinicId, client.teamMemberIds, a.patientId);
-  if (!patient)
-    throw new FhirError(404, 'not-found', `Patient/${a.patientId} is not known.`, a.paths.subject);
+  if (!patient) throw unreachable(w, a.patientId, a.paths.resource, a.paths.subject);
   let result;
   try {
     result = await recordResponse(w.bound, w.trx, client.enteredBy, a.patientId, {
