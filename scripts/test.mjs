@@ -2,7 +2,8 @@
 // lanes at once (issue 18: CI under 8 minutes): sqlite, unit-far-tz and postgres one after the other, with
 // their output live; beside them build:web and the browser journeys, which mostly wait on Chromium and the
 // server, with their output kept in .tmp/test-results/browser.log and printed when that lane ends.
-// `--serial` runs every leg one after the other instead (all output live).
+// `--serial` runs every leg one after the other instead (all output live). Before the legs, the server is built
+// once (scripts/build-server.mjs into .tmp/test-server): child processes in the tests start from it.
 // `npm run test:fast` (`--fast`): the sqlite leg only — the development loop, no PostgreSQL, no browser.
 //
 //   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC, with
@@ -28,7 +29,15 @@ const FAR_TZ = 'Pacific/Kiritimati'; // UTC+14: dates differ from UTC for most o
 const fast = process.argv.includes('--fast');
 const serial = process.argv.includes('--serial');
 /** The summary lists the legs in this order, whichever lane finished first. */
-const LEG_ORDER = ['sqlite', 'unit-far-tz', 'postgres', 'browser'];
+const LEG_ORDER = ['server build', 'sqlite', 'unit-far-tz', 'postgres', 'browser'];
+/**
+ * The server built once for the run (scripts/build-server.mjs): the tests that start the server or the CLI
+ * as a child process (and every browser journey's server) run it from JavaScript instead of compiling the
+ * TypeScript through tsx each time (src/server/testing/server-command.ts). Inside the repository, so the
+ * bundle's packages resolve from node_modules.
+ */
+const testServerDir = join(root, '.tmp', 'test-server');
+let testServerBuilt = false;
 
 /** @type {{ name: string, passed: number, failed: number, skipped: number, ms: number, note?: string, skippedLeg?: boolean }[]} */
 const results = [];
@@ -47,6 +56,7 @@ function baseEnv(overrides) {
     TZ: 'UTC',
     FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'),
   };
+  if (testServerBuilt) env.DUET_TEST_SERVER_DIR = testServerDir;
   // Tests must never reach a real database by accident.
   delete env.DUET_TEST_DATABASE_URL;
   delete env.DATABASE_URL;
@@ -158,13 +168,41 @@ function skipLeg(name, reason, howToEnable) {
   });
 }
 
+/** Builds the server once for the run; a failed build fails the run (it is what `npm start` runs). */
+async function buildTestServer() {
+  const started = Date.now();
+  const exitCode = await run(
+    process.execPath,
+    ['scripts/build-server.mjs', '--outdir', testServerDir],
+    baseEnv({}),
+  );
+  if (exitCode === 0) {
+    testServerBuilt = true;
+    say(`server built into ${relative(root, testServerDir)} in ${formatMs(Date.now() - started)}`);
+    return true;
+  }
+  results.push({
+    name: 'server build',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    ms: Date.now() - started,
+    note: `scripts/build-server.mjs exited ${exitCode}`,
+  });
+  return false;
+}
+
 async function sqliteLeg() {
   await vitestLeg('sqlite', ['--config', 'vitest.fast.config.ts'], baseEnv({}));
 }
 
 async function farTimeZoneLeg() {
   // The fast config: these pure files need no isolation, and sharing a worker's module cache halves the leg.
-  await vitestLeg('unit-far-tz', ['--config', 'vitest.fast.config.ts', 'src/shared/'], baseEnv({ TZ: FAR_TZ }));
+  await vitestLeg(
+    'unit-far-tz',
+    ['--config', 'vitest.fast.config.ts', 'src/shared/'],
+    baseEnv({ TZ: FAR_TZ }),
+  );
 }
 
 async function postgresLeg() {
@@ -335,12 +373,17 @@ async function main() {
   process.on('exit', () => postgres?.stopSync());
   const started = Date.now();
   try {
+    if (!(await buildTestServer())) return finish(started);
     if (fast) await sqliteLeg();
     else if (serial) await inTurn([sqliteLeg, farTimeZoneLeg, postgresLeg, () => browserLeg()]);
     else await Promise.all([inTurn([sqliteLeg, farTimeZoneLeg, postgresLeg]), browserLane()]);
   } finally {
     await stopPostgres();
   }
+  finish(started);
+}
+
+function finish(started) {
   results.sort((a, b) => LEG_ORDER.indexOf(a.name) - LEG_ORDER.indexOf(b.name));
   const failed = printSummary(Date.now() - started);
   process.exitCode = interrupted ? 130 : failed > 0 ? 1 : 0;

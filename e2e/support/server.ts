@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverCommand } from '../../src/server/testing/server-command';
 
 export type DuetServer = {
   baseUrl: string;
@@ -71,7 +72,8 @@ type ClockReply =
   | { type: 'duet:test-clock'; id: number; ok: false; error: string };
 
 /**
- * Start `node --import tsx src/server/main.ts` on a free port and wait until it is healthy. The server runs
+ * Start the server (`node --import tsx src/server/main.ts`, or its build under `npm test`:
+ * src/server/testing/server-command.ts) on a free port and wait until it is healthy. The server runs
  * with NODE_ENV=test and DUET_TEST_CLOCK=1: its clock is wall time plus an offset this harness moves over
  * the IPC channel (never over HTTP), so no journey waits for real minutes.
  */
@@ -89,7 +91,8 @@ export async function startServer(
   const lines: string[] = [];
   const output = () => lines.slice(-60).join('');
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const [command, args] = serverCommand();
+  const child = spawn(command, args, {
     cwd: process.cwd(),
     env: {
       ...process.env,

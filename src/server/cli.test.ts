@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliCommand } from './testing/server-command.js';
 
 // The CLI on the embedded engine (the PostgreSQL leg covers the same services through the app).
 const run = promisify(execFile);
@@ -16,7 +17,7 @@ const env = {
   LOG_LEVEL: 'silent',
   ARGON2_MEMORY_KIB: '1024',
 };
-const cli = (...args: string[]) => run('npx', ['tsx', 'src/server/cli.ts', ...args], { env });
+const cli = (...args: string[]) => run(...cliCommand(...args), { env });
 
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });

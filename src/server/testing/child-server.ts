@@ -2,6 +2,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { inheritedEnv } from '../config.js';
+import { serverCommand } from './server-command.js';
 import { TEST_AUDIT_HMAC_KEY } from './test-app.js';
 
 export async function freePort(): Promise<number> {
@@ -27,7 +28,8 @@ export interface ChildServer {
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const [command, args] = serverCommand();
+  const child = spawn(command, args, {
     env: {
       ...inheritedEnv(),
       HOST: '127.0.0.1',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cliCommand } from '../../testing/server-command.js';
 import { createTestContext, TEST_AUDIT_HMAC_KEY, type TestContext } from '../../testing/test-app.js';
 import type { Actor } from '../auth/actor.js';
 import { GENESIS_HASH, hashAuditEvent, macAuditEvent } from './audit-chain.js';
@@ -239,7 +240,7 @@ describe('npm run audit:verify', () => {
     await writeCheckpoint(db(), keys, fileCheckpointStore(dataDir), t.clock);
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', AUDIT_HMAC_KEY: TEST_AUDIT_HMAC_KEY };
     const cli = () =>
-      promisify(execFile)('npx', ['tsx', 'src/server/cli.ts', 'audit-verify'], { env }).catch(
+      promisify(execFile)(...cliCommand('audit-verify'), { env }).catch(
         (e: unknown) => e as { code: number; stdout: string; stderr: string },
       );
     const intact = await cli();

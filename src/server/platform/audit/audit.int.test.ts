@@ -17,6 +17,7 @@ import {
   type BuiltPatient,
   type BuiltUser,
 } from '../../testing/factories.js';
+import { cliCommand } from '../../testing/server-command.js';
 import { verifyAuditChain } from './audit.js';
 import { loadAuditKeys } from './audit-keys.js';
 
@@ -88,7 +89,7 @@ describe('audit trail', () => {
     });
 
     if (t.testDb.location.databaseUrl === null) {
-      const cli = await run('npx', ['tsx', 'src/server/cli.ts', 'audit-verify'], {
+      const cli = await run(...cliCommand('audit-verify'), {
         env: {
           ...process.env,
           DATA_DIR: t.testDb.location.sqlitePath.replace(/\/duet\.sqlite$/, ''),
