@@ -23,6 +23,7 @@ import { generateQuestionnaires } from './registry-data.js';
 import { runScenario, type ScenarioResult } from './load.js';
 import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
 import { benchArgs } from './args.js';
+import { findInstrument } from '../src/shared/measures/instruments.js';
 
 const { int, flag } = benchArgs(process.argv.slice(2));
 const options = {
@@ -181,19 +182,17 @@ async function systemExport(target: Target, auth: Record<string, string>): Promi
   };
 }
 
-/** A PHQ-9 total as an Observation (the server scores nothing from a total alone; accepted where supported). */
-const phq9Total = (patient: string) =>
+/** A PHQ-9 panel Observation, one component per item (docs/fhir.md, "POST /fhir/R4/Observation"). */
+const phq9Panel = (patient: string) =>
   JSON.stringify({
     resourceType: 'Observation',
     status: 'final',
-    category: [
-      {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }],
-      },
-    ],
-    code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+    code: { coding: [{ system: 'http://loinc.org', code: '44249-1' }] },
     subject: { reference: `Patient/${patient}` },
-    valueQuantity: { value: 5, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' },
+    component: (findInstrument('phq9')?.items ?? []).map((item, i) => ({
+      code: { coding: [{ system: 'http://loinc.org', code: item.loinc }] },
+      valueInteger: i === 8 ? 0 : 1,
+    })),
   });
 
 async function main() {
@@ -280,7 +279,7 @@ async function apiScenarios(
   const probe = await fetch(`${target.base}${fhir}/Observation`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/fhir+json' },
-    body: phq9Total(first),
+    body: phq9Panel(first),
   });
   if (probe.status === 201)
     results.push(
@@ -289,7 +288,7 @@ async function apiScenarios(
         name: 'Observation create',
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/fhir+json' },
-        body: phq9Total(first),
+        body: phq9Panel(first),
         paths: [`${fhir}/Observation`],
       }),
     );
