@@ -197,6 +197,18 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
     );
   });
 
+  it('a prescribing safety warning that needs the prescriber’s answer is a bad entry, named', async () => {
+    const depakote = sertraline(`Patient/${f.patient.overview.id}`, 500);
+    const depakoteMedication: Medication = { ...medication, code: { text: 'Depakote ER' } };
+    depakote.contained = [depakoteMedication];
+    const res = await fhirPost(f.t.app, token, '', transaction([post(depakote)]));
+    expect(res.status).toBe(422);
+    const [only] = (res.body as OperationOutcome).issue;
+    expect(only?.expression).toEqual(['Bundle.entry[0].resource.contained.code']);
+    expect(only?.diagnostics).toMatch(/prescriber’s answer/);
+    expect(only?.diagnostics).toMatch(/weight/i);
+  });
+
   it('is idempotent per entry with ifNoneExist: the same Bundle again answers 200 OK entries', async () => {
     const entries = [
       {

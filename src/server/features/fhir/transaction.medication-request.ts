@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { startMedicationSchema } from '../../../shared/medications/schemas.js';
+import type { SafetyWarning } from '../../../shared/medication-safety/interactions.js';
 import {
   DOSE_PATH,
   TIMING_PATH,
@@ -41,13 +42,13 @@ const elements: Record<string, string> = {
 function asFhir(err: unknown): unknown {
   if (!(err instanceof AppError)) return err;
   if (err.code === 'conflict' && !Array.isArray(err.details)) {
-    const warnings = (err.details as { warnings?: { message?: string }[] } | undefined)?.warnings ?? [];
+    const warnings = (err.details as { warnings?: Pick<SafetyWarning, 'title' | 'effect'>[] } | undefined)
+      ?.warnings;
+    const named = (warnings ?? []).map((w) => `${w.title}: ${w.effect}`).join(' ');
     return new FhirError(
       422,
       'business-rule',
-      `A prescribing safety warning needs the prescriber’s answer in Duet: ${warnings
-        .map((w) => w.message ?? '')
-        .join(' ')}`.trim(),
+      `Prescribing safety warnings need the prescriber’s answer in Duet (import it there): ${named}`,
       'MedicationRequest.contained.code',
     );
   }
