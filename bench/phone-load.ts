@@ -60,7 +60,13 @@ async function todayUsable(page: Page): Promise<void> {
 async function workerReady(page: Page): Promise<number> {
   return timed(async () => {
     await page.evaluate(async () => {
+      // A build without a service worker (before issue 17's offline work) has no registration to wait for;
+      // the app registers its worker once the page has loaded, so look for a few seconds.
       if (!('serviceWorker' in navigator)) return;
+      for (let tries = 0; !(await navigator.serviceWorker.getRegistration()); tries++) {
+        if (tries === 30) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 60_000))]);
     });
   });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, isApiError, setCsrfToken, setOfflineReads } from './api-client';
 import { forgetOfflineData } from '../lib/offline-data';
+import { sessionKnown } from '../lib/early-reads';
 import type { Role, SessionAnswer, SessionUser } from '../../shared/accounts/api';
 
 export const sessionKey = ['session'] as const;
@@ -12,6 +13,7 @@ async function fetchSession(): Promise<SessionAnswer | null> {
     const answer = await api.get<SessionAnswer>('/api/auth/session');
     setCsrfToken(answer.csrfToken);
     setOfflineReads(answer.user.role === 'patient');
+    sessionKnown(answer);
     return answer;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {

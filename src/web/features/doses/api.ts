@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { api, isApiError } from '../../app/api-client';
 import { useSessionQuery } from '../../app/session';
+import { earlyOr, whenSignedIn } from '../../lib/early-reads';
 import { sendOrQueue, useOfflineQueue, type QueuedWrite } from '../../lib/offline-queue';
 import type {
   CalendarFeedCreated,
@@ -37,6 +38,18 @@ export const doseKeys = {
   feed: (patientId: string) => ['patients', patientId, 'doses', 'calendar-feed'] as const,
 };
 
+const todayPath = (patientId: string) => `${base(patientId)}/doses/today`;
+
+// Issue 17: on the patient's Today and "My medicines", today's doses are asked for as soon as the session is
+// known, not when the card first renders (src/web/lib/early-reads.ts).
+whenSignedIn((answer, pathname) =>
+  answer.user.role === 'patient' &&
+  answer.user.patientId !== null &&
+  (pathname === '/home' || pathname === '/home/medications')
+    ? todayPath(answer.user.patientId)
+    : null,
+);
+
 export function useToday(patientId: string) {
   const waiting = useWaitingDoseLogs(patientId);
   // Issue 17: doses logged offline show as logged while they wait on the phone to be sent.
@@ -53,7 +66,7 @@ export function useToday(patientId: string) {
   );
   return useQuery({
     queryKey: doseKeys.today(patientId),
-    queryFn: () => api.get<Today>(`${base(patientId)}/doses/today`),
+    queryFn: () => earlyOr(todayPath(patientId), () => api.get<Today>(todayPath(patientId))),
     enabled: patientId !== '',
     // Today changes with the clock: what is due now moves along during the day.
     refetchInterval: 5 * 60_000,
