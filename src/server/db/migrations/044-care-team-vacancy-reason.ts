@@ -11,4 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('care_team_changes')
     .columns(['clinic_id', 'patient_id', 'role', 'at'])
     .execute();
+  // Issue 15's worklist and registry (and issue 16's export keyset, migration 045): `clinic_id = ? and id in
+  // (…caseload…)` on patients. Without planner statistics SQLite read every patient of the clinic through
+  // (clinic_id, updated_at) (migration 041) instead of looking up the ids; with (clinic_id, id) it looks each
+  // one up (docs/benchmarks.md, worklist).
+  await db.schema.createIndex('patients_clinic_id').on('patients').columns(['clinic_id', 'id']).execute();
 }
