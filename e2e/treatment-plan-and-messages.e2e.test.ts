@@ -97,6 +97,18 @@ describe('one plan the team agrees on, messages and consults', () => {
     const prescriber = await prescriberContext.newPage();
     const prescriberErrors = watchForPageErrors(prescriber);
     await signIn(prescriber, DEMO.prescriber, /\/caseload$/);
+    // The demo's Maya Chen: her plan, waiting for this prescriber, links her medication records (issue 15).
+    const mayaPath = await prescriber.evaluate(async () => {
+      const r = (await (await fetch('/api/patients', { credentials: 'same-origin' })).json()) as {
+        patients: { id: string; familyName: string }[];
+      };
+      return `/patients/${r.patients.find((p) => p.familyName === 'Chen')?.id ?? ''}/plan`;
+    });
+    await prescriber.goto(mayaPath);
+    const mayaMeds = prescriber.getByRole('group', { name: 'Medications in this plan' });
+    await mayaMeds.getByLabel('Intended change for Sertraline').waitFor();
+    await expect(mayaMeds.getByRole('checkbox', { name: /^Sertraline: / }).isChecked()).resolves.toBe(true);
+    await look(prescriber, 'plan-linked-medications');
     await prescriber.goto(`${patientPath}/plan`);
     await heading(prescriber, 'Treatment plan');
     await prescriber

@@ -46,6 +46,21 @@ function measurementLines(m: PlanContent['measurement']): string[] {
 }
 
 /** The agreed plan explained to the patient: what each part is for and what they can do. */
+/** The changes the plan intends, in plain words (issue 15); "continue" needs no line (the regimen shows it). */
+export function intendedChanges(c: PlanContent): string[] {
+  const withNote = (text: string, note: string) => `${text}${note ? `: ${note}` : '.'}`;
+  return [
+    ...c.medication.linked.flatMap((l) => {
+      const name = l.snapshot?.name;
+      if (name === undefined || l.snapshot?.status === 'stopped') return [];
+      if (l.intent === 'change_dose') return [withNote(`We plan to change the dose of ${name}`, l.note)];
+      if (l.intent === 'stop') return [withNote(`We plan to stop ${name}`, l.note)];
+      return [];
+    }),
+    ...c.medication.toStart.map((s) => withNote(`We plan to start ${s.name}`, s.note)),
+  ];
+}
+
 export function buildPatientView(
   c: PlanContent,
   meta: {
@@ -97,7 +112,7 @@ export function buildPatientView(
         key: 'medication',
         heading: 'Your medication',
         purpose: 'Medication can ease symptoms so that therapy and daily life feel more manageable.',
-        whatWeAgreed: c.medication.strategy ? [c.medication.strategy] : [],
+        whatWeAgreed: [...(c.medication.strategy ? [c.medication.strategy] : []), ...intendedChanges(c)],
         whatYouCanDo: [
           'Take your medication as prescribed, and log your doses in Duet.',
           'Many medicines take a few weeks to work; sleep and appetite often improve before mood. Keep going and tell us how it is going.',
