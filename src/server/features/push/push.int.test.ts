@@ -126,6 +126,14 @@ describe('keys, subscriptions and choices', () => {
     expect(
       (await call(f.t.app, f.as.careManager, 'DELETE', `/api/push/subscriptions/${id}`)).statusCode,
     ).toBe(204);
+    const audited = await f.t.deps.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_id', '=', f.careManager.id)
+      .where('action', 'like', 'push.%')
+      .orderBy('seq')
+      .execute();
+    expect(audited.map((e) => e.action)).toEqual(['push.subscribe', 'push.subscribe', 'push.unsubscribe']);
   });
 
   it('keeps choices under If-Match, off by default, and refuses a kind the role does not have', async () => {

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -16,16 +17,15 @@ import { serverKeys } from './server-keys.js';
 // Push choices and subscriptions belong to the account (patients and clinicians alike): each person reads
 // and changes only their own; they hold no clinical data. Changes are audited as account events.
 
-async function audit(deps: AppDeps, actor: Actor, action: string, resourceId: string | null) {
-  await deps.database.transaction((trx) =>
-    deps.audit.record(trx, actor.clinicId, actor, {
-      action,
-      resourceType: 'push_subscription',
-      resourceId,
-      patientId: null,
-      outcome: 'allowed',
-    }),
-  );
+/** The account event of a change, in the change's own transaction. */
+async function audit(deps: AppDeps, trx: Db, actor: Actor, action: string, resourceId: string | null) {
+  await deps.audit.record(trx, actor.clinicId, actor, {
+    action,
+    resourceType: action === 'push.preferences_update' ? 'push_preferences' : 'push_subscription',
+    resourceId,
+    patientId: null,
+    outcome: 'allowed',
+  });
 }
 
 export async function publicKey(deps: AppDeps): Promise<{ publicKey: string }> {
@@ -72,34 +72,39 @@ export async function subscribe(
 ): Promise<{ subscription: PushSubscriptionView; created: boolean }> {
   checkEndpoint(deps, input.endpoint);
   const id = newId();
-  const savedId = await repo.upsertSubscription(deps.database.db, {
-    id,
-    clinic_id: actor.clinicId,
-    user_id: actor.userId,
-    endpoint: input.endpoint,
-    p256dh: input.keys.p256dh,
-    auth: input.keys.auth,
-    device_label: input.deviceLabel === undefined || input.deviceLabel === '' ? null : input.deviceLabel,
-    created_at: deps.clock.now(),
+  return deps.database.transaction(async (trx) => {
+    const savedId = await repo.upsertSubscription(trx, {
+      id,
+      clinic_id: actor.clinicId,
+      user_id: actor.userId,
+      endpoint: input.endpoint,
+      p256dh: input.keys.p256dh,
+      auth: input.keys.auth,
+      device_label: input.deviceLabel === undefined || input.deviceLabel === '' ? null : input.deviceLabel,
+      created_at: deps.clock.now(),
+    });
+    await audit(deps, trx, actor, 'push.subscribe', savedId);
+    const row = await repo.subscriptionById(trx, savedId);
+    if (!row) throw notFound('Subscription');
+    return { subscription: viewOf(row), created: savedId === id };
   });
-  await audit(deps, actor, 'push.subscribe', savedId);
-  const row = await repo.subscriptionById(deps.database.db, savedId);
-  if (!row) throw notFound('Subscription');
-  return { subscription: viewOf(row), created: savedId === id };
 }
 
 export async function unsubscribe(deps: AppDeps, actor: Actor, id: string): Promise<void> {
-  const removed = await repo.deleteSubscription(deps.database.db, actor.clinicId, actor.userId, id);
-  if (!removed) throw notFound('Subscription');
-  await audit(deps, actor, 'push.unsubscribe', id);
+  await deps.database.transaction(async (trx) => {
+    const removed = await repo.deleteSubscription(trx, actor.clinicId, actor.userId, id);
+    if (!removed) throw notFound('Subscription');
+    await audit(deps, trx, actor, 'push.unsubscribe', id);
+  });
 }
 
 export async function getPreferences(
   deps: AppDeps,
   actor: Actor,
   deviceZone: string,
+  db: Db = deps.database.db,
 ): Promise<PushPreferences> {
-  const [row] = await repo.readPreferences(deps.database.db, actor.clinicId, [actor.userId]);
+  const [row] = await repo.readPreferences(db, actor.clinicId, [actor.userId]);
   return row ? preferencesOf(row, actor.role) : defaultPreferences(actor.role, deviceZone);
 }
 
@@ -118,24 +123,27 @@ export async function putPreferences(
       'Some notifications are not available to your account.',
       refused.map((k) => ({ path: `body.${k}`, message: 'Not available to your account.' })),
     );
-  const saved = await repo.savePreferences(
-    deps.database.db,
-    {
-      user_id: actor.userId,
-      clinic_id: actor.clinicId,
-      doses: input.doses ? 1 : 0,
-      questionnaires: input.questionnaires ? 1 : 0,
-      appointments: input.appointments ? 1 : 0,
-      replies: input.replies ? 1 : 0,
-      urgent_alerts: input.urgentAlerts ? 1 : 0,
-      quiet_start: input.quietHours?.start ?? null,
-      quiet_end: input.quietHours?.end ?? null,
-      time_zone: input.timeZone,
-      updated_at: deps.clock.now(),
-    },
-    expectedVersion,
-  );
-  const current = await getPreferences(deps, actor, input.timeZone);
+  const { saved, current } = await deps.database.transaction(async (trx) => {
+    const ok = await repo.savePreferences(
+      trx,
+      {
+        user_id: actor.userId,
+        clinic_id: actor.clinicId,
+        doses: input.doses ? 1 : 0,
+        questionnaires: input.questionnaires ? 1 : 0,
+        appointments: input.appointments ? 1 : 0,
+        replies: input.replies ? 1 : 0,
+        urgent_alerts: input.urgentAlerts ? 1 : 0,
+        quiet_start: input.quietHours?.start ?? null,
+        quiet_end: input.quietHours?.end ?? null,
+        time_zone: input.timeZone,
+        updated_at: deps.clock.now(),
+      },
+      expectedVersion,
+    );
+    if (ok) await audit(deps, trx, actor, 'push.preferences_update', null);
+    return { saved: ok, current: await getPreferences(deps, actor, input.timeZone, trx) };
+  });
   if (!saved)
     throw new AppError(
       'precondition_failed',
@@ -144,6 +152,5 @@ export async function putPreferences(
         current,
       },
     );
-  await audit(deps, actor, 'push.preferences_update', null);
   return current;
 }
