@@ -23,6 +23,7 @@ const after = planContentSchema.parse({
   therapy: { frequency: 'weekly' },
   medication: { linked: [{ medicationId: 'm1', intent: 'change_dose', snapshot }] },
   safetyPlan: { warningSigns: ['Not eating', 'Staying in bed'] },
+  measurement: { questionnaires: [{ instrument: 'PHQ-9' }] },
 });
 
 describe('changeLabel', () => {
@@ -48,6 +49,10 @@ describe('readablePlan', () => {
       ['goals[id=g1].status', 'removed:Active|added:Met'],
       ['therapy.frequency', 'added:Weekly'],
       ['medication.linked[0].intent', 'removed:Continue as prescribed|added:Change the dose'],
+      [
+        'measurement.questionnaires[0]',
+        'added:PHQ-9 at baseline, then every 2 weeks for 12 weeks, then every 4 weeks',
+      ],
       ['safetyPlan.warningSigns[0]', 'added:Not eating'],
       ['safetyPlan.warningSigns[1]', 'added:Staying in bed'],
     ]);

@@ -82,5 +82,13 @@ export function readablePlan(c: PlanContent): unknown {
       ...c.medication,
       linked: c.medication.linked.map((l) => ({ ...l, intent: INTENT_LABELS[l.intent] })),
     },
+    measurement: {
+      ...c.measurement,
+      questionnaires: c.measurement.questionnaires.map(
+        (q) =>
+          `${q.instrument}${q.atBaseline ? ' at baseline, then' : ''} every ${String(q.everyWeeksEarly)} weeks ` +
+          `for ${String(q.earlyPhaseWeeks)} weeks, then every ${String(q.everyWeeksAfter)} weeks`,
+      ),
+    },
   };
 }
