@@ -26,7 +26,30 @@ export function idOfReference(reference: Reference | undefined, type: string): s
   return match?.[1] === type && match[2] !== undefined ? match[2] : null;
 }
 
-export const instant = (ms: number): string => new Date(ms).toISOString();
+const DAY_MS = 86_400_000;
+/** Instants in years 0000-9999 (toISOString writes six-digit years outside them). */
+const LAST_PLAIN_MS = 253_402_300_800_000;
+const two = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const three = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+let cachedDay = Number.NaN;
+let cachedDayText = '';
+
+/**
+ * An instant (epoch ms) as FHIR `instant` text, exactly `new Date(ms).toISOString()` (instant.test.ts), without a
+ * Date per call: the bulk export writes two or three per resource (issue 16). The day's text is kept from the
+ * previous call (rows come in time order); anything unusual goes through Date as before.
+ */
+export function instant(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0 || ms >= LAST_PLAIN_MS) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayText = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  const inDay = ms - day * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  return `${cachedDayText}${two[Math.floor(seconds / 3600)] ?? ''}:${two[Math.floor(seconds / 60) % 60] ?? ''}:${two[seconds % 60] ?? ''}.${three[inDay % 1000] ?? ''}Z`;
+}
 
 export const meta = (version: number, updatedAt: number, profile?: string): Meta => ({
   versionId: String(version),
