@@ -47,9 +47,10 @@ async function alreadyLogged(
  * claimed in the database first (push.repository.ts claimDelivery), so a rerun, a retried outbox delivery or
  * a second instance never sends one notification twice to one browser. 404/410 deletes the subscription;
  * 429/5xx back off and retry; a notification is done when none of its sends waits for a retry.
- * Runs outside any transaction: no database lock is held while a push service answers.
+ * Runs outside any transaction: no database lock is held while a push service answers; a run stops taking new
+ * notifications after `budgetMs`, so the background runner soon returns to the outbox.
  */
-export async function sendDuePushes(deps: AppDeps, limit = 100): Promise<number> {
+export async function sendDuePushes(deps: AppDeps, limit = 100, budgetMs = 5_000): Promise<number> {
   const db = deps.database.db;
   const now = deps.clock.now();
   const due = await repo.dueNotifications(db, now, limit);
@@ -57,6 +58,8 @@ export async function sendDuePushes(deps: AppDeps, limit = 100): Promise<number>
   const keys = await serverKeys(deps);
   let sent = 0;
   for (const n of due) {
+    // A slow push service must not hold up the outbox (alerts) for long: the rest goes on the next tick.
+    if (deps.clock.now() - now > budgetMs) break;
     const message = pushMessageSchema.parse(JSON.parse(n.message));
     if (await alreadyLogged(deps, n.clinic_id, n.patient_id, message)) {
       await repo.finishNotification(db, n.id, 'cancelled', now);
