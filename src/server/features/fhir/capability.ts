@@ -47,7 +47,8 @@ export function capabilityStatement(
       ...(creatable.includes(h.type) ? [{ code: 'create' as const }] : []),
     ],
     ...(creatable.includes(h.type) ? { conditionalCreate: true } : {}),
-    searchParam: [...h.params, '_count'].map((name) => ({
+    ...(h.includes ? { searchInclude: [...h.includes] } : {}),
+    searchParam: [...h.params.filter((p) => p !== '_include'), '_count'].map((name) => ({
       name,
       type: name === '_count' ? 'number' : (paramTypes[name] ?? 'string'),
     })),

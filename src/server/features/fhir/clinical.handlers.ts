@@ -6,6 +6,7 @@ import type { Cursor } from '../../../shared/fhir/search.js';
 import { auditReads, reachPatient, type FhirContext } from './access.js';
 import type { ResourceHandler, SearchPage } from './handler.js';
 import { notFoundFhir } from './outcome.js';
+import { includesRequesters, medicationRequestIncludes, withRequesters } from './includes.js';
 import { boundsOf, idsOf, requirePatient, sortOf } from './params.js';
 import * as repo from './fhir.repository.js';
 
@@ -59,7 +60,8 @@ const statusList = (params: ReadonlyMap<string, readonly string[]>) =>
 
 export const medicationRequestHandler: ResourceHandler = {
   type: 'MedicationRequest',
-  params: ['patient', 'subject', 'status', 'intent', '_id'],
+  params: ['patient', 'subject', 'status', 'intent', '_id', '_include'],
+  includes: medicationRequestIncludes,
   async read(ctx, id) {
     const owner = await repo.medicationPatient(ctx.deps.database.db, ctx.client.clinicId, id);
     if (!owner) throw notFoundFhir('MedicationRequest', id);
@@ -77,6 +79,7 @@ export const medicationRequestHandler: ResourceHandler = {
     return found;
   },
   async search(ctx, params, count, cursor) {
+    const requesters = includesRequesters(ctx, params);
     const patientId = requirePatient(params, 'MedicationRequest');
     await reachPatient(ctx, patientId, {
       action: 'fhir.search',
@@ -93,7 +96,8 @@ export const medicationRequestHandler: ResourceHandler = {
     await auditReads(ctx, [
       { action: 'fhir.search', resourceType: 'MedicationRequest', resourceId: null, patientId },
     ]);
-    return slice(all, count, cursor);
+    const page = slice(all, count, cursor);
+    return requesters ? withRequesters(ctx, page) : page;
   },
 };
 

@@ -2,6 +2,7 @@ import type {
   AllergyIntolerance,
   AuditEvent,
   Bundle,
+  CapabilityStatement,
   CarePlan,
   Communication,
   Condition,
@@ -409,6 +410,45 @@ describe('/fhir/R4 care records', () => {
     expect((await fhirSearch(f.t.app, teamLimitedToken, `CarePlan?patient=${otherPatientId}`)).status).toBe(
       200,
     );
+  });
+
+  it('MedicationRequest?_include=MedicationRequest:requester adds the prescriber once, as an include', async () => {
+    const res = await fhirSearch(
+      f.t.app,
+      token,
+      `MedicationRequest?patient=${patientId}&_include=MedicationRequest:requester`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.entry?.map((e) => [e.resource?.resourceType, e.resource?.id, e.search?.mode])).toEqual([
+      ['MedicationRequest', expect.any(String), 'match'],
+      ['Practitioner', f.prescriber.id, 'include'],
+    ]);
+    const plain = await fhirSearch(f.t.app, token, `MedicationRequest?patient=${patientId}`);
+    expect(plain.body.entry?.map((e) => e.search?.mode)).toEqual(['match']);
+    const other = await fhirSearch(
+      f.t.app,
+      token,
+      `MedicationRequest?patient=${patientId}&_include=MedicationRequest:patient`,
+    );
+    expect(other.status).toBe(400);
+    expect(other.body).toMatchObject({ issue: [{ expression: ['_include'] }] });
+    const admin = await buildUser(f.t.deps, f.therapist.clinicId, 'admin');
+    const noPractitioner = await tokenFor(
+      f.t.app,
+      await buildApiClient(f.t.deps, admin, 'system/MedicationRequest.rs'),
+    );
+    const refused = await fhirSearch(
+      f.t.app,
+      noPractitioner,
+      `MedicationRequest?patient=${patientId}&_include=MedicationRequest:requester`,
+    );
+    expect(refused.status).toBe(403);
+    const metadata = await fhirGet(f.t.app, null, 'metadata');
+    const served = (metadata.body as CapabilityStatement).rest?.[0]?.resource?.find(
+      (r) => r.type === 'MedicationRequest',
+    );
+    expect(served?.searchInclude).toEqual(['MedicationRequest:requester']);
   });
 
   it('searching without a patient is a 400 naming the parameter; a scope on another type is 403', async () => {

@@ -39,7 +39,7 @@ function bundleOf(
   base: string,
   type: string,
   query: Record<string, unknown>,
-  page: { total: number; resources: Resource[]; next: Cursor | null },
+  page: { total: number; resources: Resource[]; next: Cursor | null; included?: Resource[] },
 ): Bundle {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(query))
@@ -56,11 +56,18 @@ function bundleOf(
     type: 'searchset',
     total: page.total,
     link: links,
-    entry: page.resources.map((resource) => ({
-      fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
-      resource,
-      search: { mode: 'match' },
-    })),
+    entry: [
+      ...page.resources.map((resource) => ({
+        fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
+        resource,
+        search: { mode: 'match' as const },
+      })),
+      ...(page.included ?? []).map((resource) => ({
+        fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
+        resource,
+        search: { mode: 'include' as const },
+      })),
+    ],
   };
 }
 

@@ -8,6 +8,8 @@ export interface SearchPage {
   resources: Resource[];
   /** Where the next page starts, or null on the last page. */
   next: Cursor | null;
+  /** What `_include` asked for (search mode `include`), beside the matches and not counted in `total`. */
+  included?: Resource[];
 }
 
 /** What `/fhir/R4` does for one resource type: read by id and search (the parameters it supports). */
@@ -15,6 +17,8 @@ export interface ResourceHandler {
   type: FhirResourceType;
   /** Search parameters besides `_count` and `_cursor`. */
   params: readonly string[];
+  /** The `_include` values it answers (CapabilityStatement `searchInclude`), when `_include` is a parameter. */
+  includes?: readonly string[];
   read(ctx: FhirContext, id: string): Promise<Resource>;
   search(
     ctx: FhirContext,
