@@ -243,6 +243,15 @@ describe('POST /fhir/R4/Observation (a PHQ-9 or GAD-7 panel with its items)', ()
     expect(outcomeOf(res)).toEqual([expression]);
   });
 
+  it('a body that does not follow the FHIR JSON structure is a 400 naming the type, never a 500', async () => {
+    const res = await fhirPost(f.t.app, token, 'Observation', { ...phq9Panel([0]), component: 5 });
+    expect(res.status).toBe(400);
+    expect((res.body as OperationOutcome).issue[0]).toMatchObject({
+      code: 'structure',
+      expression: ['Observation'],
+    });
+  });
+
   it('names the component whose answer is not an option', async () => {
     const res = await fhirPost(f.t.app, token, 'Observation', phq9Panel([0, 0, 0, 0, 7]));
     expect(res.status).toBe(422);

@@ -7,6 +7,7 @@ import {
   answerIdFor,
   bodyOf,
   keyOf,
+  readResource,
   recordAnswer,
   storedAnswer,
   type ClientKey,
@@ -27,7 +28,7 @@ export async function writeObservation(
   condition: ClientKey | null,
 ): Promise<CreateResult> {
   const o = bodyOf<Observation>(body, 'Observation');
-  const read = fromObservationPanel(o);
+  const read = readResource('Observation', () => fromObservationPanel(o));
   if (!read.ok) throw new FhirError(422, 'invalid', read.message, read.path);
   const key = keyOf(condition, o.identifier?.[0]);
   const id = key ? answerIdFor(w.client.clientId, key) : newId();

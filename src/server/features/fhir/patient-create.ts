@@ -8,7 +8,13 @@ import { fromPatientToEnrol, type PatientPaths } from '../../../shared/fhir/mapp
 import { FhirError } from './outcome.js';
 import * as fhirRepo from './fhir.repository.js';
 import * as repo from './patient-create.repository.js';
-import { bodyOf, type ClientKey, type CreateResult, type WriteContext } from './writes.service.js';
+import {
+  bodyOf,
+  readResource,
+  type ClientKey,
+  type CreateResult,
+  type WriteContext,
+} from './writes.service.js';
 
 /** A field of the enrolment (its zod or service path after `body.`) as the element of the Patient at fault. */
 function elementOf(paths: PatientPaths, path: readonly PropertyKey[]): string {
@@ -94,7 +100,7 @@ export async function writePatient(
   const { client } = w;
   const r = bodyOf<Patient>(body, 'Patient');
   const system = mrnSystem(w, client.clinicId);
-  const { value, paths } = fromPatientToEnrol(r, system);
+  const { value, paths } = readResource('Patient', () => fromPatientToEnrol(r, system));
   if (condition) {
     if (condition.system !== undefined && condition.system !== system)
       throw new FhirError(

@@ -238,6 +238,15 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
     const big = await fhirPost(f.t.app, token, '', transaction(many));
     expect(big.status).toBe(422);
     expect((big.body as OperationOutcome).issue[0]?.expression).toEqual(['Bundle.entry']);
+    const notAList = await fhirPost(f.t.app, token, '', {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [1],
+    });
+    expect([notAList.status, (notAList.body as OperationOutcome).issue[0]?.expression]).toEqual([
+      400,
+      ['Bundle.entry'],
+    ]);
     const batch = await fhirPost(f.t.app, token, '', { resourceType: 'Bundle', type: 'batch', entry: [] });
     expect((batch.body as OperationOutcome).issue[0]?.expression).toEqual(['Bundle.type']);
     const odd = await fhirPost(

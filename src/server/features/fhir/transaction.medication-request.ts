@@ -16,6 +16,7 @@ import {
   answerIdFor,
   bodyOf,
   keyOf,
+  readResource,
   unreachable,
   type ClientKey,
   type WriteContext,
@@ -76,7 +77,7 @@ export async function writeMedicationRequest(
 ): Promise<{ created: boolean; id: string }> {
   const { client } = w;
   const m = bodyOf<MedicationRequest>(body, 'MedicationRequest');
-  const read = fromMedicationRequest(m);
+  const read = readResource('MedicationRequest', () => fromMedicationRequest(m));
   if (!read.ok) throw new FhirError(422, read.code, read.message, read.path);
   const p = read.value;
   const patient = await fhirRepo.reachablePatient(w.trx, client.clinicId, client.teamMemberIds, p.patientId);

@@ -142,7 +142,8 @@ function plan(ctx: FhirContext, entries: readonly BundleEntry[]) {
       );
       continue;
     }
-    if (e.request.url.replace(/^\/|\/$/g, '') !== type) {
+    const url: unknown = e.request.url;
+    if (typeof url !== 'string' || url.replace(/^\/|\/$/g, '') !== type) {
       issues.push(
         issue('invalid', `request.url must be ${type}, the entry's resource type.`, `${at}.request.url`),
       );
@@ -210,7 +211,10 @@ export async function runTransaction(ctx: FhirContext, body: unknown): Promise<B
       'Duet processes transaction Bundles only (all or nothing).',
       'Bundle.type',
     );
-  const entries = bundle.entry ?? [];
+  const listed: unknown = bundle.entry ?? [];
+  if (!Array.isArray(listed) || listed.some((e) => typeof e !== 'object' || e === null))
+    throw new FhirError(400, 'structure', 'Bundle.entry is a list of entries.', 'Bundle.entry');
+  const entries = listed as BundleEntry[];
   if (entries.length > MAX_BUNDLE_ENTRIES)
     throw new FhirError(
       422,

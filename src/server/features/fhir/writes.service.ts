@@ -122,6 +122,21 @@ export function keyOf(condition: ClientKey | null, identifier: Identifier | unde
     : null;
 }
 
+/**
+ * Reads a resource with a pure inbound mapping. A body that does not follow the FHIR JSON structure (an array
+ * where an object belongs, a number for a list) makes the mapping trip over it: that is the client's mistake,
+ * answered 400 `structure` naming the type, never a 500.
+ */
+export function readResource<T>(type: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof TypeError)
+      throw new FhirError(400, 'structure', `The ${type} does not follow the FHIR R4 JSON structure.`, type);
+    throw err;
+  }
+}
+
 /** The resource type a body claims, or a 400 naming `resourceType`. */
 export function bodyOf<T extends Resource>(body: unknown, type: T['resourceType']): T {
   const kind: unknown =
@@ -262,8 +277,8 @@ export async function writeQuestionnaireResponse(
       'status must be completed or in-progress.',
       'QuestionnaireResponse.status',
     );
-  const instrument = instrumentOf(r);
-  const read = fromQuestionnaireResponse(r, instrument);
+  const instrument = readResource('QuestionnaireResponse', () => instrumentOf(r));
+  const read = readResource('QuestionnaireResponse', () => fromQuestionnaireResponse(r, instrument));
   if (!read.ok) throw new FhirError(422, 'invalid', read.message, read.path);
   const key = keyOf(condition, r.identifier);
   const id = key ? answerIdFor(w.client.clientId, key) : newId();
