@@ -18,3 +18,6 @@ export const OUTBOX_MAILS_MAX = 200;
 
 /** A clinician's inbox (one view): the most severe first, then the newest, at most this many. */
 export const INBOX_MAX = 500;
+
+/** A clinician's consults across patients (GET /api/consults): open ones first, then the newest, at most this many. */
+export const MY_CONSULTS_MAX = 500;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { crisisSchema } from '../measures/schemas.js';
+import { MY_CONSULTS_MAX } from '../lists/limits.js';
 
 /** Longest message body a person can send (about two pages of text). */
 export const MESSAGE_MAX_CHARS = 5000;
@@ -133,6 +134,11 @@ export const consultSchema = z.object({
 export type Consult = z.infer<typeof consultSchema>;
 
 export const consultListSchema = z.object({ consults: z.array(consultSchema) });
+/** A clinician's consults, bounded (issue 19): at most MY_CONSULTS_MAX, open ones first, `hasMore` when cut. */
+export const myConsultListSchema = z.object({
+  consults: z.array(consultSchema).max(MY_CONSULTS_MAX),
+  hasMore: z.boolean(),
+});
 
 export const newConsultSchema = z.object({
   id: clientIdSchema,

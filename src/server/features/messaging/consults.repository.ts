@@ -69,6 +69,7 @@ export async function consultsOfUser(
   clinicId: string,
   userId: string,
   filter: { role?: 'to' | 'from' | undefined; state?: string | undefined },
+  limit: number,
 ) {
   let query = consultsWithNames(db)
     .where('c.clinic_id', '=', clinicId)
@@ -87,7 +88,13 @@ export async function consultsOfUser(
   else
     query = query.where((eb) => eb.or([eb('c.to_user_id', '=', userId), eb('c.from_user_id', '=', userId)]));
   if (filter.state) query = query.where('c.state', '=', filter.state);
-  return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(500).execute();
+  // Open ones first: a bound never leaves out an open consult for a newer closed one (issue 19).
+  return query
+    .orderBy((eb) => eb.case().when('c.state', '=', 'open').then(0).else(1).end())
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Compare-and-set on version: false when someone else changed the consult first. */

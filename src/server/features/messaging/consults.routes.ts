@@ -7,6 +7,7 @@ import { errors } from '../../platform/http/error-schema.js';
 import {
   consultCloseSchema,
   consultListSchema,
+  myConsultListSchema,
   consultReplySchema,
   consultSchema,
   myConsultsQuerySchema,
@@ -33,11 +34,9 @@ export function consultRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       querystring: myConsultsQuerySchema,
-      response: { 200: consultListSchema, ...errors(400, 401, 403) },
+      response: { 200: myConsultListSchema, ...errors(400, 401, 403) },
     },
-    handler: async (request) => ({
-      consults: await consults.myConsults(deps, actorOf(request), request.query),
-    }),
+    handler: (request) => consults.myConsults(deps, actorOf(request), request.query),
   });
 
   app.get('/api/patients/:patientId/consults', {

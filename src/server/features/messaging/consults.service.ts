@@ -11,6 +11,7 @@ import type { Consult, ConsultPriority, ConsultState } from '../../../shared/mes
 import * as repo from './consults.repository.js';
 import * as conversations from './conversations.repository.js';
 import { toConsult } from './messaging.mapper.js';
+import { MY_CONSULTS_MAX } from '../../../shared/lists/limits.js';
 
 const SUMMARY_CHARS = 140;
 
@@ -174,9 +175,10 @@ export function myConsults(
   deps: AppDeps,
   actor: Actor,
   filter: { role?: 'to' | 'from' | undefined; state?: ConsultState | undefined },
-): Promise<Consult[]> {
+): Promise<{ consults: Consult[]; hasMore: boolean }> {
   return deps.database.transaction(async (trx) => {
-    const rows = await repo.consultsOfUser(trx, actor.clinicId, actor.userId, filter);
+    const found = await repo.consultsOfUser(trx, actor.clinicId, actor.userId, filter, MY_CONSULTS_MAX + 1);
+    const rows = found.slice(0, MY_CONSULTS_MAX);
     await deps.audit.record(trx, actor.clinicId, actor, {
       action: 'consult.list_mine',
       resourceType: 'consult',
@@ -184,6 +186,6 @@ export function myConsults(
       patientId: null,
       outcome: 'allowed',
     });
-    return rows.map(toConsult);
+    return { consults: rows.map(toConsult), hasMore: found.length > rows.length };
   });
 }

@@ -103,13 +103,22 @@ export function usePatientConsults(patientId: string) {
   });
 }
 
+function myOpenConsultsQuery() {
+  return {
+    queryKey: messagingKeys.myConsults,
+    queryFn: () => api.get<{ consults: Consult[]; hasMore: boolean }>('/api/consults?state=open'),
+    refetchInterval: 30_000,
+  };
+}
+
 /** Open consults asked of me, across my patients. */
 export function useMyOpenConsults() {
-  return useQuery({
-    queryKey: messagingKeys.myConsults,
-    queryFn: () => api.get<{ consults: Consult[] }>('/api/consults?state=open').then((r) => r.consults),
-    refetchInterval: 30_000,
-  });
+  return useQuery({ ...myOpenConsultsQuery(), select: (r) => r.consults });
+}
+
+/** The list is bounded (issue 19): true when more open consults exist than it lists. */
+export function useMyOpenConsultsCut(): boolean {
+  return useQuery({ ...myOpenConsultsQuery(), select: (r) => r.hasMore }).data === true;
 }
 
 function useInvalidateConsults() {

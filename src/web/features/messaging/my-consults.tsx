@@ -1,13 +1,14 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useCurrentUser } from '../../app/session';
 import { ErrorState, LoadingState } from '../../components/query-state';
-import { useMyOpenConsults } from './api';
+import { useMyOpenConsults, useMyOpenConsultsCut } from './api';
 import { ConsultItem } from './consult-item';
 
 /** The inbox's consult tab: open consults asked of me (with a reply box), then those I am waiting on. */
 export function MyOpenConsults() {
   const user = useCurrentUser();
   const consults = useMyOpenConsults();
+  const cut = useMyOpenConsultsCut();
   if (consults.isPending) return <LoadingState label="Loading consults…" />;
   if (consults.isError) return <ErrorState error={consults.error} onRetry={() => void consults.refetch()} />;
   const forMe = consults.data.filter((c) => c.to.userId === user.id);
@@ -28,6 +29,11 @@ export function MyOpenConsults() {
   ];
   return (
     <Stack gap="lg">
+      {cut && (
+        <Text size="sm" c="dimmed">
+          Showing the latest {consults.data.length} open consults; older ones are not listed.
+        </Text>
+      )}
       {groups.map((group) => (
         <section key={group.id} aria-labelledby={group.id}>
           <Title order={2} size="h4" id={group.id} mb="xs">
