@@ -158,6 +158,18 @@ describe('the plan and the prescriptions agree', () => {
       await call(t.app, w.ts, 'POST', `${w.planUrl}/draft`, { reason: 'Dose raised; hydroxyzine added' }),
     );
     expect((await overview(w)).draftMedicationDifferences).toHaveLength(2);
+    // "Take the records as they are now": the same medication part saved again takes the changed record anew.
+    const retaken = await call(
+      t.app,
+      w.ps,
+      'PATCH',
+      `${w.planUrl}/draft`,
+      { medication: v2.content.medication },
+      ifMatch(v2),
+    );
+    expect(retaken.statusCode).toBe(200);
+    expect(body(retaken).content.medication.linked[0]?.snapshot).toMatchObject({ dose: '100 mg' });
+    expect((await overview(w)).draftMedicationDifferences.map((d) => d.kind)).toEqual(['not_in_plan']);
     const updated = await call(
       t.app,
       w.ps,
@@ -169,7 +181,7 @@ describe('the plan and the prescriptions agree', () => {
           { medicationId: hydroxyzine.medication.id, note: 'As needed for anxiety' },
         ]),
       },
-      ifMatch(v2),
+      ifMatch(body(retaken)),
     );
     expect(updated.statusCode).toBe(200);
     expect(body(updated).content.medication.linked[0]?.snapshot).toMatchObject({ dose: '100 mg' });

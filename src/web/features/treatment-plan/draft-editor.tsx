@@ -133,7 +133,28 @@ export function DraftEditor({
         </Alert>
       )}
 
-      <MedicationDifferences differences={differences} draft />
+      <MedicationDifferences
+        differences={differences}
+        draft
+        updating={edit.isPending}
+        onUpdate={
+          mayEdit('medication') && !dirty.includes('medication')
+            ? () => {
+                setConflict(null);
+                edit.mutate(
+                  { edit: { medication: base.content.medication }, version: base.version },
+                  {
+                    onSuccess: (saved) => {
+                      // Only the medication part was saved: other unsaved changes stay in the form.
+                      setBase(saved);
+                      setContent((c) => ({ ...c, medication: saved.content.medication }));
+                    },
+                  },
+                );
+              }
+            : undefined
+        }
+      />
       <ProblemsSection content={content} set={set} icd10Error={fieldErrors.problems} />
       <GoalsSection content={content} set={set} />
       <TherapySection content={content} set={set} editable={mayEdit('therapy')} />

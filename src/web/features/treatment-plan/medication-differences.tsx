@@ -1,4 +1,4 @@
-import { Alert, List, Text } from '@mantine/core';
+import { Alert, Button, List, Text } from '@mantine/core';
 import type { MedicationDifferenceView } from '../../../shared/treatment-plans/api';
 
 /**
@@ -8,10 +8,15 @@ import type { MedicationDifferenceView } from '../../../shared/treatment-plans/a
 export function MedicationDifferences({
   differences,
   draft,
+  onUpdate,
+  updating = false,
 }: {
   differences: MedicationDifferenceView[];
   /** True on the open draft: updating its medication part clears the notice. */
   draft: boolean;
+  /** The prescriber's "take the records as they are now" (saves the medication part again), if allowed. */
+  onUpdate?: (() => void) | undefined;
+  updating?: boolean;
 }) {
   if (differences.length === 0) return null;
   return (
@@ -23,9 +28,14 @@ export function MedicationDifferences({
       </List>
       <Text size="sm" mt="xs">
         {draft
-          ? 'The prescriber updates the medication part of this draft (save it to take the records as they are now).'
+          ? 'The prescriber updates the medication part of this draft: link any new medication, then take the records as they are now.'
           : 'Start a new version so the prescriber can update the medication part; both sign it again.'}
       </Text>
+      {onUpdate && (
+        <Button size="xs" variant="light" mt="xs" onClick={onUpdate} loading={updating}>
+          Take the medication records as they are now
+        </Button>
+      )}
     </Alert>
   );
 }
