@@ -189,14 +189,15 @@ export async function latestAndPrevious(db: Db, clinicId: string, userId: string
   }));
 }
 
-// From the viewer's care-team rows to each patient by primary key (`p.id in (sub-query)` let SQLite read every
-// patient of the clinic through the (clinic_id, updated_at) index instead).
+// From the viewer's care-team rows to each patient by (clinic_id, id). Without planner statistics SQLite
+// otherwise reads every patient of the clinic (through (clinic_id, updated_at)) and looks each up in the
+// care team; the cross join keeps the written order on SQLite (PostgreSQL plans it as the inner join).
 const zonesQuery = compiledOnce((db: Db, clinicId: string, userId: string) =>
   db
     .selectFrom('care_team_members as m')
-    .innerJoin('patients as p', (j) =>
-      j.onRef('p.id', '=', 'm.patient_id').onRef('p.clinic_id', '=', 'm.clinic_id'),
-    )
+    .crossJoin('patients as p')
+    .whereRef('p.id', '=', 'm.patient_id')
+    .whereRef('p.clinic_id', '=', 'm.clinic_id')
     .select(['p.id', 'p.time_zone'])
     .where('m.clinic_id', '=', clinicId)
     .where('m.user_id', '=', userId),
