@@ -77,6 +77,8 @@ export async function startUntilHealthy(opts: {
   env: NodeJS.ProcessEnv;
   pollMs?: number;
   timeoutMs?: number;
+  /** Open an IPC channel to the child (bench/memory-probe.mjs answers on it). */
+  ipc?: boolean;
 }): Promise<Started> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${String(port)}`;
@@ -84,15 +86,15 @@ export async function startUntilHealthy(opts: {
   const child = spawn(process.execPath, opts.args, {
     cwd: repoRoot,
     env: { ...opts.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   const remove = onExit(() => child.kill('SIGKILL'));
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = started + (opts.timeoutMs ?? 60_000);
   let healthyMs = -1;

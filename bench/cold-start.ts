@@ -1,6 +1,6 @@
 // Cold start to healthy (issue 19: ≤ 1 s): spawn the server, poll /api/health every 10 ms, 5 runs, median;
 // on an empty database (a fresh DATA_DIR each run: the migrations run from nothing) and on the 5,000-patient
-// clinic (already migrated). The built server (`node --enable-source-maps dist/server/main.js`, built here
+// clinic (already migrated). The built server (`node <serverNodeArgs> dist/server/main.js` as npm start runs it, built here
 // first into .tmp/bench/server) is measured beside the TypeScript one run through tsx, for comparison.
 //
 //   npx tsx bench/cold-start.ts [--runs 5] [--patients 5000] [--modes built,tsx]
@@ -17,6 +17,7 @@ import {
   startUntilHealthy,
 } from './built-server.js';
 import { cleanupAll } from './processes.js';
+import { serverNodeArgs } from '../scripts/server-node-args.mjs';
 
 const { flag, int } = benchArgs(process.argv.slice(2));
 const runs = int('--runs', 5, 50);
@@ -27,7 +28,7 @@ process.on('exit', cleanupAll);
 const scratch = path.join(repoRoot, '.tmp/bench');
 const builtDir = path.join(scratch, 'server');
 const command: Record<string, string[]> = {
-  built: ['--enable-source-maps', path.join(builtDir, 'main.js')],
+  built: [...serverNodeArgs, path.join(builtDir, 'main.js')],
   tsx: ['--import', 'tsx', 'src/server/main.ts'],
 };
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app and the server when a build is missing or older than its sources, then
-// runs the built server, `node --enable-source-maps dist/server/main.js` (issue 19: JavaScript built ahead,
+// runs the built server, `node --enable-source-maps --max-semi-space-size=4 dist/server/main.js` (issue 19: JavaScript built ahead,
 // nothing compiled at start). DUET_FROM_SOURCE=1 runs src/server/main.ts through tsx instead (no build).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverNodeArgs } from './server-node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -41,7 +42,7 @@ if (!fromSource) {
 
 const args = fromSource
   ? ['--import', 'tsx', 'src/server/main.ts']
-  : ['--enable-source-maps', 'dist/server/main.js'];
+  : [...serverNodeArgs, 'dist/server/main.js'];
 // Node 22.1 and later keep the compiled code of the bundle between starts (ignored by Node 20); the cache
 // lives in the build directory, so a new build starts a new cache.
 const env = fromSource

@@ -24,7 +24,6 @@ const env = {
   LOG_LEVEL: 'warn',
   COOKIE_SECURE: 'false',
   ARGON2_MEMORY_KIB: '1024',
-  NODE_OPTIONS: '',
 };
 
 let server: ChildProcess;

@@ -67,6 +67,12 @@ interface Slot {
 }
 
 const MAX_RESTARTS = 20;
+/**
+ * A read worker's young generation (V8's nursery, where a read's short-lived rows are made and die): the
+ * default lets each worker grow it to 3 x 16 MiB and keep it; 8 MiB measured the same CPU per read
+ * (docs/benchmarks.md, "Memory and start").
+ */
+export const READ_WORKER_YOUNG_GENERATION_MB = 8;
 /** Workers stop after this long without a read (issue 19: an idle server holds no copies of its code). */
 export const READ_WORKERS_IDLE_STOP_MS = 60_000;
 
@@ -96,7 +102,10 @@ export async function startReadPool(opts: {
   const url = new URL('./read-worker.ts', import.meta.url);
 
   function spawn(): Promise<void> {
-    const worker = startWorker(url, { workerData: opts.data });
+    const worker = startWorker(url, {
+      workerData: opts.data,
+      resourceLimits: { maxYoungGenerationSizeMb: READ_WORKER_YOUNG_GENERATION_MB },
+    });
     const slot: Slot = { worker, ready: false, pending: new Map() };
     slots.push(slot);
     return new Promise<void>((started) => {

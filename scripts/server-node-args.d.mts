@@ -1,0 +1,2 @@
+// Types of server-node-args.mjs for the TypeScript benchmarks.
+export declare const serverNodeArgs: readonly string[];
