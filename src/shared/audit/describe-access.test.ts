@@ -5,6 +5,11 @@ describe('describeAccess', () => {
   it.each([
     ['patient.read', 'opened your record', 'opened the record'],
     ['care_team.update', 'changed your care team', 'changed the care team'],
+    [
+      'fhir.transaction',
+      'an integration of the clinic imported records into your record',
+      'an integration imported records into the record',
+    ],
     ['something.new', 'used your record', 'used the record'],
   ] as const)('%s reads "%s" to the patient and "%s" to the team', (action, toPatient, toTeam) => {
     expect(describeAccess(action, 'allowed')).toBe(toPatient);

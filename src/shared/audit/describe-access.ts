@@ -237,6 +237,10 @@ const phrases: Record<string, [patient: string, team: string]> = {
   ],
   'fhir.search': ['an integration of the clinic searched your record', 'an integration searched the record'],
   'fhir.create': ['an integration of the clinic added to your record', 'an integration added to the record'],
+  'fhir.transaction': [
+    'an integration of the clinic imported records into your record',
+    'an integration imported records into the record',
+  ],
   'fhir.export': [
     'an integration of the clinic exported your record (bulk export)',
     'an integration exported the record (bulk export)',

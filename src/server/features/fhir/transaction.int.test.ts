@@ -10,6 +10,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.js';
+import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import { messagingFixture, type MessagingFixture } from '../messaging/messaging.test-kit.js';
 import { buildApiClient, tokenFor } from '../api-clients/api-clients.test-kit.js';
@@ -293,6 +294,16 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
     );
     expect(res.status).toBe(403);
     expect((res.body as OperationOutcome).issue[0]?.expression).toEqual(['Bundle.entry[0].resource']);
+  });
+
+  it('the patient’s access report names the integration that imported into their record', async () => {
+    const own = f.patient.overview.id;
+    const res = await fhirPost(f.t.app, token, '', transaction([post(panel(`Patient/${own}`, [1]))]));
+    expect(res.status).toBe(200);
+    const report = await call(f.t.app, f.as.patient, 'GET', `/api/patients/${own}/access-report`);
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('EHR integration');
+    expect(report.body).toContain('an integration of the clinic imported records into your record');
   });
 
   it('a client limited to one care team cannot write to another team’s patient (404)', async () => {
