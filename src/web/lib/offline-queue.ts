@@ -184,6 +184,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** This person's writes on the phone now (waiting or refused), oldest first. */
+export function writesOf(userId: string): QueuedWrite[] {
+  return items.filter((i) => i.userId === userId);
+}
+
 /** This person's writes on the phone: those waiting to be sent and those the server refused. */
 export function useOfflineQueue(userId: string): QueuedWrite[] {
   const all = useSyncExternalStore(subscribe, () => items);
