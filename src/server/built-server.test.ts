@@ -13,6 +13,7 @@ import { DEMO_PASSWORD } from './demo/seed-demo.js';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 // Inside the repository, so the bundle's packages (better-sqlite3, argon2, pdfkit …) resolve from node_modules.
+fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
 const outdir = fs.mkdtempSync(path.join(root, '.tmp', 'built-server-'));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-built-'));
 const env = {
