@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CapabilityStatement, Resource } from '@medplum/fhirtypes';
+import type { CapabilityStatement, MedicationRequest, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../testing/test-app.js';
 import { buildUser, type BuiltUser } from '../../../testing/factories.js';
@@ -104,6 +104,36 @@ async function answer(
   expect(res.statusCode).toBe(201);
 }
 
+/** Sertraline 25 mg, then 50 mg a week later (two dose periods), through the prescriber's own route. */
+async function prescribeSertraline() {
+  const catalogue = await call(f.t.app, f.as.prescriber, 'GET', '/api/medication-catalogue?q=sertraline');
+  const catalogueId = catalogue.json<{ entries: { id: string }[] }>().entries[0]?.id ?? '';
+  const body = {
+    id: uuid(),
+    catalogueId,
+    form: 'tablet',
+    route: 'oral',
+    instructions: 'With breakfast',
+    startDate: '2026-11-01',
+    endDate: null,
+    doseAmount: 25,
+    doseUnit: 'mg',
+    schedule: { kind: 'times', times: ['08:00'], weekdays: null },
+    reason: 'Agreed in the plan.',
+    steps: [{ from: '2026-11-08', doseAmount: 50, doseUnit: 'mg' }],
+  };
+  let res = await call(f.t.app, f.as.prescriber, 'POST', `/api/patients/${own}/medications`, body);
+  if (res.statusCode === 409) {
+    const warnings =
+      res.json<{ error: { details?: { warnings?: { id: string }[] } } }>().error.details?.warnings ?? [];
+    res = await call(f.t.app, f.as.prescriber, 'POST', `/api/patients/${own}/medications`, {
+      ...body,
+      safetyAnswers: warnings.map((w) => ({ warningId: w.id, decision: 'proceed', reason: 'Reviewed.' })),
+    });
+  }
+  expect(res.statusCode).toBe(201);
+}
+
 beforeAll(async () => {
   f = await messagingFixture();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'duet-export-'));
@@ -128,6 +158,7 @@ beforeAll(async () => {
     mode: 'video',
     recurrence: { frequency: 'weekly', count: 3 },
   });
+  await prescribeSertraline();
   admin = await buildUser(f.t.deps, f.therapist.clinicId, 'admin');
   client = await buildApiClient(f.t.deps, admin);
   token = await tokenFor(f.t.app, client);
@@ -164,6 +195,9 @@ describe('FHIR bulk export ($export)', () => {
     expect(count('Practitioner')).toBe(4);
     expect(count('Questionnaire')).toBe(2);
     expect(count('Appointment')).toBe(3);
+    const [med] = (byType.get('MedicationRequest') ?? []) as MedicationRequest[];
+    expect(count('MedicationRequest')).toBe(1);
+    expect(med?.dosageInstruction?.map((d) => d.doseAndRate?.[0]?.doseQuantity?.value)).toEqual([25, 50]);
     // Four answers: three PHQ-9 (a total and item 9 each) and one GAD-7 (a total).
     const answers = await f.t.deps.database.db
       .selectFrom('questionnaire_responses')
