@@ -21,7 +21,8 @@ import { ErrorState, LoadingState, errorMessage } from '../../components/query-s
 import { fieldErrorsFrom } from '../../components/validation-details';
 import { useStaffUsers } from './api';
 import { useApiClients, useCreateApiClient, useRevokeApiClient, useRotateApiClient } from './api-clients-api';
-import { JWKS_HELP, PublicKeys, jwksError, parseJwksText } from './api-clients-keys';
+import { PublicKeys } from './api-clients-keys';
+import { JWKS_HELP, jwksError, parseJwksText } from './api-clients-keys-text';
 
 /** The secret, shown once after creating or rotating: only its hash is kept. */
 function SecretOnce({ shown, onDone }: { shown: ApiClientWithSecret; onDone: () => void }) {
