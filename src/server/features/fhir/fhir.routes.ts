@@ -14,7 +14,7 @@ import { exportRoutes } from './export/export.routes.js';
 
 /** The types a client can create on their own (docs/fhir.md, "Writes"; a Bundle also MedicationRequest). */
 const creatable: readonly FhirResourceType[] = singleCreateTypes;
-/** A transaction Bundle of up to 500 entries is larger than the app's body limit for forms. */
+/** A transaction Bundle of up to 100 entries can be larger than the app's body limit for forms. */
 const BUNDLE_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const FHIR_BASE_PATH = '/fhir/R4';

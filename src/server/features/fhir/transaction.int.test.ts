@@ -18,6 +18,7 @@ import { validateR4 } from '../../../shared/fhir/mappings/fhir-validate.test-kit
 import { TIMEZONE_EXTENSION } from '../../../shared/fhir/mappings/patient-in.js';
 import { instrumentById } from '../../../shared/measures/instruments.js';
 import { entriesOf, fhirGet, fhirPost, fhirSearch, typed } from './fhir.test-kit.js';
+import { MAX_BUNDLE_ENTRIES } from './transaction.js';
 
 // Issue 16: a transaction Bundle importing a patient with their current medications and recent scores, all
 // or nothing, through the real routes.
@@ -235,7 +236,9 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
   });
 
   it('refuses what it cannot take before writing: size, type, method, references', async () => {
-    const many = Array.from({ length: 501 }, () => post(panel(`Patient/${f.patient.overview.id}`, [0])));
+    const many = Array.from({ length: MAX_BUNDLE_ENTRIES + 1 }, () =>
+      post(panel(`Patient/${f.patient.overview.id}`, [0])),
+    );
     const big = await fhirPost(f.t.app, token, '', transaction(many));
     expect(big.status).toBe(422);
     expect((big.body as OperationOutcome).issue[0]?.expression).toEqual(['Bundle.entry']);
