@@ -124,4 +124,32 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
       await context.close();
     },
   );
+
+  it(
+    'offers a clinician urgent alerts only, axe clean; an admin has no notifications section',
+    { timeout: 30_000 },
+    async () => {
+      const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
+      const page = await context.newPage();
+      await signIn(page, DEMO.therapist, /\/caseload$/);
+      await page.goto('/account');
+      await heading(page, 'My account');
+      const section = page.getByRole('region', { name: 'Notifications' });
+      await section.getByRole('switch', { name: 'Urgent alerts for patients on my team' }).waitFor();
+      // The one kind a clinician has, and quiet hours.
+      await expect(section.getByRole('switch').count()).resolves.toBe(2);
+      await section.getByText(/Urgent alerts still come/).waitFor();
+      await expectNoAxeViolations(page, 'clinician My account notifications');
+      await context.close();
+
+      const admin = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
+      const adminPage = await admin.newPage();
+      await signIn(adminPage, DEMO.admin, /\/admin\/users$/);
+      await adminPage.goto('/account');
+      await heading(adminPage, 'My account');
+      await adminPage.getByRole('region', { name: 'Signed-in devices' }).waitFor();
+      await expect(adminPage.getByRole('region', { name: 'Notifications' }).count()).resolves.toBe(0);
+      await admin.close();
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Switch, Text, TextInput, Title } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { pushKindLabels, type PushKind } from '../../../shared/push/kinds';
+import { useCurrentUser } from '../../app/session';
 import { browserTimeZone } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
@@ -179,8 +180,13 @@ function ChoicesForm({ prefs }: { prefs: PushPreferences }) {
   );
 }
 
-/** My account → Notifications (issue 17): this device on or off, the kinds I want, quiet hours. */
+/** My account → Notifications (issue 17): this device on or off, the kinds I want, quiet hours. Admins have none. */
 export function PushSection() {
+  const { role } = useCurrentUser();
+  return role === 'admin' ? null : <Notifications />;
+}
+
+function Notifications() {
   const prefs = useQuery({
     queryKey: pushPreferencesKey,
     queryFn: () => getPushPreferences(browserTimeZone()),
