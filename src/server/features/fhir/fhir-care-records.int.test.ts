@@ -451,6 +451,20 @@ describe('/fhir/R4 care records', () => {
     expect(served?.searchInclude).toEqual(['MedicationRequest:requester']);
   });
 
+  it('date searches: the plan period overlaps, sessions and access events by their instant', async () => {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const now = f.t.clock.now();
+    const early = await all<CarePlan>(`CarePlan?patient=${patientId}&date=lt${day(now - 20 * DAY)}`);
+    expect(early.map((p) => p.id)).toEqual([ids.v1]);
+    const late = await all<CarePlan>(`CarePlan?patient=${patientId}&date=ge${day(now - 5 * DAY)}`);
+    expect(late.map((p) => p.id)).toEqual([ids.v2]);
+    expect(await all(`Encounter?patient=${patientId}&date=ge${day(now - 6 * DAY)}`)).toEqual([]);
+    expect(await all(`Encounter?patient=${patientId}&date=${day(now - 7 * DAY)}`)).toHaveLength(1);
+    expect(await all(`AuditEvent?patient=${patientId}&date=ge${day(now + 30 * DAY)}`)).toEqual([]);
+    const bad = await fhirSearch(f.t.app, token, `Communication?patient=${patientId}&sent=ne2026-01-01`);
+    expect(bad.status).toBe(400);
+  });
+
   it('searching without a patient is a 400 naming the parameter; a scope on another type is 403', async () => {
     const res = await fhirSearch(f.t.app, token, 'Encounter?status=finished');
     expect(res.status).toBe(400);
