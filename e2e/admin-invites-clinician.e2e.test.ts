@@ -149,4 +149,49 @@ describe('admin invites a clinician', () => {
     expect(pageErrors()).toEqual([]);
     await againContext.close();
   });
+
+  // Issue 15: a departing therapist's patients are handed over before the account closes.
+  it('deactivates a therapist with patients only once each patient has a new therapist', async () => {
+    const { baseUrl } = server!;
+    const context = await newContext(browser!, { baseURL: baseUrl, viewport: DESKTOP });
+    const admin = await context.newPage();
+    const pageErrors = watchForPageErrors(admin);
+    await signIn(admin, DEMO.admin, /\/admin/);
+    await admin.goto('/admin/users');
+    const priya = admin.getByRole('row', { name: /Priya Shah/ });
+    await priya.getByRole('button', { name: 'Deactivate Priya Shah' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Deactivate account' });
+    await dialog
+      .getByText(/Priya Shah is on the care team of \d+ patients? and has \d+ open alerts?/)
+      .waitFor();
+    const pickers = dialog.getByLabel(/^New therapist for /);
+    const count = await pickers.count();
+    expect(count).toBeGreaterThan(0);
+
+    // Without a choice nothing happens: the error stands at the first patient's field.
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await dialog.locator('.mantine-InputWrapper-error').first().waitFor();
+    await expectNoAxeViolations(admin, 'deactivate dialog with patients');
+    await expect(priya.getByText('Active').isVisible()).resolves.toBe(true);
+
+    // Elena takes over every patient.
+    for (let i = 0; i < count; i++) {
+      await pickers.nth(i).click();
+      await admin.getByRole('option', { name: 'Elena Novak' }).click();
+    }
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await priya.getByText('Deactivated').waitFor();
+    expect(pageErrors()).toEqual([]);
+    await context.close();
+
+    // Elena finds them on her caseload.
+    const elenaContext = await newContext(browser!, { baseURL: baseUrl, viewport: DESKTOP });
+    const elena = await elenaContext.newPage();
+    await signIn(elena, DEMO.therapist2, /\/caseload$/);
+    await heading(elena, 'My caseload');
+    const rows = elena.getByRole('region', { name: 'Worklist table' }).locator('tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(count);
+    await elenaContext.close();
+  });
 });

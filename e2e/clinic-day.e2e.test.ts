@@ -104,9 +104,13 @@ describe("a therapist's clinic day", () => {
     await table.getByRole('link', { name: /Rivera, Sam/ }).waitFor();
     for (const column of ['Next appointment', 'PHQ-9', 'GAD-7', 'Adherence', 'Open alerts'])
       await table.getByRole('columnheader', { name: column }).waitFor();
-    // Logging a contact is two clicks away on each row (the form is the case-review feature's).
-    await table.getByRole('button', { name: 'Log contact with Sam Rivera' }).waitFor();
     await expectNoAxeViolations(page, 'worklist');
+    // Logging a contact is two clicks away on each row (the form is the case-review feature's).
+    await table.getByRole('button', { name: 'Log contact with Sam Rivera' }).click();
+    await page.getByRole('form', { name: 'Log a contact' }).waitFor();
+    await expectNoAxeViolations(page, 'worklist contact form');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.getByText('Contact logged').waitFor();
 
     // Sort by name: the rows follow family names.
     await page.getByRole('combobox', { name: 'Sort by' }).click();
