@@ -305,6 +305,16 @@ describe('FHIR bulk export ($export)', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(traversal.statusCode).toBe(404);
+    // A file gone from disk (removed by hand, another instance's DATA_DIR) is a 404, not a broken stream.
+    const firstFile = (m.output[0]?.url ?? '').slice(21);
+    await rm(path.join(dataDir, 'exports', jobId), { recursive: true, force: true });
+    const missing = await f.t.app.inject({
+      method: 'GET',
+      url: firstFile,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ resourceType: 'OperationOutcome' });
     // The same job seen while it runs: 202, X-Progress, Retry-After; a second kick-off meanwhile is 429.
     const db = f.t.deps.database.db;
     await db.updateTable('fhir_export_jobs').set({ status: 'running' }).where('id', '=', jobId).execute();

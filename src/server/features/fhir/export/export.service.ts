@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppDeps } from '../../../platform/deps.js';
 import { newId } from '../../../platform/ids.js';
@@ -308,16 +308,24 @@ export async function exportStatus(ctx: FhirContext, jobId: string): Promise<Exp
 }
 
 /** Bulk Data Output File Request: the file's path, when it is one of this client's completed job's files. */
-export async function exportFile(ctx: FhirContext, jobId: string, file: string): Promise<string> {
+export async function exportFile(ctx: FhirContext, jobId: string, name: string): Promise<string> {
   const job = await ownJob(ctx, jobId);
   const written =
     job.status === 'completed' && job.output !== null
       ? (JSON.parse(job.output) as { output: ExportFile[]; error: ExportFile[] })
       : { output: [], error: [] };
-  const found = [...written.output, ...written.error].find((f) => f.file === file);
+  const found = [...written.output, ...written.error].find((f) => f.file === name);
   if (!found) throw new FhirError(404, 'not-found', 'No such export file.');
   if (found.type !== 'OperationOutcome') requireTypes(ctx, [found.type]);
-  return path.join(exportDir(ctx.deps, job.id), found.file);
+  const file = path.join(exportDir(ctx.deps, job.id), found.file);
+  // Another instance without this DATA_DIR, or files removed by hand: a 404, not a failed stream.
+  const there = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!there)
+    throw new FhirError(404, 'not-found', 'The export file is no longer here; start the export again.');
+  return file;
 }
 
 /** Bulk Data Delete Request: a running export stops; its files (or a finished one's) are removed. */
