@@ -8,6 +8,7 @@ import { loadConfig } from '../src/server/config.js';
 import { createDeps, openAndMigrate } from '../src/server/bootstrap.js';
 import { BENCH_PASSWORD, generateClinic, type GeneratedClinic } from './generate-clinic.js';
 import { freePort, onExit } from './processes.js';
+import { processCpuMs } from './conditions.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,6 +68,8 @@ export interface Started {
   baseUrl: string;
   /** Milliseconds from spawn to the first 200 from /api/health (polled every `pollMs`). */
   healthyMs: number;
+  /** CPU time (all threads) the process had used by then: what a loaded machine skews least. */
+  cpuMs: number | null;
   output(): string;
   stop(): Promise<void>;
 }
@@ -98,6 +101,7 @@ export async function startUntilHealthy(opts: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = started + (opts.timeoutMs ?? 60_000);
   let healthyMs = -1;
+  let cpuMs: number | null = null;
   while (healthyMs < 0) {
     if (child.exitCode !== null) throw new Error(`the server exited while starting:\n${tail}`);
     if (performance.now() > deadline) {
@@ -107,7 +111,10 @@ export async function startUntilHealthy(opts: {
     try {
       const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(1000) });
       await res.arrayBuffer();
-      if (res.ok) healthyMs = performance.now() - started;
+      if (res.ok) {
+        healthyMs = performance.now() - started;
+        cpuMs = processCpuMs(child.pid);
+      }
     } catch {
       await sleep(opts.pollMs ?? 10);
     }
@@ -116,6 +123,7 @@ export async function startUntilHealthy(opts: {
     child,
     baseUrl,
     healthyMs,
+    cpuMs,
     output: () => tail,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

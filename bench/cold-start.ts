@@ -1,7 +1,9 @@
 // Cold start to healthy (issue 19: ≤ 1 s): spawn the server, poll /api/health every 10 ms, 5 runs, median;
 // on an empty database (a fresh DATA_DIR each run: the migrations run from nothing) and on the 5,000-patient
-// clinic (already migrated). The built server (`node <serverNodeArgs> dist/server/main.js` as npm start runs it, built here
-// first into .tmp/bench/server) is measured beside the TypeScript one run through tsx, for comparison.
+// clinic (already migrated). Each run also reports the CPU time the server had used by then
+// (/proc/<pid>/stat, all threads), the figure a loaded machine skews least. The built server (as npm start
+// runs it, scripts/server-node-args.mjs; built here first into .tmp/bench/server) is measured beside the
+// TypeScript one run through tsx, for comparison.
 //
 //   npx tsx bench/cold-start.ts [--runs 5] [--patients 5000] [--modes built,tsx]
 import fs from 'node:fs';
@@ -32,17 +34,22 @@ const command: Record<string, string[]> = {
   tsx: ['--import', 'tsx', 'src/server/main.ts'],
 };
 
-async function measure(mode: string, dataDir: () => string): Promise<number[]> {
+/** Wall time to healthy and the CPU time the server had used by then (ms), one entry per run. */
+async function measure(mode: string, dataDir: () => string): Promise<{ wall: number[]; cpu: number[] }> {
   const args = command[mode];
   if (!args) throw new Error(`unknown mode ${mode} (built or tsx)`);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const server = await startUntilHealthy({ args, env: serverEnv(dataDir()) });
-    times.push(Math.round(server.healthyMs));
+    wall.push(Math.round(server.healthyMs));
+    cpu.push(Math.round(server.cpuMs ?? Number.NaN));
     await server.stop();
   }
-  return times;
+  return { wall, cpu };
 }
+const line = (label: string, m: { wall: number[]; cpu: number[] }, load: string) =>
+  `${label}: median ${String(median(m.wall))} ms (${m.wall.join(', ')}), CPU used by then median ${String(median(m.cpu))} ms (${m.cpu.join(', ')}); load ${load}`;
 
 if (modes.includes('built')) buildServer(builtDir);
 const clinicDir = path.join(scratch, `start-clinic-${String(patients)}`);
@@ -61,8 +68,8 @@ for (const mode of modes) {
   const full = await measure(mode, () => clinicDir);
   const loadFull = loadAverage();
   lines.push(
-    `${mode.padEnd(6)} empty database: median ${String(median(empty))} ms (${empty.join(', ')}; load ${loadEmpty})`,
-    `${mode.padEnd(6)} ${String(clinic.patients)} patients: median ${String(median(full))} ms (${full.join(', ')}; load ${loadFull})`,
+    line(`${mode.padEnd(6)} empty database`, empty, loadEmpty),
+    line(`${mode.padEnd(6)} ${String(clinic.patients)} patients`, full, loadFull),
   );
 }
 fs.rmSync(emptyRoot, { recursive: true, force: true });
