@@ -23,13 +23,13 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, `Use at most ${String(max)} characters.`)
     .nullable()
     .transform((v) => (v === '' ? null : v));
 
 export const patientDetailsSchema = z.object({
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
+  givenName: z.string().trim().min(1, 'Enter the given name.').max(100, 'Use at most 100 characters.'),
+  familyName: z.string().trim().min(1, 'Enter the family name.').max(100, 'Use at most 100 characters.'),
   birthDate: calendarDaySchema,
   email: emailSchema,
   phone: optionalText(40).refine(

@@ -24,8 +24,13 @@ export function plainWords(message: string): string {
  */
 export function fieldErrorsFrom(error: unknown): Record<string, string> {
   if (!isApiError(error, 'validation_failed') || !Array.isArray(error.details)) return {};
+  return fieldErrorsFromDetails(error.details as unknown[]);
+}
+
+/** The same filing for a list of `{ path, message }` details (a server answer's or the browser's own check). */
+export function fieldErrorsFromDetails(details: readonly unknown[]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const item of error.details as unknown[]) {
+  for (const item of details) {
     if (typeof item !== 'object' || item === null) continue;
     const { path, message } = item as { path?: unknown; message?: unknown };
     if (typeof message !== 'string') continue;

@@ -1,22 +1,21 @@
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import type { PatientDetails, PatientOverview } from '../../../shared/patients/api';
 import { browserToday, formatDay } from '../../components/format';
 import { countryName } from '../../../shared/crisis/countries';
 import { errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
-import { serverFieldError } from '../accounts/account-recovery-api';
+import { useSchemaForm } from '../../lib/schema-form';
 import { getPatient, patientKeys, useUpdatePatientDetails } from './api';
 import { currentFrom412 } from './conflict';
 import { DetailsFields } from './details-fields';
 import {
   DETAIL_LABELS,
   changedFields,
-  detailsErrors,
   detailsFormFrom,
+  detailsSchema,
   detailsFromForm,
   type DetailsForm,
 } from './details-form';
@@ -35,20 +34,16 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
   const queryClient = useQueryClient();
   const update = useUpdatePatientDetails(patient.id);
   const [base, setBase] = useState<PatientOverview>(patient);
-  const [form, setForm] = useState<DetailsForm>(() => detailsFormFrom(patient));
-  const [submitted, setSubmitted] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-
-  const today = browserToday();
-  // Issue 13: an address already used is refused at the email field (409).
-  const emailRefused = serverFieldError(update.error, 'email');
-  const errors = submitted
-    ? {
-        ...detailsErrors(form, today),
-        ...fieldErrorsFrom(update.error),
-        ...(emailRefused ? { email: emailRefused } : {}),
-      }
-    : {};
+  const schema = useMemo(() => detailsSchema(browserToday()), []);
+  // The shared details schema (the update route takes a part of it); a server refusal, such as an address
+  // already in use (issue 13, a 409), lands at its field too.
+  const form = useSchemaForm({
+    schema,
+    initialValues: () => detailsFormFrom(patient),
+    toPayload: detailsFromForm,
+  });
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   const onConflict = async (details: unknown) => {
     let current = currentFrom412(details);
@@ -65,7 +60,7 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
     // Keep what this person typed; take the other person's values for fields they left alone.
     const mine = detailsFormFrom(base);
     const theirs = detailsFormFrom(current);
-    setForm((now) => {
+    form.setValues((now) => {
       const next = { ...now };
       for (const key of Object.keys(next) as (keyof DetailsForm)[])
         if (now[key] === mine[key]) next[key] = theirs[key];
@@ -76,10 +71,9 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSubmitted(true);
     update.reset();
-    if (Object.keys(detailsErrors(form, today)).length > 0) return;
-    const wanted = detailsFromForm(form);
+    if (!form.validate()) return;
+    const wanted = detailsFromForm(form.values);
     const changes: Partial<PatientDetails> = {};
     for (const key of changedFields(base, wanted)) Object.assign(changes, { [key]: wanted[key] });
     if (Object.keys(changes).length === 0) {
@@ -102,6 +96,7 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
         },
         onError: (error) => {
           if (isApiError(error, 'precondition_failed')) void onConflict(error.details);
+          else form.setServerErrors(error);
         },
       },
     );
@@ -127,12 +122,10 @@ function DetailsEditor({ patient, onDone }: { patient: PatientOverview; onDone: 
             )}
           </Alert>
         )}
-        <DetailsFields value={form} onChange={setForm} errors={errors} />
+        <DetailsFields field={form.getInputProps} />
         {update.isError && !isApiError(update.error, 'precondition_failed') && (
           <Alert color="red" variant="light" role="alert" title="The details were not saved">
-            {Object.keys(fieldErrorsFrom(update.error)).length > 0
-              ? 'Check the fields marked above.'
-              : errorMessage(update.error)}
+            {fieldsMarked ? 'Check the fields marked above.' : errorMessage(update.error)}
           </Alert>
         )}
         <Group gap="sm">

@@ -1,5 +1,6 @@
 // The patient-details form state (all strings while typing) and its conversions.
 import type { PatientDetails } from '../../../shared/patients/api';
+import { calendarDaySchema, newPatientSchema, patientDetailsSchema } from '../../../shared/patients/schemas';
 import { browserTimeZone } from '../../components/format';
 
 export type DetailsForm = {
@@ -13,8 +14,6 @@ export type DetailsForm = {
   /** '' = the clinic's country. */
   country: string;
 };
-
-export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
 
 export function emptyDetailsForm(): DetailsForm {
   return {
@@ -56,17 +55,20 @@ export function detailsFromForm(form: DetailsForm): PatientDetails {
   };
 }
 
-/** Input hints shown before submitting; the server validates again and has the last word. */
-export function detailsErrors(form: DetailsForm, today: string): DetailsErrors {
-  const errors: DetailsErrors = {};
-  if (!form.givenName.trim()) errors.givenName = 'Enter the given name';
-  if (!form.familyName.trim()) errors.familyName = 'Enter the family name';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate)) errors.birthDate = 'Enter the date of birth';
-  else if (form.birthDate > today) errors.birthDate = 'The date of birth cannot be in the future';
-  if (!/^\S+@\S+\.\S+$/.test(form.email.trim())) errors.email = 'Enter an email address';
-  if (!form.timeZone) errors.timeZone = 'Choose a time zone';
-  return errors;
+/**
+ * The birth-date rule the service adds to the shared schema (patients.service.ts: not after today), checked in
+ * the browser with the same words so the field shows it before saving.
+ */
+export function birthDateUpTo(today: string) {
+  return calendarDaySchema.refine((day) => day <= today, 'The date of birth cannot be in the future.');
 }
+
+/** The enrolment request's schema (the route's `newPatientSchema`) with the service's not-in-the-future rule. */
+export const enrolSchema = (today: string) => newPatientSchema.extend({ birthDate: birthDateUpTo(today) });
+
+/** The edited details' schema (the shared details the update route takes part of) with the same rule. */
+export const detailsSchema = (today: string) =>
+  patientDetailsSchema.extend({ birthDate: birthDateUpTo(today) });
 
 /** The fields that differ between two versions of the details, for display. */
 export function changedFields(before: PatientDetails, after: PatientDetails): (keyof PatientDetails)[] {

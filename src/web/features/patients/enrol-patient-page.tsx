@@ -1,17 +1,17 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useMemo, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CareTeamRole } from '../../../shared/accounts/api';
 import { useCurrentUser } from '../../app/session';
 import { browserToday, fullName } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
+import { useSchemaForm } from '../../lib/schema-form';
 import { useClinicians, useEnrolPatient } from './api';
 import { CareTeamPicker, assignmentsFrom, emptyTeamChoice, type TeamChoice } from './care-team-picker';
 import { DetailsFields } from './details-fields';
-import { detailsErrors, detailsFromForm, emptyDetailsForm, type DetailsForm } from './details-form';
+import { detailsFromForm, emptyDetailsForm, enrolSchema, type DetailsForm } from './details-form';
 
 const todayIso = browserToday;
 
@@ -20,10 +20,15 @@ export function EnrolPatientPage() {
   const navigate = useNavigate();
   const clinicians = useClinicians();
   const enrol = useEnrolPatient();
-  const [form, setForm] = useState<DetailsForm>(emptyDetailsForm);
   const [team, setTeam] = useState<TeamChoice>(emptyTeamChoice);
   const [teamTouched, setTeamTouched] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
+  const schema = useMemo(() => enrolSchema(todayIso()), []);
+  // The route's own schema checks the whole request (details and care team) before it is sent.
+  const form = useSchemaForm({
+    schema,
+    initialValues: emptyDetailsForm,
+    toPayload: (values: DetailsForm) => ({ ...detailsFromForm(values), careTeam: assignmentsFrom(team) }),
+  });
 
   // Start with the signed-in clinician in their own role.
   useEffect(() => {
@@ -34,21 +39,15 @@ export function EnrolPatientPage() {
     }
   }, [clinicians.data, me.id, me.role, teamTouched]);
 
-  const errors = submitted ? { ...detailsErrors(form, todayIso()), ...fieldErrorsFrom(enrol.error) } : {};
-  const teamError =
-    submitted && assignmentsFrom(team).length === 0
-      ? 'Choose at least one member of the care team'
-      : undefined;
+  const teamError = form.errorAt('careTeam');
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSubmitted(true);
     enrol.reset();
-    const careTeam = assignmentsFrom(team);
-    if (Object.keys(detailsErrors(form, todayIso())).length > 0 || careTeam.length === 0) return;
-    enrol.mutate(
-      { ...detailsFromForm(form), careTeam },
-      {
+    form.submit((payload) =>
+      enrol.mutate(payload, {
+        onError: (error) => form.setServerErrors(error),
         onSuccess: (patient) => {
           notifications.show({
             color: 'green',
@@ -57,7 +56,7 @@ export function EnrolPatientPage() {
           });
           void navigate(`/patients/${patient.id}`);
         },
-      },
+      }),
     );
   };
 
@@ -73,7 +72,7 @@ export function EnrolPatientPage() {
             <Title order={2} size="h4" id="details-heading" mb="sm">
               Patient details
             </Title>
-            <DetailsFields value={form} onChange={setForm} errors={errors} />
+            <DetailsFields field={form.getInputProps} />
           </Paper>
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="team-heading">
             <Title order={2} size="h4" id="team-heading" mb="sm">
@@ -97,9 +96,7 @@ export function EnrolPatientPage() {
           </Paper>
           {enrol.isError && (
             <Alert color="red" variant="light" role="alert" title="The patient was not enrolled">
-              {Object.keys(fieldErrorsFrom(enrol.error)).length > 0
-                ? 'Check the fields marked above.'
-                : errorMessage(enrol.error)}
+              {fieldsMarked ? 'Check the fields marked above.' : errorMessage(enrol.error)}
             </Alert>
           )}
           <Group gap="sm">

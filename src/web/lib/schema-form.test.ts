@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ApiError } from '../app/api-client';
+import { newPatientSchema } from '../../shared/patients/schemas';
+import { getAt, issueErrors, schemaErrors, serverErrors, setAt } from './schema-form';
+
+const order = z.object({
+  name: z.string().min(1, 'Enter a name.'),
+  problems: z.array(z.object({ icd10: z.string().regex(/^[A-Z]\d\d/, 'Use an ICD-10 code.') })),
+  dose: z.object({ amount: z.number().min(1, 'The amount must be 1 or more.') }),
+});
+
+describe('schema errors at their fields', () => {
+  it('files each zod issue at its field, nested and array paths too, with prefixes', () => {
+    const errors = schemaErrors(order, {
+      name: '',
+      problems: [{ icd10: 'A10' }, { icd10: 'x' }],
+      dose: { amount: 0 },
+    });
+    expect(errors).toEqual({
+      name: 'Enter a name.',
+      'problems.1.icd10': 'Use an ICD-10 code.',
+      'problems.1': 'Use an ICD-10 code.',
+      problems: 'Use an ICD-10 code.',
+      'dose.amount': 'The amount must be 1 or more.',
+      dose: 'The amount must be 1 or more.',
+    });
+  });
+
+  it('is empty when the payload passes', () => {
+    expect(schemaErrors(order, { name: 'a', problems: [], dose: { amount: 2 } })).toEqual({});
+  });
+
+  it('keeps the first message for a field and files a whole-form problem under ""', () => {
+    const errors = issueErrors([
+      { code: 'custom', path: ['name'], message: 'first', input: '' },
+      { code: 'custom', path: ['name'], message: 'second', input: '' },
+      { code: 'custom', path: [], message: 'Nothing to change.', input: {} },
+    ]);
+    expect(errors).toEqual({ name: 'first', '': 'Nothing to change.' });
+  });
+
+  it('does not take a field named like a request part ("body") for the request part', () => {
+    const note = z.object({ body: z.string().min(1, 'Write the note.') });
+    expect(schemaErrors(note, { body: '' })).toEqual({ body: 'Write the note.' });
+  });
+
+  it('uses the same path shape as the server answer for the same mistake', () => {
+    const payload = {
+      givenName: '',
+      familyName: 'Doe',
+      birthDate: '1990-02-30',
+      email: 'not-an-email',
+      timeZone: 'UTC',
+      careTeam: [{ userId: 'u1', role: 'therapist' }],
+    };
+    const browser = schemaErrors(newPatientSchema, payload);
+    const server = serverErrors(
+      new ApiError(400, 'validation_failed', 'Invalid request', [
+        { path: 'body.givenName', message: browser.givenName },
+        { path: 'body.birthDate', message: browser.birthDate },
+        { path: 'body.email', message: browser.email },
+      ]),
+    );
+    expect(Object.keys(browser).sort()).toEqual(['birthDate', 'email', 'givenName']);
+    expect(server).toEqual(browser);
+    expect(browser.givenName).toBe('Enter the given name.');
+    expect(browser.birthDate).toMatch(/real date/);
+  });
+});
+
+describe('server errors', () => {
+  it('files a 409 that names a field (an email already in use)', () => {
+    const error = new ApiError(409, 'conflict', 'Email taken', [
+      { path: 'body.email', message: 'This email is already in use.' },
+    ]);
+    expect(serverErrors(error)).toEqual({ email: 'This email is already in use.' });
+  });
+
+  it('ignores a 412 (its details are the current record) and other errors', () => {
+    expect(
+      serverErrors(new ApiError(412, 'precondition_failed', 'Changed', [{ path: 'x', message: 'y' }])),
+    ).toEqual({});
+    expect(serverErrors(new Error('offline'))).toEqual({});
+  });
+});
+
+describe('values by path', () => {
+  const values = { name: 'a', problems: [{ icd10: 'A10' }, { icd10: 'B20' }], dose: { amount: 1 } };
+
+  it('reads nested and array paths', () => {
+    expect(getAt(values, 'problems.1.icd10')).toBe('B20');
+    expect(getAt(values, 'dose.amount')).toBe(1);
+    expect(getAt(values, 'problems.5.icd10')).toBeUndefined();
+  });
+
+  it('writes a copy, leaving the original and the untouched branches as they were', () => {
+    const next = setAt(values, 'problems.1.icd10', 'C30');
+    expect(next.problems[1]).toEqual({ icd10: 'C30' });
+    expect(Array.isArray(next.problems)).toBe(true);
+    expect(values.problems[1]).toEqual({ icd10: 'B20' });
+    expect(next.problems[0]).toBe(values.problems[0]);
+    expect(next.dose).toBe(values.dose);
+    expect(setAt(values, 'name', 'b').name).toBe('b');
+  });
+});

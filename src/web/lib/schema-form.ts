@@ -1,0 +1,207 @@
+// One form approach for the web app: a form's values are checked in the browser with the same shared zod
+// schema the server's route uses, and each problem (the browser's or the server's) is shown at its field.
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { z } from 'zod';
+import { isApiError } from '../app/api-client';
+import { fieldErrorsFromDetails } from '../components/validation-details';
+
+/** A field's path in the form's values, the way the server names it after `body.`: `problems.0.icd10`. */
+export type FieldPath = string;
+export type FieldErrors = Record<FieldPath, string>;
+
+/**
+ * The field errors of a failed zod check, filed like the server's 400 details are (validation-details.ts):
+ * under the full path and each shorter prefix, first message wins, a problem with the whole form under ''.
+ */
+export function issueErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  return fieldErrorsFromDetails(
+    issues.map((issue) => ({
+      path: ['body', ...issue.path.filter((s) => typeof s !== 'symbol')],
+      message: issue.message,
+    })),
+  );
+}
+
+/** The errors of `payload` against `schema`; {} when it passes. */
+export function schemaErrors(schema: z.ZodType, payload: unknown): FieldErrors {
+  const parsed = schema.safeParse(payload);
+  return parsed.success ? {} : issueErrors(parsed.error.issues);
+}
+
+/** The server's field messages from a failed request (a 400's details, or a 409 naming a field). */
+export function serverErrors(error: unknown): FieldErrors {
+  if (!isApiError(error) || error.code === 'precondition_failed' || !Array.isArray(error.details)) return {};
+  return fieldErrorsFromDetails(error.details as unknown[]);
+}
+
+function segments(path: FieldPath): string[] {
+  return path.split('.').filter((s) => s !== '');
+}
+
+/** The value at a dotted path of nested objects and arrays (undefined when a step is missing). */
+export function getAt(values: unknown, path: FieldPath): unknown {
+  let current: unknown = values;
+  for (const key of segments(path)) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** A copy of `values` with the value at `path` replaced; the objects and arrays along the path are copied. */
+export function setAt<V>(values: V, path: FieldPath, value: unknown): V {
+  const [head, ...rest] = segments(path);
+  if (head === undefined) return value as V;
+  const container: unknown = values;
+  const inner = setAt(getAt(container, head), rest.join('.'), value);
+  if (Array.isArray(container)) {
+    const copy: unknown[] = [...(container as unknown[])];
+    copy[Number(head)] = inner;
+    return copy as V;
+  }
+  return { ...(container as Record<string, unknown>), [head]: inner } as V;
+}
+
+/** Whether an error filed under `key` belongs to the field at `path` (the field itself or inside it). */
+function within(key: FieldPath, path: FieldPath): boolean {
+  return key === path || key.startsWith(path + '.');
+}
+
+/** What a Mantine input's onChange hands over: an event (TextInput, NativeSelect, Checkbox) or the value. */
+function valueOf(input: unknown): unknown {
+  if (typeof input === 'object' && input !== null && 'currentTarget' in input) {
+    const target = (input as ChangeEvent<HTMLInputElement>).currentTarget;
+    return target.type === 'checkbox' ? target.checked : target.value;
+  }
+  return input;
+}
+
+export type SchemaFormOptions<V, S extends z.ZodType> = {
+  /** The shared schema the server's route uses for this request (or that schema refined further). */
+  schema: S;
+  initialValues: V | (() => V);
+  /** The request body built from the values (strings while typing → the API's shape); default: as they are. */
+  toPayload?: (values: V) => z.input<S>;
+};
+
+/** A Mantine input's props for one field; `T` is the field's value type while editing (text by default). */
+export type InputProps<T = string> = {
+  value: T;
+  onChange: (input: unknown) => void;
+  onBlur: () => void;
+  error: string | undefined;
+  ref: (element: HTMLElement | null) => void;
+};
+
+/**
+ * A form on a shared zod schema: `getInputProps(path)` gives a Mantine input its value, onChange, onBlur,
+ * error and ref. A field's own check shows once the person has left it (blur) or tried to submit, not while
+ * the first characters are typed; a server error shows at its field until that field is changed.
+ * `submit(send)` checks everything, focuses the first field in error and sends only a valid payload.
+ */
+export function useSchemaForm<V, S extends z.ZodType>({
+  schema,
+  initialValues,
+  toPayload,
+}: SchemaFormOptions<V, S>) {
+  const [values, setValues] = useState<V>(initialValues);
+  const [touched, setTouched] = useState<ReadonlySet<FieldPath>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [server, setServer] = useState<FieldErrors>({});
+  const elements = useRef(new Map<FieldPath, HTMLElement>());
+
+  const payloadOf = useCallback(
+    (v: V): z.input<S> => (toPayload ? toPayload(v) : (v as z.input<S>)),
+    [toPayload],
+  );
+  const checkErrors = useMemo(() => schemaErrors(schema, payloadOf(values)), [schema, payloadOf, values]);
+
+  const shown = (path: FieldPath): boolean => submitted || touched.has(path);
+  const errorAt = (path: FieldPath): string | undefined =>
+    server[path] ?? (shown(path) ? checkErrors[path] : undefined);
+
+  const setFieldValue = (path: FieldPath, value: unknown) => {
+    setValues((current) => setAt(current, path, value));
+    setServer((current) => {
+      const keys = Object.keys(current).filter((key) => within(key, path) || within(path, key));
+      if (keys.length === 0) return current;
+      const next = { ...current };
+      for (const key of keys) Reflect.deleteProperty(next, key);
+      return next;
+    });
+  };
+
+  const getInputProps = <T = string>(path: FieldPath): InputProps<T> => ({
+    value: getAt(values, path) as T,
+    onChange: (input) => setFieldValue(path, valueOf(input)),
+    onBlur: () => setTouched((current) => (current.has(path) ? current : new Set(current).add(path))),
+    error: errorAt(path),
+    ref: (element) => {
+      if (element) elements.current.set(path, element);
+      else elements.current.delete(path);
+    },
+  });
+
+  /** Focus the first field (in page order) that shows an error among `errors`. */
+  const focusFirst = (errors: FieldErrors) => {
+    const invalid = [...elements.current.entries()]
+      .filter(([path]) => errors[path] !== undefined)
+      .map(([, element]) => element)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    invalid[0]?.focus();
+  };
+
+  /** Check all fields now; true when the payload passes the schema. */
+  const validate = (): boolean => {
+    setSubmitted(true);
+    const errors = schemaErrors(schema, payloadOf(values));
+    if (Object.keys(errors).length === 0) return true;
+    focusFirst(errors);
+    return false;
+  };
+
+  /** File a failed request's field messages at their fields (and focus the first); true when any was filed. */
+  const setServerErrors = (error: unknown): boolean => {
+    const errors = serverErrors(error);
+    setServer(errors);
+    if (Object.keys(errors).length === 0) return false;
+    focusFirst(errors);
+    return true;
+  };
+
+  /** Check, then hand the request body to `send`; nothing is sent while a field fails the schema. */
+  const submit = (send: (payload: z.input<S>) => void) => {
+    setServer({});
+    if (!validate()) return;
+    send(payloadOf(values));
+  };
+
+  /** Errors of every field as shown now ('' = the whole form). */
+  const errors: FieldErrors = { ...pickShown(checkErrors, shown), ...server };
+
+  return {
+    values,
+    setValues,
+    setFieldValue,
+    getInputProps,
+    errors,
+    errorAt,
+    /** Whether the browser's check finds nothing to fix. */
+    isValid: Object.keys(checkErrors).length === 0,
+    validate,
+    submit,
+    setServerErrors,
+    reset: (next: V) => {
+      setValues(next);
+      setTouched(new Set());
+      setSubmitted(false);
+      setServer({});
+    },
+  };
+}
+
+function pickShown(errors: FieldErrors, shown: (path: FieldPath) => boolean): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => shown(path)));
+}
+
+export type SchemaForm<V, S extends z.ZodType = z.ZodType> = ReturnType<typeof useSchemaForm<V, S>>;
