@@ -57,16 +57,6 @@ export async function startExport(
   const types = asked ?? defaultTypes(kickOff.level).filter((t) => allows(client.scopes, t, 'r'));
   if (types.length === 0)
     throw new FhirError(403, 'forbidden', "The token's scopes allow reading none of the exported types.");
-  const db = deps.database.db;
-  const busy = await repo.runningJobsOf(db, client.clinicId, client.clientId);
-  if (busy.length > 0)
-    throw new FhirError(
-      429,
-      'throttled',
-      'An export by this client is still running: wait for it, or cancel it with DELETE on its status URL.',
-      undefined,
-      { 'retry-after': '10' },
-    );
   const now = deps.clock.now();
   const job: repo.ExportJobRow = {
     id: newId(),
@@ -89,6 +79,17 @@ export async function startExport(
     version: 1,
   };
   await deps.database.transaction(async (trx) => {
+    // Checked in the write transaction (SQLite serialises kick-offs; on PostgreSQL two at the same instant
+    // could both start, which costs work, not correctness).
+    const busy = await repo.runningJobsOf(trx, client.clinicId, client.clientId);
+    if (busy.length > 0)
+      throw new FhirError(
+        429,
+        'throttled',
+        'An export by this client is still running: wait for it, or cancel it with DELETE on its status URL.',
+        undefined,
+        { 'retry-after': '10' },
+      );
     await repo.insertJob(trx, job);
     await deps.audit.record(trx, client.clinicId, client.actor, {
       action: 'fhir.export.start',
