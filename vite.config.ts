@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -47,6 +47,10 @@ export default defineConfig({
         manifestTransforms: [
           (entries) => {
             const manifestPath = path.join(builtTo, '.vite', 'manifest.json');
+            // The worker is built even when the app's build failed: let that error be the one reported.
+            if (!existsSync(manifestPath)) {
+              return Promise.resolve({ manifest: [], warnings: ['no Vite manifest: the app was not built'] });
+            }
             const keep = precacheFiles(JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest);
             return Promise.resolve({
               manifest: entries.filter((e) => isShellFile(e.url) || keep.has(e.url)),

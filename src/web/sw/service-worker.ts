@@ -37,7 +37,20 @@ registerRoute(
   }),
 );
 
-self.addEventListener('install', () => {
+type StaticRoute = { condition: { urlPattern: { pathname: string } }; source: 'cache' };
+type WithStaticRouting = ExtendableEvent & { addRoutes?: (routes: StaticRoute[]) => Promise<void> };
+
+self.addEventListener('install', (event: WithStaticRouting) => {
+  // Where the browser has static routing (Chromium): hashed assets come straight from the precache (the
+  // network when not in it) without starting this worker's script for each of them; a later visit's ~35
+  // chunks then cost no more than from the HTTP cache. Elsewhere the precache route below serves them.
+  if (event.addRoutes) {
+    event.waitUntil(
+      event
+        .addRoutes([{ condition: { urlPattern: { pathname: '/assets/*' } }, source: 'cache' }])
+        .catch(() => undefined),
+    );
+  }
   void self.skipWaiting();
 });
 self.addEventListener('activate', (event) => {
@@ -59,19 +72,27 @@ async function stamped(response: Response): Promise<Response> {
   return new Response(await response.blob(), { status: response.status, headers });
 }
 
-async function networkFirst(request: Request): Promise<Response> {
+async function keep(request: Request, response: Response): Promise<void> {
   const cache = await caches.open(OFFLINE_READS_CACHE);
+  await cache.put(request, await stamped(response));
+}
+
+/**
+ * The network's answer as soon as it arrives (the copy is kept while the page already uses it), else the
+ * answer saved at the last sync (its saved-at header tells the page), else the network's error.
+ */
+async function networkFirst(event: FetchEvent): Promise<Response> {
+  const { request } = event;
   let response: Response;
   try {
     response = await fetch(request);
   } catch (error) {
-    // No network: the answer saved at the last sync, if any (its saved-at header tells the page).
-    const saved = await cache.match(request);
+    const saved = await caches.match(request, { cacheName: OFFLINE_READS_CACHE });
     if (saved) return saved;
     throw error;
   }
-  if (response.ok) await cache.put(request, await stamped(response.clone()));
-  else if (response.status === 401) await forgetOfflineData();
+  if (response.ok) event.waitUntil(keep(request, response.clone()));
+  else if (response.status === 401) event.waitUntil(forgetOfflineData());
   return response;
 }
 
@@ -92,5 +113,5 @@ self.addEventListener('fetch', (event) => {
   // (asked before anyone is known; it says who is signed in, no clinical data).
   if (request.method !== 'GET' || !isOfflineRead(url.pathname)) return;
   if (url.pathname !== SESSION_PATH && request.headers.get(OFFLINE_READ_HEADER) !== '1') return;
-  event.respondWith(networkFirst(request));
+  event.respondWith(networkFirst(event));
 });
