@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recommendationSchema } from '../registry/case-review.js';
 import { measureSummarySchema } from '../registry/schemas.js';
 import { registryFlags } from '../registry/flags.js';
+import { MY_RECOMMENDATIONS_MAX } from '../lists/limits.js';
 
 /**
  * Closing a recommendation (issue 15): done, or declined with the reason (a decline without one would leave
@@ -29,7 +30,11 @@ export const myRecommendationSchema = recommendationSchema.extend({
   overdue: z.boolean(),
 });
 export type MyRecommendation = z.infer<typeof myRecommendationSchema>;
-export const myRecommendationsSchema = z.object({ recommendations: z.array(myRecommendationSchema) });
+/** Bounded (issue 19): at most MY_RECOMMENDATIONS_MAX, earliest due first, `hasMore` when some are not listed. */
+export const myRecommendationsSchema = z.object({
+  recommendations: z.array(myRecommendationSchema).max(MY_RECOMMENDATIONS_MAX),
+  hasMore: z.boolean(),
+});
 
 /** One row of the case-review list (AIMS Center registry fields, care-rules.md "Collaborative care"). */
 export const caseReviewRowSchema = z.object({

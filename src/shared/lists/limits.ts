@@ -21,3 +21,6 @@ export const INBOX_MAX = 500;
 
 /** A clinician's consults across patients (GET /api/consults): open ones first, then the newest, at most this many. */
 export const MY_CONSULTS_MAX = 500;
+
+/** A clinician's open recommendations (GET /api/case-review/my-recommendations): earliest due first, at most this many. */
+export const MY_RECOMMENDATIONS_MAX = 500;

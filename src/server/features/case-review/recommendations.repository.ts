@@ -29,8 +29,11 @@ export async function closeRecommendation(
   return Number(res.numUpdatedRows) > 0;
 }
 
-/** Open recommendations assigned to a clinician, about patients whose team they are on (one query). */
-export async function openAssignedTo(db: Db, clinicId: string, userId: string) {
+/**
+ * Open recommendations assigned to a clinician, about patients whose team they are on (one query), earliest
+ * due first (those without a due day last), then the oldest: a bound never leaves out one due sooner (issue 19).
+ */
+export async function openAssignedTo(db: Db, clinicId: string, userId: string, limit: number) {
   return recommendationsWithNames(db)
     .innerJoin('patients as p', 'p.id', 'r.patient_id')
     .select([...recommendationColumns, 'p.given_name', 'p.family_name', 'p.time_zone'])
@@ -44,8 +47,11 @@ export async function openAssignedTo(db: Db, clinicId: string, userId: string) {
         .where('m.clinic_id', '=', clinicId)
         .where('m.user_id', '=', userId),
     )
+    .orderBy((eb) => eb.case().when('r.due_date', 'is', null).then(1).else(0).end())
+    .orderBy('r.due_date', 'asc')
     .orderBy('r.created_at', 'asc')
-    .limit(500)
+    .orderBy('r.id', 'asc')
+    .limit(limit)
     .execute();
 }
 

@@ -46,7 +46,7 @@ export function recommendationRoutes(app: App, deps: AppDeps): void {
   app.get('/api/case-review/my-recommendations', {
     config: { policy: policies.clinician },
     schema: { tags, response: { 200: myRecommendationsSchema, ...errors(401, 403) } },
-    handler: async (request) => ({ recommendations: await myRecommendations(deps, actorOf(request)) }),
+    handler: (request) => myRecommendations(deps, actorOf(request)),
   });
 
   app.get('/api/case-review/list', {

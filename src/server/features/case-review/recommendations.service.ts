@@ -16,6 +16,7 @@ import {
 import * as repo from './case-review.repository.js';
 import * as recs from './recommendations.repository.js';
 import { toRecommendation } from './case-review.mapper.js';
+import { MY_RECOMMENDATIONS_MAX } from '../../../shared/lists/limits.js';
 
 /**
  * Checks the assignee and due day of a new recommendation (issue 15): the assignee must be on the patient's
@@ -118,9 +119,19 @@ export function closeRecommendation(
  * "My recommendations": the open ones assigned to the caller, oldest first, overdue marked on each patient's
  * calendar. One read event per patient shown (the list appears in each one's access report).
  */
-export async function myRecommendations(deps: AppDeps, actor: Actor): Promise<MyRecommendation[]> {
+export async function myRecommendations(
+  deps: AppDeps,
+  actor: Actor,
+): Promise<{ recommendations: MyRecommendation[]; hasMore: boolean }> {
   const now = deps.clock.now();
-  const rows = await openRecommendationsAssignedTo(deps.database.db, actor.clinicId, actor.userId, now);
+  const found = await openRecommendationsAssignedTo(
+    deps.database.db,
+    actor.clinicId,
+    actor.userId,
+    now,
+    MY_RECOMMENDATIONS_MAX + 1,
+  );
+  const rows = found.slice(0, MY_RECOMMENDATIONS_MAX);
   const patients = [...new Set(rows.map((r) => r.patientId))];
   await deps.audit.recordReads(
     actor.clinicId,
@@ -133,7 +144,7 @@ export async function myRecommendations(deps: AppDeps, actor: Actor): Promise<My
       outcome: 'allowed' as const,
     })),
   );
-  return rows;
+  return { recommendations: rows, hasMore: found.length > rows.length };
 }
 
 /**
@@ -145,8 +156,9 @@ export async function openRecommendationsAssignedTo(
   clinicId: string,
   userId: string,
   now: number,
+  limit: number = MY_RECOMMENDATIONS_MAX,
 ): Promise<MyRecommendation[]> {
-  const rows = await recs.openAssignedTo(db, clinicId, userId);
+  const rows = await recs.openAssignedTo(db, clinicId, userId, limit);
   return rows
     .map((r) => {
       const rec = toRecommendation(r);

@@ -61,9 +61,9 @@ export function useMyRecommendations() {
   return useQuery({
     queryKey: caseReviewKeys.mine,
     queryFn: () =>
-      api
-        .get<{ recommendations: MyRecommendation[] }>('/api/case-review/my-recommendations')
-        .then((r) => r.recommendations),
+      api.get<{ recommendations: MyRecommendation[]; hasMore: boolean }>(
+        '/api/case-review/my-recommendations',
+      ),
   });
 }
 

@@ -14,13 +14,13 @@ export function MyRecommendationsCard() {
       </Title>
       {mine.isPending && <LoadingState />}
       {mine.isError && <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />}
-      {mine.data?.length === 0 && (
+      {mine.data?.recommendations.length === 0 && (
         <Text size="sm" c="dimmed">
           Nothing assigned to you is open.
         </Text>
       )}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {(mine.data ?? []).map((r) => (
+        {(mine.data?.recommendations ?? []).map((r) => (
           <Stack key={r.id} gap={2} component="li">
             <Group gap="xs">
               <Anchor component={Link} to={`/patients/${encodeURIComponent(r.patientId)}`} fw={600} size="sm">
@@ -31,6 +31,11 @@ export function MyRecommendationsCard() {
           </Stack>
         ))}
       </Stack>
+      {mine.data?.hasMore === true && (
+        <Text size="sm" c="dimmed" mt="xs">
+          Showing the {mine.data.recommendations.length} due soonest; others assigned to you are not listed.
+        </Text>
+      )}
     </Paper>
   );
 }
