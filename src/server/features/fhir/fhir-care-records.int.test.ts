@@ -208,20 +208,13 @@ async function seed() {
       })
       .execute();
   }
-  await db
-    .insertInto('psychotherapy_notes')
-    .values({
-      id: newId(),
-      clinic_id: clinic,
-      patient_id: patientId,
-      author_id: f.therapist.id,
-      session_date: '2026-10-01',
-      text: 'PSYNOTE-NEVER-SENT',
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  // Through the notes feature's own route: no file outside it names the notes table (psychotherapy-isolation).
+  const note = await call(f.t.app, f.as.therapist, 'POST', `/api/patients/${patientId}/psychotherapy-notes`, {
+    id: uuid(),
+    sessionDate: '2026-10-01',
+    text: 'PSYNOTE-NEVER-SENT',
+  });
+  expect(note.statusCode).toBe(201);
   // Messages through the API: the care team's own thread about the patient, and a conversation with the patient.
   const base = `/api/patients/${patientId}/conversations`;
   const list = await call(f.t.app, f.as.therapist, 'GET', base);
