@@ -222,6 +222,7 @@ const phrases: Record<string, [patient: string, team: string]> = {
   'dose.list': ['looked at your dose log', 'looked at the dose log'],
   'dose.log': ['logged a dose', 'logged a dose'],
   'dose.correct': ['corrected a dose log entry', 'corrected a dose log entry'],
+  'push.snooze': ['snoozed a dose reminder', 'snoozed a dose reminder'],
   'dose_reminders.read': ['looked at your reminder choices', 'looked at the reminder choices'],
   'dose_reminders.update': ['changed your reminder choices', 'changed the reminder choices'],
   'supply.list': ['looked at your medicine supplies', 'looked at the medicine supplies'],
