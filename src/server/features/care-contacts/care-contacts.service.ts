@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { clinicSettings } from '../clinic/index.js';
 import { refreshLastContact } from '../last-contact/index.js';
@@ -106,7 +106,7 @@ export function logContact(
 
 /** The patient's contacts, newest first, and this month's care-manager minutes against the thresholds. */
 export function patientContacts(deps: AppDeps, actor: Actor, patientId: string): Promise<PatientContacts> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../db/database.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { patientBasics, type PatientBasics } from '../../platform/patients/patient-basics.js';
 import { notFound } from '../../platform/errors.js';
 import { paperFor, renderPdf, type PdfWriter } from '../../platform/pdf/index.js';
@@ -89,8 +89,8 @@ async function contentOf(
 }
 
 /**
- * One PDF of a patient's record: read and audited in one transaction (withPatientRecord: the care team, or
- * the patient for their own), then drawn outside it, so no database lock is held while pdfkit works.
+ * One PDF of a patient's record: read in one snapshot and audited through the shared commit of audited reads
+ * (readPatientRecord: the care team, or the patient for their own; issue 19), then drawn outside it.
  */
 async function generate(
   deps: AppDeps,
@@ -100,7 +100,7 @@ async function generate(
   query: DocumentQuery,
 ): Promise<RenderedDocument> {
   const now = deps.clock.now();
-  const prepared = await withPatientRecord(
+  const prepared = await readPatientRecord(
     deps,
     actor,
     patientId,
@@ -165,7 +165,7 @@ export async function myRecordFile(
   actor: Actor,
 ): Promise<{ record: MyRecord; fileName: string }> {
   const now = deps.clock.now();
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     actor.patientId ?? '',

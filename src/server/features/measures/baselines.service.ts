@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { InstrumentId } from '../../../shared/measures/instruments.js';
 import type { BaselineHistory, ChooseBaseline } from '../../../shared/measures/schemas.js';
 import * as repo from './measures.repository.js';
@@ -38,7 +38,7 @@ async function history(trx: Db, clinicId: string, patientId: string): Promise<Ba
 
 /** Each questionnaire's baseline and every clinician choice of one (the history the patient page shows). */
 export function baselineHistory(deps: AppDeps, actor: Actor, patientId: string): Promise<BaselineHistory> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { instrumentById, type InstrumentId } from '../../../shared/measures/instruments.js';
 import { invalidAnswers, scoreAnswers } from '../../../shared/measures/scoring.js';
@@ -226,7 +226,7 @@ export function listResponses(
   instrument: InstrumentId | undefined,
   limit: number,
 ): Promise<{ responses: QuestionnaireResponse[]; hasMore: boolean }> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -252,7 +252,7 @@ export function listResponses(
 }
 
 export function getResponse(deps: AppDeps, actor: Actor, patientId: string, responseId: string) {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -267,7 +267,7 @@ export function getResponse(deps: AppDeps, actor: Actor, patientId: string, resp
 
 /** What is due for this patient now (the patient's home page and the team's view). */
 export function dueMeasures(deps: AppDeps, actor: Actor, patientId: string): Promise<DueList> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

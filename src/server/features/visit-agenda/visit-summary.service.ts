@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { paperFor, renderPdf, type Paper } from '../../platform/pdf/index.js';
 import { readTimeline } from '../timeline/index.js';
@@ -170,7 +170,7 @@ export function visitSummary(
   patientId: string,
   appointmentId: string,
 ): Promise<VisitSummary> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -191,7 +191,7 @@ export async function visitSummaryPdf(
   paper: Paper | undefined,
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const now = deps.clock.now();
-  const { summary, clinic, zone, country } = await withPatientRecord(
+  const { summary, clinic, zone, country } = await readPatientRecord(
     deps,
     actor,
     patientId,

@@ -1,0 +1,92 @@
+// Issue 19: one path for audited reads. The patient-record GETs switched to `readPatientRecord` take no write
+// transaction of their own (no BEGIN IMMEDIATE, no commit per read): each read's audit event goes through the
+// shared commit of audited reads, and is there, once per read, when the answer comes.
+// Runs on SQLite here and on PostgreSQL in CI (DUET_TEST_DATABASE_URL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestContext, signIn, type Session, type TestContext } from '../../testing/test-app.js';
+import {
+  buildClinic,
+  buildPatient,
+  buildUser,
+  PASSWORD,
+  type BuiltPatient,
+  type BuiltUser,
+} from '../../testing/factories.js';
+
+let t: TestContext;
+let therapist: BuiltUser;
+let session: Session;
+let patient: BuiltPatient;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const clinic = await buildClinic(t.deps);
+  therapist = await buildUser(t.deps, clinic, 'therapist');
+  patient = await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]);
+  session = await signIn(t.app, therapist.email, PASSWORD);
+});
+afterAll(() => t.close());
+
+async function eventsOf(action: string): Promise<number> {
+  const row = await t.deps.database.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('action', '=', action)
+    .where('patient_id', '=', patient.overview.id)
+    .where('actor_id', '=', therapist.id)
+    .where('outcome', '=', 'allowed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Counts write transactions by kind: `transaction` (a use case's own) and `durableTransaction` (shared). */
+function countTransactions() {
+  const database = t.deps.database;
+  const original = { transaction: database.transaction, durable: database.durableTransaction };
+  const n = { own: 0, shared: 0 };
+  database.transaction = (fn) => {
+    n.own++;
+    return original.transaction(fn);
+  };
+  database.durableTransaction = (fn) => {
+    n.shared++;
+    return original.durable(fn);
+  };
+  return {
+    n,
+    restore: () => {
+      database.transaction = original.transaction;
+      database.durableTransaction = original.durable;
+    },
+  };
+}
+
+const reads = [
+  { path: 'care-contacts', action: 'care_contact.read' },
+  { path: 'measures', action: 'measure.list' },
+  { path: 'measures/due', action: 'measure.due' },
+  { path: 'measure-baselines', action: 'measure.baseline.read' },
+  { path: 'documents/medication-list.pdf', action: 'document.medication_list' },
+] as const;
+
+describe('patient-record reads on the one path (readPatientRecord)', () => {
+  it.each(reads)('GET …/$path: no write transaction of its own, one audit event per read', async (read) => {
+    const before = await eventsOf(read.action);
+    const commits = countTransactions();
+    let answers;
+    try {
+      answers = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          call(t.app, session, 'GET', `/api/patients/${patient.overview.id}/${read.path}`),
+        ),
+      );
+    } finally {
+      commits.restore();
+    }
+    for (const res of answers) expect(res.statusCode).toBe(200);
+    expect(commits.n.own).toBe(0);
+    expect(commits.n.shared).toBeGreaterThan(0);
+    expect(commits.n.shared).toBeLessThanOrEqual(4);
+    expect(await eventsOf(read.action)).toBe(before + 4);
+  });
+});
