@@ -24,3 +24,6 @@ export const MY_CONSULTS_MAX = 500;
 
 /** A clinician's open recommendations (GET /api/case-review/my-recommendations): earliest due first, at most this many. */
 export const MY_RECOMMENDATIONS_MAX = 500;
+
+/** The case reviews a clinician created or takes part in (GET /api/case-reviews): the latest this many by date. */
+export const CASE_REVIEW_SESSIONS_MAX = 200;

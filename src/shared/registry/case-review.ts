@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealCalendarDay } from '../patients/validation.js';
+import { CASE_REVIEW_SESSIONS_MAX } from '../lists/limits.js';
 
 /** Case review (issue 5; care-rules.md, "Systematic caseload review": care manager with psychiatric consultant). */
 export const caseReviewMarkSchema = z.object({
@@ -45,8 +46,12 @@ export const recommendationInputSchema = z.object({
   id: z.uuid(),
   sessionId: z.uuid().nullable().default(null),
   priority: z.enum(['routine', 'high']).default('routine'),
-  summary: z.string().trim().min(1, 'Write the recommendation.').max(500),
-  details: z.string().trim().max(5000).default(''),
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'Write the recommendation.')
+    .max(500, 'The recommendation can be at most 500 characters.'),
+  details: z.string().trim().max(5000, 'The details can be at most 5,000 characters.').default(''),
   /** Issue 15: a member of the patient's care team (null: the whole team). */
   assignedTo: z.string().min(1).max(64).nullable().default(null),
   dueDate: z.string().refine(isRealCalendarDay, 'Use a real date as YYYY-MM-DD.').nullable().default(null),
@@ -63,6 +68,12 @@ export const caseReviewSessionSchema = z.object({
   createdBy: z.string(),
   participants: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })),
   createdAt: z.number(),
+});
+
+/** The caller's case reviews, bounded (issue 19): the latest CASE_REVIEW_SESSIONS_MAX by date, `hasMore` when cut. */
+export const caseReviewSessionListSchema = z.object({
+  sessions: z.array(caseReviewSessionSchema).max(CASE_REVIEW_SESSIONS_MAX),
+  hasMore: z.boolean(),
 });
 
 export const agendaItemSchema = z.object({

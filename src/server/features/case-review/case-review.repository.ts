@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   CaseReviewMarkTable,
@@ -123,13 +124,23 @@ export async function sessionById(db: Db, clinicId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function recentSessions(db: Db, clinicId: string) {
+/**
+ * The sessions a clinician created or takes part in (their id in the JSON participant list, matched with
+ * LIKE wildcards escaped), the latest date first. The caller checks the participant list exactly.
+ */
+export async function recentSessionsOf(db: Db, clinicId: string, userId: string, limit: number) {
+  const listed = `%${JSON.stringify(userId).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .selectFrom('case_review_sessions')
     .selectAll()
     .where('clinic_id', '=', clinicId)
+    .where((eb) =>
+      eb.or([eb('created_by', '=', userId), sql<boolean>`participant_ids like ${listed} escape '\\'`]),
+    )
     .orderBy('review_date', 'desc')
-    .limit(200)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
 }
 

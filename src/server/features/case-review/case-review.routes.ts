@@ -8,6 +8,7 @@ import {
   caseReviewMarkSchema,
   caseReviewSessionDetailSchema,
   caseReviewSessionSchema,
+  caseReviewSessionListSchema,
   markInputSchema,
   patientCaseReviewSchema,
   recommendationInputSchema,
@@ -94,9 +95,9 @@ export function caseReviewRoutes(app: App, deps: AppDeps): void {
     config: { policy: policies.clinician },
     schema: {
       tags,
-      response: { 200: z.object({ sessions: z.array(caseReviewSessionSchema) }), ...errors(401, 403) },
+      response: { 200: caseReviewSessionListSchema, ...errors(401, 403) },
     },
-    handler: async (request) => ({ sessions: await service.mySessions(deps, actorOf(request)) }),
+    handler: (request) => service.mySessions(deps, actorOf(request)),
   });
 
   app.get('/api/case-reviews/:sessionId', {

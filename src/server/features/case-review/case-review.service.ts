@@ -11,6 +11,7 @@ import type {
   sessionInputSchema,
 } from '../../../shared/registry/case-review.js';
 import * as repo from './case-review.repository.js';
+import { CASE_REVIEW_SESSIONS_MAX } from '../../../shared/lists/limits.js';
 import { toMark, toRecommendation, toSession } from './case-review.mapper.js';
 import { checkAssignment } from './recommendations.service.js';
 
@@ -168,12 +169,14 @@ export async function createSession(deps: AppDeps, actor: Actor, input: z.infer<
 const takesPart = (row: { created_by: string; participant_ids: string }, userId: string) =>
   row.created_by === userId || (JSON.parse(row.participant_ids) as string[]).includes(userId);
 
-/** Sessions the caller created or takes part in, latest date first. */
+/** Sessions the caller created or takes part in, latest date first; at most CASE_REVIEW_SESSIONS_MAX (issue 19). */
 export async function mySessions(deps: AppDeps, actor: Actor) {
-  const rows = (await repo.recentSessions(deps.database.db, actor.clinicId)).filter((r) =>
-    takesPart(r, actor.userId),
-  );
-  return Promise.all(rows.map((r) => sessionView(deps, actor, r)));
+  const found = (
+    await repo.recentSessionsOf(deps.database.db, actor.clinicId, actor.userId, CASE_REVIEW_SESSIONS_MAX + 1)
+  ).filter((r) => takesPart(r, actor.userId));
+  const rows = found.slice(0, CASE_REVIEW_SESSIONS_MAX);
+  const sessions = await Promise.all(rows.map((r) => sessionView(deps, actor, r)));
+  return { sessions, hasMore: found.length > rows.length };
 }
 
 /**

@@ -68,7 +68,7 @@ export function useUnmarkForCaseReview(patientId: string) {
 export function useCaseReviewSessions() {
   return useQuery({
     queryKey: registryKeys.sessions,
-    queryFn: () => api.get<{ sessions: CaseReviewSession[] }>('/api/case-reviews').then((r) => r.sessions),
+    queryFn: () => api.get<{ sessions: CaseReviewSession[]; hasMore: boolean }>('/api/case-reviews'),
   });
 }
 

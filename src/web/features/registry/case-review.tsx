@@ -94,13 +94,13 @@ function SessionList() {
       </Title>
       {sessions.isPending && <LoadingState />}
       {sessions.isError && <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />}
-      {sessions.data?.length === 0 && (
+      {sessions.data?.sessions.length === 0 && (
         <Text size="sm" c="dimmed">
           No case reviews yet.
         </Text>
       )}
       <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {[...(sessions.data ?? [])]
+        {[...(sessions.data?.sessions ?? [])]
           .sort((a, b) => b.reviewDate.localeCompare(a.reviewDate) || b.createdAt - a.createdAt)
           .map((s) => (
             <li key={s.id}>
@@ -114,6 +114,11 @@ function SessionList() {
             </li>
           ))}
       </Stack>
+      {sessions.data?.hasMore === true && (
+        <Text size="sm" c="dimmed" mt="xs">
+          Showing the latest {sessions.data.sessions.length} case reviews; older ones are not listed.
+        </Text>
+      )}
     </Paper>
   );
 }
