@@ -5,6 +5,7 @@
 // `--serial` runs every leg one after the other instead (all output live). Before the legs, the server is built
 // once (scripts/build-server.mjs into .tmp/test-server): child processes in the tests start from it.
 // `npm run test:fast` (`--fast`): the sqlite leg only — the development loop, no PostgreSQL, no browser.
+// `--node24` (CI): the sqlite leg on Node 24 LTS (scripts/node24.mjs), the others on the machine's Node.
 //
 //   sqlite       all of src/**/*.test.ts on SQLite (DUET_TEST_DATABASE_URL unset), TZ=UTC, with
 //                vitest.fast.config.ts (the same files; workers keep their module cache between files)
@@ -28,6 +29,12 @@ const isCI = ['true', '1', 'yes'].includes(String(process.env.CI ?? '').toLowerC
 const FAR_TZ = 'Pacific/Kiritimati'; // UTC+14: dates differ from UTC for most of the day
 const fast = process.argv.includes('--fast');
 const serial = process.argv.includes('--serial');
+/**
+ * `--node24` (CI sets it): the sqlite leg runs on Node 24 LTS through scripts/node24.mjs (fetched from the npm
+ * registry, better-sqlite3 compiled for it once), the other legs on the machine's Node — every test then runs
+ * on both (issue 19), at the cost of preparing Node 24, not of running the tests twice.
+ */
+const node24 = process.argv.includes('--node24');
 /** The summary lists the legs in this order, whichever lane finished first. */
 const LEG_ORDER = ['server build', 'sqlite', 'unit-far-tz', 'postgres', 'browser'];
 /**
@@ -91,25 +98,24 @@ function run(command, args, env, logFile) {
 }
 
 /** Runs one vitest invocation and records its counts from the JSON report. */
-async function vitestLeg(name, args, env, logFile) {
+async function vitestLeg(name, args, env, logFile, { onNode24 = false } = {}) {
   const outputFile = join(resultsDir, `${name}.json`);
   rmSync(outputFile, { force: true });
   say(`leg ${name}: vitest run ${args.join(' ')}${logFile ? ` (output: ${relative(root, logFile)})` : ''}`);
   const started = Date.now();
-  const exitCode = await run(
+  const vitest = [
     'npx',
-    [
-      'vitest',
-      'run',
-      ...args,
-      '--passWithNoTests',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${outputFile}`,
-    ],
-    env,
-    logFile,
-  );
+    'vitest',
+    'run',
+    ...args,
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outputFile}`,
+  ];
+  const exitCode = onNode24
+    ? await run(process.execPath, ['scripts/node24.mjs', '--exec', ...vitest], env, logFile)
+    : await run(vitest[0], vitest.slice(1), env, logFile);
   const ms = Date.now() - started;
   const counts = readCounts(outputFile);
   if (!counts) {
@@ -130,6 +136,7 @@ async function vitestLeg(name, args, env, logFile) {
     failed = 1;
     note = `vitest exited ${exitCode} with no failed test (unhandled error?)`;
   }
+  if (onNode24) note = note ? `${note}; on Node 24` : 'on Node 24 (scripts/node24.mjs)';
   results.push({ name, passed, failed, skipped, ms, note });
 }
 
@@ -193,7 +200,9 @@ async function buildTestServer() {
 }
 
 async function sqliteLeg() {
-  await vitestLeg('sqlite', ['--config', 'vitest.fast.config.ts'], baseEnv({}));
+  await vitestLeg('sqlite', ['--config', 'vitest.fast.config.ts'], baseEnv({}), undefined, {
+    onNode24: node24,
+  });
 }
 
 async function farTimeZoneLeg() {
