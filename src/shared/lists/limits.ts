@@ -27,3 +27,6 @@ export const MY_RECOMMENDATIONS_MAX = 500;
 
 /** The case reviews a clinician created or takes part in (GET /api/case-reviews): the latest this many by date. */
 export const CASE_REVIEW_SESSIONS_MAX = 200;
+
+/** The clinic's security alerts as the admin reads them: the most severe first, then the newest, at most this many. */
+export const SECURITY_ALERTS_MAX = 200;

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { policies } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { errors } from '../../platform/http/error-schema.js';
-import { securityAlertSchema } from '../../../shared/audit/security-alert-schemas.js';
+import { securityAlertListSchema } from '../../../shared/audit/security-alert-schemas.js';
 import { securityAlerts } from './security.service.js';
 
 export function securityRoutes(app: App, deps: AppDeps): void {
@@ -12,8 +11,8 @@ export function securityRoutes(app: App, deps: AppDeps): void {
     config: { policy: policies.admin },
     schema: {
       tags: ['security'],
-      response: { 200: z.object({ alerts: z.array(securityAlertSchema) }), ...errors(401, 403) },
+      response: { 200: securityAlertListSchema, ...errors(401, 403) },
     },
-    handler: async (request) => ({ alerts: await securityAlerts(deps, actorOf(request)) }),
+    handler: (request) => securityAlerts(deps, actorOf(request)),
   });
 }

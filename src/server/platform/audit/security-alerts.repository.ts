@@ -25,12 +25,15 @@ export async function activeAdminIds(db: Db, clinicId: string): Promise<string[]
   return rows.map((r) => r.id);
 }
 
-/** Newest first, at most `limit`. */
+/** The most severe first (a bound never leaves out an urgent one for newer others, issue 19), then newest, at most `limit`. */
 export async function securityAlertsOf(db: Db, clinicId: string, limit: number): Promise<SecurityAlertRow[]> {
   return db
     .selectFrom('security_alerts')
     .selectAll()
     .where('clinic_id', '=', clinicId)
+    .orderBy((eb) =>
+      eb.case().when('severity', '=', 'urgent').then(0).when('severity', '=', 'high').then(1).else(2).end(),
+    )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

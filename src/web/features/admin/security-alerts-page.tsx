@@ -10,13 +10,14 @@ import { ErrorState, LoadingState } from '../../components/query-state';
 function useSecurityAlerts() {
   return useQuery({
     queryKey: ['admin', 'security-alerts'] as const,
-    queryFn: () => api.get<{ alerts: SecurityAlert[] }>('/api/admin/security-alerts').then((r) => r.alerts),
+    queryFn: () => api.get<{ alerts: SecurityAlert[]; hasMore: boolean }>('/api/admin/security-alerts'),
   });
 }
 
-/** Security alerts for the clinic's admins (issue 13): an account refused again and again, newest first. */
+/** Security alerts for the clinic's admins (issue 13): an account refused again and again, the most severe and newest first. */
 export function SecurityAlertsPage() {
   const alerts = useSecurityAlerts();
+  const list = alerts.data?.alerts;
   return (
     <Stack gap="lg">
       <div>
@@ -29,10 +30,16 @@ export function SecurityAlertsPage() {
       </div>
       {alerts.isPending && <LoadingState label="Loading alerts…" />}
       {alerts.isError && <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />}
-      {alerts.data?.length === 0 && <Text c="dimmed">No security alerts.</Text>}
-      {alerts.data && alerts.data.length > 0 && (
+      {list?.length === 0 && <Text c="dimmed">No security alerts.</Text>}
+      {alerts.data?.hasMore === true && (
+        <Text size="sm" c="dimmed">
+          Showing the latest {alerts.data.alerts.length} alerts (the most severe first); older ones are not
+          listed.
+        </Text>
+      )}
+      {list && list.length > 0 && (
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {alerts.data.map((alert) => (
+          {list.map((alert) => (
             <Card component="li" key={alert.id} withBorder radius="md">
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <Text fw={600}>{alert.title}</Text>
