@@ -1,8 +1,9 @@
 // Journey (issue 17, "Forms"): a failed autosave says so at once, at the field, and keeps the text; a server
 // field error lands at its field in plain words; nothing typed is changed behind the person's back (a long
 // paste is kept and counted, an out-of-range count stays as typed with its range named, an untouched rating
-// looks unanswered). The patient on a phone (390 px); a therapist enrols someone born before 1900.
-import type { Browser } from 'playwright-core';
+// looks unanswered). The patient on a phone (390 px); a therapist's enrol form is checked in the browser with
+// the route's own zod schema before anything is sent, and a server-only refusal still lands at its field.
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
@@ -145,41 +146,59 @@ describe('forms never lose or hide what was typed', () => {
     await context.close();
   });
 
-  it('a server field error in the enrol form lands at its field; a page that fails offers a way back', async () => {
+  it('the enrol form checks with the shared schema before sending; a server-only error lands at its field; a page that fails offers a way back', async () => {
     const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: DESKTOP });
     const therapist = await context.newPage();
     const errors = watchForPageErrors(therapist);
     await signIn(therapist, DEMO.therapist, /\/caseload$/);
     await therapist.goto('/patients/new');
     await heading(therapist, 'Enrol patient');
-    await therapist.getByLabel('Given name').fill('Ada');
-    await therapist.getByLabel('Family name').fill('Old');
-    const birthDate = therapist.getByLabel('Date of birth');
-    await birthDate.fill('1899-05-01');
-    await therapist.getByLabel('Email').fill(`ada.old.${String(Date.now())}@example.test`);
-    const answered = therapist.waitForResponse(
-      (r) => r.url().endsWith('/api/patients') && r.request().method() === 'POST',
-    );
     let posts = 0;
     therapist.on('request', (r) => {
       if (r.url().endsWith('/api/patients') && r.method() === 'POST') posts += 1;
     });
-    await therapist.getByRole('button', { name: 'Enrol and send invitation' }).click();
-    expect((await answered).status()).toBe(400);
+    const helpOf = async (field: Locator) =>
+      Promise.all(
+        ((await field.getAttribute('aria-describedby')) ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => therapist.locator(`[id="${id}"]`).textContent()),
+      );
 
+    // Typing the first character shows nothing yet; leaving the field empty names it (the shared schema).
+    const given = therapist.getByLabel('Given name');
+    await given.focus();
+    await given.blur();
+    await expect.poll(() => helpOf(given)).toContain('Enter the given name.');
+    await given.fill('Ada');
+    await therapist.getByLabel('Family name').fill('Old');
+    const birthDate = therapist.getByLabel('Date of birth');
+    await birthDate.fill('1899-05-01');
+    const email = therapist.getByLabel('Email');
+    expect(await email.getAttribute('aria-invalid')).not.toBe('true'); // not visited yet: not marked
+    await email.fill(DEMO.patient);
+    await therapist.getByRole('button', { name: 'Enrol and send invitation' }).click();
+
+    // Refused in the browser with the server's own words, at the field, focused; no request went out.
     await expect.poll(() => birthDate.getAttribute('aria-invalid')).toBe('true');
-    const described = (await birthDate.getAttribute('aria-describedby')) ?? '';
-    const messages = await Promise.all(
-      described
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((id) => therapist.locator(`[id="${id}"]`).textContent()),
-    );
-    expect(messages).toContain('The date of birth must be in 1900 or later.');
-    await therapist.getByRole('alert').filter({ hasText: 'Check the fields marked above.' }).waitFor();
-    await expect(therapist.getByText('Some fields are missing or not valid').count()).resolves.toBe(0);
+    expect(await helpOf(birthDate)).toContain('The date of birth must be in 1900 or later.');
+    await expect(birthDate.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(birthDate.inputValue()).resolves.toBe('1899-05-01');
-    expect(posts).toBe(1); // a 400 is shown at once, not retried
+    expect(posts).toBe(0);
+    await expectNoAxeViolations(therapist, 'enrol form refused in the browser');
+
+    // Valid in the browser; the server alone knows the address is taken (409): shown at the email field.
+    await birthDate.fill('1990-05-01');
+    const answered = therapist.waitForResponse(
+      (r) => r.url().endsWith('/api/patients') && r.request().method() === 'POST',
+    );
+    await therapist.getByRole('button', { name: 'Enrol and send invitation' }).click();
+    expect((await answered).status()).toBe(409);
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await helpOf(email)).toContain('Already in use in your clinic');
+    await therapist.getByRole('alert').filter({ hasText: 'Check the fields marked above.' }).waitFor();
+    await expect(email.inputValue()).resolves.toBe(DEMO.patient);
+    expect(posts).toBe(1); // a refusal is shown at once, not retried
     await expectNoAxeViolations(therapist, 'enrol form with a server field error');
     expect(errors()).toEqual([]);
 

@@ -56,8 +56,8 @@ export const staffRoleSchema = z.enum(['admin', 'therapist', 'prescriber', 'care
 
 export const inviteStaffRequestSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(200),
-  role: staffRoleSchema,
+  name: z.string().trim().min(1, 'Enter the name.').max(200, 'Use at most 200 characters.'),
+  role: z.enum(staffRoleSchema.options, { error: 'Choose a role.' }),
 });
 
 export const invitePreviewSchema = z.object({

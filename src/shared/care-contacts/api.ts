@@ -28,7 +28,7 @@ export const contactInputSchema = z.object({
     .max(contactLimits.noteMax, `The note can be at most ${String(contactLimits.noteMax)} characters.`)
     .default(''),
   /** When the contact took place (epoch ms); not in the future. */
-  contactedAt: z.number().int().min(0),
+  contactedAt: z.number({ error: 'Say when the contact was.' }).int().min(0, 'Say when the contact was.'),
 });
 export type NewCareContact = z.input<typeof contactInputSchema>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError } from '../app/api-client';
 import { newPatientSchema } from '../../shared/patients/schemas';
-import { getAt, issueErrors, schemaErrors, serverErrors, setAt } from './schema-form';
+import { getAt, issueErrors, renamed, schemaErrors, serverErrors, setAt } from './schema-form';
 
 const order = z.object({
   name: z.string().min(1, 'Enter a name.'),
@@ -82,6 +82,27 @@ describe('server errors', () => {
       serverErrors(new ApiError(412, 'precondition_failed', 'Changed', [{ path: 'x', message: 'y' }])),
     ).toEqual({});
     expect(serverErrors(new Error('offline'))).toEqual({});
+  });
+});
+
+describe('payload fields typed under another name', () => {
+  it('re-files a payload field, and the paths inside it, under the form field', () => {
+    const errors = {
+      contactedAt: 'Say when the contact was.',
+      'dose.amount': 'Too much',
+      dose: 'Too much',
+      minutes: 'x',
+    };
+    expect(renamed(errors, { contactedAt: 'when', dose: 'doseText' })).toEqual({
+      when: 'Say when the contact was.',
+      'doseText.amount': 'Too much',
+      doseText: 'Too much',
+      minutes: 'x',
+    });
+  });
+
+  it('does not take a longer name for a renamed one (contactedAtLocal is not contactedAt)', () => {
+    expect(renamed({ contactedAtLocal: 'y' }, { contactedAt: 'when' })).toEqual({ contactedAtLocal: 'y' });
   });
 });
 

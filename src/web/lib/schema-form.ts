@@ -34,6 +34,20 @@ export function serverErrors(error: unknown): FieldErrors {
   return fieldErrorsFromDetails(error.details as unknown[]);
 }
 
+/**
+ * Errors re-filed where the person types them: `{ contactedAt: 'when' }` puts the payload's `contactedAt`
+ * (and anything inside it) under the form's `when`.
+ */
+export function renamed(errors: FieldErrors, fieldOf: Readonly<Record<FieldPath, FieldPath>>): FieldErrors {
+  const result: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const from = Object.keys(fieldOf).find((name) => within(key, name));
+    const target = from === undefined ? key : (fieldOf[from] ?? from) + key.slice(from.length);
+    result[target] ??= message;
+  }
+  return result;
+}
+
 function segments(path: FieldPath): string[] {
   return path.split('.').filter((s) => s !== '');
 }
@@ -62,6 +76,8 @@ export function setAt<V>(values: V, path: FieldPath, value: unknown): V {
   return { ...(container as Record<string, unknown>), [head]: inner } as V;
 }
 
+const NO_RENAMES: Readonly<Record<FieldPath, FieldPath>> = {};
+
 /** Whether an error filed under `key` belongs to the field at `path` (the field itself or inside it). */
 function within(key: FieldPath, path: FieldPath): boolean {
   return key === path || key.startsWith(path + '.');
@@ -82,6 +98,8 @@ export type SchemaFormOptions<V, S extends z.ZodType> = {
   initialValues: V | (() => V);
   /** The request body built from the values (strings while typing → the API's shape); default: as they are. */
   toPayload?: (values: V) => z.input<S>;
+  /** Payload fields that the form holds under another name, e.g. `{ contactedAt: 'when' }`. */
+  fieldOf?: Readonly<Record<FieldPath, FieldPath>>;
 };
 
 /** A Mantine input's props for one field; `T` is the field's value type while editing (text by default). */
@@ -103,6 +121,7 @@ export function useSchemaForm<V, S extends z.ZodType>({
   schema,
   initialValues,
   toPayload,
+  fieldOf = NO_RENAMES,
 }: SchemaFormOptions<V, S>) {
   const [values, setValues] = useState<V>(initialValues);
   const [touched, setTouched] = useState<ReadonlySet<FieldPath>>(() => new Set());
@@ -114,7 +133,11 @@ export function useSchemaForm<V, S extends z.ZodType>({
     (v: V): z.input<S> => (toPayload ? toPayload(v) : (v as z.input<S>)),
     [toPayload],
   );
-  const checkErrors = useMemo(() => schemaErrors(schema, payloadOf(values)), [schema, payloadOf, values]);
+  const check = useCallback(
+    (v: V) => renamed(schemaErrors(schema, payloadOf(v)), fieldOf),
+    [schema, payloadOf, fieldOf],
+  );
+  const checkErrors = useMemo(() => check(values), [check, values]);
 
   const shown = (path: FieldPath): boolean => submitted || touched.has(path);
   const errorAt = (path: FieldPath): string | undefined =>
@@ -154,7 +177,7 @@ export function useSchemaForm<V, S extends z.ZodType>({
   /** Check all fields now; true when the payload passes the schema. */
   const validate = (): boolean => {
     setSubmitted(true);
-    const errors = schemaErrors(schema, payloadOf(values));
+    const errors = check(values);
     if (Object.keys(errors).length === 0) return true;
     focusFirst(errors);
     return false;
@@ -162,7 +185,7 @@ export function useSchemaForm<V, S extends z.ZodType>({
 
   /** File a failed request's field messages at their fields (and focus the first); true when any was filed. */
   const setServerErrors = (error: unknown): boolean => {
-    const errors = serverErrors(error);
+    const errors = renamed(serverErrors(error), fieldOf);
     setServer(errors);
     if (Object.keys(errors).length === 0) return false;
     focusFirst(errors);

@@ -1,8 +1,10 @@
 import { Alert, Button, Grid, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type SubmitEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { StaffRole } from '../../../shared/accounts/api';
+import { inviteStaffRequestSchema } from '../../../shared/accounts/schemas';
 import { errorMessage } from '../../components/query-state';
+import { useSchemaForm } from '../../lib/schema-form';
 import { useInviteStaff } from './api';
 
 const ROLE_OPTIONS: { value: StaffRole; label: string }[] = [
@@ -12,40 +14,39 @@ const ROLE_OPTIONS: { value: StaffRole; label: string }[] = [
   { value: 'admin', label: 'Admin' },
 ];
 
-/** Invite a clinician (or another admin) by email. */
+type InviteForm = { name: string; email: string; role: StaffRole | '' };
+const EMPTY: InviteForm = { name: '', email: '', role: '' };
+
+/** Invite a clinician (or another admin) by email; checked with the invite route's own schema. */
 export function InviteClinicianForm() {
   const invite = useInviteStaff();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<StaffRole | null>(null);
-  const [submitted, setSubmitted] = useState(false);
-
-  const errors = {
-    name: name.trim() ? undefined : 'Enter the name',
-    email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : 'Enter an email address',
-    role: role ? undefined : 'Choose a role',
-  };
-  const valid = !errors.name && !errors.email && !errors.role;
+  const form = useSchemaForm({
+    schema: inviteStaffRequestSchema,
+    initialValues: EMPTY,
+    toPayload: (values: InviteForm) => ({
+      name: values.name.trim(),
+      email: values.email.trim(),
+      role: values.role as StaffRole,
+    }),
+  });
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSubmitted(true);
-    if (!valid || !role) return;
-    invite.mutate(
-      { name: name.trim(), email: email.trim(), role },
-      {
+    invite.reset();
+    form.submit((payload) =>
+      invite.mutate(payload, {
         onSuccess: (user) => {
           notifications.show({
             color: 'green',
             title: 'Invitation sent',
             message: `${user.name} will receive an email with a link to set a password.`,
           });
-          setName('');
-          setEmail('');
-          setRole(null);
-          setSubmitted(false);
+          form.reset(EMPTY);
         },
-      },
+        // An address already in use (409) or a refused field (400) is shown at its field.
+        onError: (error) => form.setServerErrors(error),
+      }),
     );
   };
 
@@ -58,23 +59,14 @@ export function InviteClinicianForm() {
           </Title>
           <Grid gap="sm" align="flex-start">
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput
-                label="Name"
-                required
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                error={submitted ? errors.name : undefined}
-                autoComplete="off"
-              />
+              <TextInput label="Name" required {...form.getInputProps('name')} autoComplete="off" />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <TextInput
                 label="Email"
                 type="email"
                 required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={submitted ? errors.email : undefined}
+                {...form.getInputProps('email')}
                 autoComplete="off"
               />
             </Grid.Col>
@@ -83,15 +75,13 @@ export function InviteClinicianForm() {
                 label="Role"
                 required
                 data={[{ value: '', label: 'Choose a role' }, ...ROLE_OPTIONS]}
-                value={role ?? ''}
-                onChange={(e) => setRole((e.currentTarget.value || null) as StaffRole | null)}
-                error={submitted ? errors.role : undefined}
+                {...form.getInputProps('role')}
               />
             </Grid.Col>
           </Grid>
           {invite.isError && (
             <Alert color="red" variant="light" role="alert" title="The invitation was not sent">
-              {errorMessage(invite.error)}
+              {fieldsMarked ? 'Check the fields marked above.' : errorMessage(invite.error)}
             </Alert>
           )}
           <Button type="submit" loading={invite.isPending} style={{ alignSelf: 'flex-start' }}>

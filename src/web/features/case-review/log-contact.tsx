@@ -14,10 +14,15 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useState, type SubmitEvent } from 'react';
-import { contactLimits, contactModes, type ContactMode } from '../../../shared/care-contacts/api';
+import {
+  contactInputSchema,
+  contactLimits,
+  contactModes,
+  type ContactMode,
+} from '../../../shared/care-contacts/api';
 import { dateTimeInputValue, instantOfDateTimeInput } from '../../components/format';
 import { errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
+import { useSchemaForm } from '../../lib/schema-form';
 import { newClientId } from '../messaging/api';
 import { useLogContact } from './api';
 
@@ -29,51 +34,61 @@ export const modeLabels: Record<ContactMode, string> = {
 };
 
 const { minMinutes, maxMinutes, noteMax } = contactLimits;
-const minutesProblem = (v: number | string): string | null =>
-  typeof v !== 'number' || !Number.isInteger(v) || v < minMinutes || v > maxMinutes
-    ? `Minutes must be a whole number from ${String(minMinutes)} to ${String(maxMinutes)}.`
-    : null;
+
+type ContactFormValues = {
+  mode: ContactMode;
+  reached: boolean;
+  /** As the number field holds it: '' while empty. */
+  minutes: number | string;
+  note: string;
+  /** The datetime-local field's text. */
+  when: string;
+};
 
 /** The contact form: everything has a usable default, so "Log contact" then "Save contact" is enough. */
 function ContactForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const log = useLogContact(patientId);
   const [id] = useState(newClientId);
-  const [mode, setMode] = useState<ContactMode>('phone');
-  const [reached, setReached] = useState(true);
-  const [minutes, setMinutes] = useState<number | string>(15);
-  const [note, setNote] = useState('');
-  const [when, setWhen] = useState(() => dateTimeInputValue(Date.now()));
-  const [showErrors, setShowErrors] = useState(false);
-  const server = fieldErrorsFrom(log.error);
-  const minutesError = (showErrors ? minutesProblem(minutes) : null) ?? server.minutes;
-  const noteError =
-    note.length > noteMax ? `The note can be at most ${String(noteMax)} characters.` : server.note;
+  // Checked with the route's own schema (contactInputSchema); its messages name the range.
+  const form = useSchemaForm({
+    schema: contactInputSchema,
+    initialValues: (): ContactFormValues => ({
+      mode: 'phone',
+      reached: true,
+      minutes: 15,
+      note: '',
+      when: dateTimeInputValue(Date.now()),
+    }),
+    toPayload: (values: ContactFormValues) => ({
+      id,
+      mode: values.mode,
+      reached: values.reached,
+      minutes: values.minutes === '' ? Number.NaN : Number(values.minutes),
+      note: values.note.trim(),
+      contactedAt: instantOfDateTimeInput(values.when),
+    }),
+    fieldOf: { contactedAt: 'when' },
+  });
+  const { mode, reached, note } = form.values;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setShowErrors(true);
-    if (minutesProblem(minutes) !== null || note.length > noteMax || when === '') return;
-    log.mutate(
-      {
-        id,
-        mode,
-        reached,
-        minutes: Number(minutes),
-        note: note.trim(),
-        contactedAt: instantOfDateTimeInput(when),
-      },
-      {
+    log.reset();
+    form.submit((payload) =>
+      log.mutate(payload, {
         onSuccess: () => {
           notifications.show({
             color: 'green',
             title: 'Contact logged',
-            message: `${String(minutes)} minutes.`,
+            message: `${String(payload.minutes)} minutes.`,
           });
           onDone();
         },
-      },
+        onError: (error) => form.setServerErrors(error),
+      }),
     );
   };
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   return (
     <form onSubmit={submit} noValidate aria-label="Log a contact">
@@ -85,7 +100,7 @@ function ContactForm({ patientId, onDone }: { patientId: string; onDone: () => v
           <SegmentedControl
             aria-labelledby={`contact-mode-${patientId}`}
             value={mode}
-            onChange={(v) => setMode(contactModes.find((m) => m === v) ?? 'phone')}
+            onChange={(v) => form.setFieldValue('mode', contactModes.find((m) => m === v) ?? 'phone')}
             data={contactModes.map((m) => ({ value: m, label: modeLabels[m] }))}
             fullWidth
           />
@@ -93,40 +108,28 @@ function ContactForm({ patientId, onDone }: { patientId: string; onDone: () => v
         <Checkbox
           label="Reached the patient"
           checked={reached}
-          onChange={(e) => setReached(e.currentTarget.checked)}
+          onChange={(e) => form.setFieldValue('reached', e.currentTarget.checked)}
         />
         <NumberInput
           label="Minutes"
           description={`${String(minMinutes)} to ${String(maxMinutes)}`}
           required
-          value={minutes}
-          onChange={setMinutes}
+          {...form.getInputProps<number | string>('minutes')}
           allowDecimal={false}
           clampBehavior="none"
           min={minMinutes}
           max={maxMinutes}
-          error={minutesError}
           maw={200}
         />
-        <TextInput
-          type="datetime-local"
-          label="When"
-          required
-          value={when}
-          onChange={(e) => setWhen(e.currentTarget.value)}
-          error={server.contactedAt ?? (showErrors && when === '' ? 'Say when the contact was.' : undefined)}
-          maw={260}
-        />
+        <TextInput type="datetime-local" label="When" required {...form.getInputProps('when')} maw={260} />
         <Textarea
           label="Note"
           autosize
           minRows={2}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          {...form.getInputProps('note')}
           description={`${String(note.length)} / ${String(noteMax)} characters`}
-          error={noteError}
         />
-        {log.isError && Object.keys(server).length === 0 && (
+        {log.isError && !fieldsMarked && (
           <Callout color="red" variant="light" role="alert">
             {errorMessage(log.error)}
           </Callout>

@@ -2,12 +2,29 @@ import { Alert as Callout, Button, Group, SegmentedControl, Select, Stack, Text 
 import { TextInput, Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
+import { recommendationInputSchema } from '../../../shared/registry/case-review';
 import { roleLabel } from '../../components/format';
 import { errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
+import { useSchemaForm } from '../../lib/schema-form';
 import { newClientId } from '../messaging/api';
 import { usePatient } from '../patients/api';
 import { useRecordRecommendation } from './api';
+
+type RecommendationValues = {
+  priority: 'routine' | 'high';
+  summary: string;
+  details: string;
+  assignedTo: string | null;
+  /** '' = no due date. */
+  dueDate: string;
+};
+const EMPTY: RecommendationValues = {
+  priority: 'routine',
+  summary: '',
+  details: '',
+  assignedTo: null,
+  dueDate: '',
+};
 
 /**
  * The consultant's recommendation for one patient (issue 15): what, for whom on the care team, by when.
@@ -23,13 +40,21 @@ export function RecommendationForm({
   const patient = usePatient(patientId);
   const record = useRecordRecommendation(patientId);
   const [id, setId] = useState(newClientId);
-  const [priority, setPriority] = useState<'routine' | 'high'>('routine');
-  const [summary, setSummary] = useState('');
-  const [details, setDetails] = useState('');
-  const [assignedTo, setAssignedTo] = useState<string | null>(null);
-  const [dueDate, setDueDate] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const server = fieldErrorsFrom(record.error);
+  // Checked with the route's own schema (recommendationInputSchema) before anything is sent.
+  const form = useSchemaForm({
+    schema: recommendationInputSchema,
+    initialValues: EMPTY,
+    toPayload: (values: RecommendationValues) => ({
+      id,
+      sessionId,
+      priority: values.priority,
+      summary: values.summary.trim(),
+      details: values.details.trim(),
+      assignedTo: values.assignedTo,
+      dueDate: values.dueDate === '' ? null : values.dueDate,
+    }),
+  });
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
   const team = (patient.data?.careTeam ?? []).map((m) => ({
     value: m.userId,
     label: `${m.name} (${roleLabel(m.role)})`,
@@ -38,33 +63,20 @@ export function RecommendationForm({
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setShowErrors(true);
-    if (summary.trim() === '' || summary.length > 500 || details.length > 5000) return;
-    record.mutate(
-      {
-        id,
-        sessionId,
-        priority,
-        summary: summary.trim(),
-        details: details.trim(),
-        assignedTo,
-        dueDate: dueDate === '' ? null : dueDate,
-      },
-      {
+    record.reset();
+    form.submit((payload) =>
+      record.mutate(payload, {
         onSuccess: () => {
           setId(newClientId());
-          setSummary('');
-          setDetails('');
-          setAssignedTo(null);
-          setDueDate('');
-          setShowErrors(false);
+          form.reset(EMPTY);
           notifications.show({
             color: 'green',
             title: 'Recommendation recorded',
             message: "It went to the patient's care team.",
           });
         },
-      },
+        onError: (error) => form.setServerErrors(error),
+      }),
     );
   };
 
@@ -77,54 +89,28 @@ export function RecommendationForm({
           </Text>
           <SegmentedControl
             aria-labelledby={`priority-${patientId}`}
-            value={priority}
-            onChange={(v) => setPriority(v === 'high' ? 'high' : 'routine')}
+            value={form.values.priority}
+            onChange={(v) => form.setFieldValue('priority', v === 'high' ? 'high' : 'routine')}
             data={[
               { value: 'routine', label: 'Routine' },
               { value: 'high', label: 'High' },
             ]}
           />
         </div>
-        <TextInput
-          label="Recommendation"
-          required
-          value={summary}
-          onChange={(e) => setSummary(e.currentTarget.value)}
-          maxLength={500}
-          error={
-            server.summary ?? (showErrors && summary.trim() === '' ? 'Write the recommendation.' : undefined)
-          }
-        />
-        <Textarea
-          label="Details"
-          autosize
-          minRows={2}
-          value={details}
-          onChange={(e) => setDetails(e.currentTarget.value)}
-          maxLength={5000}
-          error={server.details}
-        />
+        <TextInput label="Recommendation" required {...form.getInputProps('summary')} maxLength={500} />
+        <Textarea label="Details" autosize minRows={2} {...form.getInputProps('details')} maxLength={5000} />
         <Group gap="sm" align="flex-start" wrap="wrap">
           <Select
             label="For"
             placeholder="The whole care team"
             data={uniqueTeam}
-            value={assignedTo}
-            onChange={setAssignedTo}
+            {...form.getInputProps<string | null>('assignedTo')}
             clearable
-            error={server.assignedTo}
             style={{ flex: '1 1 220px' }}
           />
-          <TextInput
-            type="date"
-            label="Due"
-            value={dueDate}
-            onChange={(e) => setDueDate(e.currentTarget.value)}
-            error={server.dueDate}
-            maw={200}
-          />
+          <TextInput type="date" label="Due" {...form.getInputProps('dueDate')} maw={200} />
         </Group>
-        {record.isError && Object.keys(server).length === 0 && (
+        {record.isError && !fieldsMarked && (
           <Callout color="red" variant="light" role="alert">
             {errorMessage(record.error)}
           </Callout>
