@@ -30,3 +30,9 @@ export const CASE_REVIEW_SESSIONS_MAX = 200;
 
 /** The clinic's security alerts as the admin reads them: the most severe first, then the newest, at most this many. */
 export const SECURITY_ALERTS_MAX = 200;
+
+/**
+ * A patient's practice entries as one reader sees them: the latest this many by day (about three years of a
+ * daily practice; a patient with two daily ones reaches it in about 18 months), answered oldest first.
+ */
+export const PRACTICE_ENTRIES_MAX = 1000;

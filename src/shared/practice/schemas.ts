@@ -11,6 +11,7 @@ import {
 } from './content.js';
 import { sharingSchema } from './sharing.js';
 import { crisisSchema } from '../measures/schemas.js';
+import { PRACTICE_ENTRIES_MAX } from '../lists/limits.js';
 
 // API shapes of skills practice between sessions (issue 6).
 
@@ -117,7 +118,11 @@ export const entrySchema = z.discriminatedUnion('type', [
   entryBase.extend({ type: z.literal('free_form'), content: freeFormSchema }),
 ]);
 export type PracticeEntry = z.infer<typeof entrySchema>;
-export const entryListSchema = z.object({ entries: z.array(entrySchema) });
+/** Bounded (issue 19): the latest PRACTICE_ENTRIES_MAX by day, oldest first, `hasMore` when older ones are not listed. */
+export const entryListSchema = z.object({
+  entries: z.array(entrySchema).max(PRACTICE_ENTRIES_MAX),
+  hasMore: z.boolean(),
+});
 export const entryListQuerySchema = z.object({ assignmentId: z.uuid().optional() });
 
 /**

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { recordDenied, withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, recordDenied, withPatientRecord } from '../../platform/access/patient-access.js';
 import { parseContent, practiceTypeSchema } from '../../../shared/practice/content.js';
 import { missingForDone } from '../../../shared/practice/completeness.js';
 import { practiceKind } from '../../../shared/practice/library.js';
@@ -13,6 +13,7 @@ import { toEntry } from './practice.mapper.js';
 import { crisisOfEntry, reportEntryRisk, reportSharingWidened } from './entry-risk.js';
 import type { Crisis } from '../../../shared/measures/schemas.js';
 import { assignmentOfPatient, patientDay, sqlVisibility, viewerOf } from './practice.service.js';
+import { PRACTICE_ENTRIES_MAX } from '../../../shared/lists/limits.js';
 
 const entryNotFound = () => notFound('Practice entry');
 
@@ -38,26 +39,28 @@ export function listEntries(
   actor: Actor,
   patientId: string,
   assignmentId?: string,
-): Promise<PracticeEntry[]> {
-  return withPatientRecord(
+): Promise<{ entries: PracticeEntry[]; hasMore: boolean }> {
+  return readPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'practice.entry.list', resourceType: 'practice_entry' },
     async (trx) => {
-      const rows = await repo.entriesOf(
+      const found = await repo.entriesOf(
         trx,
         actor.clinicId,
         patientId,
         sqlVisibility(viewerOf(actor)),
         assignmentId,
+        PRACTICE_ENTRIES_MAX + 1,
       );
+      const rows = found.slice(0, PRACTICE_ENTRIES_MAX).reverse();
       const comments = await repo.commentsOf(
         trx,
         actor.clinicId,
         rows.map((r) => r.id),
       );
-      return rows.map((r) => toEntry(r, comments));
+      return { entries: rows.map((r) => toEntry(r, comments)), hasMore: found.length > rows.length };
     },
   );
 }

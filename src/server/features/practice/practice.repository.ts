@@ -151,7 +151,8 @@ export async function entriesOf(
   clinicId: string,
   patientId: string,
   visible: 'own' | 'therapist' | 'team',
-  assignmentId?: string,
+  assignmentId: string | undefined,
+  limit: number,
 ) {
   let q = db
     .selectFrom('practice_entries')
@@ -161,7 +162,8 @@ export async function entriesOf(
   if (visible !== 'own') q = q.where('status', '=', 'done');
   if (visible === 'team') q = q.where('sharing', '=', 'team');
   if (assignmentId) q = q.where('assignment_id', '=', assignmentId);
-  return q.orderBy('day').orderBy('id').execute();
+  // The latest by day (issue 19: a bound leaves out the oldest), newest first; the caller turns them round.
+  return q.orderBy('day', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 /**

@@ -104,14 +104,8 @@ export function practiceRoutes(app: App, deps: AppDeps): void {
       querystring: entryListQuerySchema,
       response: { 200: entryListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      entries: await entries.listEntries(
-        deps,
-        actorOf(request),
-        request.params.patientId,
-        request.query.assignmentId,
-      ),
-    }),
+    handler: (request) =>
+      entries.listEntries(deps, actorOf(request), request.params.patientId, request.query.assignmentId),
   });
 
   app.get('/api/patients/:patientId/practice/entries/:entryId', {

@@ -27,13 +27,22 @@ export function usePracticeOverview(patientId: string) {
   });
 }
 
+function practiceEntriesQuery(patientId: string) {
+  return {
+    queryKey: practiceKeys.entries(patientId),
+    queryFn: () => api.get<{ entries: PracticeEntry[]; hasMore: boolean }>(`${base(patientId)}/entries`),
+    enabled: patientId !== '',
+  };
+}
+
 /** The entries this person may read (the server leaves out what they may not). */
 export function usePracticeEntries(patientId: string) {
-  return useQuery({
-    queryKey: practiceKeys.entries(patientId),
-    queryFn: () => api.get<{ entries: PracticeEntry[] }>(`${base(patientId)}/entries`).then((r) => r.entries),
-    enabled: patientId !== '',
-  });
+  return useQuery({ ...practiceEntriesQuery(patientId), select: (r) => r.entries });
+}
+
+/** The list is bounded (issue 19): true when older entries exist than it lists. */
+export function usePracticeEntriesCut(patientId: string): boolean {
+  return useQuery({ ...practiceEntriesQuery(patientId), select: (r) => r.hasMore }).data === true;
 }
 
 /** One entry; a 404 means it does not exist yet (a new entry under the id the phone made). */

@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../app/session';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
-import { usePracticeEntries, usePracticeOverview } from './api';
+import { usePracticeEntries, usePracticeEntriesCut, usePracticeOverview } from './api';
 import { AssignForm } from './assign-form';
 import { AssignmentsCard } from './assignments-card';
 import { BeliefChart } from './belief-chart';
@@ -19,6 +19,7 @@ export function ClinicianPracticePage() {
   const user = useCurrentUser();
   const overview = usePracticeOverview(patientId);
   const entries = usePracticeEntries(patientId);
+  const cut = usePracticeEntriesCut(patientId);
   const isTherapist = user.role === 'therapist';
 
   if (overview.isPending) return <LoadingState label="Loading practice…" />;
@@ -47,6 +48,11 @@ export function ClinicianPracticePage() {
           <Text size="sm" c="dark.4">
             You see the entries the patient shares with the whole team. Entries for the therapist only are not
             shown; completion counts include them.
+          </Text>
+        )}
+        {cut && (
+          <Text size="sm" c="dimmed">
+            Showing the latest {visible.length} entries; older ones are not listed.
           </Text>
         )}
       </div>
