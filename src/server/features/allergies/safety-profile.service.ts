@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { resolveAlertsForSubject } from '../alerts/index.js';
 import { conditionLabels } from '../../../shared/medication-safety/safety-profile.js';
@@ -22,7 +22,7 @@ import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 // The patient's allergies, other medicines, conditions and weight (issue 11). A clinician on the care
 // team enters confirmed facts; the patient's own entries are pending until a clinician confirms or
-// rejects them (product policy, docs/clinical-rules.md). Every use case runs in withPatientRecord.
+// rejects them (product policy, docs/clinical-rules.md). Every use case runs in withPatientRecord (the read in readPatientRecord, issue 19).
 
 const entryAction = (action: string, entryId?: string) => ({
   action: `medication_safety.${action}`,
@@ -105,7 +105,7 @@ function summaryOf(d: SafetyEntryDetails): string {
 }
 
 export function getProfile(deps: AppDeps, actor: Actor, patientId: string): Promise<SafetyProfile> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { clinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
@@ -16,7 +16,7 @@ import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** Attendance over time for the care team: the last 90 days, each month, and the current no-show run. */
 export function attendanceOf(deps: AppDeps, actor: Actor, patientId: string): Promise<Attendance> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

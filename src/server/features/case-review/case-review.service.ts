@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import type {
   markInputSchema,
@@ -17,7 +17,7 @@ import { checkAssignment } from './recommendations.service.js';
 
 /** The patient's case-review record: the current mark and every recommendation, newest first. */
 export function patientCaseReview(deps: AppDeps, actor: Actor, patientId: string) {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { clinicSettings } from '../clinic/index.js';
 import { crisisResourceSet } from '../../../shared/crisis/select.js';
 import { effectivePatientCountry } from '../../../shared/crisis/time-zones.js';
@@ -38,7 +38,7 @@ export async function crisisResourcesForPatient(
   patientId: string,
   situation: CrisisSituation,
 ): Promise<CrisisResourceSet> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

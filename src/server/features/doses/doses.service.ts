@@ -2,7 +2,7 @@ import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { expandScheduledDoses, periodInEffect } from '../../../shared/medications/schedule.js';
 import {
   canCorrect,
@@ -279,7 +279,7 @@ export function listLogs(
   if (to < from) throw invalid('query.to', 'The end day is before the start day.');
   if (Date.parse(to) - Date.parse(from) > 366 * 24 * HOUR_MS)
     throw invalid('query.to', 'Ask for at most a year at a time.');
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { ReminderSettings } from '../../../shared/doses/schemas.js';
 import { readReminderSettings, saveReminderSettings } from './reminder-settings.repository.js';
 
@@ -10,7 +10,7 @@ export function getReminderSettings(
   actor: Actor,
   patientId: string,
 ): Promise<ReminderSettings> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -2,7 +2,7 @@ import { addDays, localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { RefillForecast } from '../../../shared/doses/schemas.js';
 import type { z } from 'zod';
 import type { newSupplySchema } from '../../../shared/doses/schemas.js';
@@ -68,7 +68,7 @@ export function recordSupply(
 
 /** Refill forecasts of the patient's medications that have a supply (patient and care team). */
 export function listSupplies(deps: AppDeps, actor: Actor, patientId: string): Promise<RefillForecast[]> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { clinicSettings } from '../clinic/index.js';
 import {
@@ -74,7 +74,7 @@ export function listSessionFeedback(
   actor: Actor,
   patientId: string,
 ): Promise<SessionFeedbackList> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -2,7 +2,7 @@ import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { treatmentRatingDue } from '../../../shared/feedback/rules.js';
 import type {
   NewTreatmentRating,
@@ -16,7 +16,7 @@ import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** The parts to rate now, every round so far (oldest first) and when the next round is due. */
 export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string): Promise<TreatmentRatings> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { MedicationTable } from '../../db/schema-medications.js';
 import type { DosePeriod } from '../../../shared/medications/schedule.js';
 import {
@@ -241,7 +241,7 @@ export function startMedication(
 
 /** All of a patient's medications (current and past) with today's dose and upcoming steps. */
 export function listMedications(deps: AppDeps, actor: Actor, patientId: string): Promise<MedicationList> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -261,7 +261,7 @@ export function getMedication(
   patientId: string,
   medicationId: string,
 ): Promise<MedicationDetail> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

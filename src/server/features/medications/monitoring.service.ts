@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import type { MedicationCatalogueTable, MedicationTable } from '../../db/schema-medications.js';
 import { clinicSettings } from '../clinic/index.js';
@@ -143,7 +143,7 @@ async function viewOf(trx: Db, deps: AppDeps, actor: Actor, patientId: string): 
 
 /** What is due, overdue and recorded (the care team's view). */
 export function monitoringView(deps: AppDeps, actor: Actor, patientId: string): Promise<MonitoringView> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

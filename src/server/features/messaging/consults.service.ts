@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { PartiesResolver } from '../../platform/access/policy.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { notifyByEmail } from '../../platform/notify/notify.js';
@@ -91,7 +91,7 @@ export function requestConsult(
 }
 
 export function patientConsults(deps: AppDeps, actor: Actor, patientId: string, state?: ConsultState) {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { missingForSignature } from '../../../shared/notes/rules.js';
 import type {
   NewAddendum,
@@ -13,6 +13,7 @@ import type {
 import type { AuthorResolver } from '../../platform/access/policy.js';
 import * as repo from './notes.repository.js';
 import { toProgressNote } from './notes.mapper.js';
+import { PROGRESS_NOTES_MAX } from '../../../shared/lists/limits.js';
 
 /** The answer to any change of a signed note: it is locked, corrections are addenda. */
 const locked = () =>
@@ -53,31 +54,45 @@ async function checkSession(trx: Db, actor: Actor, patientId: string, appointmen
     ]);
 }
 
-export function listProgressNotes(deps: AppDeps, actor: Actor, patientId: string): Promise<ProgressNote[]> {
-  return withPatientRecord(
+export function listProgressNotes(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+): Promise<{ notes: ProgressNote[]; hasMore: boolean }> {
+  return readPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'progress_note.list', resourceType: 'progress_note' },
     async (trx) => {
-      const rows = await repo.progressNotesOfPatient(
+      const found = await repo.progressNotesOfPatient(
         trx,
         actor.clinicId,
         patientId,
         actor.role === 'patient',
+        PROGRESS_NOTES_MAX + 1,
       );
+      // Answered newest session first, as always; drafts came first only to be kept by the bound.
+      const rows = found
+        .slice(0, PROGRESS_NOTES_MAX)
+        .sort(
+          (a, b) =>
+            b.session_date.localeCompare(a.session_date) ||
+            b.created_at - a.created_at ||
+            a.id.localeCompare(b.id),
+        );
       const addenda = await repo.addendaOf(
         trx,
         actor.clinicId,
         rows.map((r) => r.id),
       );
-      return rows.map((r) => toProgressNote(r, addenda));
+      return { notes: rows.map((r) => toProgressNote(r, addenda)), hasMore: found.length > rows.length };
     },
   );
 }
 
 export function getProgressNote(deps: AppDeps, actor: Actor, patientId: string, noteId: string) {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

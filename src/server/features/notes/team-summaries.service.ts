@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { newId } from '../../platform/ids.js';
 import type {
   TeamSummaries,
@@ -19,7 +19,7 @@ import { toTeamSummary } from './notes.mapper.js';
  * nothing is copied in from notes, so a psychotherapy note can never reach a summary.
  */
 export function teamSummaries(deps: AppDeps, actor: Actor, patientId: string): Promise<TeamSummaries> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -48,7 +48,7 @@ export function teamSummaryHistory(
   patientId: string,
   kind: TeamSummaryKind,
 ): Promise<TeamSummary[]> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -252,7 +252,7 @@ export function updateCareTeam(
 }
 
 export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string) {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

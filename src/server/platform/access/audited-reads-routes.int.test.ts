@@ -67,6 +67,16 @@ const reads = [
   { path: 'measures/due', action: 'measure.due' },
   { path: 'measure-baselines', action: 'measure.baseline.read' },
   { path: 'documents/medication-list.pdf', action: 'document.medication_list' },
+  { path: 'medications', action: 'medication.list' },
+  { path: 'medication-monitoring', action: 'medication_monitoring.read' },
+  { path: 'progress-notes', action: 'progress_note.list' },
+  { path: 'team-summaries', action: 'team_summary.read' },
+  { path: 'side-effects', action: 'side_effect.list' },
+  { path: 'crisis-resources', action: 'crisis_resources.read' },
+  { path: 'session-feedback', action: 'feedback.list' },
+  { path: 'treatment-ratings', action: 'treatment_rating.list' },
+  { path: 'consults', action: 'consult.list' },
+  { path: 'case-review', action: 'case_review.read' },
 ] as const;
 
 describe('patient-record reads on the one path (readPatientRecord)', () => {
