@@ -16,6 +16,7 @@ import type { AppDeps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerSecurityHooks } from './platform/http/security-hooks.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { closeConnectionsWhenClosing } from './platform/http/drain-on-close.js';
 import { registerRequestScope } from './platform/http/request-context.js';
 import {
   clientErrorHandler,
@@ -121,6 +122,8 @@ const trustedProxies = (trust: false | number | string[]) =>
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: deps.config.bodyLimitBytes,
+    // Closing: answer requests on open connections instead of 503 (platform/http/drain-on-close.ts).
+    return503OnClosing: false,
     clientErrorHandler,
     trustProxy: trustedProxies(deps.config.trustProxy),
     logger: opts.logger
@@ -146,6 +149,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(rateLimit, rateLimitOptions(deps.config));
   // Security headers (CSP and the rest), built once at start (issue 19; the values helmet sent).
   registerSecurityHeaders(app, deps.config.cookieSecure);
+  closeConnectionsWhenClosing(app);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -26,7 +26,8 @@ export interface ChildServer {
 
 /** Starts the real server entry (src/server/main.ts) as another process and waits until /api/health answers. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const port = await freePort();
+  // A given PORT starts the server there again (a rolling restart behind a proxy: src/server/deploy.int.test.ts).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let out = '';
   const [command, args] = serverCommand();
   const child = spawn(command, args, {
