@@ -36,3 +36,6 @@ export const SECURITY_ALERTS_MAX = 200;
  * daily practice; a patient with two daily ones reaches it in about 18 months), answered oldest first.
  */
 export const PRACTICE_ENTRIES_MAX = 1000;
+
+/** A patient's progress notes: every draft, then the latest signed ones by session, at most this many (ten years of weekly sessions). */
+export const PROGRESS_NOTES_MAX = 500;

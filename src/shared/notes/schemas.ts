@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { interventionCodes } from './interventions.js';
+import { PROGRESS_NOTES_MAX } from '../lists/limits.js';
 
 // API shapes of the notes feature: progress notes (+ addenda), psychotherapy notes, team summaries.
 
@@ -101,7 +102,11 @@ export const progressNoteSchema = z.object({
   addenda: z.array(addendumSchema),
 });
 export type ProgressNote = z.infer<typeof progressNoteSchema>;
-export const progressNoteListSchema = z.object({ notes: z.array(progressNoteSchema) });
+/** Bounded (issue 19): every draft, then the latest signed notes, at most PROGRESS_NOTES_MAX; `hasMore` when cut. */
+export const progressNoteListSchema = z.object({
+  notes: z.array(progressNoteSchema).max(PROGRESS_NOTES_MAX),
+  hasMore: z.boolean(),
+});
 export type ProgressNoteList = z.infer<typeof progressNoteListSchema>;
 
 // Psychotherapy notes: the author's private notes. The response never names anyone: it is always yours.

@@ -44,11 +44,26 @@ export async function progressNoteAuthor(db: Db, clinicId: string, patientId: st
   return row?.author_id;
 }
 
-/** A patient's progress notes, newest session first; only signed ones when `signedOnly`. */
-export function progressNotesOfPatient(db: Db, clinicId: string, patientId: string, signedOnly: boolean) {
+/**
+ * A patient's progress notes, drafts first (a bound never leaves out a draft still to sign, issue 19), then
+ * the newest session first; only signed ones when `signedOnly`; at most `limit`.
+ */
+export function progressNotesOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  signedOnly: boolean,
+  limit: number,
+) {
   let q = notesWithPeople(db).where('n.clinic_id', '=', clinicId).where('n.patient_id', '=', patientId);
   if (signedOnly) q = q.where('n.status', '=', 'signed');
-  return q.orderBy('n.session_date', 'desc').orderBy('n.created_at', 'desc').orderBy('n.id').execute();
+  return q
+    .orderBy((eb) => eb.case().when('n.status', '=', 'signed').then(1).else(0).end())
+    .orderBy('n.session_date', 'desc')
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
 }
 
 /** Inserts a note; false when the id already exists (a retry, or an id used elsewhere). */

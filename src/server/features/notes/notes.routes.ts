@@ -60,9 +60,7 @@ function progressNoteRoutes(app: App, deps: AppDeps): void {
       params: patientParams,
       response: { 200: progressNoteListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      notes: await progress.listProgressNotes(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) => progress.listProgressNotes(deps, actorOf(request), request.params.patientId),
   });
 
   app.post('/api/patients/:patientId/progress-notes', {

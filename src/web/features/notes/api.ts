@@ -24,24 +24,35 @@ export const noteKeys = {
     ['patients', patientId, 'team-summaries', 'history', kind] as const,
 };
 
-export function useProgressNotes(patientId: string) {
-  return useQuery({
+type ProgressNotePage = { notes: ProgressNote[]; hasMore: boolean };
+
+function progressNotesQuery(patientId: string) {
+  return {
     queryKey: noteKeys.progress(patientId),
-    queryFn: () =>
-      api.get<{ notes: ProgressNote[] }>(`${base(patientId)}/progress-notes`).then((r) => r.notes),
+    queryFn: () => api.get<ProgressNotePage>(`${base(patientId)}/progress-notes`),
     enabled: patientId !== '',
-  });
+  };
+}
+
+export function useProgressNotes(patientId: string) {
+  return useQuery({ ...progressNotesQuery(patientId), select: (r) => r.notes });
+}
+
+/** The list is bounded (issue 19): true when older signed notes exist than it lists. */
+export function useProgressNotesCut(patientId: string): boolean {
+  return useQuery({ ...progressNotesQuery(patientId), select: (r) => r.hasMore }).data === true;
 }
 
 /** Put a note the server answered with into the cached list (so the editor shows the new version at once). */
 function useStoreNote(patientId: string) {
   const queryClient = useQueryClient();
   return (note: ProgressNote) => {
-    queryClient.setQueryData<ProgressNote[]>(noteKeys.progress(patientId), (old) => {
-      if (!old) return [note];
-      return old.some((n) => n.id === note.id)
-        ? old.map((n) => (n.id === note.id ? note : n))
-        : [note, ...old];
+    queryClient.setQueryData<ProgressNotePage>(noteKeys.progress(patientId), (old) => {
+      if (!old) return { notes: [note], hasMore: false };
+      const notes = old.notes.some((n) => n.id === note.id)
+        ? old.notes.map((n) => (n.id === note.id ? note : n))
+        : [note, ...old.notes];
+      return { ...old, notes };
     });
   };
 }

@@ -12,7 +12,7 @@ import { fullName } from '../../components/format';
 import { newClientId } from '../messaging/api';
 import { usePatient } from '../patients/api';
 import { AddendumForm } from './addendum-form';
-import { useCreateProgressNote, useProgressNotes } from './api';
+import { useCreateProgressNote, useProgressNotes, useProgressNotesCut } from './api';
 import { MyPsychotherapyNotes } from './psychotherapy-notes';
 import { ProgressNoteEditor } from './progress-note-editor';
 import { NoteView } from './note-view';
@@ -108,6 +108,7 @@ function NewNote({
 function ProgressNotes({ patientId }: { patientId: string }) {
   const user = useCurrentUser();
   const notes = useProgressNotes(patientId);
+  const cut = useProgressNotesCut(patientId);
   const [params, setParams] = useSearchParams();
   const sessionId = params.get('session');
   const sessionDay = params.get('day');
@@ -130,6 +131,11 @@ function ProgressNotes({ patientId }: { patientId: string }) {
           <Button variant="light" onClick={() => setParams({})} disabled={showNew && !session}>
             New progress note
           </Button>
+          {cut && (
+            <Text size="sm" c="dimmed">
+              Showing the latest {list.length} notes (every draft); older signed notes are not listed.
+            </Text>
+          )}
           {list.length === 0 && (
             <Text size="sm" c="dimmed">
               No progress notes yet.

@@ -2,7 +2,7 @@ import { Paper, Stack, Text } from '@mantine/core';
 import { useCurrentUser } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
-import { useProgressNotes } from './api';
+import { useProgressNotes, useProgressNotesCut } from './api';
 import { NoteView } from './note-view';
 
 /**
@@ -12,6 +12,7 @@ import { NoteView } from './note-view';
 export function PatientNotesPage() {
   const user = useCurrentUser();
   const notes = useProgressNotes(user.patientId ?? '');
+  const cut = useProgressNotesCut(user.patientId ?? '');
   return (
     <Stack gap="md">
       <PageTitle>Session notes</PageTitle>
@@ -19,6 +20,12 @@ export function PatientNotesPage() {
         These are the notes your care team wrote after your sessions. If something here is not right, tell
         your team: they can add a correction.
       </Text>
+      {cut && notes.data && (
+        <Text size="sm" c="dimmed">
+          Showing the latest {notes.data.length} notes; older ones are not listed here. Ask your team for
+          them.
+        </Text>
+      )}
       {notes.isPending && <LoadingState label="Loading your session notes…" />}
       {notes.isError && <ErrorState error={notes.error} onRetry={() => void notes.refetch()} />}
       {notes.data?.length === 0 && (
