@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handlers } from '../registry.js';
 import { defaultTypes, exportableTypes, readExportRequest } from './export-request.js';
 
 const async_ = { prefer: 'respond-async', accept: 'application/fhir+json' };
@@ -10,6 +11,8 @@ describe('reading a Bulk Data kick-off', () => {
     [{ _type: 'Patient,Observation' }, async_, ['Patient', 'Observation']],
     [{ _type: ['Observation', 'Patient'] }, async_, ['Patient', 'Observation']],
     [{ _type: 'Observation, Patient' }, async_, ['Patient', 'Observation']],
+    [{ _type: 'AuditEvent,Communication' }, async_, ['Communication', 'AuditEvent']],
+    [{ _type: ['Goal', 'CarePlan,Encounter'] }, async_, ['Encounter', 'CarePlan', 'Goal']],
     [{ _outputFormat: 'application/fhir+ndjson' }, async_, null],
     [{ _outputFormat: 'application/ndjson' }, async_, null],
     [{ _outputFormat: 'ndjson' }, { prefer: 'respond-async' }, null],
@@ -25,7 +28,7 @@ describe('reading a Bulk Data kick-off', () => {
     [{}, { prefer: 'respond-sync' }, 'Prefer'],
     [{}, { prefer: 'respond-async', accept: 'application/xml' }, 'Accept'],
     [{ _outputFormat: 'text/csv' }, async_, '_outputFormat'],
-    [{ _type: 'Encounter' }, async_, '_type'],
+    [{ _type: 'DocumentReference' }, async_, '_type'],
     [{ _type: 'Patient,' }, async_, '_type'],
     [{ _since: '2026-01-01' }, async_, '_since'],
     [{ _since: '2026-01-01T10:00:00' }, async_, '_since'],
@@ -48,5 +51,24 @@ describe('reading a Bulk Data kick-off', () => {
     expect(defaultTypes('patient')).not.toContain('Practitioner');
     expect(defaultTypes('group')).toEqual(defaultTypes('patient'));
     expect(defaultTypes('patient')).toContain('Observation');
+  });
+
+  it('the care records (issue 16) are exported; the patient-record ones by default at Patient and Group level', () => {
+    const records = [
+      'CarePlan',
+      'Goal',
+      'Condition',
+      'MedicationStatement',
+      'AllergyIntolerance',
+      'Encounter',
+      'Communication',
+      'AuditEvent',
+    ] as const;
+    for (const t of [...records, 'PractitionerRole'] as const) expect(exportableTypes).toContain(t);
+    for (const t of records) expect(defaultTypes('patient')).toContain(t);
+    // A clinician's role holds no patient data: a system-level export has it, the compartment not.
+    expect(defaultTypes('patient')).not.toContain('PractitionerRole');
+    // Every type the export writes is served by /fhir/R4 too (an exported line is what a read answers).
+    for (const t of exportableTypes) expect(handlers.has(t), t).toBe(true);
   });
 });

@@ -18,6 +18,15 @@ export const exportableTypes: readonly FhirResourceType[] = [
   'Observation',
   'MedicationRequest',
   'Appointment',
+  'PractitionerRole',
+  'Encounter',
+  'CarePlan',
+  'Goal',
+  'Condition',
+  'MedicationStatement',
+  'AllergyIntolerance',
+  'Communication',
+  'AuditEvent',
 ];
 const compartmentTypes: readonly FhirResourceType[] = [
   'Patient',
@@ -26,6 +35,14 @@ const compartmentTypes: readonly FhirResourceType[] = [
   'Observation',
   'MedicationRequest',
   'Appointment',
+  'Encounter',
+  'CarePlan',
+  'Goal',
+  'Condition',
+  'MedicationStatement',
+  'AllergyIntolerance',
+  'Communication',
+  'AuditEvent',
 ];
 
 /** `_outputFormat` values the IG names for NDJSON (the only format Duet writes). */

@@ -1,5 +1,3 @@
-import type { Resource } from '@medplum/fhirtypes';
-import type { Db } from '../../../db/database.js';
 import type { FhirResourceType } from '../../../../shared/fhir/scopes.js';
 import { findInstrument, instrumentList } from '../../../../shared/measures/instruments.js';
 import type { Answers } from '../../../../shared/measures/scoring.js';
@@ -15,60 +13,23 @@ import { toMedicationRequest } from '../../../../shared/fhir/mappings/medication
 import { toAppointment } from '../../../../shared/fhir/mappings/appointment.js';
 import { toPractitioner } from '../../../../shared/fhir/mappings/practitioner.js';
 import { toOrganization } from '../../../../shared/fhir/mappings/organization.js';
+import { toPractitionerRole } from '../../../../shared/fhir/mappings/practitioner-role.js';
+import { toEncounter } from '../../../../shared/fhir/mappings/encounter.js';
 import { doseScheduleSchema } from '../../../../shared/medications/schemas.js';
 import * as fhirRepo from '../fhir.repository.js';
+import { clinicianRoles } from '../fhir-clinical-records.repository.js';
 import * as repo from './export.repository.js';
 import { questionnaireResponseJson } from './export-json.js';
+import { emitIf, groupBy, reaches, type ExportRun } from './export-run.js';
+import {
+  exportAccess,
+  exportAllergies,
+  exportDoses,
+  exportMessages,
+  exportPlans,
+} from './export-care-records.js';
 
-/**
- * Where the export's rows come from: Duet's own tables read in keyset pages (id order, `batch` rows a page) and
- * turned into resources by the same pure mappings the read and search API uses. A page's resources are handed
- * to `emit` one by one (serialised once, written to the type's file); `afterPage` audits, notes progress and
- * gives the event loop a turn, and says whether to go on (false once the job is cancelled).
- */
-export interface ExportRun {
-  db: Db;
-  clinicId: string;
-  base: string;
-  /** The patients the client reaches (its care-team limit), or null for every patient of the clinic. */
-  reachable: ReadonlySet<string> | null;
-  /** `_since` (exclusive) and the transaction time (inclusive), as FHIR instants, compared with meta.lastUpdated. */
-  sinceIso: string | null;
-  untilIso: string;
-  since: number | null;
-  until: number;
-  batch: number;
-  wants(type: FhirResourceType): boolean;
-  /** Writes the resource (as `json` when the caller serialised it already). */
-  emit(resource: Resource, patientId: string | null, json?: string): Promise<void>;
-  /** A row that could not be turned into a resource: named in the manifest's error file, never dropped silently. */
-  unreadable(type: FhirResourceType, id: string): Promise<void>;
-  afterPage(type: FhirResourceType): Promise<boolean>;
-}
-
-/** Changed after `_since` and not after the transaction time (Bulk Data IG: meta.lastUpdated). */
-function inWindow(run: ExportRun, r: Resource): boolean {
-  const at = r.meta?.lastUpdated;
-  if (at === undefined) return run.sinceIso === null;
-  return (run.sinceIso === null || at > run.sinceIso) && at <= run.untilIso;
-}
-
-/** A page's rows by key, each list in the query's order (no reliance on the engine's text collation). */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(key(row));
-    if (list) list.push(row);
-    else out.set(key(row), [row]);
-  }
-  return out;
-}
-
-const reaches = (run: ExportRun, patientId: string) => run.reachable === null || run.reachable.has(patientId);
-
-async function emitIf(run: ExportRun, r: Resource, patientId: string | null) {
-  if (inWindow(run, r)) await run.emit(r, patientId);
-}
+export type { ExportRun } from './export-run.js';
 
 /** The clinic, its clinicians and the questionnaires (no patient data). */
 export async function exportDirectory(run: ExportRun): Promise<boolean> {
@@ -96,6 +57,21 @@ export async function exportDirectory(run: ExportRun): Promise<boolean> {
       );
   if (run.wants('Questionnaire'))
     for (const i of instrumentList) await emitIf(run, toQuestionnaire(i, run), null);
+  if (run.wants('PractitionerRole'))
+    for (const u of await clinicianRoles(run.db, run.clinicId, null))
+      await emitIf(
+        run,
+        toPractitionerRole({
+          id: u.id,
+          clinicId: u.clinic_id,
+          name: u.name,
+          role: u.role,
+          active: u.status === 'active',
+          version: u.version,
+          updatedAt: u.updated_at,
+        }),
+        null,
+      );
   return run.afterPage('Organization');
 }
 
@@ -272,7 +248,10 @@ export async function exportMedications(run: ExportRun): Promise<boolean> {
   }
 }
 
+/** Appointments, and those that took place (attended) as finished Encounters (the Encounter's id is theirs). */
 export async function exportAppointments(run: ExportRun): Promise<boolean> {
+  const appointments = run.wants('Appointment');
+  const encounters = run.wants('Encounter');
   let after = '';
   for (;;) {
     const rows = await repo.appointmentsPage(run.db, run.clinicId, after, run.batch);
@@ -280,27 +259,45 @@ export async function exportAppointments(run: ExportRun): Promise<boolean> {
     if (!last) return true;
     for (const r of rows) {
       if (!reaches(run, r.patient_id)) continue;
-      await emitIf(
-        run,
-        toAppointment({
-          id: r.id,
-          patientId: r.patient_id,
-          clinicianId: r.clinician_id,
-          type: r.type,
-          status: r.status,
-          mode: r.mode,
-          startsAt: r.starts_at,
-          endsAt: r.ends_at,
-          durationMinutes: r.duration_minutes,
-          cancelReason: r.cancel_reason,
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-          version: r.version,
-        }),
-        r.patient_id,
-      );
+      if (appointments)
+        await emitIf(
+          run,
+          toAppointment({
+            id: r.id,
+            patientId: r.patient_id,
+            clinicianId: r.clinician_id,
+            type: r.type,
+            status: r.status,
+            mode: r.mode,
+            startsAt: r.starts_at,
+            endsAt: r.ends_at,
+            durationMinutes: r.duration_minutes,
+            cancelReason: r.cancel_reason,
+            createdAt: r.created_at,
+            updatedAt: r.updated_at,
+            version: r.version,
+          }),
+          r.patient_id,
+        );
+      if (encounters && r.status === 'attended')
+        await emitIf(
+          run,
+          toEncounter({
+            id: r.id,
+            patientId: r.patient_id,
+            clinicianId: r.clinician_id,
+            type: r.type,
+            mode: r.mode,
+            startsAt: r.starts_at,
+            endsAt: r.ends_at,
+            clinicId: run.clinicId,
+            updatedAt: r.updated_at,
+            version: r.version,
+          }),
+          r.patient_id,
+        );
     }
-    if (!(await run.afterPage('Appointment'))) return false;
+    if (!(await run.afterPage(appointments ? 'Appointment' : 'Encounter'))) return false;
     if (rows.length < run.batch) return true;
     after = last.id;
   }
@@ -311,9 +308,14 @@ export const exportSources: readonly {
   types: readonly FhirResourceType[];
   run: (run: ExportRun) => Promise<boolean>;
 }[] = [
-  { types: ['Organization', 'Practitioner', 'Questionnaire'], run: exportDirectory },
+  { types: ['Organization', 'Practitioner', 'Questionnaire', 'PractitionerRole'], run: exportDirectory },
   { types: ['Patient', 'CareTeam'], run: exportPatients },
   { types: ['QuestionnaireResponse', 'Observation'], run: exportAnswers },
   { types: ['MedicationRequest'], run: exportMedications },
-  { types: ['Appointment'], run: exportAppointments },
+  { types: ['Appointment', 'Encounter'], run: exportAppointments },
+  { types: ['CarePlan', 'Goal', 'Condition'], run: exportPlans },
+  { types: ['MedicationStatement'], run: exportDoses },
+  { types: ['AllergyIntolerance'], run: exportAllergies },
+  { types: ['Communication'], run: exportMessages },
+  { types: ['AuditEvent'], run: exportAccess },
 ];

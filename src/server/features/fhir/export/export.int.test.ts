@@ -10,6 +10,13 @@ import { bookAppointments } from '../../appointments/index.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../../messaging/messaging.test-kit.js';
 import { buildApiClient, tokenFor } from '../../api-clients/api-clients.test-kit.js';
 import { validateR4 } from '../../../../shared/fhir/mappings/fhir-validate.test-kit.js';
+import { fhirGet } from '../fhir.test-kit.js';
+import {
+  DRAFT_GOAL,
+  TEAM_ONLY,
+  seedCareRecords,
+  type SeededCareRecords,
+} from './export-care-records.test-kit.js';
 import { exportLimits, exportSettled, purgeExpiredExports, EXPORT_RETENTION_MS } from './export.service.js';
 
 // Bulk Data $export end to end through app.inject: kick-off, status, manifest, NDJSON files read back and
@@ -22,6 +29,7 @@ let client: { id: string; secret: string };
 let own: string;
 let other: string;
 let secondAnswerAt = 0;
+let records: SeededCareRecords;
 const DAY = 86_400_000;
 const NOTE = 'Private session material: exported-never-7f3a';
 
@@ -85,6 +93,22 @@ async function exported(bearer: string, m: Manifest) {
     byType.set(out.type, [...(byType.get(out.type) ?? []), ...lines]);
   }
   return byType;
+}
+
+/** The patients' access-report events an export at `transactionTime` holds (its own fhir.export entries not). */
+async function accessEventIds(transactionTime: string, jobId: string, patients: readonly string[]) {
+  const rows = await f.t.deps.database.db
+    .selectFrom('audit_events')
+    .select(['id', 'action', 'resource_id'])
+    .where('clinic_id', '=', f.therapist.clinicId)
+    .where('patient_id', 'in', [...patients])
+    .where('actor_id', 'is not', null)
+    .where('at', '<=', Date.parse(transactionTime))
+    .execute();
+  return rows
+    .filter((r) => !(r.action === 'fhir.export' && r.resource_id === jobId))
+    .map((r) => r.id)
+    .sort();
 }
 
 async function answer(
@@ -159,6 +183,12 @@ beforeAll(async () => {
     recurrence: { frequency: 'weekly', count: 3 },
   });
   await prescribeSertraline();
+  const [medication] = await f.t.deps.database.db
+    .selectFrom('medications')
+    .select('id')
+    .where('patient_id', '=', own)
+    .execute();
+  records = await seedCareRecords(f, own, medication?.id ?? '');
   admin = await buildUser(f.t.deps, f.therapist.clinicId, 'admin');
   client = await buildApiClient(f.t.deps, admin);
   token = await tokenFor(f.t.app, client);
@@ -194,7 +224,46 @@ describe('FHIR bulk export ($export)', () => {
     expect(count('Organization')).toBe(1);
     expect(count('Practitioner')).toBe(4);
     expect(count('Questionnaire')).toBe(2);
-    expect(count('Appointment')).toBe(3);
+    expect(count('Appointment')).toBe(4);
+    // The care records (issue 16): each agreed plan version with its goal and problem, never the draft; the
+    // clinicians' roles; the attended session; the dose log; the allergy; the conversation with the patient.
+    const roles = await f.t.deps.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('clinic_id', '=', f.therapist.clinicId)
+      .where('role', 'in', ['therapist', 'prescriber', 'care_manager'])
+      .execute();
+    expect(count('PractitionerRole')).toBe(roles.length);
+    expect(count('PractitionerRole')).toBe(4);
+    expect(
+      byType
+        .get('CarePlan')
+        ?.map((p) => p.id)
+        .sort(),
+    ).toEqual([records.versions.superseded, records.versions.agreed].sort());
+    expect(count('Goal')).toBe(2);
+    expect(count('Condition')).toBe(2);
+    expect(byType.get('Encounter')?.map((e) => e.id)).toEqual([records.attended]);
+    expect(
+      byType
+        .get('MedicationStatement')
+        ?.map((s) => s.id)
+        .sort(),
+    ).toEqual([...records.doses].sort());
+    expect(byType.get('AllergyIntolerance')?.map((a) => a.id)).toEqual([records.allergy]);
+    expect(
+      byType
+        .get('Communication')
+        ?.map((c) => c.id)
+        .sort(),
+    ).toEqual([...records.patientMessages].sort());
+    expect(
+      byType
+        .get('AuditEvent')
+        ?.map((a) => a.id)
+        .sort(),
+    ).toEqual(await accessEventIds(m.transactionTime, jobId, [own, other]));
+    expect(count('AuditEvent')).toBeGreaterThan(0);
     const [med] = (byType.get('MedicationRequest') ?? []) as MedicationRequest[];
     expect(count('MedicationRequest')).toBe(1);
     expect(med?.dosageInstruction?.map((d) => d.doseAndRate?.[0]?.doseQuantity?.value)).toEqual([25, 50]);
@@ -211,15 +280,33 @@ describe('FHIR bulk export ($export)', () => {
     );
     expect(count('Observation')).toBe(7);
     for (const list of byType.values()) for (const r of list) validateR4(r);
-    // Psychotherapy notes are never exported, in any file.
+    // Psychotherapy notes, the care team's own thread and a draft plan are never exported, in any file.
     for (const out of m.output) {
       const res = await f.t.app.inject({
         method: 'GET',
         url: out.url.slice(21),
         headers: { authorization: `Bearer ${token}` },
       });
-      expect(res.body).not.toContain('exported-never-7f3a');
+      for (const secret of ['exported-never-7f3a', TEAM_ONLY, DRAFT_GOAL])
+        expect(res.body).not.toContain(secret);
     }
+    expect(JSON.stringify(byType.get('Communication'))).toContain('I feel dizzy in the mornings.');
+    // An exported line is what a read of the same resource answers (the same mapping).
+    for (const type of [
+      'PractitionerRole',
+      'CarePlan',
+      'Goal',
+      'Condition',
+      'Encounter',
+      'MedicationStatement',
+      'AllergyIntolerance',
+      'Communication',
+      'AuditEvent',
+    ])
+      for (const r of byType.get(type) ?? []) {
+        const read = await fhirGet(f.t.app, token, `${type}/${r.id ?? ''}`);
+        expect([type, read.status, read.body]).toEqual([type, 200, r]);
+      }
     // One fhir.export event per patient for this job, with the client as actor; the kick-off audited too.
     const events = await f.t.deps.database.db
       .selectFrom('audit_events')
@@ -257,6 +344,51 @@ describe('FHIR bulk export ($export)', () => {
     expect(p.output).toEqual([expect.objectContaining({ type: 'Patient', count: 2 })]);
   });
 
+  it('_type=Communication,AuditEvent: the conversation with the patient and the access reports, never the team thread', async () => {
+    const { jobId, url } = await statusOf(
+      await kickOff(token, '/fhir/R4/$export?_type=Communication,AuditEvent'),
+    );
+    const m = await manifestOf(token, url);
+    expect(m.output.map((o) => o.type)).toEqual(['Communication', 'AuditEvent']);
+    expect(m.error).toEqual([]);
+    const byType = await exported(token, m);
+    for (const list of byType.values()) for (const r of list) validateR4(r);
+    const messages = byType.get('Communication') ?? [];
+    expect(messages.map((c) => c.id).sort()).toEqual([...records.patientMessages].sort());
+    expect(messages.map((c) => c.id)).not.toContain(records.teamMessage);
+    expect(JSON.stringify(messages)).not.toContain(TEAM_ONLY);
+    const events = byType.get('AuditEvent') ?? [];
+    expect(events.map((a) => a.id).sort()).toEqual(
+      await accessEventIds(m.transactionTime, jobId, [own, other]),
+    );
+    // The earlier full export's entries are in this one's access reports (this job's own are not).
+    expect(JSON.stringify(events)).toContain('"code":"fhir.export"');
+  });
+
+  it('keyset pages of one row export the same resources as pages of 2,000 (every source pages to its end)', async () => {
+    const idsByType = async () => {
+      const { jobId, url } = await statusOf(await kickOff(token, '/fhir/R4/$export'));
+      const m = await manifestOf(token, url);
+      const byType = await exported(token, m);
+      const ids = Object.fromEntries([...byType].map(([type, list]) => [type, list.map((r) => r.id).sort()]));
+      return { ids, m, jobId };
+    };
+    const whole = await idsByType();
+    const before = exportLimits.batch;
+    exportLimits.batch = 1;
+    try {
+      const paged = await idsByType();
+      // The access reports grew by the first export's entries; each export holds those of its own time.
+      expect(paged.ids.AuditEvent).toEqual(
+        await accessEventIds(paged.m.transactionTime, paged.jobId, [own, other]),
+      );
+      expect({ ...paged.ids, AuditEvent: [] }).toEqual({ ...whole.ids, AuditEvent: [] });
+      expect(Object.keys(paged.ids)).toHaveLength(18);
+    } finally {
+      exportLimits.batch = before;
+    }
+  });
+
   it('refuses what it cannot do: no Prefer, a bad format, an unknown type or parameter, a type out of scope', async () => {
     const bad = async (url: string, status: number, expression: string, headers = asyncHeaders) => {
       const res = await kickOff(token, url, headers);
@@ -269,7 +401,7 @@ describe('FHIR bulk export ($export)', () => {
     await bad('/fhir/R4/$export', 400, 'Prefer', { prefer: '', accept: 'application/fhir+json' });
     await bad('/fhir/R4/$export', 400, 'Accept', { prefer: 'respond-async', accept: 'text/csv' });
     await bad('/fhir/R4/$export?_outputFormat=text/csv', 400, '_outputFormat');
-    await bad('/fhir/R4/$export?_type=Encounter', 400, '_type');
+    await bad('/fhir/R4/$export?_type=DocumentReference', 400, '_type');
     await bad('/fhir/R4/$export?_since=yesterday', 400, '_since');
     await bad('/fhir/R4/$export?_typeFilter=Observation%3Fcode%3D1', 400, '_typeFilter');
     // Prefer: handling=lenient has an unsupported parameter ignored.
@@ -343,10 +475,14 @@ describe('FHIR bulk export ($export)', () => {
     expect(m.output.map((o) => o.type)).not.toContain('Practitioner');
     const byType = await exported(limited, m);
     expect(byType.get('Patient')?.map((p) => p.id)).toEqual([other]);
-    for (const type of ['QuestionnaireResponse', 'Observation', 'CareTeam'])
+    for (const type of ['QuestionnaireResponse', 'Observation', 'CareTeam', 'AuditEvent'])
       for (const r of byType.get(type) ?? []) expect(JSON.stringify(r), type).toContain(`Patient/${other}`);
     expect(byType.get('QuestionnaireResponse')).toHaveLength(1);
     expect(byType.has('Appointment')).toBe(false);
+    // The first patient's care records are out of this client's reach.
+    for (const type of ['CarePlan', 'Goal', 'Condition', 'Encounter', 'MedicationStatement', 'Communication'])
+      expect(byType.has(type), type).toBe(false);
+    expect(m.output.map((o) => o.type)).not.toContain('PractitionerRole');
     expect((await kickOff(limited, `/fhir/R4/Group/${uuid()}/$export`)).statusCode).toBe(404);
     const pm = await manifestOf(
       limited,
@@ -357,6 +493,8 @@ describe('FHIR bulk export ($export)', () => {
       'CareTeam',
       'QuestionnaireResponse',
       'Observation',
+      // The other patient's access-report events.
+      'AuditEvent',
     ]);
   });
 

@@ -249,3 +249,174 @@ export const appointmentsPage = compiledOnce((db: Db, clinicId: string, afterId:
     .limit(limit),
 );
 export type ExportAppointmentRow = Awaited<ReturnType<typeof appointmentsPage>>[number];
+
+// The care records beyond scores and prescriptions (issue 16). Each read selects what the FHIR read selects
+// (fhir-care-plan, fhir-clinical-records and fhir-patient-events repositories): drafts, the team thread and
+// Duet's own automatic work are left out here exactly as there.
+
+/** Patients of the clinic with an agreed plan version, after `afterId` (the plan source's keyset). */
+export const planPatientsPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('treatment_plan_versions')
+    .select('patient_id')
+    .distinct()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '>', afterId)
+    .where('status', 'in', ['agreed', 'superseded'])
+    .where('agreed_at', 'is not', null)
+    .orderBy('patient_id')
+    .limit(limit),
+);
+
+/** Agreed plan versions of the patients with ids in (afterId, lastId]: by patient, newest version first. */
+export const agreedVersionsOfRange = compiledOnce(
+  (db: Db, clinicId: string, afterId: string, lastId: string) =>
+    db
+      .selectFrom('treatment_plan_versions as v')
+      .select([
+        'v.id',
+        'v.plan_id',
+        'v.patient_id',
+        'v.number',
+        'v.status',
+        'v.content',
+        'v.agreed_at',
+        'v.version',
+        'v.updated_at',
+      ])
+      .where('v.clinic_id', '=', clinicId)
+      .where('v.patient_id', '>', afterId)
+      .where('v.patient_id', '<=', lastId)
+      .where('v.status', 'in', ['agreed', 'superseded'])
+      .where('v.agreed_at', 'is not', null)
+      .orderBy('v.patient_id')
+      .orderBy('v.number', 'desc'),
+);
+export type ExportPlanVersionRow = Awaited<ReturnType<typeof agreedVersionsOfRange>>[number];
+
+/** Allergies of the medication-safety profiles (other entries there are not allergies). */
+export const allergiesPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('medication_safety_entries')
+    .select([
+      'id',
+      'patient_id',
+      'name',
+      'reaction',
+      'severity',
+      'status',
+      'entered_by',
+      'entered_by_role',
+      'entered_at',
+      'version',
+      'updated_at',
+    ])
+    .where('clinic_id', '=', clinicId)
+    .where('kind', '=', 'allergy')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit),
+);
+
+/** Logged doses (taken or skipped) with their medication and who logged them. */
+export const dosesPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('dose_logs as d')
+    .innerJoin('medications as m', (j) =>
+      j.onRef('m.id', '=', 'd.medication_id').onRef('m.clinic_id', '=', 'd.clinic_id'),
+    )
+    .leftJoin('medication_catalogue as c', (j) =>
+      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
+    )
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'd.logged_by').onRef('u.clinic_id', '=', 'd.clinic_id'),
+    )
+    .select([
+      'd.id',
+      'd.patient_id',
+      'd.medication_id',
+      'm.name as medication_name',
+      'c.rxnorm_code',
+      'd.status',
+      'd.skip_reason',
+      'd.taken_at',
+      'd.scheduled_for',
+      'd.local_date',
+      'd.dose_amount',
+      'd.dose_unit',
+      'd.as_needed',
+      'd.logged_by',
+      'u.role as logged_by_role',
+      'd.created_at',
+      'd.updated_at',
+      'd.version',
+    ])
+    .where('d.clinic_id', '=', clinicId)
+    .where('d.id', '>', afterId)
+    .orderBy('d.id')
+    .limit(limit),
+);
+
+/** Messages of the conversations with patients: kind 'patient' only, never the care team's own thread. */
+export const patientMessagesPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('messages as m')
+    .innerJoin('conversations as c', (j) =>
+      j.onRef('c.id', '=', 'm.conversation_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
+    )
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 'm.author_id').onRef('u.clinic_id', '=', 'm.clinic_id'),
+    )
+    .select([
+      'm.id',
+      'm.patient_id',
+      'm.conversation_id',
+      'c.subject',
+      'm.author_id',
+      'u.role as author_role',
+      'm.body',
+      'm.created_at',
+    ])
+    .where('m.clinic_id', '=', clinicId)
+    .where('c.kind', '=', 'patient')
+    .where('m.id', '>', afterId)
+    .orderBy('m.id')
+    .limit(limit),
+);
+
+/**
+ * The access reports' events (a patient's, with a person or integration as actor) in (since, until], after
+ * chain position `afterSeq` (the table's key); this export's own `fhir.export` entries (`jobId`) are not in it.
+ */
+export const accessEventsPage = compiledOnce(
+  (db: Db, clinicId: string, afterSeq: number, since: number, until: number, jobId: string, limit: number) =>
+    db
+      .selectFrom('audit_events as a')
+      .leftJoin('users as u', (j) =>
+        j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
+      )
+      .leftJoin('api_clients as k', (j) =>
+        j.onRef('k.id', '=', 'a.actor_id').onRef('k.clinic_id', '=', 'a.clinic_id'),
+      )
+      .select((eb) => [
+        'a.id',
+        'a.seq',
+        'a.clinic_id',
+        'a.patient_id',
+        'a.at',
+        'a.actor_id',
+        'a.actor_role',
+        eb.fn.coalesce('u.name', 'k.name').as('actor_name'),
+        'a.action',
+        'a.outcome',
+      ])
+      .where('a.clinic_id', '=', clinicId)
+      .where('a.seq', '>', afterSeq)
+      .where('a.patient_id', 'is not', null)
+      .where('a.actor_id', 'is not', null)
+      .where('a.at', '>', since)
+      .where('a.at', '<=', until)
+      .where((eb) => eb.not(eb.and([eb('a.action', '=', 'fhir.export'), eb('a.resource_id', '=', jobId)])))
+      .orderBy('a.seq')
+      .limit(limit),
+);

@@ -161,6 +161,7 @@ async function runJob(
     const run: ExportRun = {
       db,
       clinicId: job.clinic_id,
+      jobId: job.id,
       base,
       reachable,
       since: job.since,
