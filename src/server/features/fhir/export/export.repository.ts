@@ -416,7 +416,13 @@ export const accessEventsPage = compiledOnce(
       .where('a.actor_id', 'is not', null)
       .where('a.at', '>', since)
       .where('a.at', '<=', until)
-      .where((eb) => eb.not(eb.and([eb('a.action', '=', 'fhir.export'), eb('a.resource_id', '=', jobId)])))
+      .where((eb) =>
+        eb.or([
+          eb('a.action', '!=', 'fhir.export'),
+          eb('a.resource_id', 'is', null),
+          eb('a.resource_id', '!=', jobId),
+        ]),
+      )
       .orderBy('a.seq')
       .limit(limit),
 );
