@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_OCCURRENCES } from './recurrence.js';
 import { roomSchema, telehealthUrlSchema } from '../schedule/fields.js';
+import { APPOINTMENTS_MAX } from '../lists/limits.js';
 
 /** Appointment API shapes (issue 6), shared by the server's routes and the web app. */
 export const appointmentTypes = ['therapy_session', 'medication_review'] as const;
@@ -120,7 +121,10 @@ export const appointmentListSchema = z.object({
   /** What the clinician may do here: book these types, set attendance on these types. */
   canBook: z.array(appointmentTypeSchema),
   canSetAttendance: z.array(appointmentTypeSchema),
-  appointments: z.array(appointmentSchema),
+  /** Bounded (issue 19): the coming ones first, then the latest past ones, at most APPOINTMENTS_MAX. */
+  appointments: z.array(appointmentSchema).max(APPOINTMENTS_MAX),
+  /** True when older past appointments exist than the list holds. */
+  hasMore: z.boolean(),
 });
 export type AppointmentList = z.infer<typeof appointmentListSchema>;
 

@@ -39,3 +39,9 @@ export const PRACTICE_ENTRIES_MAX = 1000;
 
 /** A patient's progress notes: every draft, then the latest signed ones by session, at most this many (ten years of weekly sessions). */
 export const PROGRESS_NOTES_MAX = 500;
+
+/**
+ * A patient's appointments (one view): the coming ones first (earliest first), then the latest past ones, at
+ * most this many (ten years of weekly sessions); answered in time order.
+ */
+export const APPOINTMENTS_MAX = 500;

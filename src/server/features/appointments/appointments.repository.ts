@@ -31,6 +31,35 @@ export function appointmentsOfPatient(
   return q.orderBy('a.starts_at').orderBy('a.id').execute();
 }
 
+/**
+ * One view of a patient's appointments, bounded (issue 19): the coming ones (not yet ended) earliest first,
+ * then the past ones latest first, at most `limit` in all, so a bound never leaves out a coming one for an
+ * old one. 'past' means started before `now`, as in appointmentsOfPatient.
+ */
+export async function appointmentsOfPatientBounded(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  when: 'all' | 'upcoming' | 'past',
+  now: number,
+  limit: number,
+): Promise<AppointmentRow[]> {
+  const of = () => selectAppointments(db, clinicId).where('a.patient_id', '=', patientId);
+  const coming =
+    when === 'past'
+      ? []
+      : await of().where('a.ends_at', '>', now).orderBy('a.starts_at').orderBy('a.id').limit(limit).execute();
+  if (when === 'upcoming' || coming.length >= limit) return coming;
+  const past = await (
+    when === 'past' ? of().where('a.starts_at', '<', now) : of().where('a.ends_at', '<=', now)
+  )
+    .orderBy('a.starts_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit - coming.length)
+    .execute();
+  return [...coming, ...past];
+}
+
 /** The rows of a series from one start on (the "this and the following" edits), in order. */
 export function seriesFrom(db: Db, clinicId: string, seriesId: string, fromStartsAt: number) {
   return selectAppointments(db, clinicId)

@@ -27,6 +27,7 @@ import {
 import * as repo from './appointments.repository.js';
 import { appointmentOf, forbidden, patientOf, stale } from './appointment-guards.js';
 import { toAppointment } from './appointments.mapper.js';
+import { APPOINTMENTS_MAX } from '../../../shared/lists/limits.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** A patient's appointments (all, upcoming or past), with what the caller may do with them. */
@@ -44,13 +45,23 @@ export function listAppointments(
     async (trx) => {
       const patient = await patientOf(trx, actor, patientId);
       const now = deps.clock.now();
-      const range = when === 'upcoming' ? { from: now } : when === 'past' ? { to: now } : {};
-      const rows = await repo.appointmentsOfPatient(trx, actor.clinicId, patientId, range);
+      const found = await repo.appointmentsOfPatientBounded(
+        trx,
+        actor.clinicId,
+        patientId,
+        when,
+        now,
+        APPOINTMENTS_MAX + 1,
+      );
+      const rows = found
+        .slice(0, APPOINTMENTS_MAX)
+        .sort((a, b) => a.starts_at - b.starts_at || a.id.localeCompare(b.id));
       return {
         timeZone: patient.timeZone,
         canBook: bookableTypes(actor.role),
         canSetAttendance: attendanceTypes(actor.role),
         appointments: rows.map(toAppointment),
+        hasMore: found.length > rows.length,
       };
     },
   );

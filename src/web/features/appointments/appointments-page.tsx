@@ -99,6 +99,11 @@ export function AppointmentsPage() {
                 patientId={patientId}
                 now={now}
               />
+              {list.hasMore && (
+                <Text size="sm" c="dimmed">
+                  Showing the latest {past.length} past appointments; older ones are not listed.
+                </Text>
+              )}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
