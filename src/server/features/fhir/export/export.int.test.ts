@@ -365,6 +365,40 @@ describe('FHIR bulk export ($export)', () => {
     expect(JSON.stringify(events)).toContain('"code":"fhir.export"');
   });
 
+  it('a plan version whose content cannot be read is named in the error file, the others exported', async () => {
+    const db = f.t.deps.database.db;
+    const bad = uuid();
+    const [agreed] = await db
+      .selectFrom('treatment_plan_versions')
+      .selectAll()
+      .where('id', '=', records.versions.agreed)
+      .execute();
+    if (!agreed) throw new Error('seeded plan version missing');
+    await db
+      .insertInto('treatment_plan_versions')
+      .values({ ...agreed, id: bad, number: 9, status: 'superseded', content: '{"goals":' })
+      .execute();
+    try {
+      const m = await manifestOf(
+        token,
+        (await statusOf(await kickOff(token, '/fhir/R4/$export?_type=CarePlan,Goal'))).url,
+      );
+      const byType = await exported(token, m);
+      expect(
+        byType
+          .get('CarePlan')
+          ?.map((p) => p.id)
+          .sort(),
+      ).toEqual([records.versions.superseded, records.versions.agreed].sort());
+      expect(byType.get('Goal')).toHaveLength(2);
+      expect(m.error.map((e) => [e.type, e.count])).toEqual([['OperationOutcome', 1]]);
+      const [outcome] = await linesOf(token, m.error[0]?.url ?? '');
+      expect(JSON.stringify(outcome)).toContain(`CarePlan ${bad} could not be read`);
+    } finally {
+      await db.deleteFrom('treatment_plan_versions').where('id', '=', bad).execute();
+    }
+  });
+
   it('keyset pages of one row export the same resources as pages of 2,000 (every source pages to its end)', async () => {
     const idsByType = async () => {
       const { jobId, url } = await statusOf(await kickOff(token, '/fhir/R4/$export'));
