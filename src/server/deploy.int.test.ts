@@ -175,7 +175,11 @@ if (!databaseUrl) {
     afterAll(async () => {
       agent.destroy();
       await Promise.all([stop(0), stop(1)]);
-      nginx?.kill('SIGQUIT');
+      if (nginx && nginx.exitCode === null) {
+        const exited = new Promise((r) => nginx?.once('exit', r));
+        nginx.kill('SIGQUIT');
+        await exited;
+      }
       fs.rmSync(prefix, { recursive: true, force: true });
       await t.close();
     });
@@ -308,8 +312,10 @@ if (!databaseUrl) {
           await start(i);
           // Back in the proxy's rotation (after fail_timeout) before the other one goes.
           const before = servedBy(i);
-          await waitFor(`instance ${String(i)} serving through nginx again`, () =>
-            Promise.resolve(servedBy(i) >= before + 5),
+          await waitFor(
+            `instance ${String(i)} serving through nginx again`,
+            () => Promise.resolve(servedBy(i) >= before + 5),
+            30_000,
           );
         }
         await new Promise((r) => setTimeout(r, 500));
