@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_FEEDBACK_MAX } from '../lists/limits.js';
 
 // API shapes of the patient's feedback: after each attended session, and every four weeks on each part
 // of the treatment ("what works and what doesn't", issue 6).
@@ -50,7 +51,9 @@ export const awaitingFeedbackSchema = z.object({
 export type AwaitingFeedback = z.infer<typeof awaitingFeedbackSchema>;
 
 export const sessionFeedbackListSchema = z.object({
-  feedback: z.array(sessionFeedbackSchema),
+  /** Bounded (issue 19): the latest SESSION_FEEDBACK_MAX by session, oldest first; `hasMore` when cut. */
+  feedback: z.array(sessionFeedbackSchema).max(SESSION_FEEDBACK_MAX),
+  hasMore: z.boolean(),
   awaiting: z.array(awaitingFeedbackSchema),
   lowRatingThreshold: ratingSchema,
 });

@@ -45,3 +45,6 @@ export const PROGRESS_NOTES_MAX = 500;
  * most this many (ten years of weekly sessions); answered in time order.
  */
 export const APPOINTMENTS_MAX = 500;
+
+/** A patient's session feedback: the latest this many by session (ten years of weekly sessions), answered oldest first. */
+export const SESSION_FEEDBACK_MAX = 500;

@@ -36,14 +36,16 @@ export async function feedbackForSession(db: Db, clinicId: string, appointmentId
 }
 
 /** A patient's answers in the order of the sessions (oldest first, as the trend reads them). */
-export async function feedbackOfPatient(db: Db, clinicId: string, patientId: string) {
+/** The latest `limit` by session, newest first (issue 19: a bound leaves out the oldest). */
+export async function feedbackOfPatient(db: Db, clinicId: string, patientId: string, limit: number) {
   return db
     .selectFrom('session_feedback')
     .selectAll()
     .where('clinic_id', '=', clinicId)
     .where('patient_id', '=', patientId)
-    .orderBy('session_at')
-    .orderBy('id')
+    .orderBy('session_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
 }
 

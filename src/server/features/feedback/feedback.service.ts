@@ -23,6 +23,7 @@ import type {
 import * as repo from './feedback.repository.js';
 import * as sources from './sources.js';
 import { toSessionFeedback } from './feedback.mapper.js';
+import { SESSION_FEEDBACK_MAX } from '../../../shared/lists/limits.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 const DAY_MS = 86_400_000;
@@ -81,9 +82,11 @@ export function listSessionFeedback(
     { action: 'feedback.list', resourceType: 'session_feedback' },
     async (trx) => {
       const patient = await patientOf(trx, actor.clinicId, patientId);
-      const rows = await repo.feedbackOfPatient(trx, actor.clinicId, patientId);
+      const found = await repo.feedbackOfPatient(trx, actor.clinicId, patientId, SESSION_FEEDBACK_MAX + 1);
+      const rows = found.slice(0, SESSION_FEEDBACK_MAX).reverse();
       return {
         feedback: rows.map(toSessionFeedback),
+        hasMore: found.length > rows.length,
         awaiting: await awaitingFeedback(trx, actor.clinicId, patient, deps.clock.now()),
         lowRatingThreshold: await lowThreshold(trx, actor.clinicId),
       };

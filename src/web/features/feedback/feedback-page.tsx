@@ -117,6 +117,11 @@ export function FeedbackPage() {
         <Title order={2} size="h4" id="answers-heading" mb="sm">
           Answers after each session
         </Title>
+        {sessions.data?.hasMore === true && (
+          <Text size="sm" c="dimmed" mb="xs">
+            Showing the latest {newestFirst.length} sessions&apos; feedback; older answers are not listed.
+          </Text>
+        )}
         {sessions.data && newestFirst.length === 0 && (
           <Text size="sm" c="dimmed">
             None yet.
