@@ -60,7 +60,7 @@ const optionalText = (max: number) =>
 export const allergyDetailsSchema = z.object({
   kind: z.literal('allergy'),
   substance: text(200, 'the substance (a medicine, a food, latex …)'),
-  reaction: text(500, 'what happened (e.g. rash, swelling, "not sure")'),
+  reaction: text(500, 'what happened (or "not sure")'),
   severity: z.enum(allergySeverities, 'Choose mild, moderate or severe.'),
   notes: optionalText(1000),
 });

@@ -1,15 +1,17 @@
 import { Button, Group, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { TextInput, Textarea } from '../../components/limited-text';
-import { useState, type SubmitEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import {
   allergySeverities,
   conditionLabels,
+  entryDetailsSchema,
   patientConditions,
   type PatientCondition,
 } from '../../../shared/medication-safety/safety-profile';
 import { otherMedicineMatch } from '../../../shared/medication-safety/other-medicines';
 import type { EntryDetails, SafetyEntry } from './api';
-import { bodyFieldErrors, classesText, severityWords, type Audience } from './words';
+import { serverErrors, useSchemaForm } from '../../lib/schema-form';
+import { classesText, severityWords, type Audience } from './words';
 
 type Kind = EntryDetails['kind'];
 type Form = {
@@ -49,19 +51,6 @@ function formFrom(entry: SafetyEntry | undefined, kind: Kind): Form {
   if (entry.kind === 'other_medicine')
     return { ...empty, kind: 'other_medicine', name: entry.name, doseText: entry.doseText ?? '', notes };
   return { ...empty, kind: 'condition', condition: entry.condition, notes };
-}
-
-/** The same checks the server makes, so the form answers at once; the server's answer is shown too. */
-function localErrors(f: Form): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (f.kind === 'allergy') {
-    if (f.substance.trim() === '') e.substance = 'Enter the substance.';
-    if (f.reaction.trim() === '') e.reaction = 'Enter what happened (or "not sure").';
-    if (f.severity === '') e.severity = 'Choose mild, moderate or severe.';
-  }
-  if (f.kind === 'other_medicine' && f.name.trim() === '') e.name = 'Enter the medicine’s name.';
-  if (f.kind === 'condition' && f.condition === '') e.condition = 'Choose one of the listed conditions.';
-  return e;
 }
 
 function detailsFrom(f: Form): EntryDetails {
@@ -129,18 +118,25 @@ export function EntryForm({
   onCancel,
 }: EntryFormProps) {
   const w = words[audience];
-  const [form, setForm] = useState<Form>(() => formFrom(entry, entry?.kind ?? 'allergy'));
-  const [submitted, setSubmitted] = useState(false);
-  const errors = submitted ? { ...localErrors(form), ...bodyFieldErrors(error) } : bodyFieldErrors(error);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  // Checked with the shared entry schema the routes use (entryDetailsSchema) before anything is sent; the
+  // parent's request error (a 400's details) is shown at the same fields.
+  const schemaForm = useSchemaForm({
+    schema: entryDetailsSchema,
+    initialValues: () => formFrom(entry, entry?.kind ?? 'allergy'),
+    toPayload: detailsFrom,
+  });
+  const form = schemaForm.values;
+  const server = serverErrors(error);
+  const field = (key: keyof Form) => {
+    const props = schemaForm.getInputProps(key);
+    return { ...props, error: props.error ?? server[key] };
+  };
   const match =
     form.kind === 'other_medicine' && form.name.trim() !== '' ? otherMedicineMatch(form.name) : null;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(localErrors(form)).length > 0) return;
-    onSubmit(detailsFrom(form));
+    schemaForm.submit(onSubmit);
   };
 
   return (
@@ -156,7 +152,7 @@ export function EntryForm({
               fullWidth
               orientation={audience === 'patient' ? 'vertical' : 'horizontal'}
               value={form.kind}
-              onChange={(v) => set({ kind: v })}
+              onChange={(v) => schemaForm.setFieldValue('kind', v)}
               data={(['allergy', 'other_medicine', 'condition'] as const).map((k) => ({
                 value: k,
                 label: w.kinds[k],
@@ -166,29 +162,9 @@ export function EntryForm({
         )}
         {form.kind === 'allergy' && (
           <>
-            <TextInput
-              label={w.substance}
-              required
-              value={form.substance}
-              onChange={(e) => set({ substance: e.currentTarget.value })}
-              error={errors.substance}
-              maxLength={200}
-            />
-            <TextInput
-              label={w.reaction}
-              required
-              value={form.reaction}
-              onChange={(e) => set({ reaction: e.currentTarget.value })}
-              error={errors.reaction}
-              maxLength={500}
-            />
-            <Radio.Group
-              label={w.severity}
-              required
-              value={form.severity}
-              onChange={(v) => set({ severity: v })}
-              error={errors.severity}
-            >
+            <TextInput label={w.substance} required {...field('substance')} maxLength={200} />
+            <TextInput label={w.reaction} required {...field('reaction')} maxLength={500} />
+            <Radio.Group label={w.severity} required {...field('severity')}>
               <Group gap="md" mt={4}>
                 {allergySeverities.map((s) => (
                   <Radio key={s} value={s} label={severityWords[s]} />
@@ -202,9 +178,7 @@ export function EntryForm({
             <TextInput
               label={w.name}
               required
-              value={form.name}
-              onChange={(e) => set({ name: e.currentTarget.value })}
-              error={errors.name}
+              {...field('name')}
               maxLength={200}
               description={
                 audience === 'clinician' && form.name.trim() !== ''
@@ -214,13 +188,7 @@ export function EntryForm({
                   : undefined
               }
             />
-            <TextInput
-              label={w.dose}
-              value={form.doseText}
-              onChange={(e) => set({ doseText: e.currentTarget.value })}
-              error={errors.doseText}
-              maxLength={200}
-            />
+            <TextInput label={w.dose} {...field('doseText')} maxLength={200} />
           </>
         )}
         {form.kind === 'condition' && (
@@ -228,20 +196,12 @@ export function EntryForm({
             label={w.condition}
             required
             value={form.condition === '' ? null : form.condition}
-            onChange={(v) => set({ condition: v ?? '' })}
-            error={errors.condition}
+            onChange={(v) => schemaForm.setFieldValue('condition', v ?? '')}
+            error={field('condition').error}
             data={patientConditions.map((c) => ({ value: c, label: conditionLabels[c][audience] }))}
           />
         )}
-        <Textarea
-          label={w.notes}
-          value={form.notes}
-          onChange={(e) => set({ notes: e.currentTarget.value })}
-          error={errors.notes}
-          maxLength={1000}
-          autosize
-          minRows={2}
-        />
+        <Textarea label={w.notes} {...field('notes')} maxLength={1000} autosize minRows={2} />
         <Group justify="flex-end" gap="sm">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
