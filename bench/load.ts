@@ -120,3 +120,76 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
         : Math.round(((cpuAfter - cpuBefore) / times.length) * 1000) / 1000,
   };
 }
+
+/** An open-loop run: requests sent on a fixed schedule, whatever the server does (issue 19). */
+export interface OpenLoopScenario {
+  name: string;
+  engine: string;
+  baseUrl: string;
+  paths: readonly string[];
+  headers: Record<string, string>;
+  /** Requests per second, sent on schedule. */
+  rate: number;
+  durationSec: number;
+}
+
+export interface OpenLoopResult {
+  scenario: string;
+  engine: string;
+  rate: number;
+  durationSec: number;
+  sent: number;
+  failed: number;
+  /** Latency from when each request was due (a stall counts in full), ms. */
+  latencyMs: { p50: number; p99: number; max: number };
+  loadAverage1m: number;
+}
+
+/**
+ * The n-th request is due at start + n / rate and is sent then, even while earlier ones wait (a slow server
+ * does not slow the sender down, unlike autocannon's closed loop); its latency counts from its due time.
+ */
+export async function runOpenLoop(s: OpenLoopScenario): Promise<OpenLoopResult> {
+  const latencies: number[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const intervalMs = 1000 / s.rate;
+  const started = performance.now();
+  const endAt = started + s.durationSec * 1000;
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const due = started + sent * intervalMs;
+    if (due >= endAt) break;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const path = s.paths[sent % s.paths.length] ?? '/';
+    sent++;
+    const request = fetch(`${s.baseUrl}${path}`, { headers: s.headers, signal: AbortSignal.timeout(30_000) })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.ok) latencies.push(performance.now() - due);
+        else failed++;
+      })
+      .catch(() => {
+        failed++;
+      });
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  return {
+    scenario: s.name,
+    engine: s.engine,
+    rate: s.rate,
+    durationSec: s.durationSec,
+    sent,
+    failed,
+    latencyMs: {
+      p50: round2(percentile(latencies, 50)),
+      p99: round2(percentile(latencies, 99)),
+      max: round2(latencies.at(-1) ?? 0),
+    },
+    loadAverage1m: round2(os.loadavg()[0] ?? 0),
+  };
+}

@@ -59,6 +59,8 @@ export async function startNodeServer(opts: {
   env: NodeJS.ProcessEnv;
   readyPath: string;
   startTimeoutMs?: number;
+  /** An IPC channel to the child (the open-loop scenario asks the server's event-loop delay over it). */
+  ipc?: boolean;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${String(port)}`;
@@ -66,15 +68,15 @@ export async function startNodeServer(opts: {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.script], {
     env: { ...opts.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   const removeCleanup = onExit(() => child.kill('SIGKILL'));
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);

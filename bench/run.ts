@@ -3,6 +3,7 @@
 //
 //   npm run bench -- [--patients 5000] [--duration 10] [--warmup 2] [--connections 10]
 //                    [--login-connections 2] [--engines sqlite,postgres] [--out .tmp/bench/results.json]
+//                    [--open-loop 65] [--open-loop-rate 200]
 //
 // PostgreSQL runs in a throwaway cluster unless BENCH_DATABASE_URL names a server (a fresh database is
 // created there and dropped). All traffic goes to 127.0.0.1; every wait is bounded; children and clusters
@@ -11,7 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareEngine, type EngineName, type PreparedEngine } from './engines.js';
-import { runScenario, type Scenario, type ScenarioResult } from './load.js';
+import { runOpenLoop, runScenario, type OpenLoopResult, type Scenario, type ScenarioResult } from './load.js';
+import { LOOP_DELAY_MESSAGE, type LoopDelayReport } from '../src/server/platform/loop-delay.js';
 import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
 import { formatTable } from './report.js';
 import { conditions, type Conditions } from './conditions.js';
@@ -44,6 +46,12 @@ const options = {
   bareProbeSec: intFlag('--bare-probe', 3, 1, 30),
   /** The throwaway PostgreSQL cluster with fsync on (a real server's durability) unless `--pg-fsync off`. */
   pgFsync: flag('--pg-fsync', 'on') !== 'off',
+  /**
+   * Seconds of the open-loop overview run started as soon as the server answers (0: none). The scheduled
+   * checks run at start and every 60 s, so 65 s spans two check cycles (issue 19).
+   */
+  openLoopSec: intFlag('--open-loop', 65, 0, 600),
+  openLoopRate: intFlag('--open-loop-rate', 200, 1, 5000),
 };
 const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? null;
 
@@ -52,7 +60,13 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Everything stops by itself: a hard ceiling on the whole run, generous against the planned time.
 // Each scenario: warm-up, the run, the bare-route probes before and after it and the commit probe.
 const scenarioSec = options.warmupSec + options.durationSec + 2 * options.bareProbeSec + 10;
-const budgetMs = (120 + scenarioSec * (1 + 3 * options.engines.length) + options.patients / 100) * 1000;
+const openLoopBudgetSec = options.openLoopSec > 0 ? options.openLoopSec + 30 : 0;
+const budgetMs =
+  (120 +
+    scenarioSec * (1 + 3 * options.engines.length) +
+    openLoopBudgetSec * options.engines.length +
+    options.patients / 100) *
+  1000;
 const watchdog = setTimeout(() => {
   log(`run exceeded its ${String(Math.round(budgetMs / 1000))} s budget; stopping everything`);
   cleanupAll();
@@ -156,13 +170,43 @@ async function measured(
   };
 }
 
+/** The server's event-loop delay since the last ask, over IPC (platform/loop-delay.ts); null if it does not answer. */
+function askLoopDelay(server: ServerProcess): Promise<LoopDelayReport | null> {
+  const child = server.child;
+  if (!child.connected) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const listener = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== LOOP_DELAY_MESSAGE) return;
+      clearTimeout(timer);
+      child.off('message', listener);
+      resolve(message as LoopDelayReport);
+    };
+    const timer = setTimeout(() => {
+      child.off('message', listener);
+      resolve(null);
+    }, 5000);
+    child.on('message', listener);
+    child.send({ type: LOOP_DELAY_MESSAGE });
+  });
+}
+
+/** The open-loop run with the server's event-loop delay over the same window. */
+export interface OpenLoopMeasured extends OpenLoopResult {
+  eventLoopDelayMs: { max: number; p99: number; mean: number } | null;
+}
+
+const openLoops: OpenLoopMeasured[] = [];
+
 async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promise<MeasuredScenario[]> {
   const { clinic, engine } = prepared;
+  const openLoop = options.openLoopSec > 0;
   const server = await startNodeServer({
     name: `duet server (${engine})`,
     script: path.join(repoRoot, 'src/server/main.ts'),
-    env: serverEnv(prepared.serverEnv),
+    // NODE_ENV=test only opens the IPC answer of the event-loop delay (never an HTTP route).
+    env: serverEnv({ ...prepared.serverEnv, ...(openLoop ? { NODE_ENV: 'test' } : {}) }),
     readyPath: '/api/health',
+    ipc: openLoop,
   });
   try {
     const { email, caseload, patientIds } = clinic.clinician;
@@ -178,6 +222,31 @@ async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promi
     };
     if (first.careTeam.length < 2)
       throw new Error(`${engine}: patient overview lists fewer than 2 care-team members`);
+
+    if (openLoop) {
+      log(
+        `${engine}: open loop, patient overview at ${String(options.openLoopRate)} req/s for ${String(options.openLoopSec)} s (two scheduled-check cycles)`,
+      );
+      await askLoopDelay(server);
+      const run = await runOpenLoop({
+        name: 'patient overview (open loop)',
+        engine,
+        baseUrl: server.baseUrl,
+        paths: patientIds.map((id) => `/api/patients/${id}`),
+        headers: { cookie },
+        rate: options.openLoopRate,
+        durationSec: options.openLoopSec,
+      });
+      const delay = await askLoopDelay(server);
+      openLoops.push({
+        ...run,
+        eventLoopDelayMs: delay ? { max: delay.maxMs, p99: delay.p99Ms, mean: delay.meanMs } : null,
+      });
+      log(
+        `${engine}: open loop sent ${String(run.sent)}, failed ${String(run.failed)}, latency p50/p99/max ${String(run.latencyMs.p50)}/${String(run.latencyMs.p99)}/${String(run.latencyMs.max)} ms; ` +
+          `event-loop delay max ${delay ? String(delay.maxMs) : '?'} ms, p99 ${delay ? String(delay.p99Ms) : '?'} ms`,
+      );
+    }
 
     const base = {
       engine,
@@ -314,6 +383,7 @@ async function main(): Promise<number> {
     machine,
     engines,
     results,
+    openLoops,
   };
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, JSON.stringify(report, null, 2) + '\n');
@@ -321,13 +391,22 @@ async function main(): Promise<number> {
     '\n' + formatTable(results) + '\n\n' + `results: ${path.relative(process.cwd(), options.out)}\n`,
   );
 
+  for (const o of openLoops)
+    process.stdout.write(
+      `open loop ${o.engine}: ${String(o.rate)} req/s for ${String(o.durationSec)} s, ${String(o.sent)} sent, ${String(o.failed)} failed; ` +
+        `latency from due time p50 ${String(o.latencyMs.p50)} / p99 ${String(o.latencyMs.p99)} / max ${String(o.latencyMs.max)} ms; ` +
+        `server event-loop delay max ${String(o.eventLoopDelayMs?.max ?? '?')} / p99 ${String(o.eventLoopDelayMs?.p99 ?? '?')} ms (load ${String(o.loadAverage1m)})\n`,
+    );
   const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || r.requests === 0);
   for (const r of failed) {
     log(
       `FAILED ${r.scenario} on ${r.engine}: ${String(r.non2xx)} non-2xx ${JSON.stringify(r.statusCodes)}, ${String(r.errors)} errors, ${String(r.timeouts)} timeouts`,
     );
   }
-  return failed.length > 0 ? 1 : 0;
+  const openFailed = openLoops.filter((o) => o.failed > 0 || o.sent === 0);
+  for (const o of openFailed)
+    log(`FAILED open loop on ${o.engine}: ${String(o.failed)} of ${String(o.sent)} failed`);
+  return failed.length > 0 || openFailed.length > 0 ? 1 : 0;
 }
 
 main()

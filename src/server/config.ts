@@ -79,6 +79,8 @@ export type Config = {
   auditHmacOldKeys: string[];
   /** The browser journeys' movable clock (platform/test-clock.ts): only with NODE_ENV=test, never in production. */
   testClock: boolean;
+  /** NODE_ENV=test: the bench may ask the event-loop delay over IPC (platform/loop-delay.ts; issue 19). */
+  loopDelayIpc: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((k) => k.trim())
       .filter((k) => k !== ''),
     testClock: e.DUET_TEST_CLOCK === '1',
+    loopDelayIpc: e.NODE_ENV === 'test',
   };
 }
 

@@ -7,12 +7,15 @@ import { startBackground } from './background.js';
 import { fileCheckpointStore, startCheckpoints } from './platform/audit/audit-checkpoint.js';
 import { loadAuditKeys } from './platform/audit/audit-keys.js';
 import { createTestClock, listenForTestClock } from './platform/test-clock.js';
+import { listenForLoopDelay } from './platform/loop-delay.js';
 
 const config = loadConfig();
 const database = await openAndMigrate(config);
 // Browser journeys only (refused by config.ts unless NODE_ENV=test): a clock the e2e harness moves over IPC.
 const testClock = config.testClock ? createTestClock() : null;
 if (testClock) listenForTestClock(testClock, process);
+// The bench's open-loop scenario asks the event-loop delay over IPC (issue 19): never over HTTP, never in production.
+if (config.loopDelayIpc && process.send) listenForLoopDelay(process);
 const deps = createDeps(config, database, testClock?.clock);
 // Before the app serves anyone: the registry's reads go to worker threads from the first request.
 deps.reads = await startReads(config, database, (message, err) => {
