@@ -172,16 +172,17 @@ if (!databaseUrl) {
       await waitFor('nginx on https', async () => (await call('GET', '/api/health')).status === 200);
     });
 
+    // Whatever beforeAll got to: the processes and the temp prefix never outlive the file.
     afterAll(async () => {
-      agent.destroy();
+      (agent as https.Agent | undefined)?.destroy();
       await Promise.all([stop(0), stop(1)]);
       if (nginx && nginx.exitCode === null) {
         const exited = new Promise((r) => nginx?.once('exit', r));
         nginx.kill('SIGQUIT');
         await exited;
       }
-      fs.rmSync(prefix, { recursive: true, force: true });
-      await t.close();
+      if ((prefix as string | undefined) !== undefined) fs.rmSync(prefix, { recursive: true, force: true });
+      await (t as TestContext | undefined)?.close();
     });
 
     let session: { cookie: string; csrf: string };
