@@ -39,6 +39,7 @@ import * as m046 from './migrations/046-push-notifications.js';
 import * as m045 from './migrations/045-fhir-bulk-export.js';
 import * as m044 from './migrations/044-care-team-vacancy-reason.js';
 import * as m049 from './migrations/049-client-keys-and-assertions.js';
+import * as m050 from './migrations/050-export-keyset-indexes.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -83,6 +84,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '045-fhir-bulk-export': { up: m045.up },
     '044-care-team-vacancy-reason': { up: m044.up },
     '049-client-keys-and-assertions': { up: m049.up },
+    '050-export-keyset-indexes': { up: m050.up },
   };
 }
 
