@@ -51,7 +51,9 @@ export async function seedDemoMessaging(
     mentions: [staff.prescriber],
   });
 
-  const team = (await listConversations(deps, therapist, first.patientId)).find((c) => c.kind === 'team');
+  const team = (await listConversations(deps, therapist, first.patientId)).conversations.find(
+    (c) => c.kind === 'team',
+  );
   if (team) {
     await postMessage(deps, therapist, first.patientId, team.id, {
       id: newId(),

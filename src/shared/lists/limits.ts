@@ -48,3 +48,6 @@ export const APPOINTMENTS_MAX = 500;
 
 /** A patient's session feedback: the latest this many by session (ten years of weekly sessions), answered oldest first. */
 export const SESSION_FEEDBACK_MAX = 500;
+
+/** A patient's conversations: the team thread, then those awaiting a reply, then the most recently active, at most this many. */
+export const CONVERSATIONS_MAX = 200;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { crisisSchema } from '../measures/schemas.js';
-import { MY_CONSULTS_MAX } from '../lists/limits.js';
+import { CONVERSATIONS_MAX, MY_CONSULTS_MAX } from '../lists/limits.js';
 
 /** Longest message body a person can send (about two pages of text). */
 export const MESSAGE_MAX_CHARS = 5000;
@@ -60,7 +60,11 @@ export const conversationSummarySchema = z.object({
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
-export const conversationListSchema = z.object({ conversations: z.array(conversationSummarySchema) });
+/** Bounded (issue 19): at most CONVERSATIONS_MAX, the team thread and those awaiting a reply first; `hasMore` when cut. */
+export const conversationListSchema = z.object({
+  conversations: z.array(conversationSummarySchema).max(CONVERSATIONS_MAX),
+  hasMore: z.boolean(),
+});
 export type ConversationList = z.infer<typeof conversationListSchema>;
 
 export const conversationDetailSchema = z.object({

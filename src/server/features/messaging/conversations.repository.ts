@@ -52,17 +52,24 @@ export async function conversationsOf(
   clinicId: string,
   patientId: string,
   kinds: readonly string[],
+  limit: number,
 ): Promise<ConversationRow[]> {
-  return db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .where('kind', 'in', kinds)
-    .orderBy('kind', 'desc') // 'team' before 'patient'
-    .orderBy('last_message_at', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
+  return (
+    db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('kind', 'in', kinds)
+      .orderBy('kind', 'desc') // 'team' before 'patient'
+      // Awaiting a reply next: a bound never leaves one out for a quiet one (issue 19).
+      .orderBy((eb) => eb.case().when('awaiting_message_id', 'is', null).then(1).else(0).end())
+      .orderBy('last_message_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** A message was posted: the conversation's last activity and who is waiting for an answer. */

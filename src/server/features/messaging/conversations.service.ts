@@ -14,13 +14,14 @@ import {
   visibleKinds,
 } from './conversation-view.js';
 import { postInConversation, type MessageInput } from './messages.service.js';
+import { CONVERSATIONS_MAX } from '../../../shared/lists/limits.js';
 
 /** The patient's conversations: the team thread first (clinicians only), then conversations with the patient. */
 export function listConversations(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-): Promise<ConversationSummary[]> {
+): Promise<{ conversations: ConversationSummary[]; hasMore: boolean }> {
   return withPatientRecord(
     deps,
     actor,
@@ -41,8 +42,19 @@ export function listConversations(
           unanswered_emitted_for: null,
         });
       }
-      const rows = await conversations.conversationsOf(trx, actor.clinicId, patientId, visibleKinds(actor));
-      return summaries(trx, actor, rows, await participantsOf(trx, actor.clinicId, patientId, 'patient'));
+      const found = await conversations.conversationsOf(
+        trx,
+        actor.clinicId,
+        patientId,
+        visibleKinds(actor),
+        CONVERSATIONS_MAX + 1,
+      );
+      const rows = found.slice(0, CONVERSATIONS_MAX);
+      const patientSide = await participantsOf(trx, actor.clinicId, patientId, 'patient');
+      return {
+        conversations: await summaries(trx, actor, rows, patientSide),
+        hasMore: found.length > rows.length,
+      };
     },
   );
 }

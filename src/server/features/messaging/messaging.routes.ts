@@ -30,9 +30,7 @@ export function messagingRoutes(app: App, deps: AppDeps): void {
       params: patientParams,
       response: { 200: conversationListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      conversations: await conversations.listConversations(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) => conversations.listConversations(deps, actorOf(request), request.params.patientId),
   });
 
   app.post('/api/patients/:patientId/conversations', {

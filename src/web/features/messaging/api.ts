@@ -28,16 +28,23 @@ export const messagingKeys = {
 /** New messages show up without a reload while a conversation is open. */
 const CONVERSATION_POLL_MS = 10_000;
 
-export function useConversations(patientId: string) {
-  return useQuery({
+function conversationsQuery(patientId: string) {
+  return {
     queryKey: messagingKeys.conversations(patientId),
     queryFn: () =>
-      api
-        .get<{ conversations: ConversationSummary[] }>(`${base(patientId)}/conversations`)
-        .then((r) => r.conversations),
+      api.get<{ conversations: ConversationSummary[]; hasMore: boolean }>(`${base(patientId)}/conversations`),
     refetchInterval: 30_000,
     enabled: patientId !== '',
-  });
+  };
+}
+
+export function useConversations(patientId: string) {
+  return useQuery({ ...conversationsQuery(patientId), select: (r) => r.conversations });
+}
+
+/** The list is bounded (issue 19): true when more conversations exist than it lists. */
+export function useConversationsCut(patientId: string): boolean {
+  return useQuery({ ...conversationsQuery(patientId), select: (r) => r.hasMore }).data === true;
 }
 
 export function useConversation(patientId: string, conversationId: string) {

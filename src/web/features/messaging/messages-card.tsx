@@ -3,7 +3,7 @@ import { IconMessagePlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/query-state';
-import { useConversations } from './api';
+import { useConversations, useConversationsCut } from './api';
 import { ConversationList } from './conversation-list';
 import { StartConversationForm } from './start-conversation-form';
 
@@ -13,6 +13,7 @@ const conversationPath = (patientId: string, conversationId: string) =>
 /** The care team's own thread and the conversations with the patient, on the patient overview. */
 export function MessagesCard({ patientId, patientName }: { patientId: string; patientName: string }) {
   const conversations = useConversations(patientId);
+  const cut = useConversationsCut(patientId);
   const navigate = useNavigate();
   const [starting, setStarting] = useState(false);
   const team = conversations.data?.filter((c) => c.kind === 'team') ?? [];
@@ -59,6 +60,12 @@ export function MessagesCard({ patientId, patientName }: { patientId: string; pa
               </Text>
             ) : (
               <ConversationList conversations={withPatient} linkTo={linkTo} audience="clinician" />
+            )}
+            {cut && (
+              <Text size="sm" c="dimmed">
+                Showing the latest {withPatient.length} conversations (those awaiting a reply first); older
+                ones are not listed.
+              </Text>
             )}
           </section>
         </Stack>
