@@ -6,7 +6,7 @@ import {
   type CrisisResource,
   type CrisisResourceKind,
 } from '../../../shared/crisis/schemas';
-import { isApiError } from '../../app/api-client';
+import { schemaErrors, serverErrors } from '../../lib/schema-form';
 
 export type ResourceForm = {
   key: string;
@@ -91,17 +91,33 @@ export function payloadFrom(form: ResourceForm, country: string) {
   };
 }
 
-/** The error of each field of one entry, from the shared schema; {} when the entry is valid. */
-export function resourceErrors(form: ResourceForm, country: string): ResourceErrors {
-  const parsed = clinicCrisisResourceInputSchema.safeParse(payloadFrom(form, country));
-  if (parsed.success) return {};
-  const errors: ResourceErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && field !== 'country' && field !== 'key')
-      errors[field as ResourceField] ??= issue.message;
+const RESOURCE_FIELDS: readonly ResourceField[] = [
+  'kind',
+  'name',
+  'phone',
+  'otherPhones',
+  'sms',
+  'smsKeyword',
+  'web',
+  'hours',
+  'languages',
+  'note',
+  'lastVerified',
+  'source',
+];
+
+function pickFields(errors: Record<string, string>, prefix: string): ResourceErrors {
+  const picked: ResourceErrors = {};
+  for (const field of RESOURCE_FIELDS) {
+    const message = errors[prefix + field];
+    if (message !== undefined) picked[field] = message;
   }
-  return errors;
+  return picked;
+}
+
+/** The error of each field of one entry, from the shared schema (filed as the form hook files them); {} when valid. */
+export function resourceErrors(form: ResourceForm, country: string): ResourceErrors {
+  return pickFields(schemaErrors(clinicCrisisResourceInputSchema, payloadFrom(form, country)), '');
 }
 
 /** Field errors from the server's 400, by entry index ("body.crisisResources.2.phone"). */
@@ -109,16 +125,18 @@ export function serverEntryErrors(error: unknown): {
   country?: string;
   entries: Record<number, ResourceErrors>;
 } {
+  const errors = serverErrors(error);
   const result: { country?: string; entries: Record<number, ResourceErrors> } = { entries: {} };
-  if (!isApiError(error, 'validation_failed') || !Array.isArray(error.details)) return result;
-  for (const item of error.details as { path?: unknown; message?: unknown }[]) {
-    if (typeof item.path !== 'string' || typeof item.message !== 'string') continue;
-    const entry = /crisisResources\.(\d+)\.(\w+)/.exec(item.path);
-    if (entry?.[1] !== undefined && entry[2] !== undefined) {
-      const index = Number(entry[1]);
-      result.entries[index] = { ...result.entries[index], [entry[2]]: item.message };
-    } else if (/(^|\.)country$/.test(item.path)) result.country = item.message;
+  for (const key of Object.keys(errors)) {
+    const entry = /^crisisResources\.(\d+)$/.exec(key);
+    if (entry?.[1] === undefined) continue;
+    const fields = pickFields(errors, `${key}.`);
+    if (Object.keys(fields).length > 0) result.entries[Number(entry[1])] = fields;
   }
+  const country = Object.entries(errors).find(
+    ([key]) => /(^|\.)country$/.test(key) && !/^crisisResources\.\d+\./.test(key),
+  );
+  if (country) result.country = country[1];
   return result;
 }
 
