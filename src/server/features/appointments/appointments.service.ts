@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { newId } from '../../platform/ids.js';
 import { clinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
@@ -37,7 +37,7 @@ export function listAppointments(
   patientId: string,
   when: 'all' | 'upcoming' | 'past',
 ): Promise<AppointmentList> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

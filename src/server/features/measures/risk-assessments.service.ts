@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { clinicSettings } from '../clinic/index.js';
 import { escalationSettingsOf } from '../../../shared/alerts/escalation-settings.js';
 import { assessmentEvent, isSafetyAlertType, type LifecycleEvent } from '../../../shared/alerts/lifecycle.js';
@@ -131,7 +131,7 @@ export function recordRiskAssessment(
 
 /** The patient's history of risk assessments, newest first (care team only). */
 export function riskAssessments(deps: AppDeps, actor: Actor, patientId: string): Promise<RiskAssessment[]> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

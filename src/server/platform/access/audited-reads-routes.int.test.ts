@@ -77,6 +77,8 @@ const reads = [
   { path: 'treatment-ratings', action: 'treatment_rating.list' },
   { path: 'consults', action: 'consult.list' },
   { path: 'case-review', action: 'case_review.read' },
+  { path: 'appointments', action: 'appointment.list' },
+  { path: 'risk-assessments', action: 'risk_assessment.list' },
 ] as const;
 
 describe('patient-record reads on the one path (readPatientRecord)', () => {
