@@ -51,3 +51,6 @@ export const SESSION_FEEDBACK_MAX = 500;
 
 /** A patient's conversations: the team thread, then those awaiting a reply, then the most recently active, at most this many. */
 export const CONVERSATIONS_MAX = 200;
+
+/** A therapist's own psychotherapy notes about one patient: the latest this many by session, newest first. */
+export const PSYCHOTHERAPY_NOTES_MAX = 500;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { interventionCodes } from './interventions.js';
-import { PROGRESS_NOTES_MAX } from '../lists/limits.js';
+import { PROGRESS_NOTES_MAX, PSYCHOTHERAPY_NOTES_MAX } from '../lists/limits.js';
 
 // API shapes of the notes feature: progress notes (+ addenda), psychotherapy notes, team summaries.
 
@@ -132,7 +132,11 @@ export const psychotherapyNoteSchema = z.object({
   updatedAt: z.number(),
 });
 export type PsychotherapyNote = z.infer<typeof psychotherapyNoteSchema>;
-export const psychotherapyNoteListSchema = z.object({ notes: z.array(psychotherapyNoteSchema) });
+/** Bounded (issue 19): the latest PSYCHOTHERAPY_NOTES_MAX by session, newest first; `hasMore` when cut. */
+export const psychotherapyNoteListSchema = z.object({
+  notes: z.array(psychotherapyNoteSchema).max(PSYCHOTHERAPY_NOTES_MAX),
+  hasMore: z.boolean(),
+});
 
 // Team summaries: one current statement per patient and kind, every version kept.
 export const teamSummaryKindSchema = z.enum(['therapy', 'medication']);

@@ -187,7 +187,14 @@ export async function psychotherapyNoteIdTaken(db: Db, noteId: string): Promise<
   return r !== undefined;
 }
 
-export function psychotherapyNotesOf(db: Db, clinicId: string, authorId: string, patientId: string) {
+/** The author's notes about one patient, newest session first, at most `limit` (issue 19). */
+export function psychotherapyNotesOf(
+  db: Db,
+  clinicId: string,
+  authorId: string,
+  patientId: string,
+  limit: number,
+) {
   return db
     .selectFrom('psychotherapy_notes')
     .selectAll()
@@ -196,6 +203,8 @@ export function psychotherapyNotesOf(db: Db, clinicId: string, authorId: string,
     .where('patient_id', '=', patientId)
     .orderBy('session_date', 'desc')
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
 }
 

@@ -156,9 +156,7 @@ function psychotherapyNoteRoutes(app: App, deps: AppDeps): void {
       params: patientParams,
       response: { 200: psychotherapyNoteListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      notes: await private_.listMyPsychotherapyNotes(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) => private_.listMyPsychotherapyNotes(deps, actorOf(request), request.params.patientId),
   });
 
   app.post('/api/patients/:patientId/psychotherapy-notes', {

@@ -72,7 +72,7 @@ describe('psychotherapy notes: everyone else', () => {
     const list = await call(f.t.app, f.as[who], 'GET', base);
     expect(list.statusCode).toBe(200);
     // Same answer as for a patient with no notes at all: no count, no hint.
-    expect(list.json()).toEqual({ notes: [] });
+    expect(list.json()).toEqual({ notes: [], hasMore: false });
   });
 
   it.each(gateOthers)('%s gets 404 for the id and for the list', async (who) => {

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/notes/schemas.js';
 import * as repo from './notes.repository.js';
 import { toPsychotherapyNote } from './notes.mapper.js';
+import { PSYCHOTHERAPY_NOTES_MAX } from '../../../shared/lists/limits.js';
 
 /*
  * Psychotherapy notes: the author's private notes, kept apart from the record (HIPAA 45 CFR 164.501
@@ -71,10 +72,18 @@ export function listMyPsychotherapyNotes(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-): Promise<PsychotherapyNote[]> {
-  return audited(deps, actor, patientId, 'psychotherapy_note.list', null, async (trx) =>
-    (await repo.psychotherapyNotesOf(trx, actor.clinicId, actor.userId, patientId)).map(toPsychotherapyNote),
-  );
+): Promise<{ notes: PsychotherapyNote[]; hasMore: boolean }> {
+  return audited(deps, actor, patientId, 'psychotherapy_note.list', null, async (trx) => {
+    const found = await repo.psychotherapyNotesOf(
+      trx,
+      actor.clinicId,
+      actor.userId,
+      patientId,
+      PSYCHOTHERAPY_NOTES_MAX + 1,
+    );
+    const rows = found.slice(0, PSYCHOTHERAPY_NOTES_MAX);
+    return { notes: rows.map(toPsychotherapyNote), hasMore: found.length > rows.length };
+  });
 }
 
 export function getPsychotherapyNote(deps: AppDeps, actor: Actor, patientId: string, noteId: string) {

@@ -99,7 +99,7 @@ export function useMyPsychotherapyNotes(patientId: string, userId: string) {
   return useQuery({
     queryKey: noteKeys.private(patientId, userId),
     queryFn: () =>
-      api.get<{ notes: PsychotherapyNote[] }>(`${base(patientId)}/psychotherapy-notes`).then((r) => r.notes),
+      api.get<{ notes: PsychotherapyNote[]; hasMore: boolean }>(`${base(patientId)}/psychotherapy-notes`),
     enabled: patientId !== '',
   });
 }

@@ -112,12 +112,17 @@ export function MyPsychotherapyNotes({ patientId }: { patientId: string }) {
       {editing === 'new' && <NoteForm patientId={patientId} note={null} onDone={() => setEditing(null)} />}
       {notes.isPending && <LoadingState label="Loading your private notes…" />}
       {notes.isError && <ErrorState error={notes.error} onRetry={() => void notes.refetch()} />}
-      {notes.data?.length === 0 && editing !== 'new' && (
+      {notes.data?.hasMore === true && (
+        <Text size="sm" c="dimmed">
+          Showing your latest {notes.data.notes.length} notes; older ones are not listed.
+        </Text>
+      )}
+      {notes.data?.notes.length === 0 && editing !== 'new' && (
         <Text size="sm" c="dimmed">
           You have no private notes about this patient.
         </Text>
       )}
-      {notes.data?.map((n) => (
+      {notes.data?.notes.map((n) => (
         <Paper key={n.id} withBorder radius="md" p="md">
           {editing === n.id ? (
             <NoteForm patientId={patientId} note={n} onDone={() => setEditing(null)} />
