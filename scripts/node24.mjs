@@ -79,8 +79,14 @@ function buildSqlite(nodeDir, abi) {
   for (const part of ['binding.gyp', 'package.json', 'src', 'deps'])
     fs.cpSync(path.join(pkg, part), path.join(dir, part), { recursive: true });
   const gyp = path.join(npmDir(), 'node_modules/node-gyp/bin/node-gyp.js');
+  // Run from `npm test`, npm hands its config down as npm_config_* variables (Debian's npm sets
+  // nodedir=/usr, the machine's Node 20 headers), which node-gyp takes over --nodedir: leave them out.
+  const gypEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+  );
   sh(process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], {
     cwd: dir,
+    env: gypEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return binary;

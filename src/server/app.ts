@@ -122,8 +122,10 @@ const trustedProxies = (trust: false | number | string[]) =>
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: deps.config.bodyLimitBytes,
-    // Closing: answer requests on open connections instead of 503 (platform/http/drain-on-close.ts).
+    // Closing: answer requests on open connections instead of 503, and close idle kept-alive connections
+    // only after a grace period, never at once (platform/http/drain-on-close.ts).
     return503OnClosing: false,
+    forceCloseConnections: false,
     clientErrorHandler,
     trustProxy: trustedProxies(deps.config.trustProxy),
     logger: opts.logger

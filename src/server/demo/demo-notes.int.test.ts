@@ -45,7 +45,7 @@ describe('demo clinic notes', () => {
     expect(summaries.therapy?.version).toBe(2);
     expect(summaries.medication?.text).toContain('Bupropion');
     const theirs = await call(t.app, prescriber, 'GET', `${base}/psychotherapy-notes`);
-    expect(theirs.json()).toEqual({ notes: [] });
+    expect(theirs.json()).toEqual({ notes: [], hasMore: false });
 
     const patient = await signIn(t.app, 'patient@demo.duet.test', DEMO_PASSWORD);
     const visible = (await call(t.app, patient, 'GET', `${base}/progress-notes`)).json<{

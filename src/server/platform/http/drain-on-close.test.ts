@@ -50,6 +50,29 @@ describe('closing the server behind a keep-alive proxy', () => {
     }
   });
 
+  it('closes an idle kept-alive connection only after the grace, then close() ends', async () => {
+    const app = Fastify({ return503OnClosing: false, forceCloseConnections: false });
+    closeConnectionsWhenClosing(app, 300);
+    app.get('/slow', () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await get(agent, (app.server.address() as AddressInfo).port);
+      const socket = Object.values(agent.freeSockets).flat()[0];
+      expect(socket).toBeDefined();
+      const socketClosed = new Promise<number>((resolve) => socket?.once('close', () => resolve(Date.now())));
+      const started = Date.now();
+      await app.close();
+      // Open through the grace (a proxy closes its own idle connections first), closed at its end, and close()
+      // ends then, not at Fastify's 72 s keep-alive timeout.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect((await socketClosed) - started).toBeGreaterThanOrEqual(250);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('keeps connections alive while the server is not closing', async () => {
     const app = Fastify({ return503OnClosing: false });
     closeConnectionsWhenClosing(app);
