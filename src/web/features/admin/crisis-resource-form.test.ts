@@ -4,7 +4,7 @@ import { emptyForm, resourceErrors, serverEntryErrors } from './crisis-resource-
 
 describe('crisis resource entry errors (the form hook’s filing)', () => {
   it('names each field of an entry that fails the shared schema, and nothing for a valid one', () => {
-    const entry = { ...emptyForm('2026-12-07'), name: '', phone: '112' };
+    const entry = { ...emptyForm('2026-12-07'), name: '', phone: '+49 30 1234567' };
     const errors = resourceErrors(entry, 'DE');
     expect(Object.keys(errors)).toContain('name');
     expect(errors.phone).toBeUndefined();
