@@ -165,6 +165,14 @@ export function testDatabaseUrl(): string | null {
   return url && url.startsWith('postgres') ? url : null;
 }
 
+/**
+ * Tests: the server `npm test` built once (scripts/test.mjs, DUET_TEST_SERVER_DIR), which the tests' child
+ * processes start from (testing/server-command.ts); null when a test runs alone from source.
+ */
+export function testServerDir(): string | null {
+  return process.env.DUET_TEST_SERVER_DIR || null;
+}
+
 /** The far side of the process: how many CPU-bound bench clients etc. Kept here so env stays in one file. */
 export function isCi(): boolean {
   return process.env.CI === 'true';

@@ -5,9 +5,10 @@
 // single file run with `npx vitest`), they run from source through tsx, as before.
 import fs from 'node:fs';
 import path from 'node:path';
+import { testServerDir } from '../config.js';
 
 function builtEntry(name: 'main' | 'cli'): string | null {
-  const dir = process.env.DUET_TEST_SERVER_DIR;
+  const dir = testServerDir();
   if (!dir) return null;
   const file = path.resolve(dir, `${name}.js`);
   if (!fs.existsSync(file)) throw new Error(`DUET_TEST_SERVER_DIR names ${dir}, which holds no ${name}.js`);
