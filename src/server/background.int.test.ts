@@ -79,20 +79,23 @@ describe('single-flight ticks', () => {
     let active = 0;
     let maxActive = 0;
     let runs = 0;
+    let release: () => void = () => undefined;
     const slowCheck = async () => {
       runs++;
       active++;
       maxActive = Math.max(maxActive, active);
-      await wait(120);
+      // Held until the runner has skipped several ticks (a fixed wait was too short on a loaded CI machine).
+      await new Promise<void>((resolve) => (release = resolve));
       active--;
     };
-    // Ticks every 5 ms and checks due on every tick: without single-flight this would start ~24 runs.
+    // Ticks every 5 ms and checks due on every tick: without single-flight every tick would start a run.
     const background = startBackground(t.deps, () => undefined, {
       deliveryEveryMs: 5,
       checksEveryMs: 0,
       checks: [slowCheck],
     });
-    await wait(150);
+    for (let i = 0; i < 500 && background.skippedTicks() <= 5; i++) await wait(10);
+    release();
     await background.stop();
     expect(maxActive).toBe(1);
     expect(runs).toBeLessThanOrEqual(2);
