@@ -84,11 +84,37 @@ function buildSqlite(nodeDir, abi) {
   const gypEnv = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
   );
-  sh(process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], {
-    cwd: dir,
-    env: gypEnv,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const gypRun = (gypArgs) =>
+    spawnSync(process.execPath, [gyp, ...gypArgs], {
+      cwd: dir,
+      env: gypEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }).status === 0;
+  // The SQLite library (sqlite3.a, three quarters of the compile) is plain C and the same for every Node ABI:
+  // when `npm ci` has just built it for the machine's Node, link the Node 24 addon against that one and
+  // compile only better-sqlite3's own C++ (`make -o` keeps make from rebuilding the library).
+  const machineLibrary = path.join(pkg, 'build/Release/sqlite3.a');
+  if (fs.existsSync(machineLibrary) && gypRun(['configure', '--release', `--nodedir=${nodeDir}`])) {
+    const libraries = ['Release/sqlite3.a', 'Release/obj.target/deps/sqlite3.a'];
+    for (const library of libraries) {
+      fs.mkdirSync(path.dirname(path.join(dir, 'build', library)), { recursive: true });
+      fs.copyFileSync(machineLibrary, path.join(dir, 'build', library));
+    }
+    const made = spawnSync(
+      'make',
+      ['-C', 'build', '-j', '2', 'BUILDTYPE=Release', ...libraries.flatMap((l) => ['-o', l]), 'better_sqlite3'],
+      { cwd: dir, env: gypEnv, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const loads =
+      made.status === 0 &&
+      spawnSync(path.join(nodeDir, 'bin/node'), ['-e', `if (typeof require(${JSON.stringify(binary)}).Database !== 'function') process.exit(1)`]).status === 0;
+    if (loads) return binary;
+    console.log('node24: linking against the machine build did not work; compiling everything');
+  }
+  if (!gypRun(['rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'])) {
+    console.error('node24: node-gyp rebuild of better-sqlite3 failed');
+    process.exit(1);
+  }
   return binary;
 }
 
