@@ -102,12 +102,23 @@ function buildSqlite(nodeDir, abi) {
     }
     const made = spawnSync(
       'make',
-      ['-C', 'build', '-j', '2', 'BUILDTYPE=Release', ...libraries.flatMap((l) => ['-o', l]), 'better_sqlite3'],
+      [
+        '-C',
+        'build',
+        '-j',
+        '2',
+        'BUILDTYPE=Release',
+        ...libraries.flatMap((l) => ['-o', l]),
+        'better_sqlite3',
+      ],
       { cwd: dir, env: gypEnv, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     const loads =
       made.status === 0 &&
-      spawnSync(path.join(nodeDir, 'bin/node'), ['-e', `if (typeof require(${JSON.stringify(binary)}).Database !== 'function') process.exit(1)`]).status === 0;
+      spawnSync(path.join(nodeDir, 'bin/node'), [
+        '-e',
+        `if (typeof require(${JSON.stringify(binary)}).Database !== 'function') process.exit(1)`,
+      ]).status === 0;
     if (loads) return binary;
     console.log('node24: linking against the machine build did not work; compiling everything');
   }
