@@ -24,6 +24,7 @@ import {
   registerResponseHeaders,
 } from './platform/http/response-headers.js';
 import { rateLimitOptions } from './platform/http/rate-limit.js';
+import { registerCompression } from './platform/http/compression.js';
 import { webAssetHeaders } from './platform/http/web-assets.js';
 import { healthRoutes } from './features/health/index.js';
 import {
@@ -168,6 +169,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerRequestScope(app);
   registerSecurityHooks(app, deps);
   registerResponseHeaders(app);
+  // Issue 17: /api JSON answers compressed by Accept-Encoding (after the hooks that set headers).
+  registerCompression(app);
   app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   );
