@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { withAlertAccess } from './alert-access.js';
 import { recipientsOf } from './alerts.repository.js';
 import { clinicSettings } from '../clinic/index.js';
@@ -46,33 +46,35 @@ export async function inbox(
   actor: Actor,
   filter: { view: InboxView; patientId?: string; type?: string },
 ): Promise<{ alerts: Alert[]; hasMore: boolean }> {
-  return deps.database.transaction(async (trx) => {
-    const found = await repo.inboxOf(trx, actor.clinicId, actor.userId, {
+  // A read on the one path for audited reads (issue 19): one snapshot, then the events in the shared commit.
+  const { rows, alerts, hasMore } = await deps.database.read(async (db) => {
+    const found = await repo.inboxOf(db, actor.clinicId, actor.userId, {
       states: statesOf[filter.view],
       patientId: filter.patientId,
       type: filter.type,
       limit: INBOX_MAX + 1,
     });
-    const rows = found.slice(0, INBOX_MAX);
-    // Issue 13: one event per patient the inbox shows, so it appears in each one's access report.
-    const shown = [...new Set(rows.map((r) => r.patient_id))];
-    await deps.audit.recordMany(
-      trx,
-      actor.clinicId,
-      actor,
-      (shown.length > 0 ? shown : [null]).map((patientId) => ({
-        action: 'inbox.read',
-        resourceType: 'inbox',
-        resourceId: null,
-        patientId,
-        outcome: 'allowed' as const,
-      })),
-    );
+    const shownRows = found.slice(0, INBOX_MAX);
     return {
-      alerts: (await withRecipients(trx, actor.clinicId, rows)).sort(byUrgency),
-      hasMore: found.length > rows.length,
+      rows: shownRows,
+      alerts: await withRecipients(db, actor.clinicId, shownRows),
+      hasMore: found.length > shownRows.length,
     };
   });
+  // Issue 13: one event per patient the inbox shows, so it appears in each one's access report.
+  const shown = [...new Set(rows.map((r) => r.patient_id))];
+  await deps.audit.recordReads(
+    actor.clinicId,
+    actor,
+    (shown.length > 0 ? shown : [null]).map((patientId) => ({
+      action: 'inbox.read',
+      resourceType: 'inbox',
+      resourceId: null,
+      patientId,
+      outcome: 'allowed' as const,
+    })),
+  );
+  return { alerts: alerts.sort(byUrgency), hasMore };
 }
 
 /** Counts for the navigation badge: alerts still waiting for someone (open), by severity. No patient data. */
@@ -92,7 +94,7 @@ export function patientAlerts(
   actor: Actor,
   patientId: string,
 ): Promise<{ alerts: Alert[]; hasMore: boolean }> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { hashToken, newId, newSecretToken } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { CalendarFeedCreated, CalendarFeedStatus } from '../../../shared/doses/schemas.js';
 import { readReminderSettings } from '../doses/index.js';
 import { renderCalendar } from './ical.js';
@@ -18,7 +18,7 @@ export const feedUrl = (publicUrl: string, token: string): string =>
   `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
 
 export function feedStatus(deps: AppDeps, actor: Actor, patientId: string): Promise<CalendarFeedStatus> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,
@@ -67,11 +67,12 @@ export function turnOffFeed(deps: AppDeps, actor: Actor, patientId: string): Pro
 
 /**
  * The feed a calendar app fetches with the secret URL (no session). An unknown or reset token is 404.
- * Each fetch is audited as the patient's (the token stands for them), naming the feed, not the token.
+ * Each fetch is audited as the patient's (the token stands for them), naming the feed, not the token: a read
+ * on the one path for audited reads (issue 19), answered once its event is committed in the shared commit.
  */
 export async function readFeed(deps: AppDeps, token: string): Promise<string> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw notFound('Calendar');
-  return deps.database.transaction(async (trx) => {
+  const { feed, calendar } = await deps.database.read(async (trx) => {
     const feed = await repo.feedByTokenHash(trx, hashToken(token));
     if (!feed) throw notFound('Calendar');
     const now = deps.clock.now();
@@ -89,25 +90,25 @@ export async function readFeed(deps: AppDeps, token: string): Promise<string> {
         )),
       );
     events.sort((a, b) => a.start - b.start || a.uid.localeCompare(b.uid));
-    await deps.audit.record(
-      trx,
-      feed.clinic_id,
-      {
-        userId: feed.user_id,
-        role: 'patient',
-        clinicId: feed.clinic_id,
-        patientId: feed.patient_id,
-        sessionIdHash: '',
-        csrfToken: '',
-      },
-      {
-        action: 'calendar_feed.read',
-        resourceType: 'calendar_feed',
-        resourceId: feed.id,
-        patientId: feed.patient_id,
-        outcome: 'allowed',
-      },
-    );
-    return renderCalendar({ name: 'Duet', generatedAt: now, events });
+    return { feed, calendar: renderCalendar({ name: 'Duet', generatedAt: now, events }) };
   });
+  await deps.audit.recordRead(
+    feed.clinic_id,
+    {
+      userId: feed.user_id,
+      role: 'patient',
+      clinicId: feed.clinic_id,
+      patientId: feed.patient_id,
+      sessionIdHash: '',
+      csrfToken: '',
+    },
+    {
+      action: 'calendar_feed.read',
+      resourceType: 'calendar_feed',
+      resourceId: feed.id,
+      patientId: feed.patient_id,
+      outcome: 'allowed',
+    },
+  );
+  return calendar;
 }

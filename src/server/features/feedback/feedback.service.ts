@@ -101,7 +101,7 @@ export function sessionFeedbackForm(
   patientId: string,
   appointmentId: string,
 ): Promise<SessionFeedbackForm> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -21,7 +21,7 @@ import type { MedicationSafetyContext } from '../../../shared/medication-safety/
 import { parseSafety } from './catalogue-safety.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import type { PrescribingContext } from '../../../shared/medication-safety/prescribing-schemas.js';
 import { todayOf } from './patient-today.js';
 import * as repo from './prescribing-checks.repository.js';
@@ -179,7 +179,7 @@ export function prescribingContext(
   patientId: string,
   excludeMedicationId: string | null,
 ): Promise<PrescribingContext> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

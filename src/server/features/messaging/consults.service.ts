@@ -101,7 +101,7 @@ export function patientConsults(deps: AppDeps, actor: Actor, patientId: string, 
 }
 
 export function getConsult(deps: AppDeps, actor: Actor, patientId: string, consultId: string) {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -23,6 +23,17 @@ export async function ensureTeamThread(
   return thread;
 }
 
+/** Whether the patient's team thread exists yet (one indexed look-up on the unique team_key). */
+export async function hasTeamThread(db: Db, clinicId: string, patientId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('team_key', '=', patientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertConversation(db: Db, row: ConversationTable): Promise<boolean> {
   const result = await db
     .insertInto('conversations')

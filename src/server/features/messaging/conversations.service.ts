@@ -2,7 +2,12 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import type { Db } from '../../db/database.js';
+import {
+  canReachPatient,
+  readPatientRecord,
+  withPatientRecord,
+} from '../../platform/access/patient-access.js';
 import type { ConversationDetail, ConversationSummary } from '../../../shared/messaging/schemas.js';
 import * as conversations from './conversations.repository.js';
 import { TEAM_THREAD_SUBJECT } from './messaging.mapper.js';
@@ -16,47 +21,61 @@ import {
 import { postInConversation, type MessageInput } from './messages.service.js';
 import { CONVERSATIONS_MAX } from '../../../shared/lists/limits.js';
 
-/** The patient's conversations: the team thread first (clinicians only), then conversations with the patient. */
-export function listConversations(
+const listed = { action: 'conversation.list', resourceType: 'conversation' };
+
+async function listIn(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+): Promise<{ conversations: ConversationSummary[]; hasMore: boolean }> {
+  const found = await conversations.conversationsOf(
+    db,
+    actor.clinicId,
+    patientId,
+    visibleKinds(actor),
+    CONVERSATIONS_MAX + 1,
+  );
+  const rows = found.slice(0, CONVERSATIONS_MAX);
+  const patientSide = await participantsOf(db, actor.clinicId, patientId, 'patient');
+  return {
+    conversations: await summaries(db, actor, rows, patientSide),
+    hasMore: found.length > rows.length,
+  };
+}
+
+/**
+ * The patient's conversations: the team thread first (clinicians only), then conversations with the patient.
+ * A read on the one path for audited reads (readPatientRecord, issue 19). The team thread is made once, the
+ * first time someone on the care team opens the list (it exists from then on): only that first list takes a
+ * write transaction, in withPatientRecord, audited once like any other list.
+ */
+export async function listConversations(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
 ): Promise<{ conversations: ConversationSummary[]; hasMore: boolean }> {
-  return withPatientRecord(
-    deps,
-    actor,
-    patientId,
-    { action: 'conversation.list', resourceType: 'conversation' },
-    async (trx) => {
-      if (actor.role !== 'patient') {
-        await conversations.ensureTeamThread(trx, {
-          id: newId(),
-          clinic_id: actor.clinicId,
-          patient_id: patientId,
-          subject: TEAM_THREAD_SUBJECT,
-          started_by: null,
-          created_at: deps.clock.now(),
-          last_message_at: null,
-          awaiting_message_id: null,
-          awaiting_since: null,
-          unanswered_emitted_for: null,
-        });
-      }
-      const found = await conversations.conversationsOf(
-        trx,
-        actor.clinicId,
-        patientId,
-        visibleKinds(actor),
-        CONVERSATIONS_MAX + 1,
-      );
-      const rows = found.slice(0, CONVERSATIONS_MAX);
-      const patientSide = await participantsOf(trx, actor.clinicId, patientId, 'patient');
-      return {
-        conversations: await summaries(trx, actor, rows, patientSide),
-        hasMore: found.length > rows.length,
-      };
-    },
-  );
+  const db = deps.database.db;
+  const firstTeamList =
+    actor.role !== 'patient' &&
+    (await canReachPatient(db, actor, patientId)) &&
+    !(await conversations.hasTeamThread(db, actor.clinicId, patientId));
+  if (!firstTeamList)
+    return readPatientRecord(deps, actor, patientId, listed, (r) => listIn(r, actor, patientId));
+  return withPatientRecord(deps, actor, patientId, listed, async (trx) => {
+    await conversations.ensureTeamThread(trx, {
+      id: newId(),
+      clinic_id: actor.clinicId,
+      patient_id: patientId,
+      subject: TEAM_THREAD_SUBJECT,
+      started_by: null,
+      created_at: deps.clock.now(),
+      last_message_at: null,
+      awaiting_message_id: null,
+      awaiting_since: null,
+      unanswered_emitted_for: null,
+    });
+    return listIn(trx, actor, patientId);
+  });
 }
 
 export function getConversation(
@@ -66,7 +85,7 @@ export function getConversation(
   conversationId: string,
   page: { before?: number | undefined; limit: number },
 ): Promise<ConversationDetail> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

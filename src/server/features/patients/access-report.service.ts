@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { describeAccess } from '../../../shared/audit/describe-access.js';
 import type {
   AccessDay,
@@ -48,7 +48,7 @@ export function accessReport(
   patientId: string,
   query: { before?: string | undefined },
 ): Promise<AccessReport> {
-  return withPatientRecord(deps, actor, patientId, audited, async (trx) => {
+  return readPatientRecord(deps, actor, patientId, audited, async (trx) => {
     const timeZone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone ?? 'UTC';
     const scope = scopeOf(actor, patientId);
     const viewer = viewerOf(actor);
@@ -82,7 +82,7 @@ export function accessTimes(
   patientId: string,
   query: AccessTimesQuery,
 ): Promise<AccessTimes> {
-  return withPatientRecord(deps, actor, patientId, audited, async (trx) => {
+  return readPatientRecord(deps, actor, patientId, audited, async (trx) => {
     const timeZone = (await patientBasics(trx, actor.clinicId, patientId))?.timeZone ?? 'UTC';
     // Noon exists on every local day (clocks change at night), so its day start is the day's start.
     const from = startOfLocalDay(instantAt(query.day, '12:00', timeZone), timeZone);

@@ -75,7 +75,7 @@ class HiddenEntry extends Error {}
 export async function getEntry(deps: AppDeps, actor: Actor, patientId: string, entryId: string) {
   const what = { action: 'practice.entry.read', resourceType: 'practice_entry', resourceId: entryId };
   try {
-    return await withPatientRecord(deps, actor, patientId, what, async (trx) => {
+    return await readPatientRecord(deps, actor, patientId, what, async (trx) => {
       const row = await visibleEntry(trx, actor, patientId, entryId);
       if (row) return withComments(trx, actor.clinicId, row);
       const exists = await repo.findEntry(trx, actor.clinicId, entryId);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { PRACTICE_LIBRARY_VERSION } from '../../../shared/practice/library.js';
 import type { Viewer } from '../../../shared/practice/sharing.js';
 import {
@@ -63,7 +63,7 @@ async function loadAssignments(trx: Db, actor: Actor, patientId: string, today: 
 
 /** The patient's practice: assignments with completion, today in the patient's zone, the plan's IPT area. */
 export function practiceOverview(deps: AppDeps, actor: Actor, patientId: string): Promise<PracticeOverview> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -2,7 +2,11 @@ import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { canReachPatient, withPatientRecord } from '../../platform/access/patient-access.js';
+import {
+  canReachPatient,
+  readPatientRecord,
+  withPatientRecord,
+} from '../../platform/access/patient-access.js';
 import type { Db } from '../../db/database.js';
 import { ageOnDay } from '../../../shared/medication-safety/age.js';
 import { severitySchema, alertStateSchema } from '../../../shared/alerts/alert.js';
@@ -79,8 +83,10 @@ export async function alertPatientSummary(
     return summaryIn(deps, trx, actor, current);
   };
   const alert = { id: alertId, patient_id: found.patient_id };
-  const access =
-    found.state === 'resolved'
+  // On the care team: a read on the one path for audited reads (issue 19). Off it: the break-the-glass path.
+  const access = (await canReachPatient(deps.database.db, actor, found.patient_id))
+    ? readPatientRecord(deps, actor, found.patient_id, what, run)
+    : found.state === 'resolved'
       ? withPatientRecord(deps, actor, found.patient_id, what, run)
       : withAlertAccess(deps, actor, alert, what, run);
   return access.catch((err: unknown) => {

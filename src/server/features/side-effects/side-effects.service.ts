@@ -101,7 +101,7 @@ export async function loadReports(trx: Db, actor: Actor, patientId: string, only
 
 /** The form's choices: the patient's current medications, each with today's dose and its urgent symptoms. */
 export function reportForm(deps: AppDeps, actor: Actor, patientId: string): Promise<ReportForm> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

@@ -15,6 +15,7 @@ import {
   loadVersion,
   recordHistory,
   reloadVersion,
+  readPlan,
   requirePlan,
   withPlan,
 } from './plan-context.js';
@@ -57,7 +58,7 @@ const toComment = (number: number) => (c: Awaited<ReturnType<typeof records.comm
 });
 
 export function listComments(deps: AppDeps, actor: Actor, patientId: string, number: number) {
-  return withPlan(deps, actor, patientId, 'plan.read_comments', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.read_comments', async (trx) => {
     const row = await commentableVersion(trx, actor, patientId, number);
     return (await records.commentsOf(trx, actor.clinicId, row.id)).map(toComment(number));
   });
@@ -86,7 +87,7 @@ export function addComment(deps: AppDeps, actor: Actor, patientId: string, numbe
 
 /** The agreed plan explained in plain language, or null while there is no agreed plan. */
 export function patientView(deps: AppDeps, actor: Actor, patientId: string): Promise<PatientView | null> {
-  return withPlan(deps, actor, patientId, 'plan.patient_view', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.patient_view', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     const agreed = plan ? await latestAgreedOf(trx, actor.clinicId, plan.id) : undefined;
     if (!agreed) return null;
@@ -123,7 +124,7 @@ export function safetyPlan(
   agreedAt: number | null;
   safetyPlan: PlanContent['safetyPlan'] | null;
 }> {
-  return withPlan(deps, actor, patientId, 'safety_plan.read', async (trx) => {
+  return readPlan(deps, actor, patientId, 'safety_plan.read', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     const agreed = plan ? await latestAgreedOf(trx, actor.clinicId, plan.id) : undefined;
     if (!agreed) return { versionNumber: null, agreedAt: null, safetyPlan: null };

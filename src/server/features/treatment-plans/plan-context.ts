@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './plans.repository.js';
 import { isOpen, toPlanVersion } from './plans.mapper.js';
@@ -23,6 +23,20 @@ export function withPlan<T>(
   fn: (trx: Db) => Promise<T>,
 ): Promise<T> {
   return withPatientRecord(deps, actor, patientId, { action, resourceType: 'treatment_plan' }, fn);
+}
+
+/**
+ * A plan use case that only reads, on the one path for audited reads (readPatientRecord, issue 19): no write
+ * transaction of its own, its audit event in the shared commit. `fn` must not insert or update anything.
+ */
+export function readPlan<T>(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  action: string,
+  fn: (db: Db) => Promise<T>,
+): Promise<T> {
+  return readPatientRecord(deps, actor, patientId, { action, resourceType: 'treatment_plan' }, fn);
 }
 
 export async function requirePlan(trx: Db, actor: Actor, patientId: string): Promise<PlanRow> {

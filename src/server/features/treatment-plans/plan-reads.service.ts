@@ -5,7 +5,7 @@ import { diffPlans } from '../../../shared/treatment-plans/diff.js';
 import type { HistoryEntry, PlanOverview, PlanVersion } from '../../../shared/treatment-plans/api-schemas.js';
 import * as repo from './plans.repository.js';
 import { isOpen, parseContent, toHistoryEntry, toPlanVersion, toSummary } from './plans.mapper.js';
-import { requirePlan, withPlan } from './plan-context.js';
+import { readPlan, requirePlan } from './plan-context.js';
 import { differencesOf, medicationRecordsNow } from './plan-medications.js';
 
 /** Patients see the versions that were agreed (the one in force and the ones before it), never drafts. */
@@ -14,7 +14,7 @@ export const visibleTo = (actor: Actor, row: { status: string }): boolean =>
 
 /** The plan at a glance: the agreed version, the open draft (clinicians), and the list of versions. */
 export function getPlan(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanOverview | null> {
-  return withPlan(deps, actor, patientId, 'plan.read', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.read', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     if (!plan) return null;
     const versions = (await repo.versionsOf(trx, actor.clinicId, plan.id)).filter((v) => visibleTo(actor, v));
@@ -49,7 +49,7 @@ export function getVersion(
   patientId: string,
   number: number,
 ): Promise<PlanVersion> {
-  return withPlan(deps, actor, patientId, 'plan.read_version', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.read_version', async (trx) => {
     const plan = await requirePlan(trx, actor, patientId);
     const row = await repo.findVersion(trx, actor.clinicId, plan.id, number);
     if (!row || !visibleTo(actor, row)) throw new AppError('not_found', 'Plan version not found');
@@ -63,7 +63,7 @@ export function getVersion(
 
 /** Who changed what, when and why, newest first. */
 export function planHistory(deps: AppDeps, actor: Actor, patientId: string): Promise<HistoryEntry[]> {
-  return withPlan(deps, actor, patientId, 'plan.read_history', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.read_history', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     return plan ? (await repo.historyOf(trx, actor.clinicId, plan.id)).map(toHistoryEntry) : [];
   });
@@ -71,7 +71,7 @@ export function planHistory(deps: AppDeps, actor: Actor, patientId: string): Pro
 
 /** Field-level difference between two versions of the plan (computed by the shared diffPlans). */
 export function diffVersions(deps: AppDeps, actor: Actor, patientId: string, from: number, to: number) {
-  return withPlan(deps, actor, patientId, 'plan.diff', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.diff', async (trx) => {
     const plan = await requirePlan(trx, actor, patientId);
     const [a, b] = await Promise.all([
       repo.findVersion(trx, actor.clinicId, plan.id, from),

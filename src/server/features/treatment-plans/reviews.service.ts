@@ -11,7 +11,7 @@ import type { newReviewSchema } from '../../../shared/treatment-plans/api-schema
 import * as repo from './plans.repository.js';
 import * as records from './plan-records.repository.js';
 import { parseContent, toReview } from './plans.mapper.js';
-import { latestAgreedOf, openDraftOf, recordHistory, withPlan } from './plan-context.js';
+import { latestAgreedOf, openDraftOf, readPlan, recordHistory, withPlan } from './plan-context.js';
 import { startRevision } from './drafts.service.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 
@@ -114,7 +114,7 @@ export function recordReview(
 }
 
 export function listReviews(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanReview[]> {
-  return withPlan(deps, actor, patientId, 'plan.read_reviews', async (trx) => {
+  return readPlan(deps, actor, patientId, 'plan.read_reviews', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
     return plan ? reviewsWithNames(trx, actor.clinicId, plan.id) : [];
   });

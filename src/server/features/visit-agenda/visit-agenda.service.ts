@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { teamRolesOf, withPatientRecord } from '../../platform/access/patient-access.js';
+import { readPatientRecord, teamRolesOf, withPatientRecord } from '../../platform/access/patient-access.js';
 import { userNames } from '../../platform/users/user-names.repository.js';
 import type { AgendaItem } from '../../../shared/visit-agenda/api.js';
 import type { AgendaItemChange, NewAgendaItem } from '../../../shared/visit-agenda/schemas.js';
@@ -65,7 +65,7 @@ export function listAgenda(
   patientId: string,
   query: { appointmentId?: string | undefined; status: 'open' | 'all' },
 ): Promise<{ items: AgendaItem[] }> {
-  return withPatientRecord(
+  return readPatientRecord(
     deps,
     actor,
     patientId,

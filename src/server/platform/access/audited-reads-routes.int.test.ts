@@ -16,6 +16,7 @@ import {
 let t: TestContext;
 let therapist: BuiltUser;
 let session: Session;
+let patientSession: Session;
 let patient: BuiltPatient;
 
 beforeAll(async () => {
@@ -24,16 +25,17 @@ beforeAll(async () => {
   therapist = await buildUser(t.deps, clinic, 'therapist');
   patient = await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]);
   session = await signIn(t.app, therapist.email, PASSWORD);
+  patientSession = await signIn(t.app, patient.user.email, PASSWORD);
 });
 afterAll(() => t.close());
 
-async function eventsOf(action: string): Promise<number> {
+async function eventsOf(action: string, actorId: string = therapist.id): Promise<number> {
   const row = await t.deps.database.db
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('action', '=', action)
     .where('patient_id', '=', patient.overview.id)
-    .where('actor_id', '=', therapist.id)
+    .where('actor_id', '=', actorId)
     .where('outcome', '=', 'allowed')
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -79,9 +81,94 @@ const reads = [
   { path: 'case-review', action: 'case_review.read' },
   { path: 'appointments', action: 'appointment.list' },
   { path: 'risk-assessments', action: 'risk_assessment.list' },
+  { path: 'agenda-items', action: 'agenda.read' },
+  { path: 'alerts', action: 'alerts.read' },
+  { path: 'practice', action: 'practice.overview' },
+  { path: 'access-report', action: 'access_report.read' },
+  { path: 'plan', action: 'plan.read' },
+  { path: 'plan/history', action: 'plan.read_history' },
+  { path: 'plan/reviews', action: 'plan.read_reviews' },
+  { path: 'safety-plan', action: 'safety_plan.read' },
+  { path: 'prescribing-context', action: 'medication.prescribing_context' },
+  { path: 'side-effects/form', action: 'side_effect.form' },
+  // The team thread exists from the first list on (made by the warm-up read below).
+  { path: 'conversations', action: 'conversation.list' },
 ] as const;
 
+/** Read-only GETs the patient makes of their own record. */
+const patientReads = [
+  { path: 'calendar-feed', action: 'calendar_feed.status' },
+  { path: 'plan/patient-view', action: 'plan.patient_view' },
+  { path: 'conversations', action: 'conversation.list' },
+] as const;
+
+async function fourConcurrentReads(as: Session, path: string) {
+  const commits = countTransactions();
+  try {
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => call(t.app, as, 'GET', `/api/patients/${patient.overview.id}/${path}`)),
+    );
+    return { answers, n: { ...commits.n } };
+  } finally {
+    commits.restore();
+  }
+}
+
 describe('patient-record reads on the one path (readPatientRecord)', () => {
+  it('the first conversations list by the care team makes the team thread once; later lists only read', async () => {
+    const first = await fourConcurrentReads(session, 'conversations');
+    for (const res of first.answers) expect(res.statusCode).toBe(200);
+    const teams = first.answers.map(
+      (res) => res.json<{ conversations: { kind: string; id: string }[] }>().conversations[0],
+    );
+    expect(teams.every((c) => c?.kind === 'team' && c.id === teams[0]?.id)).toBe(true);
+    expect(first.n.own).toBeGreaterThan(0);
+    const later = await fourConcurrentReads(session, 'conversations');
+    expect(later.n.own).toBe(0);
+    expect(
+      later.answers.map((res) => res.json<{ conversations: { id: string }[] }>().conversations[0]?.id),
+    ).toEqual(teams.map((c) => c?.id));
+  });
+
+  it.each(patientReads)(
+    'the patient, GET …/$path: no write transaction of its own, one audit event per read',
+    async (read) => {
+      const before = await eventsOf(read.action, patient.user.id);
+      const { answers, n } = await fourConcurrentReads(patientSession, read.path);
+      for (const res of answers) expect(res.statusCode).toBe(200);
+      expect(n.own).toBe(0);
+      expect(n.shared).toBeGreaterThan(0);
+      expect(n.shared).toBeLessThanOrEqual(4);
+      expect(await eventsOf(read.action, patient.user.id)).toBe(before + 4);
+    },
+  );
+
+  it('GET /api/inbox: one snapshot, its events in the shared commit', async () => {
+    const inboxEvents = async () =>
+      Number(
+        (
+          await t.deps.database.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .where('action', '=', 'inbox.read')
+            .where('actor_id', '=', therapist.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await inboxEvents();
+    const commits = countTransactions();
+    let answers;
+    try {
+      answers = await Promise.all(Array.from({ length: 4 }, () => call(t.app, session, 'GET', '/api/inbox')));
+    } finally {
+      commits.restore();
+    }
+    for (const res of answers) expect(res.statusCode).toBe(200);
+    expect(commits.n.own).toBe(0);
+    expect(commits.n.shared).toBeGreaterThan(0);
+    expect(await inboxEvents()).toBe(before + 4);
+  });
+
   it.each(reads)('GET …/$path: no write transaction of its own, one audit event per read', async (read) => {
     const before = await eventsOf(read.action);
     const commits = countTransactions();
