@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { EmailChangeTable } from '../../db/schema-account-recovery.js';
 import type { UserTable } from '../../db/schema.js';
+import { compiledOnce } from '../../db/compiled-query.js';
 
 export async function insertEmailChange(db: Db, row: EmailChangeTable): Promise<void> {
   await db.insertInto('email_changes').values(row).execute();
@@ -17,9 +18,9 @@ export async function revokeOpenEmailChanges(db: Db, userId: string, now: number
     .execute();
 }
 
-/** The open (not used, not revoked, not expired) change of an account, if any. */
-export async function findOpenEmailChange(db: Db, clinicId: string, userId: string, now: number) {
-  return db
+// Part of every patient overview (the pending address): compiled once, bound per call (issue 19).
+const openEmailChangeQuery = compiledOnce((db: Db, clinicId: string, userId: string, now: number) =>
+  db
     .selectFrom('email_changes')
     .select(['id', 'new_email', 'expires_at'])
     .where('clinic_id', '=', clinicId)
@@ -28,8 +29,13 @@ export async function findOpenEmailChange(db: Db, clinicId: string, userId: stri
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** The open (not used, not revoked, not expired) change of an account, if any. */
+export async function findOpenEmailChange(db: Db, clinicId: string, userId: string, now: number) {
+  const [row] = await openEmailChangeQuery(db, clinicId, userId, now);
+  return row;
 }
 
 export async function findEmailChangeByTokenHash(db: Db, tokenHash: string) {

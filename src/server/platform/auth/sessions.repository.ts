@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { SessionTable } from '../../db/schema.js';
+import { compiledOnce } from '../../db/compiled-query.js';
 
 export interface SessionWithUser {
   id_hash: string;
@@ -19,8 +20,9 @@ export async function insertSession(db: Db, row: SessionTable): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Db, idHash: string): Promise<SessionWithUser | undefined> {
-  return db
+// Asked on every request behind a session cookie: compiled once, bound per call (issue 19).
+const sessionQuery = compiledOnce((db: Db, idHash: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('patients as p', (j) =>
@@ -40,7 +42,12 @@ export async function findSession(db: Db, idHash: string): Promise<SessionWithUs
       's.two_factor_setup_required',
     ])
     .where('s.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export async function findSession(db: Db, idHash: string): Promise<SessionWithUser | undefined> {
+  const [row] = await sessionQuery(db, idHash);
+  return row;
 }
 
 export async function touchSession(db: Db, idHash: string, at: number): Promise<void> {
