@@ -1,19 +1,28 @@
 // Background work never stalls the server (issue 19): an open-loop, rate-limited load on the patient
 // overview while the scheduled checks run twice, reporting max/p99 latency and the event-loop delay.
 //
-//   npx tsx bench/stalls.ts [--patients 20000] [--rate 200] [--mode both|yielding|blocking]
+//   npx tsx bench/stalls.ts [--patients 20000] [--rate 200] [--mode both|yielding|blocking] [--short]
+//
+// --short: the yielding mode only at 100/s (20,000 patients in under 3 minutes), ending with a one-line
+// verdict (the longest background slice, wall and CPU, and the loop delay max).
 //
 // The server (buildApp + the real deps) runs in this process on a generated clinic, so
 // perf_hooks.monitorEventLoopDelay sees the very loop the checks and the requests share. Requests are sent
 // on a fixed schedule (open loop: a stall does not slow the sender down) and each latency is measured from
 // the moment the request was due, so a stall shows up in full. "blocking" runs the checks one after another
 // without a turn between them (how the runner worked before issue 19); "yielding" is today's
-// runScheduledChecks. Each mode: 1 s of load, check cycle 1, 1 s, check cycle 2, 1 s.
+// runner (runBackgroundOnce: outbox delivery, push sends, the checks, delivery of what they emitted). Each mode:
+// 1 s of load, check cycle 1, 1 s, check cycle 2, 1 s. Every slice of background work (from a unit's start or
+// a turn to the next turn) is timed, wall and the main thread's own CPU (/proc/self/task/<pid>/schedstat,
+// nanoseconds; the read workers and the machine's other load skew it least), and the longest per unit is
+// printed.
+import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/server/config.js';
 import { buildApp } from '../src/server/app.js';
 import { createDeps, openAndMigrate, startReads } from '../src/server/bootstrap.js';
-import { runScheduledChecks } from '../src/server/background.js';
+import { runBackgroundOnce } from '../src/server/background.js';
+import { watchBackgroundSlices } from '../src/server/platform/single-flight.js';
 import { scheduledChecks } from '../src/server/scheduled-checks.js';
 import { escalateUnacknowledgedAlerts } from '../src/server/features/alerts/index.js';
 import type { AppDeps } from '../src/server/platform/deps.js';
@@ -26,9 +35,10 @@ function flag(name: string, fallback: string): string {
   const i = args.indexOf(name);
   return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
 }
+const short = process.argv.includes('--short');
 const patients = Number(flag('--patients', '20000'));
-const rate = Number(flag('--rate', '200'));
-const mode = flag('--mode', 'both');
+const rate = Number(flag('--rate', short ? '100' : '200'));
+const mode = short ? 'yielding' : flag('--mode', 'both');
 if (!Number.isInteger(patients) || patients < 1 || patients > 200_000)
   throw new Error('--patients: 1 to 200000');
 if (!Number.isInteger(rate) || rate < 1 || rate > 2000) throw new Error('--rate: 1 to 2000 requests/s');
@@ -51,6 +61,78 @@ async function blockingChecks(deps: AppDeps): Promise<void> {
   await escalateUnacknowledgedAlerts(deps);
 }
 
+/** The main thread's own CPU time in ms (Linux: schedstat's first field, ns); null where unreadable. */
+const schedstat = `/proc/self/task/${String(process.pid)}/schedstat`;
+function mainThreadCpuMs(): number | null {
+  try {
+    const ns = Number(fs.readFileSync(schedstat, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : null;
+  } catch {
+    return null;
+  }
+}
+
+interface UnitSlices {
+  slices: number;
+  maxWallMs: number;
+  maxCpuMs: number;
+  totalWallMs: number;
+}
+
+/** Times every slice of background work (see SliceWatcher) and keeps, per unit, the longest. */
+function sliceMeter() {
+  const units = new Map<string, UnitSlices>();
+  let started: { wall: number; cpu: number | null } | null = null;
+  const watcher = {
+    sliceStarted() {
+      started = { wall: performance.now(), cpu: mainThreadCpuMs() };
+    },
+    sliceEnded(unit: string) {
+      if (!started) return;
+      const wall = performance.now() - started.wall;
+      const cpuNow = mainThreadCpuMs();
+      const cpu = cpuNow !== null && started.cpu !== null ? cpuNow - started.cpu : 0;
+      started = null;
+      const u = units.get(unit) ?? { slices: 0, maxWallMs: 0, maxCpuMs: 0, totalWallMs: 0 };
+      u.slices++;
+      u.maxWallMs = Math.max(u.maxWallMs, wall);
+      u.maxCpuMs = Math.max(u.maxCpuMs, cpu);
+      u.totalWallMs += wall;
+      units.set(unit, u);
+    },
+  };
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  return {
+    watcher,
+    reset: () => units.clear(),
+    report(): Record<string, UnitSlices> {
+      return Object.fromEntries(
+        [...units.entries()]
+          .sort((a, b) => b[1].maxWallMs - a[1].maxWallMs)
+          .map(([name, u]) => [
+            name,
+            {
+              slices: u.slices,
+              maxWallMs: r1(u.maxWallMs),
+              maxCpuMs: r1(u.maxCpuMs),
+              totalWallMs: r1(u.totalWallMs),
+            },
+          ]),
+      );
+    },
+  };
+}
+const meter = sliceMeter();
+
+/** Today's runner, one run with the checks due (what a tick does once a minute). */
+const yieldingRun = (deps: AppDeps) =>
+  runBackgroundOnce(deps, {
+    eventsPerRun: 500,
+    checks: scheduledChecks,
+    checksDue: () => true,
+    stopRequested: () => false,
+  });
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface ModeResult {
@@ -63,6 +145,8 @@ interface ModeResult {
   loopDelayMaxMs: number;
   loopDelayP99Ms: number;
   checkCyclesMs: number[];
+  /** Per unit of background work: slices, the longest slice (wall and main-thread CPU), in the two cycles. */
+  slices: Record<string, UnitSlices>;
 }
 
 async function measure(
@@ -111,6 +195,8 @@ async function measure(
     }
   })();
   histogram.enable();
+  meter.reset();
+  watchBackgroundSlices(meter.watcher);
   const checkCyclesMs: number[] = [];
   await sleep(1000);
   for (let cycle = 0; cycle < 2; cycle++) {
@@ -123,6 +209,7 @@ async function measure(
   await sender;
   await Promise.all(inFlight);
   histogram.disable();
+  watchBackgroundSlices(null);
   const sorted = latencies.sort((a, b) => a - b);
   const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
   const round = (v: number) => Math.round(v * 10) / 10;
@@ -136,6 +223,7 @@ async function measure(
     loopDelayMaxMs: ms(histogram.max),
     loopDelayP99Ms: ms(histogram.percentile(99)),
     checkCyclesMs,
+    slices: meter.report(),
   };
 }
 
@@ -184,20 +272,20 @@ async function main(): Promise<void> {
         .map((c) => c.split(';')[0] ?? '')
         .find((c) => c.startsWith('duet_session='));
       if (!cookie) throw new Error('sign-in set no session cookie');
-      // First start: the first check cycle does the backfills; take it out of the measured cycles.
+      // First start: the first check cycle does the backfills; take it out of the measured cycles, but time
+      // its slices too (the backfill is the heaviest background work a clinic sees).
       const t0 = performance.now();
       for (const cycle of ['first (backfills)', 'second']) {
-        for (const [i, check] of scheduledChecks.entries()) {
-          const c0 = performance.now();
-          await check(deps);
-          const name = check.name || 'anonymous';
+        meter.reset();
+        watchBackgroundSlices(meter.watcher);
+        const c0 = performance.now();
+        await yieldingRun(deps);
+        watchBackgroundSlices(null);
+        log(`${cycle} cycle: ${String(Math.round(performance.now() - c0))} ms`);
+        for (const [unit, u] of Object.entries(meter.report()))
           log(
-            `${cycle} cycle: check ${String(i)} (${name}) ${String(Math.round(performance.now() - c0))} ms`,
+            `  ${unit}: ${String(u.slices)} slices, longest ${String(u.maxWallMs)} ms (CPU ${String(u.maxCpuMs)} ms), total ${String(u.totalWallMs)} ms`,
           );
-        }
-        const e0 = performance.now();
-        await escalateUnacknowledgedAlerts(deps);
-        log(`${cycle} cycle: escalation ${String(Math.round(performance.now() - e0))} ms`);
       }
       log(`first check cycles (backfills) took ${String(Math.round(performance.now() - t0))} ms`);
       const results: ModeResult[] = [];
@@ -207,12 +295,23 @@ async function main(): Promise<void> {
       if (mode !== 'yielding')
         results.push(await measure('blocking', deps, address, cookie, patientIds, blockingChecks));
       if (mode !== 'blocking')
-        results.push(
-          await measure('yielding', deps, address, cookie, patientIds, (d) => runScheduledChecks(d)),
-        );
+        results.push(await measure('yielding', deps, address, cookie, patientIds, yieldingRun));
       process.stdout.write(
         JSON.stringify({ patients, rate, engine: prepared.version, results }, null, 2) + '\n',
       );
+      const yielding = results.find((r) => r.mode === 'yielding');
+      if (yielding) {
+        const longest = Object.entries(yielding.slices)[0];
+        const maxCpu = Math.max(0, ...Object.values(yielding.slices).map((u) => u.maxCpuMs));
+        const loadAvg = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+        process.stdout.write(
+          `verdict: ${String(patients)} patients, ${String(rate)}/s: longest background slice ` +
+            `${String(longest?.[1].maxWallMs ?? 0)} ms wall (${longest?.[0] ?? 'none'}), ` +
+            `CPU max ${String(maxCpu)} ms; loop delay p99 / max ${String(yielding.loopDelayP99Ms)} / ` +
+            `${String(yielding.loopDelayMaxMs)} ms; overview max ${String(yielding.maxMs)} ms; ` +
+            `${yielding.loopDelayMaxMs <= 20 ? 'within' : 'over'} the 20 ms bound; load ${loadAvg}\n`,
+        );
+      }
     } finally {
       await app.close();
       await deps.reads.close();

@@ -192,4 +192,47 @@ describe('outbox delivery is bounded', () => {
     expect(await deliverPendingEvents(t.deps, 100, [])).toBe(1);
     expect(await pending()).toBe(0);
   });
+
+  it('the runner drains a backlog with one database transaction at a time (one connection on PostgreSQL)', async () => {
+    await deliverPendingEvents(t.deps, 10_000, []);
+    for (let i = 0; i < 30; i++) await emitConsult(`backlog-${String(i)}`);
+    // Every transaction the runner opens is counted while it is open.
+    let open = 0;
+    let maxOpen = 0;
+    let opened = 0;
+    const counted =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        open++;
+        opened++;
+        maxOpen = Math.max(maxOpen, open);
+        try {
+          return await fn(...args);
+        } finally {
+          open--;
+        }
+      };
+    const database = t.deps.database;
+    const deps = {
+      ...t.deps,
+      database: {
+        ...database,
+        transaction: counted(database.transaction.bind(database)),
+        durableTransaction: counted(database.durableTransaction.bind(database)),
+        read: counted(database.read.bind(database)),
+      },
+    };
+    // Ticks every millisecond, 5 events a run: without single-flight the runs would pile up side by side.
+    const background = startBackground(deps, () => undefined, {
+      deliveryEveryMs: 1,
+      checksEveryMs: 3_600_000,
+      eventsPerRun: 5,
+      checks: [],
+    });
+    for (let i = 0; i < 1000 && (await pending()) > 0; i++) await wait(5);
+    await background.stop();
+    expect(await pending()).toBe(0);
+    expect(opened).toBeGreaterThanOrEqual(30);
+    expect(maxOpen).toBe(1);
+  });
 });

@@ -4,7 +4,7 @@ import { deliverPendingEvents } from './platform/outbox/worker.js';
 import { escalateUnacknowledgedAlerts } from './features/alerts/index.js';
 import { sendDuePushes } from './features/push/index.js';
 import { inFreshScope } from './platform/request-scope.js';
-import { singleFlight, yieldToEventLoop } from './platform/single-flight.js';
+import { backgroundUnit, singleFlight, yieldToEventLoop } from './platform/single-flight.js';
 
 // The background runner sits beside main.ts, not in platform/: it wires the features' checks (scheduled-checks.ts)
 // and the alerts' escalation to the outbox delivery, so the platform never imports a feature (issue 18).
@@ -19,12 +19,37 @@ export async function runScheduledChecks(
   checks: readonly ScheduledCheck[] = scheduledChecks,
   stopRequested: () => boolean = () => false,
 ): Promise<void> {
-  for (const check of checks) {
+  for (const [i, check] of checks.entries()) {
     if (stopRequested()) return;
-    await inFreshScope(() => check(deps));
+    await backgroundUnit(check.name || `check ${String(i)}`, () => inFreshScope(() => check(deps)));
     await yieldToEventLoop();
   }
-  await inFreshScope(() => escalateUnacknowledgedAlerts(deps));
+  await backgroundUnit('escalation', () => inFreshScope(() => escalateUnacknowledgedAlerts(deps)));
+}
+
+/**
+ * One run of the background runner: deliver the outbox, send the queued pushes, and when `checksDue` the
+ * scheduled checks followed by the delivery of what they emitted. bench/stalls.ts runs this very function.
+ */
+export async function runBackgroundOnce(
+  deps: AppDeps,
+  options: {
+    eventsPerRun: number;
+    checks: readonly ScheduledCheck[];
+    checksDue: () => boolean;
+    stopRequested: () => boolean;
+  },
+): Promise<void> {
+  const { eventsPerRun, checks, stopRequested } = options;
+  await deliverPendingEvents(deps, eventsPerRun, undefined, stopRequested);
+  if (stopRequested()) return;
+  // Issue 17: queued push notifications go out after the events that queued them, outside any transaction.
+  await backgroundUnit('push sends', () => inFreshScope(() => sendDuePushes(deps)));
+  if (options.checksDue()) {
+    await runScheduledChecks(deps, checks, stopRequested);
+    if (stopRequested()) return;
+    await deliverPendingEvents(deps, eventsPerRun, undefined, stopRequested);
+  }
 }
 
 export interface Background {
@@ -64,18 +89,15 @@ export function startBackground(
   let lastChecks: number | null = null;
   let stopped = false;
   const stopRequested = () => stopped;
-  const runner = singleFlight(async () => {
-    await deliverPendingEvents(deps, eventsPerRun, undefined, stopRequested);
-    if (stopped) return;
-    // Issue 17: queued push notifications go out after the events that queued them, outside any transaction.
-    await inFreshScope(() => sendDuePushes(deps));
-    if (lastChecks === null || deps.clock.now() - lastChecks >= checksEveryMs) {
-      lastChecks = deps.clock.now();
-      await runScheduledChecks(deps, checks, stopRequested);
-      if (stopRequested()) return;
-      await deliverPendingEvents(deps, eventsPerRun, undefined, stopRequested);
-    }
-  }, log);
+  const checksDue = () => {
+    if (lastChecks !== null && deps.clock.now() - lastChecks < checksEveryMs) return false;
+    lastChecks = deps.clock.now();
+    return true;
+  };
+  const runner = singleFlight(
+    () => runBackgroundOnce(deps, { eventsPerRun, checks, checksDue, stopRequested }),
+    log,
+  );
   const tick = () => {
     if (!stopped) void runner.tick();
   };

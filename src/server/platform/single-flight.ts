@@ -38,7 +38,81 @@ export function singleFlight(job: () => Promise<void>, onError: (err: unknown) =
   };
 }
 
+/**
+ * Watches the slices of background work (the bench only, bench/stalls.ts): a slice starts when a unit
+ * (a check, an outbox event, the push sends) starts or resumes after a turn, and ends at the next turn or
+ * when the unit ends. On SQLite every await inside a slice is a resolved promise (better-sqlite3 is
+ * synchronous), so a slice is one uninterrupted stretch of the event loop.
+ */
+export interface SliceWatcher {
+  sliceStarted(): void;
+  sliceEnded(unit: string): void;
+}
+
+let watcher: SliceWatcher | null = null;
+/** The unit of background work in hand (null between units: the runner's own glue is not timed). */
+let currentUnit: string | null = null;
+
+/** Installs (or, with null, removes) the watcher. No cost when none is installed. */
+export function watchBackgroundSlices(w: SliceWatcher | null): void {
+  watcher = w;
+}
+
+/** Runs one unit of background work under its name, for the slice watcher. */
+export async function backgroundUnit<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (currentUnit !== null) return work(); // a unit inside a unit: its slices count for the outer one
+  currentUnit = name;
+  watcher?.sliceStarted();
+  try {
+    return await work();
+  } finally {
+    watcher?.sliceEnded(name);
+    currentUnit = null;
+  }
+}
+
 /** Lets timers, I/O and other requests run before the next slice of background work. */
-export function yieldToEventLoop(): Promise<void> {
-  return nextTurn();
+export async function yieldToEventLoop(): Promise<void> {
+  const unit = currentUnit;
+  if (unit !== null) watcher?.sliceEnded(unit);
+  await nextTurn();
+  if (unit !== null) watcher?.sliceStarted();
+}
+
+/**
+ * The longest a slice of background work should keep the event loop (issue 19: no stall over 20 ms; a
+ * slice of ~8 ms leaves room for the requests answered between slices on a loaded machine).
+ */
+export const SLICE_BUDGET_MS = 8;
+
+/** Gives the event loop a turn once a slice has used its time budget; otherwise returns at once. */
+export interface TimeSlices {
+  /** Call between small steps (one patient, one row): yields when the slice has run for the budget. */
+  maybeYield(): Promise<void>;
+  /** Always yields (a page boundary) and starts a new slice. */
+  yieldNow(): Promise<void>;
+  /** How many turns were given so far. */
+  turns(): number;
+}
+
+export function timeSlices(
+  budgetMs: number = SLICE_BUDGET_MS,
+  // A monotonic stopwatch for the budget only (never a date): the clock of record stays deps.clock.
+  elapsedNow: () => number = () => performance.now(),
+  giveTurn: () => Promise<void> = yieldToEventLoop,
+): TimeSlices {
+  let startedAt = elapsedNow();
+  let turns = 0;
+  const yieldNow = async () => {
+    turns++;
+    await giveTurn();
+    startedAt = elapsedNow();
+  };
+  return {
+    async maybeYield() {
+      if (elapsedNow() - startedAt >= budgetMs) await yieldNow();
+    },
+    yieldNow,
+    turns: () => turns,
+  };
 }

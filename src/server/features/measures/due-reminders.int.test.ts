@@ -96,3 +96,44 @@ describe('questionnaire reminders', () => {
     expect(await remindersTo(donePatient)).toHaveLength(1);
   });
 });
+
+describe('questionnaire reminders in slices (issue 19)', () => {
+  async function freshPatients(n: number) {
+    const clinic = await buildClinic(t.deps);
+    const therapist = await buildUser(t.deps, clinic, 'therapist');
+    const out: BuiltPatient[] = [];
+    for (let i = 0; i < n; i++)
+      out.push(await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]));
+    return out;
+  }
+  /** Runs the check and notes, at each turn it gives the event loop, how many of `patients` were emailed. */
+  async function runNotingTurns(patients: BuiltPatient[], slicing: { pageSize: number; writeBatch: number }) {
+    const mailed = async () =>
+      (await Promise.all(patients.map(remindersTo))).filter((m) => m.length > 0).length;
+    const atTurn: number[] = [];
+    await checkMeasureReminders(t.deps, {
+      ...slicing,
+      giveTurn: async () => {
+        atTurn.push(await mailed());
+      },
+    });
+    return { atTurn, mailed: await mailed() };
+  }
+  const steps = (counts: number[]) => counts.slice(1).map((n, i) => n - (counts[i] ?? 0));
+
+  it('reads the patients in pages with a turn before each page: at most a page of patients emailed between turns', async () => {
+    const patients = await freshPatients(5);
+    const { atTurn, mailed } = await runNotingTurns(patients, { pageSize: 2, writeBatch: 100 });
+    expect(mailed).toBe(5);
+    expect(atTurn[0]).toBe(0);
+    expect(atTurn.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...steps([...atTurn, mailed]))).toBeLessThanOrEqual(2);
+  });
+
+  it("records a page's reminders in batches with a turn between them", async () => {
+    const patients = await freshPatients(4);
+    const { atTurn, mailed } = await runNotingTurns(patients, { pageSize: 100, writeBatch: 1 });
+    expect(mailed).toBe(4);
+    expect(Math.max(...steps([...atTurn, mailed]))).toBe(1);
+  });
+});

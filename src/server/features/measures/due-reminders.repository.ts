@@ -5,16 +5,22 @@ export async function clinicIds(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Patients of the clinic whose own account is active (invited or disabled accounts get no reminders). */
-export async function activePatients(db: Db, clinicId: string) {
-  return db
+/**
+ * One page of the clinic's patients whose own account is active (invited or disabled accounts get no
+ * reminders), in id order after `afterId` (keyset paging on patients(clinic_id, id); issue 19).
+ */
+export async function activePatientsPage(db: Db, clinicId: string, afterId: string | null, limit: number) {
+  let q = db
     .selectFrom('patients as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .select(['p.id', 'p.user_id'])
     .where('p.clinic_id', '=', clinicId)
     .where('u.clinic_id', '=', clinicId)
     .where('u.status', '=', 'active')
-    .execute();
+    .orderBy('p.id')
+    .limit(limit);
+  if (afterId !== null) q = q.where('p.id', '>', afterId);
+  return q.execute();
 }
 
 /** Reminders already sent to these patients on or after `fromDay` (500 patients per query). */
@@ -42,15 +48,26 @@ export function reminderKey(patientId: string, instrument: string, dueDate: stri
   return `${patientId}:${instrument}:${dueDate}`;
 }
 
-/** Records a reminder; false when it was already recorded (a rerun, or another instance got there first). */
-export async function insertReminder(
+/**
+ * Records a slice's reminders in one statement (issue 19: batched inserts); a reminder already recorded (a
+ * rerun, or another instance got there first) is left as it is. Returns the patients with a new record.
+ */
+export async function insertReminders(
   db: Db,
-  row: { clinic_id: string; patient_id: string; instrument: string; due_date: string; sent_at: number },
-): Promise<boolean> {
-  const result = await db
+  rows: readonly {
+    clinic_id: string;
+    patient_id: string;
+    instrument: string;
+    due_date: string;
+    sent_at: number;
+  }[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
     .insertInto('measure_reminders')
-    .values(row)
+    .values([...rows])
     .onConflict((oc) => oc.columns(['patient_id', 'instrument', 'due_date']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    .returning('patient_id')
+    .execute();
+  return new Set(inserted.map((r) => r.patient_id));
 }

@@ -134,3 +134,37 @@ describe('treat-to-target scheduled checks', () => {
     expect(titles).toEqual(['Good news: PHQ-9 response', 'Good news: PHQ-9 remission']);
   });
 });
+
+describe('treat-to-target in slices (issue 19)', () => {
+  it('reads the clinic page by page with a turn for the event loop before each page, and emits each event once', async () => {
+    const start = TEST_NOW - 10 * WEEK;
+    const late = [await f.patient('Sliced-a'), await f.patient('Sliced-b'), await f.patient('Sliced-c')];
+    for (const p of late) await f.score(p, 'phq9', 12, start);
+    f.t.clock.set(start + 4 * WEEK);
+    const db = f.t.deps.database.db;
+    const patientCount = (await db.selectFrom('patients').select('id').execute()).length;
+    const overdueEvents = async () =>
+      (
+        await db
+          .selectFrom('outbox_events')
+          .select('dedupe_key')
+          .where('type', '=', 'measure.overdue')
+          .where('patient_id', 'in', late)
+          .execute()
+      ).length;
+    // Each turn notes how many of the three patients' events are already in the outbox.
+    const atTurn: number[] = [];
+    const giveTurn = async () => {
+      atTurn.push(await overdueEvents());
+    };
+    await checkTreatToTarget(f.t.deps, { pageSize: 1, giveTurn });
+    expect(atTurn.length).toBeGreaterThan(patientCount);
+    // Nothing is emitted while the pages are read; afterwards the three patients' overdue questionnaires are.
+    expect(atTurn.slice(0, patientCount).every((n) => n === 0)).toBe(true);
+    const emitted = await overdueEvents();
+    expect(emitted).toBeGreaterThanOrEqual(3);
+    // A second run in pages of 250 finds the same events and emits none again.
+    await checkTreatToTarget(f.t.deps, { pageSize: 250, giveTurn });
+    expect(await overdueEvents()).toBe(emitted);
+  });
+});

@@ -6,7 +6,7 @@ import type { AlertRule } from '../../../shared/alerts/rules/rule.js';
 import type { OutboxRow } from './outbox.repository.js';
 import * as outbox from './outbox.repository.js';
 import { inFreshScope } from '../request-scope.js';
-import { yieldToEventLoop } from '../single-flight.js';
+import { backgroundUnit, yieldToEventLoop } from '../single-flight.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -77,7 +77,9 @@ export async function deliverPendingEvents(
   stopRequested: () => boolean = () => false,
 ): Promise<number> {
   let n = 0;
-  while (n < max && !stopRequested() && (await inFreshScope(() => deliverOneEvent(deps, rules)))) {
+  const deliverOne = () =>
+    backgroundUnit('outbox delivery', () => inFreshScope(() => deliverOneEvent(deps, rules)));
+  while (n < max && !stopRequested() && (await deliverOne())) {
     n++;
     await yieldToEventLoop();
   }
