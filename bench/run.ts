@@ -4,6 +4,7 @@
 //   npm run bench -- [--patients 5000] [--duration 10] [--warmup 2] [--connections 10]
 //                    [--login-connections 2] [--engines sqlite,postgres] [--out .tmp/bench/results.json]
 //                    [--open-loop 65] [--open-loop-rate 200]
+//                    [--scenarios open-loop,login,caseload,overview]
 //
 // PostgreSQL runs in a throwaway cluster unless BENCH_DATABASE_URL names a server (a fresh database is
 // created there and dropped). All traffic goes to 127.0.0.1; every wait is bounded; children and clusters
@@ -32,6 +33,16 @@ function intFlag(name: string, fallback: number, min: number, max: number): numb
   return value;
 }
 
+const SCENARIO_NAMES = ['open-loop', 'login', 'caseload', 'overview'] as const;
+type ScenarioName = (typeof SCENARIO_NAMES)[number];
+function scenarioList(value: string): ReadonlySet<ScenarioName> {
+  const names = value.split(',').filter((n) => n !== '');
+  const unknown = names.filter((n) => !(SCENARIO_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`--scenarios takes a list of ${SCENARIO_NAMES.join(', ')}; got ${value}`);
+  return new Set(names as ScenarioName[]);
+}
+
 const options = {
   patients: intFlag('--patients', 5000, 1, 200_000),
   durationSec: intFlag('--duration', 10, 1, 120),
@@ -52,6 +63,11 @@ const options = {
    */
   openLoopSec: intFlag('--open-loop', 65, 0, 600),
   openLoopRate: intFlag('--open-loop-rate', 200, 1, 5000),
+  /**
+   * Which scenarios run on each engine (all by default). `--scenarios overview,caseload` gives the two
+   * audited-read figures of issue 19 alone, without the open loop: about 3 minutes for both engines.
+   */
+  scenarios: scenarioList(flag('--scenarios', SCENARIO_NAMES.join(','))),
 };
 const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? null;
 
@@ -60,7 +76,8 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 // Everything stops by itself: a hard ceiling on the whole run, generous against the planned time.
 // Each scenario: warm-up, the run, the bare-route probes before and after it and the commit probe.
 const scenarioSec = options.warmupSec + options.durationSec + 2 * options.bareProbeSec + 10;
-const openLoopBudgetSec = options.openLoopSec > 0 ? options.openLoopSec + 30 : 0;
+const runsOpenLoop = options.openLoopSec > 0 && options.scenarios.has('open-loop');
+const openLoopBudgetSec = runsOpenLoop ? options.openLoopSec + 30 : 0;
 const budgetMs =
   (120 +
     scenarioSec * (1 + 3 * options.engines.length) +
@@ -199,7 +216,7 @@ const openLoops: OpenLoopMeasured[] = [];
 
 async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promise<MeasuredScenario[]> {
   const { clinic, engine } = prepared;
-  const openLoop = options.openLoopSec > 0;
+  const openLoop = runsOpenLoop;
   const server = await startNodeServer({
     name: `duet server (${engine})`,
     script: path.join(repoRoot, 'src/server/main.ts'),
@@ -254,8 +271,9 @@ async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promi
       durationSec: options.durationSec,
       warmupSec: options.warmupSec,
     };
-    const scenarios: Scenario[] = [
+    const all: (Scenario & { key: ScenarioName })[] = [
       {
+        key: 'login',
         ...base,
         name: 'login',
         connections: options.loginConnections,
@@ -265,6 +283,7 @@ async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promi
         body: JSON.stringify({ email, password: clinic.password }),
       },
       {
+        key: 'caseload',
         ...base,
         name: 'caseload',
         connections: options.connections,
@@ -272,6 +291,7 @@ async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promi
         headers: { cookie },
       },
       {
+        key: 'overview',
         ...base,
         name: 'patient overview',
         connections: options.connections,
@@ -279,6 +299,9 @@ async function benchEngine(prepared: PreparedEngine, bare: ServerProcess): Promi
         headers: { cookie },
       },
     ];
+    const scenarios: Scenario[] = all
+      .filter((s) => options.scenarios.has(s.key))
+      .map(({ key: _key, ...s }) => s);
     const results: MeasuredScenario[] = [];
     const target = {
       dataDir: prepared.serverEnv.DATA_DIR,
