@@ -53,7 +53,7 @@ export async function checkMeasureReminders(deps: AppDeps, slicing: Partial<Slic
   }
 }
 
-/** One slice of a clinic's patients: what is due, what was sent, and every new reminder in one transaction. */
+/** One page of a clinic's patients: what is due, what was sent, then the new reminders in short transactions. */
 async function remindPage(
   deps: AppDeps,
   clinicId: string,
@@ -89,11 +89,11 @@ async function remindPage(
     if (fresh.length > 0 && userId) toSend.push({ patientId, userId, fresh });
   }
   if (toSend.length === 0) return;
-  // A few patients' reminders per transaction (one commit each, not one per patient), a turn between them;
+  // A few patients' reminders per transaction (one commit each, not one per patient), a turn before each;
   // still one email per patient whose record is new. The commit's disk flush runs off the event loop
   // (durableTransaction, issue 19) and is done before the next batch.
   for (let i = 0; i < toSend.length; i += writeBatch) {
-    if (i > 0) await giveTurn();
+    await giveTurn();
     await recordAndNotify(deps, clinicId, toSend.slice(i, i + writeBatch), now);
   }
 }
