@@ -11,7 +11,7 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 // The web app lives in src/web and is served by the Duet server from dist/web.
 let builtTo = fromRoot('./dist/web');
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: fromRoot('./src/web'),
   plugins: [
     react(),
@@ -69,6 +69,19 @@ export default defineConfig({
     },
   ],
   css: { postcss: fromRoot('./') },
+  resolve: {
+    // Issue 17 ("Fast"): React Router's package points every import at its development build (warnings and
+    // checks meant for a developer). The build takes its production build; `vite` for development keeps the other.
+    alias:
+      command === 'build'
+        ? [
+            {
+              find: /^react-router$/,
+              replacement: fromRoot('./node_modules/react-router/dist/production/index.mjs'),
+            },
+          ]
+        : [],
+  },
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
@@ -87,4 +100,4 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': 'http://localhost:3000' },
   },
-});
+}));

@@ -1,7 +1,40 @@
 // Code split by route (issue 17, "Fast"): each page is its own chunk, fetched when its route is first opened,
 // so a patient's phone never downloads the clinicians' pages or the charts library.
-import { isValidElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import {
+  isValidElement,
+  startTransition,
+  Suspense,
+  use,
+  useEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { LoadingState } from '../components/query-state';
+
+/**
+ * A component whose module loads once. Until it has arrived, rendering it suspends (the nearest Suspense shows
+ * its fallback); once it has, it renders at once. React's `lazy` suspends on the first render even when the
+ * module is already there (preloaded with the app, or precached), and React 19 holds each such reveal for up to
+ * 300 ms (issue 17: Today's later visit waited on that).
+ */
+function loadable<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  let loaded: ComponentType<Props> | null = null;
+  let loading: Promise<ComponentType<Props>> | null = null;
+  const start = (): Promise<ComponentType<Props>> => {
+    if (loading === null) {
+      loading = load().then((component) => (loaded = component));
+      // A failed chunk (offline, a new build) is tried again on the next render.
+      loading.catch(() => (loading = null));
+    }
+    return loading;
+  };
+  function Loaded(props: Props) {
+    const Component = loaded ?? use(start());
+    return <Component {...props} />;
+  }
+  return { Loaded, start };
+}
 
 /**
  * A page component loaded on first render. `load` imports the page's module and picks the named export;
@@ -10,15 +43,15 @@ import { LoadingState } from '../components/query-state';
 export function lazyPage<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
 ): ComponentType<Props> {
-  const Page = lazy(async () => ({ default: await load() }));
+  const { Loaded, start } = loadable(load);
   function LazyPage(props: Props) {
     return (
       <Suspense fallback={<LoadingState label="Opening the page…" />}>
-        <Page {...props} />
+        <Loaded {...props} />
       </Suspense>
     );
   }
-  preloaders.set(LazyPage, () => void load());
+  preloaders.set(LazyPage, () => void start().catch(() => undefined));
   return LazyPage;
 }
 
@@ -34,20 +67,41 @@ export function preloadPage(element: ReactNode): void {
 }
 
 /**
- * A secondary part of a page (a card below the fold) loaded in its own chunk after the page itself, so what a
- * person came for shows first. Until it arrives `placeholder` holds its place (issue 17: a card that always
- * shows gets a placeholder of its loading height, so links below it do not move under the pointer); without
- * one nothing is shown. The part brings its own loading state.
+ * False on the first render, true once the page has painted and the browser has a moment, set in a transition:
+ * React then renders what waited in small slices between the browser's own work instead of in one long task
+ * (issue 17: what a person came for shows first, and the phone answers a tap meanwhile).
+ */
+export function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const show = () => startTransition(() => setPainted(true));
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(show, { timeout: 1000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(show, 50);
+    return () => window.clearTimeout(id);
+  }, []);
+  return painted;
+}
+
+/**
+ * A secondary part of a page (a card below the fold), rendered only after the page has painted and loaded in
+ * its own chunk, so what a person came for shows first. Until then `placeholder` holds its place (issue 17: a
+ * card that always shows gets a placeholder of its loading height, so links below it do not move under the
+ * pointer); without one nothing is shown. The part brings its own loading state.
  */
 export function lazyPart<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
   placeholder: ReactNode = null,
 ): ComponentType<Props> {
-  const Part = lazy(async () => ({ default: await load() }));
+  const { Loaded } = loadable(load);
   function LazyPart(props: Props) {
+    const painted = usePaintedOnce();
+    if (!painted) return placeholder;
     return (
       <Suspense fallback={placeholder}>
-        <Part {...props} />
+        <Loaded {...props} />
       </Suspense>
     );
   }

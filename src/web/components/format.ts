@@ -2,6 +2,21 @@
 import type { AccountStatus, Role } from '../../shared/accounts/api';
 import { instantAt, localDate, localDateTime } from '../../shared/time/index';
 
+// Issue 17 ("Fast"): making an Intl.DateTimeFormat costs far more than using one (a list of doses or entries
+// made one per row); each set of options gets one formatter, made on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The one formatter for these options in the browser's locale. */
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
   therapist: 'Therapist',
@@ -28,12 +43,7 @@ export function statusLabel(status: AccountStatus): string {
 export function formatDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return dateTimeFormat({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** Whole years between a birth date (YYYY-MM-DD) and today in the browser's zone. */
@@ -49,7 +59,7 @@ export function ageInYears(birthDate: string, today: Date = new Date()): number 
 
 /** An instant (epoch ms) as date and time, optionally in a given IANA zone. */
 export function formatDateTime(ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return dateTimeFormat({
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(timeZone ? { timeZone } : {}),
@@ -57,10 +67,7 @@ export function formatDateTime(ms: number, timeZone?: string): string {
 }
 
 export function formatTime(ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(ms));
+  return dateTimeFormat({ timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(ms));
 }
 
 /** The calendar day of an instant in a zone, as a key (YYYY-MM-DD) and a heading. */
@@ -68,7 +75,7 @@ export function dayOf(ms: number, timeZone?: string): { key: string; label: stri
   const date = new Date(ms);
   const zone = timeZone ? { timeZone } : {};
   const key = localDate(ms, timeZone ?? browserTimeZone());
-  const label = new Intl.DateTimeFormat(undefined, {
+  const label = dateTimeFormat({
     weekday: 'long',
     day: 'numeric',
     month: 'long',

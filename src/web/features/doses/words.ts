@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../components/format';
 import { skipReasonLabels, skipReasons, type SkipReason } from '../../../shared/doses/rules';
 
 export { skipReasonLabels, skipReasons, type SkipReason };
@@ -8,13 +9,13 @@ export const amountText = (amount: number, unit: string): string =>
 
 /** A clock time in the patient's zone, e.g. "9:02 AM". */
 export function timeIn(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(new Date(ms));
+  return dateTimeFormat({ timeStyle: 'short', timeZone }).format(new Date(ms));
 }
 
 /** "08:00" as the phone's locale shows times, e.g. "8:00 AM". */
 export function localTimeText(hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: 'UTC' }).format(
+  return dateTimeFormat({ timeStyle: 'short', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, 0, 1, h ?? 0, m ?? 0)),
   );
 }

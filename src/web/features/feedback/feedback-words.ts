@@ -1,4 +1,5 @@
 // Duet's own wording of the feedback questions, shared by the patient's forms and the clinician's view.
+import { dateTimeFormat } from '../../components/format';
 
 export const SESSION_QUESTIONS = {
   helped: 'What helped in this session?',
@@ -20,10 +21,5 @@ export const TREATMENT_QUESTION = 'How much is each part of your treatment helpi
 export function sessionDate(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(date);
+  return dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
