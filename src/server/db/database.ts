@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -82,13 +82,25 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  // Statements run around every read and every shared audit commit: built once (issue 19).
+  const begin = CompiledQuery.raw('begin');
+  const beginImmediate = CompiledQuery.raw('begin immediate');
+  const commit = CompiledQuery.raw('commit');
+  let syncStatements: { normal: SQLite.Statement; full: SQLite.Statement } | null = null;
+  const synchronous = (level: 'normal' | 'full') => {
+    syncStatements ??= {
+      normal: raw.prepare('pragma synchronous = NORMAL'),
+      full: raw.prepare('pragma synchronous = FULL'),
+    };
+    syncStatements[level].run();
+  };
   const inTransaction = <T>(conn: Db, fn: (trx: Db) => Promise<T>) =>
     (async () => {
       // A reader takes a snapshot at its first read (deferred); a writer takes the write lock at once.
-      await sql.raw(readonly ? 'begin' : 'begin immediate').execute(conn);
+      await conn.executeQuery(readonly ? begin : beginImmediate);
       try {
         const result = await fn(conn);
-        await sql`commit`.execute(conn);
+        await conn.executeQuery(commit);
         return result;
       } catch (err) {
         if (raw.inTransaction) await sql`rollback`.execute(conn);
@@ -115,11 +127,11 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
     },
     async durableTransaction(fn) {
       const result = await db.connection().execute(async (conn) => {
-        raw.pragma('synchronous = NORMAL');
+        synchronous('normal');
         try {
           return await inTransaction(conn, fn);
         } finally {
-          raw.pragma('synchronous = FULL');
+          synchronous('full');
         }
       });
       // Committed to the WAL; durable once the WAL is on disk. The answer waits for this, the event loop not.
@@ -128,11 +140,11 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
     },
     read(fn) {
       return db.connection().execute(async (conn) => {
-        await sql`begin`.execute(conn);
+        await conn.executeQuery(begin);
         try {
           return await fn(conn);
         } finally {
-          if (raw.inTransaction) await sql`commit`.execute(conn);
+          if (raw.inTransaction) await conn.executeQuery(commit);
         }
       });
     },
