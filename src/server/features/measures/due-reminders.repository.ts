@@ -49,7 +49,7 @@ export function reminderKey(patientId: string, instrument: string, dueDate: stri
 }
 
 /**
- * Records a slice's reminders in one statement (issue 19: batched inserts); a reminder already recorded (a
+ * Records a batch of reminders in one statement per 500 (issue 19: batched inserts); a reminder already recorded (a
  * rerun, or another instance got there first) is left as it is. Returns the patients with a new record.
  */
 export async function insertReminders(
@@ -62,12 +62,16 @@ export async function insertReminders(
     sent_at: number;
   }[],
 ): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await db
-    .insertInto('measure_reminders')
-    .values([...rows])
-    .onConflict((oc) => oc.columns(['patient_id', 'instrument', 'due_date']).doNothing())
-    .returning('patient_id')
-    .execute();
-  return new Set(inserted.map((r) => r.patient_id));
+  const created = new Set<string>();
+  // 500 rows per statement: well inside both engines' limits on bound values.
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db
+      .insertInto('measure_reminders')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['patient_id', 'instrument', 'due_date']).doNothing())
+      .returning('patient_id')
+      .execute();
+    for (const r of inserted) created.add(r.patient_id);
+  }
+  return created;
 }
