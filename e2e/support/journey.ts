@@ -49,14 +49,17 @@ export async function apiFromPage(page: Page, path: string): Promise<{ status: n
   }, path);
 }
 
-/** The outbox worker turns events into alerts about once a second: reload until the item is there. */
+/**
+ * The outbox worker turns events into alerts about once a second: reload until the item is there. A short
+ * pause between reloads (the load-state wait already takes half a second): most checks pass on the second look.
+ */
 export async function reloadUntil(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     // Let the page's queries finish first: checking right after a reload would see the loading state.
     await page.waitForLoadState('networkidle');
     if (await check()) return;
-    await page.waitForTimeout(1_000);
+    await page.waitForTimeout(300);
     await page.reload();
   }
   throw new Error(`Timed out waiting for ${what} on ${page.url()}`);
