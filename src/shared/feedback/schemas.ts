@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SESSION_FEEDBACK_MAX } from '../lists/limits.js';
+import { SESSION_FEEDBACK_MAX, TREATMENT_RATINGS_MAX } from '../lists/limits.js';
+import { listLimitSchema } from '../lists/limit-query.js';
 
 // API shapes of the patient's feedback: after each attended session, and every four weeks on each part
 // of the treatment ("what works and what doesn't", issue 6).
@@ -119,10 +120,12 @@ export const treatmentRatingsDueSchema = z.object({
 export const treatmentRatingsSchema = z.object({
   /** The parts the patient rates now: current medications, assigned practice types, the sessions. */
   parts: z.array(treatmentPartSchema),
-  /** Oldest first, as the chart reads them. */
+  /** Oldest first, as the chart reads them: the latest `limit` rounds (issue 19); `hasMore` when older ones exist. */
   rounds: z.array(treatmentRatingRoundSchema),
+  hasMore: z.boolean(),
   due: treatmentRatingsDueSchema,
 });
+export const treatmentRatingsQuerySchema = z.object({ limit: listLimitSchema(TREATMENT_RATINGS_MAX) });
 export type TreatmentRatings = z.infer<typeof treatmentRatingsSchema>;
 
 export const submitTreatmentRatingResultSchema = z.object({ round: treatmentRatingRoundSchema });

@@ -54,3 +54,27 @@ export const CONVERSATIONS_MAX = 200;
 
 /** A therapist's own psychotherapy notes about one patient: the latest this many by session, newest first. */
 export const PSYCHOTHERAPY_NOTES_MAX = 500;
+
+/*
+ * Lists of one patient's record that grow with the years of their care (issue 19): `?limit=` from 1 to the
+ * maximum, the maximum when absent; `hasMore` when cut, and the page says "Showing the latest N"
+ * (src/shared/lists/limit-query.ts). About ten years of weekly care each.
+ */
+/** Visit agenda items: every open one first, then the latest discussed ones. */
+export const AGENDA_ITEMS_MAX = 500;
+/** Risk assessments, newest first. */
+export const RISK_ASSESSMENTS_MAX = 500;
+/** Treatment-rating rounds, the latest ones. */
+export const TREATMENT_RATINGS_MAX = 500;
+/** One patient's consults, newest first. */
+export const PATIENT_CONSULTS_MAX = 500;
+/** Care-team changes, newest first. */
+export const CARE_TEAM_CHANGES_MAX = 500;
+/** Team-summary history (earlier versions), newest first. */
+export const TEAM_SUMMARY_HISTORY_MAX = 500;
+/** Treatment-plan history entries, newest first. */
+export const PLAN_HISTORY_MAX = 500;
+/** Comments on one plan version, the latest ones, oldest first. */
+export const PLAN_COMMENTS_MAX = 500;
+/** Plan reviews, the latest ones. */
+export const PLAN_REVIEWS_MAX = 500;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listLimitSchema } from '../lists/limit-query.js';
+import { RISK_ASSESSMENTS_MAX } from '../lists/limits.js';
 import { roleSchema } from '../access/roles.js';
 import { safetyPlanSchema } from '../treatment-plans/schemas.js';
 import { crisisResourceSetSchema } from '../crisis/schemas.js';
@@ -236,4 +238,9 @@ export const riskAssessmentSchema = z.object({
   alertsResolved: z.number().optional(),
 });
 export type RiskAssessment = z.infer<typeof riskAssessmentSchema>;
-export const riskAssessmentListSchema = z.object({ assessments: z.array(riskAssessmentSchema) });
+/** Bounded (issue 19): the latest RISK_ASSESSMENTS_MAX at most, newest first; `hasMore` when cut. */
+export const riskAssessmentListSchema = z.object({
+  assessments: z.array(riskAssessmentSchema),
+  hasMore: z.boolean(),
+});
+export const riskAssessmentListQuerySchema = z.object({ limit: listLimitSchema(RISK_ASSESSMENTS_MAX) });

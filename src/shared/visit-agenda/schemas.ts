@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listLimitSchema } from '../lists/limit-query.js';
+import { AGENDA_ITEMS_MAX } from '../lists/limits.js';
 import { AGENDA_TEXT_MAX, agendaAddressees, agendaStatuses } from './rules.js';
 
 /** "What I want to talk about" API shapes (issue 14), shared by the server's routes and the web app. */
@@ -31,6 +33,8 @@ export const agendaListQuerySchema = z.object({
   /** Items for this appointment: those added for it and the open ones for the next visit. */
   appointmentId: z.uuid().optional(),
   status: z.enum(['open', 'all']).default('all'),
+  /** Bounded (issue 19): every open item first, then the latest discussed ones; `hasMore` when cut. */
+  limit: listLimitSchema(AGENDA_ITEMS_MAX),
 });
 
 export const agendaItemSchema = z.object({
@@ -51,4 +55,4 @@ export const agendaItemSchema = z.object({
   changeable: z.boolean(),
 });
 
-export const agendaListSchema = z.object({ items: z.array(agendaItemSchema) });
+export const agendaListSchema = z.object({ items: z.array(agendaItemSchema), hasMore: z.boolean() });

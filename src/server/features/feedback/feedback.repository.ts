@@ -78,21 +78,39 @@ export async function findTreatmentRating(db: Db, clinicId: string, id: string) 
 }
 
 /** A patient's rating rounds, oldest first, with their items. */
-export async function treatmentRatingsOfPatient(db: Db, clinicId: string, patientId: string) {
-  const rounds = await db
-    .selectFrom('treatment_ratings')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('rated_at')
-    .orderBy('id')
-    .execute();
+/** The latest `limit` rounds, answered oldest first, with their items. */
+export async function treatmentRatingsOfPatient(db: Db, clinicId: string, patientId: string, limit: number) {
+  const rounds = (
+    await db
+      .selectFrom('treatment_ratings')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .orderBy('rated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  ).reverse();
   const items = await ratingItems(
     db,
     clinicId,
     rounds.map((r) => r.id),
   );
   return { rounds, items };
+}
+
+/** The day of the patient's first rating round ever (null: none yet). */
+export async function firstRatedDay(db: Db, clinicId: string, patientId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('treatment_ratings')
+    .select('rated_day')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('rated_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rated_day ?? null;
 }
 
 export async function ratingItems(db: Db, clinicId: string, ratingIds: readonly string[]) {

@@ -11,6 +11,7 @@ import {
   sessionFeedbackListSchema,
   submitFeedbackResultSchema,
   submitTreatmentRatingResultSchema,
+  treatmentRatingsQuerySchema,
   treatmentRatingsSchema,
 } from '../../../shared/feedback/schemas.js';
 import * as feedback from './feedback.service.js';
@@ -83,9 +84,11 @@ export function feedbackRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
+      querystring: treatmentRatingsQuerySchema,
       response: { 200: treatmentRatingsSchema, ...errors(400, 401, 404) },
     },
-    handler: (request) => ratings.treatmentRatings(deps, actorOf(request), request.params.patientId),
+    handler: (request) =>
+      ratings.treatmentRatings(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.post('/api/patients/:patientId/treatment-ratings', {

@@ -4,6 +4,8 @@ import { newId } from '../../platform/ids.js';
 import { assignPractice } from '../practice/index.js';
 import type { TreatmentRatingRound, TreatmentRatings } from '../../../shared/feedback/schemas.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
+import { expectLimitRefused } from '../../testing/bounded-list.test-kit.js';
+import { TREATMENT_RATINGS_MAX } from '../../../shared/lists/limits.js';
 
 // The four-weekly ratings of each part of the treatment: what is rated, who rates, who sees, when due.
 let f: MessagingFixture;
@@ -135,5 +137,27 @@ describe('four-weekly treatment ratings', () => {
       .where('action', '=', 'treatment_rating.list')
       .execute();
     expect(audit.map((a) => a.actor_id)).toContain(f.prescriber.id);
+  });
+});
+
+describe('the rounds are bounded (issue 19)', () => {
+  it('a limit above the maximum is a 400 naming it; a small limit answers the latest round, hasMore, the same due day', async () => {
+    await f.setClock(f.t.clock.now() + 28 * DAY);
+    const second = await call(f.t.app, f.as.patient, 'POST', base, {
+      id: uuid(),
+      ratings: [{ kind: 'sessions', key: 'sessions', score: 8 }],
+    });
+    expect(second.statusCode).toBe(201);
+    expectLimitRefused(
+      await call(f.t.app, f.as.therapist, 'GET', `${base}?limit=${String(TREATMENT_RATINGS_MAX + 1)}`),
+      TREATMENT_RATINGS_MAX,
+    );
+    const all = (await call(f.t.app, f.as.therapist, 'GET', base)).json<TreatmentRatings>();
+    expect(all.rounds).toHaveLength(2);
+    expect(all.hasMore).toBe(false);
+    const cut = (await call(f.t.app, f.as.therapist, 'GET', `${base}?limit=1`)).json<TreatmentRatings>();
+    expect(cut.hasMore).toBe(true);
+    expect(cut.rounds.map((r) => r.id)).toEqual([all.rounds[1]?.id]);
+    expect(cut.due).toEqual(all.due);
   });
 });

@@ -15,7 +15,13 @@ import { treatmentParts } from './treatment-parts.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 /** The parts to rate now, every round so far (oldest first) and when the next round is due. */
-export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string): Promise<TreatmentRatings> {
+/** The latest `limit` rating rounds, oldest first; `hasMore` when older ones exist (issue 19). */
+export function treatmentRatings(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  limit: number,
+): Promise<TreatmentRatings> {
   return readPatientRecord(
     deps,
     actor,
@@ -24,17 +30,24 @@ export function treatmentRatings(deps: AppDeps, actor: Actor, patientId: string)
     async (trx) => {
       const patient = await patientBasics(trx, actor.clinicId, patientId);
       if (!patient) throw notFound('Patient');
-      const { rounds, items } = await repo.treatmentRatingsOfPatient(trx, actor.clinicId, patientId);
+      const found = await repo.treatmentRatingsOfPatient(trx, actor.clinicId, patientId, limit + 1);
+      // Read one more than asked, oldest first: a round beyond the limit is the oldest, left out.
+      const hasMore = found.rounds.length > limit;
+      const rounds = hasMore ? found.rounds.slice(1) : found.rounds;
+      const items = found.items;
       const today = localDate(deps.clock.now(), patient.timeZone);
       const due = treatmentRatingDue({
         enrolledDay: localDate(patient.enrolledAt, patient.timeZone),
-        firstRatedDay: rounds[0]?.rated_day ?? null,
+        firstRatedDay: hasMore
+          ? await repo.firstRatedDay(trx, actor.clinicId, patientId)
+          : (rounds[0]?.rated_day ?? null),
         lastRatedDay: rounds.at(-1)?.rated_day ?? null,
         today,
       });
       return {
         parts: await treatmentParts(trx, actor.clinicId, patientId),
         rounds: rounds.map((r) => toRatingRound(r, items)),
+        hasMore,
         due: { ...due, today },
       };
     },

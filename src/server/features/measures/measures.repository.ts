@@ -324,12 +324,13 @@ export async function findRiskAssessment(db: Db, clinicId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function riskAssessmentsOf(db: Db, clinicId: string, patientId: string) {
+export async function riskAssessmentsOf(db: Db, clinicId: string, patientId: string, limit: number) {
   return assessmentsWithAuthor(db)
     .where('a.clinic_id', '=', clinicId)
     .where('a.patient_id', '=', patientId)
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc')
+    .limit(limit)
     .execute();
 }
 

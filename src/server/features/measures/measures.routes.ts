@@ -16,6 +16,7 @@ import {
   questionnaireResponseSchema,
   responseListQuerySchema,
   responseListSchema,
+  riskAssessmentListQuerySchema,
   riskAssessmentListSchema,
   riskAssessmentSchema,
   submitResultSchema,
@@ -126,11 +127,11 @@ export function measureRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
+      querystring: riskAssessmentListQuerySchema,
       response: { 200: riskAssessmentListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      assessments: await risk.riskAssessments(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) =>
+      risk.riskAssessments(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.post('/api/patients/:patientId/risk-assessments', {

@@ -3,6 +3,8 @@ import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { RiskAssessment, SubmitResult } from '../../../shared/measures/schemas.js';
 import { messagingFixture, uuid, type MessagingFixture } from '../messaging/messaging.test-kit.js';
+import { expectLimitRefused } from '../../testing/bounded-list.test-kit.js';
+import { RISK_ASSESSMENTS_MAX } from '../../../shared/lists/limits.js';
 
 let f: MessagingFixture;
 let base: string;
@@ -116,5 +118,18 @@ describe('risk assessment after a self-harm answer', () => {
       outcome: 'no_immediate_risk',
     });
     expect(missing.statusCode).toBe(400);
+  });
+});
+
+describe('the list is bounded (issue 19)', () => {
+  it('a limit above the maximum is a 400 naming it; a small limit answers the newest with hasMore', async () => {
+    const list = (query: string) => call(f.t.app, f.as.therapist, 'GET', `${base}/risk-assessments${query}`);
+    expectLimitRefused(await list(`?limit=${String(RISK_ASSESSMENTS_MAX + 1)}`), RISK_ASSESSMENTS_MAX);
+    const all = (await list('')).json<{ assessments: RiskAssessment[]; hasMore: boolean }>();
+    expect(all.assessments.length).toBe(3);
+    expect(all.hasMore).toBe(false);
+    const cut = (await list('?limit=2')).json<{ assessments: RiskAssessment[]; hasMore: boolean }>();
+    expect(cut.hasMore).toBe(true);
+    expect(cut.assessments.map((a) => a.id)).toEqual(all.assessments.slice(0, 2).map((a) => a.id));
   });
 });

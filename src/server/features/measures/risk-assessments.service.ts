@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import type { NewRiskAssessment, RiskAssessment } from '../../../shared/measures/schemas.js';
 import * as repo from './measures.repository.js';
 import { toRiskAssessment } from './measures.mapper.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 
 const notOfPatient = (path: string) =>
   new AppError('validation_failed', 'That is not an answer or alert about this patient.', [
@@ -130,12 +131,24 @@ export function recordRiskAssessment(
 }
 
 /** The patient's history of risk assessments, newest first (care team only). */
-export function riskAssessments(deps: AppDeps, actor: Actor, patientId: string): Promise<RiskAssessment[]> {
+/** The latest `limit` assessments, newest first; `hasMore` when older ones exist (issue 19). */
+export function riskAssessments(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  limit: number,
+): Promise<{ assessments: RiskAssessment[]; hasMore: boolean }> {
   return readPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'risk_assessment.list', resourceType: 'risk_assessment' },
-    async (trx) => (await repo.riskAssessmentsOf(trx, actor.clinicId, patientId)).map(toRiskAssessment),
+    async (trx) => {
+      const { rows, hasMore } = firstOf(
+        await repo.riskAssessmentsOf(trx, actor.clinicId, patientId, limit + 1),
+        limit,
+      );
+      return { assessments: rows.map(toRiskAssessment), hasMore };
+    },
   );
 }

@@ -37,10 +37,11 @@ export function listItems(
   db: Db,
   clinicId: string,
   patientId: string,
-  filter: { onlyOpen: boolean; appointmentId?: string },
+  filter: { onlyOpen: boolean; appointmentId?: string; addressees?: readonly string[]; limit?: number },
 ) {
   let q = itemsOf(db, clinicId, patientId);
   if (filter.onlyOpen) q = q.where('i.status', '=', 'open');
+  if (filter.addressees !== undefined) q = q.where('i.addressed_to', 'in', filter.addressees);
   const appointmentId = filter.appointmentId;
   if (appointmentId !== undefined)
     q = q.where((eb) =>
@@ -49,6 +50,14 @@ export function listItems(
         eb.and([eb('i.appointment_id', 'is', null), eb('i.status', '=', 'open')]),
       ]),
     );
+  // Bounded (issue 19): every open item first, then the latest discussed ones; the caller orders them back.
+  if (filter.limit !== undefined)
+    return q
+      .orderBy('i.status', 'desc')
+      .orderBy('i.created_at', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(filter.limit)
+      .execute();
   return q.orderBy('i.status', 'desc').orderBy('i.created_at').orderBy('i.id').execute();
 }
 

@@ -9,8 +9,10 @@ import type { AgendaItemChange, NewAgendaItem } from '../../../shared/visit-agen
 import {
   addressedToReader,
   addresseeOfAppointment,
+  agendaAddressees,
   type AgendaAddressee,
 } from '../../../shared/visit-agenda/rules.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { toAgendaItem } from './visit-agenda.mapper.js';
 import * as repo from './visit-agenda.repository.js';
 
@@ -43,28 +45,47 @@ export async function agendaItemsFor(
   now: number,
   filter: { onlyOpen: boolean; appointment?: { id: string; type: string } },
 ): Promise<AgendaItem[]> {
+  return (await boundedAgendaItemsFor(trx, actor, patientId, now, filter)).items;
+}
+
+const openFirstThenOldest = (a: repo.AgendaRow, b: repo.AgendaRow) =>
+  (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) ||
+  a.created_at - b.created_at ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** As agendaItemsFor; with `limit`, every open item first, then the latest discussed ones, `hasMore` when cut. */
+async function boundedAgendaItemsFor(
+  trx: Db,
+  actor: Actor,
+  patientId: string,
+  now: number,
+  filter: { onlyOpen: boolean; appointment?: { id: string; type: string }; limit?: number },
+): Promise<{ items: AgendaItem[]; hasMore: boolean }> {
   const reader = await readerOf(trx, actor, patientId);
   const appointment = filter.appointment;
   const addressee = appointment ? addresseeOfAppointment(appointment.type) : null;
-  const rows = (
+  const shown = (a: string) =>
+    visibleTo(reader, a) && (addressee === null || a === 'both' || a === addressee);
+  const addressees = agendaAddressees.filter(shown);
+  if (addressees.length === 0) return { items: [], hasMore: false };
+  const found = (
     await repo.listItems(trx, actor.clinicId, patientId, {
       onlyOpen: filter.onlyOpen,
+      addressees,
       ...(appointment ? { appointmentId: appointment.id } : {}),
+      ...(filter.limit !== undefined ? { limit: filter.limit + 1 } : {}),
     })
-  ).filter(
-    (r) =>
-      visibleTo(reader, r.addressed_to) &&
-      (addressee === null || r.addressed_to === 'both' || r.addressed_to === addressee),
-  );
-  return shape(trx, actor.clinicId, rows, now);
+  ).filter((r) => shown(r.addressed_to));
+  const { rows, hasMore } = firstOf(found, filter.limit ?? found.length);
+  return { items: await shape(trx, actor.clinicId, rows.sort(openFirstThenOldest), now), hasMore };
 }
 
 export function listAgenda(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-  query: { appointmentId?: string | undefined; status: 'open' | 'all' },
-): Promise<{ items: AgendaItem[] }> {
+  query: { appointmentId?: string | undefined; status: 'open' | 'all'; limit: number },
+): Promise<{ items: AgendaItem[]; hasMore: boolean }> {
   return readPatientRecord(
     deps,
     actor,
@@ -77,11 +98,11 @@ export function listAgenda(
         if (!found) throw notFound('Appointment');
         appointment = found;
       }
-      const items = await agendaItemsFor(trx, actor, patientId, deps.clock.now(), {
+      return boundedAgendaItemsFor(trx, actor, patientId, deps.clock.now(), {
         onlyOpen: query.status === 'open',
+        limit: query.limit,
         ...(appointment ? { appointment } : {}),
       });
-      return { items };
     },
   );
 }

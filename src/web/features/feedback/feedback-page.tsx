@@ -7,6 +7,7 @@ import { formatDay, fullName } from '../../components/format';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { ShowingLatest } from '../../components/showing-latest';
 import type { SessionFeedback } from '../../../shared/feedback/schemas';
 import { usePatient } from '../patients/api';
 import { useSessionFeedback, useTreatmentRatings } from './api';
@@ -108,6 +109,11 @@ export function FeedbackPage() {
                   : `Next round due ${formatDay(ratings.data.due.dueDay)}.`}
               </Text>
               <TreatmentRatingsChart rounds={ratings.data.rounds} />
+              <ShowingLatest
+                shown={ratings.data.rounds.length}
+                hasMore={ratings.data.hasMore}
+                what="rounds"
+              />
             </>
           )}
         </Paper>

@@ -110,9 +110,7 @@ export function useRiskAssessments(patientId: string) {
   return useQuery({
     queryKey: measureKeys.risk(patientId),
     queryFn: () =>
-      api
-        .get<{ assessments: RiskAssessment[] }>(`${base(patientId)}/risk-assessments`)
-        .then((r) => r.assessments),
+      api.get<{ assessments: RiskAssessment[]; hasMore: boolean }>(`${base(patientId)}/risk-assessments`),
     enabled: patientId !== '',
   });
 }

@@ -19,6 +19,7 @@ import type { ContactMethod, RiskAction, RiskOutcome } from '../../../shared/mea
 import { dateTimeInputValue, formatDateTime, instantOfDateTimeInput } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
+import { ShowingLatest } from '../../components/showing-latest';
 import { useRiskAssessments } from './api';
 import { useRecordAlertAssessment } from '../inbox/api';
 import { CONTACT_METHOD_LABELS, RISK_ACTION_LABELS, RISK_OUTCOME_LABELS } from './measure-words';
@@ -188,7 +189,7 @@ export function RiskAssessmentButton({ alert, size = 'sm' }: { alert: Alert; siz
 /** Every risk assessment recorded for the patient, newest first. */
 export function RiskAssessmentHistory({ patientId }: { patientId: string }) {
   const history = useRiskAssessments(patientId);
-  const sorted = [...(history.data ?? [])].sort((a, b) => b.contactedAt - a.contactedAt);
+  const sorted = [...(history.data?.assessments ?? [])].sort((a, b) => b.contactedAt - a.contactedAt);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="risk-history-heading">
       <Title order={2} size="h4" id="risk-history-heading" mb="sm">
@@ -196,7 +197,7 @@ export function RiskAssessmentHistory({ patientId }: { patientId: string }) {
       </Title>
       {history.isPending && <LoadingState label="Loading risk assessments…" />}
       {history.isError && <ErrorState error={history.error} onRetry={() => void history.refetch()} />}
-      {history.data?.length === 0 && (
+      {history.data?.assessments.length === 0 && (
         <Text size="sm" c="dimmed">
           None recorded.
         </Text>
@@ -227,6 +228,7 @@ export function RiskAssessmentHistory({ patientId }: { patientId: string }) {
           </Paper>
         ))}
       </Stack>
+      <ShowingLatest shown={sorted.length} hasMore={history.data?.hasMore === true} what="assessments" />
     </Paper>
   );
 }

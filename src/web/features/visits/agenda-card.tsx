@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Textarea } from '../../components/limited-text';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { fieldErrorsFrom } from '../../components/validation-details';
+import { ShowingLatest } from '../../components/showing-latest';
 import type { AgendaItem } from '../../../shared/visit-agenda/api';
 import { AGENDA_TEXT_MAX, agendaAddressees, type AgendaAddressee } from '../../../shared/visit-agenda/rules';
 import { useAddAgendaItem, useAgenda, useChangeAgendaItem, useDeleteAgendaItem } from './api';
@@ -171,7 +172,7 @@ export function AgendaCard({
   appointmentId?: string | null;
 }) {
   const agenda = useAgenda(patientId);
-  const items = (agenda.data ?? []).filter(
+  const items = (agenda.data?.items ?? []).filter(
     (i) => appointmentId === null || i.appointmentId === null || i.appointmentId === appointmentId,
   );
   const open = items.filter((i) => i.status === 'open');
@@ -193,6 +194,11 @@ export function AgendaCard({
           ))}
         </Stack>
       )}
+      <ShowingLatest
+        shown={agenda.data?.items.length ?? 0}
+        hasMore={agenda.data?.hasMore === true}
+        what="items"
+      />
     </Card>
   );
 }

@@ -19,18 +19,19 @@ export const visitKeys = {
     ['patients', patientId, 'visit-summary', appointmentId] as const,
 };
 
-/** The patient's own items (all), or the items for one appointment (the clinician's view of it). */
+/**
+ * The patient's own items (all), or the items for one appointment (the clinician's view of it); bounded at
+ * AGENDA_ITEMS_MAX, every open item first (`hasMore` when older discussed ones are left out).
+ */
 export function useAgenda(patientId: string, appointmentId: string | null = null) {
   return useQuery({
     queryKey: visitKeys.agendaFor(patientId, appointmentId),
     queryFn: () =>
-      api
-        .get<AgendaList>(
-          appointmentId
-            ? `${base(patientId)}?appointmentId=${encodeURIComponent(appointmentId)}`
-            : base(patientId),
-        )
-        .then((r) => r.items),
+      api.get<AgendaList>(
+        appointmentId
+          ? `${base(patientId)}?appointmentId=${encodeURIComponent(appointmentId)}`
+          : base(patientId),
+      ),
     enabled: patientId !== '',
   });
 }

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
+import { ShowingLatest } from '../../components/showing-latest';
 import { addresseeWords } from '../../../shared/visit-agenda/visit-summary-words';
 import { useAgenda, useMarkDiscussed } from './api';
 
@@ -10,7 +11,7 @@ import { useAgenda, useMarkDiscussed } from './api';
 export function TeamAgendaCard({ patientId }: { patientId: string }) {
   const agenda = useAgenda(patientId);
   const mark = useMarkDiscussed(patientId);
-  const open = (agenda.data ?? []).filter((i) => i.status === 'open');
+  const open = (agenda.data?.items ?? []).filter((i) => i.status === 'open');
   if (agenda.isSuccess && open.length === 0) return null;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="team-agenda-heading">
@@ -39,6 +40,11 @@ export function TeamAgendaCard({ patientId }: { patientId: string }) {
           </li>
         ))}
       </Stack>
+      <ShowingLatest
+        shown={agenda.data?.items.length ?? 0}
+        hasMore={agenda.data?.hasMore === true}
+        what="items"
+      />
       {mark.isError && (
         <Text c="red.8" size="sm" role="alert">
           {errorMessage(mark.error)}
