@@ -5,6 +5,7 @@ import { loggedDoseKeys } from '../doses/index.js';
 import * as repo from './push.repository.js';
 import { serverKeys } from './server-keys.js';
 import { sendPush, type PushOutcome } from './web-push-send.js';
+import { yieldToEventLoop } from '../../platform/single-flight.js';
 
 /** A send that failed for a passing reason (429, 5xx, no answer) is tried again at most this many times in all. */
 export const MAX_PUSH_ATTEMPTS = 5;
@@ -57,9 +58,11 @@ export async function sendDuePushes(deps: AppDeps, limit = 100, budgetMs = 5_000
   if (due.length === 0) return 0;
   const keys = await serverKeys(deps);
   let sent = 0;
-  for (const n of due) {
+  for (const [i, n] of due.entries()) {
     // A slow push service must not hold up the outbox (alerts) for long: the rest goes on the next tick.
     if (deps.clock.now() - now > budgetMs) break;
+    // Issue 19: a turn for the event loop between notifications (one with no subscription is only writes).
+    if (i > 0) await yieldToEventLoop();
     const message = pushMessageSchema.parse(JSON.parse(n.message));
     if (await alreadyLogged(deps, n.clinic_id, n.patient_id, message)) {
       await repo.finishNotification(db, n.id, 'cancelled', now);
