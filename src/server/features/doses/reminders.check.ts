@@ -9,6 +9,7 @@ import * as doses from './doses.repository.js';
 import * as supplies from './supplies.repository.js';
 import { patientsWantingEmail } from './reminder-settings.repository.js';
 import { toForecast } from './supplies.forecast.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 /** A dose reminder goes at dose time; after a pause of the app (restart, downtime) older doses are not mailed. */
 export const DOSE_REMINDER_WINDOW_MS = 30 * 60_000;
@@ -22,6 +23,8 @@ export const DOSE_REMINDER_WINDOW_MS = 30 * 60_000;
 export async function checkDoseReminders(deps: AppDeps): Promise<void> {
   const db = deps.database.db;
   const now = deps.clock.now();
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms (many patients share a dose time).
+  const slices = timeSlices();
   for (const clinicId of await clinicIds(db)) {
     const patients = await patientsWantingEmail(db, clinicId);
     if (patients.length === 0) continue;
@@ -33,6 +36,7 @@ export async function checkDoseReminders(deps: AppDeps): Promise<void> {
     let earliest: string | null = null;
     const wanted = new Map<string, string[]>();
     for (const p of patients) {
+      await slices.maybeYield();
       const today = localDate(now, p.time_zone);
       const yesterday = addDays(today, -1);
       const due = (regimens.get(p.id) ?? [])
@@ -48,7 +52,9 @@ export async function checkDoseReminders(deps: AppDeps): Promise<void> {
     for (const p of patients) {
       const keys = (wanted.get(p.id) ?? []).filter((k) => !logged.has(k));
       if (keys.length === 0) continue;
-      await deps.database.transaction(async (trx) => {
+      await slices.maybeYield();
+      // The commit's disk flush runs off the event loop; the next patient waits until it is durable.
+      await deps.database.durableTransaction(async (trx) => {
         let fresh = false;
         for (const key of keys) {
           const inserted = await doses.recordDoseReminder(trx, {
