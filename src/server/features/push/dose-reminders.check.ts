@@ -6,6 +6,7 @@ import { loggedDoseKeys } from '../doses/index.js';
 import * as repo from './push.repository.js';
 import { serverKeys } from './server-keys.js';
 import { pushRequester } from './queue.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 /** As the email reminder: at dose time; after downtime, doses more than 30 minutes past are not pushed. */
 export const DOSE_PUSH_WINDOW_MS = 30 * 60_000;
@@ -21,6 +22,8 @@ export async function checkDosePushes(deps: AppDeps): Promise<void> {
   const db = deps.database.db;
   const now = deps.clock.now();
   const request = pushRequester(deps.clock);
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms (many patients share a dose time).
+  const slices = timeSlices();
   for (const clinicId of await repo.clinicsWithPush(db)) {
     const patients = await repo.patientsWantingDosePush(db, clinicId);
     if (patients.length === 0) continue;
@@ -30,6 +33,7 @@ export async function checkDosePushes(deps: AppDeps): Promise<void> {
       patients.map((p) => p.id),
     );
     for (const p of patients) {
+      await slices.maybeYield();
       const today = localDate(now, p.time_zone);
       const yesterday = addDays(today, -1);
       const due = (regimens.get(p.id) ?? [])
@@ -39,7 +43,8 @@ export async function checkDosePushes(deps: AppDeps): Promise<void> {
       const logged = await loggedDoseKeys(db, clinicId, [p.id], yesterday);
       const fresh = due.filter((d) => !logged.has(d.doseKey));
       if (fresh.length === 0) continue;
-      await deps.database.transaction(async (trx) => {
+      // The commit's disk flush runs off the event loop; the next patient waits until it is durable.
+      await deps.database.durableTransaction(async (trx) => {
         for (const d of fresh)
           await request(trx, {
             clinicId,
