@@ -4,6 +4,7 @@ import { everyClinicSettings } from '../clinic/index.js';
 import { appointmentSettings } from '../../../shared/appointments/settings.js';
 import * as repo from './reminders.repository.js';
 import { appointmentMessage } from '../../../shared/push/texts.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 /**
  * Appointment reminders (issue 6): a patient gets one email per appointment when it is less than the
@@ -15,11 +16,15 @@ import { appointmentMessage } from '../../../shared/push/texts.js';
 export async function checkAppointmentReminders(deps: AppDeps): Promise<void> {
   const db = deps.database.db;
   const now = deps.clock.now();
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms (a first start may find many due).
+  const slices = timeSlices();
   for (const clinic of await everyClinicSettings(db)) {
     const hours = appointmentSettings(clinic.settings).appointmentReminderHours;
     const due = await repo.dueForReminder(db, clinic.id, now, now + hours * 3_600_000);
     for (const a of due) {
-      await deps.database.transaction(async (trx) => {
+      await slices.maybeYield();
+      // The commit's disk flush runs off the event loop; the next reminder waits until it is durable.
+      await deps.database.durableTransaction(async (trx) => {
         const fresh = await repo.insertReminder(trx, {
           appointment_id: a.id,
           starts_at: a.starts_at,
