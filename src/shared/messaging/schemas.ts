@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { crisisSchema } from '../measures/schemas.js';
-import { CONVERSATIONS_MAX, MY_CONSULTS_MAX } from '../lists/limits.js';
+import { CONVERSATIONS_MAX, MY_CONSULTS_MAX, PATIENT_CONSULTS_MAX } from '../lists/limits.js';
+import { listLimitSchema } from '../lists/limit-query.js';
 
 /** Longest message body a person can send (about two pages of text). */
 export const MESSAGE_MAX_CHARS = 5000;
@@ -137,7 +138,8 @@ export const consultSchema = z.object({
 });
 export type Consult = z.infer<typeof consultSchema>;
 
-export const consultListSchema = z.object({ consults: z.array(consultSchema) });
+/** One patient's consults, bounded (issue 19): open ones first, then the newest, at most `limit`; `hasMore` when cut. */
+export const consultListSchema = z.object({ consults: z.array(consultSchema), hasMore: z.boolean() });
 /** A clinician's consults, bounded (issue 19): at most MY_CONSULTS_MAX, open ones first, `hasMore` when cut. */
 export const myConsultListSchema = z.object({
   consults: z.array(consultSchema).max(MY_CONSULTS_MAX),
@@ -162,4 +164,7 @@ export const myConsultsQuerySchema = z.object({
   role: z.enum(['to', 'from']).optional(),
   state: consultStateSchema.optional(),
 });
-export const patientConsultsQuerySchema = z.object({ state: consultStateSchema.optional() });
+export const patientConsultsQuerySchema = z.object({
+  state: consultStateSchema.optional(),
+  limit: listLimitSchema(PATIENT_CONSULTS_MAX),
+});

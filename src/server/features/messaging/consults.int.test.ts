@@ -3,6 +3,8 @@ import { call } from '../../testing/test-app.js';
 import { deliverPendingEvents } from '../../platform/outbox/worker.js';
 import type { Consult } from '../../../shared/messaging/schemas.js';
 import { messagingFixture, uuid, type MessagingFixture } from './messaging.test-kit.js';
+import { expectLimitRefused } from '../../testing/bounded-list.test-kit.js';
+import { PATIENT_CONSULTS_MAX } from '../../../shared/lists/limits.js';
 
 let f: MessagingFixture;
 let base: string;
@@ -190,5 +192,29 @@ describe('consult requests', () => {
         'consult.close',
       ]),
     );
+  });
+});
+
+describe('one patient’s consults are bounded (issue 19)', () => {
+  it('a limit above the maximum is a 400 naming it; a small limit answers open ones first, with hasMore', async () => {
+    f.t.clock.advance(60_000);
+    expect((await ask({ question: 'Newest, still open?' })).statusCode).toBe(201);
+    expectLimitRefused(
+      await call(f.t.app, f.as.prescriber, 'GET', `${base}?limit=${String(PATIENT_CONSULTS_MAX + 1)}`),
+      PATIENT_CONSULTS_MAX,
+    );
+    const all = (await call(f.t.app, f.as.prescriber, 'GET', base)).json<{
+      consults: Consult[];
+      hasMore: boolean;
+    }>();
+    expect(all.consults.length).toBeGreaterThan(1);
+    expect(all.hasMore).toBe(false);
+    const cut = (await call(f.t.app, f.as.prescriber, 'GET', `${base}?limit=1`)).json<{
+      consults: Consult[];
+      hasMore: boolean;
+    }>();
+    expect(cut.hasMore).toBe(true);
+    expect(cut.consults).toHaveLength(1);
+    expect(cut.consults[0]).toMatchObject({ state: 'open', id: all.consults[0]?.id });
   });
 });

@@ -54,10 +54,22 @@ export async function consultParties(db: Db, clinicId: string, patientId: string
     .executeTakeFirst();
 }
 
-export async function consultsOfPatient(db: Db, clinicId: string, patientId: string, state?: string) {
+/** Open ones first, then the newest: a bound never leaves an open consult out for a closed one (issue 19). */
+export async function consultsOfPatient(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  state: string | undefined,
+  limit: number,
+) {
   let query = consultsWithNames(db).where('c.clinic_id', '=', clinicId).where('c.patient_id', '=', patientId);
   if (state) query = query.where('c.state', '=', state);
-  return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').execute();
+  return query
+    .orderBy((eb) => eb.case().when('c.state', '=', 'open').then(0).else(1).end())
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**

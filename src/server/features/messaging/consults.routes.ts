@@ -47,14 +47,8 @@ export function consultRoutes(app: App, deps: AppDeps): void {
       querystring: patientConsultsQuerySchema,
       response: { 200: consultListSchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      consults: await consults.patientConsults(
-        deps,
-        actorOf(request),
-        request.params.patientId,
-        request.query.state,
-      ),
-    }),
+    handler: (request) =>
+      consults.patientConsults(deps, actorOf(request), request.params.patientId, request.query),
   });
 
   app.post('/api/patients/:patientId/consults', {

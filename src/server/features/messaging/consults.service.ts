@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { PartiesResolver } from '../../platform/access/policy.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
@@ -90,13 +91,29 @@ export function requestConsult(
   );
 }
 
-export function patientConsults(deps: AppDeps, actor: Actor, patientId: string, state?: ConsultState) {
+/** One patient's consults: open ones first, then the newest, at most `limit`; `hasMore` when cut (issue 19). */
+export function patientConsults(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  query: { state?: ConsultState | undefined; limit: number },
+) {
   return readPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'consult.list', resourceType: 'consult' },
-    async (trx) => (await repo.consultsOfPatient(trx, actor.clinicId, patientId, state)).map(toConsult),
+    async (trx) => {
+      const found = await repo.consultsOfPatient(
+        trx,
+        actor.clinicId,
+        patientId,
+        query.state,
+        query.limit + 1,
+      );
+      const { rows, hasMore } = firstOf(found, query.limit);
+      return { consults: rows.map(toConsult), hasMore };
+    },
   );
 }
 

@@ -190,7 +190,7 @@ export async function removalsOfEmptyRoles(db: Db, clinicId: string, patientId: 
 }
 export type RemovalRow = Awaited<ReturnType<typeof removalsOfEmptyRoles>>[number];
 
-export async function changesOf(db: Db, clinicId: string, patientId: string) {
+export async function changesOf(db: Db, clinicId: string, patientId: string, limit: number) {
   return db
     .selectFrom('care_team_changes as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
@@ -210,6 +210,7 @@ export async function changesOf(db: Db, clinicId: string, patientId: string) {
     .where('c.patient_id', '=', patientId)
     .orderBy('c.at', 'desc')
     .orderBy('c.id', 'desc')
+    .limit(limit)
     .execute();
 }
 

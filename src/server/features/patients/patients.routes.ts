@@ -13,6 +13,8 @@ import {
   patientUpdateSchema,
 } from '../../../shared/patients/schemas.js';
 import * as patients from './patients.service.js';
+import { listLimitSchema } from '../../../shared/lists/limit-query.js';
+import { CARE_TEAM_CHANGES_MAX } from '../../../shared/lists/limits.js';
 import { staffDepartureRoutes } from './staff-departure.routes.js';
 import { accessReport, accessTimes } from './access-report.service.js';
 import {
@@ -113,11 +115,15 @@ export function patientRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
-      response: { 200: z.object({ changes: z.array(careTeamChangeSchema) }), ...errors(400, 401, 404) },
+      // Bounded (issue 19): the latest `limit` changes, newest first; `hasMore` when older ones exist.
+      querystring: z.object({ limit: listLimitSchema(CARE_TEAM_CHANGES_MAX) }),
+      response: {
+        200: z.object({ changes: z.array(careTeamChangeSchema), hasMore: z.boolean() }),
+        ...errors(400, 401, 404),
+      },
     },
-    handler: async (request) => ({
-      changes: await patients.careTeamHistory(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) =>
+      patients.careTeamHistory(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.post('/api/patients/:patientId/resend-invite', {

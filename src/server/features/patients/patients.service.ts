@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { CareTeamRole } from '../../../shared/access/roles.js';
 import type { CaseloadEntry, PatientDetails, PatientOverview } from '../../../shared/patients/schemas.js';
@@ -251,15 +252,19 @@ export function updateCareTeam(
   );
 }
 
-export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string) {
+/** The latest `limit` care-team changes, newest first; `hasMore` when older ones exist (issue 19). */
+export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string, limit: number) {
   return readPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'care_team.read_history', resourceType: 'care_team' },
     async (trx) => {
-      const rows = await repo.changesOf(trx, actor.clinicId, patientId);
-      return rows.map((r) => ({
+      const { rows, hasMore } = firstOf(
+        await repo.changesOf(trx, actor.clinicId, patientId, limit + 1),
+        limit,
+      );
+      const changes = rows.map((r) => ({
         id: r.id,
         userId: r.user_id,
         userName: r.user_name,
@@ -270,6 +275,7 @@ export function careTeamHistory(deps: AppDeps, actor: Actor, patientId: string) 
         at: r.at,
         reason: r.reason ?? null,
       }));
+      return { changes, hasMore };
     },
   );
 }

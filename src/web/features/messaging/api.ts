@@ -106,7 +106,7 @@ export function useMarkRead(patientId: string, conversationId: string) {
 export function usePatientConsults(patientId: string) {
   return useQuery({
     queryKey: messagingKeys.patientConsults(patientId),
-    queryFn: () => api.get<{ consults: Consult[] }>(`${base(patientId)}/consults`).then((r) => r.consults),
+    queryFn: () => api.get<{ consults: Consult[]; hasMore: boolean }>(`${base(patientId)}/consults`),
   });
 }
 

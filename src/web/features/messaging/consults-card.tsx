@@ -19,6 +19,7 @@ import { useCurrentUser } from '../../app/session';
 import { roleLabel } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { newClientId, usePatientConsults, useRequestConsult } from './api';
+import { ShowingLatest } from '../../components/showing-latest';
 import { ConsultItem, PRIORITY_LABELS } from './consult-item';
 
 function NewConsultForm({ patient, onDone }: { patient: PatientOverview; onDone: () => void }) {
@@ -110,7 +111,7 @@ function NewConsultForm({ patient, onDone }: { patient: PatientOverview; onDone:
 export function ConsultsCard({ patient }: { patient: PatientOverview }) {
   const consults = usePatientConsults(patient.id);
   const [asking, setAsking] = useState(false);
-  const sorted = [...(consults.data ?? [])].sort(
+  const sorted = [...(consults.data?.consults ?? [])].sort(
     (a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || b.createdAt - a.createdAt,
   );
   return (
@@ -129,7 +130,7 @@ export function ConsultsCard({ patient }: { patient: PatientOverview }) {
         {asking && <NewConsultForm key="new" patient={patient} onDone={() => setAsking(false)} />}
         {consults.isPending && <LoadingState label="Loading consults…" />}
         {consults.isError && <ErrorState error={consults.error} onRetry={() => void consults.refetch()} />}
-        {consults.data?.length === 0 && !asking && (
+        {consults.data?.consults.length === 0 && !asking && (
           <Text size="sm" c="dimmed">
             No consult requests yet.
           </Text>
@@ -141,6 +142,11 @@ export function ConsultsCard({ patient }: { patient: PatientOverview }) {
             ))}
           </Stack>
         )}
+        <ShowingLatest
+          shown={sorted.length}
+          hasMore={consults.data?.hasMore === true}
+          what="consult requests"
+        />
       </Stack>
     </Paper>
   );

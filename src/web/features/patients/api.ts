@@ -48,7 +48,7 @@ export function useCareTeamHistory(patientId: string) {
   return useQuery({
     queryKey: patientKeys.history(patientId),
     queryFn: () =>
-      api.get<{ changes: CareTeamChange[] }>(`${base(patientId)}/care-team/history`).then((r) => r.changes),
+      api.get<{ changes: CareTeamChange[]; hasMore: boolean }>(`${base(patientId)}/care-team/history`),
   });
 }
 

@@ -2,6 +2,7 @@ import { Paper, Text, Timeline, Title } from '@mantine/core';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { formatDateTime, roleLabel } from '../../components/format';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { ShowingLatest } from '../../components/showing-latest';
 import { useCareTeamHistory } from './api';
 
 /** Who joined and left this patient's care team, and who made the change. */
@@ -14,14 +15,14 @@ export function TeamHistoryCard({ patientId }: { patientId: string }) {
       </Title>
       {history.isPending && <LoadingState />}
       {history.isError && <ErrorState error={history.error} onRetry={() => void history.refetch()} />}
-      {history.data?.length === 0 && (
+      {history.data?.changes.length === 0 && (
         <Text size="sm" c="dimmed">
           No changes yet.
         </Text>
       )}
-      {history.data && history.data.length > 0 && (
-        <Timeline bulletSize={24} lineWidth={2} active={history.data.length}>
-          {[...history.data]
+      {history.data && history.data.changes.length > 0 && (
+        <Timeline bulletSize={24} lineWidth={2} active={history.data.changes.length}>
+          {[...history.data.changes]
             .sort((a, b) => b.at - a.at)
             .map((change) => (
               <Timeline.Item
@@ -52,6 +53,11 @@ export function TeamHistoryCard({ patientId }: { patientId: string }) {
             ))}
         </Timeline>
       )}
+      <ShowingLatest
+        shown={history.data?.changes.length ?? 0}
+        hasMore={history.data?.hasMore === true}
+        what="changes"
+      />
     </Paper>
   );
 }
