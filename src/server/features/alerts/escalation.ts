@@ -9,6 +9,7 @@ import * as repo from './alerts.repository.js';
 import * as lifecycleRepo from './lifecycle.repository.js';
 import { applyAlertEvent, lifecycleOf } from './lifecycle.service.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 const roleOf = (userId: string, s: EscalationSettings): string =>
   userId === s.onCallUserId ? 'on_call' : userId === s.clinicalLeadUserId ? 'clinical_lead' : 'care_manager';
@@ -21,13 +22,16 @@ const roleOf = (userId: string, s: EscalationSettings): string =>
  * audit trail, and that person is emailed. care-rules.md "Safety"; issue 12.
  */
 export async function escalateUnacknowledgedAlerts(deps: AppDeps): Promise<number> {
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms; each commit flushed off the loop.
+  const slices = timeSlices();
   const now = deps.clock.now();
   const candidates = await lifecycleRepo.unresolvedUrgentAlerts(deps.database.db);
   const settingsByClinic = new Map<string, EscalationSettings>();
   let escalated = 0;
   for (const candidate of candidates) {
     try {
-      const done = await deps.database.transaction(async (trx) => {
+      await slices.maybeYield();
+      const done = await deps.database.durableTransaction(async (trx) => {
         let settings = settingsByClinic.get(candidate.clinic_id);
         if (!settings) {
           settings = escalationSettingsOf(await clinicSettings(trx, candidate.clinic_id));

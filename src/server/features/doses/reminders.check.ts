@@ -77,6 +77,8 @@ export async function checkDoseReminders(deps: AppDeps): Promise<void> {
  * email, with an update that only one run can win.
  */
 export async function checkRefillReminders(deps: AppDeps): Promise<void> {
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms; each commit flushed off the loop.
+  const slices = timeSlices();
   const db = deps.database.db;
   const now = deps.clock.now();
   for (const clinicId of await clinicIds(db)) {
@@ -93,7 +95,8 @@ export async function checkRefillReminders(deps: AppDeps): Promise<void> {
       if (!patient || !regimen) continue;
       const forecast = toForecast(supply, regimen, localDate(now, patient.time_zone), patient.time_zone);
       if (!isLowSupply(forecast)) continue;
-      await deps.database.transaction(async (trx) => {
+      await slices.maybeYield();
+      await deps.database.durableTransaction(async (trx) => {
         if (!(await supplies.markReminded(trx, clinicId, supply.id, now))) return;
         if (patient.status === 'active')
           await notifyByEmail(trx, deps, clinicId, [patient.user_id], 'refill');

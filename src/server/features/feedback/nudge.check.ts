@@ -4,6 +4,7 @@ import { notifyByEmail } from '../../platform/notify/notify.js';
 import { FEEDBACK_OPEN_DAYS, feedbackWindow } from '../../../shared/feedback/rules.js';
 import * as repo from './feedback.repository.js';
 import * as sources from './sources.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 const DAY_MS = 86_400_000;
 
@@ -15,6 +16,8 @@ const DAY_MS = 86_400_000;
  * record is new, so reruns and a second instance never send twice.
  */
 export async function checkFeedbackNudges(deps: AppDeps): Promise<void> {
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms; each commit flushed off the loop.
+  const slices = timeSlices();
   const db = deps.database.db;
   const now = deps.clock.now();
   for (const clinicId of await repo.clinicIds(db)) {
@@ -31,7 +34,8 @@ export async function checkFeedbackNudges(deps: AppDeps): Promise<void> {
     for (const s of sessions) {
       if (answered.has(s.id) || nudged.has(s.id)) continue;
       if (feedbackWindow(s.starts_at, s.local_day, now, localDate(now, s.time_zone)) !== 'open') continue;
-      await deps.database.transaction(async (trx) => {
+      await slices.maybeYield();
+      await deps.database.durableTransaction(async (trx) => {
         const fresh = await repo.insertNudge(trx, {
           clinic_id: clinicId,
           appointment_id: s.id,

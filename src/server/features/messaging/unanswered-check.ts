@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import { UNANSWERED_AFTER_WORKING_DAYS, workingDaysElapsed } from '../../../shared/messaging/working-days.js';
 import * as conversations from './conversations.repository.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 200;
@@ -12,6 +13,8 @@ const BATCH = 200;
  * Only the first unanswered message of a run counts: one alert per wait, not one per message.
  */
 export async function checkUnansweredMessages(deps: AppDeps): Promise<void> {
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms; each commit flushed off the loop.
+  const slices = timeSlices();
   const now = deps.clock.now();
   // N working days always span at least N calendar days, so older candidates are the only ones worth reading.
   const candidates = await conversations.awaitingAnswer(
@@ -24,7 +27,8 @@ export async function checkUnansweredMessages(deps: AppDeps): Promise<void> {
     if (!workingDaysElapsed(c.awaiting_since, now)) continue;
     const messageId = c.awaiting_message_id;
     const sentAt = c.awaiting_since;
-    await deps.database.transaction(async (trx) => {
+    await slices.maybeYield();
+    await deps.database.durableTransaction(async (trx) => {
       await emitEvent(trx, deps.clock, {
         type: 'message.unanswered',
         clinicId: c.clinic_id,

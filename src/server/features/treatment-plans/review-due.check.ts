@@ -2,6 +2,7 @@ import { localDate } from '../../../shared/time/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { emitEvent } from '../../platform/outbox/emit.js';
 import * as records from './plan-records.repository.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 // The earliest time zone on Earth (UTC+14): no patient's "today" is later than today there.
 const AHEAD_ZONE = 'Pacific/Kiritimati';
@@ -15,13 +16,16 @@ export const reviewDueKey = (versionId: string, cycle: number): string =>
  * plan.review_due; the alert rule routes it to the therapist and the prescriber.
  */
 export async function checkPlanReviewsDue(deps: AppDeps): Promise<number> {
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms; each commit flushed off the loop.
+  const slices = timeSlices();
   const now = deps.clock.now();
   const candidates = await records.reviewsFallingDue(deps.database.db, localDate(now, AHEAD_ZONE));
   let emitted = 0;
   for (const v of candidates) {
     if (v.review_date === null || localDate(now, v.time_zone) < v.review_date) continue;
     const reviewDate = v.review_date;
-    await deps.database.transaction((trx) =>
+    await slices.maybeYield();
+    await deps.database.durableTransaction((trx) =>
       emitEvent(trx, deps.clock, {
         type: 'plan.review_due',
         clinicId: v.clinic_id,
