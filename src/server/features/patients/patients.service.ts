@@ -304,7 +304,9 @@ export async function caseload(deps: AppDeps, actor: Actor): Promise<CaseloadEnt
     const rows = await repo.caseloadOf(db, actor.clinicId, actor.userId);
     const teams = new Map<string, ReturnType<typeof toCareTeamMember>[]>();
     for (const m of await repo.careTeamsOfCaseload(db, actor.clinicId, actor.userId)) {
-      teams.set(m.patient_id, [...(teams.get(m.patient_id) ?? []), toCareTeamMember(m)]);
+      const team = teams.get(m.patient_id);
+      if (team) team.push(toCareTeamMember(m));
+      else teams.set(m.patient_id, [toCareTeamMember(m)]);
     }
     const byId = new Map<string, CaseloadEntry>();
     for (const r of rows) {
