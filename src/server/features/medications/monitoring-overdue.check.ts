@@ -10,6 +10,7 @@ import {
 import * as repo from './medications.repository.js';
 import * as checks from './monitoring-check.repository.js';
 import { monitoringItems, periodsOfPatients } from './monitoring.service.js';
+import { timeSlices } from '../../platform/single-flight.js';
 
 interface Pending {
   clinicId: string;
@@ -24,6 +25,8 @@ interface Pending {
  * `monitoringOverdueHighDays` (product default 14) a second event at high severity. Dedupe keys make reruns harmless.
  */
 export async function checkMonitoringOverdue(deps: AppDeps): Promise<void> {
+  // Issue 19: a turn for the event loop whenever a slice has run 8 ms; each commit flushed off the loop.
+  const slices = timeSlices();
   const db = deps.database.db;
   const now = deps.clock.now();
   for (const clinic of await everyClinicSettings(db)) {
@@ -49,6 +52,7 @@ export async function checkMonitoringOverdue(deps: AppDeps): Promise<void> {
     );
     const pending: Pending[] = [];
     for (const m of meds) {
+      await slices.maybeYield();
       const today = localDate(now, m.time_zone);
       const own = results.filter((r) => r.patient_id === m.patient_id);
       for (const item of monitoringItems([m], catalogue, own, today, periods)) {
@@ -78,7 +82,8 @@ export async function checkMonitoringOverdue(deps: AppDeps): Promise<void> {
     const fresh = pending.filter((p) => !seen.has(p.dedupeKey));
     for (let i = 0; i < fresh.length; i += 200) {
       const batch = fresh.slice(i, i + 200);
-      await deps.database.transaction(async (trx) => {
+      await slices.maybeYield();
+      await deps.database.durableTransaction(async (trx) => {
         for (const e of batch)
           await emitEvent(trx, deps.clock, { type: 'medication.monitoring_overdue', ...e });
       });
