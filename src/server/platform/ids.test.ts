@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate, version } from 'uuid';
-import { newId } from './ids.js';
+import { hashToken, newId, newSecretToken } from './ids.js';
 
 describe('newId', () => {
   it('makes valid UUIDv7 strings that sort in the order they were made, never twice the same', () => {
@@ -22,5 +22,12 @@ describe('newId', () => {
     // Within one millisecond ids may borrow the next one only after 2^31 ids; here the stamp is the time.
     expect(ms).toBeGreaterThanOrEqual(before);
     expect(ms).toBeLessThanOrEqual(after);
+  });
+});
+
+describe('hashToken', () => {
+  it('is the hex SHA-256 of the token', () => {
+    expect(hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashToken(newSecretToken())).toMatch(/^[0-9a-f]{64}$/);
   });
 });
