@@ -33,7 +33,7 @@ export const loginRequestSchema = z.object({
 });
 
 export const changePasswordRequestSchema = z.object({
-  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  currentPassword: z.string().min(1, 'Enter your current password.').max(MAX_PASSWORD_LENGTH),
   newPassword: z.string().max(MAX_PASSWORD_LENGTH),
 });
 

@@ -19,13 +19,26 @@ export type CancelledBy = z.infer<typeof cancelledBySchema>;
 
 export const frequencySchema = z.enum(['weekly', 'fortnightly']);
 
-const daySchema = z.iso.date();
+const daySchema = z.iso.date({ error: 'Choose a day.' });
+/** An appointment's length (product policy: 10 minutes to 4 hours); the messages name the range. */
+const minutesRange = 'Enter the length in minutes, from 10 to 240.';
+const minutesSchema = z
+  .number({ error: minutesRange })
+  .int(minutesRange)
+  .min(10, minutesRange)
+  .max(240, minutesRange);
+const sessionsRange = `Enter how many sessions, from 2 to ${String(MAX_OCCURRENCES)}.`;
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24 h)');
 
 export const recurrenceSchema = z
   .object({
     frequency: frequencySchema,
-    count: z.number().int().min(2).max(MAX_OCCURRENCES).optional(),
+    count: z
+      .number({ error: sessionsRange })
+      .int(sessionsRange)
+      .min(2, sessionsRange)
+      .max(MAX_OCCURRENCES, sessionsRange)
+      .optional(),
     untilDay: daySchema.optional(),
   })
   .refine((r) => (r.count === undefined) !== (r.untilDay === undefined), {
@@ -40,7 +53,7 @@ export const newAppointmentSchema = z.object({
   type: appointmentTypeSchema.optional(),
   day: daySchema,
   time: timeSchema,
-  durationMinutes: z.number().int().min(10).max(240).default(50),
+  durationMinutes: minutesSchema.default(50),
   mode: appointmentModeSchema,
   /** Where (an address or room) or how to join (a video link note); shown to the patient. */
   location: z.string().trim().max(500).nullable().default(null),
@@ -58,7 +71,7 @@ export const rescheduleSchema = z.object({
   scope: editScopeSchema.default('one'),
   day: daySchema,
   time: timeSchema,
-  durationMinutes: z.number().int().min(10).max(240).optional(),
+  durationMinutes: minutesSchema.optional(),
   mode: appointmentModeSchema.optional(),
   location: z.string().trim().max(500).nullable().optional(),
   room: roomSchema.nullable().optional(),

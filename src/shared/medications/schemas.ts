@@ -48,7 +48,10 @@ export const doseScheduleSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const doseSchema = {
-  doseAmount: z.number().positive('The dose must be above 0.').max(100000),
+  doseAmount: z
+    .number({ error: 'Enter the dose.' })
+    .positive('The dose must be above 0.')
+    .max(100000, 'The dose must be 100,000 or less.'),
   doseUnit: z.string().trim().min(1).max(20),
 };
 
@@ -280,13 +283,13 @@ export type MedicationChangeParsed = z.infer<typeof medicationChangeInputSchema>
 export const monitoringResultInputSchema = z.object({
   id: z.uuid('Send a UUID made by the client.'),
   test: z.enum(monitoringTestCodes as [string, ...string[]]),
-  value: z.string().trim().min(1).max(40),
-  unit: z.string().trim().min(1).max(30),
+  value: z.string().trim().min(1, 'Enter the result.').max(40, 'Keep the result to 40 characters.'),
+  unit: z.string().trim().min(1, 'Give the unit.').max(30, 'Keep the unit to 30 characters.'),
   takenOn: daySchema,
   medicationId: z.string().min(1).max(64).nullable().default(null),
   note: z.string().trim().max(1000).nullable().default(null),
   /** ALT/AST: the laboratory's upper limit of normal on the report (U/L); checked by labs.ts. */
-  upperLimitOfNormal: z.number().nullable().default(null),
+  upperLimitOfNormal: z.number({ error: 'Enter a number, for example 40.' }).nullable().default(null),
 });
 export type MonitoringResultInput = z.input<typeof monitoringResultInputSchema>;
 

@@ -32,7 +32,7 @@ const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use letters, digits, -
 
 export const problemSchema = z.object({
   id: itemId,
-  description: text(500).min(1),
+  description: text(500).min(1, 'Describe the problem, or remove it.'),
   icd10: icd10CmSchema.nullable().default(null),
 });
 
@@ -40,7 +40,7 @@ export const goalStatuses = ['active', 'met', 'dropped'] as const;
 export const goalSchema = z.object({
   id: itemId,
   /** The goal as the patient puts it. */
-  inPatientsWords: text(500).min(1),
+  inPatientsWords: text(500).min(1, 'Write the goal in the patient’s words, or remove it.'),
   /** How we will know, e.g. "PHQ-9 below 5", "back at work three days a week". */
   measurableTarget: text(300).default(''),
   targetDate: daySchema.nullable().default(null),
@@ -58,13 +58,21 @@ export const iptProblemAreas = [
 export const sessionFrequencies = ['twice_weekly', 'weekly', 'every_2_weeks', 'monthly'] as const;
 
 /** Owned by the therapist. */
+/** Product policy: a course of 1 to 200 planned sessions; empty when not planned. */
+const plannedSessionsRange = 'Enter a whole number of sessions from 1 to 200, or leave it empty.';
 export const therapyPartSchema = z
   .object({
     modality: z.enum(modalities).nullable().default(null),
     /** Names the approach when modality is "other". */
     modalityOther: text(100).nullable().default(null),
     frequency: z.enum(sessionFrequencies).nullable().default(null),
-    plannedSessions: z.number().int().min(1).max(200).nullable().default(null),
+    plannedSessions: z
+      .number({ error: plannedSessionsRange })
+      .int(plannedSessionsRange)
+      .min(1, plannedSessionsRange)
+      .max(200, plannedSessionsRange)
+      .nullable()
+      .default(null),
     focus: text(1000).default(''),
     iptProblemArea: z.enum(iptProblemAreas).nullable().default(null),
     practiceBetweenSessions: text(1000).default(''),

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError } from '../app/api-client';
 import { newPatientSchema } from '../../shared/patients/schemas';
-import { getAt, issueErrors, renamed, schemaErrors, serverErrors, setAt } from './schema-form';
+import {
+  getAt,
+  numberFieldError,
+  issueErrors,
+  optionalNumber,
+  renamed,
+  requiredNumber,
+  schemaErrors,
+  serverErrors,
+  setAt,
+} from './schema-form';
 
 const order = z.object({
   name: z.string().min(1, 'Enter a name.'),
@@ -123,5 +133,50 @@ describe('values by path', () => {
     expect(next.problems[0]).toBe(values.problems[0]);
     expect(next.dose).toBe(values.dose);
     expect(setAt(values, 'name', 'b').name).toBe('b');
+  });
+});
+
+describe('numbers as typed (issue 17: an empty field is not 0 and never a default)', () => {
+  it.each([
+    [12, 12],
+    ['12', 12],
+    ['1,250', 1250],
+    ['-5', -5],
+    ['0', 0],
+  ])('%j reads as %j', (typed, expected) => {
+    expect(requiredNumber(typed)).toBe(expected);
+    expect(optionalNumber(typed)).toBe(expected);
+  });
+  it('an empty required number is NaN, refused by the schema at its field', () => {
+    expect(requiredNumber('')).toBeNaN();
+    expect(requiredNumber('  ')).toBeNaN();
+    const schema = z.object({ minutes: z.number({ error: 'Enter the minutes.' }).min(10).default(50) });
+    expect(schemaErrors(schema, { minutes: requiredNumber('') })).toEqual({ minutes: 'Enter the minutes.' });
+  });
+  it('an empty optional number stays empty', () => {
+    expect(optionalNumber('')).toBeNull();
+  });
+  it('text that is not a number is NaN, never 0', () => {
+    expect(requiredNumber('abc')).toBeNaN();
+    expect(optionalNumber('abc')).toBeNaN();
+  });
+});
+
+describe('a number field with a range shows the range in words', () => {
+  const range = { min: 0.25, max: 72 };
+  it('nothing to show while the form finds no problem', () => {
+    expect(numberFieldError(500, range, undefined)).toBeUndefined();
+  });
+  it.each([
+    ['', range, 'Enter a number from 0.25 to 72.'],
+    ['  ', { min: 1, max: 52, wholeNumber: true }, 'Enter a whole number from 1 to 52.'],
+    [100, range, 'Enter a number from 0.25 to 72; 100 is outside that range.'],
+    [0, range, 'Enter a number from 0.25 to 72; 0 is outside that range.'],
+    [2.5, { min: 1, max: 52, wholeNumber: true }, 'Enter a whole number from 1 to 52.'],
+  ])('%j in %j reads %j', (typed, r, expected) => {
+    expect(numberFieldError(typed, r, 'Too big: expected number to be <=72')).toBe(expected);
+  });
+  it('a problem that is not the range keeps the form message', () => {
+    expect(numberFieldError(5, range, 'Not a clinic setting')).toBe('Not a clinic setting');
   });
 });

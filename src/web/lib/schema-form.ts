@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import type { z } from 'zod';
 import { isApiError } from '../app/api-client';
 import { fieldErrorsFromDetails } from '../components/validation-details';
+import { numberRangeError, rangeWords, type NumberRange } from '../components/number-range';
 
 /** A field's path in the form's values, the way the server names it after `body.`: `problems.0.icd10`. */
 export type FieldPath = string;
@@ -76,11 +77,49 @@ export function setAt<V>(values: V, path: FieldPath, value: unknown): V {
   return { ...(container as Record<string, unknown>), [head]: inner } as V;
 }
 
+/**
+ * A required number as typed into a number field: '' (nothing typed) becomes NaN, which the shared schema
+ * refuses at the field, never a default or 0 (issue 17); a typed text becomes its number (NaN if none).
+ */
+export function requiredNumber(typed: number | string): number {
+  if (typeof typed === 'number') return typed;
+  return typed.trim() === '' ? Number.NaN : Number(typed.replace(/,/g, ''));
+}
+
+/** An optional number as typed: '' stays empty (null), anything else as requiredNumber reads it. */
+export function optionalNumber(typed: number | string): number | null {
+  return typeof typed === 'string' && typed.trim() === '' ? null : requiredNumber(typed);
+}
+
+/**
+ * What a number field with a known range shows when the form has found a problem there: an empty field
+ * asks for the number with its range, an out-of-range one names the range and what was typed (issue 17),
+ * anything else keeps the form's own message. No problem found: undefined.
+ */
+export function numberFieldError(
+  typed: number | string,
+  range: NumberRange,
+  error: string | undefined,
+): string | undefined {
+  if (error === undefined) return undefined;
+  if (typeof typed === 'string' && typed.trim() === '')
+    return `Enter ${range.wholeNumber === true ? 'a whole number' : 'a number'} ${rangeWords(range)}.`;
+  return numberRangeError(typed, range) ?? error;
+}
+
 const NO_RENAMES: Readonly<Record<FieldPath, FieldPath>> = {};
 
 /** Whether an error filed under `key` belongs to the field at `path` (the field itself or inside it). */
 function within(key: FieldPath, path: FieldPath): boolean {
   return key === path || key.startsWith(path + '.');
+}
+
+function isSubmitButton(target: EventTarget | null | undefined): boolean {
+  return (
+    typeof HTMLButtonElement !== 'undefined' &&
+    target instanceof HTMLButtonElement &&
+    target.type === 'submit'
+  );
 }
 
 /** What a Mantine input's onChange hands over: an event (TextInput, NativeSelect, Checkbox) or the value. */
@@ -100,13 +139,18 @@ export type SchemaFormOptions<V, S extends z.ZodType> = {
   toPayload?: (values: V) => z.input<S>;
   /** Payload fields that the form holds under another name, e.g. `{ contactedAt: 'when' }`. */
   fieldOf?: Readonly<Record<FieldPath, FieldPath>>;
+  /**
+   * Problems that pure shared rules find beyond the schema (e.g. the prescribing checks), under the form's
+   * field names; they are shown, focused and block sending exactly like the schema's. The schema's win.
+   */
+  moreErrors?: (values: V) => FieldErrors;
 };
 
 /** A Mantine input's props for one field; `T` is the field's value type while editing (text by default). */
 export type InputProps<T = string> = {
   value: T;
   onChange: (input: unknown) => void;
-  onBlur: () => void;
+  onBlur: (event?: { relatedTarget?: EventTarget | null }) => void;
   error: string | undefined;
   ref: (element: HTMLElement | null) => void;
 };
@@ -122,6 +166,7 @@ export function useSchemaForm<V, S extends z.ZodType>({
   initialValues,
   toPayload,
   fieldOf = NO_RENAMES,
+  moreErrors,
 }: SchemaFormOptions<V, S>) {
   const [values, setValues] = useState<V>(initialValues);
   const [touched, setTouched] = useState<ReadonlySet<FieldPath>>(() => new Set());
@@ -134,8 +179,8 @@ export function useSchemaForm<V, S extends z.ZodType>({
     [toPayload],
   );
   const check = useCallback(
-    (v: V) => renamed(schemaErrors(schema, payloadOf(v)), fieldOf),
-    [schema, payloadOf, fieldOf],
+    (v: V) => ({ ...moreErrors?.(v), ...renamed(schemaErrors(schema, payloadOf(v)), fieldOf) }),
+    [schema, payloadOf, fieldOf, moreErrors],
   );
   const checkErrors = useMemo(() => check(values), [check, values]);
 
@@ -157,13 +202,28 @@ export function useSchemaForm<V, S extends z.ZodType>({
   const getInputProps = <T = string>(path: FieldPath): InputProps<T> => ({
     value: getAt(values, path) as T,
     onChange: (input) => setFieldValue(path, valueOf(input)),
-    onBlur: () => setTouched((current) => (current.has(path) ? current : new Set(current).add(path))),
+    onBlur: (event) => {
+      // Leaving the field for its form's submit button: the submit checks every field anyway. Showing the
+      // error on this blur would move the button under the pointer between press and release, and the
+      // click (the submit) would be lost.
+      if (isSubmitButton(event?.relatedTarget)) return;
+      setTouched((current) => (current.has(path) ? current : new Set(current).add(path)));
+    },
     error: errorAt(path),
     ref: (element) => {
       if (element) elements.current.set(path, element);
       else elements.current.delete(path);
     },
   });
+
+  /**
+   * The error and focus target of a field whose input keeps its own value handling (e.g. an item of a list
+   * edited in place): `{...fieldState('problems.0.icd10')}` beside the input's own value and onChange.
+   */
+  const fieldState = (path: FieldPath) => {
+    const { error, ref, onBlur } = getInputProps(path);
+    return { error, ref, onBlur };
+  };
 
   /** Focus the first field (in page order) that shows an error among `errors`. */
   const focusFirst = (errors: FieldErrors) => {
@@ -207,6 +267,7 @@ export function useSchemaForm<V, S extends z.ZodType>({
     setValues,
     setFieldValue,
     getInputProps,
+    fieldState,
     errors,
     errorAt,
     /** Whether the browser's check finds nothing to fix. */

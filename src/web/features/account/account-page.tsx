@@ -2,11 +2,13 @@ import { Alert, Button, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { IconLogout } from '@tabler/icons-react';
-import { useState, type SubmitEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import { useCurrentUser, useSignOut, useStoreSession } from '../../app/session';
 import { roleLabel } from '../../components/format';
-import { NewPasswordFields, newPasswordProblem } from '../../components/new-password-fields';
+import { newPasswordProblem, PASSWORD_RULE_TEXT } from '../../components/new-password-fields';
+import { useSchemaForm } from '../../lib/schema-form';
+import { changePasswordRequestSchema } from '../../../shared/accounts/schemas';
 import { PageTitle } from '../../components/page-title';
 import { errorMessage } from '../../components/query-state';
 import { changePassword } from '../auth/api';
@@ -15,38 +17,52 @@ import { DevicesSection } from '../accounts/devices-section';
 import { EmailSection } from '../accounts/email-section';
 import { PushSection } from '../push/push-section';
 
+type PasswordValues = { currentPassword: string; newPassword: string; confirm: string };
+const EMPTY: PasswordValues = { currentPassword: '', newPassword: '', confirm: '' };
+
 function ChangePasswordForm() {
   const user = useCurrentUser();
   const storeSession = useStoreSession();
-  const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const context = { email: user.email, name: user.name };
+  // Checked with the route's own schema (changePasswordRequestSchema) and the shared password rule the
+  // server applies (password-policy.ts) before anything is sent; each problem at its field (issue 17).
+  const form = useSchemaForm({
+    schema: changePasswordRequestSchema,
+    initialValues: EMPTY,
+    toPayload: (v: PasswordValues) => ({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    moreErrors: (v: PasswordValues) => {
+      const problem = newPasswordProblem(v.newPassword, v.confirm, context);
+      return {
+        ...(problem?.password === undefined ? {} : { newPassword: problem.password }),
+        ...(problem?.confirm === undefined ? {} : { confirm: problem.confirm }),
+      };
+    },
+  });
 
   const change = useMutation({
-    mutationFn: () => changePassword(current, password),
+    mutationFn: (payload: { currentPassword: string; newPassword: string }) =>
+      changePassword(payload.currentPassword, payload.newPassword),
     onSuccess: (answer) => {
       storeSession(answer);
-      setCurrent('');
-      setPassword('');
-      setConfirm('');
-      setSubmitted(false);
+      form.reset(EMPTY);
       notifications.show({
         color: 'green',
         title: 'Password changed',
         message: 'You stay signed in here; other devices have been signed out.',
       });
     },
+    onError: (error) => form.setServerErrors(error),
   });
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSubmitted(true);
-    if (current && !newPasswordProblem(password, confirm, { email: user.email, name: user.name }))
-      change.mutate();
+    change.reset();
+    form.submit((payload) => change.mutate(payload));
   };
 
   const wrongCurrent = isApiError(change.error, 'invalid_credentials');
+  const current = form.getInputProps('currentPassword');
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="password-heading">
       <form onSubmit={onSubmit} noValidate>
@@ -58,25 +74,23 @@ function ChangePasswordForm() {
             label="Current password"
             autoComplete="current-password"
             required
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={
-              submitted && !current
-                ? 'Enter your current password'
-                : wrongCurrent
-                  ? 'This is not your current password'
-                  : undefined
-            }
+            {...current}
+            error={current.error ?? (wrongCurrent ? 'This is not your current password.' : undefined)}
           />
-          <NewPasswordFields
-            password={password}
-            confirm={confirm}
-            onPassword={setPassword}
-            onConfirm={setConfirm}
-            showErrors={submitted}
-            context={{ email: user.email, name: user.name }}
+          <PasswordInput
+            label="New password"
+            description={PASSWORD_RULE_TEXT}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('newPassword')}
           />
-          {change.isError && !wrongCurrent && (
+          <PasswordInput
+            label="Type it again"
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('confirm')}
+          />
+          {change.isError && !wrongCurrent && !fieldsMarked && (
             <Alert color="red" variant="light" role="alert" title="Your password was not changed">
               {errorMessage(change.error)}
             </Alert>

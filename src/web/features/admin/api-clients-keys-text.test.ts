@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api-client';
-import { jwksError, parseJwksText } from './api-clients-keys-text';
+import { jwksError, keyedJwksError, parseJwksText } from './api-clients-keys-text';
 
 const invalid = (details: unknown) =>
   new ApiError(400, 'validation_failed', 'Some fields are missing or not valid.', details);
@@ -31,5 +31,22 @@ describe('the pasted JWK Set', () => {
     );
     expect(jwksError(invalid([{ path: 'body.name', message: 'Name the integration.' }]))).toBeUndefined();
     expect(jwksError(null)).toBeUndefined();
+  });
+});
+
+describe("the key set's message among a form's field errors", () => {
+  it('names the key under the form field, else the set', () => {
+    expect(
+      keyedJwksError(
+        {
+          'jwksText.keys.0.kid': 'Give the key a kid.',
+          'jwksText.keys.0': 'Give the key a kid.',
+          jwksText: 'x',
+        },
+        'jwksText',
+      ),
+    ).toBe('Key 1: Give the key a kid.');
+    expect(keyedJwksError({ jwksText: 'This is not JSON.' }, 'jwksText')).toBe('This is not JSON.');
+    expect(keyedJwksError({ name: 'Name the integration.' }, 'jwksText')).toBeUndefined();
   });
 });

@@ -18,11 +18,20 @@ export function parseJwksText(text: string): { ok: true; value: JwkSet } | { ok:
 
 /** The server's message about the key set, naming the key (1-based) when it names one. */
 export function jwksError(error: unknown): string | undefined {
-  const errors = fieldErrorsFrom(error);
-  const keyPath = Object.keys(errors).find((k) => /^jwks\.keys\.\d+$/.test(k));
+  return keyedJwksError(fieldErrorsFrom(error), 'jwks');
+}
+
+/**
+ * The message about the key set among a form's field errors filed under `at` (the browser's check or the
+ * server's), naming the key (1-based) when a key is at fault.
+ */
+export function keyedJwksError(errors: Readonly<Record<string, string>>, at: string): string | undefined {
+  const keyPath = Object.keys(errors).find(
+    (k) => k.startsWith(`${at}.keys.`) && /^\d+$/.test(k.slice(at.length + 6)),
+  );
   if (keyPath !== undefined)
-    return `Key ${String(Number(keyPath.split('.')[2]) + 1)}: ${errors[keyPath] ?? ''}`;
-  return errors.jwks;
+    return `Key ${String(Number(keyPath.slice(at.length + 6)) + 1)}: ${errors[keyPath] ?? ''}`;
+  return errors[at];
 }
 
 export const JWKS_HELP =

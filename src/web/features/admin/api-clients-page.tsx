@@ -1,28 +1,20 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Code,
-  Group,
-  MultiSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Code, Group, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Textarea, TextInput } from '../../components/limited-text';
+import { useSchemaForm } from '../../lib/schema-form';
 import { useState, type SubmitEvent } from 'react';
-import type { ApiClient, ApiClientWithSecret } from '../../../shared/fhir/api-clients';
+import {
+  newApiClientSchema,
+  type ApiClient,
+  type ApiClientWithSecret,
+} from '../../../shared/fhir/api-clients';
 import { SoftBadge } from '../../components/badges';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
 import { useStaffUsers } from './api';
 import { useApiClients, useCreateApiClient, useRevokeApiClient, useRotateApiClient } from './api-clients-api';
 import { PublicKeys } from './api-clients-keys';
-import { JWKS_HELP, jwksError, parseJwksText } from './api-clients-keys-text';
+import { JWKS_HELP, keyedJwksError, parseJwksText } from './api-clients-keys-text';
 
 /** The secret, shown once after creating or rotating: only its hash is kept. */
 function SecretOnce({ shown, onDone }: { shown: ApiClientWithSecret; onDone: () => void }) {
@@ -48,73 +40,82 @@ function SecretOnce({ shown, onDone }: { shown: ApiClientWithSecret; onDone: () 
   );
 }
 
+type NewClientValues = { name: string; scopes: string; team: string[]; jwksText: string };
+
+/** The request built from the form; a key set that is not JSON is left out here and refused at its field. */
+function newClientPayload(v: NewClientValues) {
+  const jwks = v.jwksText.trim() === '' ? null : parseJwksText(v.jwksText);
+  return {
+    name: v.name,
+    scopes: v.scopes,
+    ...(v.team.length > 0 ? { teamMemberIds: v.team } : {}),
+    ...(jwks?.ok ? { jwks: jwks.value } : {}),
+  };
+}
+
+function jwksTextProblem(v: NewClientValues): Record<string, string> {
+  const jwks = v.jwksText.trim() === '' ? null : parseJwksText(v.jwksText);
+  return jwks && !jwks.ok ? { jwksText: jwks.message } : {};
+}
+
+const INITIAL: NewClientValues = {
+  name: '',
+  scopes: 'system/Observation.rs system/Patient.r',
+  team: [],
+  jwksText: '',
+};
+
 function NewClientForm({ onCreated }: { onCreated: (made: ApiClientWithSecret) => void }) {
   const create = useCreateApiClient();
   const staff = useStaffUsers();
-  const [name, setName] = useState('');
-  const [scopes, setScopes] = useState('system/Observation.rs system/Patient.r');
-  const [team, setTeam] = useState<string[]>([]);
-  const [jwksText, setJwksText] = useState('');
-  const [jwksLocalError, setJwksLocalError] = useState<string | null>(null);
-  const fieldErrors = fieldErrorsFrom(create.error);
-  const jwksServerError = jwksError(create.error);
+  // Checked with the route's own schema (newApiClientSchema: the scopes and the key set as the server
+  // reads them) before anything is sent; each problem at its field (issue 17).
+  const form = useSchemaForm({
+    schema: newApiClientSchema,
+    initialValues: INITIAL,
+    toPayload: newClientPayload,
+    fieldOf: { teamMemberIds: 'team', jwks: 'jwksText' },
+    moreErrors: jwksTextProblem,
+  });
   const clinicians = (staff.data ?? [])
     .filter((u) => u.role !== 'admin' && u.status === 'active')
     .map((u) => ({ value: u.id, label: u.name }));
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const jwks = jwksText.trim() === '' ? null : parseJwksText(jwksText);
-    if (jwks && !jwks.ok) {
-      setJwksLocalError(jwks.message);
-      return;
-    }
-    setJwksLocalError(null);
-    create.mutate(
-      {
-        name,
-        scopes,
-        ...(team.length > 0 ? { teamMemberIds: team } : {}),
-        ...(jwks ? { jwks: jwks.value } : {}),
-      },
-      {
+    create.reset();
+    // Sent as the schema reads it (the browser's check passed, so this parse cannot fail).
+    form.submit((payload) =>
+      create.mutate(newApiClientSchema.parse(payload), {
         onSuccess: (made) => {
           onCreated(made);
-          setName('');
-          setTeam([]);
-          setJwksText('');
+          form.reset({ ...form.values, name: '', team: [], jwksText: '' });
         },
-      },
+        onError: (error) => form.setServerErrors(error),
+      }),
     );
   };
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
+  const keys = form.getInputProps('jwksText');
   return (
     <Paper withBorder p="md" radius="md" component="form" onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <Title order={2} size="h4">
           New API client
         </Title>
-        <TextInput
-          label="Name of the integration"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fieldErrors.name}
-          required
-        />
+        <TextInput label="Name of the integration" required maxLength={120} {...form.getInputProps('name')} />
         <TextInput
           label="Scopes (SMART v2)"
           description="Space-separated, e.g. system/Observation.rs system/Patient.r; system/*.rs reads everything."
-          value={scopes}
-          onChange={(e) => setScopes(e.currentTarget.value)}
-          error={fieldErrors.scopes}
           required
+          maxLength={2000}
+          {...form.getInputProps('scopes')}
         />
         <MultiSelect
           label="Only patients of these clinicians (optional)"
           description="Leave empty for the whole clinic."
           data={clinicians}
-          value={team}
-          onChange={setTeam}
-          error={fieldErrors.teamMemberIds}
+          {...form.getInputProps<string[]>('team')}
           searchable
         />
         <Textarea
@@ -122,16 +123,15 @@ function NewClientForm({ onCreated }: { onCreated: (made: ApiClientWithSecret) =
           description={JWKS_HELP}
           autosize
           minRows={2}
-          value={jwksText}
-          onChange={(e) => setJwksText(e.currentTarget.value)}
-          error={jwksLocalError ?? jwksServerError}
+          {...keys}
+          error={keyedJwksError(form.errors, 'jwksText') ?? keys.error}
           styles={{ input: { fontFamily: 'monospace' } }}
         />
-        {create.isError &&
-          !fieldErrors.name &&
-          !fieldErrors.scopes &&
-          !fieldErrors.teamMemberIds &&
-          !jwksServerError && <Alert color="red">{errorMessage(create.error)}</Alert>}
+        {create.isError && !fieldsMarked && (
+          <Alert color="red" role="alert">
+            {errorMessage(create.error)}
+          </Alert>
+        )}
         <Group>
           <Button type="submit" loading={create.isPending}>
             Create API client

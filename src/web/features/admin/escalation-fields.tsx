@@ -4,6 +4,7 @@ import { escalationDefaults, type OutOfHoursEscalation } from '../../../shared/a
 import type { StaffUser } from '../../../shared/accounts/api';
 import type { ClinicSettings } from '../../../shared/clinic/api';
 import { roleLabel } from '../../components/format';
+import type { FieldProps } from './threshold-fields';
 
 /** Who urgent alerts escalate to and when the clinic is open (issue 12), as the settings form edits them. */
 export interface EscalationValues {
@@ -27,19 +28,12 @@ export function initialEscalation(s: ClinicSettings): EscalationValues {
   };
 }
 
-/** The problems the browser can see before saving (the server checks again). */
+/** What the schema alone cannot see (the server checks the same): the clinic closes after it opens. */
 export function escalationErrors(v: EscalationValues): Partial<Record<keyof EscalationValues, string>> {
   const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-  return {
-    clinicTimeZone: v.clinicTimeZone.trim() === '' ? 'A time zone, like Europe/Berlin.' : undefined,
-    clinicOpenDays: v.clinicOpenDays.length === 0 ? 'Choose at least one open day.' : undefined,
-    clinicOpensAt: time.test(v.clinicOpensAt) ? undefined : 'A time as HH:MM.',
-    clinicClosesAt: !time.test(v.clinicClosesAt)
-      ? 'A time as HH:MM.'
-      : v.clinicClosesAt <= v.clinicOpensAt
-        ? 'The clinic must close after it opens.'
-        : undefined,
-  };
+  return time.test(v.clinicOpensAt) && time.test(v.clinicClosesAt) && v.clinicClosesAt <= v.clinicOpensAt
+    ? { clinicClosesAt: 'The clinic must close after it opens.' }
+    : {};
 }
 
 export function escalationPayload(v: EscalationValues) {
@@ -55,23 +49,7 @@ export function escalationPayload(v: EscalationValues) {
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-export function EscalationFields({
-  values,
-  onChange,
-  clinicians,
-  showErrors,
-  serverErrors,
-}: {
-  values: EscalationValues;
-  onChange: (next: EscalationValues) => void;
-  clinicians: StaffUser[];
-  showErrors: boolean;
-  serverErrors: Record<string, string>;
-}) {
-  const local = escalationErrors(values);
-  const err = (k: keyof EscalationValues) => (showErrors ? local[k] : undefined) ?? serverErrors[k];
-  const set = <K extends keyof EscalationValues>(k: K, v: EscalationValues[K]) =>
-    onChange({ ...values, [k]: v });
+export function EscalationFields({ field, clinicians }: { field: FieldProps; clinicians: StaffUser[] }) {
   return (
     <Fieldset legend="Urgent alert escalation and clinic hours" radius="md">
       <Stack gap="md">
@@ -82,9 +60,7 @@ export function EscalationFields({
         <NativeSelect
           label="Clinical lead"
           description="Receives an urgent alert after the on-call clinician, or instead of them when they are already on it."
-          value={values.clinicalLeadUserId}
-          onChange={(e) => set('clinicalLeadUserId', e.currentTarget.value)}
-          error={err('clinicalLeadUserId')}
+          {...field('clinicalLeadUserId')}
           data={[
             { value: '', label: 'No clinical lead' },
             ...clinicians.map((u) => ({ value: u.id, label: `${u.name} (${roleLabel(u.role)})` })),
@@ -94,35 +70,14 @@ export function EscalationFields({
           <TextInput
             label="Clinic time zone"
             description="IANA name, e.g. Europe/Berlin"
-            value={values.clinicTimeZone}
-            onChange={(e) => set('clinicTimeZone', e.currentTarget.value)}
-            error={err('clinicTimeZone')}
+            {...field('clinicTimeZone')}
             maxLength={64}
             required
           />
-          <TextInput
-            type="time"
-            label="Opens at"
-            value={values.clinicOpensAt}
-            onChange={(e) => set('clinicOpensAt', e.currentTarget.value)}
-            error={err('clinicOpensAt')}
-            required
-          />
-          <TextInput
-            type="time"
-            label="Closes at"
-            value={values.clinicClosesAt}
-            onChange={(e) => set('clinicClosesAt', e.currentTarget.value)}
-            error={err('clinicClosesAt')}
-            required
-          />
+          <TextInput type="time" label="Opens at" {...field('clinicOpensAt')} required />
+          <TextInput type="time" label="Closes at" {...field('clinicClosesAt')} required />
         </SimpleGrid>
-        <Checkbox.Group
-          label="Open days"
-          value={values.clinicOpenDays}
-          onChange={(v) => set('clinicOpenDays', v)}
-          error={err('clinicOpenDays')}
-        >
+        <Checkbox.Group label="Open days" {...field<string[]>('clinicOpenDays')}>
           <Group gap="md" mt={6}>
             {DAYS.map((d, i) => (
               <Checkbox key={d} value={String(i + 1)} label={d} />
@@ -131,9 +86,7 @@ export function EscalationFields({
         </Checkbox.Group>
         <NativeSelect
           label="While the clinic is closed"
-          value={values.outOfHoursEscalation}
-          onChange={(e) => set('outOfHoursEscalation', e.currentTarget.value as OutOfHoursEscalation)}
-          error={err('outOfHoursEscalation')}
+          {...field('outOfHoursEscalation')}
           data={[
             { value: 'on_call_now', label: 'Send urgent alerts straight to the on-call clinician' },
             { value: 'wait_for_clinic_hours', label: 'Wait for opening hours' },

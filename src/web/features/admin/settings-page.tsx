@@ -1,18 +1,19 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { NumberField } from '../../components/number-field';
 import { notifications } from '@mantine/notifications';
-import { useState, type SubmitEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { StaffUser } from '../../../shared/accounts/api';
 import type { ClinicSettings } from '../../../shared/clinic/api';
 import { roleLabel } from '../../components/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
+import { numberFieldError, requiredNumber, useSchemaForm } from '../../lib/schema-form';
+import type { NumberRange } from '../../components/number-range';
+import { clinicSettingsUpdateSchema } from '../../../shared/clinic/settings';
 import { useClinicSettings, useSaveClinicSettings, useStaffUsers } from './api';
 import { CrisisResourcesSettings } from './crisis-resources-settings';
 import { StaffTwoFactorSetting } from '../accounts/two-factor-clinic-setting';
 import {
-  anyThresholdError,
   initialThresholds,
   thresholdPayload,
   ThresholdFields,
@@ -27,28 +28,45 @@ import {
 } from './escalation-fields';
 
 const ESCALATION = { min: 0.25, max: 72 };
-const REVIEW = { min: 1, max: 52 };
+const REVIEW = { min: 1, max: 52, wholeNumber: true };
+
+type SettingsValues = {
+  escalationHours: number | string;
+  planReviewWeeks: number | string;
+  onCallUserId: string;
+} & ThresholdValues &
+  EscalationValues;
+
+function settingsPayload(v: SettingsValues) {
+  return {
+    escalationHours: requiredNumber(v.escalationHours),
+    planReviewWeeks: requiredNumber(v.planReviewWeeks),
+    onCallUserId: v.onCallUserId || null,
+    ...thresholdPayload(v),
+    ...escalationPayload(v),
+  };
+}
 
 function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: StaffUser[] }) {
   const save = useSaveClinicSettings();
-  const [hours, setHours] = useState<number | string>(settings.escalationHours);
-  const [weeks, setWeeks] = useState<number | string>(settings.planReviewWeeks);
-  const [onCall, setOnCall] = useState(settings.onCallUserId ?? '');
-  const [thresholds, setThresholds] = useState<ThresholdValues>(() => initialThresholds(settings));
-  const [escalation, setEscalation] = useState<EscalationValues>(() => initialEscalation(settings));
-  const serverErrors = fieldErrorsFrom(save.error);
-
-  const hoursNumber = typeof hours === 'number' ? hours : Number.NaN;
-  const weeksNumber = typeof weeks === 'number' ? weeks : Number.NaN;
-  const hoursError =
-    Number.isFinite(hoursNumber) && hoursNumber >= ESCALATION.min && hoursNumber <= ESCALATION.max
-      ? serverErrors.escalationHours
-      : 'Between a quarter of an hour and 72 hours.';
-  const weeksError =
-    Number.isInteger(weeksNumber) && weeksNumber >= REVIEW.min && weeksNumber <= REVIEW.max
-      ? serverErrors.planReviewWeeks
-      : 'A whole number of weeks, 1 to 52.';
-  const [showErrors, setShowErrors] = useState(false);
+  // Checked with the route's own schema (clinicSettingsUpdateSchema: every key against its range) before
+  // anything is sent; a refused field shows its range in words and keeps what was typed (issue 17).
+  const form = useSchemaForm({
+    schema: clinicSettingsUpdateSchema,
+    initialValues: (): SettingsValues => ({
+      escalationHours: settings.escalationHours,
+      planReviewWeeks: settings.planReviewWeeks,
+      onCallUserId: settings.onCallUserId ?? '',
+      ...initialThresholds(settings),
+      ...initialEscalation(settings),
+    }),
+    toPayload: settingsPayload,
+    moreErrors: escalationErrors,
+  });
+  const numberProps = (key: 'escalationHours' | 'planReviewWeeks', range: NumberRange) => {
+    const props = form.getInputProps<number | string>(key);
+    return { ...props, error: numberFieldError(props.value, range, props.error) };
+  };
 
   const clinicians = staff
     .filter((u) => u.role !== 'admin' && u.role !== 'patient' && u.status === 'active')
@@ -56,23 +74,16 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setShowErrors(true);
-    const escalationProblem = Object.values(escalationErrors(escalation)).some(Boolean);
-    if (hoursError || weeksError || anyThresholdError(thresholds) || escalationProblem) return;
-    save.mutate(
-      {
-        escalationHours: hoursNumber,
-        planReviewWeeks: weeksNumber,
-        onCallUserId: onCall || null,
-        ...thresholdPayload(thresholds),
-        ...escalationPayload(escalation),
-      },
-      {
+    save.reset();
+    form.submit((payload) =>
+      save.mutate(payload, {
         onSuccess: () =>
           notifications.show({ color: 'green', title: 'Settings saved', message: 'They apply from now on.' }),
-      },
+        onError: (error) => form.setServerErrors(error),
+      }),
     );
   };
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate>
@@ -84,9 +95,7 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
           max={ESCALATION.max}
           step={0.5}
           decimalScale={2}
-          value={hours}
-          onChange={setHours}
-          error={showErrors ? hoursError : undefined}
+          {...numberProps('escalationHours', ESCALATION)}
           required
         />
         <NumberField
@@ -96,39 +105,29 @@ function SettingsForm({ settings, staff }: { settings: ClinicSettings; staff: St
           max={REVIEW.max}
           step={1}
           allowDecimal={false}
-          value={weeks}
-          onChange={setWeeks}
-          error={showErrors ? weeksError : undefined}
+          {...numberProps('planReviewWeeks', REVIEW)}
           required
         />
         <NativeSelect
           label="On-call contact"
           description="Receives an unresolved urgent alert first when no care manager can take it, and at once while the clinic is closed."
-          value={onCall}
-          onChange={(e) => setOnCall(e.currentTarget.value)}
-          error={serverErrors.onCallUserId}
+          {...form.getInputProps('onCallUserId')}
           data={[
             { value: '', label: 'No on-call contact' },
             ...clinicians.map((u) => ({ value: u.id, label: `${u.name} (${roleLabel(u.role)})` })),
           ]}
         />
-        <EscalationFields
-          values={escalation}
-          onChange={setEscalation}
-          clinicians={clinicians}
-          showErrors={showErrors}
-          serverErrors={serverErrors}
-        />
+        <EscalationFields field={form.getInputProps} clinicians={clinicians} />
         <Title order={2} size="h4" mt="sm">
           Clinical thresholds
         </Title>
-        <ThresholdFields
-          values={thresholds}
-          onChange={(key, value) => setThresholds((t) => ({ ...t, [key]: value }))}
-          showErrors={showErrors}
-          serverErrors={serverErrors}
-        />
-        {save.isError && Object.keys(serverErrors).length === 0 && (
+        <ThresholdFields field={form.getInputProps} />
+        {fieldsMarked && (
+          <Alert color="red" variant="light" role="alert" title="The settings were not saved">
+            Check the fields marked above.
+          </Alert>
+        )}
+        {save.isError && !fieldsMarked && (
           <Alert color="red" variant="light" role="alert" title="The settings were not saved">
             {errorMessage(save.error)}
           </Alert>

@@ -1,12 +1,11 @@
 import { Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import { NumberField } from '../../components/number-field';
-import {
-  thresholdFields,
-  thresholdValue,
-  type ThresholdField,
-  type ThresholdKey,
-} from '../../../shared/clinic/thresholds';
+import { thresholdFields, thresholdValue, type ThresholdKey } from '../../../shared/clinic/thresholds';
 import type { ClinicSettings } from '../../../shared/clinic/api';
+import { numberFieldError, requiredNumber, type InputProps } from '../../lib/schema-form';
+
+/** The settings form's props for one field (useSchemaForm's getInputProps). */
+export type FieldProps = <T = string>(key: string) => InputProps<T>;
 
 export type ThresholdValues = Record<ThresholdKey, number | string>;
 
@@ -16,28 +15,10 @@ export function initialThresholds(settings: ClinicSettings): ThresholdValues {
   ) as ThresholdValues;
 }
 
-/** The error to show for one field, or undefined when the value is allowed. */
-export function thresholdError(field: ThresholdField, value: number | string): string | undefined {
-  const n = typeof value === 'number' ? value : Number.NaN;
-  const inRange = Number.isFinite(n) && n >= field.min && n <= field.max;
-  if (inRange && (!field.integer || Number.isInteger(n))) return undefined;
-  return `${field.integer ? 'A whole number' : 'A number'} from ${String(field.min)} to ${String(field.max)}.`;
-}
-
 const groups = [...new Set(thresholdFields.map((f) => f.group))];
 
 /** The clinical thresholds, grouped, each with what it does, its default and the source of the default. */
-export function ThresholdFields({
-  values,
-  onChange,
-  showErrors,
-  serverErrors,
-}: {
-  values: ThresholdValues;
-  onChange: (key: ThresholdKey, value: number | string) => void;
-  showErrors: boolean;
-  serverErrors: Record<string, string | undefined>;
-}) {
+export function ThresholdFields({ field }: { field: FieldProps }) {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
@@ -49,23 +30,22 @@ export function ThresholdFields({
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             {thresholdFields
               .filter((f) => f.group === group)
-              .map((f) => (
-                <NumberField
-                  key={f.key}
-                  label={`${f.label} (${f.unit})`}
-                  description={`${f.help} Default ${String(f.defaultValue)}.`}
-                  min={f.min}
-                  max={f.max}
-                  allowDecimal={!f.integer}
-                  value={values[f.key]}
-                  onChange={(v) => onChange(f.key, v)}
-                  error={
-                    showErrors
-                      ? (thresholdError(f, values[f.key]) ?? serverErrors[f.key])
-                      : serverErrors[f.key]
-                  }
-                />
-              ))}
+              .map((f) => {
+                const props = field<number | string>(f.key);
+                return (
+                  <NumberField
+                    key={f.key}
+                    label={`${f.label} (${f.unit})`}
+                    description={`${f.help} Default ${String(f.defaultValue)}.`}
+                    min={f.min}
+                    max={f.max}
+                    allowDecimal={!f.integer}
+                    required
+                    {...props}
+                    error={numberFieldError(props.value, { ...f, wholeNumber: f.integer }, props.error)}
+                  />
+                );
+              })}
           </SimpleGrid>
         </Fieldset>
       ))}
@@ -73,10 +53,7 @@ export function ThresholdFields({
   );
 }
 
+/** The thresholds as sent: an emptied field is refused by the schema (NaN), never sent as 0. */
 export function thresholdPayload(values: ThresholdValues): Partial<Record<ThresholdKey, number>> {
-  return Object.fromEntries(thresholdFields.map((f) => [f.key, Number(values[f.key])]));
-}
-
-export function anyThresholdError(values: ThresholdValues): boolean {
-  return thresholdFields.some((f) => thresholdError(f, values[f.key]) !== undefined);
+  return Object.fromEntries(thresholdFields.map((f) => [f.key, requiredNumber(values[f.key])]));
 }

@@ -14,15 +14,62 @@ import { TextInput } from '../../components/limited-text';
 import { NumberField } from '../../components/number-field';
 import { notifications } from '@mantine/notifications';
 import { useState, type SubmitEvent } from 'react';
-import type { AppointmentMode, AppointmentType, NewAppointment } from '../../../shared/appointments/schemas';
+import {
+  newAppointmentSchema,
+  type AppointmentMode,
+  type AppointmentType,
+  type NewAppointment,
+} from '../../../shared/appointments/schemas';
+import { MAX_OCCURRENCES } from '../../../shared/appointments/recurrence';
+import { requiredNumber, useSchemaForm } from '../../lib/schema-form';
 import { errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
 import { useBookAppointment } from './api';
 import { MODE_LABELS, TYPE_LABELS } from './words';
-import { DaytimeWarning, RoomFields } from './room-fields';
+import { DaytimeWarning } from './room-fields';
 
 type Repeat = 'once' | 'weekly' | 'fortnightly';
 type EndBy = 'count' | 'until';
+
+type ScheduleValues = {
+  type: AppointmentType | null;
+  day: string;
+  time: string;
+  /** As the number field holds it: '' while empty (an error, never the server's default of 50). */
+  duration: number | string;
+  mode: AppointmentMode;
+  location: string;
+  room: string;
+  telehealthUrl: string;
+  repeat: Repeat;
+  endBy: EndBy;
+  count: number | string;
+  until: string;
+};
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** The booking request built from what the form holds (newAppointmentSchema's shape). */
+function bookingOf(id: string, v: ScheduleValues): NewAppointment {
+  return {
+    id,
+    ...(v.type ? { type: v.type } : {}),
+    day: v.day,
+    time: v.time,
+    durationMinutes: requiredNumber(v.duration),
+    mode: v.mode,
+    location: orNull(v.location),
+    room: orNull(v.room),
+    telehealthUrl: orNull(v.telehealthUrl),
+    recurrence:
+      v.repeat === 'once'
+        ? null
+        : {
+            frequency: v.repeat,
+            ...(v.endBy === 'count' ? { count: requiredNumber(v.count) } : { untilDay: v.until }),
+          },
+  };
+}
 
 /** Book a single appointment or a weekly/fortnightly series, in the patient's time zone. */
 export function ScheduleForm({
@@ -36,49 +83,50 @@ export function ScheduleForm({
 }) {
   const book = useBookAppointment(patientId);
   const [id, setId] = useState(newClientId);
-  const [type, setType] = useState<AppointmentType | null>(canBook[0] ?? null);
-  const [day, setDay] = useState('');
-  const [time, setTime] = useState('09:00');
-  const [duration, setDuration] = useState<number>(canBook[0] === 'medication_review' ? 20 : 50);
-  const [mode, setMode] = useState<AppointmentMode>('in_person');
-  const [location, setLocation] = useState('');
-  const [room, setRoom] = useState('');
-  const [telehealthUrl, setTelehealthUrl] = useState('');
-  const [repeat, setRepeat] = useState<Repeat>('weekly');
-  const [endBy, setEndBy] = useState<EndBy>('count');
-  const [count, setCount] = useState<number>(8);
-  const [until, setUntil] = useState('');
+  // Checked with the route's own schema (newAppointmentSchema) before anything is sent; its messages name
+  // the ranges. An emptied number is refused at its field, never replaced by a default (issue 17).
+  const form = useSchemaForm({
+    schema: newAppointmentSchema,
+    initialValues: (): ScheduleValues => ({
+      type: canBook[0] ?? null,
+      day: '',
+      time: '09:00',
+      duration: canBook[0] === 'medication_review' ? 20 : 50,
+      mode: 'in_person',
+      location: '',
+      room: '',
+      telehealthUrl: '',
+      repeat: 'weekly',
+      endBy: 'count',
+      count: 8,
+      until: '',
+    }),
+    toPayload: (v: ScheduleValues) => bookingOf(id, v),
+    fieldOf: { durationMinutes: 'duration', 'recurrence.count': 'count', 'recurrence.untilDay': 'until' },
+  });
+  const { type, day, time, duration, mode, repeat, endBy } = form.values;
 
   if (canBook.length === 0) return null;
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const body: NewAppointment = {
-      id,
-      ...(type ? { type } : {}),
-      day,
-      time,
-      durationMinutes: duration,
-      mode,
-      location: location.trim() === '' ? null : location.trim(),
-      room: room.trim() === '' ? null : room.trim(),
-      telehealthUrl: telehealthUrl.trim() === '' ? null : telehealthUrl.trim(),
-      recurrence:
-        repeat === 'once'
-          ? null
-          : { frequency: repeat, ...(endBy === 'count' ? { count } : { untilDay: until }) },
-    };
-    book.mutate(body, {
-      onSuccess: (result) => {
-        setId(newClientId());
-        notifications.show({
-          color: 'green',
-          title: result.appointments.length === 1 ? 'Appointment booked' : 'Series booked',
-          message: `${String(result.appointments.length)} appointment${result.appointments.length === 1 ? '' : 's'} booked.`,
-        });
-      },
-    });
+    book.reset();
+    form.submit((body) =>
+      book.mutate(body, {
+        onSuccess: (result) => {
+          setId(newClientId());
+          notifications.show({
+            color: 'green',
+            title: result.appointments.length === 1 ? 'Appointment booked' : 'Series booked',
+            message: `${String(result.appointments.length)} appointment${result.appointments.length === 1 ? '' : 's'} booked.`,
+          });
+        },
+        onError: (error) => form.setServerErrors(error),
+      }),
+    );
   };
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
+  const minutes = requiredNumber(duration);
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="schedule-heading">
@@ -95,7 +143,7 @@ export function ScheduleForm({
               label="Type"
               data={canBook.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
               value={type}
-              onChange={(v) => setType(v)}
+              onChange={(v) => form.setFieldValue('type', v)}
               allowDeselect={false}
             />
           )}
@@ -105,30 +153,21 @@ export function ScheduleForm({
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput
-              label="First day"
-              type="date"
-              required
-              value={day}
-              onChange={(e) => setDay(e.currentTarget.value)}
-            />
-            <TextInput
-              label="Time"
-              type="time"
-              required
-              value={time}
-              onChange={(e) => setTime(e.currentTarget.value)}
-            />
+            <TextInput label="First day" type="date" required {...form.getInputProps('day')} />
+            <TextInput label="Time" type="time" required {...form.getInputProps('time')} />
             <NumberField
               label="Minutes"
+              required
+              wholeNumber
               min={10}
               max={240}
               step={5}
-              value={duration}
-              onChange={(v) => setDuration(typeof v === 'number' ? v : Number(v) || 50)}
+              {...form.getInputProps<number | string>('duration')}
             />
           </SimpleGrid>
-          <DaytimeWarning day={day} time={time} minutes={duration} timeZone={timeZone} />
+          {Number.isFinite(minutes) && (
+            <DaytimeWarning day={day} time={time} minutes={minutes} timeZone={timeZone} />
+          )}
           <div>
             <Text size="sm" fw={500} mb={4} id="mode-label">
               How
@@ -136,7 +175,7 @@ export function ScheduleForm({
             <SegmentedControl
               aria-labelledby="mode-label"
               value={mode}
-              onChange={(v) => setMode(v)}
+              onChange={(v) => form.setFieldValue('mode', v)}
               data={(['in_person', 'video', 'phone'] as const).map((m) => ({
                 value: m,
                 label: MODE_LABELS[m],
@@ -149,15 +188,18 @@ export function ScheduleForm({
             }
             description="Shown to the patient."
             maxLength={500}
-            value={location}
-            onChange={(e) => setLocation(e.currentTarget.value)}
+            {...form.getInputProps('location')}
           />
-          <RoomFields
-            room={room}
-            onRoom={setRoom}
-            telehealthUrl={telehealthUrl}
-            onTelehealthUrl={setTelehealthUrl}
-          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput label="Room" maxLength={100} {...form.getInputProps('room')} />
+            <TextInput
+              label="Telehealth link"
+              description="A full https:// address."
+              type="url"
+              maxLength={500}
+              {...form.getInputProps('telehealthUrl')}
+            />
+          </SimpleGrid>
           <div>
             <Text size="sm" fw={500} mb={4} id="repeat-label">
               Repeats
@@ -165,7 +207,7 @@ export function ScheduleForm({
             <SegmentedControl
               aria-labelledby="repeat-label"
               value={repeat}
-              onChange={(v) => setRepeat(v)}
+              onChange={(v) => form.setFieldValue('repeat', v)}
               data={[
                 { value: 'once', label: 'Once' },
                 { value: 'weekly', label: 'Weekly' },
@@ -178,7 +220,7 @@ export function ScheduleForm({
               <SegmentedControl
                 aria-label="End the series by"
                 value={endBy}
-                onChange={(v) => setEndBy(v)}
+                onChange={(v) => form.setFieldValue('endBy', v)}
                 data={[
                   { value: 'count', label: 'How many' },
                   { value: 'until', label: 'Until a date' },
@@ -187,29 +229,25 @@ export function ScheduleForm({
               {endBy === 'count' ? (
                 <NumberField
                   label="Sessions"
+                  required
+                  wholeNumber
                   min={2}
-                  max={52}
+                  max={MAX_OCCURRENCES}
                   w={120}
-                  value={count}
-                  onChange={(v) => setCount(typeof v === 'number' ? v : Number(v) || 2)}
+                  {...form.getInputProps<number | string>('count')}
                 />
               ) : (
-                <TextInput
-                  label="Last day"
-                  type="date"
-                  value={until}
-                  onChange={(e) => setUntil(e.currentTarget.value)}
-                />
+                <TextInput label="Last day" type="date" required {...form.getInputProps('until')} />
               )}
             </Group>
           )}
-          {book.isError && (
+          {book.isError && !fieldsMarked && (
             <Callout color="red" variant="light" role="alert">
               {errorMessage(book.error)}
             </Callout>
           )}
           <Group justify="flex-end">
-            <Button type="submit" loading={book.isPending} disabled={day === '' || time === ''}>
+            <Button type="submit" loading={book.isPending}>
               {repeat === 'once' ? 'Book appointment' : 'Book series'}
             </Button>
           </Group>

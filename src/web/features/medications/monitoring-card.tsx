@@ -14,16 +14,17 @@ import {
 } from '@mantine/core';
 import { SoftBadge } from '../../components/badges';
 import { notifications } from '@mantine/notifications';
-import { useState, type SubmitEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { formatDay } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { ScrollTable } from '../../components/scroll-table';
 import { newClientId } from '../messaging/api';
+import { optionalNumber, useSchemaForm } from '../../lib/schema-form';
+import { monitoringResultInputSchema } from '../../../shared/medications/schemas';
 import { interpretLabResult } from '../../../shared/medication-safety/labs';
 import type { ClinicLabThresholds } from '../../../shared/medication-safety/lab-thresholds';
 import { DEFAULT_UPPER_LIMIT_OF_NORMAL } from '../../../shared/medication-safety/lab-ranges';
 import { useMonitoring, useRecordMonitoringResult, type MonitoringItem, type MonitoringView } from './api';
-import { fieldErrors } from './field-errors';
 import { LabInterpretationPanel, LabTierBadge } from './lab-interpretation';
 import { useSetLabProfile, type LabProfile, type MonitoringResultView } from './monitoring-api';
 
@@ -35,6 +36,47 @@ const statusWords: Record<MonitoringItem['status'], { label: string; color: stri
 };
 
 const hasUpperLimit = (code: string) => code === 'liver_function' || code === 'ast';
+
+type ResultValues = {
+  code: string;
+  value: string;
+  unit: string;
+  /** The report's upper limit as typed: '' uses the clinic's (or the default) limit. */
+  upperLimit: string;
+  takenOn: string;
+};
+
+type ResultContext = {
+  tests: MonitoringItem[];
+  benignEthnicNeutropenia: boolean;
+  clinicUpperLimits: MonitoringView['clinicUpperLimits'];
+  clinicThresholds: ClinicLabThresholds | undefined;
+};
+
+/**
+ * The route's own schema (monitoringResultInputSchema) with the same pure laboratory check the server runs
+ * on a lab result (labs.ts: unit, plausible value, whole counts), each problem at its field.
+ */
+function resultSchema({
+  tests,
+  benignEthnicNeutropenia,
+  clinicUpperLimits,
+  clinicThresholds,
+}: ResultContext) {
+  return monitoringResultInputSchema.superRefine((input, ctx) => {
+    const chosen = tests.find((t) => t.code === input.test);
+    if (!chosen || chosen.unitChoices.length === 0 || input.value.trim() === '') return;
+    if (typeof input.upperLimitOfNormal === 'number' && Number.isNaN(input.upperLimitOfNormal)) return;
+    const reading = interpretLabResult(chosen.code, input.value, input.unit, {
+      benignEthnicNeutropenia: chosen.code === 'anc' && benignEthnicNeutropenia,
+      clinicUpperLimitOfNormal: clinicUpperLimits,
+      clinicThresholds,
+      upperLimitOfNormal: input.upperLimitOfNormal ?? null,
+    });
+    if (!reading.ok)
+      for (const e of reading.errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+  });
+}
 
 function RecordResultForm({
   patientId,
@@ -55,18 +97,39 @@ function RecordResultForm({
   const record = useRecordMonitoringResult(patientId);
   const [id, setId] = useState(newClientId);
   const tests = [...new Map(items.map((i) => [i.code, i])).values()];
-  const [code, setCode] = useState<string | null>(tests[0]?.code ?? null);
-  const chosen = tests.find((t) => t.code === code);
-  const [value, setValue] = useState('');
-  const [unit, setUnit] = useState(chosen?.unitChoices[0] ?? chosen?.defaultUnit ?? '');
-  const [upperLimit, setUpperLimit] = useState('');
-  const [takenOn, setTakenOn] = useState(today);
+  const first = tests[0];
   const [recorded, setRecorded] = useState<MonitoringResultView | null>(null);
-  const serverErrors = fieldErrors(record.error);
+  const schema = useMemo(
+    () => resultSchema({ tests: items, benignEthnicNeutropenia, clinicUpperLimits, clinicThresholds }),
+    [items, benignEthnicNeutropenia, clinicUpperLimits, clinicThresholds],
+  );
+  const form = useSchemaForm({
+    schema,
+    initialValues: (): ResultValues => ({
+      code: first?.code ?? '',
+      value: '',
+      unit: first?.unitChoices[0] ?? first?.defaultUnit ?? '',
+      upperLimit: '',
+      takenOn: today,
+    }),
+    toPayload: (v: ResultValues) => ({
+      id,
+      test: v.code,
+      value: v.value,
+      unit: v.unit,
+      takenOn: v.takenOn,
+      medicationId: items.find((i) => i.code === v.code)?.medicationId ?? null,
+      upperLimitOfNormal: hasUpperLimit(v.code) ? optionalNumber(v.upperLimit) : null,
+    }),
+    fieldOf: { test: 'code', upperLimitOfNormal: 'upperLimit' },
+  });
+  const { code, value, unit, upperLimit } = form.values;
+  const chosen = tests.find((t) => t.code === code);
   const isLab = (chosen?.unitChoices.length ?? 0) > 0;
-  const upperLimitNumber = upperLimit.trim() === '' ? null : Number(upperLimit);
+  const upperLimitNumber = optionalNumber(upperLimit);
 
-  // The same pure check the server runs, for immediate feedback (the server's answer is authoritative).
+  // What the result will read as, before saving (the same pure reading the server stores); its unit or
+  // plausibility problem shows at the field while typing, before the person leaves it.
   const preview =
     isLab && chosen && value.trim() !== ''
       ? interpretLabResult(chosen.code, value, unit, {
@@ -77,41 +140,34 @@ function RecordResultForm({
             upperLimitNumber !== null && Number.isFinite(upperLimitNumber) ? upperLimitNumber : null,
         })
       : null;
-  const localErrors: Record<string, string> = {};
-  if (preview && !preview.ok) for (const e of preview.errors) localErrors[e.field] ??= e.message;
-  if (upperLimit.trim() !== '' && !(upperLimitNumber !== null && Number.isFinite(upperLimitNumber)))
-    localErrors.upperLimitOfNormal = 'Enter a number, for example 40.';
-  const errors = { ...localErrors, ...serverErrors };
+  const labProblem = (path: 'value' | 'unit'): string | undefined =>
+    preview && !preview.ok ? preview.errors.find((e) => e.field === path)?.message : undefined;
+  const field = (path: 'value' | 'unit') => {
+    const props = form.getInputProps(path);
+    return { ...props, error: props.error ?? labProblem(path) };
+  };
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (!chosen) return;
-    const medicationId = items.find((i) => i.code === chosen.code)?.medicationId ?? null;
-    record.mutate(
-      {
-        id,
-        test: chosen.code,
-        value,
-        unit,
-        takenOn,
-        medicationId,
-        upperLimitOfNormal: hasUpperLimit(chosen.code) ? upperLimitNumber : null,
-      },
-      {
+    record.reset();
+    form.submit((payload) =>
+      record.mutate(payload, {
         onSuccess: (answer) => {
-          const stored = answer.view.results.find((r) => r.id === id) ?? null;
+          const stored = answer.view.results.find((r) => r.id === payload.id) ?? null;
           setRecorded(stored);
           notifications.show({
             color: stored?.interpretation?.tier === 'critical' ? 'red' : 'green',
             title: 'Result recorded',
-            message: `${chosen.label}: ${value} ${unit}${stored?.interpretation ? ` (${stored.interpretation.label})` : ''}`,
+            message: `${chosen?.label ?? payload.test}: ${payload.value} ${payload.unit}${stored?.interpretation ? ` (${stored.interpretation.label})` : ''}`,
           });
           setId(newClientId());
-          setValue('');
+          form.reset({ ...form.values, value: '' });
         },
-      },
+        onError: (error) => form.setServerErrors(error),
+      }),
     );
   };
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Record a monitoring result">
@@ -119,67 +175,44 @@ function RecordResultForm({
         <Text size="sm" fw={600}>
           Record a result
         </Text>
-        <SimpleGrid cols={{ base: 1, sm: hasUpperLimit(code ?? '') ? 5 : 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: hasUpperLimit(code) ? 5 : 4 }} spacing="sm">
           <Select
             label="Test"
             data={tests.map((t) => ({ value: t.code, label: t.label }))}
             value={code}
             onChange={(v) => {
-              setCode(v);
               const next = tests.find((t) => t.code === v);
-              setUnit(next?.unitChoices[0] ?? next?.defaultUnit ?? '');
+              form.setFieldValue('code', v ?? '');
+              form.setFieldValue('unit', next?.unitChoices[0] ?? next?.defaultUnit ?? '');
               setRecorded(null);
             }}
             allowDeselect={false}
           />
-          <TextInput
-            label="Value"
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            required
-            inputMode="decimal"
-            error={errors.value}
-          />
+          <TextInput label="Value" required inputMode="decimal" {...field('value')} />
           {isLab && chosen ? (
             <Select
               label="Unit"
               data={chosen.unitChoices}
-              value={unit}
-              onChange={(v) => setUnit(v ?? '')}
               allowDeselect={false}
               required
-              error={errors.unit}
+              {...field('unit')}
+              onChange={(v) => form.setFieldValue('unit', v ?? '')}
             />
           ) : (
-            <TextInput
-              label="Unit"
-              value={unit}
-              onChange={(e) => setUnit(e.currentTarget.value)}
-              required
-              error={errors.unit}
-            />
+            <TextInput label="Unit" required {...field('unit')} />
           )}
-          {hasUpperLimit(code ?? '') && (
+          {hasUpperLimit(code) && (
             <TextInput
               label="Upper limit of normal (U/L)"
               description={`From the report; blank uses ${String(
                 (code === 'ast' ? clinicUpperLimits.ast : clinicUpperLimits.alt) ??
                   DEFAULT_UPPER_LIMIT_OF_NORMAL.alt.value,
               )} U/L`}
-              value={upperLimit}
-              onChange={(e) => setUpperLimit(e.currentTarget.value)}
               inputMode="decimal"
-              error={errors.upperLimitOfNormal}
+              {...form.getInputProps('upperLimit')}
             />
           )}
-          <TextInput
-            type="date"
-            label="Taken on"
-            value={takenOn}
-            onChange={(e) => setTakenOn(e.currentTarget.value)}
-            required
-            error={errors.takenOn}
-          />
+          <TextInput type="date" label="Taken on" required {...form.getInputProps('takenOn')} />
         </SimpleGrid>
         {chosen?.instruction && (
           <Text size="xs" c="dimmed">
@@ -194,8 +227,8 @@ function RecordResultForm({
             <LabInterpretationPanel interpretation={preview.interpretation} />
           </Stack>
         )}
-        {record.isError && Object.keys(serverErrors).length === 0 && (
-          <Callout color="red" variant="light">
+        {record.isError && !fieldsMarked && (
+          <Callout color="red" variant="light" role="alert">
             {errorMessage(record.error)}
           </Callout>
         )}
@@ -208,12 +241,7 @@ function RecordResultForm({
           </Stack>
         )}
         <Group justify="flex-end">
-          <Button
-            type="submit"
-            size="sm"
-            loading={record.isPending}
-            disabled={value.trim() === '' || unit.trim() === '' || Object.keys(localErrors).length > 0}
-          >
+          <Button type="submit" size="sm" loading={record.isPending}>
             Record result
           </Button>
         </Group>

@@ -41,7 +41,7 @@ export function resolveEntry(
   return resolved ? catalogue.find((e) => e.genericName === resolved.genericName) : undefined;
 }
 
-export function usePrescribingChecks(args: {
+export type PrescribingCheckArgs = {
   catalogue: CatalogueEntry[];
   entry: CatalogueEntry | undefined;
   name: string;
@@ -50,28 +50,35 @@ export function usePrescribingChecks(args: {
   steps: { from: string }[];
   stepsAfter: string | null;
   context: PrescribingContext | undefined;
-}): PrescribingCheckResult | null {
+};
+
+export function usePrescribingChecks(args: PrescribingCheckArgs): PrescribingCheckResult | null {
   const { catalogue, entry, name, form, doses, steps, stepsAfter, context } = args;
   const key = JSON.stringify({ e: entry?.id, name, form, doses, steps, stepsAfter });
-  return useMemo(() => {
-    if (!context) return null;
-    return checkPrescription({
-      medicine: {
-        ...factsOfEntry(entry, name),
-        limits: entry?.safety?.doseLimits ?? null,
-        formText: `${form} ${name}`,
-      },
-      doses,
-      steps,
-      stepsAfter,
-      prescriptions: context.prescriptions,
-      context: context.context,
-      resolve: (substance) => {
-        const found = resolveEntry(catalogue, substance);
-        return found ? factsOfEntry(found, substance) : null;
-      },
-    });
-  }, [key, context, catalogue]);
+  // The key stands for the arguments that change as the prescriber types.
+  return useMemo(() => prescribingChecks(args), [key, context, catalogue]);
+}
+
+/** The prescribing checks of one set of arguments (null until the patient's context is loaded). */
+export function prescribingChecks(args: PrescribingCheckArgs): PrescribingCheckResult | null {
+  const { catalogue, entry, name, form, doses, steps, stepsAfter, context } = args;
+  if (!context) return null;
+  return checkPrescription({
+    medicine: {
+      ...factsOfEntry(entry, name),
+      limits: entry?.safety?.doseLimits ?? null,
+      formText: `${form} ${name}`,
+    },
+    doses,
+    steps,
+    stepsAfter,
+    prescriptions: context.prescriptions,
+    context: context.context,
+    resolve: (substance) => {
+      const found = resolveEntry(catalogue, substance);
+      return found ? factsOfEntry(found, substance) : null;
+    },
+  });
 }
 
 /** The warnings of a 409 safety answer from the server, or []. */

@@ -17,18 +17,19 @@ import {
 import { SoftBadge } from '../../components/badges';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../components/query-state';
-import { fieldErrors } from './field-errors';
 import { newClientId } from '../messaging/api';
 import { useCatalogue, usePrescribingContext, useStartMedication, type DoseSchedule } from './api';
 import {
   curatedListNotice,
   mergeWarnings,
   resolveEntry,
+  prescribingChecks,
   serverWarnings,
-  usePrescribingChecks,
 } from './prescribing-checks';
+import { requiredNumber, useSchemaForm, type FieldErrors } from '../../lib/schema-form';
+import { startMedicationSchema } from '../../../shared/medications/schemas';
 import { useOtherNames } from './clinic-safety-api';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
 import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
@@ -38,6 +39,26 @@ import { defaultSchedule, ScheduleBuilder } from './schedule-builder';
 import { StepsEditor, stepsReady, type StepDraft } from './steps-editor';
 
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+type StartValues = {
+  freeText: boolean;
+  catalogueId: string | null;
+  name: string;
+  /** As the number field holds it: '' while empty (refused at the field, never 0). */
+  doseAmount: number | string;
+  doseUnit: string;
+  form: string;
+  route: string;
+  schedule: DoseSchedule;
+  startDate: string;
+  endDate: string;
+  instructions: string;
+  reason: string;
+  steps: StepDraft[];
+  overMaximumReason: string;
+  needsMonitoring: '' | 'yes' | 'no';
+  monitoringNote: string;
+};
 
 /** The prescriber starts a medication: from the catalogue or by name, dose, schedule, dates, steps, reason. */
 export function StartMedicationForm({
@@ -52,107 +73,142 @@ export function StartMedicationForm({
   const catalogue = useCatalogue('');
   const start = useStartMedication(patientId);
   const [id, setId] = useState(newClientId);
-  const [catalogueId, setCatalogueId] = useState<string | null>(null);
-  const [freeText, setFreeText] = useState(false);
-  const [name, setName] = useState('');
-  const [doseAmount, setDoseAmount] = useState<number | ''>('');
-  const [doseUnit, setDoseUnit] = useState('mg');
-  const [form, setForm] = useState('tablet');
-  const [route, setRoute] = useState('oral');
-  const [schedule, setSchedule] = useState<DoseSchedule>(defaultSchedule);
-  const [startDate, setStartDate] = useState(today);
-  const [endDate, setEndDate] = useState('');
-  const [instructions, setInstructions] = useState('');
-  const [reason, setReason] = useState('');
-  const [steps, setSteps] = useState<StepDraft[]>([]);
-  const [overMaximumReason, setOverMaximumReason] = useState('');
   const [answers, setAnswers] = useState<Record<string, SafetyAnswer>>({});
-  const [needsMonitoring, setNeedsMonitoring] = useState<'' | 'yes' | 'no'>('');
-  const [monitoringNote, setMonitoringNote] = useState('');
   const context = usePrescribingContext(patientId);
-  const serverErrors = fieldErrors(start.error);
-  const chosen = catalogue.data?.find((e) => e.id === catalogueId);
   // A brand or salt typed by name means the catalogue entry (issue 11), as on the server.
   const otherNames = useOtherNames();
-  const resolved = freeText ? resolveEntry(catalogue.data ?? [], name, otherNames.data) : undefined;
-  const entry = freeText ? resolved : chosen;
-  const unknownName = freeText && name.trim() !== '' && !resolved;
-  const readySteps = stepsReady(steps);
-  const checks = usePrescribingChecks({
-    catalogue: catalogue.data ?? [],
-    entry,
-    name: freeText ? name : (chosen?.genericName ?? ''),
-    form,
-    doses:
-      doseAmount === ''
+
+  /** What the prescriber chose and the same pure prescribing checks the server runs (issue 11). */
+  const reading = (v: StartValues) => {
+    const chosen = catalogue.data?.find((e) => e.id === v.catalogueId);
+    const resolved = v.freeText ? resolveEntry(catalogue.data ?? [], v.name, otherNames.data) : undefined;
+    const entry = v.freeText ? resolved : chosen;
+    const amount = requiredNumber(v.doseAmount);
+    const readySteps = stepsReady(v.steps);
+    const dose = (label: string, at: string, stepAmount: number) => ({
+      path: `body.${at}doseAmount`,
+      unitPath: `body.${at}doseUnit`,
+      label,
+      amount: stepAmount,
+      unit: v.doseUnit,
+      schedule: v.schedule,
+    });
+    const checks = prescribingChecks({
+      catalogue: catalogue.data ?? [],
+      entry,
+      name: v.freeText ? v.name : (chosen?.genericName ?? ''),
+      form: v.form,
+      doses: !Number.isFinite(amount)
         ? []
         : [
-            {
-              path: 'body.doseAmount',
-              unitPath: 'body.doseUnit',
-              label: 'The dose',
-              amount: doseAmount,
-              unit: doseUnit,
-              schedule,
-            },
-            ...readySteps.map((st, i) => ({
-              path: `body.steps.${String(i)}.doseAmount`,
-              unitPath: `body.steps.${String(i)}.doseUnit`,
-              label: `Step ${String(i + 1)}`,
-              amount: st.doseAmount,
-              unit: doseUnit,
-              schedule,
-            })),
+            dose('The dose', '', amount),
+            ...readySteps.map((st, i) => dose(`Step ${String(i + 1)}`, `steps.${String(i)}.`, st.doseAmount)),
           ],
-    steps: readySteps,
-    stepsAfter: startDate,
-    context: context.data,
-  });
-  // Local problems by field (the same words as the server's), then the server's own answer.
-  const local: Record<string, string> = {};
-  for (const p of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
-    const key = p.path.replace(/^body\./, '').split('.')[0] ?? '';
-    local[key] ??= p.message;
-  }
-  // The checked fields follow the local checks as the prescriber edits; other fields keep the server's words.
-  const checked = ['doseAmount', 'doseUnit', 'steps', 'overMaximumReason'];
-  const errors: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(serverErrors).filter(([k]) => !checks || !checked.includes(k))),
-    ...local,
+      steps: readySteps,
+      stepsAfter: v.startDate,
+      context: context.data,
+    });
+    return {
+      chosen,
+      resolved,
+      entry,
+      checks,
+      unknownName: v.freeText && v.name.trim() !== '' && !resolved,
+      overMaximum: (checks?.overMaximum.length ?? 0) > 0,
+    };
   };
-  const overMaximum = (checks?.overMaximum.length ?? 0) > 0 || serverErrors.overMaximumReason !== undefined;
-  const warnings = mergeWarnings(checks?.warnings ?? [], serverWarnings(start.error));
-  const blocked =
-    (checks?.fieldErrors.length ?? 0) > 0 ||
-    (overMaximum && overMaximumReason.trim() === '') ||
-    !allAnswered(warnings, answers) ||
-    (unknownName && needsMonitoring === '');
+  // Read once per set of values (the schema check, the payload and the page all ask for it).
+  const inputs = [catalogue.data, otherNames.data, context.data] as const;
+  const lastReading = useRef<{ of: unknown[]; is: ReturnType<typeof reading> } | null>(null);
+  const readingOf = (v: StartValues) => {
+    const of = [v, ...inputs];
+    if (!lastReading.current?.of.every((x, i) => x === of[i])) lastReading.current = { of, is: reading(v) };
+    return lastReading.current.is;
+  };
+  const warningsOf = (v: StartValues) =>
+    mergeWarnings(readingOf(v).checks?.warnings ?? [], serverWarnings(start.error));
+
+  // Checked with the route's own schema (startMedicationSchema) and the prescribing checks, each problem
+  // at its field; nothing is sent while one fails (issue 17).
+  const form = useSchemaForm({
+    schema: startMedicationSchema,
+    initialValues: (): StartValues => ({
+      freeText: false,
+      catalogueId: null,
+      name: '',
+      doseAmount: '',
+      doseUnit: 'mg',
+      form: 'tablet',
+      route: 'oral',
+      schedule: defaultSchedule,
+      startDate: today,
+      endDate: '',
+      instructions: '',
+      reason: '',
+      steps: [],
+      overMaximumReason: '',
+      needsMonitoring: '',
+      monitoringNote: '',
+    }),
+    toPayload: (v: StartValues) => {
+      const { overMaximum, unknownName } = readingOf(v);
+      return {
+        id,
+        catalogueId: v.freeText ? null : v.catalogueId,
+        ...(v.freeText ? { name: v.name } : {}),
+        form: v.form,
+        route: v.route,
+        instructions: v.instructions,
+        startDate: v.startDate,
+        endDate: v.endDate === '' ? null : v.endDate,
+        doseAmount: requiredNumber(v.doseAmount),
+        doseUnit: v.doseUnit,
+        schedule: v.schedule,
+        reason: v.reason,
+        // Every step is sent as typed: a step without a dose is refused at its field, never dropped.
+        steps: v.steps.map((s) => ({
+          from: s.from,
+          doseAmount: requiredNumber(s.doseAmount),
+          doseUnit: v.doseUnit,
+        })),
+        overMaximumReason: overMaximum ? v.overMaximumReason.trim() : null,
+        safetyAnswers: answersFor(warningsOf(v), answers),
+        ...(unknownName && v.needsMonitoring !== ''
+          ? {
+              monitoringAnswer: {
+                needsMonitoring: v.needsMonitoring === 'yes',
+                note: v.monitoringNote.trim(),
+              },
+            }
+          : {}),
+      };
+    },
+    fieldOf: { monitoringAnswer: 'needsMonitoring' },
+    moreErrors: (v: StartValues) => {
+      const { checks, overMaximum, unknownName } = readingOf(v);
+      const found: FieldErrors = {};
+      for (const problem of checks?.fieldErrors ?? []) {
+        const path = problem.path.replace(/^body\./, '');
+        found[path] ??= problem.message;
+      }
+      if (overMaximum && v.overMaximumReason.trim() === '')
+        found.overMaximumReason = 'Give a reason, or lower the dose.';
+      if (unknownName && v.needsMonitoring === '') found.needsMonitoring = 'Say whether it needs monitoring.';
+      return found;
+    },
+  });
+  const v = form.values;
+  const { resolved, entry, checks, unknownName, overMaximum } = readingOf(v);
+  const warnings = warningsOf(v);
+  const unanswered = !allAnswered(warnings, answers);
+  const field = (path: keyof StartValues) => form.getInputProps(path);
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (doseAmount === '') return;
-    start.mutate(
-      {
-        id,
-        catalogueId: freeText ? null : catalogueId,
-        ...(freeText ? { name } : {}),
-        form,
-        route,
-        instructions,
-        startDate,
-        endDate: endDate === '' ? null : endDate,
-        doseAmount,
-        doseUnit,
-        schedule,
-        reason,
-        steps: readySteps.map((s) => ({ ...s, doseUnit })),
-        overMaximumReason: overMaximum ? overMaximumReason.trim() : null,
-        safetyAnswers: answersFor(warnings, answers),
-        ...(unknownName
-          ? { monitoringAnswer: { needsMonitoring: needsMonitoring === 'yes', note: monitoringNote.trim() } }
-          : {}),
-      },
-      {
+    start.reset();
+    form.submit((payload) => {
+      if (unanswered) return;
+      start.mutate(payload, {
         onSuccess: (detail) => {
           notifications.show({
             color: 'green',
@@ -162,9 +218,15 @@ export function StartMedicationForm({
           setId(newClientId());
           onDone();
         },
-      },
-    );
+        onError: (error) => form.setServerErrors(error),
+      });
+    });
   };
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
+  // A problem with the steps as a whole (their order); a step's own field shows its own.
+  const stepsError = Object.keys(form.errors).some((key) => key.startsWith('steps.'))
+    ? undefined
+    : form.errorAt('steps');
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="start-medication-heading">
@@ -178,16 +240,15 @@ export function StartMedicationForm({
           </Callout>
           <Checkbox
             label="Not in the catalogue: record by name"
-            checked={freeText}
-            onChange={(e) => setFreeText(e.currentTarget.checked)}
+            checked={v.freeText}
+            onChange={(e) => form.setFieldValue('freeText', e.currentTarget.checked)}
           />
-          {freeText ? (
+          {v.freeText ? (
             <TextInput
               label="Medication name"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
               required
-              error={errors.name}
+              maxLength={120}
+              {...field('name')}
               description={
                 resolved
                   ? `Recognised as ${titleCase(resolved.genericName)}: its dose limits, monitoring, guide and urgent symptoms apply.`
@@ -205,35 +266,30 @@ export function StartMedicationForm({
                 value: e.id,
                 label: `${titleCase(e.genericName)} (${e.drugClass})`,
               }))}
-              value={catalogueId}
-              onChange={setCatalogueId}
-              error={errors.catalogueId ?? (catalogue.isError ? errorMessage(catalogue.error) : undefined)}
+              {...field('catalogueId')}
+              error={
+                field('catalogueId').error ?? (catalogue.isError ? errorMessage(catalogue.error) : undefined)
+              }
             />
           )}
           {unknownName && (
             <Paper withBorder radius="sm" p="sm">
               <Stack gap={6}>
                 <Radio.Group
-                  label={`Duet does not know “${name.trim()}”. Does it need monitoring (blood levels, blood counts, ECG …)?`}
-                  value={needsMonitoring}
-                  onChange={(v) => setNeedsMonitoring(v === 'yes' ? 'yes' : 'no')}
+                  label={`Duet does not know “${v.name.trim()}”. Does it need monitoring (blood levels, blood counts, ECG …)?`}
                   required
-                  error={errors.monitoringAnswer}
+                  {...field('needsMonitoring')}
                 >
                   <Group gap="md" mt={4}>
                     <Radio value="yes" label="Yes, it needs monitoring" />
                     <Radio value="no" label="No monitoring needed" />
                   </Group>
                 </Radio.Group>
-                <TextInput
-                  label="What to monitor (optional)"
-                  value={monitoringNote}
-                  onChange={(e) => setMonitoringNote(e.currentTarget.value)}
-                />
+                <TextInput label="What to monitor (optional)" maxLength={500} {...field('monitoringNote')} />
               </Stack>
             </Paper>
           )}
-          {entry && !freeText && (
+          {entry && !v.freeText && (
             <Group gap="xs">
               <Text size="xs">
                 RxNorm {entry.rxnormCode ?? 'none'} · source: {entry.rxnormSource}
@@ -252,39 +308,24 @@ export function StartMedicationForm({
           )}
           <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
             <NumberInput
+              id="start-dose"
               label="Dose"
-              min={0}
-              value={doseAmount}
-              onChange={(v) => setDoseAmount(typeof v === 'number' ? v : '')}
               required
-              error={errors.doseAmount}
-              aria-describedby="start-dose-range"
+              clampBehavior="none"
+              {...field('doseAmount')}
+              // The label range below the fields describes the dose too (after its error, if any).
+              aria-describedby={
+                field('doseAmount').error === undefined
+                  ? 'start-dose-range'
+                  : 'start-dose-error start-dose-range'
+              }
             />
-            <Select
-              label="Unit"
-              data={DOSE_UNITS}
-              value={doseUnit}
-              onChange={(v) => setDoseUnit(v ?? 'mg')}
-              allowDeselect={false}
-              error={errors.doseUnit}
-            />
-            <Select
-              label="Form"
-              data={FORMS}
-              value={form}
-              onChange={(v) => setForm(v ?? 'tablet')}
-              allowDeselect={false}
-            />
-            <Select
-              label="Route"
-              data={ROUTES}
-              value={route}
-              onChange={(v) => setRoute(v ?? 'oral')}
-              allowDeselect={false}
-            />
+            <Select label="Unit" data={DOSE_UNITS} allowDeselect={false} {...field('doseUnit')} />
+            <Select label="Form" data={FORMS} allowDeselect={false} {...field('form')} />
+            <Select label="Route" data={ROUTES} allowDeselect={false} {...field('route')} />
           </SimpleGrid>
           <DoseRangeNote range={checks?.range ?? null} id="start-dose-range" />
-          {(entry || freeText) && (
+          {(entry || v.freeText) && (
             <Text size="xs" c="dimmed">
               {curatedListNotice}
             </Text>
@@ -296,43 +337,39 @@ export function StartMedicationForm({
               autosize
               minRows={2}
               required
-              value={overMaximumReason}
-              onChange={(e) => setOverMaximumReason(e.currentTarget.value)}
-              error={
-                overMaximumReason.trim() === ''
-                  ? (serverErrors.overMaximumReason ?? 'Give a reason, or lower the dose.')
-                  : undefined
-              }
+              maxLength={1000}
+              {...field('overMaximumReason')}
             />
           )}
-          <ScheduleBuilder value={schedule} onChange={setSchedule} idPrefix="start" />
-          {errors.schedule && (
-            <Text size="sm" c="red">
-              {errors.schedule}
+          <ScheduleBuilder
+            value={v.schedule}
+            onChange={(next) => form.setFieldValue('schedule', next)}
+            idPrefix="start"
+          />
+          {form.errorAt('schedule') && (
+            <Text size="sm" c="red.9" role="alert">
+              {form.errorAt('schedule')}
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              type="date"
-              label="Start date"
-              value={startDate}
-              onChange={(e) => setStartDate(e.currentTarget.value)}
-              required
-              error={errors.startDate}
-            />
+            <TextInput type="date" label="Start date" required {...field('startDate')} />
             <TextInput
               type="date"
               label="End date (optional)"
               description="Last day; leave empty when ongoing"
-              value={endDate}
-              onChange={(e) => setEndDate(e.currentTarget.value)}
-              error={errors.endDate}
+              {...field('endDate')}
             />
           </SimpleGrid>
-          <StepsEditor steps={steps} onChange={setSteps} unit={doseUnit} firstDay={startDate} />
-          {errors.steps && (
-            <Text size="sm" c="red">
-              {errors.steps}
+          <StepsEditor
+            steps={v.steps}
+            onChange={(next) => form.setFieldValue('steps', next)}
+            unit={v.doseUnit}
+            firstDay={v.startDate}
+            errorAt={form.errorAt}
+          />
+          {stepsError !== undefined && (
+            <Text size="sm" c="red.9" role="alert">
+              {stepsError}
             </Text>
           )}
           <Textarea
@@ -340,8 +377,8 @@ export function StartMedicationForm({
             placeholder="For example: take with breakfast"
             autosize
             minRows={2}
-            value={instructions}
-            onChange={(e) => setInstructions(e.currentTarget.value)}
+            maxLength={2000}
+            {...field('instructions')}
           />
           <Textarea
             label="Reason"
@@ -349,17 +386,16 @@ export function StartMedicationForm({
             autosize
             minRows={2}
             required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
+            maxLength={1000}
+            {...field('reason')}
           />
           <SafetyWarningsPanel warnings={warnings} answers={answers} onChange={setAnswers} />
-          {start.isError && Object.keys(errors).length === 0 && warnings.length === 0 && (
-            <Callout color="red" variant="light">
+          {start.isError && !fieldsMarked && warnings.length === 0 && (
+            <Callout color="red" variant="light" role="alert">
               {errorMessage(start.error)}
             </Callout>
           )}
-          {blocked && (
+          {(fieldsMarked || unanswered) && (
             <Text size="sm" role="status">
               To record this, fix what is marked above and answer each safety check.
             </Text>
@@ -368,11 +404,7 @@ export function StartMedicationForm({
             <Button variant="default" onClick={onDone}>
               Cancel
             </Button>
-            <Button
-              type="submit"
-              loading={start.isPending}
-              disabled={doseAmount === '' || reason.trim() === '' || blocked}
-            >
+            <Button type="submit" loading={start.isPending} disabled={unanswered}>
               Record medication
             </Button>
           </Group>

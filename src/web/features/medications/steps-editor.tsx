@@ -13,12 +13,15 @@ export function StepsEditor({
   onChange,
   unit,
   firstDay,
+  errorAt,
 }: {
   steps: StepDraft[];
   onChange: (next: StepDraft[]) => void;
   unit: string;
   /** The default day of a new step (two weeks after the last one). */
   firstDay: string;
+  /** The form's message at a step's field, e.g. 'steps.0.doseAmount' (issue 17: errors at their fields). */
+  errorAt?: (path: string) => string | undefined;
 }) {
   const addStep = () => {
     const last = steps.at(-1)?.from ?? firstDay;
@@ -47,6 +50,8 @@ export function StepsEditor({
             }
             w={170}
             required
+            clampBehavior="none"
+            error={errorAt?.(`steps.${String(i)}.doseAmount`)}
           />
           <TextInput
             type="date"
@@ -57,6 +62,7 @@ export function StepsEditor({
             }
             w={170}
             required
+            error={errorAt?.(`steps.${String(i)}.from`)}
           />
           <ActionIcon
             variant="subtle"

@@ -2,13 +2,13 @@ import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { missingForSignature, sectionOwners } from '../../../shared/treatment-plans/rules';
-import type { PlanSection } from '../../../shared/treatment-plans/schemas';
+import { planEditSchema, type PlanSection } from '../../../shared/treatment-plans/schemas';
 import { isApiError } from '../../app/api-client';
 import type { CareTeamRole } from '../../../shared/accounts/api';
 import type { MedicationDifferenceView, PlanEdit, PlanVersion } from '../../../shared/treatment-plans/api';
 import { useCurrentUser } from '../../app/session';
 import { errorMessage } from '../../components/query-state';
-import { fieldErrorsFrom } from '../../components/validation-details';
+import { useSchemaForm } from '../../lib/schema-form';
 import { useDraftAction, useEditDraft } from './api';
 import {
   currentVersion,
@@ -44,10 +44,27 @@ export function DraftEditor({
   const edit = useEditDraft(patientId);
   const action = useDraftAction(patientId);
   const [base, setBase] = useState(draft);
-  const [content, setContent] = useState<Content>(draft.content);
   const [conflict, setConflict] = useState<string | null>(null);
   const [linesState, setLinesState] = useState(() => safetyTexts(draft.content));
-  const fieldErrors = fieldErrorsFrom(edit.error);
+  const role = user.role as CareTeamRole;
+  const mayEdit = (section: PlanSection) => {
+    const owner = sectionOwners[section];
+    return owner === undefined || owner === role;
+  };
+  // The edit (the changed sections this person may edit) is checked with the route's own schema
+  // (planEditSchema) before it is sent; each problem, the browser's or the server's, shows at its field.
+  const form = useSchemaForm({
+    schema: planEditSchema,
+    initialValues: draft.content,
+    toPayload: (c: Content): PlanEdit =>
+      Object.fromEntries(
+        dirtySections(base.content, c)
+          .filter(mayEdit)
+          .map((s) => [s, c[s]]),
+      ),
+  });
+  const content = form.values;
+  const setContent = form.setValues;
 
   // A newer draft arrived (someone else saved, or we did): start from it when nothing is unsaved.
   if (draft.version !== base.version && !dirtySections(base.content, content).length) {
@@ -56,12 +73,7 @@ export function DraftEditor({
     setLinesState(safetyTexts(draft.content));
   }
 
-  const role = user.role as CareTeamRole;
-  const mayEdit = (section: PlanSection) => {
-    const owner = sectionOwners[section];
-    return owner === undefined || owner === role;
-  };
-  const set: SetContent = (key, value) => setContent((c) => ({ ...c, [key]: value }));
+  const set: SetContent = (key, value) => form.setFieldValue(key, value);
   const dirty = dirtySections(base.content, content).filter(mayEdit);
   const missing = missingForSignature(content);
   const canSign = role === 'therapist' || role === 'prescriber';
@@ -69,43 +81,47 @@ export function DraftEditor({
 
   const save = () => {
     if (dirty.length === 0) return;
-    const change: PlanEdit = Object.fromEntries(dirty.map((s) => [s, content[s]]));
     setConflict(null);
-    edit.mutate(
-      { edit: change, version: base.version },
-      {
-        onSuccess: (saved) => {
-          setBase(saved);
-          setContent(saved.content);
-          setLinesState(safetyTexts(saved.content));
-          notifications.show({
-            color: 'green',
-            title: 'Draft saved',
-            message:
-              saved.signatures.length > 0 && saved.signatures.every((s) => !s.valid)
-                ? 'Earlier signatures no longer apply to this version.'
-                : `Version ${String(saved.number)} is up to date.`,
-          });
-        },
-        onError: (error) => {
-          if (isApiError(error, 'precondition_failed')) {
-            const current = currentVersion(error.details);
-            const changed = current ? dirtySections(base.content, current.content) : [];
-            setConflict(
-              `Someone else saved this draft while you were editing${
-                changed.length
-                  ? ` (they changed: ${changed.map((s) => SECTION_LABELS[s] ?? s).join(', ')})`
-                  : ''
-              }. Your changes were not saved. The form now shows their version; make your change again.`,
-            );
-            if (current) {
-              setBase(current);
-              setContent(current.content);
-              setLinesState(safetyTexts(current.content));
+    edit.reset();
+    form.submit((change) =>
+      edit.mutate(
+        // As the schema reads it (the browser's check passed, so this parse cannot fail).
+        { edit: planEditSchema.parse(change), version: base.version },
+        {
+          onSuccess: (saved) => {
+            setBase(saved);
+            setContent(saved.content);
+            setLinesState(safetyTexts(saved.content));
+            notifications.show({
+              color: 'green',
+              title: 'Draft saved',
+              message:
+                saved.signatures.length > 0 && saved.signatures.every((s) => !s.valid)
+                  ? 'Earlier signatures no longer apply to this version.'
+                  : `Version ${String(saved.number)} is up to date.`,
+            });
+          },
+          onError: (error) => {
+            form.setServerErrors(error);
+            if (isApiError(error, 'precondition_failed')) {
+              const current = currentVersion(error.details);
+              const changed = current ? dirtySections(base.content, current.content) : [];
+              setConflict(
+                `Someone else saved this draft while you were editing${
+                  changed.length
+                    ? ` (they changed: ${changed.map((s) => SECTION_LABELS[s] ?? s).join(', ')})`
+                    : ''
+                }. Your changes were not saved. The form now shows their version; make your change again.`,
+              );
+              if (current) {
+                setBase(current);
+                setContent(current.content);
+                setLinesState(safetyTexts(current.content));
+              }
             }
-          }
+          },
         },
-      },
+      ),
     );
   };
 
@@ -124,6 +140,8 @@ export function DraftEditor({
           }),
       },
     );
+
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
 
   return (
     <Stack gap="md">
@@ -155,10 +173,10 @@ export function DraftEditor({
             : undefined
         }
       />
-      <ProblemsSection content={content} set={set} icd10Error={fieldErrors.problems} />
-      <GoalsSection content={content} set={set} />
-      <TherapySection content={content} set={set} editable={mayEdit('therapy')} />
-      <MedicationSection content={content} set={set} editable={mayEdit('medication')} />
+      <ProblemsSection content={content} set={set} at={form.fieldState} />
+      <GoalsSection content={content} set={set} at={form.fieldState} />
+      <TherapySection content={content} set={set} editable={mayEdit('therapy')} at={form.fieldState} />
+      <MedicationSection content={content} set={set} editable={mayEdit('medication')} at={form.fieldState} />
       <MeasurementPlanSection content={content} set={set} />
       <SafetyPlanSection
         content={content}
@@ -168,7 +186,12 @@ export function DraftEditor({
         setLinesState={setLinesState}
       />
 
-      {edit.isError && !isApiError(edit.error, 'precondition_failed') && (
+      {fieldsMarked && (
+        <Alert color="red" variant="light" role="alert" title="The draft was not saved">
+          Check the fields marked above.
+        </Alert>
+      )}
+      {edit.isError && !isApiError(edit.error, 'precondition_failed') && !fieldsMarked && (
         <Alert color="red" variant="light" role="alert" title="The draft was not saved">
           {errorMessage(edit.error)}
         </Alert>

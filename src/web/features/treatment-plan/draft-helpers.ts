@@ -1,11 +1,15 @@
 import { v4 as uuid } from 'uuid';
 import type { PlanSection } from '../../../shared/treatment-plans/schemas';
 import { isApiError } from '../../app/api-client';
+import type { InputProps } from '../../lib/schema-form';
 import type { PlanContent, PlanVersion } from '../../../shared/treatment-plans/api';
 
 export type Content = PlanContent;
 /** Sets one top-level part of the draft content. */
 export type SetContent = <K extends keyof Content>(key: K, value: Content[K]) => void;
+
+/** A field's error and focus target in the draft form (useSchemaForm's fieldState), e.g. 'problems.0.icd10'. */
+export type FieldAt = (path: string) => Pick<InputProps, 'error' | 'ref' | 'onBlur'>;
 
 export const newItemId = () => uuid();
 export const options = <K extends string>(labels: Record<K, string>, empty?: string) => [

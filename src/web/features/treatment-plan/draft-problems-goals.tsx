@@ -1,28 +1,11 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { TextInput } from '../../components/limited-text';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { newItemId, options, type Content, type SetContent } from './draft-helpers';
+import { newItemId, options, type Content, type FieldAt, type SetContent } from './draft-helpers';
 import { Section } from './draft-section';
 import { GOAL_STATUS_LABELS } from './plan-words';
 
-export function ProblemsSection({
-  content,
-  set,
-  icd10Error,
-}: {
-  content: Content;
-  set: SetContent;
-  icd10Error: string | undefined;
-}) {
+export function ProblemsSection({ content, set, at }: { content: Content; set: SetContent; at: FieldAt }) {
   return (
     <Section title="Problems" editable>
       {content.problems.map((p, i) => (
@@ -30,6 +13,8 @@ export function ProblemsSection({
           <TextInput
             style={{ flex: 3 }}
             label={`Problem ${String(i + 1)}`}
+            maxLength={500}
+            {...at(`problems.${String(i)}.description`)}
             value={p.description}
             onChange={(e) => {
               const description = e.currentTarget.value;
@@ -43,8 +28,8 @@ export function ProblemsSection({
             style={{ flex: 1 }}
             label="ICD-10-CM"
             placeholder="F32.1"
+            {...at(`problems.${String(i)}.icd10`)}
             value={p.icd10 ?? ''}
-            error={icd10Error}
             onChange={(e) => {
               const icd10 = e.currentTarget.value.trim() || null;
               set(
@@ -84,7 +69,7 @@ export function ProblemsSection({
   );
 }
 
-export function GoalsSection({ content, set }: { content: Content; set: SetContent }) {
+export function GoalsSection({ content, set, at }: { content: Content; set: SetContent; at: FieldAt }) {
   return (
     <Section title="Goals" editable>
       {content.goals.map((g, i) => (
@@ -109,6 +94,8 @@ export function GoalsSection({ content, set }: { content: Content; set: SetConte
             </Group>
             <TextInput
               label="In the patient's words"
+              maxLength={500}
+              {...at(`goals.${String(i)}.inPatientsWords`)}
               value={g.inPatientsWords}
               onChange={(e) => {
                 const inPatientsWords = e.currentTarget.value;
@@ -122,6 +109,8 @@ export function GoalsSection({ content, set }: { content: Content; set: SetConte
               <TextInput
                 label="Measurable target"
                 placeholder="PHQ-9 below 5"
+                maxLength={300}
+                {...at(`goals.${String(i)}.measurableTarget`)}
                 value={g.measurableTarget}
                 onChange={(e) => {
                   const measurableTarget = e.currentTarget.value;
@@ -134,6 +123,7 @@ export function GoalsSection({ content, set }: { content: Content; set: SetConte
               <TextInput
                 type="date"
                 label="Target date"
+                {...at(`goals.${String(i)}.targetDate`)}
                 value={g.targetDate ?? ''}
                 onChange={(e) => {
                   const targetDate = e.currentTarget.value || null;

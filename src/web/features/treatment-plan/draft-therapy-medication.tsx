@@ -1,6 +1,8 @@
-import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
+import { numberFieldError, optionalNumber } from '../../lib/schema-form';
 import { NumberField } from '../../components/number-field';
-import { options, type Content, type SetContent } from './draft-helpers';
+import { options, type Content, type FieldAt, type SetContent } from './draft-helpers';
 import { Section } from './draft-section';
 import { PlanMedicationsEditor } from './draft-medications';
 import { FREQUENCY_LABELS, IPT_AREA_LABELS, MODALITY_LABELS } from './plan-words';
@@ -9,12 +11,15 @@ export function TherapySection({
   content,
   set,
   editable,
+  at,
 }: {
   content: Content;
   set: SetContent;
   editable: boolean;
+  at: FieldAt;
 }) {
   const t = content.therapy;
+  const sessions = at('therapy.plannedSessions');
   return (
     <Section title="Therapy" owner="therapist" editable={editable}>
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -47,13 +52,22 @@ export function TherapySection({
               min={1}
               max={200}
               allowDecimal={false}
-              value={t.plannedSessions ?? ''}
-              onChange={(v) => set('therapy', { ...t, plannedSessions: typeof v === 'number' ? v : null })}
+              {...sessions}
+              error={numberFieldError(
+                t.plannedSessions === null || Number.isNaN(t.plannedSessions) ? '' : t.plannedSessions,
+                { min: 1, max: 200, wholeNumber: true },
+                sessions.error,
+              )}
+              value={t.plannedSessions === null || Number.isNaN(t.plannedSessions) ? '' : t.plannedSessions}
+              // Empty stays empty (not planned); anything typed is kept as typed and checked.
+              onChange={(v) => set('therapy', { ...t, plannedSessions: optionalNumber(v) })}
             />
           </SimpleGrid>
           {t.modality === 'other' && (
             <TextInput
               label="Which therapy"
+              maxLength={100}
+              {...at('therapy.modalityOther')}
               value={t.modalityOther ?? ''}
               onChange={(e) => set('therapy', { ...t, modalityOther: e.currentTarget.value || null })}
             />
@@ -75,6 +89,8 @@ export function TherapySection({
             label="Focus"
             autosize
             minRows={2}
+            maxLength={1000}
+            {...at('therapy.focus')}
             value={t.focus}
             onChange={(e) => set('therapy', { ...t, focus: e.currentTarget.value })}
           />
@@ -82,6 +98,8 @@ export function TherapySection({
             label="Practice between sessions"
             autosize
             minRows={2}
+            maxLength={1000}
+            {...at('therapy.practiceBetweenSessions')}
             value={t.practiceBetweenSessions}
             onChange={(e) => set('therapy', { ...t, practiceBetweenSessions: e.currentTarget.value })}
           />
@@ -95,10 +113,12 @@ export function MedicationSection({
   content,
   set,
   editable,
+  at,
 }: {
   content: Content;
   set: SetContent;
   editable: boolean;
+  at: FieldAt;
 }) {
   return (
     <Section title="Medication" owner="prescriber" editable={editable}>
@@ -108,6 +128,8 @@ export function MedicationSection({
         autosize
         minRows={2}
         readOnly={!editable}
+        maxLength={2000}
+        {...at('medication.strategy')}
         value={content.medication.strategy}
         onChange={(e) => set('medication', { ...content.medication, strategy: e.currentTarget.value })}
       />
