@@ -23,6 +23,7 @@ import { generateQuestionnaires } from './registry-data.js';
 import { runScenario, type ScenarioResult } from './load.js';
 import { cleanupAll, startNodeServer, type ServerProcess } from './processes.js';
 import { benchArgs } from './args.js';
+import { processCpuMs } from './conditions.js';
 import { findInstrument } from '../src/shared/measures/instruments.js';
 
 const { int, flag } = benchArgs(process.argv.slice(2));
@@ -133,6 +134,24 @@ function rssMb(server: ServerProcess | null): number | null {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits (at most 60 s) until the server this run started is idle: under a second's CPU of 30 ms. A server that
+ * starts on a fresh 5,000-patient clinic first catches up its background work (~300 ms of CPU per second for
+ * 20-40 s), which the first scenarios would otherwise share a core with (issue 16, 2026-12-07).
+ */
+async function settled(server: ServerProcess | null): Promise<void> {
+  const pid = server?.child.pid;
+  if (pid === undefined) return;
+  let last = processCpuMs(pid);
+  for (let i = 0; i < 60; i++) {
+    await sleep(1000);
+    const now = processCpuMs(pid);
+    if (now === null || last === null || now - last < 30) return;
+    last = now;
+  }
+  log('the server was still busy after 60 s; measuring anyway');
+}
+
 interface ExportFigures {
   resources: number;
   files: number;
@@ -215,20 +234,30 @@ async function main() {
   };
   const ids = (search.entry ?? []).map((e) => e.resource.id);
   log(`patient ${first}: ${String(search.total)} Observations; ${String(ids.length)} on the first page`);
+  await settled(target.server);
   const common = {
     engine: 'sqlite',
     baseUrl: target.base,
     connections: options.connections,
     durationSec: options.duration,
     warmupSec: 2,
+    serverPid: target.server?.child.pid,
   };
   const results: ScenarioResult[] = [];
-  results.push(await runScenario({ ...common, name: 'bare route', baseUrl: bare.baseUrl, paths: ['/bare'] }));
+  results.push(
+    await runScenario({
+      ...common,
+      name: 'bare route',
+      baseUrl: bare.baseUrl,
+      serverPid: bare.child.pid,
+      paths: ['/bare'],
+    }),
+  );
   if (options.only !== 'export') await apiScenarios(results, common, target, auth, patients, ids, first);
   const exported = options.only === 'search' ? null : await systemExport(target, auth);
   for (const r of results)
     process.stdout.write(
-      `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  load ${String(r.loadAverage1m)}\n`,
+      `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  CPU ${String(r.serverCpuMsPerRequest ?? '-')} ms/req  load ${String(r.loadAverage1m)}\n`,
     );
   if (exported)
     process.stdout.write(

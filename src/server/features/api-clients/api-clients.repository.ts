@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { compiledOnce } from '../../db/compiled-query.js';
 import type { ApiClientAssertionTable, ApiClientTable, ApiTokenTable } from '../../db/schema-api-clients.js';
 
 export type ApiClientRow = Selectable<ApiClientTable>;
@@ -104,8 +105,9 @@ export interface TokenHolder {
 }
 
 /** The token's client, read with the token in one query (every FHIR request does this). */
-export function tokenHolder(db: Db, tokenHash: string): Promise<TokenHolder | undefined> {
-  return db
+/** Every FHIR request looks its bearer token up: the query is built and compiled once (issue 16). */
+const tokenHolderQuery = compiledOnce((db: Db, tokenHash: string) =>
+  db
     .selectFrom('api_tokens as t')
     .innerJoin('api_clients as c', (j) =>
       j.onRef('c.id', '=', 't.client_id').onRef('c.clinic_id', '=', 't.clinic_id'),
@@ -119,8 +121,11 @@ export function tokenHolder(db: Db, tokenHash: string): Promise<TokenHolder | un
       'c.status',
       'c.created_by',
     ])
-    .where('t.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('t.token_hash', '=', tokenHash),
+);
+
+export async function tokenHolder(db: Db, tokenHash: string): Promise<TokenHolder | undefined> {
+  return (await tokenHolderQuery(db, tokenHash))[0];
 }
 
 /**

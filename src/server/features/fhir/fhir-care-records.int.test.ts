@@ -469,4 +469,30 @@ describe('/fhir/R4 care records', () => {
     const narrow = await tokenFor(f.t.app, await buildApiClient(f.t.deps, admin, 'system/Patient.rs'));
     expect((await fhirSearch(f.t.app, narrow, `CarePlan?patient=${patientId}`)).status).toBe(403);
   });
+
+  // Last: it spoils a stored version. One unreadable version must not make the patient's plan unreadable (no 500):
+  // it is left out, and a search says so in an OperationOutcome entry (search mode outcome, severity warning).
+  it('an unreadable stored plan version is left out with a warning; the others are still served', async () => {
+    await f.t.deps.database.db
+      .updateTable('treatment_plan_versions')
+      .set({ content: '{"goals": "not a list"' })
+      .where('id', '=', ids.v1)
+      .execute();
+    const page = await fhirSearch(f.t.app, token, `CarePlan?patient=${patientId}`);
+    expect(page.status).toBe(200);
+    const entries = page.body.entry ?? [];
+    expect(entries.filter((e) => e.search?.mode === 'match').map((e) => e.resource?.id)).toEqual([ids.v2]);
+    const outcome = entries.find((e) => e.search?.mode === 'outcome')?.resource;
+    expect(outcome).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'warning', code: 'processing' }],
+    });
+    expect(JSON.stringify(outcome)).toContain(ids.v1);
+    validateR4(outcome as Resource);
+    expect((await fhirGet(f.t.app, token, `CarePlan/${ids.v2}`)).status).toBe(200);
+    expect((await fhirGet(f.t.app, token, `CarePlan/${ids.v1}`)).status).toBe(404);
+    const goals = await fhirSearch(f.t.app, token, `Goal?patient=${patientId}`);
+    expect(goals.status).toBe(200);
+    expect(goals.body.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(1);
+  });
 });

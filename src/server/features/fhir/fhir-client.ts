@@ -33,6 +33,18 @@ declare module 'fastify' {
   }
 }
 
+/** A token's scope text parsed once (every request of a client carries the same few strings). */
+const parsedScopes = new Map<string, readonly Scope[]>();
+function scopesOf(text: string): readonly Scope[] {
+  const known = parsedScopes.get(text);
+  if (known) return known;
+  const parsed = parseScopes(text);
+  const scopes = parsed.ok ? parsed.scopes : [];
+  if (parsedScopes.size >= 256) parsedScopes.clear();
+  parsedScopes.set(text, scopes);
+  return scopes;
+}
+
 const challenge = { 'www-authenticate': 'Bearer realm="duet", error="invalid_token"' };
 
 /** Bearer only (cookies and CSRF play no part): an unknown, expired or revoked client's token is a 401. */
@@ -46,11 +58,10 @@ export async function authenticate(deps: AppDeps, request: FastifyRequest): Prom
   const holder = await bearerHolder(deps, token);
   if (!holder)
     throw new FhirError(401, 'login', 'The token is unknown, expired or revoked.', undefined, challenge);
-  const scopes = parseScopes(holder.scopes);
   return {
     clinicId: holder.clinicId,
     clientId: holder.clientId,
-    scopes: scopes.ok ? scopes.scopes : [],
+    scopes: scopesOf(holder.scopes),
     teamMemberIds: holder.teamMemberIds,
     actor: clientActor(holder.clinicId, holder.clientId),
     enteredBy: {

@@ -1,14 +1,15 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle } from '@medplum/fhirtypes';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { fhirResourceTypes, type FhirResourceType } from '../../../shared/fhir/scopes.js';
-import { countOf, decodeCursor, encodeCursor, paramsOf, type Cursor } from '../../../shared/fhir/search.js';
+import { countOf, decodeCursor, encodeCursor, paramsOf } from '../../../shared/fhir/search.js';
 import { authenticate, fhirClientOf, requireScope } from './fhir-client.js';
 import { FhirError, operationOutcome } from './outcome.js';
 import { handlers } from './registry.js';
 import { capabilityStatement } from './capability.js';
 import { orThrow } from './params.js';
 import type { FhirContext } from './access.js';
+import type { SearchPage } from './handler.js';
 import { BundleRefused, createOne, runTransaction, singleCreateTypes } from './transaction.js';
 import { exportRoutes } from './export/export.routes.js';
 
@@ -35,12 +36,7 @@ function handlerOf(type: string) {
   return handler;
 }
 
-function bundleOf(
-  base: string,
-  type: string,
-  query: Record<string, unknown>,
-  page: { total: number; resources: Resource[]; next: Cursor | null; included?: Resource[] },
-): Bundle {
+function bundleOf(base: string, type: string, query: Record<string, unknown>, page: SearchPage): Bundle {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(query))
     for (const one of Array.isArray(v) ? v : [v])
@@ -67,6 +63,21 @@ function bundleOf(
         resource,
         search: { mode: 'include' as const },
       })),
+      ...(page.warnings && page.warnings.length > 0
+        ? [
+            {
+              resource: {
+                resourceType: 'OperationOutcome' as const,
+                issue: page.warnings.map((diagnostics) => ({
+                  severity: 'warning' as const,
+                  code: 'processing' as const,
+                  diagnostics,
+                })),
+              },
+              search: { mode: 'outcome' as const },
+            },
+          ]
+        : []),
     ],
   };
 }

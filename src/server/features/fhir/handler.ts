@@ -10,6 +10,11 @@ export interface SearchPage {
   next: Cursor | null;
   /** What `_include` asked for (search mode `include`), beside the matches and not counted in `total`. */
   included?: Resource[];
+  /**
+   * What the answer leaves out and why (e.g. a stored record that could not be read): one OperationOutcome entry
+   * with search mode `outcome` and severity warning (hl7.org/fhir/R4/bundle.html, Bundle.entry.search.mode).
+   */
+  warnings?: readonly string[];
 }
 
 /** What `/fhir/R4` does for one resource type: read by id and search (the parameters it supports). */

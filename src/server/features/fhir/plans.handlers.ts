@@ -3,7 +3,7 @@ import { toCarePlan } from '../../../shared/fhir/mappings/care-plan.js';
 import { toGoal } from '../../../shared/fhir/mappings/goal.js';
 import { toCondition } from '../../../shared/fhir/mappings/condition.js';
 import { parsePlanItemId } from '../../../shared/fhir/mappings/plan-items.js';
-import { planContentSchema } from '../../../shared/treatment-plans/schemas.js';
+import { planContentSchema, type PlanContent } from '../../../shared/treatment-plans/schemas.js';
 import type { FhirContext } from './access.js';
 import type { ResourceHandler } from './handler.js';
 import {
@@ -23,24 +23,57 @@ import * as repo from './fhir-care-plan.repository.js';
 
 interface AgreedVersion {
   row: repo.PlanVersionRow;
-  content: ReturnType<typeof planContentSchema.parse>;
+  content: PlanContent;
   agreedAt: number;
   /** The agreed version before it (it replaced), and when the one after it was agreed. */
   replacesId: string | null;
   endedAt: number | null;
 }
 
-async function versionsOf(ctx: FhirContext, patientId: string): Promise<AgreedVersion[]> {
-  const rows = await repo.agreedVersionsOf(ctx.deps.database.db, ctx.client.clinicId, patientId);
-  // rows are newest first: the row before is the version that replaced this one, the row after the one it replaced.
-  return rows.map((row, i) => ({
-    row,
-    content: planContentSchema.parse(JSON.parse(row.content)),
-    agreedAt: row.agreed_at ?? row.updated_at,
-    replacesId: rows[i + 1]?.id ?? null,
-    endedAt: i === 0 ? null : (rows[i - 1]?.agreed_at ?? null),
-  }));
+interface Versions {
+  /** The readable agreed versions, newest first. */
+  versions: AgreedVersion[];
+  /** The ids of stored versions whose content could not be read: left out of reads and searches (a warning). */
+  unreadable: string[];
 }
+
+async function versionsOf(ctx: FhirContext, patientId: string): Promise<Versions> {
+  const rows = await repo.agreedVersionsOf(ctx.deps.database.db, ctx.client.clinicId, patientId);
+  const versions: AgreedVersion[] = [];
+  const unreadable: string[] = [];
+  // rows are newest first: the row before is the version that replaced this one, the row after the one it replaced
+  // (taken from every row, so an unreadable version still keeps its neighbours' periods right).
+  for (const [i, row] of rows.entries()) {
+    const content = planContentSchema.safeParse(safeJson(row.content));
+    if (!content.success) {
+      unreadable.push(row.id);
+      continue;
+    }
+    versions.push({
+      row,
+      content: content.data,
+      agreedAt: row.agreed_at ?? row.updated_at,
+      replacesId: rows[i + 1]?.id ?? null,
+      endedAt: i === 0 ? null : (rows[i - 1]?.agreed_at ?? null),
+    });
+  }
+  return { versions, unreadable };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What a search answers beside its matches when a stored version could not be read (Bundle search mode outcome). */
+const unreadableWarnings = (type: string, ids: readonly string[]) =>
+  ids.map(
+    (id) =>
+      `The plan version ${id} could not be read from its record; its ${type} resources are left out of this answer.`,
+  );
 
 const carePlanOf = (v: AgreedVersion): CarePlan =>
   toCarePlan({
@@ -103,7 +136,7 @@ export const carePlanHandler: ResourceHandler = {
       id,
       (v) => versionOwner(ctx, v),
       async (patientId) => {
-        const v = (await versionsOf(ctx, patientId)).find((x) => x.row.id === id);
+        const v = (await versionsOf(ctx, patientId)).versions.find((x) => x.row.id === id);
         return v && carePlanOf(v);
       },
     );
@@ -115,7 +148,8 @@ export const carePlanHandler: ResourceHandler = {
     const statuses = codesOf(params, 'status');
     const categories = codesOf(params, 'category');
     const date = boundsOf(params, 'date');
-    const plans = (await versionsOf(ctx, patientId))
+    const { versions, unreadable } = await versionsOf(ctx, patientId);
+    const plans = versions
       // date: the plan's period overlaps the range searched.
       .filter(
         (v) =>
@@ -130,7 +164,7 @@ export const carePlanHandler: ResourceHandler = {
           matchesAll(categories, c.category?.[0]?.coding?.[0]?.code),
       );
     await auditSearch(ctx, 'CarePlan', patientId);
-    return slicePage(plans, count, cursor);
+    return { ...slicePage(plans, count, cursor), warnings: unreadableWarnings('CarePlan', unreadable) };
   },
 };
 
@@ -142,9 +176,10 @@ function itemHandler<R extends Goal | Condition>(
   statusOf: (r: R) => string | undefined,
 ): ResourceHandler {
   const load = async (ctx: FhirContext, patientId: string, ids: readonly string[] | null) => {
-    const versions = await versionsOf(ctx, patientId);
+    const { versions, unreadable } = await versionsOf(ctx, patientId);
     const served = ids === null ? versions.filter((v) => v.row.status === 'agreed') : versions;
-    return served.flatMap(itemsOf).filter((r) => ids === null || ids.includes(r.id ?? ''));
+    const items = served.flatMap(itemsOf).filter((r) => ids === null || ids.includes(r.id ?? ''));
+    return { items, warnings: unreadableWarnings(type, unreadable) };
   };
   return {
     type,
@@ -155,7 +190,7 @@ function itemHandler<R extends Goal | Condition>(
         type,
         id,
         (i) => itemOwner(ctx, i),
-        async (patientId) => (await load(ctx, patientId, [id]))[0],
+        async (patientId) => (await load(ctx, patientId, [id])).items[0],
       );
     },
     async search(ctx, params, count, cursor) {
@@ -163,13 +198,14 @@ function itemHandler<R extends Goal | Condition>(
       if (patientId === null) return emptyPage;
       const statuses = codesOf(params, statusParam);
       const categories = codesOf(params, 'category');
-      const items = (await load(ctx, patientId, idsOf(params))).filter(
+      const loaded = await load(ctx, patientId, idsOf(params));
+      const items = loaded.items.filter(
         (r) =>
           matchesAll(statuses, statusOf(r)) &&
           (r.resourceType !== 'Condition' || matchesAll(categories, r.category?.[0]?.coding?.[0]?.code)),
       );
       await auditSearch(ctx, type, patientId);
-      return slicePage(items, count, cursor);
+      return { ...slicePage(items, count, cursor), warnings: loaded.warnings };
     },
   };
 }

@@ -5,7 +5,8 @@ import {
   observationParts,
   parseObservationId,
   PHQ9_ITEM9_LOINC,
-  toObservations,
+  toObservationPart,
+  type ObservationInput,
   type ObservationPart,
 } from '../../../shared/fhir/mappings/observation.js';
 import {
@@ -28,14 +29,14 @@ const answersJson = z.object({
   functional: z.number().nullable().optional(),
 });
 
-function toInput(row: repo.AnswerRow): ScoredAnswerInput | null {
+/** What an Observation needs of a row: no item answers (the search does not parse them). */
+function toObservationInput(row: repo.AnswerRow): ObservationInput | null {
   const instrument = findInstrument(row.instrument);
   if (!instrument) return null;
   return {
     id: row.id,
     patientId: row.patient_id,
     instrument,
-    answers: answersJson.parse(JSON.parse(row.answers)),
     total: row.total,
     item9: row.item9,
     source: row.source,
@@ -43,6 +44,11 @@ function toInput(row: repo.AnswerRow): ScoredAnswerInput | null {
     answeredAt: row.answered_at,
     createdAt: row.created_at,
   };
+}
+
+function toInput(row: repo.AnswerRow): ScoredAnswerInput | null {
+  const input = toObservationInput(row);
+  return input ? { ...input, answers: answersJson.parse(JSON.parse(row.answers)) } : null;
 }
 
 /** An answer of a patient this client reaches, or 404 (audited when the patient is not reachable). */
@@ -84,7 +90,7 @@ export const observationHandler: ResourceHandler = {
     const parsed = parseObservationId(id);
     if (!parsed) throw notFoundFhir('Observation', id);
     const input = await reachableAnswer(ctx, parsed.responseId, 'Observation', id);
-    const found = toObservations(input).find((o) => o.id === id);
+    const found = toObservationPart(input, parsed.part);
     if (!found) throw notFoundFhir('Observation', id);
     await auditReads(ctx, [
       { action: 'fhir.read', resourceType: 'Observation', resourceId: id, patientId: input.patientId },
@@ -131,7 +137,7 @@ export const observationHandler: ResourceHandler = {
       repo.countAnswerParts(db, search),
       repo.searchAnswers(db, search),
     ]);
-    const wanted = (input: ScoredAnswerInput, part: ObservationPart) =>
+    const wanted = (input: ObservationInput, part: ObservationPart) =>
       (part === 'total' ? search.totalOf : search.item9Of).includes(input.instrument.id);
     const page = pageOfParts(rows, count, cursor, search.sortBy, wanted);
     await auditReads(ctx, [
@@ -147,21 +153,24 @@ function pageOfParts(
   count: number,
   cursor: Cursor | null,
   sortBy: 'answered_at' | 'created_at',
-  wanted: (input: ScoredAnswerInput, part: ObservationPart) => boolean,
+  wanted: (input: ObservationInput, part: ObservationPart) => boolean,
 ): Omit<SearchPage, 'total'> {
   const resources: Observation[] = [];
   for (const row of rows) {
-    const input = toInput(row);
+    const input = toObservationInput(row);
     if (!input) continue;
     const at = sortBy === 'answered_at' ? row.answered_at : row.created_at;
     const skip = cursor && cursor.id === row.id && cursor.at === at ? (cursor.skip ?? 0) : 0;
-    const parts = toObservations(input).filter((o) =>
-      wanted(input, observationParts.find((p) => o.id?.endsWith(`-${p}`)) ?? 'total'),
-    );
-    for (const [i, obs] of parts.entries()) {
-      if (i < skip) continue;
-      if (resources.length === count) return { resources, next: { at, id: row.id, skip: i } };
-      resources.push(obs);
+    let i = 0;
+    for (const part of observationParts) {
+      if (!wanted(input, part)) continue;
+      const obs = toObservationPart(input, part);
+      if (!obs) continue;
+      if (i >= skip) {
+        if (resources.length === count) return { resources, next: { at, id: row.id, skip: i } };
+        resources.push(obs);
+      }
+      i++;
     }
   }
   return { resources, next: null };
@@ -180,8 +189,8 @@ async function byIds(ctx: FhirContext, ids: readonly string[]): Promise<SearchPa
       ctx.client.teamMemberIds,
       row.patient_id,
     );
-    const input = reachable ? toInput(row) : null;
-    const found = input ? toObservations(input).find((o) => o.id === id) : undefined;
+    const input = reachable ? toObservationInput(row) : null;
+    const found = input ? toObservationPart(input, parsed.part) : null;
     if (found) resources.push(found);
   }
   await auditReads(

@@ -33,8 +33,25 @@ export function codeOfPart(a: Pick<ScoredAnswerInput, 'instrument'>, part: Obser
   return part === 'total' ? a.instrument.totalLoinc : PHQ9_ITEM9_LOINC;
 }
 
-const base = (a: ScoredAnswerInput, part: ObservationPart) =>
-  ({
+/** What an Observation is built from: the scored answer without its item answers (the search never parses them). */
+export type ObservationInput = Omit<ScoredAnswerInput, 'answers'>;
+
+const performerOf = (a: ObservationInput) =>
+  a.source === 'patient'
+    ? [ref('Patient', a.patientId)]
+    : a.enteredBy !== null
+      ? [ref('Practitioner', a.enteredBy)]
+      : undefined;
+
+/**
+ * One part of an answer as an Observation, or null when the answer has no such part (no total; item 9 not
+ * answered). Built as one object literal per resource (the search maps 50 per request, the export millions:
+ * issue 16); the keys keep the order the resources always had.
+ */
+export function toObservationPart(a: ObservationInput, part: ObservationPart): Observation | null {
+  const value = part === 'total' ? a.total : a.item9;
+  if (value === null) return null;
+  const obs: Omit<Observation, 'code'> & Partial<Pick<Observation, 'code'>> = {
     resourceType: 'Observation',
     id: observationId(a.id, part),
     meta: { versionId: '1', lastUpdated: instant(a.createdAt), profile: [US_CORE_SCREENING] },
@@ -42,35 +59,31 @@ const base = (a: ScoredAnswerInput, part: ObservationPart) =>
     category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
     subject: ref('Patient', a.patientId),
     effectiveDateTime: instant(a.answeredAt),
-    ...(a.source === 'patient'
-      ? { performer: [ref('Patient', a.patientId)] }
-      : a.enteredBy !== null
-        ? { performer: [ref('Practitioner', a.enteredBy)] }
-        : {}),
-    derivedFrom: [ref('QuestionnaireResponse', a.id)],
-  }) satisfies Omit<Observation, 'code'>;
+  };
+  const performer = performerOf(a);
+  if (performer) obs.performer = performer;
+  obs.derivedFrom = [ref('QuestionnaireResponse', a.id)];
+  if (part === 'total') {
+    obs.code = {
+      coding: [{ system: LOINC, code: a.instrument.totalLoinc }],
+      text: `${a.instrument.name} total score`,
+    };
+    obs.valueQuantity = { value, unit: '{score}', system: UCUM, code: '{score}' };
+    return obs as Observation;
+  }
+  obs.code = { coding: [{ system: LOINC, code: PHQ9_ITEM9_LOINC }], text: `${a.instrument.name} item 9` };
+  const option = a.instrument.options.find((o) => o.value === value);
+  if (option) obs.valueCodeableConcept = { coding: [answerCoding(option)], text: option.label };
+  else obs.dataAbsentReason = { text: 'Answer not among the options' };
+  return obs as Observation;
+}
 
 /** The Observations of one answer: the total when there is one, item 9 when answered (PHQ-9). */
-export function toObservations(a: ScoredAnswerInput): Observation[] {
+export function toObservations(a: ObservationInput | ScoredAnswerInput): Observation[] {
   const out: Observation[] = [];
-  if (a.total !== null)
-    out.push({
-      ...base(a, 'total'),
-      code: {
-        coding: [{ system: LOINC, code: a.instrument.totalLoinc }],
-        text: `${a.instrument.name} total score`,
-      },
-      valueQuantity: { value: a.total, unit: '{score}', system: UCUM, code: '{score}' },
-    });
-  if (a.item9 !== null) {
-    const option = a.instrument.options.find((o) => o.value === a.item9);
-    out.push({
-      ...base(a, 'item9'),
-      code: { coding: [{ system: LOINC, code: PHQ9_ITEM9_LOINC }], text: `${a.instrument.name} item 9` },
-      ...(option
-        ? { valueCodeableConcept: { coding: [answerCoding(option)], text: option.label } }
-        : { dataAbsentReason: { text: 'Answer not among the options' } }),
-    });
+  for (const part of observationParts) {
+    const obs = toObservationPart(a, part);
+    if (obs) out.push(obs);
   }
   return out;
 }

@@ -23,8 +23,13 @@ export interface ExportRun {
   until: number;
   batch: number;
   wants(type: FhirResourceType): boolean;
-  /** Writes the resource (as `json` when the caller serialised it already). */
-  emit(resource: Resource, patientId: string | null, json?: string): Promise<void>;
+  /**
+   * Writes the resource (as `json` when the caller serialised it already). A promise only when the write had
+   * to wait for the disk (most resources only fill a buffer).
+   */
+  emit(resource: Resource, patientId: string | null, json?: string): Promise<void> | undefined;
+  /** Writes a resource of this type the caller serialised without building it (export-json.ts). */
+  emitJson(type: FhirResourceType, json: string, patientId: string | null): Promise<void> | undefined;
   /** A row that could not be turned into a resource: named in the manifest's error file, never dropped silently. */
   unreadable(type: FhirResourceType, id: string): Promise<void>;
   afterPage(type: FhirResourceType): Promise<boolean>;

@@ -3,7 +3,7 @@ import { findInstrument, instrumentList } from '../../../../shared/measures/inst
 import type { Answers } from '../../../../shared/measures/scoring.js';
 import { toPatient } from '../../../../shared/fhir/mappings/patient.js';
 import { toCareTeam } from '../../../../shared/fhir/mappings/care-team.js';
-import { toObservations } from '../../../../shared/fhir/mappings/observation.js';
+import { observationParts } from '../../../../shared/fhir/mappings/observation.js';
 import {
   toQuestionnaireResponse,
   type ScoredAnswerInput,
@@ -19,7 +19,7 @@ import { doseScheduleSchema } from '../../../../shared/medications/schemas.js';
 import * as fhirRepo from '../fhir.repository.js';
 import { clinicianRoles } from '../fhir-clinical-records.repository.js';
 import * as repo from './export.repository.js';
-import { questionnaireResponseJson } from './export-json.js';
+import { observationJson, questionnaireResponseJson } from './export-json.js';
 import { emitIf, groupBy, reaches, type ExportRun } from './export-run.js';
 import {
   exportAccess,
@@ -182,9 +182,15 @@ export async function exportAnswers(run: ExportRun): Promise<boolean> {
       }
       if (qr) {
         const r = toQuestionnaireResponse(input, run);
-        await run.emit(r, row.patient_id, questionnaireResponseJson(r));
+        const pending = run.emit(r, row.patient_id, questionnaireResponseJson(r));
+        if (pending) await pending;
       }
-      if (obs) for (const o of toObservations(input)) await run.emit(o, row.patient_id);
+      if (obs)
+        for (const part of observationParts) {
+          const json = observationJson(input, part);
+          const pending = json === null ? undefined : run.emitJson('Observation', json, row.patient_id);
+          if (pending) await pending;
+        }
     }
     if (!(await run.afterPage(qr ? 'QuestionnaireResponse' : 'Observation'))) return false;
     if (rows.length < run.batch) return true;

@@ -154,6 +154,15 @@ async function runJob(
       })),
     );
   };
+  /** Counts a resource handed to its file, and notes its patient for the audit (before the page ends). */
+  const written = (pending: Promise<void> | undefined, patientId: string | null) => {
+    resources++;
+    if (patientId !== null && !exported.has(patientId)) {
+      exported.add(patientId);
+      toAudit.push(patientId);
+    }
+    return pending;
+  };
   try {
     await mkdir(dir, { recursive: true });
     const reachable =
@@ -170,15 +179,13 @@ async function runJob(
       untilIso: new Date(job.transaction_time).toISOString(),
       batch: exportLimits.batch,
       wants: (t) => writers.has(t),
-      async emit(resource, patientId, json) {
+      emit(resource, patientId, json) {
         const writer = writers.get(resource.resourceType as FhirResourceType);
-        if (!writer) return;
-        await writer.add(json ?? JSON.stringify(resource));
-        resources++;
-        if (patientId !== null && !exported.has(patientId)) {
-          exported.add(patientId);
-          toAudit.push(patientId);
-        }
+        return writer ? written(writer.add(json ?? JSON.stringify(resource)), patientId) : undefined;
+      },
+      emitJson(type, json, patientId) {
+        const writer = writers.get(type);
+        return writer ? written(writer.add(json), patientId) : undefined;
       },
       async unreadable(type, id) {
         await errors.add(

@@ -31,16 +31,36 @@ export class NdjsonFiles {
     private readonly perFile: number,
   ) {}
 
-  /** Adds one resource, already serialised (one line, no newline inside: JSON.stringify never writes one). */
-  async add(json: string): Promise<void> {
-    if (this.handle === null || this.inFile === this.perFile) await this.nextFile();
+  /**
+   * Adds one resource, already serialised (one line, no newline inside: JSON.stringify never writes one). Most
+   * lines only go into the buffer: then nothing is returned (no promise per resource, issue 16); a promise when
+   * a file is opened or a full buffer written.
+   */
+  add(json: string): Promise<void> | undefined {
     // A UTF-8 character is at most 3 bytes per UTF-16 unit: room for the line is checked before encoding it.
+    const room = json.length * 3 + 1;
+    if (this.handle === null || this.inFile === this.perFile || this.used + room > CHUNK)
+      return this.addAfterWrite(json);
+    this.append(json);
+    return undefined;
+  }
+
+  private async addAfterWrite(json: string): Promise<void> {
+    if (this.handle === null || this.inFile === this.perFile) await this.nextFile();
     if (this.used + json.length * 3 + 1 > CHUNK) await this.flush();
-    if (json.length * 3 + 1 > CHUNK) await this.handle?.write(json + '\n');
-    else {
-      this.used += this.buffer.write(json, this.used);
-      this.buffer[this.used++] = 10;
-    }
+    if (json.length * 3 + 1 > CHUNK) {
+      await this.handle?.write(json + '\n');
+      this.counted();
+    } else this.append(json);
+  }
+
+  private append(json: string): void {
+    this.used += this.buffer.write(json, this.used);
+    this.buffer[this.used++] = 10;
+    this.counted();
+  }
+
+  private counted(): void {
     this.inFile++;
     const current = this.files.at(-1);
     if (current) current.count++;
