@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from '../access/roles.js';
 import { interventionCodes } from './interventions.js';
-import { PROGRESS_NOTES_MAX, PSYCHOTHERAPY_NOTES_MAX } from '../lists/limits.js';
+import { PROGRESS_NOTES_MAX, PSYCHOTHERAPY_NOTES_MAX, TEAM_SUMMARY_HISTORY_MAX } from '../lists/limits.js';
+import { listLimitSchema } from '../lists/limit-query.js';
 
 // API shapes of the notes feature: progress notes (+ addenda), psychotherapy notes, team summaries.
 
@@ -162,5 +163,12 @@ export const writeTeamSummarySchema = z.object({
   baseVersion: z.number().int().min(0),
 });
 export type WriteTeamSummary = z.infer<typeof writeTeamSummarySchema>;
-export const teamSummaryHistorySchema = z.object({ versions: z.array(teamSummarySchema) });
-export const teamSummaryHistoryQuerySchema = z.object({ kind: teamSummaryKindSchema });
+/** Bounded (issue 19): the latest `limit` versions, newest first; `hasMore` when older ones exist. */
+export const teamSummaryHistorySchema = z.object({
+  versions: z.array(teamSummarySchema),
+  hasMore: z.boolean(),
+});
+export const teamSummaryHistoryQuerySchema = z.object({
+  kind: teamSummaryKindSchema,
+  limit: listLimitSchema(TEAM_SUMMARY_HISTORY_MAX),
+});

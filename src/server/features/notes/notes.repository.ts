@@ -269,12 +269,14 @@ export async function currentSummaries(db: Db, clinicId: string, patientId: stri
 }
 
 /** Every version of one kind, newest first. */
-export function summaryHistory(db: Db, clinicId: string, patientId: string, kind: string) {
+/** The versions of one summary, newest first, at most `limit`. */
+export function summaryHistory(db: Db, clinicId: string, patientId: string, kind: string, limit: number) {
   return summariesWithWriter(db)
     .where('t.clinic_id', '=', clinicId)
     .where('t.patient_id', '=', patientId)
     .where('t.kind', '=', kind)
     .orderBy('t.version', 'desc')
+    .limit(limit)
     .execute();
 }
 

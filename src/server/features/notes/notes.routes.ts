@@ -224,14 +224,8 @@ function teamSummaryRoutes(app: App, deps: AppDeps): void {
       querystring: teamSummaryHistoryQuerySchema,
       response: { 200: teamSummaryHistorySchema, ...errors(400, 401, 404) },
     },
-    handler: async (request) => ({
-      versions: await summaries.teamSummaryHistory(
-        deps,
-        actorOf(request),
-        request.params.patientId,
-        request.query.kind,
-      ),
-    }),
+    handler: (request) =>
+      summaries.teamSummaryHistory(deps, actorOf(request), request.params.patientId, request.query),
   });
 
   // One route per kind, so the authorization matrix states who keeps which (403 for the other role).

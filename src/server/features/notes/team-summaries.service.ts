@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import { newId } from '../../platform/ids.js';
 import type {
@@ -46,14 +47,18 @@ export function teamSummaryHistory(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-  kind: TeamSummaryKind,
-): Promise<TeamSummary[]> {
+  query: { kind: TeamSummaryKind; limit: number },
+): Promise<{ versions: TeamSummary[]; hasMore: boolean }> {
   return readPatientRecord(
     deps,
     actor,
     patientId,
     { action: 'team_summary.read_history', resourceType: 'team_summary' },
-    async (trx) => (await repo.summaryHistory(trx, actor.clinicId, patientId, kind)).map(toTeamSummary),
+    async (trx) => {
+      const found = await repo.summaryHistory(trx, actor.clinicId, patientId, query.kind, query.limit + 1);
+      const { rows, hasMore } = firstOf(found, query.limit);
+      return { versions: rows.map(toTeamSummary), hasMore };
+    },
   );
 }
 
@@ -89,7 +94,7 @@ export function writeTeamSummary(
         written_at: deps.clock.now(),
       };
       if (!(await repo.insertSummary(trx, row))) throw stale();
-      const current = (await repo.summaryHistory(trx, actor.clinicId, patientId, kind))[0];
+      const current = (await repo.summaryHistory(trx, actor.clinicId, patientId, kind, 1))[0];
       if (!current) throw new Error('summary vanished inside its transaction');
       return toTeamSummary(current);
     },

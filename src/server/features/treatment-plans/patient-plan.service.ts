@@ -57,10 +57,14 @@ const toComment = (number: number) => (c: Awaited<ReturnType<typeof records.comm
   createdAt: c.created_at,
 });
 
-export function listComments(deps: AppDeps, actor: Actor, patientId: string, number: number) {
+/** The latest `limit` comments on one version, oldest first; `hasMore` when older ones exist (issue 19). */
+export function listComments(deps: AppDeps, actor: Actor, patientId: string, number: number, limit: number) {
   return readPlan(deps, actor, patientId, 'plan.read_comments', async (trx) => {
     const row = await commentableVersion(trx, actor, patientId, number);
-    return (await records.commentsOf(trx, actor.clinicId, row.id)).map(toComment(number));
+    const found = await records.commentsOf(trx, actor.clinicId, row.id, limit + 1);
+    // Oldest first: one beyond the limit is the oldest, left out.
+    const hasMore = found.length > limit;
+    return { comments: (hasMore ? found.slice(1) : found).map(toComment(number)), hasMore };
   });
 }
 
@@ -78,8 +82,9 @@ export function addComment(deps: AppDeps, actor: Actor, patientId: string, numbe
       body,
       created_at: deps.clock.now(),
     });
-    const all = (await records.commentsOf(trx, actor.clinicId, row.id)).map(toComment(number));
-    const created = all.find((c) => c.id === id);
+    // The comment just added is among the newest (created now; 50 leaves room for ties in one millisecond).
+    const latest = (await records.commentsOf(trx, actor.clinicId, row.id, 50)).map(toComment(number));
+    const created = latest.find((c) => c.id === id);
     if (!created) throw new AppError('internal', 'Comment not stored');
     return created;
   });

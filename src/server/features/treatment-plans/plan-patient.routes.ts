@@ -18,6 +18,8 @@ import {
 import * as patientPlan from './patient-plan.service.js';
 import * as reviews from './reviews.service.js';
 import * as templates from './templates.service.js';
+import { listLimitSchema } from '../../../shared/lists/limit-query.js';
+import { PLAN_COMMENTS_MAX, PLAN_REVIEWS_MAX } from '../../../shared/lists/limits.js';
 import { patientParams, tags, versionParams } from './plan-params.js';
 
 const base = '/api/patients/:patientId/plan';
@@ -44,16 +46,21 @@ export function planPatientRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: versionParams,
-      response: { 200: z.object({ comments: z.array(commentSchema) }), ...errors(400, 401, 404, 409) },
+      // Bounded (issue 19): the latest `limit` comments, oldest first; `hasMore` when older ones exist.
+      querystring: z.object({ limit: listLimitSchema(PLAN_COMMENTS_MAX) }),
+      response: {
+        200: z.object({ comments: z.array(commentSchema), hasMore: z.boolean() }),
+        ...errors(400, 401, 404, 409),
+      },
     },
-    handler: async (request) => ({
-      comments: await patientPlan.listComments(
+    handler: (request) =>
+      patientPlan.listComments(
         deps,
         actorOf(request),
         request.params.patientId,
         request.params.versionNumber,
+        request.query.limit,
       ),
-    }),
   });
 
   app.post(`${base}/versions/:versionNumber/comments`, {
@@ -107,11 +114,15 @@ export function planPatientRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
-      response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errors(400, 401, 404) },
+      // Bounded (issue 19): the latest `limit` reviews, newest first; `hasMore` when older ones exist.
+      querystring: z.object({ limit: listLimitSchema(PLAN_REVIEWS_MAX) }),
+      response: {
+        200: z.object({ reviews: z.array(reviewSchema), hasMore: z.boolean() }),
+        ...errors(400, 401, 404),
+      },
     },
-    handler: async (request) => ({
-      reviews: await reviews.listReviews(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) =>
+      reviews.listReviews(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.post(`${base}/reviews`, {

@@ -6,6 +6,7 @@ import type { HistoryEntry, PlanOverview, PlanVersion } from '../../../shared/tr
 import * as repo from './plans.repository.js';
 import { isOpen, parseContent, toHistoryEntry, toPlanVersion, toSummary } from './plans.mapper.js';
 import { readPlan, requirePlan } from './plan-context.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { differencesOf, medicationRecordsNow } from './plan-medications.js';
 
 /** Patients see the versions that were agreed (the one in force and the ones before it), never drafts. */
@@ -61,11 +62,18 @@ export function getVersion(
   });
 }
 
-/** Who changed what, when and why, newest first. */
-export function planHistory(deps: AppDeps, actor: Actor, patientId: string): Promise<HistoryEntry[]> {
+/** Who changed what, when and why, newest first: the latest `limit` entries, `hasMore` when cut (issue 19). */
+export function planHistory(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  limit: number,
+): Promise<{ entries: HistoryEntry[]; hasMore: boolean }> {
   return readPlan(deps, actor, patientId, 'plan.read_history', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
-    return plan ? (await repo.historyOf(trx, actor.clinicId, plan.id)).map(toHistoryEntry) : [];
+    if (!plan) return { entries: [], hasMore: false };
+    const { rows, hasMore } = firstOf(await repo.historyOf(trx, actor.clinicId, plan.id, limit + 1), limit);
+    return { entries: rows.map(toHistoryEntry), hasMore };
   });
 }
 

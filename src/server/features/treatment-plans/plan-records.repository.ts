@@ -9,16 +9,19 @@ export async function insertComment(db: Db, row: TreatmentPlanCommentTable): Pro
   await db.insertInto('treatment_plan_comments').values(row).execute();
 }
 
-export async function commentsOf(db: Db, clinicId: string, versionId: string) {
-  return db
+/** The latest `limit` comments on one version, answered oldest first. */
+export async function commentsOf(db: Db, clinicId: string, versionId: string, limit: number) {
+  const rows = await db
     .selectFrom('treatment_plan_comments as c')
     .innerJoin('users as u', 'u.id', 'c.author_id')
     .select(['c.id', 'c.author_id', 'u.name', 'u.role', 'c.body', 'c.created_at'])
     .where('c.clinic_id', '=', clinicId)
     .where('c.version_id', '=', versionId)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
     .execute();
+  return rows.reverse();
 }
 
 export async function templatesOf(db: Db, clinicId: string) {
@@ -53,7 +56,8 @@ export async function insertReview(db: Db, row: TreatmentPlanReviewTable): Promi
   await db.insertInto('treatment_plan_reviews').values(row).execute();
 }
 
-export async function reviewsOf(db: Db, clinicId: string, planId: string) {
+/** A plan's reviews, newest first (at most `limit` when given). */
+export async function reviewsOf(db: Db, clinicId: string, planId: string, limit?: number) {
   return db
     .selectFrom('treatment_plan_reviews as r')
     .innerJoin('users as u', 'u.id', 'r.recorded_by')
@@ -64,6 +68,8 @@ export async function reviewsOf(db: Db, clinicId: string, planId: string) {
     .where('r.clinic_id', '=', clinicId)
     .where('r.plan_id', '=', planId)
     .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .$if(limit !== undefined, (q) => q.limit(limit ?? 0))
     .execute();
 }
 

@@ -128,7 +128,7 @@ export async function insertPlanEvent(db: Db, row: TreatmentPlanEventTable): Pro
   await db.insertInto('treatment_plan_events').values(row).execute();
 }
 
-export async function historyOf(db: Db, clinicId: string, planId: string) {
+export async function historyOf(db: Db, clinicId: string, planId: string, limit: number) {
   return db
     .selectFrom('treatment_plan_events as e')
     .innerJoin('users as u', 'u.id', 'e.user_id')
@@ -148,6 +148,7 @@ export async function historyOf(db: Db, clinicId: string, planId: string) {
     .where('e.plan_id', '=', planId)
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
+    .limit(limit)
     .execute();
 }
 

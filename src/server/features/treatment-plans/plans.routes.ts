@@ -17,6 +17,8 @@ import {
 import * as drafts from './drafts.service.js';
 import * as signatures from './signatures.service.js';
 import * as reads from './plan-reads.service.js';
+import { listLimitSchema } from '../../../shared/lists/limit-query.js';
+import { PLAN_HISTORY_MAX } from '../../../shared/lists/limits.js';
 import { planPatientRoutes } from './plan-patient.routes.js';
 import { patientParams, tags, versionParams } from './plan-params.js';
 
@@ -137,11 +139,15 @@ export function treatmentPlanRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
-      response: { 200: z.object({ entries: z.array(historyEntrySchema) }), ...errors(400, 401, 404) },
+      // Bounded (issue 19): the latest `limit` entries, newest first; `hasMore` when older ones exist.
+      querystring: z.object({ limit: listLimitSchema(PLAN_HISTORY_MAX) }),
+      response: {
+        200: z.object({ entries: z.array(historyEntrySchema), hasMore: z.boolean() }),
+        ...errors(400, 401, 404),
+      },
     },
-    handler: async (request) => ({
-      entries: await reads.planHistory(deps, actorOf(request), request.params.patientId),
-    }),
+    handler: (request) =>
+      reads.planHistory(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.get(`${base}/diff`, {

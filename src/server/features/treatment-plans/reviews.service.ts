@@ -13,6 +13,7 @@ import * as records from './plan-records.repository.js';
 import { parseContent, toReview } from './plans.mapper.js';
 import { latestAgreedOf, openDraftOf, readPlan, recordHistory, withPlan } from './plan-context.js';
 import { startRevision } from './drafts.service.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 
 type NewReview = z.infer<typeof newReviewSchema>;
@@ -23,8 +24,9 @@ async function reviewsWithNames(
   trx: Parameters<typeof records.reviewsOf>[0],
   clinicId: string,
   planId: string,
+  limit?: number,
 ) {
-  const rows = await records.reviewsOf(trx, clinicId, planId);
+  const rows = await records.reviewsOf(trx, clinicId, planId, limit);
   const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.participant_ids) as string[]))];
   const people = new Map((await records.usersNamed(trx, clinicId, ids)).map((u) => [u.id, u]));
   return rows.map((r) => toReview(r, people));
@@ -113,9 +115,17 @@ export function recordReview(
   });
 }
 
-export function listReviews(deps: AppDeps, actor: Actor, patientId: string): Promise<PlanReview[]> {
+/** The latest `limit` reviews, newest first; `hasMore` when older ones exist (issue 19). */
+export function listReviews(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  limit: number,
+): Promise<{ reviews: PlanReview[]; hasMore: boolean }> {
   return readPlan(deps, actor, patientId, 'plan.read_reviews', async (trx) => {
     const plan = await repo.findPlanOfPatient(trx, actor.clinicId, patientId);
-    return plan ? reviewsWithNames(trx, actor.clinicId, plan.id) : [];
+    if (!plan) return { reviews: [], hasMore: false };
+    const { rows, hasMore } = firstOf(await reviewsWithNames(trx, actor.clinicId, plan.id, limit + 1), limit);
+    return { reviews: rows, hasMore };
   });
 }

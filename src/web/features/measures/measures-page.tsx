@@ -170,7 +170,7 @@ export function MeasuresPage() {
   const medications = useMedications(patientId);
   const planChanges = useMemo<PlanChange[]>(
     () => [
-      ...(history.data ?? [])
+      ...(history.data?.entries ?? [])
         .filter((e) => e.action === 'agreed')
         .map((e) => ({ at: e.at, label: `Plan v${String(e.versionNumber)}`, kind: 'plan' as const })),
       ...medicationChanges(medications.data?.medications ?? [], medications.data?.today ?? ''),

@@ -138,9 +138,9 @@ export function useTeamSummaryHistory(patientId: string, kind: TeamSummaryKind, 
   return useQuery({
     queryKey: noteKeys.summaryHistory(patientId, kind),
     queryFn: () =>
-      api
-        .get<{ versions: TeamSummary[] }>(`${base(patientId)}/team-summaries/history?kind=${kind}`)
-        .then((r) => r.versions),
+      api.get<{ versions: TeamSummary[]; hasMore: boolean }>(
+        `${base(patientId)}/team-summaries/history?kind=${kind}`,
+      ),
     enabled,
   });
 }

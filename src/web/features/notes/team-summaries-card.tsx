@@ -6,6 +6,7 @@ import type { TeamSummary, TeamSummaryKind } from '../../../shared/notes/schemas
 import { formatDateTime } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { useTeamSummaries, useTeamSummaryHistory, useWriteTeamSummary } from './api';
+import { ShowingLatest } from '../../components/showing-latest';
 
 const titles: Record<TeamSummaryKind, string> = {
   therapy: 'Therapy: what we are working on',
@@ -18,18 +19,21 @@ function History({ patientId, kind }: { patientId: string; kind: TeamSummaryKind
   if (history.isPending) return <LoadingState label="Loading earlier versions…" />;
   if (history.isError) return <ErrorState error={history.error} />;
   return (
-    <Stack gap={6} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {history.data.slice(1).map((v) => (
-        <li key={v.version}>
-          <Text size="xs" c="dimmed">
-            Version {v.version} · {v.writtenBy.name} · {formatDateTime(v.writtenAt)}
-          </Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {v.text}
-          </Text>
-        </li>
-      ))}
-    </Stack>
+    <>
+      <Stack gap={6} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {history.data.versions.slice(1).map((v) => (
+          <li key={v.version}>
+            <Text size="xs" c="dimmed">
+              Version {v.version} · {v.writtenBy.name} · {formatDateTime(v.writtenAt)}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {v.text}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+      <ShowingLatest shown={history.data.versions.length} hasMore={history.data.hasMore} what="versions" />
+    </>
   );
 }
 

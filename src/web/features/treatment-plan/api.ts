@@ -52,7 +52,7 @@ export function usePlanHistory(patientId: string) {
   return useQuery({
     queryKey: planKeys.history(patientId),
     queryFn: () =>
-      api.get<{ entries: PlanHistoryEntry[] }>(`${base(patientId)}/plan/history`).then((r) => r.entries),
+      api.get<{ entries: PlanHistoryEntry[]; hasMore: boolean }>(`${base(patientId)}/plan/history`),
   });
 }
 
@@ -67,8 +67,7 @@ export function usePlanDiff(patientId: string, from: number, to: number) {
 export function usePlanReviews(patientId: string) {
   return useQuery({
     queryKey: planKeys.reviews(patientId),
-    queryFn: () =>
-      api.get<{ reviews: PlanReview[] }>(`${base(patientId)}/plan/reviews`).then((r) => r.reviews),
+    queryFn: () => api.get<{ reviews: PlanReview[]; hasMore: boolean }>(`${base(patientId)}/plan/reviews`),
   });
 }
 
@@ -76,11 +75,9 @@ export function usePlanComments(patientId: string, versionNumber: number | null)
   return useQuery({
     queryKey: planKeys.comments(patientId, versionNumber ?? 0),
     queryFn: () =>
-      api
-        .get<{
-          comments: PlanComment[];
-        }>(`${base(patientId)}/plan/versions/${String(versionNumber)}/comments`)
-        .then((r) => r.comments),
+      api.get<{ comments: PlanComment[]; hasMore: boolean }>(
+        `${base(patientId)}/plan/versions/${String(versionNumber)}/comments`,
+      ),
     enabled: versionNumber !== null && patientId !== '',
   });
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useCurrentUser } from '../../app/session';
 import { formatDateTime } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
+import { ShowingLatest } from '../../components/showing-latest';
 import { useAddPlanComment, usePlanComments } from './api';
 
 /** Comments and questions about the agreed plan, from the patient and the team. */
@@ -38,13 +39,13 @@ export function PlanComments({
       </Title>
       {comments.isPending && <LoadingState />}
       {comments.isError && <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />}
-      {comments.data?.length === 0 && (
+      {comments.data?.comments.length === 0 && (
         <Text size="sm" c="dimmed" mb="sm">
           {audience === 'patient' ? 'Nothing yet. Ask anything about your plan below.' : 'No comments yet.'}
         </Text>
       )}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} mb="sm">
-        {comments.data?.map((c) => (
+        {comments.data?.comments.map((c) => (
           <Paper
             component="li"
             key={c.id}
@@ -62,6 +63,11 @@ export function PlanComments({
           </Paper>
         ))}
       </Stack>
+      <ShowingLatest
+        shown={comments.data?.comments.length ?? 0}
+        hasMore={comments.data?.hasMore === true}
+        what="comments"
+      />
       <Stack gap="xs">
         <Textarea
           label={audience === 'patient' ? 'Your question or comment' : 'Add a comment'}

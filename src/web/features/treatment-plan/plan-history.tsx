@@ -4,6 +4,7 @@ import type { PlanOverview } from '../../../shared/treatment-plans/api';
 import { formatDateTime, roleLabel } from '../../components/format';
 import { ScrollTable } from '../../components/scroll-table';
 import { ErrorState, LoadingState } from '../../components/query-state';
+import { ShowingLatest } from '../../components/showing-latest';
 import { usePlanDiff, usePlanHistory } from './api';
 import {
   HISTORY_ACTION_LABELS,
@@ -104,8 +105,8 @@ export function PlanHistory({ patientId, plan }: { patientId: string; plan: Plan
         {history.isPending && <LoadingState />}
         {history.isError && <ErrorState error={history.error} onRetry={() => void history.refetch()} />}
         {history.data && (
-          <Timeline bulletSize={14} lineWidth={2} active={history.data.length}>
-            {[...history.data]
+          <Timeline bulletSize={14} lineWidth={2} active={history.data.entries.length}>
+            {[...history.data.entries]
               .sort((a, b) => b.at - a.at)
               .map((entry) => (
                 <Timeline.Item
@@ -131,6 +132,11 @@ export function PlanHistory({ patientId, plan }: { patientId: string; plan: Plan
               ))}
           </Timeline>
         )}
+        <ShowingLatest
+          shown={history.data?.entries.length ?? 0}
+          hasMore={history.data?.hasMore === true}
+          what="changes"
+        />
       </Paper>
     </Stack>
   );

@@ -18,6 +18,7 @@ import type { PatientOverview } from '../../../shared/patients/api';
 import type { PlanVersion } from '../../../shared/treatment-plans/api';
 import { dayOf, formatDay } from '../../components/format';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
+import { ShowingLatest } from '../../components/showing-latest';
 import { usePlanReviews, useRecordReview } from './api';
 import { DECISION_LABELS, PROGRESS_LABELS } from './plan-words';
 
@@ -158,13 +159,13 @@ export function PlanReviews({ patient, agreed }: { patient: PatientOverview; agr
       {adding && agreed && <ReviewForm patient={patient} agreed={agreed} onDone={() => setAdding(false)} />}
       {reviews.isPending && <LoadingState />}
       {reviews.isError && <ErrorState error={reviews.error} onRetry={() => void reviews.refetch()} />}
-      {reviews.data?.length === 0 && !adding && (
+      {reviews.data?.reviews.length === 0 && !adding && (
         <Text size="sm" c="dimmed">
           {agreed ? 'No reviews yet.' : 'Reviews start once the plan is agreed.'}
         </Text>
       )}
       <Stack gap="sm" mt="sm">
-        {reviews.data?.map((r) => (
+        {reviews.data?.reviews.map((r) => (
           <Paper key={r.id} withBorder p="sm" radius="sm">
             <Text size="sm" fw={600}>
               {formatDay(r.heldOn)} · {DECISION_LABELS[r.decision]} (version {r.versionNumber})
@@ -178,6 +179,11 @@ export function PlanReviews({ patient, agreed }: { patient: PatientOverview; agr
           </Paper>
         ))}
       </Stack>
+      <ShowingLatest
+        shown={reviews.data?.reviews.length ?? 0}
+        hasMore={reviews.data?.hasMore === true}
+        what="reviews"
+      />
     </Paper>
   );
 }
