@@ -2,7 +2,7 @@
 // so a patient's phone never downloads the clinicians' pages or the charts library.
 import {
   isValidElement,
-  startTransition,
+  memo,
   Suspense,
   use,
   useEffect,
@@ -66,28 +66,51 @@ export function preloadPage(element: ReactNode): void {
   preloaders.get(element.type)?.();
 }
 
+const waiting: (() => void)[] = [];
+let draining = false;
+
+function nextWhenIdle(step: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(step, { timeout: 500 });
+  else window.setTimeout(step, 0);
+}
+
+function drain(): void {
+  const show = waiting.shift();
+  if (show === undefined) {
+    draining = false;
+    return;
+  }
+  show();
+  nextWhenIdle(drain);
+}
+
 /**
- * False on the first render, true once the page has painted and the browser has a moment, set in a transition:
- * React then renders what waited in small slices between the browser's own work instead of in one long task
- * (issue 17: what a person came for shows first, and the phone answers a tap meanwhile).
+ * False on the first render, true once the page has painted and the browser has a moment. What waits for it
+ * shows one at a time, each in its own short task when the browser is idle, in the order asked: the phone
+ * paints and answers a tap in between rather than after one long render of everything (issue 17; not a React
+ * transition: a query answer arriving during a transition's render turns it into one blocking render).
  */
 export function usePaintedOnce(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    const show = () => startTransition(() => setPainted(true));
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(show, { timeout: 1000 });
-      return () => window.cancelIdleCallback(id);
+    let live = true;
+    waiting.push(() => {
+      if (live) setPainted(true);
+    });
+    if (!draining) {
+      draining = true;
+      nextWhenIdle(drain);
     }
-    const id = window.setTimeout(show, 50);
-    return () => window.clearTimeout(id);
+    return () => {
+      live = false;
+    };
   }, []);
   return painted;
 }
 
 /**
- * A secondary part of a page (a card below the fold), rendered only after the page has painted and loaded in
- * its own chunk, so what a person came for shows first. Until then `placeholder` holds its place (issue 17: a
+ * A secondary part of a page (a card below the fold), rendered only after the page has painted (one part per
+ * idle moment, usePaintedOnce) and loaded in its own chunk, so what a person came for shows first. Until then `placeholder` holds its place (issue 17: a
  * card that always shows gets a placeholder of its loading height, so links below it do not move under the
  * pointer); without one nothing is shown. The part brings its own loading state.
  */
@@ -105,5 +128,6 @@ export function lazyPart<Props extends object>(
       </Suspense>
     );
   }
-  return LazyPart;
+  // The page re-renders as its own reads answer; a part with the same props need not render again.
+  return memo(LazyPart);
 }
