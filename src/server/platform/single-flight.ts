@@ -41,8 +41,10 @@ export function singleFlight(job: () => Promise<void>, onError: (err: unknown) =
 /**
  * Watches the slices of background work (the bench only, bench/stalls.ts): a slice starts when a unit
  * (a check, an outbox event, the push sends) starts or resumes after a turn, and ends at the next turn or
- * when the unit ends. On SQLite every await inside a slice is a resolved promise (better-sqlite3 is
- * synchronous), so a slice is one uninterrupted stretch of the event loop.
+ * when the unit ends. On SQLite most awaits inside a slice are resolved promises (better-sqlite3 is
+ * synchronous), so a slice is mostly one uninterrupted stretch of the event loop; a real wait inside it (the
+ * off-loop disk flush of a durableTransaction, the connection held by a request) is counted in its wall time,
+ * which is why the bench reports the main thread's CPU time per slice as well.
  */
 export interface SliceWatcher {
   sliceStarted(): void;
