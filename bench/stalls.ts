@@ -2,6 +2,10 @@
 // overview while the scheduled checks run twice, reporting max/p99 latency and the event-loop delay.
 //
 //   npx tsx bench/stalls.ts [--patients 20000] [--rate 200] [--mode both|yielding|blocking] [--short]
+//                           [--medications <years>]
+//
+// --medications: also medications and dose logs for every patient (bench/medications-data.ts), so the dose,
+// refill, monitoring and adherence checks have work to do; 0.1 years covers the adherence check's 21 days.
 //
 // --short: the yielding mode only at 100/s (20,000 patients in under 3 minutes), ending with a one-line
 // verdict (the longest background slice, wall and CPU, and the loop delay max).
@@ -29,6 +33,7 @@ import { scheduledChecks } from '../src/server/scheduled-checks.js';
 import { escalateUnacknowledgedAlerts } from '../src/server/features/alerts/index.js';
 import type { AppDeps } from '../src/server/platform/deps.js';
 import { prepareEngine } from './engines.js';
+import { generateMedications } from './medications-data.js';
 import { percentile } from './load.js';
 import { cleanupAll } from './processes.js';
 
@@ -41,6 +46,7 @@ const short = process.argv.includes('--short');
 const patients = Number(flag('--patients', '20000'));
 const rate = Number(flag('--rate', short ? '100' : '200'));
 const mode = short ? 'yielding' : flag('--mode', 'both');
+const medicationYears = Number(flag('--medications', '0'));
 if (!Number.isInteger(patients) || patients < 1 || patients > 200_000)
   throw new Error('--patients: 1 to 200000');
 if (!Number.isInteger(rate) || rate < 1 || rate > 2000) throw new Error('--rate: 1 to 2000 requests/s');
@@ -260,6 +266,13 @@ async function main(): Promise<void> {
     });
     const database = await openAndMigrate(config);
     const deps = createDeps(config, database);
+    if (medicationYears > 0) {
+      const meds = await generateMedications(database, prepared.clinic.clinicId, deps.clock.now(), {
+        years: medicationYears,
+        loggers: 0,
+      });
+      log(`${String(meds.medications)} medications, ${String(meds.doseLogs)} dose logs`);
+    }
     deps.reads = await startReads(config, database, (message) => {
       log(message);
     });
