@@ -67,4 +67,49 @@ describe('reads recorded together (audit.recordRead)', () => {
     });
     expect(await countReads()).toBe(before + 1);
   });
+
+  it('writes a list read of 79 events (statements of 64, 8, 4, 2 and 1 rows) in order, each column in place', async () => {
+    const clinicId = clinics[1] ?? '';
+    const actor = actorOf(users[1] as BuiltUser, clinicId);
+    const last = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('clinic_id', '=', clinicId)
+      .executeTakeFirstOrThrow();
+    // max() is null on an empty chain, whatever its declared type.
+    const from = (last.seq as number | null) ?? 0;
+    const entries = Array.from({ length: 79 }, (_, i) => ({
+      action: 'caseload.read',
+      resourceType: 'caseload',
+      resourceId: i % 2 === 0 ? null : `r-${String(i)}`,
+      patientId: `p-${String(i).padStart(2, '0')}`,
+      outcome: 'allowed' as const,
+    }));
+    await t.deps.audit.recordReads(clinicId, actor, entries);
+    const rows = await t.deps.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('seq', '>', from)
+      .orderBy('seq')
+      .execute();
+    expect(rows).toHaveLength(79);
+    rows.forEach((row, i) => {
+      expect(row).toMatchObject({
+        seq: from + 1 + i,
+        actor_id: actor.userId,
+        actor_role: actor.role,
+        patient_id: entries[i]?.patientId,
+        action: 'caseload.read',
+        resource_type: 'caseload',
+        resource_id: entries[i]?.resourceId,
+        outcome: 'allowed',
+        hash_key_id: loadAuditKeys(t.config).current.id,
+      });
+      if (i > 0) expect(row.prev_hash).toBe(rows[i - 1]?.hash);
+    });
+    expect(new Set(rows.map((r) => r.id)).size).toBe(79);
+    expect(new Set(rows.map((r) => r.at)).size).toBe(1);
+    expect(await verifyAuditChain(t.deps.database.db, loadAuditKeys(t.config))).toMatchObject({ ok: true });
+  });
 });
