@@ -78,3 +78,5 @@ export const PLAN_HISTORY_MAX = 500;
 export const PLAN_COMMENTS_MAX = 500;
 /** Plan reviews, the latest ones. */
 export const PLAN_REVIEWS_MAX = 500;
+/** A patient's medications: every current (active or paused) one, then the latest stopped ones. */
+export const MEDICATIONS_MAX = 500;

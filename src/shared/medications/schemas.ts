@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listLimitSchema } from '../lists/limit-query.js';
+import { MEDICATIONS_MAX } from '../lists/limits.js';
 import { monitoringPrograms, monitoringTestCodes } from './monitoring.js';
 import {
   answeredWarningSchema,
@@ -179,11 +181,14 @@ export const medicationChangeSchema = z.object({
 });
 export type MedicationChange = z.infer<typeof medicationChangeSchema>;
 
+/** Bounded (issue 19): every current medication, then the latest stopped ones, at most `limit`; `hasMore` when cut. */
 export const medicationListSchema = z.object({
   today: z.string(),
   timeZone: z.string(),
   medications: z.array(medicationSchema),
+  hasMore: z.boolean(),
 });
+export const medicationListQuerySchema = z.object({ limit: listLimitSchema(MEDICATIONS_MAX) });
 export type MedicationList = z.infer<typeof medicationListSchema>;
 
 export const medicationDetailSchema = z.object({
@@ -252,7 +257,7 @@ export const medicationChangeInputSchema = z.discriminatedUnion('action', [
   }),
   z.object({
     action: z.literal('plan_steps'),
-    steps: z.array(stepInputSchema).min(1).max(20),
+    steps: z.array(stepInputSchema).min(1, 'Add at least one step.').max(20),
     reason: reasonSchema,
     ...answersReport,
     ...prescribingSafetyFields,

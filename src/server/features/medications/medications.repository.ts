@@ -117,6 +117,29 @@ export async function medicationsOfPatient(
     .execute();
 }
 
+/**
+ * The medications one list shows (issue 19): every current (active or paused) one, then the latest stopped ones,
+ * at most `limit`, answered like medicationsOfPatient (latest start first).
+ */
+export async function medicationsToList(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  limit: number,
+): Promise<MedicationTable[]> {
+  const rows = await db
+    .selectFrom('medications')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy((eb) => eb.case().when('status', '=', 'stopped').then(1).else(0).end())
+    .orderBy('start_date', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows;
+}
+
 export async function medicationsByIds(db: Db, clinicId: string, patientId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db

@@ -12,6 +12,7 @@ import {
   catalogueQuerySchema,
   medicationChangeInputSchema,
   medicationDetailSchema,
+  medicationListQuerySchema,
   medicationListSchema,
   monitoringResultInputSchema,
   monitoringResultSchema,
@@ -91,9 +92,11 @@ export function medicationRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags,
       params: patientParams,
+      querystring: medicationListQuerySchema,
       response: { 200: medicationListSchema, ...errors(400, 401, 404) },
     },
-    handler: (request) => medications.listMedications(deps, actorOf(request), request.params.patientId),
+    handler: (request) =>
+      medications.listMedications(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.post('/api/patients/:patientId/medications', {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { firstOf } from '../../../shared/lists/limit-query.js';
 import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { MedicationTable } from '../../db/schema-medications.js';
 import type { DosePeriod } from '../../../shared/medications/schedule.js';
@@ -240,7 +241,13 @@ export function startMedication(
 }
 
 /** All of a patient's medications (current and past) with today's dose and upcoming steps. */
-export function listMedications(deps: AppDeps, actor: Actor, patientId: string): Promise<MedicationList> {
+/** Every current medication, then the latest stopped ones, at most `limit`; `hasMore` when cut (issue 19). */
+export function listMedications(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  limit: number,
+): Promise<MedicationList> {
   return readPatientRecord(
     deps,
     actor,
@@ -248,8 +255,15 @@ export function listMedications(deps: AppDeps, actor: Actor, patientId: string):
     { action: 'medication.list', resourceType: 'medication' },
     async (trx) => {
       const { zone, today } = await todayOf(trx, deps, actor.clinicId, patientId);
-      const rows = await repo.medicationsOfPatient(trx, actor.clinicId, patientId);
-      return { today, timeZone: zone, medications: await medicationViews(trx, actor.clinicId, rows, today) };
+      const found = await repo.medicationsToList(trx, actor.clinicId, patientId, limit + 1);
+      const { rows, hasMore } = firstOf(found, limit);
+      // Answered latest start first, as before the bound.
+      rows.sort(
+        (a, b) =>
+          (a.start_date < b.start_date ? 1 : a.start_date > b.start_date ? -1 : 0) || (a.id < b.id ? -1 : 1),
+      );
+      const medications = await medicationViews(trx, actor.clinicId, rows, today);
+      return { today, timeZone: zone, medications, hasMore };
     },
   );
 }

@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { usePatient } from '../patients/api';
 import { useMedications } from './api';
+import { ShowingLatest } from '../../components/showing-latest';
 import { MedicationItem } from './medication-item';
 import { NO_E_PRESCRIBING, splitCurrentPast } from './medication-words';
 import { MonitoringCard } from './monitoring-card';
@@ -116,6 +117,7 @@ export function MedicationsPage() {
               />
             ))}
           </Stack>
+          <ShowingLatest shown={past.length} hasMore={meds.data.hasMore} what="past medications" />
         </section>
       )}
       <Text size="xs" c="dimmed">
