@@ -1,28 +1,12 @@
 import type { Db } from '../../db/database.js';
+import { clinicAgreedVersions } from './fhir-queries.repository.js';
 
 // The patient's agreed treatment plans (read only: the treatment-plans feature writes these tables).
 
-const versionColumns = [
-  'v.id',
-  'v.plan_id',
-  'v.patient_id',
-  'v.number',
-  'v.status',
-  'v.content',
-  'v.agreed_at',
-  'v.version',
-  'v.updated_at',
-] as const;
-
 /** Every agreed version of the patient's plan (the one in force and those it replaced), newest first. */
 export function agreedVersionsOf(db: Db, clinicId: string, patientId: string) {
-  return db
-    .selectFrom('treatment_plan_versions as v')
-    .select(versionColumns)
-    .where('v.clinic_id', '=', clinicId)
+  return clinicAgreedVersions(db, clinicId)
     .where('v.patient_id', '=', patientId)
-    .where('v.status', 'in', ['agreed', 'superseded'])
-    .where('v.agreed_at', 'is not', null)
     .orderBy('v.number', 'desc')
     .execute();
 }

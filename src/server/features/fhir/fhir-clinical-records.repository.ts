@@ -1,28 +1,12 @@
 import type { Db } from '../../db/database.js';
+import { clinicAllergies } from './fhir-queries.repository.js';
 
 // Reads of the patient's allergies (medication-safety profile) and attended appointments, for FHIR.
 
 const orEmpty = (list: readonly string[]) => (list.length === 0 ? [''] : [...list]);
 
 export function allergiesOf(db: Db, clinicId: string, patientId: string, ids: readonly string[] | null) {
-  let q = db
-    .selectFrom('medication_safety_entries')
-    .select([
-      'id',
-      'patient_id',
-      'name',
-      'reaction',
-      'severity',
-      'status',
-      'entered_by',
-      'entered_by_role',
-      'entered_at',
-      'version',
-      'updated_at',
-    ])
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .where('kind', '=', 'allergy');
+  let q = clinicAllergies(db, clinicId).where('patient_id', '=', patientId);
   if (ids !== null) q = q.where('id', 'in', orEmpty(ids));
   return q.orderBy('entered_at').orderBy('id').execute();
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { clinicDoses } from './fhir-queries.repository.js';
 
 // The patient's dose log, messages with the care team and access trail, read for FHIR newest first with a
 // keyset position (these grow without bound). Each query stays on an existing index:
@@ -39,36 +40,9 @@ const dayText = (n: number): string => {
 };
 
 export function searchDoses(db: Db, s: DoseSearch & Page) {
-  let q = dosesWhere(db, s)
-    .innerJoin('medications as m', (j) =>
-      j.onRef('m.id', '=', 'd.medication_id').onRef('m.clinic_id', '=', 'd.clinic_id'),
-    )
-    .leftJoin('medication_catalogue as c', (j) =>
-      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
-    )
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 'd.logged_by').onRef('u.clinic_id', '=', 'd.clinic_id'),
-    )
-    .select([
-      'd.id',
-      'd.patient_id',
-      'd.medication_id',
-      'm.name as medication_name',
-      'c.rxnorm_code',
-      'd.status',
-      'd.skip_reason',
-      'd.taken_at',
-      'd.scheduled_for',
-      'd.local_date',
-      'd.dose_amount',
-      'd.dose_unit',
-      'd.as_needed',
-      'd.logged_by',
-      'u.role as logged_by_role',
-      'd.created_at',
-      'd.updated_at',
-      'd.version',
-    ]);
+  let q = clinicDoses(db, s.clinicId).where('d.patient_id', '=', s.patientId);
+  if (s.ids !== null) q = q.where('d.id', 'in', orEmpty(s.ids));
+  if (s.statuses !== null) q = q.where('d.status', 'in', orEmpty(s.statuses));
   const after = s.after;
   if (after) {
     const day = dayText(after.at);

@@ -1,31 +1,21 @@
 import type { Db } from '../../db/database.js';
 import { compiledOnce } from '../../db/compiled-query.js';
 import { instrumentList } from '../../../shared/measures/instruments.js';
+import {
+  clinicPatients,
+  patientColumns,
+  answerColumns,
+  clinicAnswers,
+  clinicMedications,
+  clinicPeriods,
+  clinicAppointments,
+} from './fhir-queries.repository.js';
 
 // The FHIR API reads Duet's own tables (reading across features' tables is allowed; it writes none of them).
 
-/** What a Patient resource is built from (read and search select the same columns). */
-const patientColumns = [
-  'p.id',
-  'p.clinic_id',
-  'p.given_name',
-  'p.family_name',
-  'p.birth_date',
-  'p.email',
-  'p.phone',
-  'p.medical_record_number',
-  'p.version',
-  'p.care_team_version',
-  'p.updated_at',
-] as const;
-
 /** A whole-clinic client's patient lookup (every FHIR read and search makes one), built and compiled once. */
 const patientOfClinic = compiledOnce((db: Db, clinicId: string, patientId: string) =>
-  db
-    .selectFrom('patients as p')
-    .select(patientColumns)
-    .where('p.clinic_id', '=', clinicId)
-    .where('p.id', '=', patientId),
+  clinicPatients(db, clinicId).where('p.id', '=', patientId),
 );
 
 /** The patient, if this client reaches them: same clinic and, with a care-team limit, one of its clinicians on the team. */
@@ -36,10 +26,7 @@ export async function reachablePatient(
   patientId: string,
 ) {
   if (teamMemberIds === null) return (await patientOfClinic(db, clinicId, patientId))[0];
-  return db
-    .selectFrom('patients as p')
-    .select(patientColumns)
-    .where('p.clinic_id', '=', clinicId)
+  return clinicPatients(db, clinicId)
     .where('p.id', '=', patientId)
     .where((eb) =>
       eb.exists(
@@ -144,10 +131,7 @@ export interface AnswerSearch {
 const orEmpty = (list: readonly string[]) => (list.length === 0 ? [''] : [...list]);
 
 function answersWhere(db: Db, s: AnswerSearch) {
-  let q = db
-    .selectFrom('questionnaire_responses as r')
-    .where('r.clinic_id', '=', s.clinicId)
-    .where('r.patient_id', '=', s.patientId);
+  let q = clinicAnswers(db, s.clinicId).where('r.patient_id', '=', s.patientId);
   if (s.kind === 'observations')
     q = q.where((eb) =>
       eb.or([
@@ -164,19 +148,8 @@ function answersWhere(db: Db, s: AnswerSearch) {
   return q;
 }
 
-const answerColumns = [
-  'r.id',
-  'r.patient_id',
-  'r.instrument',
-  'r.answers',
-  'r.total',
-  'r.item9',
-  'r.source',
-  'r.entered_by',
-  'u.role as entered_role',
-  'r.answered_at',
-  'r.created_at',
-] as const;
+/** The answer's columns, and the role of who entered it (a clinician in session is named as Practitioner). */
+const answerAndRoleColumns = [...answerColumns, 'u.role as entered_role'] as const;
 
 /** A patient's scored answers in the search's order, from the keyset position (inclusive). */
 export function searchAnswers(db: Db, s: AnswerSearch) {
@@ -192,7 +165,7 @@ function searchQuery(db: Db, s: AnswerSearch) {
     .leftJoin('users as u', (j) =>
       j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
     )
-    .select(answerColumns);
+    .select(answerAndRoleColumns);
   const col = s.sortBy === 'answered_at' ? ('r.answered_at' as const) : ('r.created_at' as const);
   const start = s.startAt;
   if (start)
@@ -282,7 +255,7 @@ export function answerById(db: Db, clinicId: string, id: string) {
     .leftJoin('users as u', (j) =>
       j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
     )
-    .select(answerColumns)
+    .select(answerAndRoleColumns)
     .where('r.clinic_id', '=', clinicId)
     .where('r.id', '=', id)
     .executeTakeFirst();
@@ -331,27 +304,7 @@ export function careTeamOf(db: Db, clinicId: string, patientId: string) {
 }
 
 export function medicationsOf(db: Db, clinicId: string, patientId: string, ids: readonly string[] | null) {
-  let q = db
-    .selectFrom('medications as m')
-    .leftJoin('medication_catalogue as c', (j) =>
-      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
-    )
-    .select([
-      'm.id',
-      'm.patient_id',
-      'm.name',
-      'c.rxnorm_code',
-      'm.route',
-      'm.instructions',
-      'm.start_date',
-      'm.end_date',
-      'm.status',
-      'm.prescribed_by',
-      'm.version',
-      'm.updated_at',
-    ])
-    .where('m.clinic_id', '=', clinicId)
-    .where('m.patient_id', '=', patientId);
+  let q = clinicMedications(db, clinicId).where('m.patient_id', '=', patientId);
   if (ids !== null) q = q.where('m.id', 'in', ids.length === 0 ? [''] : [...ids]);
   return q.orderBy('m.start_date', 'desc').orderBy('m.id').execute();
 }
@@ -367,10 +320,7 @@ export function medicationPatient(db: Db, clinicId: string, id: string) {
 
 export function periodsOf(db: Db, clinicId: string, medicationIds: readonly string[]) {
   if (medicationIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('medication_periods')
-    .select(['medication_id', 'starts_on', 'dose_amount', 'dose_unit', 'schedule', 'paused', 'created_at'])
-    .where('clinic_id', '=', clinicId)
+  return clinicPeriods(db, clinicId)
     .where('medication_id', 'in', [...medicationIds])
     .orderBy('starts_on')
     .orderBy('created_at')
@@ -385,25 +335,7 @@ export function appointmentsOf(
   from: number | null,
   before: number | null,
 ) {
-  let q = db
-    .selectFrom('appointments')
-    .select([
-      'id',
-      'patient_id',
-      'clinician_id',
-      'type',
-      'status',
-      'mode',
-      'starts_at',
-      'ends_at',
-      'duration_minutes',
-      'cancel_reason',
-      'created_at',
-      'updated_at',
-      'version',
-    ])
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId);
+  let q = clinicAppointments(db, clinicId).where('patient_id', '=', patientId);
   if (ids !== null) q = q.where('id', 'in', ids.length === 0 ? [''] : [...ids]);
   if (from !== null) q = q.where('starts_at', '>=', from);
   if (before !== null) q = q.where('starts_at', '<', before);

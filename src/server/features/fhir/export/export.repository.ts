@@ -1,6 +1,17 @@
 import { compiledOnce } from '../../../db/compiled-query.js';
 import type { Db } from '../../../db/database.js';
 import type { FhirExportJobTable } from '../../../db/schema-fhir-exports.js';
+import {
+  clinicPatients,
+  answerColumns,
+  clinicAnswers,
+  clinicMedications,
+  clinicPeriods,
+  clinicAppointments,
+  clinicAgreedVersions,
+  clinicAllergies,
+  clinicDoses,
+} from '../fhir-queries.repository.js';
 
 // Bulk export: the job table (written only here) and the keyset pages the export reads from Duet's own tables.
 // Each page query is built and compiled once (db/compiled-query.ts): a fixed shape, bound per batch.
@@ -121,25 +132,7 @@ export async function patientIdsOfTeams(db: Db, clinicId: string, teamMemberIds:
 // Keyset pages: rows of the clinic after `afterId` in id order, `limit` at a time.
 
 export const patientsPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
-  db
-    .selectFrom('patients as p')
-    .select([
-      'p.id',
-      'p.clinic_id',
-      'p.given_name',
-      'p.family_name',
-      'p.birth_date',
-      'p.email',
-      'p.phone',
-      'p.medical_record_number',
-      'p.version',
-      'p.care_team_version',
-      'p.updated_at',
-    ])
-    .where('p.clinic_id', '=', clinicId)
-    .where('p.id', '>', afterId)
-    .orderBy('p.id')
-    .limit(limit),
+  clinicPatients(db, clinicId).where('p.id', '>', afterId).orderBy('p.id').limit(limit),
 );
 export type ExportPatientRow = Awaited<ReturnType<typeof patientsPage>>[number];
 
@@ -162,21 +155,8 @@ export const careTeamsOfRange = compiledOnce((db: Db, clinicId: string, afterId:
 /** Questionnaire answers created in (since, until], after `afterId` (who entered them: `cliniciansOf`). */
 export const answersPage = compiledOnce(
   (db: Db, clinicId: string, afterId: string, since: number, until: number, limit: number) =>
-    db
-      .selectFrom('questionnaire_responses as r')
-      .select([
-        'r.id',
-        'r.patient_id',
-        'r.instrument',
-        'r.answers',
-        'r.total',
-        'r.item9',
-        'r.source',
-        'r.entered_by',
-        'r.answered_at',
-        'r.created_at',
-      ])
-      .where('r.clinic_id', '=', clinicId)
+    clinicAnswers(db, clinicId)
+      .select(answerColumns)
       .where('r.id', '>', afterId)
       .where('r.created_at', '>', since)
       .where('r.created_at', '<=', until)
@@ -186,38 +166,13 @@ export const answersPage = compiledOnce(
 export type ExportAnswerRow = Awaited<ReturnType<typeof answersPage>>[number];
 
 export const medicationsPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
-  db
-    .selectFrom('medications as m')
-    .leftJoin('medication_catalogue as c', (j) =>
-      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
-    )
-    .select([
-      'm.id',
-      'm.patient_id',
-      'm.name',
-      'c.rxnorm_code',
-      'm.route',
-      'm.instructions',
-      'm.start_date',
-      'm.end_date',
-      'm.status',
-      'm.prescribed_by',
-      'm.version',
-      'm.updated_at',
-    ])
-    .where('m.clinic_id', '=', clinicId)
-    .where('m.id', '>', afterId)
-    .orderBy('m.id')
-    .limit(limit),
+  clinicMedications(db, clinicId).where('m.id', '>', afterId).orderBy('m.id').limit(limit),
 );
 export type ExportMedicationRow = Awaited<ReturnType<typeof medicationsPage>>[number];
 
 /** Dose periods of the medications with ids in (afterId, lastId], in each one's order. */
 export const periodsOfRange = compiledOnce((db: Db, clinicId: string, afterId: string, lastId: string) =>
-  db
-    .selectFrom('medication_periods')
-    .select(['medication_id', 'starts_on', 'dose_amount', 'dose_unit', 'schedule', 'paused', 'created_at'])
-    .where('clinic_id', '=', clinicId)
+  clinicPeriods(db, clinicId)
     .where('medication_id', '>', afterId)
     .where('medication_id', '<=', lastId)
     .orderBy('medication_id')
@@ -226,27 +181,7 @@ export const periodsOfRange = compiledOnce((db: Db, clinicId: string, afterId: s
 );
 
 export const appointmentsPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
-  db
-    .selectFrom('appointments')
-    .select([
-      'id',
-      'patient_id',
-      'clinician_id',
-      'type',
-      'status',
-      'mode',
-      'starts_at',
-      'ends_at',
-      'duration_minutes',
-      'cancel_reason',
-      'created_at',
-      'updated_at',
-      'version',
-    ])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit),
+  clinicAppointments(db, clinicId).where('id', '>', afterId).orderBy('id').limit(limit),
 );
 export type ExportAppointmentRow = Awaited<ReturnType<typeof appointmentsPage>>[number];
 
@@ -271,24 +206,9 @@ export const planPatientsPage = compiledOnce((db: Db, clinicId: string, afterId:
 /** Agreed plan versions of the patients with ids in (afterId, lastId]: by patient, newest version first. */
 export const agreedVersionsOfRange = compiledOnce(
   (db: Db, clinicId: string, afterId: string, lastId: string) =>
-    db
-      .selectFrom('treatment_plan_versions as v')
-      .select([
-        'v.id',
-        'v.plan_id',
-        'v.patient_id',
-        'v.number',
-        'v.status',
-        'v.content',
-        'v.agreed_at',
-        'v.version',
-        'v.updated_at',
-      ])
-      .where('v.clinic_id', '=', clinicId)
+    clinicAgreedVersions(db, clinicId)
       .where('v.patient_id', '>', afterId)
       .where('v.patient_id', '<=', lastId)
-      .where('v.status', 'in', ['agreed', 'superseded'])
-      .where('v.agreed_at', 'is not', null)
       .orderBy('v.patient_id')
       .orderBy('v.number', 'desc'),
 );
@@ -296,65 +216,12 @@ export type ExportPlanVersionRow = Awaited<ReturnType<typeof agreedVersionsOfRan
 
 /** Allergies of the medication-safety profiles (other entries there are not allergies). */
 export const allergiesPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
-  db
-    .selectFrom('medication_safety_entries')
-    .select([
-      'id',
-      'patient_id',
-      'name',
-      'reaction',
-      'severity',
-      'status',
-      'entered_by',
-      'entered_by_role',
-      'entered_at',
-      'version',
-      'updated_at',
-    ])
-    .where('clinic_id', '=', clinicId)
-    .where('kind', '=', 'allergy')
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit),
+  clinicAllergies(db, clinicId).where('id', '>', afterId).orderBy('id').limit(limit),
 );
 
 /** Logged doses (taken or skipped) with their medication and who logged them. */
 export const dosesPage = compiledOnce((db: Db, clinicId: string, afterId: string, limit: number) =>
-  db
-    .selectFrom('dose_logs as d')
-    .innerJoin('medications as m', (j) =>
-      j.onRef('m.id', '=', 'd.medication_id').onRef('m.clinic_id', '=', 'd.clinic_id'),
-    )
-    .leftJoin('medication_catalogue as c', (j) =>
-      j.onRef('c.id', '=', 'm.catalogue_id').onRef('c.clinic_id', '=', 'm.clinic_id'),
-    )
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 'd.logged_by').onRef('u.clinic_id', '=', 'd.clinic_id'),
-    )
-    .select([
-      'd.id',
-      'd.patient_id',
-      'd.medication_id',
-      'm.name as medication_name',
-      'c.rxnorm_code',
-      'd.status',
-      'd.skip_reason',
-      'd.taken_at',
-      'd.scheduled_for',
-      'd.local_date',
-      'd.dose_amount',
-      'd.dose_unit',
-      'd.as_needed',
-      'd.logged_by',
-      'u.role as logged_by_role',
-      'd.created_at',
-      'd.updated_at',
-      'd.version',
-    ])
-    .where('d.clinic_id', '=', clinicId)
-    .where('d.id', '>', afterId)
-    .orderBy('d.id')
-    .limit(limit),
+  clinicDoses(db, clinicId).where('d.id', '>', afterId).orderBy('d.id').limit(limit),
 );
 
 /** Messages of the conversations with patients: kind 'patient' only, never the care team's own thread. */
