@@ -113,7 +113,8 @@ describe('the remaining forms check with the shared schema and show each problem
     const resultPosts = countRequests(page, 'POST', /\/medication-monitoring\/results$/);
     const bookings = countRequests(page, 'POST', /\/appointments$/);
 
-    // Prescribing: a dose above the schema's limit is refused at the dose field with the limit in words.
+    // Prescribing: a dose above the schema's limit is refused at the dose field with the limit in words;
+    // far above the label maximum, the button waits for a reason, so nothing can be sent.
     await page.goto(`/patients/${patientId}/medications`);
     await heading(page, 'Medications');
     await page.getByRole('button', { name: 'Start a medication' }).click();
@@ -125,19 +126,43 @@ describe('the remaining forms check with the shared schema and show each problem
     await dose.fill('200000');
     const reason = page.getByLabel(/^Reason( \*)?$/);
     await reason.fill('Moderate depression; agreed with Tom.');
-    await page.getByRole('button', { name: 'Record medication' }).click();
     await expect.poll(() => dose.getAttribute('aria-invalid')).toBe('true');
     expect(await helpOf(page, dose)).toContain('The dose must be 100,000 or less.');
-    await expect(isFocused(dose)).resolves.toBe(true);
     await expect(dose.inputValue()).resolves.toMatch(/^200,?000$/);
+    const record = page.getByRole('button', { name: 'Record medication' });
+    await expect(record.isDisabled()).resolves.toBe(true);
+    // A dose of 0: "Record" checks every field, names the dose's problem there and puts the focus on it.
+    await dose.fill('0');
+    await record.click();
+    await expect.poll(() => helpOf(page, dose)).toContain('The dose must be above 0.');
+    await expect(isFocused(dose)).resolves.toBe(true);
     await expect(reason.inputValue()).resolves.toBe('Moderate depression; agreed with Tom.');
     // An emptied dose is not 0: it is asked for at the field.
     await dose.fill('');
-    await page.getByRole('button', { name: 'Record medication' }).click();
+    await record.click();
     await expect.poll(() => helpOf(page, dose)).toContain('Enter the dose.');
     expect(medicationPosts()).toBe(0);
     await expectNoAxeViolations(page, 'start medication, dose refused');
     await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // A dose change: the emptied dose is asked for at the field, the reason kept; nothing sent.
+    const changes = countRequests(page, 'POST', /\/medications\/[^/]+\/changes$/);
+    const lithium = page.getByRole('article', { name: /Lithium/ });
+    await lithium.getByRole('button', { name: 'Change…' }).click();
+    await page.getByRole('menuitem', { name: 'Change dose or schedule' }).click();
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    const dialog = page.getByRole('dialog');
+    const newDose = dialog.getByLabel(/^New dose/);
+    await newDose.fill('');
+    await dialog.getByLabel(/^Reason/).fill('Level low at 0.4 mmol/L.');
+    await dialog.getByRole('button', { name: 'Record change' }).click();
+    await expect.poll(() => newDose.getAttribute('aria-invalid')).toBe('true');
+    expect(await helpOf(page, newDose)).toContain('Enter the dose.');
+    await expect(isFocused(newDose)).resolves.toBe(true);
+    await expect(dialog.getByLabel(/^Reason/).inputValue()).resolves.toBe('Level low at 0.4 mmol/L.');
+    expect(changes()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     // Lab entry: nothing typed as the result is refused at the value field, focused; nothing sent.
     const labForm = page.getByRole('form', { name: 'Record a monitoring result' });

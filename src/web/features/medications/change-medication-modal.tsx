@@ -8,11 +8,10 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
-  Textarea,
 } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import { errorMessage } from '../../components/query-state';
 import {
@@ -23,16 +22,32 @@ import {
   type Medication,
   type MedicationChangeInput,
 } from './api';
-import { mergeWarnings, resolveEntry, serverWarnings, usePrescribingChecks } from './prescribing-checks';
+import { mergeWarnings, prescribingChecks, resolveEntry, serverWarnings } from './prescribing-checks';
 import { useOtherNames } from './clinic-safety-api';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
 import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
-import { fieldErrors } from './field-errors';
+import { requiredNumber, useSchemaForm, type FieldErrors } from '../../lib/schema-form';
+import { medicationChangeInputSchema } from '../../../shared/medications/schemas';
 import { DOSE_UNITS, FORMS, ROUTES } from './options';
 import { defaultSchedule, ScheduleBuilder } from './schedule-builder';
 import { StepsEditor, stepsReady, type StepDraft } from './steps-editor';
 
 export type ChangeAction = MedicationChangeInput['action'];
+
+type ChangeValues = {
+  effectiveOn: string;
+  /** As the number field holds it: '' while empty (refused at the field, never 0). */
+  doseAmount: number | string;
+  doseUnit: string;
+  schedule: DoseSchedule;
+  steps: StepDraft[];
+  form: string;
+  route: string;
+  instructions: string;
+  endDate: string;
+  reason: string;
+  overMaximumReason: string;
+};
 
 export const actionLabels: Record<ChangeAction, string> = {
   change_dose: 'Change dose or schedule',
@@ -65,19 +80,7 @@ export function ChangeMedicationModal({
 }) {
   const change = useChangeMedication(patientId);
   const current = medication.current ?? medication.periods.at(-1) ?? null;
-  const [effectiveOn, setEffectiveOn] = useState(today < medication.startDate ? medication.startDate : today);
-  const [doseAmount, setDoseAmount] = useState<number | ''>(current?.doseAmount ?? '');
-  const [doseUnit, setDoseUnit] = useState(current?.doseUnit ?? 'mg');
-  const [schedule, setSchedule] = useState<DoseSchedule>(current?.schedule ?? defaultSchedule);
-  const [steps, setSteps] = useState<StepDraft[]>([]);
-  const [form, setForm] = useState(medication.form);
-  const [route, setRoute] = useState(medication.route);
-  const [instructions, setInstructions] = useState(medication.instructions);
-  const [endDate, setEndDate] = useState(medication.endDate ?? '');
-  const [reason, setReason] = useState('');
-  const [overMaximumReason, setOverMaximumReason] = useState('');
   const [answers, setAnswers] = useState<Record<string, SafetyAnswer>>({});
-  const serverErrors = fieldErrors(change.error);
   const stale = isApiError(change.error, 'precondition_failed');
 
   // Issue 11: a dose change or titration plan runs the same checks as the server, as the prescriber types.
@@ -88,27 +91,25 @@ export function ChangeMedicationModal({
   const entry =
     catalogue.data?.find((e) => e.id === medication.catalogueId) ??
     resolveEntry(catalogue.data ?? [], medication.name, otherNames.data);
-  const stepUnit = current?.doseUnit ?? doseUnit;
-  const readySteps = stepsReady(steps);
-  const checks = usePrescribingChecks({
-    catalogue: catalogue.data ?? [],
-    entry,
-    name: medication.name,
-    form: medication.form,
-    doses:
+  const stepUnit = current?.doseUnit ?? 'mg';
+
+  const checksOf = (v: ChangeValues) => {
+    const amount = requiredNumber(v.doseAmount);
+    const readySteps = stepsReady(v.steps);
+    const doses =
       action === 'change_dose'
-        ? doseAmount === ''
-          ? []
-          : [
+        ? Number.isFinite(amount)
+          ? [
               {
                 path: 'body.doseAmount',
                 unitPath: 'body.doseUnit',
                 label: 'The dose',
-                amount: doseAmount,
-                unit: doseUnit,
-                schedule,
+                amount,
+                unit: v.doseUnit,
+                schedule: v.schedule,
               },
             ]
+          : []
         : action === 'plan_steps'
           ? readySteps.map((st, i) => ({
               path: `body.steps.${String(i)}.doseAmount`,
@@ -116,73 +117,148 @@ export function ChangeMedicationModal({
               label: `Step ${String(i + 1)}`,
               amount: st.doseAmount,
               unit: stepUnit,
-              schedule: current?.schedule ?? schedule,
+              schedule: current?.schedule ?? v.schedule,
             }))
-          : [],
-    steps: action === 'plan_steps' ? readySteps : [],
-    stepsAfter: null,
-    context: checking ? context.data : undefined,
-  });
-  const local: Record<string, string> = {};
-  for (const p of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
-    const key = p.path.replace(/^body\./, '').split('.')[0] ?? '';
-    local[key] ??= p.message;
-  }
-  const checked = ['doseAmount', 'doseUnit', 'steps', 'overMaximumReason'];
-  const errors: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(serverErrors).filter(([k]) => !checks || !checked.includes(k))),
-    ...local,
+          : [];
+    return prescribingChecks({
+      catalogue: catalogue.data ?? [],
+      entry,
+      name: medication.name,
+      form: medication.form,
+      doses,
+      steps: action === 'plan_steps' ? readySteps : [],
+      stepsAfter: null,
+      context: checking ? context.data : undefined,
+    });
   };
-  const overMaximum = (checks?.overMaximum.length ?? 0) > 0 || serverErrors.overMaximumReason !== undefined;
-  const warnings = checking ? mergeWarnings(checks?.warnings ?? [], serverWarnings(change.error)) : [];
-  const blocked =
-    checking &&
-    ((checks?.fieldErrors.length ?? 0) > 0 ||
-      (overMaximum && overMaximumReason.trim() === '') ||
-      !allAnswered(warnings, answers));
+  // Read once per set of values (the schema check, the request and the page all ask for it).
+  const inputs = [catalogue.data, otherNames.data, context.data] as const;
+  const lastChecks = useRef<{ of: unknown[]; is: ReturnType<typeof checksOf> } | null>(null);
+  const checksFor = (v: ChangeValues) => {
+    const of = [v, ...inputs];
+    if (!lastChecks.current?.of.every((x, i) => x === of[i])) lastChecks.current = { of, is: checksOf(v) };
+    return lastChecks.current.is;
+  };
+  const overMaximumOf = (v: ChangeValues) => (checksFor(v)?.overMaximum.length ?? 0) > 0;
+  const warningsOf = (v: ChangeValues) =>
+    checking ? mergeWarnings(checksFor(v)?.warnings ?? [], serverWarnings(change.error)) : [];
 
-  const body = (): MedicationChangeInput | null => {
-    const safety = {
-      overMaximumReason: overMaximum ? overMaximumReason.trim() : null,
-      safetyAnswers: answersFor(warnings, answers),
-    };
-    const common = { reason, sideEffectReportId };
-    switch (action) {
-      case 'change_dose':
-        return doseAmount === ''
-          ? null
-          : { action, effectiveOn, doseAmount, doseUnit, schedule, ...common, ...safety };
-      case 'plan_steps': {
-        const ready = readySteps.map((s) => ({ ...s, doseUnit: stepUnit }));
-        return ready.length === 0 ? null : { action, steps: ready, ...common, ...safety };
+  // Checked with the route's own schema (medicationChangeInputSchema) and the prescribing checks before it
+  // is sent; each problem at its field, the first focused; an emptied dose is refused there (issue 17).
+  const form = useSchemaForm({
+    schema: medicationChangeInputSchema,
+    initialValues: (): ChangeValues => ({
+      effectiveOn: today < medication.startDate ? medication.startDate : today,
+      doseAmount: current?.doseAmount ?? '',
+      doseUnit: current?.doseUnit ?? 'mg',
+      schedule: current?.schedule ?? defaultSchedule,
+      steps: [],
+      form: medication.form,
+      route: medication.route,
+      instructions: medication.instructions,
+      endDate: medication.endDate ?? '',
+      reason: '',
+      overMaximumReason: '',
+    }),
+    toPayload: (v: ChangeValues): MedicationChangeInput => {
+      const safety = {
+        overMaximumReason: overMaximumOf(v) ? v.overMaximumReason.trim() : null,
+        safetyAnswers: answersFor(warningsOf(v), answers),
+      };
+      const common = { reason: v.reason, sideEffectReportId };
+      switch (action) {
+        case 'change_dose':
+          return {
+            action,
+            effectiveOn: v.effectiveOn,
+            doseAmount: requiredNumber(v.doseAmount),
+            doseUnit: v.doseUnit,
+            schedule: v.schedule,
+            ...common,
+            ...safety,
+          };
+        case 'plan_steps':
+          // Every step as typed: one without a dose is refused at its field, never dropped.
+          return {
+            action,
+            steps: v.steps.map((st) => ({
+              from: st.from,
+              doseAmount: requiredNumber(st.doseAmount),
+              doseUnit: stepUnit,
+            })),
+            ...common,
+            ...safety,
+          };
+        case 'pause':
+        case 'resume':
+          return { action, effectiveOn: v.effectiveOn, ...common };
+        case 'stop':
+          return { action, lastDay: v.effectiveOn, ...common };
+        case 'edit_details':
+          return {
+            action,
+            form: v.form,
+            route: v.route,
+            instructions: v.instructions,
+            endDate: v.endDate === '' ? null : v.endDate,
+            ...common,
+          };
       }
-      case 'pause':
-      case 'resume':
-        return { action, effectiveOn, ...common };
-      case 'stop':
-        return { action, lastDay: effectiveOn, ...common };
-      case 'edit_details':
-        return { action, form, route, instructions, endDate: endDate === '' ? null : endDate, ...common };
-    }
+    },
+    fieldOf: { lastDay: 'effectiveOn' },
+    moreErrors: (v: ChangeValues) => {
+      const found: FieldErrors = {};
+      for (const problem of checksFor(v)?.fieldErrors ?? [])
+        found[problem.path.replace(/^body\./, '')] ??= problem.message;
+      if (overMaximumOf(v) && v.overMaximumReason.trim() === '')
+        found.overMaximumReason = 'Give a reason, or lower the dose.';
+      return found;
+    },
+  });
+  const v = form.values;
+  const checks = checksFor(v);
+  const overMaximum = overMaximumOf(v);
+  const warnings = warningsOf(v);
+  const unanswered = !allAnswered(warnings, answers);
+  // The prescribing checks' words show at the dose and steps as the prescriber types (issue 11), under the
+  // form's own message once there is one.
+  const checked: Record<string, string> = {};
+  for (const problem of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
+    const key = problem.path.replace(/^body\./, '').split('.')[0] ?? '';
+    checked[key] ??= problem.message;
+  }
+  if (overMaximum && v.overMaximumReason.trim() === '')
+    checked.overMaximumReason = 'Give a reason, or lower the dose.';
+  const field = (path: keyof ChangeValues) => {
+    const props = form.getInputProps(path);
+    return { ...props, error: props.error ?? checked[path] };
   };
+  const gated = checking && (unanswered || (overMaximum && v.overMaximumReason.trim() === ''));
+  const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
+  const stepsError = Object.keys(form.errors).some((key) => key.startsWith('steps.'))
+    ? undefined
+    : (form.errorAt('steps') ?? checked.steps);
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const b = body();
-    if (!b) return;
-    change.mutate(
-      { medicationId: medication.id, version: medication.version, body: b },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            title: 'Change recorded',
-            message: `${medication.name}: ${actionLabels[action].toLowerCase()}.`,
-          });
-          onClose();
+    change.reset();
+    form.submit((body) => {
+      if (gated) return;
+      change.mutate(
+        { medicationId: medication.id, version: medication.version, body },
+        {
+          onSuccess: () => {
+            notifications.show({
+              color: 'green',
+              title: 'Change recorded',
+              message: `${medication.name}: ${actionLabels[action].toLowerCase()}.`,
+            });
+            onClose();
+          },
+          onError: (error) => form.setServerErrors(error),
         },
-      },
-    );
+      );
+    });
   };
 
   return (
@@ -193,32 +269,31 @@ export function ChangeMedicationModal({
             <>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <NumberInput
+                  id="change-dose"
                   label="New dose"
-                  min={0}
-                  value={doseAmount}
-                  onChange={(v) => setDoseAmount(typeof v === 'number' ? v : '')}
                   required
-                  error={errors.doseAmount}
-                  aria-describedby="change-dose-range"
+                  clampBehavior="none"
+                  {...field('doseAmount')}
+                  // The label range below describes the dose too (after its error, if any).
+                  aria-describedby={
+                    field('doseAmount').error === undefined
+                      ? 'change-dose-range'
+                      : 'change-dose-error change-dose-range'
+                  }
                 />
-                <Select
-                  label="Unit"
-                  data={DOSE_UNITS}
-                  value={doseUnit}
-                  onChange={(v) => setDoseUnit(v ?? 'mg')}
-                  allowDeselect={false}
-                  error={errors.doseUnit}
-                />
-                <TextInput
-                  type="date"
-                  label="From"
-                  value={effectiveOn}
-                  onChange={(e) => setEffectiveOn(e.currentTarget.value)}
-                  required
-                  error={errors.effectiveOn}
-                />
+                <Select label="Unit" data={DOSE_UNITS} allowDeselect={false} {...field('doseUnit')} />
+                <TextInput type="date" label="From" required {...field('effectiveOn')} />
               </SimpleGrid>
-              <ScheduleBuilder value={schedule} onChange={setSchedule} idPrefix="change" />
+              <ScheduleBuilder
+                value={v.schedule}
+                onChange={(next) => form.setFieldValue('schedule', next)}
+                idPrefix="change"
+              />
+              {form.errorAt('schedule') && (
+                <Text size="sm" c="red.9" role="alert">
+                  {form.errorAt('schedule')}
+                </Text>
+              )}
               {medication.upcoming.length > 0 && (
                 <Text size="sm" c="dimmed">
                   Planned steps after this day are replaced by this change.
@@ -229,14 +304,15 @@ export function ChangeMedicationModal({
           {action === 'plan_steps' && (
             <>
               <StepsEditor
-                steps={steps}
-                onChange={setSteps}
-                unit={current?.doseUnit ?? 'mg'}
+                steps={v.steps}
+                onChange={(next) => form.setFieldValue('steps', next)}
+                unit={stepUnit}
                 firstDay={today}
+                errorAt={form.errorAt}
               />
-              {errors.steps && (
-                <Text size="sm" c="red">
-                  {errors.steps}
+              {stepsError !== undefined && (
+                <Text size="sm" c="red.9" role="alert">
+                  {stepsError}
                 </Text>
               )}
               <Text size="sm" c="dimmed">
@@ -252,23 +328,16 @@ export function ChangeMedicationModal({
               autosize
               minRows={2}
               required
-              value={overMaximumReason}
-              onChange={(e) => setOverMaximumReason(e.currentTarget.value)}
-              error={
-                overMaximumReason.trim() === ''
-                  ? (serverErrors.overMaximumReason ?? 'Give a reason, or lower the dose.')
-                  : undefined
-              }
+              maxLength={1000}
+              {...field('overMaximumReason')}
             />
           )}
           {(action === 'pause' || action === 'resume' || action === 'stop') && (
             <TextInput
               type="date"
               label={action === 'stop' ? 'Last day taken' : action === 'pause' ? 'Pause from' : 'Resume from'}
-              value={effectiveOn}
-              onChange={(e) => setEffectiveOn(e.currentTarget.value)}
               required
-              error={errors.effectiveOn ?? errors.lastDay}
+              {...field('effectiveOn')}
               w={220}
             />
           )}
@@ -277,33 +346,24 @@ export function ChangeMedicationModal({
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <Select
                   label="Form"
-                  data={[...new Set([...FORMS, form])]}
-                  value={form}
-                  onChange={(v) => setForm(v ?? form)}
+                  data={[...new Set([...FORMS, medication.form])]}
                   allowDeselect={false}
+                  {...field('form')}
                 />
                 <Select
                   label="Route"
-                  data={[...new Set([...ROUTES, route])]}
-                  value={route}
-                  onChange={(v) => setRoute(v ?? route)}
+                  data={[...new Set([...ROUTES, medication.route])]}
                   allowDeselect={false}
+                  {...field('route')}
                 />
-                <TextInput
-                  type="date"
-                  label="End date"
-                  description="Empty = ongoing"
-                  value={endDate}
-                  onChange={(e) => setEndDate(e.currentTarget.value)}
-                  error={errors.endDate}
-                />
+                <TextInput type="date" label="End date" description="Empty = ongoing" {...field('endDate')} />
               </SimpleGrid>
               <Textarea
                 label="Instructions for the patient"
                 autosize
                 minRows={2}
-                value={instructions}
-                onChange={(e) => setInstructions(e.currentTarget.value)}
+                maxLength={2000}
+                {...field('instructions')}
               />
             </>
           )}
@@ -313,24 +373,23 @@ export function ChangeMedicationModal({
             autosize
             minRows={2}
             required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
+            maxLength={1000}
+            {...field('reason')}
             data-autofocus
           />
           <SafetyWarningsPanel warnings={warnings} answers={answers} onChange={setAnswers} />
           {stale && (
-            <Callout color="orange" variant="light">
+            <Callout color="orange" variant="light" role="alert">
               Someone changed this medication since you opened it. The page now shows the latest; close and
               try again.
             </Callout>
           )}
-          {change.isError && !stale && Object.keys(errors).length === 0 && warnings.length === 0 && (
-            <Callout color="red" variant="light">
+          {change.isError && !stale && !fieldsMarked && warnings.length === 0 && (
+            <Callout color="red" variant="light" role="alert">
               {errorMessage(change.error)}
             </Callout>
           )}
-          {blocked && (
+          {(fieldsMarked || gated) && (
             <Text size="sm" role="status">
               To record this, fix what is marked above and answer each safety check.
             </Text>
@@ -343,7 +402,7 @@ export function ChangeMedicationModal({
               type="submit"
               color={action === 'stop' ? 'red' : undefined}
               loading={change.isPending}
-              disabled={reason.trim() === '' || body() === null || blocked}
+              disabled={gated}
             >
               {action === 'stop' ? 'Stop medication' : 'Record change'}
             </Button>

@@ -201,7 +201,25 @@ export function StartMedicationForm({
   const { resolved, entry, checks, unknownName, overMaximum } = readingOf(v);
   const warnings = warningsOf(v);
   const unanswered = !allAnswered(warnings, answers);
-  const field = (path: keyof StartValues) => form.getInputProps(path);
+  // The prescribing checks' words show at the dose, unit and steps as the prescriber types (issue 11),
+  // under the form's own message once there is one (the schema's or the server's).
+  const checked: Record<string, string> = {};
+  for (const problem of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
+    const key = problem.path.replace(/^body\./, '').split('.')[0] ?? '';
+    checked[key] ??= problem.message;
+  }
+  if (overMaximum && v.overMaximumReason.trim() === '')
+    checked.overMaximumReason = 'Give a reason, or lower the dose.';
+  const field = (path: keyof StartValues) => {
+    const props = form.getInputProps(path);
+    return { ...props, error: props.error ?? checked[path] };
+  };
+  // The safety gates hold the button until answered (a reason above the maximum, each warning, whether an
+  // unknown medicine needs monitoring); any other problem is shown at its field when "Record" is pressed.
+  const gated =
+    unanswered ||
+    (overMaximum && v.overMaximumReason.trim() === '') ||
+    (unknownName && v.needsMonitoring === '');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -395,7 +413,7 @@ export function StartMedicationForm({
               {errorMessage(start.error)}
             </Callout>
           )}
-          {(fieldsMarked || unanswered) && (
+          {(fieldsMarked || gated) && (
             <Text size="sm" role="status">
               To record this, fix what is marked above and answer each safety check.
             </Text>
@@ -404,7 +422,7 @@ export function StartMedicationForm({
             <Button variant="default" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" loading={start.isPending} disabled={unanswered}>
+            <Button type="submit" loading={start.isPending} disabled={gated}>
               Record medication
             </Button>
           </Group>
