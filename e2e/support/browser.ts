@@ -37,6 +37,8 @@ export async function newContext(browser: Browser, options: ContextOptions): Pro
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
     deviceScaleFactor: 1,
+    // The app honours "reduce motion" (theme.respectReducedMotion): no transitions to wait out between steps.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   return context;
