@@ -8,7 +8,7 @@ import type { Role, SessionAnswer, SessionUser } from '../../shared/accounts/api
 
 export const sessionKey = ['session'] as const;
 
-async function fetchSession(): Promise<SessionAnswer | null> {
+async function readSession(): Promise<SessionAnswer | null> {
   try {
     const answer = await api.get<SessionAnswer>('/api/auth/session');
     setCsrfToken(answer.csrfToken);
@@ -23,6 +23,18 @@ async function fetchSession(): Promise<SessionAnswer | null> {
     }
     throw error;
   }
+}
+
+// Issue 17 ("Fast"): the session is asked for while the app's modules load (index.html preloads it), not
+// after React's first render: the page's first reads (lib/early-reads.ts) leave as soon as it answers. The
+// session query takes this read once; every later ask (after signing in or out) goes to the server.
+let early: Promise<SessionAnswer | null> | null = typeof window === 'undefined' ? null : readSession();
+early?.catch(() => undefined); // a failure reaches the session query when it takes the read
+
+function fetchSession(): Promise<SessionAnswer | null> {
+  const read = early;
+  early = null;
+  return read ?? readSession();
 }
 
 export function useSessionQuery() {
