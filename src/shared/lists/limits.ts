@@ -80,3 +80,9 @@ export const PLAN_COMMENTS_MAX = 500;
 export const PLAN_REVIEWS_MAX = 500;
 /** A patient's medications: every current (active or paused) one, then the latest stopped ones. */
 export const MEDICATIONS_MAX = 500;
+
+/**
+ * A patient's timeline window (GET /api/patients/:id/timeline, "My progress"): at most this many days (ten
+ * years). Without `from`, the window is the ten years up to `to`; `hasMore` says the record starts earlier.
+ */
+export const TIMELINE_MAX_DAYS = 3653;

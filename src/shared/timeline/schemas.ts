@@ -110,6 +110,9 @@ export const planMarkSchema = z.object({
 
 export const timelineSchema = z.object({
   patientId: z.string(),
+  /** Bounded (issue 19): without `from`, the window is at most TIMELINE_MAX_DAYS; true when the record starts
+   *  before it (the page says so). */
+  hasMore: z.boolean(),
   from: day,
   to: day,
   today: day,
@@ -128,6 +131,8 @@ export const timelineSchema = z.object({
 
 /** The patient's own view: scores, own medicines, own practice and plain-words sentences. */
 export const progressSchema = z.object({
+  /** As the timeline's: the record starts before the ten-year window shown (issue 19). */
+  hasMore: z.boolean(),
   from: day,
   to: day,
   today: day,

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { readPatientRecord } from '../../platform/access/patient-access.js';
 import { patientBasics } from '../../platform/patients/patient-basics.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { TIMELINE_MAX_DAYS } from '../../../shared/lists/limits.js';
 import { countedDoses } from '../../../shared/adherence/adherence.js';
 import { byMedication } from '../../../shared/adherence/per-medication.js';
 import { practiceLibrary } from '../../../shared/practice/library.js';
@@ -19,8 +20,9 @@ import * as repo from './timeline.repository.js';
 /** Before any record Duet keeps: the window "all" starts here and the answer names its first event's day. */
 const ALL_FROM = '1970-01-01';
 
-/** The window asked for; without `to`, today; without `from`, everything (the answer then starts on the
- *  day of the first event, or enrolment when earlier, never on the placeholder). */
+/** The window asked for; without `to`, today; without `from`, everything up to TIMELINE_MAX_DAYS back (the
+ *  answer then starts on the day of the first event, or enrolment when earlier, never before that bound; issue
+ *  19). A window asked longer than the bound is refused (400), never cut. */
 async function windowOf(
   db: Db,
   actor: Actor,
@@ -32,8 +34,9 @@ async function windowOf(
   if (!basics) throw notFound('Patient');
   const zone = basics.timeZone;
   const today = localDate(now, zone);
-  const from = q.from ?? ALL_FROM;
   const to = q.to ?? today;
+  const earliest = addDays(to, -(TIMELINE_MAX_DAYS - 1));
+  const from = q.from ?? (earliest > ALL_FROM ? earliest : ALL_FROM);
   if (from > to)
     throw new AppError('validation_failed', 'The start of the window must not be after its end', [
       {
@@ -41,12 +44,22 @@ async function windowOf(
         message: `The window ends on ${to}, before it starts (${from})`,
       },
     ]);
-  const fromAt = q.from === undefined ? 0 : instantAt(from, '00:00', zone);
+  if (q.from !== undefined && q.from < earliest)
+    throw new AppError('validation_failed', `A window holds at most ${String(TIMELINE_MAX_DAYS)} days.`, [
+      { path: 'query.from', message: `At most ${String(TIMELINE_MAX_DAYS)} days before ${to}` },
+    ]);
+  const fromAt = instantAt(from, '00:00', zone);
   const toAt = instantAt(addDays(to, 1), '00:00', zone);
-  /** The day the answer says the window starts: `from` as asked, else the earliest of these days. */
-  const shownFrom = (days: readonly string[]) =>
-    q.from ?? days.reduce((a, b) => (b < a ? b : a), localDate(basics.enrolledAt, zone));
-  return { zone, today, shownFrom, window: { from, to, fromAt, toAt } };
+  const enrolledDay = localDate(basics.enrolledAt, zone);
+  /** The day the answer says the window starts: `from` as asked, else the earliest of these days (in the window). */
+  const shownFrom = (days: readonly string[]) => {
+    if (q.from !== undefined) return q.from;
+    const first = days.reduce((a, b) => (b < a ? b : a), enrolledDay);
+    return first < from ? from : first;
+  };
+  /** Without `from`, the record starts before the bounded window (issue 19). */
+  const hasMore = q.from === undefined && enrolledDay < from;
+  return { zone, today, shownFrom, hasMore, window: { from, to, fromAt, toAt } };
 }
 
 /** Who reads practice entries: the patient all their own, a therapist both sharings, the rest team-shared. */
@@ -142,7 +155,7 @@ export async function readTimeline(
   query: { from?: string; to?: string },
 ): Promise<Timeline> {
   const c = actor.clinicId;
-  const { zone, today, shownFrom, window: w } = await windowOf(trx, actor, patientId, now, query);
+  const { zone, today, shownFrom, hasMore, window: w } = await windowOf(trx, actor, patientId, now, query);
   const [scores, baselines, medications, sessions, sideEffects, practice, ratings, helps, versions, reviews] =
     await Promise.all([
       repo.scoreRows(trx, c, patientId, w),
@@ -162,6 +175,7 @@ export async function readTimeline(
   };
   const timeline: Timeline = {
     patientId,
+    hasMore,
     from: w.from,
     to: w.to,
     today,
@@ -226,7 +240,12 @@ export function myProgress(
     { action: 'progress.read', resourceType: 'timeline' },
     async (trx) => {
       const c = actor.clinicId;
-      const { today, shownFrom, window: w } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
+      const {
+        today,
+        shownFrom,
+        hasMore,
+        window: w,
+      } = await windowOf(trx, actor, patientId, deps.clock.now(), query);
       const [scores, medications, regimens, practice, starts] = await Promise.all([
         repo.scoreRows(trx, c, patientId, w),
         repo.medicationRows(trx, c, patientId, w),
@@ -245,6 +264,7 @@ export function myProgress(
         })),
       ]);
       return {
+        hasMore,
         from: shownFrom([
           ...marks.map((x) => x.day),
           ...medications.map((m) => m.start_date),

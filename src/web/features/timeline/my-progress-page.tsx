@@ -30,6 +30,11 @@ export function MyProgressPage() {
             <Title order={2} size="h3" id="so-far-heading">
               So far
             </Title>
+            {data.hasMore ? (
+              <Text size="sm" c="dimmed">
+                Showing the latest ten years, from {formatDay(data.from)}; earlier care is not shown.
+              </Text>
+            ) : null}
             {data.sentences.length === 0 ? (
               <Text>When you answer your first questionnaire, your progress shows here.</Text>
             ) : (

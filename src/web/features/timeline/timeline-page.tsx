@@ -138,6 +138,11 @@ export function TimelinePage() {
       {data && win ? (
         <Paper withBorder p="md">
           <Stack gap="sm">
+            {data.hasMore ? (
+              <Text size="sm" c="dimmed">
+                Showing the latest ten years, from {formatDay(data.from)}; earlier care is not shown.
+              </Text>
+            ) : null}
             <Group justify="space-between" wrap="wrap">
               <SegmentedControl
                 aria-label="Time span"

@@ -4,6 +4,7 @@ import { timelineRows } from './timeline-rows';
 
 const empty: Timeline = {
   patientId: 'p1',
+  hasMore: false,
   from: '2026-09-01',
   to: '2026-11-02',
   today: '2026-11-02',
