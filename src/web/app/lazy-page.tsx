@@ -67,28 +67,17 @@ export function preloadPage(element: ReactNode): void {
 }
 
 const waiting: (() => void)[] = [];
-let draining = false;
+let scheduled = false;
 
-function nextWhenIdle(step: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(step, { timeout: 500 });
-  else window.setTimeout(step, 0);
-}
-
-function drain(): void {
-  const show = waiting.shift();
-  if (show === undefined) {
-    draining = false;
-    return;
-  }
-  show();
-  nextWhenIdle(drain);
+function showAll(): void {
+  scheduled = false;
+  // In one callback, so React renders them together: one task, not one per part.
+  for (const show of waiting.splice(0)) show();
 }
 
 /**
- * False on the first render, true once the page has painted and the browser has a moment. What waits for it
- * shows one at a time, each in its own short task when the browser is idle, in the order asked: the phone
- * paints and answers a tap in between rather than after one long render of everything (issue 17; not a React
- * transition: a query answer arriving during a transition's render turns it into one blocking render).
+ * False on the first render, true once the page has painted and the browser has a moment (one idle callback
+ * for everything that waits, so it renders in one go), for what the first paint does not need (issue 17).
  */
 export function usePaintedOnce(): boolean {
   const [painted, setPainted] = useState(false);
@@ -97,9 +86,11 @@ export function usePaintedOnce(): boolean {
     waiting.push(() => {
       if (live) setPainted(true);
     });
-    if (!draining) {
-      draining = true;
-      nextWhenIdle(drain);
+    if (!scheduled) {
+      scheduled = true;
+      if (typeof window.requestIdleCallback === 'function')
+        window.requestIdleCallback(showAll, { timeout: 500 });
+      else window.setTimeout(showAll, 0);
     }
     return () => {
       live = false;
@@ -109,10 +100,12 @@ export function usePaintedOnce(): boolean {
 }
 
 /**
- * A secondary part of a page (a card below the fold), rendered only after the page has painted (one part per
- * idle moment, usePaintedOnce) and loaded in its own chunk, so what a person came for shows first. Until then `placeholder` holds its place (issue 17: a
- * card that always shows gets a placeholder of its loading height, so links below it do not move under the
- * pointer); without one nothing is shown. The part brings its own loading state.
+ * A secondary part of a page (a card below the fold) loaded in its own chunk after the page itself, so what a
+ * person came for shows first. Until it arrives `placeholder` holds its place (issue 17: a card that always
+ * shows gets a placeholder of its loading height, so links below it do not move under the pointer); without
+ * one nothing is shown. The part brings its own loading state. (Rendering the parts only after the first paint
+ * made Today usable sooner in bench/phone-load.ts but added blocking time in Lighthouse, which counts
+ * everything up to "interactive": docs/benchmarks.md.)
  */
 export function lazyPart<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
@@ -120,8 +113,6 @@ export function lazyPart<Props extends object>(
 ): ComponentType<Props> {
   const { Loaded } = loadable(load);
   function LazyPart(props: Props) {
-    const painted = usePaintedOnce();
-    if (!painted) return placeholder;
     return (
       <Suspense fallback={placeholder}>
         <Loaded {...props} />
