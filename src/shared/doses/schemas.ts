@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { TODAY_AS_NEEDED_LOGS_MAX } from './today.js';
 import { skipReasons } from './rules.js';
+import { listLimitSchema } from '../lists/limit-query.js';
+import { SUPPLIES_MAX } from '../lists/limits.js';
 
 // API shapes of the patient's dose side: Today, dose logs, supplies and refill forecast, reminder
 // choices and the private calendar feed.
@@ -164,7 +166,12 @@ export const newSupplySchema = z.object({
   countedOn: day.optional(),
 });
 export type NewSupply = z.input<typeof newSupplySchema>;
-export const supplyListSchema = z.object({ supplies: z.array(refillForecastSchema) });
+/**
+ * Bounded (issue 19): at most `limit` forecasts, every current medication's kept first, then those of the
+ * medications that ended latest; `hasMore` when some were left out. Listed by name, as always.
+ */
+export const supplyListSchema = z.object({ supplies: z.array(refillForecastSchema), hasMore: z.boolean() });
+export const supplyListQuerySchema = z.object({ limit: listLimitSchema(SUPPLIES_MAX) });
 
 export const reminderSettingsSchema = z.object({
   inApp: z.boolean(),

@@ -86,3 +86,5 @@ export const MEDICATIONS_MAX = 500;
  * years). Without `from`, the window is the ten years up to `to`; `hasMore` says the record starts earlier.
  */
 export const TIMELINE_MAX_DAYS = 3653;
+/** A patient's refill forecasts (one per medication with a counted supply): every current medication's first. */
+export const SUPPLIES_MAX = 500;

@@ -15,6 +15,7 @@ import {
   refillForecastSchema,
   reminderSettingsInputSchema,
   reminderSettingsSchema,
+  supplyListQuerySchema,
   supplyListSchema,
   todaySchema,
 } from '../../../shared/doses/schemas.js';
@@ -114,10 +115,14 @@ export function doseRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/patients/:patientId/supplies', {
     config: { policy: policies.careTeamOrPatient },
-    schema: { tags, params: patientParams, response: { 200: supplyListSchema, ...errors(400, 401, 404) } },
-    handler: async (request) => ({
-      supplies: await supplies.listSupplies(deps, actorOf(request), request.params.patientId),
-    }),
+    schema: {
+      tags,
+      params: patientParams,
+      querystring: supplyListQuerySchema,
+      response: { 200: supplyListSchema, ...errors(400, 401, 404) },
+    },
+    handler: (request) =>
+      supplies.listSupplies(deps, actorOf(request), request.params.patientId, request.query.limit),
   });
 
   app.post('/api/patients/:patientId/supplies', {

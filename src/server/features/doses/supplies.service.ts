@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { RefillForecast } from '../../../shared/doses/schemas.js';
+import { boundForecasts } from '../../../shared/doses/supplies-bound.js';
+import { SUPPLIES_MAX } from '../../../shared/lists/limits.js';
 import type { z } from 'zod';
 import type { newSupplySchema } from '../../../shared/doses/schemas.js';
 import * as supplies from './supplies.repository.js';
@@ -66,8 +68,16 @@ export function recordSupply(
   );
 }
 
-/** Refill forecasts of the patient's medications that have a supply (patient and care team). */
-export function listSupplies(deps: AppDeps, actor: Actor, patientId: string): Promise<RefillForecast[]> {
+/**
+ * Refill forecasts of the patient's medications that have a supply (patient and care team), at most `limit`:
+ * every current medication's first (issue 19, `boundForecasts`).
+ */
+export function listSupplies(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  limit: number = SUPPLIES_MAX,
+): Promise<{ supplies: RefillForecast[]; hasMore: boolean }> {
   return readPatientRecord(
     deps,
     actor,
@@ -75,7 +85,9 @@ export function listSupplies(deps: AppDeps, actor: Actor, patientId: string): Pr
     { action: 'supply.list', resourceType: 'medication_supply' },
     async (trx) => {
       const schedule = await patientSchedule(trx, actor.clinicId, patientId);
-      return forecastsFor(trx, actor.clinicId, schedule, localDate(deps.clock.now(), schedule.timeZone));
+      const today = localDate(deps.clock.now(), schedule.timeZone);
+      const forecasts = await forecastsFor(trx, actor.clinicId, schedule, today);
+      return boundForecasts(forecasts, schedule.regimens, today, limit);
     },
   );
 }

@@ -218,8 +218,7 @@ export function useCorrectDose(patientId: string) {
 export function useSupplies(patientId: string) {
   return useQuery({
     queryKey: doseKeys.supplies(patientId),
-    queryFn: () =>
-      api.get<{ supplies: RefillForecast[] }>(`${base(patientId)}/supplies`).then((r) => r.supplies),
+    queryFn: () => api.get<{ supplies: RefillForecast[]; hasMore: boolean }>(`${base(patientId)}/supplies`),
     enabled: patientId !== '',
   });
 }

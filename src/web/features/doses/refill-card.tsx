@@ -8,6 +8,7 @@ import { useMedications } from '../medications/api';
 import { newClientId } from '../messaging/api';
 import type { NewSupply } from '../../../shared/doses/schemas';
 import { useRecordSupply, useSupplies } from './api';
+import { ShowingLatest } from '../../components/showing-latest';
 import { runsOutText } from './words';
 
 const QUANTITY = { min: 0.5, max: 100_000 };
@@ -58,7 +59,7 @@ export function RefillCard({ patientId }: { patientId: string }) {
       {supplies.isPending && <LoadingState label="Loading your supplies…" />}
       {supplies.isError && <ErrorState error={supplies.error} onRetry={() => void supplies.refetch()} />}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} mb="md">
-        {(supplies.data ?? []).map((s) => (
+        {(supplies.data?.supplies ?? []).map((s) => (
           <li key={s.supplyId}>
             <Text fw={700}>{s.name}</Text>
             <Text size="sm" c={s.lowSupply ? 'orange.9' : undefined} fw={s.lowSupply ? 700 : undefined}>
@@ -73,6 +74,13 @@ export function RefillCard({ patientId }: { patientId: string }) {
           </li>
         ))}
       </Stack>
+      {supplies.data && (
+        <ShowingLatest
+          shown={supplies.data.supplies.length}
+          hasMore={supplies.data.hasMore}
+          what="medicines' counts (current medicines first)"
+        />
+      )}
       {options.length > 0 && (
         <Stack
           gap="sm"
