@@ -243,9 +243,13 @@ if (!databaseUrl) {
       const answers = await Promise.all(ids.map((id) => newNote(id)));
       expect(answers.map((a) => a.status)).toEqual(ids.map(() => 201));
       expect(await notesSaved(ids)).toBe(10);
-      const writers = accessLog(prefix)
-        .filter((l) => l.method === 'POST' && l.path.endsWith('/progress-notes') && l.status === 201)
-        .map((l) => l.upstream);
+      const writersNow = () =>
+        accessLog(prefix)
+          .filter((l) => l.method === 'POST' && l.path.endsWith('/progress-notes') && l.status === 201)
+          .map((l) => l.upstream);
+      // nginx writes a request's log line after sending its answer: a client can read the answer first.
+      await waitFor('the ten writes in the access log', () => Promise.resolve(writersNow().length >= 10));
+      const writers = writersNow();
       expect(writers).toHaveLength(10);
       expect(new Set(writers).size).toBe(2);
     });
