@@ -3,6 +3,7 @@
 // one read-only repository: reading another feature's table is allowed (docs/architecture.md, "Boundaries");
 // this file never writes one. Every query is scoped by clinic_id and patient_id. Psychotherapy notes are
 // never read (their table is named only by the notes repository), nor the care team's own thread.
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 export async function clinicName(db: Db, clinicId: string): Promise<string> {
@@ -197,7 +198,9 @@ export function accessEventRows(db: Db, clinicId: string, patientId: string, pat
       .where('a.patient_id', '=', patientId)
       .where('a.actor_id', 'is not', null)
       .where('a.actor_id', '!=', patientUserId)
-      .orderBy('a.seq')
+      // In chain order, sorted from the patient's events (the per-patient index is (clinic, patient, at), migration
+      // 051): `seq + 0` keeps the planner off the clinic's whole chain, which `seq` alone would walk to skip the sort.
+      .orderBy(sql`${sql.ref('a.seq')} + 0`)
       .execute()
   );
 }

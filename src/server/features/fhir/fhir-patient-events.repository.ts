@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { clinicDoses } from './fhir-queries.repository.js';
 
 // The patient's dose log, messages with the care team and access trail, read for FHIR newest first with a
 // keyset position (these grow without bound). Each query stays on an existing index:
 // dose_logs (clinic_id, patient_id, local_date), messages (clinic_id, patient_id, created_at),
-// audit_events (clinic_id, patient_id, seq).
+// audit_events (clinic_id, patient_id, at) (the one per-patient index since migration 051).
 
 const orEmpty = (list: readonly string[]) => (list.length === 0 ? [''] : [...list]);
 
@@ -189,8 +190,11 @@ export function searchAccess(db: Db, s: AccessSearch & Page) {
       'a.action',
       'a.outcome',
     ]);
-  if (s.after) q = q.where('a.seq', '<', s.after.at);
-  return q.orderBy('a.seq', 'desc').limit(s.limit).execute();
+  // The patient's events come from the per-patient index and are sorted by chain position: `seq + 0` keeps the
+  // planner from walking the clinic's whole chain by its primary key to skip the sort (migration 051).
+  const seq = sql<number>`${sql.ref('a.seq')} + 0`;
+  if (s.after) q = q.where(seq, '<', s.after.at);
+  return q.orderBy(seq, 'desc').limit(s.limit).execute();
 }
 export type AccessRow = Awaited<ReturnType<typeof searchAccess>>[number];
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 /** Whose events a report leaves out: the patient's own (they know what they did). */
@@ -90,6 +91,9 @@ export async function timesOfLine(
     .where('a.at', '>=', line.from)
     .where('a.at', '<', line.to);
   if (line.action !== null) q = q.where('a.action', '=', line.action);
-  if (line.beforeSeq !== null) q = q.where('a.seq', '<', line.beforeSeq);
-  return q.orderBy('a.seq', 'desc').limit(line.limit).execute();
+  // The day's events come from the per-patient index (clinic, patient, at) and are sorted by chain position;
+  // `seq + 0` keeps the planner from walking the clinic's whole chain by its primary key instead (migration 051).
+  const seq = sql<number>`${sql.ref('a.seq')} + 0`;
+  if (line.beforeSeq !== null) q = q.where(seq, '<', line.beforeSeq);
+  return q.orderBy(seq, 'desc').limit(line.limit).execute();
 }

@@ -133,37 +133,6 @@ export async function eventsAfter(
     .execute();
 }
 
-export interface AccessRow {
-  id: string;
-  at: number;
-  actor_id: string | null;
-  actor_role: string | null;
-  actor_name: string | null;
-  action: string;
-  outcome: string;
-}
-
-/** Who touched this patient's record, newest first (the patient's access report). */
-export async function accessEventsForPatient(
-  db: Db,
-  clinicId: string,
-  patientId: string,
-  opts: { excludeActorId: string | null; limit: number },
-): Promise<AccessRow[]> {
-  let q = db
-    .selectFrom('audit_events as a')
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
-    )
-    .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_role', 'u.name as actor_name', 'a.action', 'a.outcome'])
-    .where('a.clinic_id', '=', clinicId)
-    .where('a.patient_id', '=', patientId)
-    // People only: Duet's own automatic work (raising an alert) is not someone opening the record.
-    .where('a.actor_id', 'is not', null);
-  if (opts.excludeActorId) q = q.where('a.actor_id', '!=', opts.excludeActorId);
-  return q.orderBy('a.seq', 'desc').limit(opts.limit).execute();
-}
-
 /** The last event of every clinic's chain (the heads a checkpoint records). */
 export async function chainHeads(db: Db): Promise<{ clinic_id: string; seq: number; hash: string }[]> {
   const rows = await db
