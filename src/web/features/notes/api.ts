@@ -1,6 +1,7 @@
 import { retryTransient } from '../../app/retry';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import { refreshAfterSave } from '../../app/refresh-after-save';
 import type {
   NewAddendum,
   NewProgressNoteInput,
@@ -122,7 +123,7 @@ export function useWritePsychotherapyNote(patientId: string, userId: string) {
             version: input.version,
             text: input.text,
           }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: noteKeys.private(patientId, userId) }),
+    onSuccess: () => refreshAfterSave(queryClient, [noteKeys.private(patientId, userId)]),
   });
 }
 
@@ -150,6 +151,6 @@ export function useWriteTeamSummary(patientId: string) {
   return useMutation({
     mutationFn: ({ kind, text, baseVersion }: { kind: TeamSummaryKind; text: string; baseVersion: number }) =>
       api.put<TeamSummary>(`${base(patientId)}/team-summaries/${kind}`, { text, baseVersion }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: noteKeys.summaries(patientId) }),
+    onSuccess: () => refreshAfterSave(queryClient, [noteKeys.summaries(patientId)]),
   });
 }

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
+import { refreshAfterSave } from '../../app/refresh-after-save';
 import type { AccessReport, AccessTimes } from '../../../shared/audit/access-report-schemas';
 import type { Clinician } from '../../../shared/accounts/api';
 import type {
@@ -94,18 +95,21 @@ export function useEnrolPatient() {
     mutationFn: (patient: NewPatient) => api.post<PatientOverview>('/api/patients', patient),
     onSuccess: (overview) => {
       queryClient.setQueryData(patientKeys.overview(overview.id), overview);
-      void queryClient.invalidateQueries({ queryKey: patientKeys.caseload });
+      void refreshAfterSave(queryClient, [patientKeys.caseload]);
     },
   });
 }
 
+/** Stores the saved record and reads again what the save changed (a read already under way is dropped). */
 function useStoreOverview(patientId: string) {
   const queryClient = useQueryClient();
   return (overview: PatientOverview) => {
     queryClient.setQueryData(patientKeys.overview(patientId), overview);
-    void queryClient.invalidateQueries({ queryKey: patientKeys.caseload });
-    void queryClient.invalidateQueries({ queryKey: patientKeys.history(patientId) });
-    void queryClient.invalidateQueries({ queryKey: patientKeys.access(patientId) });
+    void refreshAfterSave(queryClient, [
+      patientKeys.caseload,
+      patientKeys.history(patientId),
+      patientKeys.access(patientId),
+    ]);
   };
 }
 

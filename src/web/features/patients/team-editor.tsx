@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../app/api-client';
+import { refreshAfterSave } from '../../app/refresh-after-save';
 import type { PatientOverview } from '../../../shared/patients/api';
 import { ErrorState, LoadingState, errorMessage } from '../../components/query-state';
 import { getPatient, patientKeys, useClinicians, useUpdateCareTeam } from './api';
@@ -28,7 +29,7 @@ export function TeamEditor({ patient, onDone }: { patient: PatientOverview; onDo
         queryFn: () => getPatient(patient.id),
         staleTime: 0,
       });
-    void queryClient.invalidateQueries({ queryKey: patientKeys.history(patient.id) });
+    void refreshAfterSave(queryClient, [patientKeys.history(patient.id)]);
     if (!current) return;
     setConflict(describeTeamChange(base.careTeam, current.careTeam));
     setBase(current);
