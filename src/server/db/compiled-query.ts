@@ -1,13 +1,47 @@
-import { CompiledQuery, type Compilable } from 'kysely';
+import { CompiledQuery, SqliteAdapter, type Compilable } from 'kysely';
 import type { Db } from './database.js';
 
-interface Plan {
+export interface Plan {
   sql: string;
   /** Per bound parameter: the index of the argument it takes, or a constant the query itself holds. */
   slots: (number | { value: unknown })[];
 }
 
 const marker = (i: number) => `\u0000duet-argument-${String(i)}\u0000`;
+
+/**
+ * SQLite prepares a statement again each time it runs when its LIMIT or OFFSET is a bound value (measured: a
+ * session look-up with `limit ?` cost 22 µs a call, with `limit 1` 4.5 µs; issue 19). A LIMIT/OFFSET that the
+ * query itself fixes (a whole number, not an argument) is therefore written into the SQL text. Only SQLite's
+ * `?` placeholders are rewritten (PostgreSQL numbers its own and does not re-plan per call).
+ */
+export function inlineFixedLimits(plan: Plan): Plan {
+  if (!plan.slots.some((s) => typeof s !== 'number' && isCount(s.value))) return plan;
+  const slots: Plan['slots'] = [];
+  let sql = '';
+  let slot = 0;
+  let quoted = false;
+  for (let i = 0; i < plan.sql.length; i++) {
+    const ch = plan.sql.charAt(i);
+    if (ch === "'") quoted = !quoted;
+    if (ch !== '?' || quoted) {
+      sql += ch;
+      continue;
+    }
+    const s = plan.slots[slot++];
+    if (s === undefined) throw new Error('compiled query: more placeholders than parameters');
+    if (typeof s !== 'number' && isCount(s.value) && /\b(?:limit|offset)\s+$/i.test(sql)) {
+      sql += String(s.value);
+    } else {
+      sql += ch;
+      slots.push(s);
+    }
+  }
+  if (slot !== plan.slots.length) throw new Error('compiled query: fewer placeholders than parameters');
+  return { sql, slots };
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
  * A hot query built and compiled once per database dialect, then bound per call (issue 19: building a Kysely
@@ -30,7 +64,8 @@ export function compiledOnce<A extends readonly (string | number)[], R>(
       const i = typeof p === 'string' ? markers.indexOf(p) : -1;
       return i >= 0 ? i : { value: p };
     });
-    const plan = { sql: compiled.sql, slots };
+    const compiledPlan = { sql: compiled.sql, slots };
+    const plan = adapter instanceof SqliteAdapter ? inlineFixedLimits(compiledPlan) : compiledPlan;
     plans.set(adapter, plan);
     return plan;
   }
