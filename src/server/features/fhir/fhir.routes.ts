@@ -1,15 +1,14 @@
-import type { Bundle } from '@medplum/fhirtypes';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { fhirResourceTypes, type FhirResourceType } from '../../../shared/fhir/scopes.js';
-import { countOf, decodeCursor, encodeCursor, paramsOf } from '../../../shared/fhir/search.js';
+import { countOf, decodeCursor, paramsOf } from '../../../shared/fhir/search.js';
 import { authenticate, fhirClientOf, requireScope } from './fhir-client.js';
 import { FhirError, operationOutcome } from './outcome.js';
 import { handlers } from './registry.js';
 import { capabilityStatement } from './capability.js';
 import { orThrow } from './params.js';
 import type { FhirContext } from './access.js';
-import type { SearchPage } from './handler.js';
+import { searchBundleJson } from './bundle.js';
 import { BundleRefused, createOne, runTransaction, singleCreateTypes } from './transaction.js';
 import { exportRoutes } from './export/export.routes.js';
 
@@ -21,12 +20,12 @@ const BUNDLE_BODY_LIMIT = 8 * 1024 * 1024;
 export const FHIR_BASE_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
+/** JSON text as it is (a string payload skips Fastify's serializer). */
+const sendJson = (reply: FastifyReply, status: number, json: string) =>
+  reply.status(status).header('content-type', FHIR_JSON).header('cache-control', 'no-store').send(json);
+
 const send = (reply: FastifyReply, status: number, body: object) =>
-  reply
-    .status(status)
-    .header('content-type', FHIR_JSON)
-    .header('cache-control', 'no-store')
-    .send(JSON.stringify(body));
+  sendJson(reply, status, JSON.stringify(body));
 
 function handlerOf(type: string) {
   const handler = (fhirResourceTypes as readonly string[]).includes(type)
@@ -34,52 +33,6 @@ function handlerOf(type: string) {
     : undefined;
   if (!handler) throw new FhirError(404, 'not-supported', `Resource type ${type} is not served here.`);
   return handler;
-}
-
-function bundleOf(base: string, type: string, query: Record<string, unknown>, page: SearchPage): Bundle {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(query))
-    for (const one of Array.isArray(v) ? v : [v])
-      if (typeof one === 'string' && k !== '_cursor') search.append(k, one);
-  const self = `${base}/${type}${search.size > 0 ? `?${search.toString()}` : ''}`;
-  const links: Bundle['link'] = [{ relation: 'self', url: self }];
-  if (page.next) {
-    search.set('_cursor', encodeCursor(page.next));
-    links.push({ relation: 'next', url: `${base}/${type}?${search.toString()}` });
-  }
-  return {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: page.total,
-    link: links,
-    entry: [
-      ...page.resources.map((resource) => ({
-        fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
-        resource,
-        search: { mode: 'match' as const },
-      })),
-      ...(page.included ?? []).map((resource) => ({
-        fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
-        resource,
-        search: { mode: 'include' as const },
-      })),
-      ...(page.warnings && page.warnings.length > 0
-        ? [
-            {
-              resource: {
-                resourceType: 'OperationOutcome' as const,
-                issue: page.warnings.map((diagnostics) => ({
-                  severity: 'warning' as const,
-                  code: 'processing' as const,
-                  diagnostics,
-                })),
-              },
-              search: { mode: 'outcome' as const },
-            },
-          ]
-        : []),
-    ],
-  };
 }
 
 /**
@@ -164,7 +117,7 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
           params.delete('_count');
           params.delete('_cursor');
           const page = await handler.search({ deps, client, base }, params, count, cursor);
-          return send(reply, 200, bundleOf(base, handler.type, request.query, page));
+          return sendJson(reply, 200, searchBundleJson(base, handler.type, request.query, page));
         },
       );
       fhir.post<{ Params: { type: string } }>('/:type', async (request, reply) => {

@@ -2,6 +2,7 @@ import type { Observation } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import { findInstrument, instrumentList, type Instrument } from '../../../shared/measures/instruments.js';
 import {
+  observationId,
   observationParts,
   parseObservationId,
   PHQ9_ITEM9_LOINC,
@@ -17,7 +18,8 @@ import { toQuestionnaire } from '../../../shared/fhir/mappings/questionnaire.js'
 import { LOINC } from '../../../shared/fhir/mappings/common.js';
 import { tokenCodes, type Cursor } from '../../../shared/fhir/search.js';
 import { auditReads, reachPatient, type FhirContext } from './access.js';
-import type { ResourceHandler, SearchPage } from './handler.js';
+import { WrittenResource, type ResourceHandler, type SearchPage } from './handler.js';
+import { observationJson } from './export/export-json.js';
 import { notFoundFhir } from './outcome.js';
 import { boundsOf, idsOf, requirePatient, sortOf } from './params.js';
 import * as repo from './fhir.repository.js';
@@ -147,7 +149,11 @@ export const observationHandler: ResourceHandler = {
   },
 };
 
-/** Up to `count` Observations from rows in order, skipping the parts of the cursor's row already sent. */
+/**
+ * Up to `count` Observations from rows in order, skipping the parts of the cursor's row already sent. Each is
+ * written as JSON text straight from the row (`observationJson`, byte-equal to the mapping's `JSON.stringify`:
+ * export-json.test.ts): a search sends 50 of them, so no objects are built only to be serialised (issue 16).
+ */
 function pageOfParts(
   rows: readonly repo.AnswerRow[],
   count: number,
@@ -155,7 +161,7 @@ function pageOfParts(
   sortBy: 'answered_at' | 'created_at',
   wanted: (input: ObservationInput, part: ObservationPart) => boolean,
 ): Omit<SearchPage, 'total'> {
-  const resources: Observation[] = [];
+  const resources: WrittenResource[] = [];
   for (const row of rows) {
     const input = toObservationInput(row);
     if (!input) continue;
@@ -164,11 +170,11 @@ function pageOfParts(
     let i = 0;
     for (const part of observationParts) {
       if (!wanted(input, part)) continue;
-      const obs = toObservationPart(input, part);
-      if (!obs) continue;
+      const json = observationJson(input, part);
+      if (json === null) continue;
       if (i >= skip) {
         if (resources.length === count) return { resources, next: { at, id: row.id, skip: i } };
-        resources.push(obs);
+        resources.push(new WrittenResource('Observation', observationId(row.id, part), json));
       }
       i++;
     }
