@@ -1,17 +1,7 @@
-import {
-  Alert as Callout,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert as Callout, Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { TextInput, Textarea } from '../../components/limited-text';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { isApiError } from '../../app/api-client';
 import { errorMessage } from '../../components/query-state';
 import {
@@ -26,7 +16,9 @@ import { mergeWarnings, prescribingChecks, resolveEntry, serverWarnings } from '
 import { useOtherNames } from './clinic-safety-api';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
 import type { SafetyAnswer } from '../../../shared/medication-safety/prescribing-schemas';
-import { requiredNumber, useSchemaForm, type FieldErrors } from '../../lib/schema-form';
+import { requiredNumber, useSchemaForm } from '../../lib/schema-form';
+import { checkErrors, checkWords, reasonMissing, useReadOnce, withCheckWords } from './prescribing-form';
+import { DoseField, FixWhatIsMarked, OverMaximumReasonField, ReasonField } from './prescribing-fields';
 import { medicationChangeInputSchema } from '../../../shared/medications/schemas';
 import { DOSE_UNITS, FORMS, ROUTES } from './options';
 import { defaultSchedule, ScheduleBuilder } from './schedule-builder';
@@ -131,14 +123,7 @@ export function ChangeMedicationModal({
       context: checking ? context.data : undefined,
     });
   };
-  // Read once per set of values (the schema check, the request and the page all ask for it).
-  const inputs = [catalogue.data, otherNames.data, context.data] as const;
-  const lastChecks = useRef<{ of: unknown[]; is: ReturnType<typeof checksOf> } | null>(null);
-  const checksFor = (v: ChangeValues) => {
-    const of = [v, ...inputs];
-    if (!lastChecks.current?.of.every((x, i) => x === of[i])) lastChecks.current = { of, is: checksOf(v) };
-    return lastChecks.current.is;
-  };
+  const checksFor = useReadOnce(checksOf, [catalogue.data, otherNames.data, context.data]);
   const overMaximumOf = (v: ChangeValues) => (checksFor(v)?.overMaximum.length ?? 0) > 0;
   const warningsOf = (v: ChangeValues) =>
     checking ? mergeWarnings(checksFor(v)?.warnings ?? [], serverWarnings(change.error)) : [];
@@ -206,14 +191,7 @@ export function ChangeMedicationModal({
       }
     },
     fieldOf: { lastDay: 'effectiveOn' },
-    moreErrors: (v: ChangeValues) => {
-      const found: FieldErrors = {};
-      for (const problem of checksFor(v)?.fieldErrors ?? [])
-        found[problem.path.replace(/^body\./, '')] ??= problem.message;
-      if (overMaximumOf(v) && v.overMaximumReason.trim() === '')
-        found.overMaximumReason = 'Give a reason, or lower the dose.';
-      return found;
-    },
+    moreErrors: (v: ChangeValues) => checkErrors(checksFor(v), v.overMaximumReason),
   });
   const v = form.values;
   const checks = checksFor(v);
@@ -222,22 +200,13 @@ export function ChangeMedicationModal({
   const unanswered = !allAnswered(warnings, answers);
   // The prescribing checks' words show at the dose and steps as the prescriber types (issue 11), under the
   // form's own message once there is one.
-  const checked: Record<string, string> = {};
-  for (const problem of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
-    const key = problem.path.replace(/^body\./, '').split('.')[0] ?? '';
-    checked[key] ??= problem.message;
-  }
-  if (overMaximum && v.overMaximumReason.trim() === '')
-    checked.overMaximumReason = 'Give a reason, or lower the dose.';
-  const field = (path: keyof ChangeValues) => {
-    const props = form.getInputProps(path);
-    return { ...props, error: props.error ?? checked[path] };
-  };
-  const gated = checking && (unanswered || (overMaximum && v.overMaximumReason.trim() === ''));
+  const words = checkWords(checks, v.overMaximumReason);
+  const field = (path: keyof ChangeValues) => withCheckWords(form.getInputProps(path), words, path);
+  const gated = checking && (unanswered || reasonMissing(checks, v.overMaximumReason));
   const fieldsMarked = Object.keys(form.errors).some((key) => key !== '');
   const stepsError = Object.keys(form.errors).some((key) => key.startsWith('steps.'))
     ? undefined
-    : (form.errorAt('steps') ?? checked.steps);
+    : (form.errorAt('steps') ?? words.steps);
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -268,19 +237,7 @@ export function ChangeMedicationModal({
           {action === 'change_dose' && (
             <>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <NumberInput
-                  id="change-dose"
-                  label="New dose"
-                  required
-                  clampBehavior="none"
-                  {...field('doseAmount')}
-                  // The label range below describes the dose too (after its error, if any).
-                  aria-describedby={
-                    field('doseAmount').error === undefined
-                      ? 'change-dose-range'
-                      : 'change-dose-error change-dose-range'
-                  }
-                />
+                <DoseField idPrefix="change" label="New dose" {...field('doseAmount')} />
                 <Select label="Unit" data={DOSE_UNITS} allowDeselect={false} {...field('doseUnit')} />
                 <TextInput type="date" label="From" required {...field('effectiveOn')} />
               </SimpleGrid>
@@ -321,17 +278,7 @@ export function ChangeMedicationModal({
             </>
           )}
           {checking && <DoseRangeNote range={checks?.range ?? null} id="change-dose-range" />}
-          {checking && overMaximum && (
-            <Textarea
-              label="Reason for going above the maximum"
-              description="Shown beside the dose and in the history to the whole team"
-              autosize
-              minRows={2}
-              required
-              maxLength={1000}
-              {...field('overMaximumReason')}
-            />
-          )}
+          {checking && overMaximum && <OverMaximumReasonField {...field('overMaximumReason')} />}
           {(action === 'pause' || action === 'resume' || action === 'stop') && (
             <TextInput
               type="date"
@@ -367,16 +314,7 @@ export function ChangeMedicationModal({
               />
             </>
           )}
-          <Textarea
-            label="Reason"
-            description="Kept in the medication's history"
-            autosize
-            minRows={2}
-            required
-            maxLength={1000}
-            {...field('reason')}
-            data-autofocus
-          />
+          <ReasonField {...field('reason')} data-autofocus />
           <SafetyWarningsPanel warnings={warnings} answers={answers} onChange={setAnswers} />
           {stale && (
             <Callout color="orange" variant="light" role="alert">
@@ -389,11 +327,7 @@ export function ChangeMedicationModal({
               {errorMessage(change.error)}
             </Callout>
           )}
-          {(fieldsMarked || gated) && (
-            <Text size="sm" role="status">
-              To record this, fix what is marked above and answer each safety check.
-            </Text>
-          )}
+          <FixWhatIsMarked shown={fieldsMarked || gated} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -3,21 +3,19 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Paper,
   Radio,
   Select,
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
+import { TextInput, Textarea } from '../../components/limited-text';
 import { SoftBadge } from '../../components/badges';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../components/query-state';
 import { newClientId } from '../messaging/api';
 import { useCatalogue, usePrescribingContext, useStartMedication, type DoseSchedule } from './api';
@@ -28,7 +26,9 @@ import {
   prescribingChecks,
   serverWarnings,
 } from './prescribing-checks';
-import { requiredNumber, useSchemaForm, type FieldErrors } from '../../lib/schema-form';
+import { requiredNumber, useSchemaForm } from '../../lib/schema-form';
+import { checkErrors, checkWords, reasonMissing, useReadOnce, withCheckWords } from './prescribing-form';
+import { DoseField, FixWhatIsMarked, OverMaximumReasonField, ReasonField } from './prescribing-fields';
 import { startMedicationSchema } from '../../../shared/medications/schemas';
 import { useOtherNames } from './clinic-safety-api';
 import { allAnswered, answersFor, DoseRangeNote, SafetyWarningsPanel } from './safety-panel';
@@ -117,14 +117,7 @@ export function StartMedicationForm({
       overMaximum: (checks?.overMaximum.length ?? 0) > 0,
     };
   };
-  // Read once per set of values (the schema check, the payload and the page all ask for it).
-  const inputs = [catalogue.data, otherNames.data, context.data] as const;
-  const lastReading = useRef<{ of: unknown[]; is: ReturnType<typeof reading> } | null>(null);
-  const readingOf = (v: StartValues) => {
-    const of = [v, ...inputs];
-    if (!lastReading.current?.of.every((x, i) => x === of[i])) lastReading.current = { of, is: reading(v) };
-    return lastReading.current.is;
-  };
+  const readingOf = useReadOnce(reading, [catalogue.data, otherNames.data, context.data]);
   const warningsOf = (v: StartValues) =>
     mergeWarnings(readingOf(v).checks?.warnings ?? [], serverWarnings(start.error));
 
@@ -185,14 +178,8 @@ export function StartMedicationForm({
     },
     fieldOf: { monitoringAnswer: 'needsMonitoring' },
     moreErrors: (v: StartValues) => {
-      const { checks, overMaximum, unknownName } = readingOf(v);
-      const found: FieldErrors = {};
-      for (const problem of checks?.fieldErrors ?? []) {
-        const path = problem.path.replace(/^body\./, '');
-        found[path] ??= problem.message;
-      }
-      if (overMaximum && v.overMaximumReason.trim() === '')
-        found.overMaximumReason = 'Give a reason, or lower the dose.';
+      const { checks, unknownName } = readingOf(v);
+      const found = checkErrors(checks, v.overMaximumReason);
       if (unknownName && v.needsMonitoring === '') found.needsMonitoring = 'Say whether it needs monitoring.';
       return found;
     },
@@ -203,23 +190,12 @@ export function StartMedicationForm({
   const unanswered = !allAnswered(warnings, answers);
   // The prescribing checks' words show at the dose, unit and steps as the prescriber types (issue 11),
   // under the form's own message once there is one (the schema's or the server's).
-  const checked: Record<string, string> = {};
-  for (const problem of [...(checks?.fieldErrors ?? []), ...(checks?.overMaximum ?? [])]) {
-    const key = problem.path.replace(/^body\./, '').split('.')[0] ?? '';
-    checked[key] ??= problem.message;
-  }
-  if (overMaximum && v.overMaximumReason.trim() === '')
-    checked.overMaximumReason = 'Give a reason, or lower the dose.';
-  const field = (path: keyof StartValues) => {
-    const props = form.getInputProps(path);
-    return { ...props, error: props.error ?? checked[path] };
-  };
+  const words = checkWords(checks, v.overMaximumReason);
+  const field = (path: keyof StartValues) => withCheckWords(form.getInputProps(path), words, path);
   // The safety gates hold the button until answered (a reason above the maximum, each warning, whether an
   // unknown medicine needs monitoring); any other problem is shown at its field when "Record" is pressed.
   const gated =
-    unanswered ||
-    (overMaximum && v.overMaximumReason.trim() === '') ||
-    (unknownName && v.needsMonitoring === '');
+    unanswered || reasonMissing(checks, v.overMaximumReason) || (unknownName && v.needsMonitoring === '');
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -325,19 +301,7 @@ export function StartMedicationForm({
             </Group>
           )}
           <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
-            <NumberInput
-              id="start-dose"
-              label="Dose"
-              required
-              clampBehavior="none"
-              {...field('doseAmount')}
-              // The label range below the fields describes the dose too (after its error, if any).
-              aria-describedby={
-                field('doseAmount').error === undefined
-                  ? 'start-dose-range'
-                  : 'start-dose-error start-dose-range'
-              }
-            />
+            <DoseField idPrefix="start" label="Dose" {...field('doseAmount')} />
             <Select label="Unit" data={DOSE_UNITS} allowDeselect={false} {...field('doseUnit')} />
             <Select label="Form" data={FORMS} allowDeselect={false} {...field('form')} />
             <Select label="Route" data={ROUTES} allowDeselect={false} {...field('route')} />
@@ -348,17 +312,7 @@ export function StartMedicationForm({
               {curatedListNotice}
             </Text>
           )}
-          {overMaximum && (
-            <Textarea
-              label="Reason for going above the maximum"
-              description="Shown beside the dose and in the history to the whole team"
-              autosize
-              minRows={2}
-              required
-              maxLength={1000}
-              {...field('overMaximumReason')}
-            />
-          )}
+          {overMaximum && <OverMaximumReasonField {...field('overMaximumReason')} />}
           <ScheduleBuilder
             value={v.schedule}
             onChange={(next) => form.setFieldValue('schedule', next)}
@@ -398,26 +352,14 @@ export function StartMedicationForm({
             maxLength={2000}
             {...field('instructions')}
           />
-          <Textarea
-            label="Reason"
-            description="Kept in the medication's history"
-            autosize
-            minRows={2}
-            required
-            maxLength={1000}
-            {...field('reason')}
-          />
+          <ReasonField {...field('reason')} />
           <SafetyWarningsPanel warnings={warnings} answers={answers} onChange={setAnswers} />
           {start.isError && !fieldsMarked && warnings.length === 0 && (
             <Callout color="red" variant="light" role="alert">
               {errorMessage(start.error)}
             </Callout>
           )}
-          {(fieldsMarked || gated) && (
-            <Text size="sm" role="status">
-              To record this, fix what is marked above and answer each safety check.
-            </Text>
-          )}
+          <FixWhatIsMarked shown={fieldsMarked || gated} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
               Cancel
