@@ -1,5 +1,15 @@
-import type { QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
-import { instant, OBSERVATION_CATEGORY } from '../../../../shared/fhir/mappings/common.js';
+import type { AnswerOption, Instrument } from '../../../../shared/measures/instruments.js';
+import {
+  instant,
+  OBSERVATION_CATEGORY,
+  type MappingContext,
+} from '../../../../shared/fhir/mappings/common.js';
+import {
+  answerCoding,
+  difficultyLinkId,
+  questionnaireUrl,
+} from '../../../../shared/fhir/mappings/questionnaire.js';
+import type { ScoredAnswerInput } from '../../../../shared/fhir/mappings/questionnaire-response.js';
 import {
   observationId,
   toObservationPart,
@@ -8,41 +18,84 @@ import {
   type ObservationPart,
 } from '../../../../shared/fhir/mappings/observation.js';
 
-/**
- * `JSON.stringify` of a QuestionnaireResponse, byte for byte (export-json.test.ts), made cheaper for the bulk
- * export: the items (their question text and coded answer) are most of the bytes and repeat from one answer to
- * the next, so each item's JSON is made once per questionnaire, linkId and answer code and reused.
- */
-const itemJson = new Map<string, string>();
-/** The distinct items are few (instruments x items x options); past this, nothing more is kept. */
+/** The distinct texts kept (instruments x items x options, and the Observation tails) are few; past this, none. */
 const MAX_KEPT = 10_000;
 
-function oneItem(questionnaire: string, item: QuestionnaireResponseItem): string {
-  const answers = item.answer ?? [];
-  const coding = answers[0]?.valueCoding;
-  // Only the shape the mapping writes (no nested items, at most one coded answer) is kept; anything else is
-  // serialised as it is.
-  const simple =
-    item.item === undefined &&
-    answers.length <= 1 &&
-    (answers.length === 0 || (coding !== undefined && Object.keys(answers[0] ?? {}).length === 1));
-  if (!simple) return JSON.stringify(item);
-  const key = `${questionnaire}\u0000${item.linkId}\u0000${coding?.system ?? ''}\u0000${coding?.code ?? ''}\u0000${String(answers.length)}`;
-  const known = itemJson.get(key);
-  if (known !== undefined) return known;
-  const json = JSON.stringify(item);
-  if (itemJson.size < MAX_KEPT) itemJson.set(key, json);
-  return json;
+/**
+ * Each item of an instrument as the mapping writes it, once: unanswered (`none`), and answered with each option
+ * (by value, the first option of a value as `answerOf` finds it); the difficulty item by its options' values.
+ */
+interface ItemTexts {
+  items: { none: string; byValue: Map<number, string> }[];
+  functional: Map<number, string> | null;
+  /** The `questionnaire` canonical (with its version) as JSON text, per FHIR base. */
+  questionnaire: Map<string, string>;
+}
+const itemTexts = new WeakMap<Instrument, ItemTexts>();
+
+function answeredItems(linkId: string, text: string, options: readonly AnswerOption[]) {
+  const byValue = new Map<number, string>();
+  for (const option of options)
+    if (!byValue.has(option.value))
+      byValue.set(
+        option.value,
+        JSON.stringify({ linkId, text, answer: [{ valueCoding: answerCoding(option) }] }),
+      );
+  return byValue;
 }
 
-export function questionnaireResponseJson(r: QuestionnaireResponse): string {
-  const keys = Object.keys(r);
-  if (r.item === undefined || keys.at(-1) !== 'item' || r.questionnaire === undefined)
-    return JSON.stringify(r);
-  const { item, ...rest } = r;
-  const head = JSON.stringify(rest);
-  const questionnaire = r.questionnaire;
-  return `${head.slice(0, -1)},"item":[${item.map((i) => oneItem(questionnaire, i)).join(',')}]}`;
+function textsOf(instrument: Instrument): ItemTexts {
+  const known = itemTexts.get(instrument);
+  if (known) return known;
+  const functional = instrument.functionalItem;
+  const texts: ItemTexts = {
+    items: instrument.items.map((item) => ({
+      none: JSON.stringify({ linkId: item.linkId, text: item.text }),
+      byValue: answeredItems(item.linkId, item.text, instrument.options),
+    })),
+    functional: functional
+      ? answeredItems(difficultyLinkId(instrument), functional.text, functional.options)
+      : null,
+    questionnaire: new Map(),
+  };
+  itemTexts.set(instrument, texts);
+  return texts;
+}
+
+const answeredWith = (byValue: Map<number, string>, value: number | null | undefined) =>
+  typeof value === 'number' ? byValue.get(value) : undefined;
+
+const reference = (type: string, id: string) => `{"reference":${JSON.stringify(`${type}/${id}`)}}`;
+
+/**
+ * `JSON.stringify(toQuestionnaireResponse(a, ctx))`, byte for byte (export-json.test.ts, fast-check), without
+ * building the resource: the bulk export writes one per stored answer (issue 16: building and collecting the
+ * objects was a third of its time). The items (question text and coded answer) are most of the bytes and
+ * repeat from one answer to the next: each item's text is made once per instrument, item and option.
+ */
+export function questionnaireResponseText(a: ScoredAnswerInput, ctx: MappingContext): string {
+  const texts = textsOf(a.instrument);
+  let questionnaire = texts.questionnaire.get(ctx.base);
+  if (questionnaire === undefined) {
+    questionnaire = JSON.stringify(`${questionnaireUrl(ctx, a.instrument)}|${a.instrument.version}`);
+    if (texts.questionnaire.size < 16) texts.questionnaire.set(ctx.base, questionnaire);
+  }
+  let items = '';
+  for (let i = 0; i < texts.items.length; i++) {
+    const item = texts.items[i];
+    if (!item) continue;
+    items += `${i === 0 ? '' : ','}${answeredWith(item.byValue, a.answers.items[i]) ?? item.none}`;
+  }
+  const functional = texts.functional ? answeredWith(texts.functional, a.answers.functional) : undefined;
+  if (functional !== undefined) items += items === '' ? functional : `,${functional}`;
+  const patient = reference('Patient', a.patientId);
+  const author =
+    a.source === 'patient'
+      ? `,"author":${patient}`
+      : a.enteredBy !== null
+        ? `,"author":${reference('Practitioner', a.enteredBy)}`
+        : '';
+  return `{"resourceType":"QuestionnaireResponse","id":${JSON.stringify(a.id)},"meta":{"versionId":"1","lastUpdated":"${instant(a.createdAt)}"},"questionnaire":${questionnaire},"status":"${a.total === null ? 'in-progress' : 'completed'}","subject":${patient},"authored":"${instant(a.answeredAt)}"${author},"source":${patient},"item":[${items}]}`;
 }
 
 /**

@@ -4,10 +4,7 @@ import type { Answers } from '../../../../shared/measures/scoring.js';
 import { toPatient } from '../../../../shared/fhir/mappings/patient.js';
 import { toCareTeam } from '../../../../shared/fhir/mappings/care-team.js';
 import { observationParts } from '../../../../shared/fhir/mappings/observation.js';
-import {
-  toQuestionnaireResponse,
-  type ScoredAnswerInput,
-} from '../../../../shared/fhir/mappings/questionnaire-response.js';
+import type { ScoredAnswerInput } from '../../../../shared/fhir/mappings/questionnaire-response.js';
 import { toQuestionnaire } from '../../../../shared/fhir/mappings/questionnaire.js';
 import { toMedicationRequest } from '../../../../shared/fhir/mappings/medication-request.js';
 import { toAppointment } from '../../../../shared/fhir/mappings/appointment.js';
@@ -19,7 +16,7 @@ import { doseScheduleSchema } from '../../../../shared/medications/schemas.js';
 import * as fhirRepo from '../fhir.repository.js';
 import { clinicianRoles } from '../fhir-clinical-records.repository.js';
 import * as repo from './export.repository.js';
-import { observationJson, questionnaireResponseJson } from './export-json.js';
+import { observationJson, questionnaireResponseText } from './export-json.js';
 import { emitIf, groupBy, reaches, type ExportRun } from './export-run.js';
 import {
   exportAccess,
@@ -181,8 +178,8 @@ export async function exportAnswers(run: ExportRun): Promise<boolean> {
         continue;
       }
       if (qr) {
-        const r = toQuestionnaireResponse(input, run);
-        const pending = run.emit(r, row.patient_id, questionnaireResponseJson(r));
+        const json = questionnaireResponseText(input, run);
+        const pending = run.emitJson('QuestionnaireResponse', json, row.patient_id);
         if (pending) await pending;
       }
       if (obs)
