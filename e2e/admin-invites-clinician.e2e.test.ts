@@ -12,7 +12,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, signIn } from './support/journey';
+import { DEMO, heading, signIn, signInThroughForm } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 import { sentInviteLink } from './support/mail-store';
 
@@ -137,7 +137,7 @@ describe('admin invites a clinician', () => {
 
     const againContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const again = await againContext.newPage();
-    await signIn(again, invitee.email, /\/caseload$/, newPassword);
+    await signInThroughForm(again, invitee.email, /\/caseload$/, newPassword);
     await heading(again, 'My caseload');
     await again.getByRole('banner').getByText(invitee.name).waitFor();
     await again.getByRole('navigation').getByRole('link', { name: 'My account' }).click();

@@ -1,10 +1,10 @@
 // Journey (issue 14, documents): Sam opens "My record" on a 390 px phone and downloads the JSON file; the
 // prescriber downloads Sam's medication list PDF from the patient page's Documents menu. Axe on both pages.
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
+  downloadedBytes,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
@@ -50,7 +50,7 @@ describe('documents: My record and the medication list', () => {
         mine.getByRole('link', { name: /Download as a data file/ }).click(),
       ]);
       expect(json.suggestedFilename()).toMatch(/^my-record-\d{4}-\d{2}-\d{2}\.json$/);
-      const record = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
+      const record = JSON.parse((await downloadedBytes(json)).toString('utf8')) as {
         format: string;
         version: number;
         patient: { name: string };
@@ -76,7 +76,7 @@ describe('documents: My record and the medication list', () => {
       await expectNoAxeViolations(page, 'documents menu');
       const [pdf] = await Promise.all([page.waitForEvent('download'), item.click()]);
       expect(pdf.suggestedFilename()).toMatch(/^medication-list-\d{4}-\d{2}-\d{2}\.pdf$/);
-      const bytes = readFileSync(await pdf.path());
+      const bytes = await downloadedBytes(pdf);
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(errors()).toEqual([]);
       await context.close();

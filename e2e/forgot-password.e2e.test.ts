@@ -10,7 +10,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, signIn } from './support/journey';
+import { DEMO, heading, signInThroughForm } from './support/journey';
 import { DEMO_PASSWORD, startServer, type DuetServer } from './support/server';
 import { sentFragmentLink } from './support/mail-store';
 
@@ -92,7 +92,7 @@ describe('forgot password', () => {
       .getByRole('alert')
       .getByText(/do not match an account/)
       .waitFor();
-    await signIn(page, DEMO.patient, /\/home$/, newPassword);
+    await signInThroughForm(page, DEMO.patient, /\/home$/, newPassword);
 
     // The link is spent: using it again explains and offers a new one.
     await page.goto(link);
@@ -117,7 +117,7 @@ describe('forgot password', () => {
     const page = await context.newPage();
     const pageErrors = watchForPageErrors(page);
 
-    await signIn(page, oldEmail, /\/home$/);
+    await signInThroughForm(page, oldEmail, /\/home$/);
     await page.goto('/account');
     await heading(page, 'My account');
     const section = page.getByRole('region', { name: 'Email address' });
@@ -150,7 +150,7 @@ describe('forgot password', () => {
     await expectNoAxeViolations(page, 'email confirmed');
     await screenshotBoth(page, 'email-confirmed');
 
-    await signIn(page, newEmail, /\/home$/);
+    await signInThroughForm(page, newEmail, /\/home$/);
     expect(pageErrors()).toEqual([]);
     await context.close();
   });

@@ -14,7 +14,7 @@ import {
   watchForPageErrors,
 } from './support/browser';
 import { advanceTime } from './support/clock';
-import { DEMO, heading, signIn } from './support/journey';
+import { DEMO, heading, signInThroughForm } from './support/journey';
 import { DEMO_PASSWORD, startServer, type DuetServer } from './support/server';
 
 /** The code an authenticator app shows now, on the server's clock (wall time plus its test offset). */
@@ -47,7 +47,7 @@ describe('two-step sign-in', () => {
     const page = await context.newPage();
     const pageErrors = watchForPageErrors(page);
 
-    await signIn(page, DEMO.therapist, /\/caseload$/);
+    await signInThroughForm(page, DEMO.therapist, /\/caseload$/);
     await page.goto('/account');
     await heading(page, 'My account');
     await page.getByRole('region', { name: 'Two-step sign-in' }).getByText('Off').waitFor();
@@ -137,7 +137,7 @@ describe('two-step sign-in', () => {
     const adminContext = await newContext(browser!, { baseURL: duet.baseUrl, viewport: DESKTOP });
     const admin = await adminContext.newPage();
     const adminErrors = watchForPageErrors(admin);
-    await signIn(admin, DEMO.admin, /\/admin\/users$/);
+    await signInThroughForm(admin, DEMO.admin, /\/admin\/users$/);
     await admin.goto('/admin/settings');
     await heading(admin, 'Clinic settings');
     const rule = admin.getByRole('switch', { name: 'Staff must use two-step sign-in' });
@@ -149,7 +149,7 @@ describe('two-step sign-in', () => {
     const context = await newContext(browser!, { baseURL: duet.baseUrl, viewport: PHONE });
     const page = await context.newPage();
     const pageErrors = watchForPageErrors(page);
-    await signIn(page, DEMO.prescriber, /\/account\/two-factor$/);
+    await signInThroughForm(page, DEMO.prescriber, /\/account\/two-factor$/);
     await heading(page, 'Two-step sign-in');
     await page.getByText('Your clinic requires two-step sign-in').waitFor();
     await expectNoAxeViolations(page, 'required set-up');
