@@ -10,8 +10,8 @@ export interface Plan {
 const marker = (i: number) => `\u0000duet-argument-${String(i)}\u0000`;
 
 /**
- * SQLite prepares a statement again each time it runs when its LIMIT or OFFSET is a bound value (measured: a
- * session look-up with `limit ?` cost 22 µs a call, with `limit 1` 4.5 µs; issue 19). A LIMIT/OFFSET that the
+ * On SQLite a statement whose LIMIT or OFFSET is a bound value costs several times as much per run (measured,
+ * issue 19: a session look-up with `limit ?` 22 µs a call, with `limit 1` 4.5 µs). A LIMIT/OFFSET that the
  * query itself fixes (a whole number, not an argument) is therefore written into the SQL text. Only SQLite's
  * `?` placeholders are rewritten (PostgreSQL numbers its own and does not re-plan per call).
  */
