@@ -1,7 +1,7 @@
 // Lighthouse on the patient's Today page (issue 17): performance, accessibility and best practices at
 // Lighthouse's mobile settings (a mid-range phone, simulated slow 4G, 4x CPU), target >= 90 each.
 //
-//   npx tsx bench/lighthouse.ts [--web-dist dist/web] [--out docs/lighthouse]
+//   npx tsx bench/lighthouse.ts [--web-dist dist/web] [--out docs/lighthouse] [--lhr /tmp/today-lhr.json]
 //
 // Starts a real Duet server (demo clinic, fresh data directory: e2e/support/server.ts) serving the built web
 // app, signs the demo patient in through the API, and runs Lighthouse 12.2.3 (runs on Node 20)
@@ -35,6 +35,34 @@ async function sessionCookie(baseUrl: string): Promise<string> {
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
   if (cookies.length === 0) throw new Error('sign-in answered no session cookie');
   return cookies.join('; ');
+}
+
+interface AuditLike {
+  details?: unknown;
+}
+
+function detailItems(audit: AuditLike | undefined): Record<string, unknown>[] {
+  const details = audit?.details as { items?: Record<string, unknown>[] } | undefined;
+  return details?.items ?? [];
+}
+
+/** Main-thread time by kind (ms, rounded): script evaluation, style and layout, parsing, ... */
+function mainThreadBreakdown(audit: AuditLike | undefined): Record<string, number> {
+  return Object.fromEntries(
+    detailItems(audit).map((item) => [String(item.group), Math.round(Number(item.duration))]),
+  );
+}
+
+/** The five longest tasks (ms, rounded) with where they started (ms after the navigation). */
+function longTasks(audit: AuditLike | undefined): { url: string; start: number; duration: number }[] {
+  return detailItems(audit)
+    .map((item) => ({
+      url: String(item.url).replace(/^https?:\/\/[^/]+/, ''),
+      start: Math.round(Number(item.startTime)),
+      duration: Math.round(Number(item.duration)),
+    }))
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 5);
 }
 
 async function main(): Promise<void> {
@@ -85,10 +113,16 @@ async function main(): Promise<void> {
         ].map((id) => [id, lhr.audits[id]?.displayValue ?? null]),
       ),
       notPassing: failing,
+      // Comparable across machine loads (unlike the simulated times): where the main thread's time went and
+      // the longest tasks, as Lighthouse observed them (already multiplied by its 4x CPU slowdown).
+      mainThread: mainThreadBreakdown(lhr.audits['mainthread-work-breakdown']),
+      longTasks: longTasks(lhr.audits['long-tasks']),
     };
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'today.html'), reports[0] ?? '');
     writeFileSync(path.join(out, 'today-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    const lhrOut = option('lhr', '');
+    if (lhrOut !== '') writeFileSync(lhrOut, JSON.stringify(lhr));
     console.log(`Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, web app: ${webDist}`);
     for (const id of CATEGORIES) {
       const score = scores[id] ?? 0;
@@ -96,6 +130,8 @@ async function main(): Promise<void> {
         `${id.padEnd(16)} ${String(score).padStart(3)}  target >= ${String(TARGET)}: ${score >= TARGET ? 'met' : 'NOT MET'}`,
       );
     }
+    console.log(`main thread: ${JSON.stringify(summary.mainThread)}`);
+    console.log(`long tasks: ${JSON.stringify(summary.longTasks)}`);
     for (const a of failing) console.log(`  not passing: ${a.id} (${a.title}) ${a.displayValue ?? ''}`);
     console.log(`reports: ${path.relative(process.cwd(), out)}/today.html, today-summary.json`);
   } finally {

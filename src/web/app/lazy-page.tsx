@@ -1,5 +1,6 @@
 // Code split by route (issue 17, "Fast"): each page is its own chunk, fetched when its route is first opened,
 // so a patient's phone never downloads the clinicians' pages or the charts library.
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import {
   isValidElement,
   memo,
@@ -80,8 +81,17 @@ function showAll(): void {
  * for everything that waits, so it renders in one go), for what the first paint does not need (issue 17).
  */
 export function usePaintedOnce(): boolean {
+  return useShownWhen(true);
+}
+
+/**
+ * False until `ready` has turned true, then true once the page has painted and the browser has a moment (see
+ * usePaintedOnce).
+ */
+function useShownWhen(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
+    if (!ready) return;
     let live = true;
     waiting.push(() => {
       if (live) setPainted(true);
@@ -95,8 +105,33 @@ export function usePaintedOnce(): boolean {
     return () => {
       live = false;
     };
-  }, []);
+  }, [ready]);
   return painted;
+}
+
+function answered(queryClient: QueryClient, queryKey: QueryKey | null): boolean {
+  return queryKey === null || (queryClient.getQueryState(queryKey)?.status ?? 'pending') !== 'pending';
+}
+
+/**
+ * False until the read `queryKey` has answered (data or error) and the page has painted with it, then true:
+ * for the parts of a page below what a person came for (issue 17, "Fast": on Today the cards below "Today's
+ * medicines" render after the doses show, so the doses' answer does not wait behind eight cards' renders).
+ */
+export function useShownAfterRead(queryKey: QueryKey | null): boolean {
+  const queryClient = useQueryClient();
+  const key = queryKey === null ? null : JSON.stringify(queryKey);
+  const [ready, setReady] = useState(() => answered(queryClient, queryKey));
+  useEffect(() => {
+    if (ready || key === null) return;
+    const read = JSON.parse(key) as QueryKey;
+    const check = () => {
+      if (answered(queryClient, read)) setReady(true);
+    };
+    check();
+    return queryClient.getQueryCache().subscribe(check);
+  }, [ready, queryClient, key]);
+  return useShownWhen(ready);
 }
 
 /**
@@ -110,8 +145,8 @@ export function usePaintedOnce(): boolean {
 export function lazyPart<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
   placeholder: ReactNode = null,
-): ComponentType<Props> {
-  const { Loaded } = loadable(load);
+): ComponentType<Props> & { preload: () => void } {
+  const { Loaded, start } = loadable(load);
   function LazyPart(props: Props) {
     return (
       <Suspense fallback={placeholder}>
@@ -120,5 +155,6 @@ export function lazyPart<Props extends object>(
     );
   }
   // The page re-renders as its own reads answer; a part with the same props need not render again.
-  return memo(LazyPart);
+  // `preload` fetches the part's chunk without rendering it (a page that renders its parts later).
+  return Object.assign(memo(LazyPart), { preload: () => void start().catch(() => undefined) });
 }

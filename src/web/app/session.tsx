@@ -32,9 +32,18 @@ let early: Promise<SessionAnswer | null> | null = typeof window === 'undefined' 
 early?.catch(() => undefined); // a failure reaches the session query when it takes the read
 
 function fetchSession(): Promise<SessionAnswer | null> {
+  return takeEarlySession() ?? readSession();
+}
+
+/**
+ * The session read started while the app loads (once; null after it was taken). main.tsx waits for it and
+ * puts the answer in the query cache before React's first render (issue 17: then the first render needs no
+ * session update, which React would render in one blocking task).
+ */
+export function takeEarlySession(): Promise<SessionAnswer | null> | null {
   const read = early;
   early = null;
-  return read ?? readSession();
+  return read;
 }
 
 export function useSessionQuery() {

@@ -6,13 +6,15 @@ import {
   IconLifebuoy,
   IconMessagePlus,
 } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { lazyPart } from '../../app/lazy-page';
+import { lazyPart, useShownAfterRead } from '../../app/lazy-page';
 import { useCurrentUser } from '../../app/session';
 import { CardPlaceholder } from '../../components/card-placeholder';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { useConversations } from '../messaging/api';
+import { doseKeys } from '../doses/api';
 import { TodayDosesCard } from '../doses/today-card';
 import { usePatient } from '../patients/api';
 import { TEAM_ROLES } from '../patients/care-team-picker';
@@ -20,20 +22,24 @@ import { ROLE_FOR_PATIENT } from './role-words';
 
 // Issue 17 ("Fast"): Today's medicines comes with the page; the cards below it load in their own chunks.
 // The two cards that always show hold their place while their code arrives (issue 17: no links moving).
+const DUE_PLACEHOLDER = (
+  <CardPlaceholder title="Questionnaires due" loading="Checking your questionnaires…" />
+);
+const UPCOMING_PLACEHOLDER = (
+  <CardPlaceholder title="Your next appointment" loading="Checking your appointments…" />
+);
 const DueMeasuresCard = lazyPart(
   () => import('../measures/due-card').then((m) => m.DueMeasuresCard),
-  <CardPlaceholder title="Questionnaires due" loading="Checking your questionnaires…" />,
+  DUE_PLACEHOLDER,
 );
 const UpcomingAppointmentsCard = lazyPart(
   () => import('../appointments/upcoming-card').then((m) => m.UpcomingAppointmentsCard),
-  <CardPlaceholder title="Your next appointment" loading="Checking your appointments…" />,
+  UPCOMING_PLACEHOLDER,
 );
 const SideEffectsHomeCard = lazyPart(() =>
   import('../side-effects/home-card').then((m) => m.SideEffectsHomeCard),
 );
-const AllergiesHomeCard = lazyPart(() =>
-  import('../allergies/my-allergies-page').then((m) => m.AllergiesHomeCard),
-);
+const AllergiesHomeCard = lazyPart(() => import('../allergies/home-card').then((m) => m.AllergiesHomeCard));
 const AgendaCard = lazyPart(() => import('../visits/agenda-card').then((m) => m.AgendaCard));
 const GoodNewsCard = lazyPart(() => import('../measures/good-news-card').then((m) => m.GoodNewsCard));
 const PracticeHomeCard = lazyPart(() =>
@@ -42,6 +48,17 @@ const PracticeHomeCard = lazyPart(() =>
 const FeedbackHomeCard = lazyPart(() =>
   import('../feedback/feedback-home-card').then((m) => m.FeedbackHomeCard),
 );
+
+const CARDS_BELOW = [
+  DueMeasuresCard,
+  UpcomingAppointmentsCard,
+  SideEffectsHomeCard,
+  AllergiesHomeCard,
+  AgendaCard,
+  GoodNewsCard,
+  PracticeHomeCard,
+  FeedbackHomeCard,
+];
 
 function initials(name: string): string {
   return name
@@ -64,6 +81,14 @@ export function HomePage() {
   const conversations = useConversations(user.patientId ?? '');
   const unread = (conversations.data ?? []).reduce((sum, c) => sum + c.unreadCount, 0);
   const firstName = patient.data?.givenName ?? user.name.split(' ')[0] ?? user.name;
+  // Issue 17 ("Fast"): the cards below "Today's medicines" render once the doses have shown (their chunks load
+  // meanwhile), so the doses do not wait behind eight cards' renders on a slow phone; the two cards that always
+  // show hold their place until then.
+  const cardsShown = useShownAfterRead(user.patientId ? doseKeys.today(user.patientId) : null);
+  useEffect(() => {
+    for (const card of CARDS_BELOW) card.preload();
+  }, []);
+  const patientId = cardsShown ? user.patientId : null;
 
   return (
     <Stack gap="lg">
@@ -101,17 +126,21 @@ export function HomePage() {
         </Button>
       </SimpleGrid>
 
-      {user.patientId && <GoodNewsCard patientId={user.patientId} />}
+      {patientId && <GoodNewsCard patientId={patientId} />}
 
-      {user.patientId && <DueMeasuresCard patientId={user.patientId} />}
+      {patientId ? <DueMeasuresCard patientId={patientId} /> : user.patientId && DUE_PLACEHOLDER}
 
-      {user.patientId && <PracticeHomeCard patientId={user.patientId} />}
+      {patientId && <PracticeHomeCard patientId={patientId} />}
 
-      {user.patientId && <FeedbackHomeCard patientId={user.patientId} />}
+      {patientId && <FeedbackHomeCard patientId={patientId} />}
 
-      {user.patientId && <UpcomingAppointmentsCard patientId={user.patientId} />}
+      {patientId ? (
+        <UpcomingAppointmentsCard patientId={patientId} />
+      ) : (
+        user.patientId && UPCOMING_PLACEHOLDER
+      )}
 
-      {user.patientId && <AgendaCard patientId={user.patientId} />}
+      {patientId && <AgendaCard patientId={patientId} />}
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
         <Group justify="space-between" wrap="wrap" gap="sm">
@@ -148,9 +177,9 @@ export function HomePage() {
         </Group>
       </Card>
 
-      {user.patientId && <SideEffectsHomeCard patientId={user.patientId} />}
+      {patientId && <SideEffectsHomeCard patientId={patientId} />}
 
-      {user.patientId && <AllergiesHomeCard patientId={user.patientId} />}
+      {patientId && <AllergiesHomeCard patientId={patientId} />}
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">
