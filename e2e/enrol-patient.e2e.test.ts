@@ -78,7 +78,7 @@ describe('a therapist enrols a patient', () => {
     // 2. She adds the care manager; the history shows it.
     await teamCard.getByRole('button', { name: 'Edit team' }).click();
     await teamCard.getByLabel('Care manager').selectOption({ label: 'Jordan Lee' });
-    await firstHistory.read;
+    await firstHistory.answered();
     await teamCard.getByRole('button', { name: 'Save team' }).click();
     // The editor closes once the save's answer is stored (and the history asked again).
     await teamCard.getByRole('button', { name: 'Edit team' }).waitFor();
@@ -159,8 +159,8 @@ describe('a therapist enrols a patient', () => {
 });
 
 /**
- * Holds the answer to the first request to `url`: it is sent on at once (`read` settles once the server has
- * answered it) and handed to the page only after `release()`. Later requests pass untouched.
+ * Holds the answer to the first request to `url`: it is sent on at once (`answered()` settles once the server
+ * has answered it) and handed to the page only after `release()`. Later requests pass untouched.
  */
 async function holdFirstAnswer(page: Page, url: RegExp) {
   let markRead: () => void = () => undefined;
@@ -176,5 +176,13 @@ async function holdFirstAnswer(page: Page, url: RegExp) {
     await released;
     await route.fulfill({ response: answer });
   });
-  return { read, release };
+  // Waited for like any step (30 s), never for ever: a request that never comes fails the journey here.
+  const answered = () =>
+    Promise.race([
+      read,
+      page.waitForTimeout(30_000).then(() => {
+        throw new Error(`no answer to ${String(url)} within 30 s`);
+      }),
+    ]);
+  return { answered, release };
 }
