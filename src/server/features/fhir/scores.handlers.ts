@@ -19,7 +19,7 @@ import { LOINC } from '../../../shared/fhir/mappings/common.js';
 import { tokenCodes, type Cursor } from '../../../shared/fhir/search.js';
 import { auditReads, reachPatient, type FhirContext } from './access.js';
 import { WrittenResource, type ResourceHandler, type SearchPage } from './handler.js';
-import { observationJson } from './export/export-json.js';
+import { observationText } from './observation-texts.js';
 import { notFoundFhir } from './outcome.js';
 import { boundsOf, idsOf, requirePatient, sortOf } from './params.js';
 import * as repo from './fhir.repository.js';
@@ -170,11 +170,12 @@ function pageOfParts(
     let i = 0;
     for (const part of observationParts) {
       if (!wanted(input, part)) continue;
-      const json = observationJson(input, part);
+      const id = observationId(row.id, part);
+      const json = observationText(id, input, part);
       if (json === null) continue;
       if (i >= skip) {
         if (resources.length === count) return { resources, next: { at, id: row.id, skip: i } };
-        resources.push(new WrittenResource('Observation', observationId(row.id, part), json));
+        resources.push(new WrittenResource('Observation', id, json));
       }
       i++;
     }
