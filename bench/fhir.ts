@@ -160,6 +160,8 @@ interface ExportFigures {
   rssBefore: number | null;
   rssPeak: number | null;
   rssAfter: number | null;
+  /** Resources per second of the server's CPU time (user + system, all threads), kick-off to manifest. */
+  perCpuSec: number | null;
   load: number;
 }
 
@@ -168,6 +170,8 @@ async function systemExport(target: Target, auth: Record<string, string>): Promi
   const load = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   const rssBefore = rssMb(target.server);
   let rssPeak = rssBefore;
+  const pid = target.server?.child.pid;
+  const cpuBefore = pid === undefined ? null : processCpuMs(pid);
   const started = performance.now();
   const kick = await fetch(`${target.base}${target.fhirPath}/$export`, {
     headers: { ...auth, prefer: 'respond-async' },
@@ -186,6 +190,7 @@ async function systemExport(target: Target, auth: Record<string, string>): Promi
     else await res.arrayBuffer();
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = pid === undefined ? null : processCpuMs(pid);
   const rssAfter = rssMb(target.server);
   await fetch(status, { method: 'DELETE', headers: auth });
   const resources = manifest.output.reduce((n, o) => n + o.count, 0);
@@ -197,6 +202,10 @@ async function systemExport(target: Target, auth: Record<string, string>): Promi
     rssBefore,
     rssPeak,
     rssAfter,
+    perCpuSec:
+      cpuBefore === null || cpuAfter === null || cpuAfter <= cpuBefore
+        ? null
+        : Math.round(resources / ((cpuAfter - cpuBefore) / 1000)),
     load,
   };
 }
@@ -261,7 +270,7 @@ async function main() {
     );
   if (exported)
     process.stdout.write(
-      `${'system $export'.padEnd(32)} ${String(exported.perSec).padStart(7)} resources/s  ${String(exported.resources)} resources in ${String(exported.files)} files, ${String(exported.seconds)} s  RSS ${String(exported.rssBefore)} -> peak ${String(exported.rssPeak)} -> ${String(exported.rssAfter)} MB  load ${String(exported.load)}\n`,
+      `${'system $export'.padEnd(32)} ${String(exported.perSec).padStart(7)} resources/s (${String(exported.perCpuSec ?? '-')} per server CPU-second)  ${String(exported.resources)} resources in ${String(exported.files)} files, ${String(exported.seconds)} s  RSS ${String(exported.rssBefore)} -> peak ${String(exported.rssPeak)} -> ${String(exported.rssAfter)} MB  load ${String(exported.load)}\n`,
     );
   await target.server?.stop();
   await bare.stop();
