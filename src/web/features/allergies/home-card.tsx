@@ -25,7 +25,7 @@ export function AllergiesHomeCard({ patientId }: { patientId: string }) {
           component={Link}
           to="/home/allergies"
           variant="default"
-          maw={{ sm: 260 }}
+          className="duet-maw-sm-260"
           style={{ flex: '1 1 auto' }}
         >
           My allergies and medicines

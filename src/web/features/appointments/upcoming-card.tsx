@@ -41,7 +41,7 @@ export function UpcomingAppointmentsCard({ patientId }: { patientId: string }) {
               variant="default"
               leftSection={<IconCalendarEvent size={18} aria-hidden />}
               style={{ flex: '1 1 auto' }}
-              maw={{ sm: 260 }}
+              className="duet-maw-sm-260"
             >
               {scheduled.length > 1 ? `All appointments (${String(scheduled.length)})` : 'My appointments'}
             </Button>
@@ -51,7 +51,7 @@ export function UpcomingAppointmentsCard({ patientId }: { patientId: string }) {
                 to={`/home/talk-about?appointment=${encodeURIComponent(next.id)}`}
                 variant="light"
                 style={{ flex: '1 1 auto' }}
-                maw={{ sm: 260 }}
+                className="duet-maw-sm-260"
               >
                 What I want to talk about
               </Button>

@@ -41,7 +41,7 @@ export function FeedbackHomeCard({ patientId }: { patientId: string }) {
           component={Link}
           to={waiting ? `/home/feedback/${waiting.appointmentId}` : '/home/treatment-ratings'}
           size="md"
-          maw={{ sm: 280 }}
+          className="duet-maw-sm-280"
         >
           {waiting ? 'Give feedback' : 'Rate my treatment'}
         </Button>

@@ -62,7 +62,7 @@ export function DueMeasuresCard({ patientId }: { patientId: string }) {
                   to={`/home/measures/${encodeURIComponent(measure.instrument)}`}
                   leftSection={<IconChecklist size={18} aria-hidden />}
                   style={{ flex: '1 1 auto' }}
-                  maw={{ sm: 220 }}
+                  className="duet-maw-sm-220"
                   aria-label={`Start ${measure.name}`}
                 >
                   Start

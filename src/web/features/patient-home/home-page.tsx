@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import {
   IconChevronRight,
   IconClipboardHeart,
@@ -99,7 +99,7 @@ export function HomePage() {
 
       {user.patientId && <TodayDosesCard patientId={user.patientId} />}
 
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <div className="duet-grid-sm-2">
         <Button
           component={Link}
           to="/home/safety-plan"
@@ -124,7 +124,7 @@ export function HomePage() {
         <Button component={Link} to="/home/my-record" variant="default" size="lg">
           My record
         </Button>
-      </SimpleGrid>
+      </div>
 
       {patientId && <GoodNewsCard patientId={patientId} />}
 
@@ -160,7 +160,7 @@ export function HomePage() {
               to="/home/messages/new"
               leftSection={<IconMessagePlus size={18} aria-hidden />}
               style={{ flex: '1 1 auto' }}
-              maw={{ sm: 260 }}
+              className="duet-maw-sm-260"
             >
               Ask your care team
             </Button>
@@ -169,7 +169,7 @@ export function HomePage() {
               to="/home/messages"
               variant="default"
               style={{ flex: '1 1 auto' }}
-              maw={{ sm: 200 }}
+              className="duet-maw-sm-200"
             >
               My messages{unread > 0 ? ` (${String(unread)} new)` : ''}
             </Button>
@@ -188,12 +188,7 @@ export function HomePage() {
         {patient.isPending && <LoadingState label="Loading your care team…" />}
         {patient.isError && <ErrorState error={patient.error} onRetry={() => void patient.refetch()} />}
         {patient.data && (
-          <SimpleGrid
-            cols={{ base: 1, sm: 2 }}
-            spacing="sm"
-            component="ul"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
+          <ul className="duet-grid-sm-2" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {[...patient.data.careTeam]
               .sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role))
               .map((member) => (
@@ -220,7 +215,7 @@ export function HomePage() {
                   </Group>
                 </Card>
               ))}
-          </SimpleGrid>
+          </ul>
         )}
       </section>
 

@@ -29,7 +29,7 @@ export function PracticeHomeCard({ patientId }: { patientId: string }) {
           to="/home/practice"
           leftSection={<IconBarbell size={18} aria-hidden />}
           style={{ flex: '1 1 auto' }}
-          maw={{ sm: 240 }}
+          className="duet-maw-sm-240"
         >
           My practice
         </Button>

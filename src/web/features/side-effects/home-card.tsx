@@ -27,7 +27,7 @@ export function SideEffectsHomeCard({ patientId }: { patientId: string }) {
             to="/home/side-effects/new"
             leftSection={<IconPill size={18} aria-hidden />}
             style={{ flex: '1 1 auto' }}
-            maw={{ sm: 260 }}
+            className="duet-maw-sm-260"
           >
             Report a side effect
           </Button>
@@ -36,7 +36,7 @@ export function SideEffectsHomeCard({ patientId }: { patientId: string }) {
             to="/home/side-effects"
             variant="default"
             style={{ flex: '1 1 auto' }}
-            maw={{ sm: 200 }}
+            className="duet-maw-sm-200"
           >
             My reports
           </Button>
