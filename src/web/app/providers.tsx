@@ -38,7 +38,8 @@ const alwaysLight: MantineColorSchemeManager = {
 
 export function Providers({ client, children }: { client?: QueryClient; children: ReactNode }) {
   const [queryClient] = useState(() => client ?? makeQueryClient());
-  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  // Read at once (issue 17, "Fast"): by default it is read in an effect, and its answer rendered all this again.
+  const isPhone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
   // Issue 17 ("Fast"): the notifications' container is not needed for the first paint (~80 ms of it at 4x CPU
   // slowdown); it mounts right after, and shows whatever was announced meanwhile (Mantine keeps them in a store).
   const painted = usePaintedOnce();

@@ -18,7 +18,8 @@ export function AppLayout() {
   const location = useLocation();
   const items = navItemsFor(user.role);
   // On phones the closed menu slides off-screen; inert keeps it out of the tab order too.
-  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  // Read at once (issue 17, "Fast"): by default it is read in an effect, and its answer rendered all this again.
+  const isPhone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
 
   // After a client-side navigation, move focus to the new page so screen readers announce it.
   const firstRender = useRef(true);
