@@ -87,8 +87,10 @@ export default defineConfig(
     files: TS_FILES,
     extends: [tseslint.configs.strictTypeChecked],
     languageOptions: {
+      // One program from tsconfig.json for every file (it includes all TypeScript in the repository): the whole
+      // lint took 183 s of CPU this way against 240 s with `projectService` (2026-12-07; the CI is CPU-bound).
       parserOptions: {
-        projectService: true,
+        project: './tsconfig.json',
         tsconfigRootDir: import.meta.dirname,
       },
     },
