@@ -12,7 +12,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, signIn, signInThroughForm } from './support/journey';
+import { DEMO, heading, signIn, signInThroughForm, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 import { sentInviteLink } from './support/mail-store';
 
@@ -156,8 +156,7 @@ describe('admin invites a clinician', () => {
     const context = await newContext(browser!, { baseURL: baseUrl, viewport: DESKTOP });
     const admin = await context.newPage();
     const pageErrors = watchForPageErrors(admin);
-    await signIn(admin, DEMO.admin, /\/admin/);
-    await admin.goto('/admin/users');
+    await signInAndOpen(admin, DEMO.admin, '/admin/users');
     const priya = admin.getByRole('row', { name: /Priya Shah/ });
     await priya.getByRole('button', { name: 'Deactivate Priya Shah' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Deactivate account' });

@@ -11,7 +11,7 @@ import {
   newContext,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, signIn } from './support/journey';
+import { DEMO, heading, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 describe('case review: a recommendation tracked until done, and a care-manager contact', () => {
@@ -35,8 +35,7 @@ describe('case review: a recommendation tracked until done, and a care-manager c
     // 1. The consultant opens the case review and records a recommendation for Tom, assigned to himself.
     const page = await context.newPage();
     const errors = watchForPageErrors(page);
-    await signIn(page, DEMO.prescriber, /\/caseload$/);
-    await page.goto('/case-review');
+    await signInAndOpen(page, DEMO.prescriber, '/case-review');
     await heading(page, 'Case reviews');
     await page
       .getByRole('link', { name: /^Case review on / })

@@ -15,7 +15,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 async function look(page: Page, name: string): Promise<void> {
@@ -70,8 +70,7 @@ describe('crisis resources follow the patient’s country', () => {
     const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
     const patient = await patientContext.newPage();
     const patientErrors = watchForPageErrors(patient);
-    await signIn(patient, DEMO.patient, /\/home$/);
-    await patient.goto('/home/measures/phq9');
+    await signInAndOpen(patient, DEMO.patient, '/home/measures/phq9');
     await heading(patient, 'Patient Health Questionnaire (PHQ-9)');
     for (let item = 1; item <= 8; item += 1) {
       await patient
@@ -118,8 +117,7 @@ describe('crisis resources follow the patient’s country', () => {
     const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const admin = await adminContext.newPage();
     const adminErrors = watchForPageErrors(admin);
-    await signIn(admin, DEMO.admin, /\/admin\/users$/);
-    await admin.goto('/admin/settings');
+    await signInAndOpen(admin, DEMO.admin, '/admin/settings');
     await heading(admin, 'Clinic settings');
     const section = admin.getByRole('form', { name: 'Country and crisis resources' });
     await section.getByLabel('Clinic country').selectOption('DE');

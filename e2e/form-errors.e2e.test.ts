@@ -12,7 +12,7 @@ import {
   newContext,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, signIn } from './support/journey';
+import { DEMO, heading, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 const PHONE_390 = { width: 390, height: 844 } as const;
@@ -43,8 +43,7 @@ describe('forms never lose or hide what was typed', () => {
     const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE_390 });
     const patient = await context.newPage();
     const errors = watchForPageErrors(patient);
-    await signIn(patient, DEMO.patient, /\/home$/);
-    await patient.goto('/home/practice');
+    await signInAndOpen(patient, DEMO.patient, '/home/practice');
     await heading(patient, 'My practice');
     await patient.getByRole('button', { name: 'Start thought record' }).click();
     await heading(patient, 'Thought record');
@@ -150,8 +149,7 @@ describe('forms never lose or hide what was typed', () => {
     const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: DESKTOP });
     const therapist = await context.newPage();
     const errors = watchForPageErrors(therapist);
-    await signIn(therapist, DEMO.therapist, /\/caseload$/);
-    await therapist.goto('/patients/new');
+    await signInAndOpen(therapist, DEMO.therapist, '/patients/new');
     await heading(therapist, 'Enrol patient');
     let posts = 0;
     therapist.on('request', (r) => {

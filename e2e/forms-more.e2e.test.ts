@@ -13,7 +13,7 @@ import {
   newContext,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 /** The texts that describe a field (its error and description), as a screen reader reads them. */
@@ -221,8 +221,7 @@ describe('the remaining forms check with the shared schema and show each problem
     const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: DESKTOP });
     const page = await context.newPage();
     const errors = watchForPageErrors(page);
-    await signIn(page, DEMO.admin, /\/admin/);
-    await page.goto('/admin/settings');
+    await signInAndOpen(page, DEMO.admin, '/admin/settings');
     await heading(page, 'Clinic settings');
     const saves = countRequests(page, 'PUT', /\/api\/admin\/settings$/);
 

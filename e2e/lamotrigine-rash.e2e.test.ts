@@ -14,7 +14,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, heading, reloadUntil, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 async function look(page: Page, name: string): Promise<void> {
@@ -49,8 +49,7 @@ describe('a rash on lamotrigine: stop-and-call advice at once', () => {
       const context = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
       const patient = await context.newPage();
       const errors = watchForPageErrors(patient);
-      await signIn(patient, TOM, /\/home$/);
-      await patient.goto('/home/side-effects/new');
+      await signInAndOpen(patient, TOM, '/home/side-effects/new');
       await heading(patient, 'Tell your prescriber about side effects');
 
       // The checklist shows lamotrigine's urgent symptoms first, in plain words.
@@ -106,8 +105,7 @@ describe('a rash on lamotrigine: stop-and-call advice at once', () => {
       const prescriberContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const prescriber = await prescriberContext.newPage();
       const prescriberErrors = watchForPageErrors(prescriber);
-      await signIn(prescriber, DEMO.prescriber, /\/caseload$/);
-      await prescriber.goto('/inbox');
+      await signInAndOpen(prescriber, DEMO.prescriber, '/inbox');
       await heading(prescriber, 'Inbox');
       const alert = prescriber
         .getByRole('listitem', { name: /^Urgent: Side-effect report: urgent symptom.*Lamotrigine/ })

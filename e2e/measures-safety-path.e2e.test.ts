@@ -13,7 +13,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, reloadUntil, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 async function look(page: Page, name: string): Promise<void> {
@@ -116,8 +116,7 @@ describe('measurement-based care: the safety path, registry and case review', ()
       const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const therapist = await therapistContext.newPage();
       const therapistErrors = watchForPageErrors(therapist);
-      await signIn(therapist, DEMO.therapist, /\/caseload$/);
-      await therapist.goto('/inbox');
+      await signInAndOpen(therapist, DEMO.therapist, '/inbox');
       await heading(therapist, 'Inbox');
       const selfHarm = therapist
         .getByRole('listitem', { name: /^Urgent: PHQ-9 item 9/ })
@@ -132,8 +131,7 @@ describe('measurement-based care: the safety path, registry and case review', ()
       const prescriberContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const prescriber = await prescriberContext.newPage();
       const prescriberErrors = watchForPageErrors(prescriber);
-      await signIn(prescriber, DEMO.prescriber, /\/caseload$/);
-      await prescriber.goto('/inbox');
+      await signInAndOpen(prescriber, DEMO.prescriber, '/inbox');
       await heading(prescriber, 'Inbox');
       const prescriberAlert = prescriber
         .getByRole('listitem', { name: /^Urgent: PHQ-9 item 9/ })

@@ -11,7 +11,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 async function look(page: Page, name: string): Promise<void> {
@@ -101,8 +101,7 @@ describe('medications: the prescriber records and changes a regimen', () => {
       // The therapist reads the regimen; no start button, and the page says who prescribes.
       const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const therapist = await therapistContext.newPage();
-      await signIn(therapist, DEMO.therapist, /\/caseload$/);
-      await therapist.goto(`/patients/${patientId}/medications`);
+      await signInAndOpen(therapist, DEMO.therapist, `/patients/${patientId}/medications`);
       await heading(therapist, 'Medications');
       await therapist.getByRole('article', { name: 'Sertraline' }).waitFor();
       expect(await therapist.getByRole('button', { name: 'Start a medication' }).count()).toBe(0);

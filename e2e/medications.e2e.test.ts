@@ -14,7 +14,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, heading, reloadUntil, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 const TOM = 'patient3@demo.duet.test';
@@ -80,8 +80,7 @@ describe('medications: prescribe, take, skip, report, answer, adherence', () => 
       const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
       const patient = await patientContext.newPage();
       const patientErrors = watchForPageErrors(patient);
-      await signIn(patient, TOM, /\/home$/);
-      await patient.goto('/home/medications');
+      await signInAndOpen(patient, TOM, '/home/medications');
       await heading(patient, 'My medicines');
       const takeSertraline = patient.getByRole('button', { name: /^Taken: Sertraline 50 mg/ });
       await takeSertraline.waitFor();
@@ -156,8 +155,7 @@ describe('medications: prescribe, take, skip, report, answer, adherence', () => 
       const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const therapist = await therapistContext.newPage();
       const therapistErrors = watchForPageErrors(therapist);
-      await signIn(therapist, DEMO.therapist, /\/caseload$/);
-      await therapist.goto(patientPath);
+      await signInAndOpen(therapist, DEMO.therapist, patientPath);
       await heading(therapist, /Tom Becker/);
       const adherence = therapist.getByRole('region', { name: 'Medication adherence' });
       await adherence.getByText(/Last 14 days: \d+% \(\d+ of \d+\)/).waitFor();

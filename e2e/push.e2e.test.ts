@@ -19,7 +19,7 @@ import {
   watchForPageErrors,
 } from './support/browser';
 import { advanceTime } from './support/clock';
-import { apiFromPage, DEMO, heading, signIn } from './support/journey';
+import { apiFromPage, DEMO, heading, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 
 type TodayAnswer = { doses: { doseKey: string; name: string; dueAt: number; state: string }[] };
@@ -73,9 +73,7 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
       }, subscription);
       const page = await context.newPage();
       const errors = watchForPageErrors(page);
-      await signIn(page, DEMO.patient, /\/home$/);
-
-      await page.goto('/account');
+      await signInAndOpen(page, DEMO.patient, '/account');
       await heading(page, 'My account');
       const section = page.getByRole('region', { name: 'Notifications' });
       await section.getByText('Notifications are off for this device.').waitFor();
@@ -131,8 +129,7 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
     async () => {
       const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
       const page = await context.newPage();
-      await signIn(page, DEMO.therapist, /\/caseload$/);
-      await page.goto('/account');
+      await signInAndOpen(page, DEMO.therapist, '/account');
       await heading(page, 'My account');
       const section = page.getByRole('region', { name: 'Notifications' });
       await section.getByRole('switch', { name: 'Urgent alerts for patients on my team' }).waitFor();
@@ -144,8 +141,7 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
 
       const admin = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
       const adminPage = await admin.newPage();
-      await signIn(adminPage, DEMO.admin, /\/admin\/users$/);
-      await adminPage.goto('/account');
+      await signInAndOpen(adminPage, DEMO.admin, '/account');
       await heading(adminPage, 'My account');
       await adminPage.getByRole('region', { name: 'Signed-in devices' }).waitFor();
       await expect(adminPage.getByRole('region', { name: 'Notifications' }).count()).resolves.toBe(0);

@@ -13,7 +13,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, heading, reloadUntil, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 import { advanceTime } from './support/clock';
 
@@ -70,8 +70,7 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       const patientContext = await newContext(chromium, { baseURL: baseUrl, viewport: PHONE });
       const patient = await patientContext.newPage();
       const patientErrors = watchForPageErrors(patient);
-      await signIn(patient, DEMO.patient, /\/home$/);
-      await patient.goto('/home/measures/phq9');
+      await signInAndOpen(patient, DEMO.patient, '/home/measures/phq9');
       await heading(patient, 'Patient Health Questionnaire (PHQ-9)');
       for (let item = 1; item <= 8; item += 1) {
         await patient
@@ -92,8 +91,7 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const therapist = await therapistContext.newPage();
       const therapistErrors = watchForPageErrors(therapist);
-      await signIn(therapist, DEMO.therapist, /\/caseload$/);
-      await therapist.goto('/inbox');
+      await signInAndOpen(therapist, DEMO.therapist, '/inbox');
       await heading(therapist, 'Inbox');
       const selfHarm = therapist
         .getByRole('listitem', { name: /^Urgent: PHQ-9 item 9/ })
@@ -125,8 +123,7 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       const adminContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const admin = await adminContext.newPage();
       const adminErrors = watchForPageErrors(admin);
-      await signIn(admin, DEMO.admin, /\/admin\/users$/);
-      await admin.goto('/admin/settings');
+      await signInAndOpen(admin, DEMO.admin, '/admin/settings');
       await heading(admin, 'Clinic settings');
       await admin.getByLabel('On-call contact').selectOption({ label: 'Elena Novak (Therapist)' });
       await admin.getByLabel('Opens at').fill('00:00');
@@ -141,8 +138,7 @@ describe('self-harm alert: not reached keeps it open, and it escalates to on-cal
       const onCallContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const onCall = await onCallContext.newPage();
       const onCallErrors = watchForPageErrors(onCall);
-      await signIn(onCall, DEMO.therapist2, /\/caseload$/);
-      await onCall.goto('/inbox');
+      await signInAndOpen(onCall, DEMO.therapist2, '/inbox');
       await heading(onCall, 'Inbox');
       const escalated = onCall
         .getByRole('listitem', { name: /^Urgent: PHQ-9 item 9/ })

@@ -15,7 +15,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, apiFromPage, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, apiFromPage, heading, reloadUntil, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 import { advanceTime, followServerClock } from './support/clock';
 import { sentInviteLink } from './support/mail-store';
@@ -92,8 +92,7 @@ describe('therapy: sessions, notes, practice and the patient feedback', () => {
       const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
       const therapist = await therapistContext.newPage();
       const therapistErrors = watchForPageErrors(therapist);
-      await signIn(therapist, DEMO.therapist, /\/caseload$/);
-      await therapist.goto('/patients/new');
+      await signInAndOpen(therapist, DEMO.therapist, '/patients/new');
       await heading(therapist, 'Enrol patient');
       await therapist.getByLabel('Given name').fill('Rowan');
       await therapist.getByLabel('Family name').fill('Ames');
@@ -285,8 +284,7 @@ describe('therapy: sessions, notes, practice and the patient feedback', () => {
       await followServerClock(prescriberContext, server!);
       const prescriber = await prescriberContext.newPage();
       const prescriberErrors = watchForPageErrors(prescriber);
-      await signIn(prescriber, DEMO.prescriber, /\/caseload$/);
-      await prescriber.goto(patientPath);
+      await signInAndOpen(prescriber, DEMO.prescriber, patientPath);
       await heading(prescriber, 'Rowan Ames');
       await prescriber.getByRole('region', { name: 'Team summaries' }).getByText(summaryText).waitFor();
       await prescriber.goto(`${patientPath}/practice`);

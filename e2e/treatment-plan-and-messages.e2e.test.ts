@@ -14,7 +14,7 @@ import {
   screenshotBoth,
   watchForPageErrors,
 } from './support/browser';
-import { DEMO, heading, reloadUntil, signIn } from './support/journey';
+import { DEMO, heading, reloadUntil, signIn, signInAndOpen } from './support/journey';
 import { startServer, type DuetServer } from './support/server';
 import { sentInviteLink } from './support/mail-store';
 
@@ -48,8 +48,7 @@ describe('one plan the team agrees on, messages and consults', () => {
     const therapistContext = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const therapist = await therapistContext.newPage();
     const therapistErrors = watchForPageErrors(therapist);
-    await signIn(therapist, DEMO.therapist, /\/caseload$/);
-    await therapist.goto('/patients/new');
+    await signInAndOpen(therapist, DEMO.therapist, '/patients/new');
     await heading(therapist, 'Enrol patient');
     await therapist.getByLabel('Given name').fill('Avery');
     await therapist.getByLabel('Family name').fill('Lind');
@@ -140,8 +139,7 @@ describe('one plan the team agrees on, messages and consults', () => {
     // 3. The therapist signs: the plan is agreed.
     const therapist2Context = await newContext(chromium, { baseURL: baseUrl, viewport: DESKTOP });
     const therapist2 = await therapist2Context.newPage();
-    await signIn(therapist2, DEMO.therapist, /\/caseload$/);
-    await therapist2.goto('/inbox');
+    await signInAndOpen(therapist2, DEMO.therapist, '/inbox');
     await heading(therapist2, 'Inbox');
     await reloadUntil(
       therapist2,

@@ -4,18 +4,25 @@
 // journey (every-page-axe) in the middle. Files not named here follow, larger ones first, as before.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** The longest journeys, longest first (wall times of the last full run: docs/benchmarks.md, issue 18). */
+/**
+ * The longest journeys, longest first: wall times of the full run of 2026-12-07 14:40 UTC (issue 18,
+ * docs/benchmarks.md), every-page-axe 163 s down to prescribing-safety 41 s under a load average of ~20.
+ */
 export const LONGEST_FIRST = [
   'every-page-axe',
   'treatment-plan-and-messages',
-  'therapy',
   'measures-safety-path',
-  'enrol-patient',
-  'medications',
+  'therapy',
   'forms-more',
+  'admin-invites-clinician',
   'two-factor',
-  'form-errors',
   'self-harm-not-reached',
+  'form-errors',
+  'medications',
+  'medications-prescriber',
+  'enrol-patient',
+  'crisis-berlin',
+  'forgot-password',
   'prescribing-safety',
 ];
 
