@@ -1,16 +1,17 @@
 import { MantineProvider, type MantineColorSchemeManager } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { setUnauthenticatedHandler } from './api-client';
 import { usePaintedOnce } from './lazy-page';
+import { SaveAwareQueryClient } from './refresh-after-save';
 import { retryTransient } from './retry';
 import { sessionKey } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 export function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  return new SaveAwareQueryClient({
     defaultOptions: {
       queries: {
         staleTime: 15_000,

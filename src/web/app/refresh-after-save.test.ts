@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { refreshAfterSave } from './refresh-after-save';
+import { refreshAfterSave, SaveAwareQueryClient } from './refresh-after-save';
 
 type History = { changes: string[] };
 
@@ -81,6 +81,25 @@ describe('refreshAfterSave', () => {
     server.answer(1);
     await refreshed;
     expect(observer.getCurrentResult().data).toEqual({ changes: ['Priya Shah removed as therapist'] });
+    unsubscribe();
+  });
+});
+
+describe("SaveAwareQueryClient (the app's client)", () => {
+  it('a plain invalidation after a save shows the change when the first read answers after the save', async () => {
+    const server = heldServer();
+    client = new SaveAwareQueryClient({ defaultOptions: { queries: { retry: false, staleTime: 15_000 } } });
+    const observer = new QueryObserver(client, { queryKey: key, queryFn: server.read });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await settle();
+    server.save('Jordan Lee added as care manager');
+    const invalidated = client.invalidateQueries({ queryKey: key });
+    server.answer(0);
+    await settle();
+    expect(server.reads).toBe(2);
+    server.answer(1);
+    await invalidated;
+    expect(observer.getCurrentResult().data).toEqual({ changes: ['Jordan Lee added as care manager'] });
     unsubscribe();
   });
 });

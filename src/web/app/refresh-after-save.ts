@@ -1,4 +1,9 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import {
+  QueryClient,
+  type InvalidateOptions,
+  type InvalidateQueryFilters,
+  type QueryKey,
+} from '@tanstack/react-query';
 
 /**
  * Asks again for what a save changed, so a card shows the change at once. A plain `invalidateQueries` is not
@@ -11,4 +16,19 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 export async function refreshAfterSave(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<void> {
   await Promise.all(keys.map((queryKey) => queryClient.cancelQueries({ queryKey })));
   await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/**
+ * The app's QueryClient: every `invalidateQueries` (about 80 calls after saves across the web app) first drops
+ * the matching reads still under way, as `refreshAfterSave` does, so no card anywhere is left showing a read
+ * made before the save it follows.
+ */
+export class SaveAwareQueryClient extends QueryClient {
+  override async invalidateQueries<TTaggedQueryKey extends QueryKey = QueryKey>(
+    filters?: InvalidateQueryFilters<TTaggedQueryKey>,
+    options?: InvalidateOptions,
+  ): Promise<void> {
+    await this.cancelQueries(filters);
+    return super.invalidateQueries(filters, options);
+  }
 }
