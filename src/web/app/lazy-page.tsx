@@ -138,9 +138,8 @@ export function useShownAfterRead(queryKey: QueryKey | null): boolean {
  * A secondary part of a page (a card below the fold) loaded in its own chunk after the page itself, so what a
  * person came for shows first. Until it arrives `placeholder` holds its place (issue 17: a card that always
  * shows gets a placeholder of its loading height, so links below it do not move under the pointer); without
- * one nothing is shown. The part brings its own loading state. (Rendering the parts only after the first paint
- * made Today usable sooner in bench/phone-load.ts but added blocking time in Lighthouse, which counts
- * everything up to "interactive": docs/benchmarks.md.)
+ * one nothing is shown. The part brings its own loading state. A page may render its parts later (Today: once
+ * its doses have shown, useShownAfterRead) and fetch their chunks meanwhile with `preload` (docs/benchmarks.md).
  */
 export function lazyPart<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
