@@ -109,7 +109,8 @@ function useShownWhen(ready: boolean): boolean {
   return painted;
 }
 
-function answered(queryClient: QueryClient, queryKey: QueryKey | null): boolean {
+/** Whether the read `queryKey` has answered (data or error); no read (null) counts as answered. */
+export function answered(queryClient: QueryClient, queryKey: QueryKey | null): boolean {
   return queryKey === null || (queryClient.getQueryState(queryKey)?.status ?? 'pending') !== 'pending';
 }
 
