@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.js';
+import { InlineLimitsPlugin } from './inline-limits.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -81,7 +82,10 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+    plugins: [new InlineLimitsPlugin()],
+  });
   // Statements run around every read and every shared audit commit: built once (issue 19).
   const begin = CompiledQuery.raw('begin');
   const beginImmediate = CompiledQuery.raw('begin immediate');
