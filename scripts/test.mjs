@@ -20,6 +20,7 @@
 import { spawn } from 'node:child_process';
 import {
   accessSync,
+  chmodSync,
   closeSync,
   constants,
   existsSync,
@@ -402,6 +403,9 @@ function useMemoryTempDir() {
     return;
   }
   const dir = mkdtempSync(join(base, 'duet-test-'));
+  // Open to every user like /tmp (sticky): run as root, the throwaway cluster runs as the postgres user and
+  // keeps its data directory in here. Each test's own folders are made private by mkdtemp.
+  chmodSync(dir, 0o1777);
   process.env.TMPDIR = dir;
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   say(`temporary files in ${dir}`);
