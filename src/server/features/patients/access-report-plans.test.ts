@@ -1,12 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite, type Database, type Db } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { DB } from '../../db/schema.js';
+import { openPlanProbe, type PlanProbe } from '../../testing/query-plans.test-kit.js';
 import * as repo from './access-report.repository.js';
 
 // Issue 19 (migration 051): a patient's audit events have one per-patient index, (clinic_id, patient_id, at).
@@ -14,55 +7,24 @@ import * as repo from './access-report.repository.js';
 // rather than walk the clinic's whole chain by its primary key (clinic_id, seq). SQLite's plan, on the real
 // schema; each read is run through the repository and its SQL asked for its plan.
 
-let database: Database;
-let raw: SQLite.Database;
-let captured: { sql: string; parameters: readonly unknown[] }[];
-let db: Db;
-let dir: string;
+let probe: PlanProbe;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-plans-'));
-  const file = path.join(dir, 'duet.sqlite');
-  database = openSqlite(file);
-  await migrateToLatest(database);
-  raw = new SQLite(file, { readonly: true });
-  captured = [];
-  db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true }) }),
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
+  probe = await openPlanProbe();
 });
 
-afterAll(async () => {
-  await db.destroy();
-  raw.close();
-  await database.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function planOf(run: () => Promise<unknown>): Promise<string> {
-  captured = [];
-  await run();
-  const q = captured.at(-1);
-  if (!q) throw new Error('no query ran');
-  const rows = raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as {
-    detail: string;
-  }[];
-  return rows.map((r) => r.detail).join(' | ');
-}
+afterAll(() => probe.close());
 
 const scope = { clinicId: 'c1', patientId: 'p1', excludeActorId: 'u9' };
 
 describe("the access report reads a patient's events through (clinic_id, patient_id, at)", () => {
   it.each([
-    ['the newest event before an instant', () => repo.newestEventBefore(db, scope, 1_000)],
-    ['one day grouped', () => repo.groupsBetween(db, scope, 0, 1_000)],
+    ['the newest event before an instant', () => repo.newestEventBefore(probe.db, scope, 1_000)],
+    ['one day grouped', () => repo.groupsBetween(probe.db, scope, 0, 1_000)],
     [
       'the times of one line, after a cursor',
       () =>
-        repo.timesOfLine(db, scope, {
+        repo.timesOfLine(probe.db, scope, {
           actorId: 'u1',
           outcome: 'allowed',
           action: 'patient.read',
@@ -73,7 +35,7 @@ describe("the access report reads a patient's events through (clinic_id, patient
         }),
     ],
   ])('%s', async (_name, run) => {
-    const plan = await planOf(run);
+    const plan = await probe.planOf(run);
     expect(plan).toContain('audit_events_patient_at (clinic_id=? AND patient_id=?');
     // Never the chain's own key: that would read every event of the clinic.
     expect(plan).not.toMatch(/sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN a\b/);
@@ -81,7 +43,7 @@ describe("the access report reads a patient's events through (clinic_id, patient
 
   it('migration 051 left one per-patient index', () => {
     const names = (
-      raw
+      probe.raw
         .prepare("select name from sqlite_master where type = 'index' and tbl_name = 'audit_events'")
         .all() as {
         name: string;
