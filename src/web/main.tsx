@@ -1,12 +1,13 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { makeQueryClient, Providers } from './app/providers';
-import { router } from './app/router';
+import { openingPageLoaded, router } from './app/router';
 import { sessionKey, takeEarlySession } from './app/session';
+import { primeEarlyReads } from './lib/early-reads';
 import { registerServiceWorker } from './sw/register';
 
 const container = document.getElementById('root');
@@ -17,23 +18,36 @@ if (!container) throw new Error('Missing #root element');
 // and then of everything again when the session arrives. The "Opening…" bar of index.html shows meanwhile. A
 // failed read is left to the session query, which asks again. (A first render in a transition, time-sliced, was
 // tried and used more CPU: the page's reads answering during it made React render it again.)
+//
+// Then (issue 17, seventh session) the opened page's chunk and the first reads it registered are waited for (at
+// most FIRST_READS_WAIT_MS) and their answers put in the cache too, and the first render is a transition:
+// React renders the page in slices of a few milliseconds instead of one long task that keeps the phone from
+// answering a tap, and with the data already there nothing answers mid-render to make it start again.
+const FIRST_READS_WAIT_MS = 1500;
 const queryClient = makeQueryClient();
 const root = createRoot(container);
 function renderApp(): void {
-  root.render(
-    <StrictMode>
-      <Providers client={queryClient}>
-        <RouterProvider router={router} />
-      </Providers>
-    </StrictMode>,
-  );
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <Providers client={queryClient}>
+          <RouterProvider router={router} />
+        </Providers>
+      </StrictMode>,
+    );
+  });
+}
+async function firstReads(): Promise<void> {
+  await openingPageLoaded;
+  await primeEarlyReads(queryClient, FIRST_READS_WAIT_MS);
 }
 const earlySession = takeEarlySession();
 if (earlySession === null) renderApp();
 else
   earlySession.then((answer) => {
     queryClient.setQueryData(sessionKey, answer);
-    renderApp();
+    if (answer === null) renderApp();
+    else void firstReads().then(renderApp, renderApp);
   }, renderApp);
 
 // Issue 17: installable and offline (src/web/sw/).

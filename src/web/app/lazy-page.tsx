@@ -4,6 +4,7 @@ import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react
 import {
   isValidElement,
   memo,
+  startTransition,
   Suspense,
   use,
   useEffect,
@@ -52,19 +53,25 @@ export function lazyPage<Props extends object>(
       </Suspense>
     );
   }
-  preloaders.set(LazyPage, () => void start().catch(() => undefined));
+  preloaders.set(LazyPage, () =>
+    start().then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
   return LazyPage;
 }
 
-const preloaders = new WeakMap<object, () => void>();
+const preloaders = new WeakMap<object, () => Promise<void>>();
 
 /**
  * Starts fetching the chunk of a route element made with lazyPage (nothing for other elements), e.g. the page
- * a visit opens, while the session is still being asked for rather than after it.
+ * a visit opens, while the session is still being asked for rather than after it. Settles once the chunk has
+ * arrived (or failed: the page's render asks again).
  */
-export function preloadPage(element: ReactNode): void {
-  if (!isValidElement(element) || typeof element.type !== 'function') return;
-  preloaders.get(element.type)?.();
+export function preloadPage(element: ReactNode): Promise<void> {
+  if (!isValidElement(element) || typeof element.type !== 'function') return Promise.resolve();
+  return preloaders.get(element.type)?.() ?? Promise.resolve();
 }
 
 const waiting: (() => void)[] = [];
@@ -94,7 +101,9 @@ function useShownWhen(ready: boolean): boolean {
     if (!ready) return;
     let live = true;
     waiting.push(() => {
-      if (live) setPainted(true);
+      // A transition (issue 17): React renders what waited in slices of a few milliseconds, not in one task
+      // that would keep the phone from answering a tap (Lighthouse's blocking time).
+      if (live) startTransition(() => setPainted(true));
     });
     if (!scheduled) {
       scheduled = true;

@@ -231,5 +231,8 @@ const routes: RouteObject[] = [
 // Issue 17: an error boundary per route, with a way back (error-boundaries.ts).
 export const router = createBrowserRouter(withErrorBoundaries(routes, <RouteError />));
 
-// Issue 17: the page this visit opens starts loading with the app, in parallel with the session request.
-for (const match of router.state.matches) preloadPage(match.route.element);
+// Issue 17: the page this visit opens starts loading with the app, in parallel with the session request;
+// main.tsx waits for its chunk (and the first reads it registers) before the first render.
+export const openingPageLoaded: Promise<unknown> = Promise.all(
+  router.state.matches.map((match) => preloadPage(match.route.element)),
+);

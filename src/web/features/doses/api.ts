@@ -46,7 +46,7 @@ whenSignedIn((answer, pathname) =>
   answer.user.role === 'patient' &&
   answer.user.patientId !== null &&
   (pathname === '/home' || pathname === '/home/medications')
-    ? todayPath(answer.user.patientId)
+    ? { path: todayPath(answer.user.patientId), key: doseKeys.today(answer.user.patientId) }
     : null,
 );
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { v4 as uuid } from 'uuid';
 import { api } from '../../app/api-client';
+import { earlyOr, whenSignedIn } from '../../lib/early-reads';
 import type {
   Consult,
   ConversationDetail,
@@ -28,11 +29,26 @@ export const messagingKeys = {
 /** New messages show up without a reload while a conversation is open. */
 const CONVERSATION_POLL_MS = 10_000;
 
+const conversationsPath = (patientId: string) => `${base(patientId)}/conversations`;
+
+// Issue 17 ("Fast"): the patient's Today counts new messages; asked for with the session
+// (src/web/lib/early-reads.ts).
+whenSignedIn((answer, pathname) =>
+  answer.user.role === 'patient' && answer.user.patientId !== null && pathname === '/home'
+    ? {
+        path: conversationsPath(answer.user.patientId),
+        key: messagingKeys.conversations(answer.user.patientId),
+      }
+    : null,
+);
+
 function conversationsQuery(patientId: string) {
   return {
     queryKey: messagingKeys.conversations(patientId),
     queryFn: () =>
-      api.get<{ conversations: ConversationSummary[]; hasMore: boolean }>(`${base(patientId)}/conversations`),
+      earlyOr(conversationsPath(patientId), () =>
+        api.get<{ conversations: ConversationSummary[]; hasMore: boolean }>(conversationsPath(patientId)),
+      ),
     refetchInterval: 30_000,
     enabled: patientId !== '',
   };

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { refreshAfterSave } from '../../app/refresh-after-save';
+import { earlyOr, whenSignedIn } from '../../lib/early-reads';
 import type { AccessReport, AccessTimes } from '../../../shared/audit/access-report-schemas';
 import type { Clinician } from '../../../shared/accounts/api';
 import type {
@@ -37,8 +38,16 @@ export function useClinicians() {
   });
 }
 
+// Issue 17 ("Fast"): the patient's Today shows their name and care team; asked for with the session
+// (src/web/lib/early-reads.ts).
+whenSignedIn((answer, pathname) =>
+  answer.user.role === 'patient' && answer.user.patientId !== null && pathname === '/home'
+    ? { path: base(answer.user.patientId), key: patientKeys.overview(answer.user.patientId) }
+    : null,
+);
+
 export function getPatient(patientId: string): Promise<PatientOverview> {
-  return api.get<PatientOverview>(base(patientId));
+  return earlyOr(base(patientId), () => api.get<PatientOverview>(base(patientId)));
 }
 
 export function usePatient(patientId: string) {
