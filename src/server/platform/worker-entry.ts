@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { testServerDir } from '../config.js';
 
 /**
  * Starts a worker thread on one of the server's worker entries (issue 19), whichever way the server runs:
@@ -15,9 +16,14 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * built, only its file name is used.
  */
 export function startWorker(source: URL, options: WorkerOptions = {}): Worker {
-  return runningBuilt(import.meta.url)
-    ? new Worker(builtEntry(source, import.meta.url), options)
-    : new Worker(tsxSource(source), { ...options, eval: true });
+  if (runningBuilt(import.meta.url)) return new Worker(builtEntry(source, import.meta.url), options);
+  // Under `npm test` the server is built once (testing/server-command.ts): a test's worker starts from that
+  // build, as in production, instead of compiling its entry's modules through tsx in every new thread (1-2 s
+  // of CPU per worker; issue 18: the tests' CPU).
+  const testBuild = testServerDir();
+  if (testBuild)
+    return new Worker(builtEntry(source, pathToFileURL(path.join(testBuild, 'main.js')).href), options);
+  return new Worker(tsxSource(source), { ...options, eval: true });
 }
 
 /** True when this code runs from the built bundle (a `.js` module), false under tsx or vitest (`.ts`). */
