@@ -1,5 +1,6 @@
 import { registryJson, registryRead } from '../features/registry/index.js';
 import { worklistRead } from '../features/worklist/index.js';
+import { caseloadRead } from '../features/patients/index.js';
 
 /**
  * The reads heavy enough to run on a read worker (reads/read-pool.ts): each takes a database handle inside
@@ -10,6 +11,7 @@ export const readJobs = {
   registryJson,
   registryRead,
   worklistRead,
+  caseloadRead,
 };
 
 export type ReadJobs = typeof readJobs;
@@ -20,6 +22,7 @@ declare module '../platform/reads.js' {
     registryJson: typeof registryJson;
     registryRead: typeof registryRead;
     worklistRead: typeof worklistRead;
+    caseloadRead: typeof caseloadRead;
   }
 }
 

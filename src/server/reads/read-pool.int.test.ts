@@ -67,6 +67,30 @@ describe('read workers', () => {
     expect(problems).toEqual([]);
   });
 
+  it('answer a caseload read (issue 19) exactly as the main thread does, with the patients it shows', async () => {
+    const here = inlineReads(f.t.deps.database);
+    for (const user of [f.users.prescriber, f.users.outsider]) {
+      const caseload = { clinicId: f.clinic, userId: user.id };
+      const [fromWorker, fromMain] = await Promise.all([
+        pool.run('caseloadRead', caseload),
+        here.run('caseloadRead', caseload),
+      ]);
+      expect(fromWorker).toEqual(fromMain);
+    }
+    const { json, patientIds } = await pool.run('caseloadRead', {
+      clinicId: f.clinic,
+      userId: f.users.prescriber.id,
+    });
+    const shown = (JSON.parse(json) as { patients: { id: string; familyName: string; myRoles: string[] }[] })
+      .patients;
+    expect(shown.map((p) => [p.familyName, p.myRoles])).toEqual([
+      ['Alpha', ['prescriber']],
+      ['Bravo', ['prescriber']],
+      ['Charlie', ['prescriber']],
+    ]);
+    expect(patientIds).toEqual(shown.map((p) => p.id));
+  });
+
   it('see what the main thread committed a moment before', async () => {
     const p = await f.patient('Delta');
     await f.score(p, 'phq9', 15, TEST_NOW - 2 * WEEK);

@@ -112,6 +112,9 @@ export const caseloadEntrySchema = z.object({
   enrolledAt: z.number(),
 });
 export type CaseloadEntry = z.infer<typeof caseloadEntrySchema>;
+/** The caseload's answer (`GET /api/patients`). */
+export const caseloadResponseSchema = z.object({ patients: z.array(caseloadEntrySchema) });
+export type CaseloadResponse = z.infer<typeof caseloadResponseSchema>;
 
 export const careTeamChangeSchema = z.object({
   id: z.string(),

@@ -2,3 +2,4 @@
 export { patientRoutes } from './patients.routes.js';
 export { enrolPatient } from './patients.service.js';
 export { setEmailOfAccount } from './patients.repository.js';
+export { caseloadRead } from './caseload-read.js';

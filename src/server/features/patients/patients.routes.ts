@@ -7,10 +7,11 @@ import { errors } from '../../platform/http/error-schema.js';
 import {
   careTeamChangeSchema,
   careTeamUpdateSchema,
-  caseloadEntrySchema,
+  caseloadResponseSchema,
   newPatientSchema,
   patientOverviewSchema,
   patientUpdateSchema,
+  type CaseloadResponse,
 } from '../../../shared/patients/schemas.js';
 import * as patients from './patients.service.js';
 import { listLimitSchema } from '../../../shared/lists/limit-query.js';
@@ -34,9 +35,14 @@ export function patientRoutes(app: App, deps: AppDeps): void {
     config: { policy: policies.clinician },
     schema: {
       tags,
-      response: { 200: z.object({ patients: z.array(caseloadEntrySchema) }), ...errors(401, 403) },
+      response: { 200: caseloadResponseSchema, ...errors(401, 403) },
     },
-    handler: async (request) => ({ patients: await patients.caseload(deps, actorOf(request)) }),
+    // The text is the 200 schema's JSON already (encoded with it where it was made, caseload-read.ts):
+    // Fastify sends a JSON string as it is.
+    handler: async (request, reply) => {
+      const json = await patients.caseload(deps, actorOf(request));
+      return reply.type('application/json; charset=utf-8').send(json as unknown as CaseloadResponse);
+    },
   });
 
   app.post('/api/patients', {

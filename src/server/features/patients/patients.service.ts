@@ -7,11 +7,11 @@ import { newId } from '../../platform/ids.js';
 import { firstOf } from '../../../shared/lists/limit-query.js';
 import { readPatientRecord, withPatientRecord } from '../../platform/access/patient-access.js';
 import type { CareTeamRole } from '../../../shared/access/roles.js';
-import type { CaseloadEntry, PatientDetails, PatientOverview } from '../../../shared/patients/schemas.js';
+import type { PatientDetails, PatientOverview } from '../../../shared/patients/schemas.js';
 import * as accounts from '../accounts/index.js';
 import { inviteMail, issueInvite, resendInvite } from '../accounts/index.js';
 import * as repo from './patients.repository.js';
-import { toCareTeamMember, toPatientOverview, toVacancies } from './patients.mapper.js';
+import { toPatientOverview, toVacancies } from './patients.mapper.js';
 import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
 import { forgetPatientBasics } from '../../platform/patients/patient-basics.js';
 
@@ -296,45 +296,20 @@ export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId
 }
 
 /**
- * The clinician's caseload: one audit event per patient listed (names and dates of birth), recorded through
- * the shared commit of audited reads before the list is answered (issue 19).
+ * The clinician's caseload as the answer's JSON text (CaseloadResponse), made and checked on a read worker when
+ * the server runs them (caseload-read.ts), with one audit event per patient listed (names and dates of birth),
+ * recorded through the shared commit of audited reads before the list is answered (issue 19).
  */
-export async function caseload(deps: AppDeps, actor: Actor): Promise<CaseloadEntry[]> {
-  const entries = await deps.database.read(async (db) => {
-    const rows = await repo.caseloadOf(db, actor.clinicId, actor.userId);
-    const teams = new Map<string, ReturnType<typeof toCareTeamMember>[]>();
-    for (const m of await repo.careTeamsOfCaseload(db, actor.clinicId, actor.userId)) {
-      const team = teams.get(m.patient_id);
-      if (team) team.push(toCareTeamMember(m));
-      else teams.set(m.patient_id, [toCareTeamMember(m)]);
-    }
-    const byId = new Map<string, CaseloadEntry>();
-    for (const r of rows) {
-      const seen = byId.get(r.id);
-      if (seen) {
-        seen.myRoles.push(r.role as CareTeamRole);
-        continue;
-      }
-      byId.set(r.id, {
-        id: r.id,
-        givenName: r.given_name,
-        familyName: r.family_name,
-        birthDate: r.birth_date,
-        timeZone: r.time_zone,
-        medicalRecordNumber: r.medical_record_number,
-        myRoles: [r.role as CareTeamRole],
-        careTeam: teams.get(r.id) ?? [],
-        enrolledAt: r.created_at,
-      });
-    }
-    return byId;
+export async function caseload(deps: AppDeps, actor: Actor): Promise<string> {
+  const { json, patientIds } = await deps.reads.run('caseloadRead', {
+    clinicId: actor.clinicId,
+    userId: actor.userId,
   });
   // Issue 13: one event per patient listed, so the list appears in each one's access report.
-  const shown = [...entries.keys()];
   await deps.audit.recordReads(
     actor.clinicId,
     actor,
-    (shown.length > 0 ? shown : [null]).map((patientId) => ({
+    (patientIds.length > 0 ? patientIds : [null]).map((patientId) => ({
       action: 'caseload.read',
       resourceType: 'caseload',
       resourceId: null,
@@ -342,5 +317,5 @@ export async function caseload(deps: AppDeps, actor: Actor): Promise<CaseloadEnt
       outcome: 'allowed' as const,
     })),
   );
-  return [...entries.values()];
+  return json;
 }

@@ -77,7 +77,10 @@ export function macOfContent(key: AuditKey, prevHash: string, text: string): str
     keyObject = createSecretKey(key.secret);
     keyObjects.set(key, keyObject);
   }
-  return createHmac('sha256', keyObject).update(prevHash).update('\n').update(text).digest('hex');
+  // One update of the joined text: the same bytes as three updates, two fewer calls into the native side.
+  return createHmac('sha256', keyObject)
+    .update(prevHash + '\n' + text)
+    .digest('hex');
 }
 
 /** The plain SHA-256 chain hash of already encoded content (events before keyed hashing). */

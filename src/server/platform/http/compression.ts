@@ -81,10 +81,12 @@ export function registerCompression(app: FastifyInstance): void {
     const contentType = reply.getHeader('content-type');
     if (!isCompressibleType(typeof contentType === 'string' ? contentType : undefined)) return payload;
     addVary(reply);
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < COMPRESS_MIN_BYTES) return payload;
+    // The encoding first: an answer nobody asked to compress is never copied into a Buffer (issue 19: that
+    // copy was ~4 % of the caseload's CPU, for a client that sends no Accept-Encoding).
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     if (encoding === null) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (body.length < COMPRESS_MIN_BYTES) return payload;
     const compressed = await compress(body, encoding);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');

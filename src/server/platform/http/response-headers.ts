@@ -6,12 +6,13 @@ import type { FastifyInstance } from 'fastify';
  * shared computer's disk or in an intermediary), whatever route, status or error produced it.
  */
 export function registerResponseHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: no promise per request (issue 19).
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/')) {
-      reply.header('Cache-Control', 'no-store');
-      reply.header('Pragma', 'no-cache');
+      void reply.header('Cache-Control', 'no-store');
+      void reply.header('Pragma', 'no-cache');
     }
-    return payload;
+    done(null, payload);
   });
 }
 
