@@ -1,5 +1,6 @@
 // One load scenario through autocannon: a short warm-up (not counted), then a run bounded in time.
 // Latency percentiles are computed here from every response's own time (autocannon's summary has no p95).
+import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { processCpuMs } from './conditions.js';
@@ -38,6 +39,12 @@ export interface ScenarioResult {
   loadAverage1m: number;
   /** The server's CPU time (all threads) per answered request during the measured run, in ms. */
   serverCpuMsPerRequest?: number | null;
+  /**
+   * The server's main thread alone (its event loop: HTTP, the audit append and every SQL statement run there)
+   * per answered request, in ms: the figure that caps req/s, since read workers and libuv's threads (the WAL
+   * flush) use the other cores (issue 19).
+   */
+  serverMainThreadCpuMsPerRequest?: number | null;
 }
 
 /** Nearest-rank percentile of an ascending list. */
@@ -83,6 +90,7 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   if (s.warmupSec > 0) await fire(s, s.warmupSec, () => undefined);
   const loadAverage1m = round2(os.loadavg()[0] ?? 0);
   const cpuBefore = processCpuMs(s.serverPid);
+  const mainBefore = mainThreadCpuMs(s.serverPid);
   const times: number[] = [];
   const statusCodes: Record<string, number> = {};
   const result = await fire(s, s.durationSec, (status, ms) => {
@@ -90,6 +98,7 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
     statusCodes[String(status)] = (statusCodes[String(status)] ?? 0) + 1;
   });
   const cpuAfter = processCpuMs(s.serverPid);
+  const mainAfter = mainThreadCpuMs(s.serverPid);
   times.sort((a, b) => a - b);
   const non2xx = Object.entries(statusCodes)
     .filter(([code]) => !code.startsWith('2'))
@@ -118,7 +127,23 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
       cpuBefore === null || cpuAfter === null || times.length === 0
         ? null
         : Math.round(((cpuAfter - cpuBefore) / times.length) * 1000) / 1000,
+    serverMainThreadCpuMsPerRequest:
+      mainBefore === null || mainAfter === null || times.length === 0
+        ? null
+        : Math.round(((mainAfter - mainBefore) / times.length) * 1000) / 1000,
   };
+}
+
+/** CPU time (user + system) of a process's main thread so far, in ms (its task has the process's id). */
+function mainThreadCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${String(pid)}/task/${String(pid)}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 /** An open-loop run: requests sent on a fixed schedule, whatever the server does (issue 19). */
