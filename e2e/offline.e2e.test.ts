@@ -48,7 +48,11 @@ describe('offline on the phone: Today opens, a dose and a side effect wait and a
     'logs a dose and a side effect offline and sends them when back online',
     { timeout: 60_000 },
     async () => {
-      const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
+      const context = await newContext(browser!, {
+        baseURL: server!.baseUrl,
+        viewport: PHONE,
+        serviceWorkers: 'allow',
+      });
       const page = await context.newPage();
       const errors = watchForPageErrors(page);
       await signIn(page, DEMO.patient, /\/home$/);

@@ -46,7 +46,11 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
     { timeout: 60_000 },
     async () => {
       const subscription = push!.newSubscription();
-      const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
+      const context = await newContext(browser!, {
+        baseURL: server!.baseUrl,
+        viewport: PHONE,
+        serviceWorkers: 'allow',
+      });
       await context.grantPermissions(['notifications'], { origin: server!.baseUrl });
       // The stand-in for the browser's push service subscription (see the top of the file).
       await context.addInitScript((sub) => {
@@ -132,7 +136,11 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
     'offers a clinician urgent alerts only, axe clean; an admin has no notifications section',
     { timeout: 30_000 },
     async () => {
-      const context = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
+      const context = await newContext(browser!, {
+        baseURL: server!.baseUrl,
+        viewport: PHONE,
+        serviceWorkers: 'allow',
+      });
       const page = await context.newPage();
       await signInAndOpen(page, DEMO.therapist, '/account');
       await heading(page, 'My account');
@@ -144,7 +152,11 @@ describe('push: a subscription receives a dose reminder from a loopback push ser
       await expectNoAxeViolations(page, 'clinician My account notifications');
       await context.close();
 
-      const admin = await newContext(browser!, { baseURL: server!.baseUrl, viewport: PHONE });
+      const admin = await newContext(browser!, {
+        baseURL: server!.baseUrl,
+        viewport: PHONE,
+        serviceWorkers: 'allow',
+      });
       const adminPage = await admin.newPage();
       await signInAndOpen(adminPage, DEMO.admin, '/account');
       await heading(adminPage, 'My account');
