@@ -7,7 +7,9 @@
 // bench clinic (bench/generate-clinic.ts, two years of PHQ-9/GAD-7 from bench/registry-data.ts); the export
 // >= 100,000 resources/s with flat memory.
 //
-//   npx tsx bench/fhir.ts [--patients 5000] [--duration 10] [--connections 10] [--only search|export]
+//   npx tsx bench/fhir.ts [--patients 5000] [--duration 10] [--connections 10] [--only search|export|observation-search]
+//   (`--only search`: every API scenario without the export; `--only observation-search`: the 50-latest search alone,
+//   e.g. to profile it with BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=.tmp/prof")
 //   BASE=http://127.0.0.1:8103 FHIR_PATH=/fhir/R4 TOKEN=… PATIENT=… npx tsx bench/fhir.ts   # any FHIR server
 //
 // Without BASE it generates the bench clinic into a temp SQLite database, adds an API client, starts the real
@@ -135,7 +137,7 @@ function rssMb(server: ServerProcess | null): number | null {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits (at most 60 s) until the server this run started is idle: under a second's CPU of 30 ms. A server that
+ * Waits (at most 240 s) until the server this run started is idle: under a second's CPU of 30 ms. A server that
  * starts on a fresh 5,000-patient clinic first catches up its background work (~300 ms of CPU per second for
  * 20-40 s), which the first scenarios would otherwise share a core with (issue 16, 2026-12-07).
  */
@@ -143,13 +145,13 @@ async function settled(server: ServerProcess | null): Promise<void> {
   const pid = server?.child.pid;
   if (pid === undefined) return;
   let last = processCpuMs(pid);
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 240; i++) {
     await sleep(1000);
     const now = processCpuMs(pid);
     if (now === null || last === null || now - last < 30) return;
     last = now;
   }
-  log('the server was still busy after 60 s; measuring anyway');
+  log('the server was still busy after 240 s; measuring anyway');
 }
 
 interface ExportFigures {
@@ -263,7 +265,7 @@ async function main() {
     }),
   );
   if (options.only !== 'export') await apiScenarios(results, common, target, auth, patients, ids, first);
-  const exported = options.only === 'search' ? null : await systemExport(target, auth);
+  const exported = options.only === 'search' || options.only === 'observation-search' ? null : await systemExport(target, auth);
   for (const r of results)
     process.stdout.write(
       `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  CPU ${String(r.serverCpuMsPerRequest ?? '-')} ms/req  load ${String(r.loadAverage1m)}\n`,
@@ -295,6 +297,7 @@ async function apiScenarios(
       paths: patients.map((p) => `${fhir}/Observation?patient=${p}&_sort=-date&_count=50`),
     }),
   );
+  if (options.only === 'observation-search') return;
   results.push(
     await runScenario({
       ...common,

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { findInstrument, instrumentList } from '../../../shared/measures/instruments.js';
 import { observationParts, toObservationPart } from '../../../shared/fhir/mappings/observation.js';
 import { encodeCursor } from '../../../shared/fhir/search.js';
-import { searchBundleJson } from './bundle.js';
+import { searchBundle } from './bundle.js';
+
+const searchBundleJson = (...args: Parameters<typeof searchBundle>) => searchBundle(...args).toString('utf8');
 import { WrittenResource, type SearchPage } from './handler.js';
 
 const base = 'http://localhost:3000/fhir/R4';
@@ -99,7 +101,7 @@ const page = fc.record({
   ),
 });
 
-describe('searchBundleJson', () => {
+describe('searchBundle', () => {
   it('writes exactly JSON.stringify of the Bundle, with written resources spliced in as they are', () => {
     fc.assert(
       fc.property(page, (p) => {
@@ -118,6 +120,24 @@ describe('searchBundleJson', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("reuses a kept resource's entry bytes only for the base URL they were written for", () => {
+    const obs: Observation = {
+      resourceType: 'Observation',
+      id: 'a1-total',
+      status: 'final',
+      code: { text: 'PHQ-9 total' },
+    };
+    const kept = new WrittenResource('Observation', 'a1-total', JSON.stringify(obs));
+    const page = (resources: SearchPage['resources']): SearchPage => ({ total: 1, resources, next: null });
+    const other = 'https://other.example/fhir/R4';
+    for (const b of [base, base, other, base]) {
+      const text = searchBundleJson(b, 'Observation', {}, page([kept]));
+      expect(text).toBe(searchBundleJson(b, 'Observation', {}, page([obs])));
+      expect((JSON.parse(text) as Bundle).entry?.[0]?.fullUrl).toBe(`${b}/Observation/a1-total`);
+      expect(kept.matchEntry?.base).toBe(b);
+    }
   });
 
   it('answers the same text whether the Observations come as objects or as their text', () => {

@@ -8,7 +8,7 @@ import { handlers } from './registry.js';
 import { capabilityStatement } from './capability.js';
 import { orThrow } from './params.js';
 import type { FhirContext } from './access.js';
-import { searchBundleJson } from './bundle.js';
+import { searchBundle } from './bundle.js';
 import { BundleRefused, createOne, runTransaction, singleCreateTypes } from './transaction.js';
 import { exportRoutes } from './export/export.routes.js';
 
@@ -20,8 +20,8 @@ const BUNDLE_BODY_LIMIT = 8 * 1024 * 1024;
 export const FHIR_BASE_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
-/** JSON text as it is (a string payload skips Fastify's serializer). */
-const sendJson = (reply: FastifyReply, status: number, json: string) =>
+/** JSON text or its UTF-8 bytes as they are (a string or Buffer payload skips Fastify's serializer). */
+const sendJson = (reply: FastifyReply, status: number, json: string | Buffer) =>
   reply.status(status).header('content-type', FHIR_JSON).header('cache-control', 'no-store').send(json);
 
 const send = (reply: FastifyReply, status: number, body: object) =>
@@ -117,7 +117,7 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
           params.delete('_count');
           params.delete('_cursor');
           const page = await handler.search({ deps, client, base }, params, count, cursor);
-          return sendJson(reply, 200, searchBundleJson(base, handler.type, request.query, page));
+          return sendJson(reply, 200, searchBundle(base, handler.type, request.query, page));
         },
       );
       fhir.post<{ Params: { type: string } }>('/:type', async (request, reply) => {

@@ -8,6 +8,12 @@ import type { FhirContext } from './access.js';
  * Observation search: 50 per request, no objects built; issue 16), with what its Bundle entry names.
  */
 export class WrittenResource {
+  /**
+   * Its `match` entry as UTF-8 bytes, kept for the base URL it was written for (bundle.ts): a resource kept
+   * between searches (observation-texts.ts) is then neither spliced into a string nor encoded again.
+   */
+  matchEntry: { base: string; bytes: Buffer } | null = null;
+
   constructor(
     readonly resourceType: string,
     readonly id: string,

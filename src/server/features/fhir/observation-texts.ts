@@ -1,5 +1,6 @@
 import type { ObservationInput, ObservationPart } from '../../../shared/fhir/mappings/observation.js';
 import { observationJson } from './export/export-json.js';
+import { WrittenResource } from './handler.js';
 
 /**
  * The Observations' JSON text the search sent lately, by Observation id (issue 16: an EHR polls the same patients'
@@ -12,7 +13,8 @@ export const OBSERVATION_TEXTS_KEPT = 4096;
 
 interface Kept {
   from: ObservationInput;
-  json: string;
+  /** The text, and its Bundle entry's bytes once a search has sent it (bundle.ts). */
+  resource: WrittenResource;
 }
 const kept = new Map<string, Kept>();
 
@@ -29,8 +31,17 @@ const sameInput = (a: ObservationInput, b: ObservationInput) =>
 
 /** `observationJson(input, part)` (byte-equal to the mapping's `JSON.stringify`), reused when written before. */
 export function observationText(id: string, input: ObservationInput, part: ObservationPart): string | null {
+  return observationResource(id, input, part)?.json ?? null;
+}
+
+/** The Observation as a written resource for a search page, kept with its text (and entry bytes) when reused. */
+export function observationResource(
+  id: string,
+  input: ObservationInput,
+  part: ObservationPart,
+): WrittenResource | null {
   const known = kept.get(id);
-  if (known && sameInput(known.from, input)) return known.json;
+  if (known && sameInput(known.from, input)) return known.resource;
   const json = observationJson(input, part);
   if (json === null) return null;
   if (known) kept.delete(id);
@@ -38,8 +49,9 @@ export function observationText(id: string, input: ObservationInput, part: Obser
     const oldest = kept.keys().next();
     if (oldest.done !== true) kept.delete(oldest.value);
   }
-  kept.set(id, { from: input, json });
-  return json;
+  const resource = new WrittenResource('Observation', id, json);
+  kept.set(id, { from: input, resource });
+  return resource;
 }
 
 /** How many texts are kept (for the test of the bound). */

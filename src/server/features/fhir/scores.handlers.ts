@@ -18,8 +18,8 @@ import { toQuestionnaire } from '../../../shared/fhir/mappings/questionnaire.js'
 import { LOINC } from '../../../shared/fhir/mappings/common.js';
 import { tokenCodes, type Cursor } from '../../../shared/fhir/search.js';
 import { auditReads, reachPatient, type FhirContext } from './access.js';
-import { WrittenResource, type ResourceHandler, type SearchPage } from './handler.js';
-import { observationText } from './observation-texts.js';
+import { type WrittenResource, type ResourceHandler, type SearchPage } from './handler.js';
+import { observationResource } from './observation-texts.js';
 import { notFoundFhir } from './outcome.js';
 import { boundsOf, idsOf, requirePatient, sortOf } from './params.js';
 import * as repo from './fhir.repository.js';
@@ -171,11 +171,11 @@ function pageOfParts(
     for (const part of observationParts) {
       if (!wanted(input, part)) continue;
       const id = observationId(row.id, part);
-      const json = observationText(id, input, part);
-      if (json === null) continue;
+      const resource = observationResource(id, input, part);
+      if (resource === null) continue;
       if (i >= skip) {
         if (resources.length === count) return { resources, next: { at, id: row.id, skip: i } };
-        resources.push(new WrittenResource('Observation', id, json));
+        resources.push(resource);
       }
       i++;
     }
