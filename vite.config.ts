@@ -90,6 +90,15 @@ export default defineConfig(({ command }) => ({
     // Issue 17: pages are split by route (src/web/app/lazy-page.tsx), so the default chunk size warning
     // stands. The manifest tells scripts/js-budget.mjs which chunks a patient's phone loads first.
     manifest: true,
+    // Issue 17 ("Fast", seventh session): no <link rel="modulepreload"> added by script for each chunk a lazy
+    // page imports: adding ~20 of them when Today's chunk was asked for cost ~0.25 s of a phone's main thread (4x
+    // CPU), in the task that evaluates the app. The browser finds a page chunk's imports when it parses it and
+    // fetches them together; the entry's own imports keep their modulepreload links in index.html. (The links'
+    // polyfill is for browsers without modulepreload, which all of Duet's browsers have.)
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rolldownOptions: {
       // src/shared holds pure rules and data, no I/O (house rule): a shared module none of whose exports a
       // chunk uses is left out of it (e.g. the zone schema, and with it zod, out of the entry chunk).

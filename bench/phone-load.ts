@@ -154,7 +154,11 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       // Sign-in form, cold cache.
       {
-        const context = await newContext(browser, { baseURL: server.baseUrl, viewport: PHONE });
+        const context = await newContext(browser, {
+          baseURL: server.baseUrl,
+          viewport: PHONE,
+          serviceWorkers: 'allow',
+        });
         const page = await context.newPage();
         await throttle(context, page);
         results.signInForm.push(
@@ -167,7 +171,11 @@ async function main(): Promise<void> {
       }
       // Today, signed in: the session cookie comes from an unthrottled sign-in, then the cache is emptied.
       {
-        const context = await newContext(browser, { baseURL: server.baseUrl, viewport: PHONE });
+        const context = await newContext(browser, {
+          baseURL: server.baseUrl,
+          viewport: PHONE,
+          serviceWorkers: 'allow',
+        });
         const page = await context.newPage();
         await signIn(page, DEMO.patient, /\/home$/);
         await page.goto('about:blank');

@@ -167,7 +167,11 @@ async function main(): Promise<void> {
   const server = await startServer({ WEB_DIST: webDist });
   const browser = await launchBrowser();
   try {
-    const context = await newContext(browser, { baseURL: server.baseUrl, viewport: PHONE });
+    const context = await newContext(browser, {
+      baseURL: server.baseUrl,
+      viewport: PHONE,
+      serviceWorkers: 'allow',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);
     await signIn(page, DEMO.patient, /\/home$/);
