@@ -31,6 +31,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPostgresBinDir, startThrowawayPostgres } from './pg-throwaway.mjs';
@@ -411,6 +412,18 @@ function useMemoryTempDir() {
   say(`temporary files in ${dir}`);
 }
 
+/**
+ * The modules vite transformed for one leg are kept for the next (vitest's fsModuleCache,
+ * vitest.fast.config.ts): the sqlite leg transforms the server's TypeScript once, the unit-far-tz and postgres
+ * legs read it back (about 5 s of CPU less per 30 files, issue 18). One folder per run, removed at its end, so
+ * no run reads another's cache.
+ */
+function useRunModuleCache() {
+  const dir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'duet-vitest-modules-'));
+  process.env.DUET_VITEST_MODULE_CACHE = dir;
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   process.on('SIGINT', onSignal);
@@ -418,6 +431,7 @@ async function main() {
   // Last resort: never leave a cluster behind, whatever happens.
   process.on('exit', () => postgres?.stopSync());
   useMemoryTempDir();
+  useRunModuleCache();
   const started = Date.now();
   try {
     if (!(await buildTestServer())) return finish(started);
