@@ -151,21 +151,46 @@ function answersWhere(db: Db, s: AnswerSearch) {
 /** The answer's columns, and the role of who entered it (a clinician in session is named as Practitioner). */
 const answerAndRoleColumns = [...answerColumns, 'u.role as entered_role'] as const;
 
+/**
+ * What an Observation is built from: the answer's columns without its item answers (only a
+ * QuestionnaireResponse carries them) and without the patient (the search names them), and the role of who
+ * entered it. Issue 16: the 51 rows of a search read and convert a third fewer values.
+ */
+const observationColumns = [
+  'r.id',
+  'r.instrument',
+  'r.total',
+  'r.item9',
+  'r.source',
+  'r.entered_by',
+  'r.answered_at',
+  'r.created_at',
+  'u.role as entered_role',
+] as const;
+
 /** A patient's scored answers in the search's order, from the keyset position (inclusive). */
 export function searchAnswers(db: Db, s: AnswerSearch) {
-  if (isLatestObservations(s))
-    return s.startAt === null
-      ? latestObservations(db, s.clinicId, s.patientId, s.limit)
-      : latestObservationsFrom(db, s.clinicId, s.patientId, s.startAt.at, s.startAt.id, s.limit);
-  return searchQuery(db, s).execute();
+  return pageQuery(db, s).select(answerAndRoleColumns).execute();
+}
+export type AnswerRow = Awaited<ReturnType<typeof searchAnswers>>[number];
+
+/** A patient's answers giving Observations (Observation columns only), in the search's order, like searchAnswers. */
+export function searchObservations(db: Db, s: AnswerSearch): Promise<ObservationRow[]> {
+  if (!isLatestObservations(s)) return observationQuery(db, s).execute();
+  const latest = latestObservationsOf(s.limit);
+  return s.startAt === null
+    ? latest.first(db, s.clinicId, s.patientId)
+    : latest.from(db, s.clinicId, s.patientId, s.startAt.at, s.startAt.id);
 }
 
-function searchQuery(db: Db, s: AnswerSearch) {
-  let q = answersWhere(db, s)
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
-    )
-    .select(answerAndRoleColumns);
+const observationQuery = (db: Db, s: AnswerSearch) => pageQuery(db, s).select(observationColumns);
+export type ObservationRow = Awaited<ReturnType<ReturnType<typeof observationQuery>['execute']>>[number];
+
+/** The search's rows (no columns chosen), joined to who entered each, in order, from the keyset position. */
+function pageQuery(db: Db, s: AnswerSearch) {
+  let q = answersWhere(db, s).leftJoin('users as u', (j) =>
+    j.onRef('u.id', '=', 'r.entered_by').onRef('u.clinic_id', '=', 'r.clinic_id'),
+  );
   const col = s.sortBy === 'answered_at' ? ('r.answered_at' as const) : ('r.created_at' as const);
   const start = s.startAt;
   if (start)
@@ -176,10 +201,11 @@ function searchQuery(db: Db, s: AnswerSearch) {
     );
   return q.orderBy(col, s.order).orderBy('r.id', s.order).limit(s.limit);
 }
-export type AnswerRow = Awaited<ReturnType<typeof searchAnswers>>[number];
 
 // The search every EHR makes ("a patient's latest scores": Observations of every instrument, newest first, no
-// other filter) is built and compiled once (issue 16: building the Kysely query cost more than running it).
+// other filter) is built and compiled once per page size (issue 16: building the Kysely query cost more than
+// running it; a page size written into the SQL as a number, not bound, costs SQLite less per run:
+// db/inline-limits.ts). Page sizes are at most MAX_COUNT + 1, so the compiled queries are few.
 const everyTotal = instrumentList.map((i) => i.id);
 const everyItem9 = instrumentList.filter((i) => i.safetyItemLinkId !== null).map((i) => i.id);
 const sameList = (a: readonly string[], b: readonly string[]) =>
@@ -202,28 +228,39 @@ const latestSearch = (clinicId: string, patientId: string, limit: number): Answe
   limit,
 });
 function isLatestObservations(s: AnswerSearch): boolean {
-  const l = latestSearch(s.clinicId, s.patientId, s.limit);
   return (
-    s.kind === l.kind &&
-    sameList(s.totalOf, l.totalOf) &&
-    sameList(s.item9Of, l.item9Of) &&
+    s.kind === 'observations' &&
+    sameList(s.totalOf, everyTotal) &&
+    sameList(s.item9Of, everyItem9) &&
     s.complete === null &&
     s.instruments === null &&
     s.from === null &&
     s.before === null &&
     s.createdFrom === null &&
     s.createdBefore === null &&
-    s.order === l.order &&
-    s.sortBy === l.sortBy
+    s.order === 'desc' &&
+    s.sortBy === 'answered_at'
   );
 }
-const latestObservations = compiledOnce((db: Db, clinicId: string, patientId: string, limit: number) =>
-  searchQuery(db, latestSearch(clinicId, patientId, limit)),
-);
-const latestObservationsFrom = compiledOnce(
-  (db: Db, clinicId: string, patientId: string, at: number, id: string, limit: number) =>
-    searchQuery(db, { ...latestSearch(clinicId, patientId, limit), startAt: { at, id } }),
-);
+interface LatestObservations {
+  first: (db: Db, clinicId: string, patientId: string) => Promise<ObservationRow[]>;
+  from: (db: Db, clinicId: string, patientId: string, at: number, id: string) => Promise<ObservationRow[]>;
+}
+const latestByLimit = new Map<number, LatestObservations>();
+function latestObservationsOf(limit: number): LatestObservations {
+  const known = latestByLimit.get(limit);
+  if (known) return known;
+  const made: LatestObservations = {
+    first: compiledOnce((db: Db, clinicId: string, patientId: string) =>
+      observationQuery(db, latestSearch(clinicId, patientId, limit)),
+    ),
+    from: compiledOnce((db: Db, clinicId: string, patientId: string, at: number, id: string) =>
+      observationQuery(db, { ...latestSearch(clinicId, patientId, limit), startAt: { at, id } }),
+    ),
+  };
+  latestByLimit.set(limit, made);
+  return made;
+}
 const countLatestObservations = compiledOnce((db: Db, clinicId: string, patientId: string) =>
   countQuery(db, latestSearch(clinicId, patientId, 0)),
 );

@@ -31,13 +31,13 @@ const answersJson = z.object({
   functional: z.number().nullable().optional(),
 });
 
-/** What an Observation needs of a row: no item answers (the search does not parse them). */
-function toObservationInput(row: repo.AnswerRow): ObservationInput | null {
+/** What an Observation needs of a row: no item answers (the search does not read them), the patient named. */
+function toObservationInput(row: repo.ObservationRow, patientId: string): ObservationInput | null {
   const instrument = findInstrument(row.instrument);
   if (!instrument) return null;
   return {
     id: row.id,
-    patientId: row.patient_id,
+    patientId,
     instrument,
     total: row.total,
     item9: row.item9,
@@ -49,7 +49,7 @@ function toObservationInput(row: repo.AnswerRow): ObservationInput | null {
 }
 
 function toInput(row: repo.AnswerRow): ScoredAnswerInput | null {
-  const input = toObservationInput(row);
+  const input = toObservationInput(row, row.patient_id);
   return input ? { ...input, answers: answersJson.parse(JSON.parse(row.answers)) } : null;
 }
 
@@ -137,11 +137,11 @@ export const observationHandler: ResourceHandler = {
     const db = ctx.deps.database.db;
     const [total, rows] = await Promise.all([
       repo.countAnswerParts(db, search),
-      repo.searchAnswers(db, search),
+      repo.searchObservations(db, search),
     ]);
     const wanted = (input: ObservationInput, part: ObservationPart) =>
       (part === 'total' ? search.totalOf : search.item9Of).includes(input.instrument.id);
-    const page = pageOfParts(rows, count, cursor, search.sortBy, wanted);
+    const page = pageOfParts(rows, patientId, count, cursor, search.sortBy, wanted);
     await auditReads(ctx, [
       { action: 'fhir.search', resourceType: 'Observation', resourceId: null, patientId },
     ]);
@@ -155,7 +155,8 @@ export const observationHandler: ResourceHandler = {
  * export-json.test.ts): a search sends 50 of them, so no objects are built only to be serialised (issue 16).
  */
 function pageOfParts(
-  rows: readonly repo.AnswerRow[],
+  rows: readonly repo.ObservationRow[],
+  patientId: string,
   count: number,
   cursor: Cursor | null,
   sortBy: 'answered_at' | 'created_at',
@@ -163,7 +164,7 @@ function pageOfParts(
 ): Omit<SearchPage, 'total'> {
   const resources: WrittenResource[] = [];
   for (const row of rows) {
-    const input = toObservationInput(row);
+    const input = toObservationInput(row, patientId);
     if (!input) continue;
     const at = sortBy === 'answered_at' ? row.answered_at : row.created_at;
     const skip = cursor && cursor.id === row.id && cursor.at === at ? (cursor.skip ?? 0) : 0;
@@ -196,7 +197,7 @@ async function byIds(ctx: FhirContext, ids: readonly string[]): Promise<SearchPa
       ctx.client.teamMemberIds,
       row.patient_id,
     );
-    const input = reachable ? toObservationInput(row) : null;
+    const input = reachable ? toObservationInput(row, row.patient_id) : null;
     const found = input ? toObservationPart(input, parsed.part) : null;
     if (found) resources.push(found);
   }
