@@ -145,6 +145,31 @@ export function useShownAfterRead(queryKey: QueryKey | null): boolean {
 }
 
 /**
+ * How many of a page's `count` parts below a read may render (issue 17, seventh session): none until the read
+ * `queryKey` has answered and the page has painted with it (useShownAfterRead), then one more each time the
+ * browser has a moment, top to bottom, each in a transition. Rendering, committing and starting the reads of
+ * eight cards in one go was one task of ~0.35 s on a phone (4x CPU) that a tap had to wait behind; one card at
+ * a time keeps each task short.
+ */
+export function usePartsShownAfterRead(queryKey: QueryKey | null, count: number): number {
+  const ready = useShownAfterRead(queryKey);
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (!ready || shown >= count) return;
+    const next = () => {
+      startTransition(() => setShown((n) => Math.min(count, n + 1)));
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(next, { timeout: 500 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(next, 0);
+    return () => window.clearTimeout(id);
+  }, [ready, shown, count]);
+  return shown;
+}
+
+/**
  * A secondary part of a page (a card below the fold) loaded in its own chunk after the page itself, so what a
  * person came for shows first. Until it arrives `placeholder` holds its place (issue 17: a card that always
  * shows gets a placeholder of its loading height, so links below it do not move under the pointer); without

@@ -8,7 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { lazyPart, useShownAfterRead } from '../../app/lazy-page';
+import { lazyPart, usePartsShownAfterRead } from '../../app/lazy-page';
 import { useCurrentUser } from '../../app/session';
 import { CardPlaceholder } from '../../components/card-placeholder';
 import { PageTitle } from '../../components/page-title';
@@ -49,15 +49,16 @@ const FeedbackHomeCard = lazyPart(() =>
   import('../feedback/feedback-home-card').then((m) => m.FeedbackHomeCard),
 );
 
+// In the page's order: they render one at a time, top to bottom (usePartsShownAfterRead).
 const CARDS_BELOW = [
-  DueMeasuresCard,
-  UpcomingAppointmentsCard,
-  SideEffectsHomeCard,
-  AllergiesHomeCard,
-  AgendaCard,
   GoodNewsCard,
+  DueMeasuresCard,
   PracticeHomeCard,
   FeedbackHomeCard,
+  UpcomingAppointmentsCard,
+  AgendaCard,
+  SideEffectsHomeCard,
+  AllergiesHomeCard,
 ];
 
 function initials(name: string): string {
@@ -82,13 +83,18 @@ export function HomePage() {
   const unread = (conversations.data ?? []).reduce((sum, c) => sum + c.unreadCount, 0);
   const firstName = patient.data?.givenName ?? user.name.split(' ')[0] ?? user.name;
   // Issue 17 ("Fast"): the cards below "Today's medicines" render once the doses have shown (their chunks load
-  // meanwhile), so the doses do not wait behind eight cards' renders on a slow phone; the two cards that always
-  // show hold their place until then.
-  const cardsShown = useShownAfterRead(user.patientId ? doseKeys.today(user.patientId) : null);
+  // meanwhile), so the doses do not wait behind eight cards' renders on a slow phone, and then one at a time;
+  // the two cards that always show hold their place until then.
+  const cardsShown = usePartsShownAfterRead(
+    user.patientId ? doseKeys.today(user.patientId) : null,
+    CARDS_BELOW.length,
+  );
   useEffect(() => {
     for (const card of CARDS_BELOW) card.preload();
   }, []);
-  const patientId = cardsShown ? user.patientId : null;
+  // The patient's id for each card that may render now (CARDS_BELOW's order), else null.
+  const [goodNewsId, dueId, practiceId, feedbackId, upcomingId, agendaId, sideEffectsId, allergiesId] =
+    CARDS_BELOW.map((_, index) => (cardsShown > index ? user.patientId : null));
 
   return (
     <Stack gap="lg">
@@ -126,21 +132,21 @@ export function HomePage() {
         </Button>
       </div>
 
-      {patientId && <GoodNewsCard patientId={patientId} />}
+      {goodNewsId && <GoodNewsCard patientId={goodNewsId} />}
 
-      {patientId ? <DueMeasuresCard patientId={patientId} /> : user.patientId && DUE_PLACEHOLDER}
+      {dueId ? <DueMeasuresCard patientId={dueId} /> : user.patientId && DUE_PLACEHOLDER}
 
-      {patientId && <PracticeHomeCard patientId={patientId} />}
+      {practiceId && <PracticeHomeCard patientId={practiceId} />}
 
-      {patientId && <FeedbackHomeCard patientId={patientId} />}
+      {feedbackId && <FeedbackHomeCard patientId={feedbackId} />}
 
-      {patientId ? (
-        <UpcomingAppointmentsCard patientId={patientId} />
+      {upcomingId ? (
+        <UpcomingAppointmentsCard patientId={upcomingId} />
       ) : (
         user.patientId && UPCOMING_PLACEHOLDER
       )}
 
-      {patientId && <AgendaCard patientId={patientId} />}
+      {agendaId && <AgendaCard patientId={agendaId} />}
 
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
         <Group justify="space-between" wrap="wrap" gap="sm">
@@ -177,9 +183,9 @@ export function HomePage() {
         </Group>
       </Card>
 
-      {patientId && <SideEffectsHomeCard patientId={patientId} />}
+      {sideEffectsId && <SideEffectsHomeCard patientId={sideEffectsId} />}
 
-      {patientId && <AllergiesHomeCard patientId={patientId} />}
+      {allergiesId && <AllergiesHomeCard patientId={allergiesId} />}
 
       <section aria-labelledby="team-heading">
         <Title order={2} size="h3" id="team-heading" mb="sm">
