@@ -97,11 +97,12 @@ function closureKeys(files) {
         stack.push(next);
       }
     }
+    // Named as tsc wrote them, relative to .tmp/: the same keys in another clone of the repository.
     keys.set(
       f,
       sha(
         [...seen]
-          .map((i) => `${names[i]}\0${versions[i]}`)
+          .map((i) => `${info.fileNames[i]}\0${versions[i]}`)
           .sort()
           .join('\n'),
       ),
