@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instrumentList } from '../../../shared/measures/instruments.js';
 import {
-  observationId,
   observationParts,
   toObservationPart,
   type ObservationInput,
@@ -30,9 +29,7 @@ describe('observationText', () => {
         (reads) => {
           for (const [a, part] of reads) {
             const mapped = toObservationPart(a, part);
-            expect(observationText(observationId(a.id, part), a, part)).toBe(
-              mapped ? JSON.stringify(mapped) : null,
-            );
+            expect(observationText(a, part)).toBe(mapped ? JSON.stringify(mapped) : null);
           }
         },
       ),
@@ -40,7 +37,7 @@ describe('observationText', () => {
     );
   });
 
-  it('keeps at most OBSERVATION_TEXTS_KEPT texts, the newest', () => {
+  it('keeps the texts of at most OBSERVATION_TEXTS_KEPT answers, the newest', () => {
     const phq9 = instrumentList.find((i) => i.id === 'phq9');
     if (!phq9) throw new Error('PHQ-9 is not an instrument');
     const answer = (n: number): ObservationInput => ({
@@ -56,13 +53,11 @@ describe('observationText', () => {
     });
     for (let n = 0; n < OBSERVATION_TEXTS_KEPT + 100; n++) {
       const a = answer(n);
-      expect(observationText(observationId(a.id, 'total'), a, 'total')).toBe(
-        JSON.stringify(toObservationPart(a, 'total')),
-      );
+      expect(observationText(a, 'total')).toBe(JSON.stringify(toObservationPart(a, 'total')));
     }
     expect(observationTextsKept()).toBe(OBSERVATION_TEXTS_KEPT);
     const last = answer(OBSERVATION_TEXTS_KEPT + 99);
-    expect(observationText(observationId(last.id, 'total'), { ...last, total: 3 }, 'total')).toBe(
+    expect(observationText({ ...last, total: 3 }, 'total')).toBe(
       JSON.stringify(toObservationPart({ ...last, total: 3 }, 'total')),
     );
   });

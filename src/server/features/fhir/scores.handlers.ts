@@ -2,7 +2,6 @@ import type { Observation } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import { findInstrument, instrumentList, type Instrument } from '../../../shared/measures/instruments.js';
 import {
-  observationId,
   observationParts,
   parseObservationId,
   PHQ9_ITEM9_LOINC,
@@ -171,8 +170,7 @@ function pageOfParts(
     let i = 0;
     for (const part of observationParts) {
       if (!wanted(input, part)) continue;
-      const id = observationId(row.id, part);
-      const resource = observationResource(id, input, part);
+      const resource = observationResource(input, part);
       if (resource === null) continue;
       if (i >= skip) {
         if (resources.length === count) return { resources, next: { at, id: row.id, skip: i } };
