@@ -265,7 +265,10 @@ async function main() {
     }),
   );
   if (options.only !== 'export') await apiScenarios(results, common, target, auth, patients, ids, first);
-  const exported = options.only === 'search' || options.only === 'observation-search' ? null : await systemExport(target, auth);
+  const exported =
+    options.only === 'search' || options.only === 'observation-search'
+      ? null
+      : await systemExport(target, auth);
   for (const r of results)
     process.stdout.write(
       `${r.scenario.padEnd(32)} ${String(Math.round(r.requestsPerSec)).padStart(7)} req/s  p50 ${String(r.latencyMs.p50)} ms  p95 ${String(r.latencyMs.p95)} ms  p99 ${String(r.latencyMs.p99)} ms  non-2xx ${String(r.non2xx)}  CPU ${String(r.serverCpuMsPerRequest ?? '-')} ms/req  load ${String(r.loadAverage1m)}\n`,
