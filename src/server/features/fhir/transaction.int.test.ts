@@ -64,12 +64,13 @@ const patient = (mrn: string): Patient => ({
   ],
 });
 
-const panel = (subject: string, answers: number[]): Observation => ({
+const DAY = 86_400_000;
+const panel = (subject: string, answers: number[], daysBack = 0): Observation => ({
   resourceType: 'Observation',
   status: 'final',
   code: { coding: [{ system: 'http://loinc.org', code: '44249-1' }] },
   subject: { reference: subject },
-  effectiveDateTime: new Date(f.t.clock.now()).toISOString(),
+  effectiveDateTime: new Date(f.t.clock.now() - daysBack * DAY).toISOString(),
   component: instrumentById('phq9').items.map((item, i) => ({
     code: { coding: [{ system: 'http://loinc.org', code: item.loinc }] },
     valueInteger: answers[i] ?? 0,
@@ -161,6 +162,48 @@ describe('POST /fhir/R4 with a transaction Bundle', () => {
       { resource_type: 'Observation', actor_role: 'api_client' },
       { resource_type: 'Patient', actor_role: 'api_client' },
     ]);
+  });
+
+  it('imports recent scores from before the enrolment with the EHR’s dates, up to a year back', async () => {
+    const urn = 'urn:uuid:3b8f1e0c-9a4d-4c2e-8f61-2d5e7a9c0b14';
+    const res = await fhirPost(
+      f.t.app,
+      token,
+      '',
+      transaction([
+        post(patient('MRN-T6'), urn),
+        post(panel(urn, [2, 2, 2, 2, 2, 2, 1, 1, 0], 90)),
+        post(panel(urn, [1, 1, 1, 1, 1, 1, 1, 1, 0], 30)),
+      ]),
+    );
+    expect(res.status).toBe(200);
+    const [created] = await patientsWithMrn('MRN-T6');
+    const answers = await f.t.deps.database.db
+      .selectFrom('questionnaire_responses')
+      .select(['answered_at', 'total', 'backdate_reason'])
+      .where('patient_id', '=', created?.id ?? '')
+      .orderBy('answered_at')
+      .execute();
+    expect(answers.map((a) => [Math.round((f.t.clock.now() - a.answered_at) / DAY), a.total])).toEqual([
+      [90, 14],
+      [30, 8],
+    ]);
+    expect(answers.every((a) => (a.backdate_reason ?? '').includes('integration'))).toBe(true);
+    // Older than a year: a bad entry at its date, nothing written.
+    const tooOld = await fhirPost(
+      f.t.app,
+      token,
+      '',
+      transaction([
+        post(patient('MRN-T7'), 'urn:uuid:5d2c7b1a-0e9f-4a3b-8c6d-7e1f2a3b4c5d'),
+        post(panel('urn:uuid:5d2c7b1a-0e9f-4a3b-8c6d-7e1f2a3b4c5d', [0, 0, 0, 0, 0, 0, 0, 0, 0], 400)),
+      ]),
+    );
+    expect(tooOld.status).toBe(422);
+    const issue = (tooOld.body as OperationOutcome).issue[0];
+    expect(issue?.expression?.[0]).toMatch(/^Bundle\.entry\[1\]\.resource\.effective/);
+    expect(issue?.diagnostics).toContain('at most 365 days');
+    expect(await patientsWithMrn('MRN-T7')).toEqual([]);
   });
 
   it('rolls back the whole Bundle when entries are bad, naming each bad entry', async () => {

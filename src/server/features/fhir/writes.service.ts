@@ -192,20 +192,27 @@ export async function recordAnswer(w: WriteContext, a: AnswerToRecord): Promise<
   if (!patient) throw unreachable(w, a.patientId, a.paths.resource, a.paths.subject);
   let result;
   try {
-    result = await recordResponse(w.bound, w.trx, client.enteredBy, a.patientId, {
-      id: a.id,
-      instrument: a.instrument.id as InstrumentId,
-      answers: {
-        items: a.answers.items.map((v) => v ?? null),
-        functional: a.answers.functional ?? null,
+    result = await recordResponse(
+      w.bound,
+      w.trx,
+      client.enteredBy,
+      a.patientId,
+      {
+        id: a.id,
+        instrument: a.instrument.id as InstrumentId,
+        answers: {
+          items: a.answers.items.map((v) => v ?? null),
+          functional: a.answers.functional ?? null,
+        },
+        ...(authored === undefined
+          ? {}
+          : {
+              answeredAt: authored,
+              backdateReason: 'Recorded by the clinic’s integration (FHIR API) at the time it gives.',
+            }),
       },
-      ...(authored === undefined
-        ? {}
-        : {
-            answeredAt: authored,
-            backdateReason: 'Recorded by the clinic’s integration (FHIR API) at the time it gives.',
-          }),
-    });
+      { imported: true },
+    );
   } catch (err) {
     throw asFhir(err, a.paths);
   }

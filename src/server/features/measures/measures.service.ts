@@ -103,6 +103,8 @@ export async function recordResponse(
   actor: Actor,
   patientId: string,
   input: NewResponse,
+  /** `imported`: scores from the clinic's EHR through the FHIR API, dated as the EHR gives (answer-dates.ts). */
+  opts: { imported?: boolean } = {},
 ): Promise<SubmitResult & { created: boolean }> {
   const retry = async () => {
     const existing = await loadResponse(trx, actor.clinicId, patientId, input.id);
@@ -133,6 +135,7 @@ export async function recordResponse(
     input,
     inSession,
     now,
+    opts.imported === true,
   );
   const score = scoreAnswers(instrument, input.answers);
   const answeredDay = localDate(answeredAt, patient.timeZone);
