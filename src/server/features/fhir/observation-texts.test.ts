@@ -6,7 +6,10 @@ import {
   toObservationPart,
   type ObservationInput,
 } from '../../../shared/fhir/mappings/observation.js';
-import { OBSERVATION_TEXTS_KEPT, observationText, observationTextsKept } from './observation-texts.js';
+import { OBSERVATION_TEXTS_KEPT, observationResource, observationTextsKept } from './observation-texts.js';
+
+const observationText = (...args: Parameters<typeof observationResource>) =>
+  observationResource(...args)?.json ?? null;
 
 const input = fc.record({
   id: fc.constantFrom('a1', 'a2', 'a3'),

@@ -36,12 +36,10 @@ const sameInput = (a: ObservationInput, b: ObservationInput) =>
   a.answeredAt === b.answeredAt &&
   a.createdAt === b.createdAt;
 
-/** `observationJson(input, part)` (byte-equal to the mapping's `JSON.stringify`), reused when written before. */
-export function observationText(input: ObservationInput, part: ObservationPart): string | null {
-  return observationResource(input, part)?.json ?? null;
-}
-
-/** The Observation as a written resource for a search page, kept with its text (and entry bytes) when reused. */
+/**
+ * The Observation as a written resource for a search page: its text is `observationJson(input, part)` (byte-equal
+ * to the mapping's `JSON.stringify`), kept with its entry bytes and reused when written before.
+ */
 export function observationResource(input: ObservationInput, part: ObservationPart): WrittenResource | null {
   let known = kept.get(input.id);
   if (!known || !sameInput(known.from, input)) {
