@@ -84,11 +84,11 @@ describe('deploy files', () => {
     expect(readDeployFile('duet@.service')).toContain('Environment=PORT=%i');
   });
 
-  it('the Dockerfile builds in two stages on Node 22 slim and runs the build as a non-root user', () => {
+  it('the Dockerfile builds in two stages on Node 24 slim (the current LTS, the Node the benches of record run on) and runs the build as a non-root user', () => {
     const lines = readDeployFile('Dockerfile').split('\n');
     const from = lines.filter((l) => l.startsWith('FROM '));
-    expect(from).toEqual(['FROM node:22-bookworm-slim AS build', 'FROM node:22-bookworm-slim AS run']);
-    const runStage = lines.slice(lines.indexOf('FROM node:22-bookworm-slim AS run'));
+    expect(from).toEqual(['FROM node:24-bookworm-slim AS build', 'FROM node:24-bookworm-slim AS run']);
+    const runStage = lines.slice(lines.indexOf('FROM node:24-bookworm-slim AS run'));
     expect(runStage.filter((l) => l.startsWith('USER '))).toEqual(['USER duet']);
     expect(lines.some((l) => l.includes('npm ci'))).toBe(true);
     expect(lines.some((l) => l.includes('npm run build'))).toBe(true);
