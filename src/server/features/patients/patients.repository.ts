@@ -1,3 +1,4 @@
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { compiledOnce } from '../../db/compiled-query.js';
 import type { CareTeamChangeTable, CareTeamMemberTable, PatientTable } from '../../db/schema.js';
@@ -259,4 +260,96 @@ export async function setEmailOfAccount(
     .where('clinic_id', '=', clinicId)
     .where('user_id', '=', userId)
     .execute();
+}
+
+/** What a patient overview is made of: the patient, the care team, the pending address and the removals. */
+export interface OverviewRows {
+  patient: PatientRow;
+  team: MemberRow[];
+  pendingEmail: string | null;
+  removals: RemovalRow[];
+}
+
+/** Whether this connection speaks to PostgreSQL (the overview's one-statement path is written for it). */
+export function onPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/*
+ * The overview's four reads in one statement on PostgreSQL (issue 19: there each statement is a round trip,
+ * ~0.1 ms of socket writes on the main thread, so an overview cost what it sent, not what it read). The same
+ * rows and orders as patientQuery, careTeamQuery, removalsOfEmptyRolesQuery and the accounts feature's open
+ * email change, the lists aggregated with json_agg. Fixed text, bound per call. $4 = 1 asks for the removals
+ * (staff only). SQLite keeps the four statements: each is a function call there, not a round trip.
+ */
+const OVERVIEW_IN_ONE_SQL = `
+select p.*, u.status as account_status,
+  (select e.new_email from email_changes e
+    where e.clinic_id = p.clinic_id and e.user_id = p.user_id
+      and e.used_at is null and e.revoked_at is null and e.expires_at > $3
+    order by e.created_at desc limit 1) as overview_pending_email,
+  coalesce((select json_agg(t order by t.role, t.name) from (
+      select m.patient_id, m.user_id, m.role, m.added_at, tu.name, tu.email
+      from care_team_members m inner join users tu on tu.id = m.user_id
+      where m.clinic_id = p.clinic_id and m.patient_id = p.id) t), '[]'::json) as overview_team,
+  coalesce((select json_agg(r order by r.at desc, r.id desc) from (
+      select c.id, c.role, c.reason, c.at, lu.name as left_name, bu.name as by_name
+      from care_team_changes c
+        inner join users lu on lu.id = c.user_id
+        inner join users bu on bu.id = c.by_user_id
+      where $4 = 1 and c.clinic_id = p.clinic_id and c.patient_id = p.id and c.change = 'removed'
+        and not exists (select m.user_id from care_team_members m
+          where m.clinic_id = c.clinic_id and m.patient_id = c.patient_id and m.role = c.role)
+        and not exists (select l.id from care_team_changes l
+          where l.clinic_id = c.clinic_id and l.patient_id = c.patient_id and l.role = c.role
+            and l.change = 'removed' and l.at > c.at)) r), '[]'::json) as overview_removals
+from patients p inner join users u on u.id = p.user_id
+where p.clinic_id = $1 and p.id = $2`;
+
+interface RemovalJson {
+  role: string;
+  reason: string | null;
+  at: number;
+  left_name: string;
+  by_name: string;
+}
+type OverviewInOneRow = PatientRow & {
+  overview_pending_email: string | null;
+  overview_team: MemberRow[];
+  overview_removals: RemovalJson[];
+};
+
+/** The overview's rows in one round trip (PostgreSQL only); undefined when the clinic has no such patient. */
+export async function overviewInOneStatement(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  now: number,
+  forStaff: boolean,
+): Promise<OverviewRows | undefined> {
+  const { rows } = await db.executeQuery<OverviewInOneRow>(
+    CompiledQuery.raw(OVERVIEW_IN_ONE_SQL, [clinicId, patientId, now, forStaff ? 1 : 0]),
+  );
+  const [row] = rows;
+  if (!row) return undefined;
+  const { overview_pending_email, overview_team, overview_removals, ...patient } = row;
+  return {
+    patient,
+    team: overview_team.map((m) => ({
+      patient_id: m.patient_id,
+      user_id: m.user_id,
+      role: m.role,
+      added_at: m.added_at,
+      name: m.name,
+      email: m.email,
+    })),
+    pendingEmail: overview_pending_email,
+    removals: overview_removals.map((r) => ({
+      role: r.role,
+      reason: r.reason ?? null,
+      at: r.at,
+      left_name: r.left_name,
+      by_name: r.by_name,
+    })),
+  };
 }

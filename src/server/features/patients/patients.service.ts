@@ -15,6 +15,39 @@ import { toPatientOverview, toVacancies } from './patients.mapper.js';
 import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
 import { forgetPatientBasics } from '../../platform/patients/patient-basics.js';
 
+/**
+ * The overview's rows: one statement on PostgreSQL (each statement is a round trip there, issue 19), four on
+ * SQLite (each a function call). The same rows either way (patients-overview-rows.int.test.ts compares them).
+ */
+export async function overviewRows(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  now: number,
+  forStaff: boolean,
+): Promise<repo.OverviewRows | undefined> {
+  if (repo.onPostgres(db)) return repo.overviewInOneStatement(db, clinicId, patientId, now, forStaff);
+  return overviewRowsOneByOne(db, clinicId, patientId, now, forStaff);
+}
+
+/** The overview's rows, one statement each (SQLite's path; on PostgreSQL the reference for the test). */
+export async function overviewRowsOneByOne(
+  db: Db,
+  clinicId: string,
+  patientId: string,
+  now: number,
+  forStaff: boolean,
+): Promise<repo.OverviewRows | undefined> {
+  const patient = await repo.findPatient(db, clinicId, patientId);
+  if (!patient) return undefined;
+  // Issue 13: an address waiting for the patient's confirmation is shown beside the current one.
+  const pending = await accounts.pendingEmailOf(db, now, clinicId, patient.user_id);
+  // Issue 15: a departure's "leave unassigned" reason is the team's note, shown to staff only.
+  const removals = forStaff ? await repo.removalsOfEmptyRoles(db, clinicId, patientId) : [];
+  const team = await repo.careTeamOf(db, clinicId, patientId);
+  return { patient, team, pendingEmail: pending?.email ?? null, removals };
+}
+
 async function loadOverview(
   db: Db,
   clinicId: string,
@@ -22,18 +55,9 @@ async function loadOverview(
   now: number,
   forStaff = true,
 ): Promise<PatientOverview> {
-  const patient = await repo.findPatient(db, clinicId, patientId);
-  if (!patient) throw new AppError('not_found', 'Patient not found');
-  // Issue 13: an address waiting for the patient's confirmation is shown beside the current one.
-  const pending = await accounts.pendingEmailOf(db, now, clinicId, patient.user_id);
-  // Issue 15: a departure's "leave unassigned" reason is the team's note, shown to staff only.
-  const vacancies = forStaff ? toVacancies(await repo.removalsOfEmptyRoles(db, clinicId, patientId)) : [];
-  return toPatientOverview(
-    patient,
-    await repo.careTeamOf(db, clinicId, patientId),
-    pending?.email ?? null,
-    vacancies,
-  );
+  const rows = await overviewRows(db, clinicId, patientId, now, forStaff);
+  if (!rows) throw new AppError('not_found', 'Patient not found');
+  return toPatientOverview(rows.patient, rows.team, rows.pendingEmail, toVacancies(rows.removals));
 }
 
 function assertBornInThePast(deps: AppDeps, birthDate: string | undefined): void {
