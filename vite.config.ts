@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { stylesheetsAsPreloads } from './src/web/lib/stylesheets';
 import { isShellFile, precacheFiles, type ViteManifest } from './src/web/sw/precache-plan';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -60,6 +61,12 @@ export default defineConfig(({ command }) => ({
         ],
       },
     }),
+    // Issue 17 ("Fast", eighth session): the stylesheet does not hold up the first paint (src/web/lib/stylesheets.ts).
+    {
+      name: 'duet-styles-not-blocking',
+      apply: 'build',
+      transformIndexHtml: { order: 'post', handler: stylesheetsAsPreloads },
+    },
     // The build folder as resolved (`--outDir` included), where the precache plan reads Vite's manifest.
     {
       name: 'duet-built-to',

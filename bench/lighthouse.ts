@@ -2,6 +2,7 @@
 // Lighthouse's mobile settings (a mid-range phone, simulated slow 4G, 4x CPU), target >= 90 each.
 //
 //   npx tsx bench/lighthouse.ts [--web-dist dist/web] [--out docs/lighthouse] [--lhr /tmp/today-lhr.json]
+//     [--trace /tmp/today-trace.json]
 //
 // Starts a real Duet server (demo clinic, fresh data directory: e2e/support/server.ts) serving the built web
 // app, signs the demo patient in through the API, and runs Lighthouse 12.2.3 (runs on Node 20)
@@ -123,6 +124,9 @@ async function main(): Promise<void> {
     writeFileSync(path.join(out, 'today-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const lhrOut = option('lhr', '');
     if (lhrOut !== '') writeFileSync(lhrOut, JSON.stringify(lhr));
+    // The observed trace (before Lighthouse's simulation), for a look inside its long tasks.
+    const traceOut = option('trace', '');
+    if (traceOut !== '') writeFileSync(traceOut, JSON.stringify(result.artifacts.Trace));
     console.log(`Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, web app: ${webDist}`);
     for (const id of CATEGORIES) {
       const score = scores[id] ?? 0;

@@ -8,6 +8,7 @@ import { makeQueryClient, Providers } from './app/providers';
 import { openingPageLoaded, router } from './app/router';
 import { sessionKey, takeEarlySession } from './app/session';
 import { primeEarlyReads } from './lib/early-reads';
+import { attachPreloadedStyles } from './lib/stylesheets';
 import { registerServiceWorker } from './sw/register';
 
 const container = document.getElementById('root');
@@ -26,7 +27,13 @@ if (!container) throw new Error('Missing #root element');
 const FIRST_READS_WAIT_MS = 1500;
 const queryClient = makeQueryClient();
 const root = createRoot(container);
+// Issue 17 ("Fast", eighth session): the stylesheet is preloaded, not render-blocking (lib/stylesheets.ts), so
+// the "Opening…" bar paints without it; React's first render waits for it.
+const stylesReady = attachPreloadedStyles(document);
 function renderApp(): void {
+  void stylesReady.then(renderStyled);
+}
+function renderStyled(): void {
   startTransition(() => {
     root.render(
       <StrictMode>
