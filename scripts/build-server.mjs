@@ -3,7 +3,7 @@
 // TypeScript. esbuild bundles the server's entries into dist/server/ (ESM, Node 20+):
 //   main.js  the server (`node --max-semi-space-size=4 dist/server/main.js`, scripts/server-node-args.mjs)
 //   cli.js   the command line (`node dist/server/cli.js backup …`)
-//   read-worker.js, audit-verify-worker.js  the worker threads (src/server/platform/worker-entry.ts finds
+//   read-worker.js, audit-verify-worker.js, checkpoint-worker.js  the worker threads (src/server/platform/worker-entry.ts finds
 //            them beside the bundle; from source the same code starts the .ts entries through tsx).
 // Code the entries share goes to chunk files, so a worker loads only the modules it uses.
 // Packages stay outside the bundle when they cannot be bundled: native modules (better-sqlite3, argon2,
@@ -24,6 +24,7 @@ export const serverEntries = {
   cli: 'src/server/cli.ts',
   'read-worker': 'src/server/reads/read-worker.ts',
   'audit-verify-worker': 'src/server/platform/audit/audit-verify-worker.ts',
+  'checkpoint-worker': 'src/server/db/checkpoint-worker.ts',
 };
 
 const external = [

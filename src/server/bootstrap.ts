@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { inlineReads, startReadPool, type ReadRunner } from './reads/read-pool.js';
+import { startWorker } from './platform/worker-entry.js';
 import { raiseAlert } from './features/alerts/index.js';
 import { linkMedicationsByName } from './features/medications/index.js';
 import { setEmailOfAccount } from './features/patients/index.js';
@@ -39,8 +40,20 @@ export function createDeps(config: Config, database: Database, clock: Clock = sy
   };
 }
 
-export async function openAndMigrate(config: Config): Promise<Database> {
-  const database = openDatabase(config);
+/**
+ * `server`: the long-running server (main.ts), whose SQLite writer checkpoints the WAL on a thread of its own
+ * (issue 19, db/checkpointer.ts); the command line and tests keep SQLite's own checkpoints.
+ */
+export async function openAndMigrate(
+  config: Config,
+  opts: { server?: boolean; onProblem?: (message: string, err?: unknown) => void } = {},
+): Promise<Database> {
+  const database = openDatabase(
+    config,
+    opts.server
+      ? { checkpointsOffThread: { startWorker }, ...(opts.onProblem ? { onProblem: opts.onProblem } : {}) }
+      : {},
+  );
   await migrateToLatest(database);
   return database;
 }

@@ -10,7 +10,12 @@ import { createTestClock, listenForTestClock } from './platform/test-clock.js';
 import { listenForLoopDelay } from './platform/loop-delay.js';
 
 const config = loadConfig();
-const database = await openAndMigrate(config);
+const database = await openAndMigrate(config, {
+  server: true,
+  onProblem: (message, err) => {
+    process.stderr.write(`${message}${err instanceof Error ? `: ${err.message}` : ''}\n`);
+  },
+});
 // Browser journeys only (refused by config.ts unless NODE_ENV=test): a clock the e2e harness moves over IPC.
 const testClock = config.testClock ? createTestClock() : null;
 if (testClock) listenForTestClock(testClock, process);

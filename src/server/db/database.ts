@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.js';
 import { InlineLimitsPlugin } from './inline-limits.js';
+import { startWalCheckpoints, type WalCheckpointOptions, type WalCheckpoints } from './checkpointer.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -50,9 +51,49 @@ function loadPg(): typeof pg {
  * Kysely's SQLite driver prepares every query anew; compiling the SQL is a real part of a short query's cost.
  * Keep the most recently used statements by their SQL text (a statement is reusable once a query has run;
  * one still being iterated is never handed out again, a fresh one is prepared instead).
+ *
+ * `afterCommit` (the WAL checkpoints off the main thread, db/checkpointer.ts): called after every statement
+ * that may have ended in a commit, a write or a COMMIT run outside a transaction (autocommit); Kysely uses
+ * `reader`, `all`, `run` and `iterate` of what `prepare` returns.
  */
-function withStatementCache(raw: SQLite.Database, size = 500) {
+function withStatementCache(raw: SQLite.Database, size = 500, afterCommit?: () => void) {
   const cache = new Map<string, SQLite.Statement>();
+  const watched = new WeakMap<SQLite.Statement, SQLite.Statement>();
+  const watch = (text: string, statement: SQLite.Statement): SQLite.Statement => {
+    if (!afterCommit) return statement;
+    let wrapper = watched.get(statement);
+    if (!wrapper && statement.readonly && !/^\s*(commit|end)\b/i.test(text)) {
+      wrapper = statement; // a read: never a commit
+      watched.set(statement, wrapper);
+    }
+    if (!wrapper) {
+      const after = () => {
+        if (!raw.inTransaction) afterCommit();
+      };
+      const reader = statement.reader;
+      const runs = {
+        reader,
+        all: (...params: unknown[]) => {
+          try {
+            return statement.all(...params);
+          } finally {
+            after();
+          }
+        },
+        run: (...params: unknown[]) => {
+          try {
+            return statement.run(...params);
+          } finally {
+            after();
+          }
+        },
+        iterate: (...params: unknown[]) => statement.iterate(...params),
+      };
+      wrapper = runs as unknown as SQLite.Statement;
+      watched.set(statement, wrapper);
+    }
+    return wrapper;
+  };
   return {
     close: () => raw.close(),
     prepare(text: string): SQLite.Statement {
@@ -60,19 +101,33 @@ function withStatementCache(raw: SQLite.Database, size = 500) {
       if (hit && !hit.busy) {
         cache.delete(text); // re-inserted below: the Map's order is the recency order
         cache.set(text, hit);
-        return hit;
+        return watch(text, hit);
       }
       const statement = raw.prepare(text);
       if (!hit) {
         cache.set(text, statement);
         if (cache.size > size) cache.delete(cache.keys().next().value ?? '');
       }
-      return statement;
+      return watch(text, statement);
     },
   };
 }
 
-export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Database {
+export interface SqliteOptions {
+  readonly?: boolean;
+  /**
+   * The server's writing connection (issue 19): WAL checkpoints on a thread of their own instead of inside
+   * the main thread's COMMITs (db/checkpointer.ts). Off by default: tests, the command line and `:memory:`
+   * keep SQLite's own auto-checkpoint.
+   */
+  checkpointsOffThread?: WalCheckpointOptions;
+  onProblem?: (message: string, err?: unknown) => void;
+}
+
+export function openSqlite(
+  file: string,
+  opts: SqliteOptions = {},
+): Database & { checkpoints: WalCheckpoints | null } {
   const readonly = opts.readonly === true;
   if (file !== ':memory:' && !readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SQLite(file, readonly ? { readonly: true, fileMustExist: true } : {});
@@ -82,8 +137,18 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
+  const offThread = opts.checkpointsOffThread;
+  const checkpoints =
+    offThread && !readonly && file !== ':memory:'
+      ? startWalCheckpoints(raw, file, {
+          ...offThread,
+          ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),
+        })
+      : null;
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+    dialect: new SqliteDialect({
+      database: withStatementCache(raw, 500, checkpoints ? () => checkpoints.afterCommit() : undefined),
+    }),
     plugins: [new InlineLimitsPlugin()],
   });
   // Statements run around every read and every shared audit commit: built once (issue 19).
@@ -126,6 +191,7 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
   return {
     engine: 'sqlite',
     db,
+    checkpoints,
     transaction(fn) {
       return db.connection().execute((conn) => inTransaction(conn, fn));
     },
@@ -153,6 +219,11 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
       });
     },
     async close() {
+      if (checkpoints) {
+        // The thread stops; the last checkpoint runs here and leaves the WAL empty (TRUNCATE waits for readers).
+        await checkpoints.stop();
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+      }
       await db.destroy();
       if (walFd) fs.closeSync(await walFd);
     },
@@ -182,8 +253,11 @@ export function openPostgres(url: string, poolSize = 10, opts: { readonly?: bool
   };
 }
 
-export function openDatabase(opts: { databaseUrl: string | null; sqlitePath: string }): Database {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.sqlitePath);
+export function openDatabase(
+  opts: { databaseUrl: string | null; sqlitePath: string },
+  sqlite: Pick<SqliteOptions, 'checkpointsOffThread' | 'onProblem'> = {},
+): Database {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.sqlitePath, sqlite);
 }
 
 /** A second, read-only way into the same database (a read worker's own connection). */

@@ -1,0 +1,31 @@
+// What the writer (db/checkpointer.ts) and the checkpointer's thread (db/checkpoint-worker.ts) share: the
+// worker's start data, its messages and the slots of the shared Int32Array (kept apart so the worker loads
+// nothing else).
+
+/** Slots of the shared Int32Array. */
+export const CHECKPOINT_STATE = {
+  /** 1 while the checkpointer waits for a commit: the writer's next commit clears it and wakes the thread. */
+  armed: 0,
+  /** Passes (PASSIVE checkpoints) the thread has run. */
+  passes: 1,
+  /** Frames in the WAL at the thread's last pass, and how many of them were copied into the database file. */
+  lastLogFrames: 2,
+  lastCheckpointedFrames: 3,
+} as const;
+export const CHECKPOINT_STATE_SLOTS = 4;
+
+export interface CheckpointerData {
+  file: string;
+  state: SharedArrayBuffer;
+  passDelayMs: number;
+}
+
+/** Writer → thread: 'commit' (something to copy), 'stop'. Thread → writer: 'ready', 'stopped'. */
+export type CheckpointerMessage = 'commit' | 'stop' | 'ready' | 'stopped';
+
+/** A row of `pragma wal_checkpoint`. */
+export interface CheckpointPassResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}

@@ -1,0 +1,56 @@
+// The WAL checkpointer's thread (db/checkpointer.ts): its own connection to the server's SQLite file, copying
+// committed pages from the WAL back into the database file with PASSIVE checkpoints, so the main thread's
+// COMMITs never do it (issue 19). Woken by the first commit after a pass; each pass waits passDelayMs first so
+// one pass covers the commits of that interval.
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import {
+  CHECKPOINT_STATE,
+  type CheckpointerMessage,
+  type CheckpointerData,
+  type CheckpointPassResult,
+} from './checkpoint-state.js';
+
+const port = parentPort;
+if (!port) throw new Error('checkpoint-worker.ts runs as a worker thread only');
+const { file, state: buffer, passDelayMs } = workerData as CheckpointerData;
+const state = new Int32Array(buffer);
+
+const conn = new SQLite(file, { fileMustExist: true });
+// A checkpoint flushes the WAL before copying and the database file after (synchronous=FULL): the writer may
+// restart the WAL over frames only once their pages are on disk in the database file.
+conn.pragma('synchronous = FULL');
+conn.pragma('wal_autocheckpoint = 0');
+const checkpoint = conn.prepare('pragma wal_checkpoint(PASSIVE)');
+
+let timer: NodeJS.Timeout | undefined;
+let stopping = false;
+
+function pass(): void {
+  timer = undefined;
+  if (stopping) return;
+  // Commits from here on wake the next pass (the writer sees the flag set again).
+  Atomics.store(state, CHECKPOINT_STATE.armed, 1);
+  const row = checkpoint.get() as CheckpointPassResult | undefined;
+  Atomics.add(state, CHECKPOINT_STATE.passes, 1);
+  if (row) {
+    Atomics.store(state, CHECKPOINT_STATE.lastLogFrames, row.log);
+    Atomics.store(state, CHECKPOINT_STATE.lastCheckpointedFrames, row.checkpointed);
+  }
+}
+
+port.on('message', (message: CheckpointerMessage) => {
+  if (message === 'stop') {
+    stopping = true;
+    clearTimeout(timer);
+    conn.close();
+    port.postMessage('stopped');
+    port.close();
+    return;
+  }
+  // 'commit': the writer committed while the flag was set; one pass after the delay.
+  if (!stopping && timer === undefined) timer = setTimeout(pass, passDelayMs);
+});
+// One pass at the start: it covers the commits made while this thread was starting (none of them woke it).
+timer = setTimeout(pass, passDelayMs);
+port.postMessage('ready');
