@@ -18,6 +18,7 @@ export interface CheckpointerData {
   file: string;
   state: SharedArrayBuffer;
   passDelayMs: number;
+  walBoundBytes: number;
 }
 
 /** Writer → thread: 'commit' (something to copy), 'stop'. Thread → writer: 'ready', 'stopped'. */

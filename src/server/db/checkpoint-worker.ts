@@ -13,7 +13,7 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('checkpoint-worker.ts runs as a worker thread only');
-const { file, state: buffer, passDelayMs } = workerData as CheckpointerData;
+const { file, state: buffer, passDelayMs, walBoundBytes } = workerData as CheckpointerData;
 const state = new Int32Array(buffer);
 
 const conn = new SQLite(file, { fileMustExist: true });
@@ -22,6 +22,14 @@ const conn = new SQLite(file, { fileMustExist: true });
 conn.pragma('synchronous = FULL');
 conn.pragma('wal_autocheckpoint = 0');
 const checkpoint = conn.prepare('pragma wal_checkpoint(PASSIVE)');
+/** A WAL frame: its page and a 24-byte header. */
+const frameBytes = (conn.pragma('page_size', { simple: true }) as number) + 24;
+/**
+ * Past an eighth of the bound, passes follow each other without the delay: the sooner every frame is copied
+ * between two commits, the sooner the writer starts the WAL over, and the writer's own checkpoint at the
+ * bound, if it comes, finds only the last few milliseconds' frames to copy.
+ */
+let nearBound = false;
 
 let timer: NodeJS.Timeout | undefined;
 let stopping = false;
@@ -36,6 +44,7 @@ function pass(): void {
   if (row) {
     Atomics.store(state, CHECKPOINT_STATE.lastLogFrames, row.log);
     Atomics.store(state, CHECKPOINT_STATE.lastCheckpointedFrames, row.checkpointed);
+    nearBound = row.log * frameBytes > walBoundBytes / 8;
   }
 }
 
@@ -49,7 +58,7 @@ port.on('message', (message: CheckpointerMessage) => {
     return;
   }
   // 'commit': the writer committed while the flag was set; one pass after the delay.
-  if (!stopping && timer === undefined) timer = setTimeout(pass, passDelayMs);
+  if (!stopping && timer === undefined) timer = setTimeout(pass, nearBound ? 0 : passDelayMs);
 });
 // One pass at the start: it covers the commits made while this thread was starting (none of them woke it).
 timer = setTimeout(pass, passDelayMs);

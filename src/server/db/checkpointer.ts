@@ -13,16 +13,17 @@ import {
  * database file inside whichever COMMIT takes the WAL past 1,000 pages: on the main thread, as a long tail on
  * that request and ~0.5-1 ms per audited caseload. Here the writing connection never checkpoints by itself
  * (`wal_autocheckpoint=0`); a thread with its own connection runs PASSIVE checkpoints, woken by the first
- * commit after its last pass and waiting passDelayMs so one pass covers that interval's commits.
+ * commit after its last pass and waiting passDelayMs so one pass covers that interval's commits; once the WAL
+ * holds more than an eighth of the bound its passes follow each other without the delay.
  *
- * The bound. SQLite starts the WAL over (and, with `journal_size_limit`, cuts the file back to the bound) only
- * when a write transaction begins with every frame already copied. Under a steady stream of commits a pass on
- * another thread never ends with nothing newer behind it, so the writer closes the loop itself: after a commit
- * that leaves the WAL file past WAL_BOUND_BYTES it runs one PASSIVE checkpoint in line, which copies only what
- * arrived since the thread's last pass (and everything, like SQLite's own, if the thread has fallen behind or
- * stopped); its next write transaction then starts the WAL over. So the WAL never holds more than the bound
- * plus one transaction. When commits pause, the thread's pass copies everything and the WAL starts over with
- * no checkpoint in line at all. If the thread dies, SQLite's own auto-checkpoint is switched back on.
+ * SQLite starts the WAL over only when a write transaction begins with every frame already copied and no
+ * reader still on an older snapshot; `journal_size_limit` (a quarter of the bound) then cuts the file back.
+ * Between two commits of a busy server the thread's pass usually gets there, but nothing guarantees it (a
+ * commit may land during every pass, readers may overlap). The hard bound: after a commit that leaves the WAL
+ * file past the bound, the writer runs one PASSIVE checkpoint in line, as SQLite's own auto-checkpoint would;
+ * it copies only what arrived since the thread's last pass (everything, if the thread has fallen behind), and a
+ * later write transaction starts the WAL over. So the WAL holds at most the bound plus one transaction, even
+ * with the thread stuck. If the thread dies, SQLite's own auto-checkpoint is switched back on.
  *
  * Durability is untouched: commits are flushed as before (synchronous=FULL, or the shared audit commit's
  * flush); a checkpoint flushes the WAL before copying and the database file before the WAL may be reused.
@@ -47,12 +48,13 @@ export interface WalCheckpointStats {
 }
 
 /**
- * 16 MiB: four times SQLite's own checkpoint point (1,000 pages of 4 KiB), so the thread does nearly all the
- * copying; at the audited overview's ~10-15 MB of WAL a second (each shared commit rewrites a few B-tree pages
- * of the audit table) the writer's in-line checkpoint comes about once a second and copies ~100 ms of frames.
- * It is also the WAL file's size limit after a restart (`journal_size_limit`): its disk use stays bounded.
+ * 64 MiB, sixteen times SQLite's own checkpoint point (1,000 pages of 4 KiB): the writer checkpoints in line
+ * only if the thread and the readers kept the WAL from starting over for that long (at the audited overview's
+ * ~10-15 MB of WAL a second, several seconds), and the WAL file stays within a size that costs nothing to keep
+ * on disk and little to search (its index grows by 32 KiB per 4,096 frames). After the WAL starts over the file
+ * is cut back to a quarter of it (16 MiB).
  */
-export const WAL_BOUND_BYTES = 16 * 1024 * 1024;
+export const WAL_BOUND_BYTES = 64 * 1024 * 1024;
 /** A pass at most every 100 ms while commits come. */
 export const CHECKPOINT_PASS_DELAY_MS = 100;
 
@@ -72,7 +74,7 @@ export function startWalCheckpoints(
 ): WalCheckpoints {
   const bound = opts.walBoundBytes ?? WAL_BOUND_BYTES;
   raw.pragma('wal_autocheckpoint = 0');
-  raw.pragma(`journal_size_limit = ${String(bound)}`);
+  raw.pragma(`journal_size_limit = ${String(Math.floor(bound / 4))}`);
   const buffer = new SharedArrayBuffer(CHECKPOINT_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const state = new Int32Array(buffer);
   const inLine = raw.prepare('pragma wal_checkpoint(PASSIVE)');
@@ -86,6 +88,7 @@ export function startWalCheckpoints(
       file,
       state: buffer,
       passDelayMs: opts.passDelayMs ?? CHECKPOINT_PASS_DELAY_MS,
+      walBoundBytes: bound,
     } satisfies CheckpointerData,
     // A small thread: it runs one statement.
     resourceLimits: { maxYoungGenerationSizeMb: 2 },
