@@ -41,6 +41,7 @@ import * as m044 from './migrations/044-care-team-vacancy-reason.js';
 import * as m049 from './migrations/049-client-keys-and-assertions.js';
 import * as m050 from './migrations/050-export-keyset-indexes.js';
 import * as m051 from './migrations/051-one-patient-audit-index.js';
+import * as m052 from './migrations/052-one-audit-event-per-list.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -87,6 +88,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '049-client-keys-and-assertions': { up: m049.up },
     '050-export-keyset-indexes': { up: m050.up },
     '051-one-patient-audit-index': { up: m051.up },
+    '052-one-audit-event-per-list': { up: (db: Kysely<unknown>) => m052.up(db, engine) },
   };
 }
 

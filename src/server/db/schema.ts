@@ -130,6 +130,15 @@ export interface AuditEventTable {
   hash: string;
   /** The key of the HMAC-SHA-256 chain hash (migration 036); null = plain SHA-256, before keyed hashing. */
   hash_key_id: string | null;
+  /** A list read (migration 052): how many patients it showed, they are in audit_event_patients; null otherwise. */
+  patient_count?: number | null;
+}
+
+/** The patients one list event showed (migration 052), covered by that event's HMAC. */
+export interface AuditEventPatientTable {
+  clinic_id: string;
+  patient_id: string;
+  event_seq: number;
 }
 
 export interface MailOutboxTable {
@@ -205,6 +214,9 @@ export interface CoreTables {
   care_team_members: CareTeamMemberTable;
   care_team_changes: CareTeamChangeTable;
   audit_events: AuditEventTable;
+  audit_event_patients: AuditEventPatientTable;
+  /** A view (migration 052): the events naming one patient, and one row per list event and patient it showed. */
+  audit_patient_events: AuditEventTable;
   mail_outbox: MailOutboxTable;
   login_throttle: LoginThrottleTable;
   outbox_events: OutboxEventTable;

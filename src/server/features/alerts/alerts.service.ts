@@ -61,19 +61,13 @@ export async function inbox(
       hasMore: found.length > shownRows.length,
     };
   });
-  // Issue 13: one event per patient the inbox shows, so it appears in each one's access report.
-  const shown = [...new Set(rows.map((r) => r.patient_id))];
-  await deps.audit.recordReads(
-    actor.clinicId,
-    actor,
-    (shown.length > 0 ? shown : [null]).map((patientId) => ({
-      action: 'inbox.read',
-      resourceType: 'inbox',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // Issue 13: the inbox appears in each shown patient's access report; issue 19: as one list event naming them.
+  await deps.audit.recordListRead(actor.clinicId, actor, {
+    action: 'inbox.read',
+    resourceType: 'inbox',
+    resourceId: null,
+    patientIds: rows.map((r) => r.patient_id),
+  });
   return { alerts: alerts.sort(byUrgency), hasMore };
 }
 

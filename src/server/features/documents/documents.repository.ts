@@ -178,7 +178,8 @@ export function patientMessageRows(db: Db, clinicId: string, patientId: string) 
 export function accessEventRows(db: Db, clinicId: string, patientId: string, patientUserId: string) {
   return (
     db
-      .selectFrom('audit_events as a')
+      // The events naming this patient and the list reads that showed them (migration 052's view).
+      .selectFrom('audit_patient_events as a')
       .leftJoin('users as u', (j) =>
         j.onRef('u.id', '=', 'a.actor_id').onRef('u.clinic_id', '=', 'a.clinic_id'),
       )

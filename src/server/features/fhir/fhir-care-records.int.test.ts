@@ -372,6 +372,21 @@ describe('/fhir/R4 care records', () => {
     expect(seen.has('fhir.read Goal')).toBe(true);
   });
 
+  it("AuditEvent: a caseload read (one list event, issue 19) is in each shown patient's report, readable by its id", async () => {
+    expect((await call(f.t.app, f.as.therapist, 'GET', '/api/patients')).statusCode).toBe(200);
+    const events = await all<AuditEvent>(`AuditEvent?patient=${patientId}`);
+    const listed = events.filter((e) => e.subtype?.[0]?.code === 'caseload.read');
+    expect(listed).toHaveLength(1);
+    const id = listed[0]?.id ?? '';
+    expect(id).toMatch(new RegExp(`^L\\d+-${patientId}$`));
+    const read = await fhirGet(f.t.app, token, `AuditEvent/${id}`);
+    expect(read.status).toBe(200);
+    expect((read.body as AuditEvent).id).toBe(id);
+    // The same entry under another patient's id is not theirs: 404.
+    const elsewhere = id.replace(patientId, otherPatientId);
+    expect((await fhirGet(f.t.app, token, `AuditEvent/${elsewhere}`)).status).toBe(404);
+  });
+
   it('a client limited to another care team gets 404 for this patient, audited as refused', async () => {
     for (const path of [
       `CarePlan?patient=${patientId}`,

@@ -158,8 +158,10 @@ export interface AccessSearch {
 
 /** The access report's events: people and integrations only (Duet's own automatic work is left out). */
 function accessWhere(db: Db, s: AccessSearch) {
+  // The events naming this patient and the list reads that showed them (migration 052's view; a list read's
+  // entry has the id `L<seq>-<patient id>`).
   let q = db
-    .selectFrom('audit_events as a')
+    .selectFrom('audit_patient_events as a')
     .where('a.clinic_id', '=', s.clinicId)
     .where('a.patient_id', '=', s.patientId)
     .where('a.actor_id', 'is not', null);
@@ -206,6 +208,20 @@ export async function countAccess(db: Db, s: AccessSearch): Promise<number> {
 }
 
 export function accessEventPatient(db: Db, clinicId: string, id: string) {
+  // A list read's entry for one patient it showed (migration 052): `L<seq>-<patient id>`.
+  const listed = /^L(\d{1,15})-(.+)$/.exec(id);
+  if (listed)
+    return db
+      .selectFrom('audit_event_patients as p')
+      .innerJoin('audit_events as a', (j) =>
+        j.onRef('a.clinic_id', '=', 'p.clinic_id').onRef('a.seq', '=', 'p.event_seq'),
+      )
+      .select('p.patient_id')
+      .where('p.clinic_id', '=', clinicId)
+      .where('p.patient_id', '=', listed[2] ?? '')
+      .where('p.event_seq', '=', Number(listed[1]))
+      .where('a.actor_id', 'is not', null)
+      .executeTakeFirst();
   return db
     .selectFrom('audit_events')
     .select('patient_id')

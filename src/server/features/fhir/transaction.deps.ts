@@ -36,6 +36,8 @@ export function bindToTransaction(deps: AppDeps, trx: Db, actor: Actor): BoundWr
     recordMany: (db, clinicId, _actor, entries) => deps.audit.recordMany(db, clinicId, actor, entries),
     recordRead: (clinicId, _actor, entry) => deps.audit.record(trx, clinicId, actor, entry),
     recordReads: (clinicId, _actor, entries) => deps.audit.recordMany(trx, clinicId, actor, entries),
+    recordList: (db, clinicId, _actor, list) => deps.audit.recordList(db, clinicId, actor, list),
+    recordListRead: (clinicId, _actor, list) => deps.audit.recordList(trx, clinicId, actor, list),
   };
   return {
     deps: {

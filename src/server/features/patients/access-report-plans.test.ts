@@ -37,8 +37,11 @@ describe("the access report reads a patient's events through (clinic_id, patient
   ])('%s', async (_name, run) => {
     const plan = await probe.planOf(run);
     expect(plan).toContain('audit_events_patient_at (clinic_id=? AND patient_id=?');
-    // Never the chain's own key: that would read every event of the clinic.
-    expect(plan).not.toMatch(/sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN a\b/);
+    // The list reads that showed the patient (migration 052): the side table's key, then each event by its key.
+    expect(plan).toContain('SEARCH p USING PRIMARY KEY (clinic_id=? AND patient_id=?)');
+    expect(plan).toMatch(/SEARCH a USING INDEX sqlite_autoindex_audit_events_\d \(clinic_id=\? AND seq=\?\)/);
+    // Never the chain's own key on the clinic alone, nor a whole table: that would read every event of the clinic.
+    expect(plan).not.toMatch(/sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN (audit_events|p)\b/);
   });
 
   it('migration 051 left one per-patient index', () => {

@@ -9,8 +9,9 @@ interface Scope {
 }
 
 function eventsOf(db: Db, s: Scope) {
+  // The events naming this patient and the list reads that showed them (migration 052's view).
   let q = db
-    .selectFrom('audit_events as a')
+    .selectFrom('audit_patient_events as a')
     .where('a.clinic_id', '=', s.clinicId)
     .where('a.patient_id', '=', s.patientId)
     // People only: Duet's own automatic work (raising an alert) is not someone opening the record.

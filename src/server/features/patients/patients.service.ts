@@ -321,25 +321,21 @@ export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId
 
 /**
  * The clinician's caseload as the answer's JSON text (CaseloadResponse), made and checked on a read worker when
- * the server runs them (caseload-read.ts), with one audit event per patient listed (names and dates of birth),
- * recorded through the shared commit of audited reads before the list is answered (issue 19).
+ * the server runs them (caseload-read.ts), with one audit event naming the patients listed (names and dates of
+ * birth; issue 19: one event and a side row per patient), recorded through the shared commit of audited reads
+ * before the list is answered.
  */
 export async function caseload(deps: AppDeps, actor: Actor): Promise<string> {
   const { json, patientIds } = await deps.reads.run('caseloadRead', {
     clinicId: actor.clinicId,
     userId: actor.userId,
   });
-  // Issue 13: one event per patient listed, so the list appears in each one's access report.
-  await deps.audit.recordReads(
-    actor.clinicId,
-    actor,
-    (patientIds.length > 0 ? patientIds : [null]).map((patientId) => ({
-      action: 'caseload.read',
-      resourceType: 'caseload',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // One list event with the patients listed (issue 19), so the list appears in each one's access report.
+  await deps.audit.recordListRead(actor.clinicId, actor, {
+    action: 'caseload.read',
+    resourceType: 'caseload',
+    resourceId: null,
+    patientIds,
+  });
   return json;
 }

@@ -113,11 +113,20 @@ describe('GET /api/registry', () => {
     expect(outsider.patients.map((p) => p.familyName)).toEqual(['Stranger']);
   });
 
-  it('records one registry.read audit event per patient shown (issue 13: it is in their access report)', async () => {
-    const seen = async () =>
+  it('records one registry.read list event naming each patient shown (issues 13 and 19: in their access report)', async () => {
+    const events = async () =>
       (
         await f.t.deps.database.db
           .selectFrom('audit_events')
+          .select(['patient_id', 'patient_count'])
+          .where('action', '=', 'registry.read')
+          .execute()
+      ).length;
+    const eventsBefore = await events();
+    const seen = async () =>
+      (
+        await f.t.deps.database.db
+          .selectFrom('audit_patient_events')
           .select(['patient_id'])
           .where('action', '=', 'registry.read')
           .execute()
@@ -130,5 +139,6 @@ describe('GET /api/registry', () => {
     expect(shown.patients.length).toBeGreaterThan(0);
     expect(after.length).toBe(before.length + shown.patients.length);
     expect(after).toEqual([...before, ...shown.patients.map((p) => p.patientId)].sort());
+    expect(await events()).toBe(eventsBefore + 1);
   });
 });

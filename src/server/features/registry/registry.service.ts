@@ -31,19 +31,13 @@ export async function readRegistryAudited(
   const now = deps.clock.now();
   // Computed on a read worker when the server runs them (reads/read-pool.ts); recorded once it is read.
   const { json, patientIds } = await deps.reads.run('registryRead', { clinicId, userId, now, scope, query });
-  // Issue 13: one event per patient shown, so the list appears in each one's access report (an empty list is
-  // still one event, naming no patient); all of them in the shared commit of audited reads.
-  const seen = patientIds.length > 0 ? patientIds : [null];
-  await deps.audit.recordReads(
-    clinicId,
-    actor,
-    seen.map((patientId) => ({
-      action: 'registry.read',
-      resourceType: 'registry',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // Issue 13: the list appears in each shown patient's access report; issue 19: as one list event naming them
+  // (an empty list is still one event, naming none), in the shared commit of audited reads.
+  await deps.audit.recordListRead(clinicId, actor, {
+    action: 'registry.read',
+    resourceType: 'registry',
+    resourceId: null,
+    patientIds,
+  });
   return json;
 }

@@ -140,19 +140,26 @@ describe('GET /api/worklist', () => {
     );
   });
 
-  it('leaves one audit event per patient shown', async () => {
-    const before = await f.t.deps.database.db
-      .selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('action', '=', 'worklist.read')
-      .executeTakeFirstOrThrow();
+  it('leaves one list audit event naming each patient shown (issue 19)', async () => {
+    const count = async (table: 'audit_events' | 'audit_patient_events') =>
+      Number(
+        (
+          await f.t.deps.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('action', '=', 'worklist.read')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [events, shown] = [await count('audit_events'), await count('audit_patient_events')];
     await worklist(as.therapist);
+    expect(await count('audit_events')).toBe(events + 1);
+    expect(await count('audit_patient_events')).toBe(shown + 2);
     const rows = await f.t.deps.database.db
-      .selectFrom('audit_events')
+      .selectFrom('audit_patient_events')
       .select(['patient_id'])
       .where('action', '=', 'worklist.read')
       .execute();
-    expect(rows.length - before.n).toBe(2);
     expect(rows.map((r) => r.patient_id)).not.toContain(ids.Stranger);
   });
 

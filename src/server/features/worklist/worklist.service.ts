@@ -4,8 +4,8 @@ import type { WorklistQuery, WorklistResponse } from '../../../shared/worklist/s
 
 /**
  * GET /api/worklist (issue 15): the worklist read (worklist-read.ts), on a read worker when the server runs
- * them, then audited like the registry: one `worklist.read` event per patient shown (an empty list is one
- * event, naming no patient), in the shared commit of audited reads.
+ * them, then audited like the registry: one `worklist.read` list event naming the patients shown (issue 19; an
+ * empty list is one event naming none), in the shared commit of audited reads.
  */
 export async function readWorklist(
   deps: AppDeps,
@@ -15,17 +15,11 @@ export async function readWorklist(
   const { clinicId, userId } = actor;
   const now = deps.clock.now();
   const response = await deps.reads.run('worklistRead', { clinicId, userId, now, zone: query.zone ?? null });
-  const seen = response.patients.length > 0 ? response.patients.map((p) => p.patientId) : [null];
-  await deps.audit.recordReads(
-    clinicId,
-    actor,
-    seen.map((patientId) => ({
-      action: 'worklist.read',
-      resourceType: 'worklist',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  await deps.audit.recordListRead(clinicId, actor, {
+    action: 'worklist.read',
+    resourceType: 'worklist',
+    resourceId: null,
+    patientIds: response.patients.map((p) => p.patientId),
+  });
   return response;
 }

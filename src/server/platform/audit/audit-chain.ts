@@ -4,8 +4,10 @@ import type { AuditKey } from './audit-keys.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-type EventContent = Omit<AuditRow, 'hash' | 'hash_key_id'>;
+type EventContent = Omit<AuditRow, 'hash' | 'hash_key_id' | 'patient_count'>;
 
+// An event that names one patient (or none): its 11 columns below, as since issue 13 (events written before
+// migration 052 are all such). Content and HMAC of these are unchanged.
 function content(row: EventContent): string {
   return JSON.stringify([
     row.clinic_id,
@@ -36,6 +38,21 @@ export function macAuditEvent(key: AuditKey, row: EventContent): string {
     .digest('hex');
 }
 
+/**
+ * The patients one list event showed (issue 19, migration 052): `count` is the event's `patient_count` column,
+ * `patientIds` its rows of `audit_event_patients`, each once, in the order `canonicalPatientIds` gives (the side
+ * table returns them in its own order; the HMAC must not depend on it).
+ */
+export interface ListedPatients {
+  count: number;
+  patientIds: readonly string[];
+}
+
+/** Each id once, ordered by UTF-16 code units (plain `sort()`): the same on every engine and collation. */
+export function canonicalPatientIds(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort();
+}
+
 // Verification (audit-verify.ts) reads events as arrays and encodes them without an object per event.
 
 /** One event's content exactly as `content()` writes it, from the columns verification reads (see RawEvent). */
@@ -51,7 +68,25 @@ export function contentOfColumns(
   resourceType: string,
   resourceId: string | null,
   outcome: string,
+  list: ListedPatients | null = null,
 ): string {
+  if (list !== null)
+    // A list event (migration 052): the same 11 columns, then its count and the ids of the patients it showed.
+    return JSON.stringify([
+      clinicId,
+      seq,
+      id,
+      at,
+      actorId,
+      actorRole,
+      patientId,
+      action,
+      resourceType,
+      resourceId,
+      outcome,
+      list.count,
+      list.patientIds,
+    ]);
   // One JSON.stringify of the array, as content() does: faster than quoting field by field.
   return JSON.stringify([
     clinicId,

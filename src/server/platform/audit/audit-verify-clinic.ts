@@ -1,7 +1,7 @@
 import { GENESIS_HASH, contentOfColumns, hashOfContent, macOfContent } from './audit-chain.js';
 import type { ChainHead } from './audit-checkpoint.js';
 import type { AuditKeyRing } from './audit-keys.js';
-import type { RawEvent } from './audit-verify.repository.js';
+import { STRAY_PATIENTS_ID, type RawEvent } from './audit-verify.repository.js';
 
 /** What verifying one clinic's chain needs to know of the checkpoint (plain data: it crosses to workers). */
 export interface ClinicCheck {
@@ -54,8 +54,20 @@ export async function verifyClinicChain(
       const prev = row[10];
       const hash = row[11];
       const hashKeyId = row[12];
+      if (row[1] === STRAY_PATIENTS_ID)
+        return fail(seq, 'patients recorded for a list event that is not in the chain (added)');
       if (seq !== expectedSeq) return fail(expectedSeq, 'event missing from the chain');
       if (prev !== prevHash) return fail(seq, 'previous-hash link does not match (removed or reordered)');
+      // A list event (migration 052): its MAC covers its patients, read back from audit_event_patients.
+      const count = row[13];
+      const patientIds = row[14];
+      if (count === null && patientIds !== null)
+        return fail(seq, 'patients attached to an event that lists none (side rows added)');
+      if (count !== null && (patientIds?.length ?? 0) !== count)
+        return fail(
+          seq,
+          `the list event's patients (${String(patientIds?.length ?? 0)}) differ from its count (${String(count)}): side rows removed or added`,
+        );
       const text = contentOfColumns(
         check.clinicId,
         seq,
@@ -68,6 +80,7 @@ export async function verifyClinicChain(
         row[7],
         row[8],
         row[9],
+        count === null ? null : { count, patientIds: patientIds ?? [] },
       );
       if (hashKeyId === null) {
         if (keyed) return fail(seq, 'event without HMAC after keyed hashing began (forged or downgraded)');

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { eventsAfter } from './audit.repository.js';
+import { eventsAfter, patientsBetween, strayPatientsAfter } from './audit.repository.js';
 
 /**
  * One event as verification reads it: the columns in this order, one array per event and no object (a million
@@ -21,10 +21,39 @@ export type RawEvent = [
   prevHash: string,
   hash: string,
   hashKeyId: string | null,
+  /** A list event's count (migration 052); null: an event naming one patient or none. */
+  patientCount: number | null,
+  /** The event's rows of `audit_event_patients` (null: it has none), in canonical order (canonicalPatientIds). */
+  patientIds: string[] | null,
 ];
 
 const COLUMNS =
-  'seq, id, at, actor_id, actor_role, patient_id, action, resource_type, resource_id, outcome, prev_hash, hash, hash_key_id';
+  'seq, id, at, actor_id, actor_role, patient_id, action, resource_type, resource_id, outcome, prev_hash, hash, hash_key_id, patient_count';
+
+/**
+ * Side rows whose event is not in the chain (their `event_seq` is past its end) come as an event of this id and
+ * that seq: verification reports them (audit-verify-clinic.ts). No event id is empty.
+ */
+export const STRAY_PATIENTS_ID = '';
+
+/** Attaches each page's side rows (seq, patient id; any order) to its events, in canonical order. */
+function attachPatients(page: RawEvent[], rows: readonly (readonly [number, string])[]): void {
+  if (rows.length === 0) return;
+  const bySeq = new Map<number, string[]>();
+  for (const [seq, patientId] of rows) {
+    const list = bySeq.get(seq);
+    if (list) list.push(patientId);
+    else bySeq.set(seq, [patientId]);
+  }
+  for (const event of page) {
+    const ids = bySeq.get(event[0]);
+    if (ids) event[14] = ids.sort();
+  }
+}
+
+function strayEvent(seq: number): RawEvent {
+  return [seq, STRAY_PATIENTS_ID, 0, null, null, null, '', '', null, '', '', '', null, null, null];
+}
 
 /** The clinic's chain in order, in pages of arrays. */
 export type ChainPages = (clinicId: string) => AsyncIterable<RawEvent[]>;
@@ -42,26 +71,41 @@ export async function sqliteFileOf(db: Db): Promise<string | null> {
 }
 
 /**
- * SQLite: one statement per clinic on a connection of its own, iterated as raw arrays in primary-key order (the
- * chain order). Only committed events are read, as by any other reader.
+ * SQLite: on a connection of its own, raw arrays in primary-key order (the chain order), a page at a time, with the
+ * list events' patients (migration 052) read for the page's range of sequence numbers. Only committed events are
+ * read, as by any other reader.
  */
 export function sqliteChainPages(file: string, pageSize: number): { pages: ChainPages; close: () => void } {
   const raw = new SQLite(file, { fileMustExist: true });
   raw.pragma('busy_timeout = 10000');
-  const statement = raw
-    .prepare(`select ${COLUMNS} from audit_events where clinic_id = ? order by seq`)
+  const events = raw
+    .prepare(`select ${COLUMNS}, null from audit_events where clinic_id = ? and seq > ? order by seq limit ?`)
     .raw(true);
+  const patients = raw
+    .prepare(
+      'select event_seq, patient_id from audit_event_patients where clinic_id = ? and event_seq > ? and event_seq <= ?',
+    )
+    .raw(true);
+  const stray = raw
+    .prepare('select min(event_seq) from audit_event_patients where clinic_id = ? and event_seq > ?')
+    .raw(true)
+    .pluck();
   async function* pages(clinicId: string): AsyncIterable<RawEvent[]> {
-    let page: RawEvent[] = [];
-    for (const row of statement.iterate(clinicId) as IterableIterator<RawEvent>) {
-      page.push(row);
-      if (page.length === pageSize) {
-        yield page;
-        page = [];
+    for (let after = 0; ;) {
+      const page = events.all(clinicId, after, pageSize) as RawEvent[];
+      const last = page.at(-1)?.[0];
+      if (last === undefined) {
+        const seq = stray.get(clinicId, after) as number | null;
+        // An event appended meanwhile (its side rows commit with it) is not a stray.
+        if (seq !== null && events.all(clinicId, after, 1).length === 0) yield [strayEvent(seq)];
+        return;
       }
+      // An event's side rows commit with it: those of the events just read are all there.
+      attachPatients(page, patients.all(clinicId, after, last) as [number, string][]);
+      yield page;
+      after = last;
+      await Promise.resolve();
     }
-    if (page.length > 0) yield page;
-    await Promise.resolve();
   }
   return { pages, close: () => raw.close() };
 }
@@ -71,8 +115,14 @@ export function kyselyChainPages(db: Db, pageSize: number): ChainPages {
   return async function* pages(clinicId: string) {
     for (let after = 0; ;) {
       const rows = await eventsAfter(db, clinicId, after, pageSize);
-      if (rows.length === 0) return;
-      yield rows.map((r): RawEvent => [
+      const last = rows.at(-1)?.seq;
+      if (last === undefined) {
+        // Side rows past the chain's end; an event appended meanwhile (its side rows commit with it) is not a stray.
+        const seq = await strayPatientsAfter(db, clinicId, after);
+        if (seq !== null && (await eventsAfter(db, clinicId, after, 1)).length === 0) yield [strayEvent(seq)];
+        return;
+      }
+      const page = rows.map((r): RawEvent => [
         r.seq,
         r.id,
         r.at,
@@ -86,8 +136,12 @@ export function kyselyChainPages(db: Db, pageSize: number): ChainPages {
         r.prev_hash,
         r.hash,
         r.hash_key_id,
+        r.patient_count ?? null,
+        null,
       ]);
-      after = rows.at(-1)?.seq ?? after;
+      attachPatients(page, await patientsBetween(db, clinicId, after, last));
+      yield page;
+      after = last;
     }
   };
 }

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db, Engine } from '../../db/database.js';
 import type { AuditEventTable } from '../../db/schema.js';
 import { compiledOnce } from '../../db/compiled-query.js';
 
@@ -42,11 +42,12 @@ const COLUMNS = [
   'prev_hash',
   'hash',
   'hash_key_id',
+  'patient_count',
 ] as const satisfies readonly (keyof AuditRow)[];
 
 // Rows go in statements of these sizes only (largest first): a few fixed SQL texts, each compiled once per
 // dialect and prepared once, whatever the number of events (issue 19: the caseload appends ~80 per read).
-// 14 columns a row: 64 rows stay far below both engines' limits on bound parameters. Powers of two: any
+// 15 columns a row: 64 rows stay far below both engines' limits on bound parameters. Powers of two: any
 // number of events below 128 goes in at most seven statements (a caseload of 79: 64 + 8 + 4 + 2 + 1).
 const CHUNKS = [64, 32, 16, 8, 4, 2, 1] as const;
 const insertSql = new WeakMap<object, Map<number, string>>();
@@ -93,6 +94,25 @@ export async function insertEventValues(db: Db, values: unknown[]): Promise<void
     }
 }
 
+/**
+ * The patients a list event showed (migration 052), one statement of fixed text whatever their number: the ids
+ * travel as one JSON array, unpacked by the engine (SQLite `json_each`, PostgreSQL `json_array_elements_text`).
+ */
+export async function insertListedPatients(
+  db: Db,
+  engine: Engine,
+  clinicId: string,
+  eventSeq: number,
+  patientIds: readonly string[],
+): Promise<void> {
+  if (patientIds.length === 0) return;
+  const text =
+    engine === 'sqlite'
+      ? 'insert into audit_event_patients (clinic_id, patient_id, event_seq) select ?, value, ? from json_each(?)'
+      : 'insert into audit_event_patients (clinic_id, patient_id, event_seq) select $1, value, $2 from json_array_elements_text($3::json)';
+  await db.executeQuery(CompiledQuery.raw(text, [clinicId, eventSeq, JSON.stringify(patientIds)]));
+}
+
 /** How many times this account was refused in this clinic since `since` (the partial index of migration 039). */
 export async function refusalsOfActorSince(
   db: Db,
@@ -131,6 +151,34 @@ export async function eventsAfter(
     .orderBy('seq', 'asc')
     .limit(limit)
     .execute();
+}
+
+/** The list events' patients (migration 052) with `event_seq` in (afterSeq, lastSeq], as (seq, patient id). */
+export async function patientsBetween(
+  db: Db,
+  clinicId: string,
+  afterSeq: number,
+  lastSeq: number,
+): Promise<[number, string][]> {
+  const rows = await db
+    .selectFrom('audit_event_patients')
+    .select(['event_seq', 'patient_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('event_seq', '>', afterSeq)
+    .where('event_seq', '<=', lastSeq)
+    .execute();
+  return rows.map((r) => [r.event_seq, r.patient_id]);
+}
+
+/** The first `event_seq` of the side table past `afterSeq` (null: none). */
+export async function strayPatientsAfter(db: Db, clinicId: string, afterSeq: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_event_patients')
+    .select((eb) => eb.fn.min('event_seq').as('seq'))
+    .where('clinic_id', '=', clinicId)
+    .where('event_seq', '>', afterSeq)
+    .executeTakeFirst();
+  return row?.seq ?? null;
 }
 
 /** The last event of every clinic's chain (the heads a checkpoint records). */

@@ -3,7 +3,7 @@ import { lockAuditChain } from '../../db/portable.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Actor } from '../auth/actor.js';
-import { GENESIS_HASH, contentOfColumns, macOfContent } from './audit-chain.js';
+import { GENESIS_HASH, canonicalPatientIds, contentOfColumns, macOfContent } from './audit-chain.js';
 import type { AuditKeyRing } from './audit-keys.js';
 import * as repo from './audit.repository.js';
 import { noteRefusal } from './refused-attempts.js';
@@ -14,6 +14,18 @@ export interface AuditEntry {
   resourceId: string | null;
   patientId: string | null;
   outcome: 'allowed' | 'denied';
+}
+
+/**
+ * A read that showed a list of patients (caseload, registry, inbox, worklist): recorded as ONE event naming no
+ * single patient, with the patients shown in `audit_event_patients` (issue 19, migration 052). Each still appears
+ * in that patient's access report; the event's HMAC covers the list (each id once, in canonical order).
+ */
+export interface AuditListEntry {
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  patientIds: readonly string[];
 }
 
 export interface AuditLog {
@@ -30,6 +42,13 @@ export interface AuditLog {
    * each appears in that patient's access report), through the same shared commit as `recordRead`.
    */
   recordReads(clinicId: string, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void>;
+  /**
+   * A list read (allowed): one event and its patients' side rows, through the same shared commit as
+   * `recordRead` (an empty list is one event with a count of 0).
+   */
+  recordListRead(clinicId: string, actor: Actor | null, list: AuditListEntry): Promise<void>;
+  /** The same list event inside the caller's transaction (a FHIR transaction bundle's reads). */
+  recordList(trx: Db, clinicId: string, actor: Actor | null, list: AuditListEntry): Promise<void>;
   /** Appends several events to the clinic's chain inside the caller's transaction (one lock, one insert). */
   recordMany(trx: Db, clinicId: string, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void>;
 }
@@ -37,12 +56,13 @@ export interface AuditLog {
 interface ChainItem {
   actor: Actor | null;
   entry: AuditEntry;
+  /** A list event's patients (migration 052); null: an event naming one patient or none. */
+  patients: readonly string[] | null;
 }
 
 interface QueuedRead {
   clinicId: string;
-  actor: Actor | null;
-  entries: readonly AuditEntry[];
+  items: readonly ChainItem[];
   done: (err?: Error) => void;
 }
 
@@ -64,7 +84,7 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
         const items: ChainItem[] = [];
         for (; i < ordered.length && ordered[i]?.clinicId === clinicId; i++) {
           const q = ordered[i];
-          if (q) for (const entry of q.entries) items.push({ actor: q.actor, entry });
+          if (q) items.push(...q.items);
         }
         await append(trx, clinicId, items);
       }
@@ -101,20 +121,16 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       return log.recordReads(clinicId, actor, [entry]);
     },
     recordReads(clinicId, actor, entries) {
-      if (entries.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        queued.push({
-          clinicId,
-          actor,
-          entries,
-          done: (err) => (err === undefined ? resolve() : reject(err)),
-        });
-        // Start on the next turn of the event loop: reads finishing in this turn join the same commit.
-        if (!committing) {
-          committing = true;
-          setImmediate(() => void commitQueuedReads());
-        }
-      });
+      return enqueue(
+        clinicId,
+        entries.map((entry) => ({ actor, entry, patients: null })),
+      );
+    },
+    recordListRead(clinicId, actor, list) {
+      return enqueue(clinicId, [listItem(actor, list)]);
+    },
+    recordList(trx, clinicId, actor, list) {
+      return append(trx, clinicId, [listItem(actor, list)]);
     },
     record(trx, clinicId, actor, entry) {
       return log.recordMany(trx, clinicId, actor, [entry]);
@@ -123,10 +139,31 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       await append(
         trx,
         clinicId,
-        entries.map((entry) => ({ actor, entry })),
+        entries.map((entry) => ({ actor, entry, patients: null })),
       );
     },
   };
+  function listItem(actor: Actor | null, list: AuditListEntry): ChainItem {
+    const entry: AuditEntry = {
+      action: list.action,
+      resourceType: list.resourceType,
+      resourceId: list.resourceId,
+      patientId: null,
+      outcome: 'allowed',
+    };
+    return { actor, entry, patients: canonicalPatientIds(list.patientIds) };
+  }
+  function enqueue(clinicId: string, items: readonly ChainItem[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      queued.push({ clinicId, items, done: (err) => (err === undefined ? resolve() : reject(err)) });
+      // Start on the next turn of the event loop: reads finishing in this turn join the same commit.
+      if (!committing) {
+        committing = true;
+        setImmediate(() => void commitQueuedReads());
+      }
+    });
+  }
   /**
    * Appends events, in order, to one clinic's chain inside the caller's transaction. Built in one pass
    * (issue 19: the caseload appends ~80 per read): each event's columns go straight into the statement's
@@ -143,7 +180,9 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
     let prevHash = last?.hash ?? GENESIS_HASH;
     const values: unknown[] = new Array<unknown>(items.length * repo.AUDIT_COLUMN_COUNT);
     let v = 0;
-    for (const { actor, entry } of items) {
+    // List events' patients, inserted once their events are (same transaction).
+    const lists: { seq: number; patients: readonly string[] }[] = [];
+    for (const { actor, entry, patients } of items) {
       seq++;
       const id = newId();
       const actorId = actor?.userId ?? null;
@@ -160,6 +199,7 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
         entry.resourceType,
         entry.resourceId,
         entry.outcome,
+        patients === null ? null : { count: patients.length, patientIds: patients },
       );
       const hash = macOfContent(key, prevHash, text);
       // In the order of COLUMNS in audit.repository.ts.
@@ -177,9 +217,13 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       values[v++] = prevHash;
       values[v++] = hash;
       values[v++] = key.id;
+      values[v++] = patients === null ? null : patients.length;
+      if (patients !== null) lists.push({ seq, patients });
       prevHash = hash;
     }
     await repo.insertEventValues(trx, values);
+    for (const list of lists)
+      await repo.insertListedPatients(trx, database.engine, clinicId, list.seq, list.patients);
     // A refusal may be one of a burst by this account: the clinic's admins hear of it once per burst.
     const refused = new Map<string, Actor>();
     for (const { actor, entry } of items)

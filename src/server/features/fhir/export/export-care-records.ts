@@ -224,15 +224,32 @@ export async function exportAccess(run: ExportRun): Promise<boolean> {
     );
     const last = rows.at(-1);
     if (!last) return true;
-    for (const a of rows) {
-      // The query selects a patient's events with an actor only.
-      const patientId = a.patient_id ?? '';
+    // A list read is one event naming its patients (migration 052): one AuditEvent per patient it showed, with
+    // the id its entry has in that patient's access report (`L<seq>-<patient id>`, audit_patient_events).
+    const listed = new Map<number, string[]>();
+    if (rows.some((a) => a.patient_count != null))
+      for (const p of await repo.listedPatients(run.db, run.clinicId, after, last.seq)) {
+        const seq = p.event_seq;
+        const ids = listed.get(seq);
+        if (ids) ids.push(p.patient_id);
+        else listed.set(seq, [p.patient_id]);
+      }
+    const entries = rows.flatMap((a) =>
+      a.patient_id !== null
+        ? [{ a, id: a.id, patientId: a.patient_id }]
+        : (listed.get(a.seq) ?? []).map((patientId) => ({
+            a,
+            id: `L${String(a.seq)}-${patientId}`,
+            patientId,
+          })),
+    );
+    for (const { a, id, patientId } of entries) {
       if (!reaches(run, patientId)) continue;
       await emitIf(
         run,
         toAuditEvent(
           {
-            id: a.id,
+            id,
             clinicId: a.clinic_id,
             patientId,
             at: a.at,

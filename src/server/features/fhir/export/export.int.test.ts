@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CapabilityStatement, MedicationRequest, Resource } from '@medplum/fhirtypes';
+import type { AuditEvent, CapabilityStatement, MedicationRequest, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../testing/test-app.js';
 import { buildUser, type BuiltUser } from '../../../testing/factories.js';
@@ -97,8 +97,9 @@ async function exported(bearer: string, m: Manifest) {
 
 /** The patients' access-report events an export at `transactionTime` holds (its own fhir.export entries not). */
 async function accessEventIds(transactionTime: string, jobId: string, patients: readonly string[]) {
+  // The access reports' entries: events naming the patient and, one per patient shown, list reads (migration 052).
   const rows = await f.t.deps.database.db
-    .selectFrom('audit_events')
+    .selectFrom('audit_patient_events')
     .select(['id', 'action', 'resource_id'])
     .where('clinic_id', '=', f.therapist.clinicId)
     .where('patient_id', 'in', [...patients])
@@ -345,6 +346,8 @@ describe('FHIR bulk export ($export)', () => {
   });
 
   it('_type=Communication,AuditEvent: the conversation with the patient and the access reports, never the team thread', async () => {
+    // A caseload read is one list event (issue 19): exported as one AuditEvent per patient it showed.
+    expect((await call(f.t.app, f.as.therapist, 'GET', '/api/patients')).statusCode).toBe(200);
     const { jobId, url } = await statusOf(
       await kickOff(token, '/fhir/R4/$export?_type=Communication,AuditEvent'),
     );
@@ -363,6 +366,9 @@ describe('FHIR bulk export ($export)', () => {
     );
     // The earlier full export's entries are in this one's access reports (this job's own are not).
     expect(JSON.stringify(events)).toContain('"code":"fhir.export"');
+    const listed = (events as AuditEvent[]).filter((a) => a.subtype?.[0]?.code === 'caseload.read');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((a) => /^L\d+-/.test(a.id ?? ''))).toBe(true);
   });
 
   it('a plan version whose content cannot be read is named in the error file, the others exported', async () => {

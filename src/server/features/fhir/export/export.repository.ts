@@ -251,6 +251,18 @@ export const patientMessagesPage = compiledOnce((db: Db, clinicId: string, after
     .limit(limit),
 );
 
+/** The patients the list events with seq in (afterSeq, lastSeq] showed (migration 052), as (seq, patient id). */
+export const listedPatients = compiledOnce((db: Db, clinicId: string, afterSeq: number, lastSeq: number) =>
+  db
+    .selectFrom('audit_event_patients')
+    .select(['event_seq', 'patient_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('event_seq', '>', afterSeq)
+    .where('event_seq', '<=', lastSeq)
+    .orderBy('event_seq')
+    .orderBy('patient_id'),
+);
+
 /**
  * The access reports' events (a patient's, with a person or integration as actor) in (since, until], after
  * chain position `afterSeq` (the table's key); this export's own `fhir.export` entries (`jobId`) are not in it.
@@ -276,10 +288,12 @@ export const accessEventsPage = compiledOnce(
         eb.fn.coalesce('u.name', 'k.name').as('actor_name'),
         'a.action',
         'a.outcome',
+        'a.patient_count',
       ])
       .where('a.clinic_id', '=', clinicId)
       .where('a.seq', '>', afterSeq)
-      .where('a.patient_id', 'is not', null)
+      // A patient's event, or a list read with the patients it showed (migration 052: listedPatients).
+      .where((eb) => eb.or([eb('a.patient_id', 'is not', null), eb('a.patient_count', '>', 0)]))
       .where('a.actor_id', 'is not', null)
       .where('a.at', '>', since)
       .where('a.at', '<=', until)
