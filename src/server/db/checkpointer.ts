@@ -98,7 +98,7 @@ export function startWalCheckpoints(
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', () => {
       running = false;
-      if (!stopping) {
+      if (!stopping && raw.open) {
         // Never an unbounded WAL: SQLite checkpoints in line again, as it does by default.
         raw.pragma('wal_autocheckpoint = 1000');
         opts.onProblem?.('the WAL checkpointer stopped; SQLite checkpoints on the main thread from now on');
