@@ -1,5 +1,6 @@
-import { CompiledQuery, SqliteAdapter, type Compilable } from 'kysely';
+import { CompiledQuery, PostgresAdapter, SqliteAdapter, type Compilable } from 'kysely';
 import type { Db } from './database.js';
+import { preparedOnPostgres } from './pg-prepared.js';
 
 export interface Plan {
   sql: string;
@@ -66,6 +67,8 @@ export function compiledOnce<A extends readonly (string | number)[], R>(
     });
     const compiledPlan = { sql: compiled.sql, slots };
     const plan = adapter instanceof SqliteAdapter ? inlineFixedLimits(compiledPlan) : compiledPlan;
+    // PostgreSQL: a named prepared statement, parsed and planned once per connection (pg-prepared.ts).
+    if (adapter instanceof PostgresAdapter) preparedOnPostgres(plan.sql);
     plans.set(adapter, plan);
     return plan;
   }

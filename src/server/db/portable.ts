@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db, Engine } from './database.js';
+import { preparedOnPostgres } from './pg-prepared.js';
+
+const LOCK_CHAIN_SQL = 'select pg_advisory_xact_lock(hashtextextended($1, 0))';
 
 /**
  * Serialises appends to one clinic's audit chain. SQLite needs nothing: its write transaction
@@ -8,7 +11,9 @@ import type { Db, Engine } from './database.js';
  */
 export async function lockAuditChain(trx: Db, engine: Engine, clinicId: string): Promise<void> {
   if (engine === 'postgres') {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + clinicId}, 0))`.execute(trx);
+    // Once per shared commit: a named prepared statement (pg-prepared.ts, issue 19).
+    preparedOnPostgres(LOCK_CHAIN_SQL);
+    await trx.executeQuery(CompiledQuery.raw(LOCK_CHAIN_SQL, ['audit:' + clinicId]));
   }
 }
 

@@ -19,7 +19,7 @@ let t: TestContext;
 let clinicId: string;
 let therapist: BuiltUser;
 let prescriber: BuiltUser;
-let nurse: BuiltUser;
+let careManager: BuiltUser;
 let patient: BuiltPatient;
 let bare: BuiltPatient;
 
@@ -63,16 +63,16 @@ beforeAll(async () => {
   clinicId = await buildClinic(t.deps);
   therapist = await buildUser(t.deps, clinicId, 'therapist');
   prescriber = await buildUser(t.deps, clinicId, 'prescriber');
-  nurse = await buildUser(t.deps, clinicId, 'nurse');
+  careManager = await buildUser(t.deps, clinicId, 'care_manager');
   patient = await buildPatient(t.deps, therapist, [
     { user: therapist, role: 'therapist' },
     { user: prescriber, role: 'prescriber' },
   ]);
   bare = await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]);
   const now = t.deps.clock.now();
-  // Two removals of the nurse role (nobody holds it now): the newer counts; one of a role still held.
-  await removal(nurse, 'nurse', now - 5000, 'Older note');
-  await removal(nurse, 'nurse', now - 1000, 'Left the clinic');
+  // Two removals of the care manager role (nobody holds it now): the newer counts; one of a role still held.
+  await removal(careManager, 'care_manager', now - 5000, 'Older note');
+  await removal(careManager, 'care_manager', now - 1000, 'Left the clinic');
   await removal(prescriber, 'prescriber', now - 3000, 'Still held');
   // Open changes: the newest open one is pending; a revoked and an expired one are not.
   await emailChange('older@mail.test', now - 9000, now + 60_000, null);
@@ -109,10 +109,10 @@ describe('the overview rows (issue 19): one statement on PostgreSQL, the same ro
     expect(rows?.pendingEmail).toBe('newest@mail.test');
     expect(rows?.removals).toEqual([
       {
-        role: 'nurse',
+        role: 'care_manager',
         reason: 'Left the clinic',
         at: now - 1000,
-        left_name: nurse.name,
+        left_name: careManager.name,
         by_name: therapist.name,
       },
     ]);
