@@ -90,6 +90,33 @@ describe('WAL checkpoints off the main thread', () => {
     expect(size(`${file}-wal`)).toBe(0);
   });
 
+  it('if the thread dies, SQLite checkpoints on the writer again (its own auto-checkpoint)', async () => {
+    const file = tempFile();
+    const problems: string[] = [];
+    const database = openSqlite(file, {
+      checkpointsOffThread: { startWorker, passDelayMs: 60_000 },
+      onProblem: (message) => problems.push(message),
+    });
+    const checkpoints = database.checkpoints;
+    if (!checkpoints) throw new Error('no checkpointer');
+    await sql`create table blobs (id integer primary key, body blob not null)`.execute(database.db);
+    await checkpoints.thread().terminate();
+    await until('the writer noticing', () => !checkpoints.stats().threadRunning);
+    expect(problems).toEqual([
+      'the WAL checkpointer stopped; SQLite checkpoints on the main thread from now on',
+    ]);
+    const body = Buffer.alloc(32 * 1024, 7);
+    let largest = 0;
+    for (let i = 0; i < 300; i++) {
+      await sql`insert into blobs (body) values (${body})`.execute(database.db);
+      largest = Math.max(largest, size(`${file}-wal`));
+    }
+    // 9.6 MB written, far below the 64 MiB bound: SQLite's checkpoint at 1,000 pages (~4 MB) kept the WAL small.
+    expect(largest).toBeLessThan(5 * 1024 * 1024);
+    expect(checkpoints.stats().writerCheckpoints).toBe(0);
+    await database.close();
+  });
+
   it('is off unless asked, and never for an in-memory database', async () => {
     const plain = openSqlite(tempFile());
     expect(plain.checkpoints).toBeNull();

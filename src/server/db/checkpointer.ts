@@ -32,6 +32,8 @@ export interface WalCheckpoints {
   /** After a statement of the writing connection that may have committed (it is outside a transaction). */
   afterCommit(): void;
   stats(): WalCheckpointStats;
+  /** The thread (diagnostics and tests). */
+  thread(): Worker;
   /** Stops the thread (the database's close then runs the final checkpoint). */
   stop(): Promise<void>;
 }
@@ -127,6 +129,7 @@ export function startWalCheckpoints(
         writerCheckpoints++;
       }
     },
+    thread: () => worker,
     stats: () => ({
       threadPasses: Atomics.load(state, CHECKPOINT_STATE.passes),
       writerCheckpoints,
