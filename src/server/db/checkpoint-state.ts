@@ -11,18 +11,21 @@ export const CHECKPOINT_STATE = {
   /** Frames in the WAL at the thread's last pass, and how many of them were copied into the database file. */
   lastLogFrames: 2,
   lastCheckpointedFrames: 3,
+  /** Set by the thread as it ends in order (asked to stop, or idle): any other end is a failure. */
+  ending: 4,
 } as const;
-export const CHECKPOINT_STATE_SLOTS = 4;
+export const CHECKPOINT_STATE_SLOTS = 5;
 
 export interface CheckpointerData {
   file: string;
   state: SharedArrayBuffer;
   passDelayMs: number;
   walBoundBytes: number;
+  idleStopMs: number;
 }
 
-/** Writer → thread: 'commit' (something to copy), 'stop'. Thread → writer: 'ready', 'stopped'. */
-export type CheckpointerMessage = 'commit' | 'stop' | 'ready' | 'stopped';
+/** Writer → thread: 'commit' (something to copy), 'stop'. */
+export type CheckpointerMessage = 'commit' | 'stop';
 
 /** A row of `pragma wal_checkpoint`. */
 export interface CheckpointPassResult {

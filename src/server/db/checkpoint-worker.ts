@@ -13,7 +13,7 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('checkpoint-worker.ts runs as a worker thread only');
-const { file, state: buffer, passDelayMs, walBoundBytes } = workerData as CheckpointerData;
+const { file, state: buffer, passDelayMs, walBoundBytes, idleStopMs } = workerData as CheckpointerData;
 const state = new Int32Array(buffer);
 
 const conn = new SQLite(file, { fileMustExist: true });
@@ -32,6 +32,7 @@ const frameBytes = (conn.pragma('page_size', { simple: true }) as number) + 24;
 let nearBound = false;
 
 let timer: NodeJS.Timeout | undefined;
+let idleTimer: NodeJS.Timeout | undefined;
 let stopping = false;
 
 function pass(): void {
@@ -46,20 +47,36 @@ function pass(): void {
     Atomics.store(state, CHECKPOINT_STATE.lastCheckpointedFrames, row.checkpointed);
     nearBound = row.log * frameBytes > walBoundBytes / 8;
   }
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(goIdle, idleStopMs);
+}
+
+function finish(): void {
+  Atomics.store(state, CHECKPOINT_STATE.ending, 1);
+  stopping = true;
+  clearTimeout(timer);
+  clearTimeout(idleTimer);
+  conn.close();
+  port.close(); // nothing left to run: the thread ends
+}
+
+/**
+ * No commit for idleStopMs: the thread ends (issue 19: an idle server holds no thread it does not need) and the
+ * writer starts another at its next commit. Taking the flag back first: if the writer took it meanwhile, its
+ * 'commit' message is on the way and this thread stays for that pass.
+ */
+function goIdle(): void {
+  if (Atomics.compareExchange(state, CHECKPOINT_STATE.armed, 1, 0) === 1) finish();
 }
 
 port.on('message', (message: CheckpointerMessage) => {
   if (message === 'stop') {
-    stopping = true;
-    clearTimeout(timer);
-    conn.close();
-    port.postMessage('stopped');
-    port.close();
+    finish();
     return;
   }
   // 'commit': the writer committed while the flag was set; one pass after the delay.
+  clearTimeout(idleTimer);
   if (!stopping && timer === undefined) timer = setTimeout(pass, nearBound ? 0 : passDelayMs);
 });
 // One pass at the start: it covers the commits made while this thread was starting (none of them woke it).
 timer = setTimeout(pass, passDelayMs);
-port.postMessage('ready');

@@ -100,7 +100,7 @@ describe('WAL checkpoints off the main thread', () => {
     const checkpoints = database.checkpoints;
     if (!checkpoints) throw new Error('no checkpointer');
     await sql`create table blobs (id integer primary key, body blob not null)`.execute(database.db);
-    await checkpoints.thread().terminate();
+    await checkpoints.thread()?.terminate();
     await until('the writer noticing', () => !checkpoints.stats().threadRunning);
     expect(problems).toEqual([
       'the WAL checkpointer stopped; SQLite checkpoints on the main thread from now on',
@@ -115,6 +115,29 @@ describe('WAL checkpoints off the main thread', () => {
     expect(largest).toBeLessThan(5 * 1024 * 1024);
     expect(checkpoints.stats().writerCheckpoints).toBe(0);
     await database.close();
+  });
+
+  it('the thread ends when no commit comes, and the next commit starts another', async () => {
+    const file = tempFile();
+    const problems: string[] = [];
+    const database = openSqlite(file, {
+      checkpointsOffThread: { startWorker, passDelayMs: 10, idleStopMs: 200 },
+      onProblem: (message) => problems.push(message),
+    });
+    const checkpoints = database.checkpoints;
+    if (!checkpoints) throw new Error('no checkpointer');
+    await sql`create table notes (id integer primary key, body text not null)`.execute(database.db);
+    await until('the thread ending idle', () => !checkpoints.stats().threadRunning);
+    const passes = checkpoints.stats().threadPasses;
+    expect(passes).toBeGreaterThan(0);
+    await sql`insert into notes (body) values ('after the pause')`.execute(database.db);
+    expect(checkpoints.stats().threadRunning).toBe(true);
+    await until('a pass of the new thread', () => checkpoints.stats().threadPasses > passes);
+    expect(checkpoints.stats().lastCheckpointedFrames).toBe(checkpoints.stats().lastLogFrames);
+    expect(problems).toEqual([]);
+    expect(checkpoints.stats().writerCheckpoints).toBe(0);
+    await database.close();
+    expect(size(`${file}-wal`)).toBe(0);
   });
 
   it('is off unless asked, and never for an in-memory database', async () => {

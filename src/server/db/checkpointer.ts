@@ -32,8 +32,8 @@ export interface WalCheckpoints {
   /** After a statement of the writing connection that may have committed (it is outside a transaction). */
   afterCommit(): void;
   stats(): WalCheckpointStats;
-  /** The thread (diagnostics and tests). */
-  thread(): Worker;
+  /** The thread while it runs (diagnostics and tests). */
+  thread(): Worker | null;
   /** Stops the thread (the database's close then runs the final checkpoint). */
   stop(): Promise<void>;
 }
@@ -59,6 +59,11 @@ export interface WalCheckpointStats {
 export const WAL_BOUND_BYTES = 64 * 1024 * 1024;
 /** A pass at most every 100 ms while commits come. */
 export const CHECKPOINT_PASS_DELAY_MS = 100;
+/**
+ * The thread ends after a minute without commits (like the read workers: an idle server holds no thread, ~10 MB
+ * resident each) and starts again at the next commit.
+ */
+export const CHECKPOINT_THREAD_IDLE_STOP_MS = 60_000;
 
 /** How the server starts a worker thread on one of its entries (platform/worker-entry.ts, given by bootstrap). */
 export type StartWorker = (source: URL, options: WorkerOptions) => Worker;
@@ -67,6 +72,7 @@ export interface WalCheckpointOptions {
   startWorker: StartWorker;
   walBoundBytes?: number;
   passDelayMs?: number;
+  idleStopMs?: number;
 }
 
 export function startWalCheckpoints(
@@ -82,32 +88,45 @@ export function startWalCheckpoints(
   const inLine = raw.prepare('pragma wal_checkpoint(PASSIVE)');
   let writerCheckpoints = 0;
   let walFd: number | null = null;
-  let running = true;
+  /** The thread while it runs; it ends by itself after idleStopMs without commits and starts at the next one. */
+  let worker: Worker | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  let failed = false;
   let stopping = false;
 
-  const worker = opts.startWorker(new URL('./checkpoint-worker.ts', import.meta.url), {
-    workerData: {
-      file,
-      state: buffer,
-      passDelayMs: opts.passDelayMs ?? CHECKPOINT_PASS_DELAY_MS,
-      walBoundBytes: bound,
-    } satisfies CheckpointerData,
-    // A small thread: it runs one statement.
-    resourceLimits: { maxYoungGenerationSizeMb: 2 },
-  });
-  worker.unref();
-  worker.on('error', (err) => opts.onProblem?.('the WAL checkpointer failed', err));
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', () => {
-      running = false;
-      if (!stopping && raw.open) {
-        // Never an unbounded WAL: SQLite checkpoints in line again, as it does by default.
-        raw.pragma('wal_autocheckpoint = 1000');
-        opts.onProblem?.('the WAL checkpointer stopped; SQLite checkpoints on the main thread from now on');
-      }
-      resolve();
+  function start(): void {
+    // Nothing signalled until the new thread sets the flag: its first pass covers what came meanwhile.
+    Atomics.store(state, CHECKPOINT_STATE.armed, 0);
+    Atomics.store(state, CHECKPOINT_STATE.ending, 0);
+    const thread = opts.startWorker(new URL('./checkpoint-worker.ts', import.meta.url), {
+      workerData: {
+        file,
+        state: buffer,
+        passDelayMs: opts.passDelayMs ?? CHECKPOINT_PASS_DELAY_MS,
+        walBoundBytes: bound,
+        idleStopMs: opts.idleStopMs ?? CHECKPOINT_THREAD_IDLE_STOP_MS,
+      } satisfies CheckpointerData,
+      // A small thread: it runs one statement.
+      resourceLimits: { maxYoungGenerationSizeMb: 2 },
     });
-  });
+    worker = thread;
+    thread.unref();
+    thread.on('error', (err) => opts.onProblem?.('the WAL checkpointer failed', err));
+    exited = new Promise<void>((resolve) => {
+      thread.once('exit', () => {
+        if (worker === thread) worker = null;
+        // It ended in order (asked to stop, or idle), or it failed.
+        if (Atomics.load(state, CHECKPOINT_STATE.ending) !== 1 && !stopping && raw.open) {
+          // Never an unbounded WAL: SQLite checkpoints in line again, as it does by default.
+          failed = true;
+          raw.pragma('wal_autocheckpoint = 1000');
+          opts.onProblem?.('the WAL checkpointer stopped; SQLite checkpoints on the main thread from now on');
+        }
+        resolve();
+      });
+    });
+  }
+  start();
 
   function walSize(): number {
     if (walFd === null) {
@@ -122,8 +141,10 @@ export function startWalCheckpoints(
 
   return {
     afterCommit() {
-      if (running && Atomics.compareExchange(state, CHECKPOINT_STATE.armed, 1, 0) === 1)
-        worker.postMessage('commit' satisfies CheckpointerMessage);
+      if (worker) {
+        if (Atomics.compareExchange(state, CHECKPOINT_STATE.armed, 1, 0) === 1)
+          worker.postMessage('commit' satisfies CheckpointerMessage);
+      } else if (!failed && !stopping) start();
       if (walSize() > bound) {
         inLine.get();
         writerCheckpoints++;
@@ -135,17 +156,17 @@ export function startWalCheckpoints(
       writerCheckpoints,
       lastLogFrames: Atomics.load(state, CHECKPOINT_STATE.lastLogFrames),
       lastCheckpointedFrames: Atomics.load(state, CHECKPOINT_STATE.lastCheckpointedFrames),
-      threadRunning: running,
+      threadRunning: worker !== null,
     }),
     async stop() {
-      if (stopping) return exited;
       stopping = true;
-      if (running) {
-        worker.postMessage('stop' satisfies CheckpointerMessage);
-        const timer = setTimeout(() => void worker.terminate(), 5000);
+      const thread = worker;
+      if (thread) {
+        thread.postMessage('stop' satisfies CheckpointerMessage);
+        const timer = setTimeout(() => void thread.terminate(), 5000);
         await exited;
         clearTimeout(timer);
-      }
+      } else await exited;
       if (walFd !== null) fs.closeSync(walFd);
       walFd = null;
     },
