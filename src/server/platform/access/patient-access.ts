@@ -3,7 +3,7 @@ import { isClinician } from '../../../shared/access/roles.js';
 import type { Actor } from '../auth/actor.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
-import { forgetInScope, rememberedInScope } from '../request-scope.js';
+import { currentScope, forgetInScope, rememberedInScope } from '../request-scope.js';
 import * as repo from './patient-access.repository.js';
 
 const reachKey = (actor: Actor, patientId: string) =>
@@ -21,6 +21,18 @@ export async function canReachPatient(db: Db, actor: Actor, patientId: string): 
   return rememberedInScope(reachKey(actor, patientId), () =>
     repo.isOnCareTeam(db, actor.clinicId, patientId, actor.userId),
   );
+}
+
+/**
+ * The care-team membership read with the session on a patient's route (issue 19, eighth session: one
+ * statement for both): kept in the request scope as the answer `canReachPatient` gives a clinician, so the
+ * gate asks the database no more. The same rule (care_team_members of this clinic, user and patient), read in
+ * the same request a moment earlier. Nothing is kept for a patient or another role (they are answered
+ * without the database) or outside a request scope.
+ */
+export function rememberTeamMembership(actor: Actor, patientId: string, onTeam: boolean): void {
+  if (!isClinician(actor.role)) return;
+  void currentScope()?.remember(reachKey(actor, patientId), () => Promise.resolve(onTeam));
 }
 
 /** The caller's roles on the patient's care team (none: not on it, or not a clinician). */

@@ -50,6 +50,53 @@ export async function findSession(db: Db, idHash: string): Promise<SessionWithUs
   return row;
 }
 
+// A patient route's request (issue 19, eighth session): the session and whether its account is on this
+// patient's care team in one statement (the gate's care-team check; on PostgreSQL each statement is a round trip).
+const sessionAndTeamQuery = compiledOnce((db: Db, idHash: string, patientId: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('patients as p', (j) =>
+      j.onRef('p.user_id', '=', 'u.id').onRef('p.clinic_id', '=', 'u.clinic_id'),
+    )
+    .select((eb) => [
+      's.id_hash',
+      's.user_id',
+      's.clinic_id',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.role',
+      'u.status',
+      'p.id as patient_id',
+      's.two_factor_setup_required',
+      eb
+        .exists(
+          eb
+            .selectFrom('care_team_members as m')
+            .select('m.user_id')
+            .whereRef('m.clinic_id', '=', 's.clinic_id')
+            .whereRef('m.user_id', '=', 's.user_id')
+            .where('m.patient_id', '=', patientId),
+        )
+        .as('on_team'),
+    ])
+    .where('s.id_hash', '=', idHash)
+    .limit(1),
+);
+
+/** The session, and whether its account is on the care team of `patientId` (same rule as isOnCareTeam). */
+export async function findSessionOnPatient(
+  db: Db,
+  idHash: string,
+  patientId: string,
+): Promise<(SessionWithUser & { on_team: boolean }) | undefined> {
+  const [row] = await sessionAndTeamQuery(db, idHash, patientId);
+  // exists(...) is a boolean on PostgreSQL, 0 or 1 on SQLite.
+  return row ? { ...row, on_team: Boolean(row.on_team) } : undefined;
+}
+
 export async function touchSession(db: Db, idHash: string, at: number): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
 }

@@ -62,7 +62,34 @@ export async function resolveSession(
   token: string,
 ): Promise<Actor | null> {
   const idHash = hashToken(token);
-  const row = await repo.findSession(db, idHash);
+  return actorOfSession(db, clock, policy, idHash, await repo.findSession(db, idHash));
+}
+
+/**
+ * The same, on a patient's route: with whether the account is on that patient's care team, read in the same
+ * statement (issue 19, eighth session: one round trip fewer per patient request on PostgreSQL). `onTeam` is the
+ * care-team membership alone; whether the actor reaches the record stays the gate's decision.
+ */
+export async function resolveSessionOnPatient(
+  db: Db,
+  clock: Clock,
+  policy: SessionPolicy,
+  token: string,
+  patientId: string,
+): Promise<{ actor: Actor | null; onTeam: boolean }> {
+  const idHash = hashToken(token);
+  const row = await repo.findSessionOnPatient(db, idHash, patientId);
+  const actor = await actorOfSession(db, clock, policy, idHash, row);
+  return { actor, onTeam: actor !== null && row?.on_team === true };
+}
+
+async function actorOfSession(
+  db: Db,
+  clock: Clock,
+  policy: SessionPolicy,
+  idHash: string,
+  row: repo.SessionWithUser | undefined,
+): Promise<Actor | null> {
   if (!row) return null;
   const now = clock.now();
   const expired = row.expires_at <= now || row.last_seen_at + policy.idleMs <= now;

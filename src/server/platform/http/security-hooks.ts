@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { resolveSession } from '../auth/sessions.js';
+import { resolveSession, resolveSessionOnPatient } from '../auth/sessions.js';
+import { rememberTeamMembership } from '../access/patient-access.js';
 import { enforceTwoFactorSetupGate } from '../auth/two-factor-gate.js';
 import type { Policy } from '../access/policy.js';
 import { enforceDeclaredPolicy } from '../access/gate.js';
@@ -43,11 +44,28 @@ export function registerSecurityHooks(app: FastifyInstance, deps: AppDeps): void
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token
-      ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token)
-      : null;
-
     const policy = request.routeOptions.config.policy;
+    // A patient's route: the gate's care-team check is read with the session, in one statement (issue 19).
+    const patientId =
+      policy?.access === 'patient'
+        ? (request.params as Partial<Record<string, string>>).patientId
+        : undefined;
+    if (token && patientId !== undefined) {
+      const found = await resolveSessionOnPatient(
+        deps.database.db,
+        deps.clock,
+        sessionPolicy(deps),
+        token,
+        patientId,
+      );
+      request.actor = found.actor;
+      if (found.actor) rememberTeamMembership(found.actor, patientId, found.onTeam);
+    } else {
+      request.actor = token
+        ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token)
+        : null;
+    }
+
     // No policy: static files, API docs, or the not-found handler (which answers 404 itself).
     if (policy) await enforcePolicy(request, policy, deps);
   });
