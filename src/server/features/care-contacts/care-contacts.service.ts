@@ -154,18 +154,13 @@ export async function minutesReport(deps: AppDeps, actor: Actor, month?: string)
       cocm: minutes.get(p.id)?.cocm ?? noMinutes(theMonth),
     })),
   };
-  const shown = report.patients.map((p) => p.patientId);
-  await deps.audit.recordReads(
-    actor.clinicId,
-    actor,
-    (shown.length > 0 ? shown : [null]).map((patientId) => ({
-      action: 'care_contact.minutes_read',
-      resourceType: 'care_minutes',
-      resourceId: theMonth,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // One list event naming the patients shown (issue 19: in each one's access report).
+  await deps.audit.recordListRead(actor.clinicId, actor, {
+    action: 'care_contact.minutes_read',
+    resourceType: 'care_minutes',
+    resourceId: theMonth,
+    patientIds: report.patients.map((p) => p.patientId),
+  });
   return report;
 }
 

@@ -45,17 +45,13 @@ export async function caseReviewList(
     loadRegimens(db, clinicId, ids),
     recs.zonesOf(db, clinicId, ids),
   ]);
-  await deps.audit.recordReads(
-    clinicId,
-    actor,
-    (ids.length > 0 ? ids : [null]).map((patientId) => ({
-      action: 'case_review.list_read',
-      resourceType: 'case_review',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // One list event naming the patients shown (issue 19: in each one's access report).
+  await deps.audit.recordListRead(clinicId, actor, {
+    action: 'case_review.list_read',
+    resourceType: 'case_review',
+    resourceId: null,
+    patientIds: ids,
+  });
   return kept.map((r) => {
     const meds = medicationSummary(
       regimens.get(r.patientId) ?? [],

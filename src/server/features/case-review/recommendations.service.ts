@@ -132,18 +132,13 @@ export async function myRecommendations(
     MY_RECOMMENDATIONS_MAX + 1,
   );
   const rows = found.slice(0, MY_RECOMMENDATIONS_MAX);
-  const patients = [...new Set(rows.map((r) => r.patientId))];
-  await deps.audit.recordReads(
-    actor.clinicId,
-    actor,
-    (patients.length > 0 ? patients : [null]).map((patientId) => ({
-      action: 'case_review.my_recommendations_read',
-      resourceType: 'case_review_recommendation',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // One list event naming the patients shown (issue 19: in each one's access report).
+  await deps.audit.recordListRead(actor.clinicId, actor, {
+    action: 'case_review.my_recommendations_read',
+    resourceType: 'case_review_recommendation',
+    resourceId: null,
+    patientIds: rows.map((r) => r.patientId),
+  });
   return { recommendations: rows, hasMore: found.length > rows.length };
 }
 

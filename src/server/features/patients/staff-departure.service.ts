@@ -41,17 +41,14 @@ export async function deactivationImpact(
 ): Promise<DeactivationImpact> {
   await accounts.staffToDeactivate(deps.database.db, actor, userId);
   const impact = await impactOf(deps.database.db, actor.clinicId, userId);
-  await deps.audit.recordReads(
-    actor.clinicId,
-    actor,
-    impact.patients.map((p) => ({
+  // One list event naming the patients shown (issue 19: in each one's access report); none when there are none.
+  if (impact.patients.length > 0)
+    await deps.audit.recordListRead(actor.clinicId, actor, {
       action: 'user.deactivation_impact',
       resourceType: 'user',
       resourceId: userId,
-      patientId: p.patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+      patientIds: impact.patients.map((p) => p.patientId),
+    });
   return impact;
 }
 

@@ -147,18 +147,22 @@ describe('GET /api/schedule', () => {
     expect(res.json<Details>().error.details?.map((d) => d.path)).toContain(path);
   });
 
-  it('is audited once per patient named', async () => {
-    const count = async () =>
-      (
-        await f.t.deps.database.db
-          .selectFrom('audit_events')
-          .select(['patient_id'])
-          .where('action', '=', 'schedule.read')
-          .execute()
-      ).map((r) => r.patient_id);
-    const before = await count();
+  it('is audited as one list event naming each patient once (issue 19)', async () => {
+    const db = f.t.deps.database.db;
+    const last = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirstOrThrow();
     await schedule(as.therapist, 'from=2026-11-02&to=2026-11-08&zone=UTC&clinician=all');
-    const added = (await count()).slice(before.length);
-    expect(added.sort()).toEqual([ids.Ada, ids.Ben].sort());
+    const since = (table: 'audit_events' | 'audit_patient_events') =>
+      db
+        .selectFrom(table)
+        .select(['patient_id'])
+        .where('action', '=', 'schedule.read')
+        .where('seq', '>', last.seq)
+        .execute();
+    expect(await since('audit_events')).toEqual([{ patient_id: null }]);
+    const named = (await since('audit_patient_events')).map((r) => r.patient_id);
+    expect(named.sort()).toEqual([ids.Ada, ids.Ben].sort());
   });
 });

@@ -61,18 +61,13 @@ export async function readSchedule(
       outsidePatientDaytime: named && outsidePatientDaytime(r.starts_at, r.ends_at, r.time_zone).outside,
     };
   });
-  const shown = [...new Set(appointments.flatMap((a) => (a.patient ? [a.patient.id] : [])))];
-  await deps.audit.recordReads(
-    clinicId,
-    actor,
-    (shown.length > 0 ? shown : [null]).map((patientId) => ({
-      action: 'schedule.read',
-      resourceType: 'schedule',
-      resourceId: null,
-      patientId,
-      outcome: 'allowed' as const,
-    })),
-  );
+  // One list event naming the patients shown (issue 19: in each one's access report).
+  await deps.audit.recordListRead(clinicId, actor, {
+    action: 'schedule.read',
+    resourceType: 'schedule',
+    resourceId: null,
+    patientIds: appointments.flatMap((a) => (a.patient ? [a.patient.id] : [])),
+  });
   return {
     zone,
     from: query.from,
