@@ -15,7 +15,7 @@ export interface CaseloadReadInput {
 
 /**
  * The clinician's caseload as the answer's JSON text, checked against its schema where it is made, and the
- * patients it shows (the caller records one audit event per patient before answering). A read job
+ * patients it shows (the caller records one list audit event naming them before answering). A read job
  * (reads/read-jobs.ts, issue 19): it only reads and may run on a read worker, so its two queries, the
  * 79-entry answer's schema check and `JSON.stringify` leave the main thread, which keeps the audit append.
  */

@@ -38,8 +38,8 @@ export interface AuditLog {
    */
   recordRead(clinicId: string, actor: Actor | null, entry: AuditEntry): Promise<void>;
   /**
-   * Several events of one request in one go (a list that shows many patients: one event per patient shown, so
-   * each appears in that patient's access report), through the same shared commit as `recordRead`.
+   * Several events of one request in one go (e.g. a FHIR search's resources, each naming its patient), through
+   * the same shared commit as `recordRead`. A list of patients is `recordListRead`: one event, not one each.
    */
   recordReads(clinicId: string, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void>;
   /**
