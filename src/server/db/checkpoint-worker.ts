@@ -11,8 +11,8 @@ import {
   type CheckpointPassResult,
 } from './checkpoint-state.js';
 
+if (!parentPort) throw new Error('checkpoint-worker.ts runs as a worker thread only');
 const port = parentPort;
-if (!port) throw new Error('checkpoint-worker.ts runs as a worker thread only');
 const { file, state: buffer, passDelayMs, walBoundBytes, idleStopMs } = workerData as CheckpointerData;
 const state = new Int32Array(buffer);
 
