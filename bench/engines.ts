@@ -30,6 +30,8 @@ export interface PreparedEngine {
 
 interface Throwaway {
   url: string;
+  /** The same cluster through its Unix socket. */
+  socketUrl: string;
   stop(): Promise<void>;
   stopSync(): void;
 }
@@ -71,6 +73,8 @@ export async function prepareEngine(
     log: (line: string) => void;
     /** The throwaway cluster with fsync and synchronous_commit on (default), like a real server. */
     pgFsync?: boolean;
+    /** The server reaches the throwaway cluster through its Unix socket instead of TCP on 127.0.0.1. */
+    pgSocket?: boolean;
   },
 ): Promise<PreparedEngine> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `duet-bench-${engine}-`));
@@ -86,7 +90,7 @@ export async function prepareEngine(
       } else {
         const cluster = await startThrowaway(opts.log, opts.pgFsync ?? true);
         const removeCluster = onExit(() => cluster.stopSync());
-        databaseUrl = cluster.url;
+        databaseUrl = opts.pgSocket ? cluster.socketUrl : cluster.url;
         stops.push(async () => {
           await cluster.stop();
           removeCluster();

@@ -57,6 +57,8 @@ const options = {
   bareProbeSec: intFlag('--bare-probe', 3, 1, 30),
   /** The throwaway PostgreSQL cluster with fsync on (a real server's durability) unless `--pg-fsync off`. */
   pgFsync: flag('--pg-fsync', 'on') !== 'off',
+  /** `--pg-socket on`: the server reaches the throwaway cluster through its Unix socket (one host), not TCP. */
+  pgSocket: flag('--pg-socket', 'off') === 'on',
   /**
    * Seconds of the open-loop overview run started as soon as the server answers (0: none). The scheduled
    * checks run at start and every 60 s, so 65 s spans two check cycles (issue 19).
@@ -394,6 +396,7 @@ async function main(): Promise<number> {
       benchDatabaseUrl,
       log,
       pgFsync: options.pgFsync,
+      pgSocket: options.pgSocket,
     });
     try {
       const { clinic } = prepared;
@@ -409,9 +412,10 @@ async function main(): Promise<number> {
           engine === 'postgres'
             ? benchDatabaseUrl
               ? 'BENCH_DATABASE_URL'
-              : options.pgFsync
-                ? 'throwaway cluster (fsync=on, synchronous_commit=on)'
-                : 'throwaway cluster (fsync=off, synchronous_commit=off)'
+              : (options.pgFsync
+                  ? 'throwaway cluster (fsync=on, synchronous_commit=on)'
+                  : 'throwaway cluster (fsync=off, synchronous_commit=off)') +
+                (options.pgSocket ? ', Unix socket' : ', TCP 127.0.0.1')
             : 'temp DATA_DIR (WAL, synchronous=FULL)',
         generateMs: clinic.elapsedMs,
         rows: clinic.rows,

@@ -133,9 +133,12 @@ export async function startThrowawayPostgres({ log = () => {}, durable = false }
     run('pg_ctl', ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-s', '-o', serverOptions]);
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'duet_test']);
     const url = `postgres://postgres@127.0.0.1:${port}/duet_test`;
+    // The same server through its Unix socket (a single-host deployment's choice; bench --pg-socket on).
+    const socketUrl = `postgres://postgres@/duet_test?host=${encodeURIComponent(baseDir)}&port=${port}`;
     log(`PostgreSQL running at ${url}`);
     return {
       url,
+      socketUrl,
       stop: async () => stopSync(),
       stopSync,
     };
