@@ -2,12 +2,45 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { stylesheetsAsPreloads } from './src/web/lib/stylesheets';
 import { isShellFile, precacheFiles, type ViteManifest } from './src/web/sw/precache-plan';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+// Issue 17 ("Fast", eighth session): the patient's Today (the page a phone opens) and the chunks it imports are
+// asked for with the app, at low priority, instead of level by level after the app has run and asked for the page
+// (the browser finds a chunk's imports only when it has the chunk: three more rounds of requests on a first visit).
+// Low priority: on the sign-in page and clinicians' pages they wait behind the app's own scripts and stylesheet;
+// a later visit takes them from the service worker.
+const TODAY_PAGE = 'features/patient-home/home-page.tsx';
+interface ChunkLike {
+  type: string;
+  fileName: string;
+  facadeModuleId?: string | null;
+  imports?: string[];
+  isEntry?: boolean;
+}
+function todayPreloads(bundle: Record<string, ChunkLike>): HtmlTagDescriptor[] {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const today = chunks.find((c) => c.facadeModuleId?.endsWith(TODAY_PAGE) === true);
+  const entry = chunks.find((c) => c.isEntry === true);
+  if (!today || !entry) return [];
+  const withEntry = new Set([entry.fileName, ...(entry.imports ?? [])]);
+  const files: string[] = [];
+  const visit = (fileName: string): void => {
+    if (withEntry.has(fileName) || files.includes(fileName)) return;
+    files.push(fileName);
+    for (const imported of bundle[fileName]?.imports ?? []) visit(imported);
+  };
+  visit(today.fileName);
+  return files.map((file) => ({
+    tag: 'link',
+    attrs: { rel: 'modulepreload', crossorigin: true, fetchpriority: 'low', href: `/${file}` },
+    injectTo: 'head',
+  }));
+}
 
 // The web app lives in src/web and is served by the Duet server from dist/web.
 let builtTo = fromRoot('./dist/web');
@@ -66,6 +99,17 @@ export default defineConfig(({ command }) => ({
       name: 'duet-styles-not-blocking',
       apply: 'build',
       transformIndexHtml: { order: 'post', handler: stylesheetsAsPreloads },
+    },
+    {
+      name: 'duet-preload-today',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, context) => ({
+          html,
+          tags: context.bundle ? todayPreloads(context.bundle) : [],
+        }),
+      },
     },
     // The build folder as resolved (`--outDir` included), where the precache plan reads Vite's manifest.
     {
