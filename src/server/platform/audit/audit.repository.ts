@@ -1,7 +1,8 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
 import type { AuditEventTable } from '../../db/schema.js';
 import { compiledOnce } from '../../db/compiled-query.js';
+import { preparedOnPostgres } from '../../db/pg-prepared.js';
 
 export type AuditRow = AuditEventTable;
 
@@ -73,6 +74,8 @@ function insertSqlFor(db: Db, rows: number): string {
   if (compiled.parameters.length !== markers.length || compiled.parameters.some((p, i) => p !== markers[i]))
     throw new Error('audit insert: unexpected parameter order');
   bySize.set(rows, compiled.sql);
+  // PostgreSQL: a named prepared statement per size, parsed and planned once per connection (db/pg-prepared.ts).
+  if (adapter instanceof PostgresAdapter) preparedOnPostgres(compiled.sql);
   return compiled.sql;
 }
 
@@ -95,22 +98,24 @@ export async function insertEventValues(db: Db, values: unknown[]): Promise<void
 }
 
 /**
- * The patients a list event showed (migration 052), one statement of fixed text whatever their number: the ids
- * travel as one JSON array, unpacked by the engine (SQLite `json_each`, PostgreSQL `json_array_elements_text`).
+ * The patients that list events of one clinic showed (migration 052), in one statement of fixed text whatever
+ * their number (several lists share a commit under load): `[[seq, [patient ids]], ...]` travels as one JSON text,
+ * unpacked by the engine (SQLite `json_each`, PostgreSQL `json_array_elements`).
  */
 export async function insertListedPatients(
   db: Db,
   engine: Engine,
   clinicId: string,
-  eventSeq: number,
-  patientIds: readonly string[],
+  lists: readonly { seq: number; patients: readonly string[] }[],
 ): Promise<void> {
-  if (patientIds.length === 0) return;
+  const nonEmpty = lists.filter((l) => l.patients.length > 0);
+  if (nonEmpty.length === 0) return;
   const text =
     engine === 'sqlite'
-      ? 'insert into audit_event_patients (clinic_id, patient_id, event_seq) select ?, value, ? from json_each(?)'
-      : 'insert into audit_event_patients (clinic_id, patient_id, event_seq) select $1, value, $2 from json_array_elements_text($3::json)';
-  await db.executeQuery(CompiledQuery.raw(text, [clinicId, eventSeq, JSON.stringify(patientIds)]));
+      ? "insert into audit_event_patients (clinic_id, patient_id, event_seq) select ?, p.value, json_extract(l.value, '$[0]') from json_each(?) l, json_each(l.value, '$[1]') p"
+      : 'insert into audit_event_patients (clinic_id, patient_id, event_seq) select $1, p.value, (l.value->>0)::bigint from json_array_elements($2::json) l, json_array_elements_text(l.value->1) p';
+  const json = JSON.stringify(nonEmpty.map((l) => [l.seq, l.patients]));
+  await db.executeQuery(CompiledQuery.raw(text, [clinicId, json]));
 }
 
 /** How many times this account was refused in this clinic since `since` (the partial index of migration 039). */
