@@ -222,8 +222,7 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       prevHash = hash;
     }
     await repo.insertEventValues(trx, values);
-    for (const list of lists)
-      await repo.insertListedPatients(trx, database.engine, clinicId, list.seq, list.patients);
+    await repo.insertListedPatients(trx, database.engine, clinicId, lists);
     // A refusal may be one of a burst by this account: the clinic's admins hear of it once per burst.
     const refused = new Map<string, Actor>();
     for (const { actor, entry } of items)
