@@ -168,6 +168,37 @@ describe('a list read is one audit event naming its patients', () => {
     expect(await verifyBoth()).toMatchObject({ ok: true, events: 5 });
   });
 
+  it('lists of one shared commit go in together, each patient under its own event', async () => {
+    await Promise.all([
+      caseload(['p-x', 'p-y']),
+      t.deps.audit.recordRead(CLINIC, actor, {
+        action: 'patient.read',
+        resourceType: 'patient',
+        resourceId: 'p-x',
+        patientId: 'p-x',
+        outcome: 'allowed',
+      }),
+      caseload(['p-z']),
+    ]);
+    const rows = await db()
+      .selectFrom('audit_event_patients as p')
+      .innerJoin('audit_events as a', (j) =>
+        j.onRef('a.clinic_id', '=', 'p.clinic_id').onRef('a.seq', '=', 'p.event_seq'),
+      )
+      .select(['p.event_seq', 'p.patient_id', 'a.patient_count'])
+      .where('p.clinic_id', '=', CLINIC)
+      .where('p.event_seq', '>', 5)
+      .orderBy('p.event_seq')
+      .orderBy('p.patient_id')
+      .execute();
+    expect(rows.map((r) => [r.event_seq, r.patient_id, r.patient_count])).toEqual([
+      [6, 'p-x', 2],
+      [6, 'p-y', 2],
+      [8, 'p-z', 1],
+    ]);
+    expect(await verifyBoth()).toMatchObject({ ok: true, events: 8 });
+  });
+
   it('refuses UPDATE and DELETE of a side row at the database level', async () => {
     await expect(db().deleteFrom('audit_event_patients').execute()).rejects.toThrow(/append-only/);
     await expect(
