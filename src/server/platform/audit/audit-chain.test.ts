@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   GENESIS_HASH,
+  canonicalPatientIds,
   contentOfColumns,
   hashAuditEvent,
   hashOfContent,
@@ -65,5 +67,57 @@ describe('the encoding verification uses', () => {
     const key = keyRingFrom('a key for the test').current;
     expect(macOfContent(key, e.prev_hash, text)).toBe(macAuditEvent(key, e));
     expect(hashOfContent(e.prev_hash, text)).toBe(hashAuditEvent(e));
+  });
+});
+
+describe("a list event's content (issue 19, migration 052)", () => {
+  const key = keyRingFrom('list-key').current;
+  const macOfList = (ids: readonly string[]) => {
+    const patientIds = canonicalPatientIds(ids);
+    const text = contentOfColumns(
+      'c1',
+      7,
+      'e7',
+      1_700_000_000_000,
+      'u1',
+      'prescriber',
+      null,
+      'caseload.read',
+      'caseload',
+      null,
+      'allowed',
+      { count: patientIds.length, patientIds },
+    );
+    return macOfContent(key, GENESIS_HASH, text);
+  };
+  const ids = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 30 });
+
+  it('does not depend on the order the list was shown in, nor on a patient shown twice', () => {
+    fc.assert(
+      fc.property(ids, fc.nat(), (list, n) => {
+        const shuffled = [...list].sort(() => (n % 3) - 1);
+        const again = [...shuffled, list[n % list.length] ?? ''];
+        expect(macOfList(again)).toBe(macOfList(list));
+      }),
+    );
+  });
+
+  it('changes when any one patient is removed or another added', () => {
+    fc.assert(
+      fc.property(ids, fc.nat(), fc.string({ minLength: 1 }), (list, n, other) => {
+        const without = list.filter((_, i) => i !== n % list.length);
+        expect(macOfList(without)).not.toBe(macOfList(list));
+        if (!list.includes(other)) expect(macOfList([...list, other])).not.toBe(macOfList(list));
+      }),
+    );
+  });
+
+  it('differs from the same event naming no list (an empty list is a list)', () => {
+    const plain = contentOfColumns('c1', 7, 'e7', 1, 'u1', 'prescriber', null, 'x', 'y', null, 'allowed');
+    const empty = contentOfColumns('c1', 7, 'e7', 1, 'u1', 'prescriber', null, 'x', 'y', null, 'allowed', {
+      count: 0,
+      patientIds: [],
+    });
+    expect(empty).not.toBe(plain);
   });
 });
