@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.js';
 import { InlineLimitsPlugin } from './inline-limits.js';
+import { preparedStatementsClient } from './pg-prepared.js';
 import { startWalCheckpoints, type WalCheckpointOptions, type WalCheckpoints } from './checkpointer.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -231,8 +232,11 @@ export function openSqlite(
 }
 
 export function openPostgres(url: string, poolSize = 10, opts: { readonly?: boolean } = {}): Database {
-  const pool = new (loadPg().Pool)({
+  const driver = loadPg();
+  const pool = new driver.Pool({
     connectionString: url,
+    // Registered hot texts run as named prepared statements (pg-prepared.ts, issue 19).
+    Client: preparedStatementsClient(driver),
     max: poolSize,
     // A read worker's connections refuse writes at the server, whatever a job tries.
     ...(opts.readonly ? { options: '-c default_transaction_read_only=on' } : {}),

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type pg from 'pg';
 
 /**
@@ -19,11 +18,10 @@ const names = new Map<string, string>();
  */
 const STAR = /(?:\bselect|,)\s*(?:"\w+"\.)?\*/i;
 
-/** Registers a fixed SQL text to run as a named prepared statement on every PostgreSQL connection. */
+/** Registers a fixed SQL text to run as a named prepared statement on Duet's PostgreSQL connections. */
 export function preparedOnPostgres(sql: string): void {
   if (names.has(sql) || STAR.test(sql)) return;
   names.set(sql, 'duet_' + createHash('sha256').update(sql).digest('hex').slice(0, 24));
-  nameRegisteredStatements();
 }
 
 /** The name a registered text runs under (undefined: sent unnamed). */
@@ -31,26 +29,29 @@ export function preparedNameOf(sql: string): string | undefined {
   return names.get(sql);
 }
 
-type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-let installed = false;
-
 /**
- * Kysely's PostgreSQL driver calls `client.query(text, values)`; for a registered text this sends
- * `{ name, text, values }` instead (same rows, same errors). Installed once, when the first text is
- * registered: only a process that opened PostgreSQL registers one, so an SQLite server never loads pg here.
+ * The client class of Duet's pools (db/database.ts passes it as the pool's `Client`): Kysely's PostgreSQL
+ * driver calls `client.query(text, values)`; for a registered text this sends `{ name, text, values }` instead
+ * (same rows, same errors). Only Duet's own pools use it: other pg clients in the process are untouched.
  */
-function nameRegisteredStatements(): void {
-  if (installed) return;
-  installed = true;
-  const { Client } = createRequire(import.meta.url)('pg') as typeof pg;
-  const proto = Client.prototype as unknown as { query: Query };
-  const original = proto.query;
-  proto.query = function query(this: pg.Client, ...args: unknown[]): unknown {
-    const [text, values, callback] = args;
-    if (typeof text === 'string' && Array.isArray(values) && callback === undefined) {
-      const name = names.get(text);
-      if (name !== undefined) return original.call(this, { name, text, values });
-    }
-    return original.apply(this, args);
-  };
+export function preparedStatementsClient(driver: typeof pg): typeof pg.Client {
+  class PreparedStatementsClient extends driver.Client {}
+  const original = Reflect.get(driver.Client.prototype, 'query') as (
+    this: pg.Client,
+    ...args: unknown[]
+  ) => unknown;
+  // Set on the subclass's prototype, not as a method: pg's typings declare `query` as a set of overloads.
+  Object.defineProperty(PreparedStatementsClient.prototype, 'query', {
+    configurable: true,
+    writable: true,
+    value: function query(this: pg.Client, ...args: unknown[]): unknown {
+      const [text, values, callback] = args;
+      if (typeof text === 'string' && Array.isArray(values) && callback === undefined) {
+        const name = names.get(text);
+        if (name !== undefined) return original.call(this, { name, text, values });
+      }
+      return original.apply(this, args);
+    },
+  });
+  return PreparedStatementsClient;
 }
