@@ -3,12 +3,14 @@
 // the build's hidden source maps.
 //
 //   npx tsx bench/phone-profile.ts [--web-dist dist/web] [--visit first|later] [--top 30] [--settle 4000]
+//     [--trace-out trace.json] (keeps the trace events, e.g. to read v8.compile's code-cache use)
+//     [--profile-out profile.cpuprofile] (keeps the CPU profile, to open in DevTools)
 //
 // Records from the navigation until Today is usable plus --settle ms (the cards below and their reads).
 // Prints the self time by source (a package, or a file of src/), the long tasks (> 50 ms, from a
 // performance observer in the page, already slowed 4x) and the main-thread time until Today was usable.
 // A measuring aid, not a test.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
@@ -204,7 +206,16 @@ async function main(): Promise<void> {
     const traceDone = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute', 'v8', 'loading'] },
+      traceConfig: {
+        includedCategories: [
+          'toplevel',
+          'devtools.timeline',
+          'v8.execute',
+          'v8',
+          'loading',
+          'disabled-by-default-devtools.timeline',
+        ],
+      },
     });
     const started = performance.now();
     await page.goto('/home', { waitUntil: 'commit' });
@@ -219,6 +230,10 @@ async function main(): Promise<void> {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     await cdp.send('Tracing.end');
     await traceDone;
+    const traceOut = option('trace-out', '');
+    if (traceOut !== '') writeFileSync(traceOut, JSON.stringify(traceEvents));
+    const profileOut = option('profile-out', '');
+    if (profileOut !== '') writeFileSync(profileOut, JSON.stringify(profile));
     const longTasks = await page.evaluate(
       () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
     );
