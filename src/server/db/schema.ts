@@ -134,11 +134,32 @@ export interface AuditEventTable {
   patient_count?: number | null;
 }
 
+/** A clinic's roster version, bumped by triggers when a caseload's input changes (migration 053, issue 19). */
+export interface CaseloadVersionTable {
+  clinic_id: string;
+  version: number;
+}
+
 /** The patients one list event showed (migration 052), covered by that event's HMAC. */
 export interface AuditEventPatientTable {
   clinic_id: string;
   patient_id: string;
   event_seq: number;
+}
+
+/** A list event's patients, keyed event first (migration 054), covered by that event's HMAC. */
+export interface AuditListPatientTable {
+  clinic_id: string;
+  event_seq: number;
+  patient_id: string;
+}
+
+/** A (patient, actor, UTC day) with a list read in the event-first table (migration 054), written once. */
+export interface AuditPatientListDayTable {
+  clinic_id: string;
+  patient_id: string;
+  actor_id: string;
+  day: number;
 }
 
 export interface MailOutboxTable {
@@ -215,6 +236,11 @@ export interface CoreTables {
   care_team_changes: CareTeamChangeTable;
   audit_events: AuditEventTable;
   audit_event_patients: AuditEventPatientTable;
+  audit_list_patients: AuditListPatientTable;
+  audit_patient_list_days: AuditPatientListDayTable;
+  /** A view (migration 054): every list event's patients, from 052's table and the event-first one. */
+  audit_listed_patients: AuditEventPatientTable;
+  caseload_versions: CaseloadVersionTable;
   /** A view (migration 052): the events naming one patient, and one row per list event and patient it showed. */
   audit_patient_events: AuditEventTable;
   mail_outbox: MailOutboxTable;

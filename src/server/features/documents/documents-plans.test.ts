@@ -19,5 +19,9 @@ it("the documents' access trail reads the patient's events through (clinic_id, p
   expect(plan).toContain('audit_events_patient_at (clinic_id=? AND patient_id=?)');
   // The list reads that showed the patient (migration 052's view) come from the side table's key.
   expect(plan).toContain('SEARCH p USING PRIMARY KEY (clinic_id=? AND patient_id=?)');
-  expect(plan).not.toMatch(/sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN (audit_events|p)\b/);
+  // The list reads kept event first (migration 054): through the (patient, actor, day) index, by key only.
+  expect(plan).toContain('SEARCH d USING PRIMARY KEY (clinic_id=? AND patient_id=?)');
+  expect(plan).toContain('SEARCH e USING INDEX audit_events_list_by_actor (clinic_id=? AND actor_id=?');
+  expect(plan).toContain('SEARCH l USING PRIMARY KEY (clinic_id=? AND event_seq=? AND patient_id=?)');
+  expect(plan).not.toMatch(/sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN (audit_events|p|d|e|l)\b/);
 });

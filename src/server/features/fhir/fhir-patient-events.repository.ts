@@ -212,7 +212,7 @@ export function accessEventPatient(db: Db, clinicId: string, id: string) {
   const listed = /^L(\d{1,15})-(.+)$/.exec(id);
   if (listed)
     return db
-      .selectFrom('audit_event_patients as p')
+      .selectFrom('audit_listed_patients as p')
       .innerJoin('audit_events as a', (j) =>
         j.onRef('a.clinic_id', '=', 'p.clinic_id').onRef('a.seq', '=', 'p.event_seq'),
       )

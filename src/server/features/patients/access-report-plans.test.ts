@@ -40,8 +40,17 @@ describe("the access report reads a patient's events through (clinic_id, patient
     // The list reads that showed the patient (migration 052): the side table's key, then each event by its key.
     expect(plan).toContain('SEARCH p USING PRIMARY KEY (clinic_id=? AND patient_id=?)');
     expect(plan).toMatch(/SEARCH a USING INDEX sqlite_autoindex_audit_events_\d \(clinic_id=\? AND seq=\?\)/);
+    // The list reads kept event first (migration 054): the patient's (actor, day) rows, that actor's list events
+    // of each day, and one key look-up each in the event-first table.
+    expect(plan).toContain('SEARCH d USING PRIMARY KEY (clinic_id=? AND patient_id=?');
+    expect(plan).toContain(
+      'SEARCH e USING INDEX audit_events_list_by_actor (clinic_id=? AND actor_id=? AND at>? AND at<?)',
+    );
+    expect(plan).toContain('SEARCH l USING PRIMARY KEY (clinic_id=? AND event_seq=? AND patient_id=?)');
     // Never the chain's own key on the clinic alone, nor a whole table: that would read every event of the clinic.
-    expect(plan).not.toMatch(/sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN (audit_events|p)\b/);
+    expect(plan).not.toMatch(
+      /sqlite_autoindex_audit_events_\d \(clinic_id=\?\)|SCAN (audit_events|p|d|e|l)\b/,
+    );
   });
 
   it('migration 051 left one per-patient index', () => {

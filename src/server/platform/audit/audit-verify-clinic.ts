@@ -58,7 +58,7 @@ export async function verifyClinicChain(
         return fail(seq, 'patients recorded for a list event that is not in the chain (added)');
       if (seq !== expectedSeq) return fail(expectedSeq, 'event missing from the chain');
       if (prev !== prevHash) return fail(seq, 'previous-hash link does not match (removed or reordered)');
-      // A list event (migration 052): its MAC covers its patients, read back from audit_event_patients.
+      // A list event (migration 052): its MAC covers its patients, read back from audit_listed_patients.
       const count = row[13];
       const patientIds = row[14];
       if (count === null && patientIds !== null)
@@ -101,6 +101,13 @@ export async function verifyClinicChain(
         if (macOfContent(lastKey, prev, text) !== hash)
           return fail(seq, 'HMAC does not match: event changed or forged');
       }
+      // Migration 054: each patient of a list event must be in the (patient, actor, day) index, or the read is
+      // hidden from that patient's access report.
+      if (row[15] !== null)
+        return fail(
+          seq,
+          `a list read is missing from patient ${row[15]}'s day index: removed, it hides the read from their access report`,
+        );
       if (head && seq === head.seq && hash !== head.hash)
         return fail(seq, `chain differs from the checkpoint of ${when(checkpointAt ?? 0)} (rewritten)`);
       prevHash = hash;

@@ -1,7 +1,13 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { eventsAfter, patientsBetween, strayPatientsAfter } from './audit.repository.js';
+import { DAY_MS } from '../../db/migrations/054-event-first-list-patients.js';
+import {
+  eventsAfter,
+  patientsBetween,
+  strayPatientsAfter,
+  unindexedListedPatients,
+} from './audit.repository.js';
 
 /**
  * One event as verification reads it: the columns in this order, one array per event and no object (a million
@@ -23,8 +29,13 @@ export type RawEvent = [
   hashKeyId: string | null,
   /** A list event's count (migration 052); null: an event naming one patient or none. */
   patientCount: number | null,
-  /** The event's rows of `audit_event_patients` (null: it has none), in canonical order (canonicalPatientIds). */
+  /** The event's rows of `audit_listed_patients` (null: it has none), in canonical order (canonicalPatientIds). */
   patientIds: string[] | null,
+  /**
+   * A patient of this list event whose (patient, actor, day) is missing from the day index (migration 054): the
+   * read would be hidden from their access report. Null: none missing.
+   */
+  unindexedPatient: string | null,
 ];
 
 const COLUMNS =
@@ -51,8 +62,15 @@ function attachPatients(page: RawEvent[], rows: readonly (readonly [number, stri
   }
 }
 
+/** Marks each page event with a patient missing from the day index (seq, patient id). */
+function attachUnindexed(page: RawEvent[], rows: readonly (readonly [number, string])[]): void {
+  if (rows.length === 0) return;
+  const bySeq = new Map(rows);
+  for (const event of page) event[15] = bySeq.get(event[0]) ?? null;
+}
+
 function strayEvent(seq: number): RawEvent {
-  return [seq, STRAY_PATIENTS_ID, 0, null, null, null, '', '', null, '', '', '', null, null, null];
+  return [seq, STRAY_PATIENTS_ID, 0, null, null, null, '', '', null, '', '', '', null, null, null, null];
 }
 
 /** The clinic's chain in order, in pages of arrays. */
@@ -79,15 +97,28 @@ export function sqliteChainPages(file: string, pageSize: number): { pages: Chain
   const raw = new SQLite(file, { fileMustExist: true });
   raw.pragma('busy_timeout = 10000');
   const events = raw
-    .prepare(`select ${COLUMNS}, null from audit_events where clinic_id = ? and seq > ? order by seq limit ?`)
+    .prepare(
+      `select ${COLUMNS}, null, null from audit_events where clinic_id = ? and seq > ? order by seq limit ?`,
+    )
     .raw(true);
   const patients = raw
     .prepare(
-      'select event_seq, patient_id from audit_event_patients where clinic_id = ? and event_seq > ? and event_seq <= ?',
+      'select event_seq, patient_id from audit_listed_patients where clinic_id = ? and event_seq > ? and event_seq <= ?',
+    )
+    .raw(true);
+  // Same question as unindexedListedPatients (audit.repository.ts), on this connection.
+  const unindexed = raw
+    .prepare(
+      `select l.event_seq, min(l.patient_id) from audit_list_patients l
+       join audit_events e on e.clinic_id = l.clinic_id and e.seq = l.event_seq
+       where l.clinic_id = ? and l.event_seq > ? and l.event_seq <= ?
+         and not exists (select 1 from audit_patient_list_days d where d.clinic_id = l.clinic_id
+           and d.patient_id = l.patient_id and d.actor_id = e.actor_id and d.day = e.at / ${String(DAY_MS)})
+       group by l.event_seq`,
     )
     .raw(true);
   const stray = raw
-    .prepare('select min(event_seq) from audit_event_patients where clinic_id = ? and event_seq > ?')
+    .prepare('select min(event_seq) from audit_listed_patients where clinic_id = ? and event_seq > ?')
     .raw(true)
     .pluck();
   async function* pages(clinicId: string): AsyncIterable<RawEvent[]> {
@@ -102,6 +133,7 @@ export function sqliteChainPages(file: string, pageSize: number): { pages: Chain
       }
       // An event's side rows commit with it: those of the events just read are all there.
       attachPatients(page, patients.all(clinicId, after, last) as [number, string][]);
+      attachUnindexed(page, unindexed.all(clinicId, after, last) as [number, string][]);
       yield page;
       after = last;
       await Promise.resolve();
@@ -138,8 +170,10 @@ export function kyselyChainPages(db: Db, pageSize: number): ChainPages {
         r.hash_key_id,
         r.patient_count ?? null,
         null,
+        null,
       ]);
       attachPatients(page, await patientsBetween(db, clinicId, after, last));
+      attachUnindexed(page, await unindexedListedPatients(db, clinicId, after, last));
       yield page;
       after = last;
     }

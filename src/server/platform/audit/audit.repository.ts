@@ -1,4 +1,5 @@
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
+import { DAY_MS } from '../../db/migrations/054-event-first-list-patients.js';
 import type { Db, Engine } from '../../db/database.js';
 import type { AuditEventTable } from '../../db/schema.js';
 import { compiledOnce } from '../../db/compiled-query.js';
@@ -118,6 +119,68 @@ export async function insertListedPatients(
   await db.executeQuery(CompiledQuery.raw(text, [clinicId, json]));
 }
 
+/**
+ * The patients that list events with an actor showed, keyed event first (migration 054): one read's rows are
+ * adjacent at the end of the key. Same one-statement JSON form as `insertListedPatients`.
+ */
+export async function insertListPatients(
+  db: Db,
+  engine: Engine,
+  clinicId: string,
+  lists: readonly { seq: number; patients: readonly string[] }[],
+): Promise<void> {
+  const nonEmpty = lists.filter((l) => l.patients.length > 0);
+  if (nonEmpty.length === 0) return;
+  const text =
+    engine === 'sqlite'
+      ? "insert into audit_list_patients (clinic_id, event_seq, patient_id) select ?, json_extract(l.value, '$[0]'), p.value from json_each(?) l, json_each(l.value, '$[1]') p"
+      : 'insert into audit_list_patients (clinic_id, event_seq, patient_id) select $1, (l.value->>0)::bigint, p.value from json_array_elements($2::json) l, json_array_elements_text(l.value->1) p';
+  const json = JSON.stringify(nonEmpty.map((l) => [l.seq, l.patients]));
+  await db.executeQuery(CompiledQuery.raw(text, [clinicId, json]));
+}
+
+/**
+ * (patient, actor, day) rows of the day index (migration 054) for `[[actor id, [patient ids]], ...]` of one UTC
+ * day; a row already there (another instance wrote it) is left as it is.
+ */
+export async function insertListDays(
+  db: Db,
+  engine: Engine,
+  clinicId: string,
+  day: number,
+  byActor: readonly (readonly [string, readonly string[]])[],
+): Promise<void> {
+  if (byActor.every(([, patients]) => patients.length === 0)) return;
+  // SQLite: `where true` tells the upsert's ON CONFLICT from a join's ON.
+  const text =
+    engine === 'sqlite'
+      ? "insert into audit_patient_list_days (clinic_id, patient_id, actor_id, day) select ?, p.value, json_extract(l.value, '$[0]'), ? from json_each(?) l, json_each(l.value, '$[1]') p where true on conflict do nothing"
+      : 'insert into audit_patient_list_days (clinic_id, patient_id, actor_id, day) select $1, p.value, l.value->>0, $2::bigint from json_array_elements($3::json) l, json_array_elements_text(l.value->1) p on conflict do nothing';
+  await db.executeQuery(CompiledQuery.raw(text, [clinicId, day, JSON.stringify(byActor)]));
+}
+
+/**
+ * Of the event-first list rows with `event_seq` in (afterSeq, lastSeq], the first patient of each event whose
+ * (patient, actor, day) is missing from the day index (migration 054): such a read would be hidden from that
+ * patient's access report.
+ */
+export async function unindexedListedPatients(
+  db: Db,
+  clinicId: string,
+  afterSeq: number,
+  lastSeq: number,
+): Promise<[number, string][]> {
+  const { rows } = await sql<{ event_seq: number | string; patient_id: string }>`
+    select l.event_seq, min(l.patient_id) as patient_id
+    from audit_list_patients l
+    join audit_events e on e.clinic_id = l.clinic_id and e.seq = l.event_seq
+    where l.clinic_id = ${clinicId} and l.event_seq > ${afterSeq} and l.event_seq <= ${lastSeq}
+      and not exists (select 1 from audit_patient_list_days d where d.clinic_id = l.clinic_id
+        and d.patient_id = l.patient_id and d.actor_id = e.actor_id and d.day = e.at / ${sql.lit(DAY_MS)})
+    group by l.event_seq`.execute(db);
+  return rows.map((r) => [Number(r.event_seq), r.patient_id]);
+}
+
 /** How many times this account was refused in this clinic since `since` (the partial index of migration 039). */
 export async function refusalsOfActorSince(
   db: Db,
@@ -158,7 +221,7 @@ export async function eventsAfter(
     .execute();
 }
 
-/** The list events' patients (migration 052) with `event_seq` in (afterSeq, lastSeq], as (seq, patient id). */
+/** The list events' patients (migrations 052, 054) with `event_seq` in (afterSeq, lastSeq], as (seq, patient id). */
 export async function patientsBetween(
   db: Db,
   clinicId: string,
@@ -166,7 +229,7 @@ export async function patientsBetween(
   lastSeq: number,
 ): Promise<[number, string][]> {
   const rows = await db
-    .selectFrom('audit_event_patients')
+    .selectFrom('audit_listed_patients')
     .select(['event_seq', 'patient_id'])
     .where('clinic_id', '=', clinicId)
     .where('event_seq', '>', afterSeq)
@@ -178,7 +241,7 @@ export async function patientsBetween(
 /** The first `event_seq` of the side table past `afterSeq` (null: none). */
 export async function strayPatientsAfter(db: Db, clinicId: string, afterSeq: number): Promise<number | null> {
   const row = await db
-    .selectFrom('audit_event_patients')
+    .selectFrom('audit_listed_patients')
     .select((eb) => eb.fn.min('event_seq').as('seq'))
     .where('clinic_id', '=', clinicId)
     .where('event_seq', '>', afterSeq)

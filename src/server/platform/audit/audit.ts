@@ -7,6 +7,8 @@ import { GENESIS_HASH, canonicalPatientIds, contentOfColumns, macOfContent } fro
 import type { AuditKeyRing } from './audit-keys.js';
 import * as repo from './audit.repository.js';
 import { noteRefusal } from './refused-attempts.js';
+import { createListDayMemory } from './list-day-memory.js';
+import { DAY_MS } from '../../db/migrations/054-event-first-list-patients.js';
 
 export interface AuditEntry {
   action: string;
@@ -18,7 +20,8 @@ export interface AuditEntry {
 
 /**
  * A read that showed a list of patients (caseload, registry, inbox, worklist): recorded as ONE event naming no
- * single patient, with the patients shown in `audit_event_patients` (issue 19, migration 052). Each still appears
+ * single patient, with the patients shown in `audit_list_patients` keyed event first (issue 19, migrations 052,
+ * 054; a per (patient, actor, day) index written once a day lets each patient's report find it). Each still appears
  * in that patient's access report; the event's HMAC covers the list (each id once, in canonical order).
  */
 export interface AuditListEntry {
@@ -60,6 +63,13 @@ interface ChainItem {
   patients: readonly string[] | null;
 }
 
+/** Day-index rows an append wrote (migration 054), remembered once their transaction has committed. */
+interface WrittenDays {
+  clinicId: string;
+  day: number;
+  byActor: [string, string[]][];
+}
+
 interface QueuedRead {
   clinicId: string;
   items: readonly ChainItem[];
@@ -69,14 +79,16 @@ interface QueuedRead {
 export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyRing): AuditLog {
   let queued: QueuedRead[] = [];
   let committing = false;
+  const listDays = createListDayMemory();
   /** One transaction for these reads: every chain they touch is locked in one clinic order. */
-  function commitTogether(reads: readonly QueuedRead[]): Promise<void> {
+  async function commitTogether(reads: readonly QueuedRead[]): Promise<void> {
     // Clinics in one order, so two instances' batches never wait on each other's chain locks.
     const ordered = [...reads].sort((a, b) =>
       a.clinicId < b.clinicId ? -1 : a.clinicId > b.clinicId ? 1 : 0,
     );
+    const written: WrittenDays[] = [];
     // Durable before the reads answer; on SQLite the flush runs off the main thread (db/database.ts).
-    return database.durableTransaction(async (trx) => {
+    await database.durableTransaction(async (trx) => {
       // One lock, one read of the chain's end and one insert per clinic, whatever the number of reads.
       let i = 0;
       while (i < ordered.length) {
@@ -86,9 +98,12 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
           const q = ordered[i];
           if (q) items.push(...q.items);
         }
-        await append(trx, clinicId, items);
+        await append(trx, clinicId, items, written);
       }
     });
+    // Committed: these pairs need no index row again today (a rolled-back one is never remembered).
+    for (const w of written)
+      for (const [actorId, patients] of w.byActor) listDays.remember(w.clinicId, actorId, w.day, patients);
   }
   async function commitQueuedReads(): Promise<void> {
     while (queued.length > 0) {
@@ -170,7 +185,12 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
    * bound values, its MAC is taken with the key imported once, over exactly the bytes `macAuditEvent` covers
    * (audit-chain.ts; the chain's format is unchanged and `audit:verify` checks it the same way).
    */
-  async function append(trx: Db, clinicId: string, items: readonly ChainItem[]): Promise<void> {
+  async function append(
+    trx: Db,
+    clinicId: string,
+    items: readonly ChainItem[],
+    written: WrittenDays[] | null = null,
+  ): Promise<void> {
     if (items.length === 0) return;
     await lockAuditChain(trx, database.engine, clinicId);
     const last = await repo.lastEventOfClinic(trx, clinicId);
@@ -181,7 +201,12 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
     const values: unknown[] = new Array<unknown>(items.length * repo.AUDIT_COLUMN_COUNT);
     let v = 0;
     // List events' patients, inserted once their events are (same transaction).
+    // Migration 054: with an actor, keyed event first plus the (patient, actor, day) index rows not known yet;
+    // without one (no such read today), 052's patient-first table (the day index needs an actor).
     const lists: { seq: number; patients: readonly string[] }[] = [];
+    const eventFirst: { seq: number; patients: readonly string[] }[] = [];
+    const day = Math.floor(at / DAY_MS);
+    const newDays = new Map<string, Set<string>>();
     for (const { actor, entry, patients } of items) {
       seq++;
       const id = newId();
@@ -218,11 +243,26 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       values[v++] = hash;
       values[v++] = key.id;
       values[v++] = patients === null ? null : patients.length;
-      if (patients !== null) lists.push({ seq, patients });
+      if (patients !== null && actorId === null) lists.push({ seq, patients });
+      else if (patients !== null && actorId !== null) {
+        eventFirst.push({ seq, patients });
+        const unknown = listDays.unknown(clinicId, actorId, day, patients);
+        if (unknown.length > 0) {
+          let set = newDays.get(actorId);
+          if (!set) newDays.set(actorId, (set = new Set()));
+          for (const p of unknown) set.add(p);
+        }
+      }
       prevHash = hash;
     }
     await repo.insertEventValues(trx, values);
     await repo.insertListedPatients(trx, database.engine, clinicId, lists);
+    await repo.insertListPatients(trx, database.engine, clinicId, eventFirst);
+    if (newDays.size > 0) {
+      const byActor = [...newDays].map(([actorId, set]): [string, string[]] => [actorId, [...set]]);
+      await repo.insertListDays(trx, database.engine, clinicId, day, byActor);
+      written?.push({ clinicId, day, byActor });
+    }
     // A refusal may be one of a burst by this account: the clinic's admins hear of it once per burst.
     const refused = new Map<string, Actor>();
     for (const { actor, entry } of items)

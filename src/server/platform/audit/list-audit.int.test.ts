@@ -5,8 +5,9 @@ import type { Actor } from '../auth/actor.js';
 import { loadAuditKeys, type AuditKeyRing } from './audit-keys.js';
 import { verifyAuditChain } from './audit.js';
 
-// Issue 19 (migration 052): a read that shows a list of patients is ONE chained event and its patients are rows of
-// `audit_event_patients`, covered by the event's HMAC. Each patient still finds the read in what their access
+// Issue 19 (migrations 052, 054): a read that shows a list of patients is ONE chained event and its patients are
+// rows of `audit_list_patients` (keyed event first; 052's patient-first `audit_event_patients` for a list without an
+// actor), covered by the event's HMAC. Each patient still finds the read in what their access
 // report reads (`audit_patient_events`), and an attacker with database access but without the key cannot remove
 // or add a patient to a list unnoticed. Events written the old way (one per patient) stay readable and verified.
 
@@ -41,14 +42,18 @@ async function verifyBoth() {
 }
 
 async function liftGuards(): Promise<void> {
+  const tables = ['audit_event_patients', 'audit_list_patients', 'audit_patient_list_days'];
   if (t.deps.database.engine === 'sqlite') {
-    await sql`drop trigger audit_event_patients_no_update`.execute(db());
-    await sql`drop trigger audit_event_patients_no_delete`.execute(db());
+    for (const table of tables) {
+      await sql`drop trigger ${sql.raw(`${table}_no_update`)}`.execute(db());
+      await sql`drop trigger ${sql.raw(`${table}_no_delete`)}`.execute(db());
+    }
     await sql`drop trigger audit_events_no_update`.execute(db());
   } else {
-    await sql`alter table audit_event_patients disable trigger audit_event_patients_append_only`.execute(
-      db(),
-    );
+    for (const table of tables)
+      await sql`alter table ${sql.raw(table)} disable trigger ${sql.raw(`${table}_append_only`)}`.execute(
+        db(),
+      );
     await sql`alter table audit_events disable trigger audit_events_append_only`.execute(db());
   }
 }
@@ -112,7 +117,7 @@ describe('a list read is one audit event naming its patients', () => {
       ['inbox.read', null, 0],
     ]);
     const side = await db()
-      .selectFrom('audit_event_patients')
+      .selectFrom('audit_list_patients')
       .select(['patient_id', 'event_seq'])
       .where('clinic_id', '=', CLINIC)
       .orderBy('patient_id')
@@ -149,7 +154,7 @@ describe('a list read is one audit event naming its patients', () => {
     const before = Number(
       (
         await db()
-          .selectFrom('audit_event_patients')
+          .selectFrom('audit_list_patients')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -159,7 +164,7 @@ describe('a list read is one audit event naming its patients', () => {
     const after = Number(
       (
         await db()
-          .selectFrom('audit_event_patients')
+          .selectFrom('audit_list_patients')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -181,7 +186,7 @@ describe('a list read is one audit event naming its patients', () => {
       caseload(['p-z']),
     ]);
     const rows = await db()
-      .selectFrom('audit_event_patients as p')
+      .selectFrom('audit_list_patients as p')
       .innerJoin('audit_events as a', (j) =>
         j.onRef('a.clinic_id', '=', 'p.clinic_id').onRef('a.seq', '=', 'p.event_seq'),
       )
@@ -199,10 +204,14 @@ describe('a list read is one audit event naming its patients', () => {
     expect(await verifyBoth()).toMatchObject({ ok: true, events: 8 });
   });
 
-  it('refuses UPDATE and DELETE of a side row at the database level', async () => {
-    await expect(db().deleteFrom('audit_event_patients').execute()).rejects.toThrow(/append-only/);
+  it('refuses UPDATE and DELETE of a side row or a day-index row at the database level', async () => {
+    await expect(db().deleteFrom('audit_list_patients').execute()).rejects.toThrow(/append-only/);
     await expect(
-      db().updateTable('audit_event_patients').set({ patient_id: 'p-x' }).execute(),
+      db().updateTable('audit_list_patients').set({ patient_id: 'p-x' }).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db().deleteFrom('audit_patient_list_days').execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db().updateTable('audit_patient_list_days').set({ patient_id: 'p-x' }).execute(),
     ).rejects.toThrow(/append-only/);
   });
 });
@@ -212,7 +221,7 @@ describe("a list event's patients against an attacker with database access (no k
 
   it('reports a patient removed from a list at that event', async () => {
     const seq = await seqOf('caseload.read');
-    await db().deleteFrom('audit_event_patients').where('patient_id', '=', 'p-a').execute();
+    await db().deleteFrom('audit_list_patients').where('patient_id', '=', 'p-a').execute();
     expect(await verifyBoth()).toMatchObject({
       ok: false,
       clinicId: CLINIC,
@@ -223,9 +232,9 @@ describe("a list event's patients against an attacker with database access (no k
 
   it('reports a patient swapped for another (count unchanged) as an HMAC mismatch', async () => {
     const seq = await seqOf('caseload.read');
-    await db().deleteFrom('audit_event_patients').where('patient_id', '=', 'p-a').execute();
+    await db().deleteFrom('audit_list_patients').where('patient_id', '=', 'p-a').execute();
     await db()
-      .insertInto('audit_event_patients')
+      .insertInto('audit_list_patients')
       .values({ clinic_id: CLINIC, patient_id: 'p-someone-else', event_seq: seq })
       .execute();
     expect(await verifyBoth()).toMatchObject({
@@ -238,7 +247,7 @@ describe("a list event's patients against an attacker with database access (no k
   it('reports a patient added to a list, and the count raised to match, as an HMAC mismatch', async () => {
     const seq = await seqOf('caseload.read');
     await db()
-      .insertInto('audit_event_patients')
+      .insertInto('audit_list_patients')
       .values({ clinic_id: CLINIC, patient_id: 'p-framed', event_seq: seq })
       .execute();
     expect(await verifyBoth()).toMatchObject({ ok: false, seq });
@@ -258,7 +267,7 @@ describe("a list event's patients against an attacker with database access (no k
   it('reports patients attached to an event that lists none, and to an event not in the chain', async () => {
     const single = await seqOf('patient.read');
     await db()
-      .insertInto('audit_event_patients')
+      .insertInto('audit_list_patients')
       .values({ clinic_id: CLINIC, patient_id: 'p-framed', event_seq: single })
       .execute();
     expect(await verifyBoth()).toMatchObject({
@@ -266,9 +275,9 @@ describe("a list event's patients against an attacker with database access (no k
       seq: single,
       reason: expect.stringMatching(/lists none/) as unknown,
     });
-    await db().deleteFrom('audit_event_patients').where('patient_id', '=', 'p-framed').execute();
+    await db().deleteFrom('audit_list_patients').where('patient_id', '=', 'p-framed').execute();
     await db()
-      .insertInto('audit_event_patients')
+      .insertInto('audit_list_patients')
       .values({ clinic_id: CLINIC, patient_id: 'p-framed', event_seq: 99 })
       .execute();
     expect(await verifyBoth()).toMatchObject({
@@ -280,7 +289,7 @@ describe("a list event's patients against an attacker with database access (no k
 
   it('reports an emptied list (all its side rows gone) even when its count is set to null', async () => {
     const seq = await seqOf('caseload.read');
-    await db().deleteFrom('audit_event_patients').execute();
+    await db().deleteFrom('audit_list_patients').execute();
     expect(await verifyBoth()).toMatchObject({ ok: false, seq });
     await db()
       .updateTable('audit_events')
@@ -293,5 +302,140 @@ describe("a list event's patients against an attacker with database access (no k
       seq,
       reason: expect.stringMatching(/HMAC does not match/) as unknown,
     });
+  });
+});
+
+// Migration 054: a patient's access report finds the list reads kept event first through the per
+// (patient, actor, UTC day) index, written once per pair and day.
+const DAY = 86_400_000;
+const today = () => Math.floor(t.clock.now() / DAY);
+const dayRows = async (patientId?: string) => {
+  let q = db()
+    .selectFrom('audit_patient_list_days')
+    .select(['patient_id', 'actor_id', 'day'])
+    .where('clinic_id', '=', CLINIC);
+  if (patientId !== undefined) q = q.where('patient_id', '=', patientId);
+  const rows = await q.orderBy('day').orderBy('patient_id').execute();
+  return rows.map((r) => [r.patient_id, r.actor_id, r.day]);
+};
+const trailIds = async (patientId: string) =>
+  (
+    await db()
+      .selectFrom('audit_patient_events')
+      .select(['id', 'seq'])
+      .where('clinic_id', '=', CLINIC)
+      .where('patient_id', '=', patientId)
+      .orderBy('seq')
+      .execute()
+  ).map((r) => r.id);
+
+describe('the per (patient, actor, day) index of list reads', () => {
+  it("holds each patient shown once for the reader's UTC day, however often the list is read", async () => {
+    await caseload(['p-a', 'p-b']);
+    await caseload(['p-c', 'p-a', 'p-b']);
+    const d = today();
+    expect(await dayRows()).toEqual([
+      ['p-a', actor.userId, d],
+      ['p-b', actor.userId, d],
+      ['p-c', actor.userId, d],
+    ]);
+    // Every read is in the trail all the same: the day's row leads to each of the reader's list events that day.
+    expect(await trailIds('p-a')).toEqual(['L4-p-a', 'L6-p-a', 'L7-p-a']);
+    expect(await trailIds('p-c')).toEqual(['L4-p-c', 'L7-p-c']);
+    expect(await verifyBoth()).toMatchObject({ ok: true, events: 7 });
+  });
+
+  it('a new UTC day gets its own rows, and the trail holds the reads of both days', async () => {
+    const first = today();
+    t.clock.advance(DAY);
+    await caseload(['p-a']);
+    expect(await dayRows('p-a')).toEqual([
+      ['p-a', actor.userId, first],
+      ['p-a', actor.userId, first + 1],
+    ]);
+    expect(await trailIds('p-a')).toEqual(['L4-p-a', 'L6-p-a']);
+    expect(await verifyBoth()).toMatchObject({ ok: true, events: 6 });
+  });
+
+  it("keeps another reader's reads of the same day apart", async () => {
+    const other: Actor = { ...actor, userId: 'therapist-2', role: 'therapist' };
+    await t.deps.audit.recordListRead(CLINIC, other, {
+      action: 'registry.read',
+      resourceType: 'registry',
+      resourceId: null,
+      patientIds: ['p-a'],
+    });
+    expect((await dayRows('p-a')).map((r) => r[1])).toEqual([actor.userId, 'therapist-2'].sort());
+    const rows = await db()
+      .selectFrom('audit_patient_events')
+      .select(['id', 'actor_id'])
+      .where('clinic_id', '=', CLINIC)
+      .where('patient_id', '=', 'p-a')
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => [r.id, r.actor_id])).toEqual([
+      ['L4-p-a', actor.userId],
+      ['L6-p-a', 'therapist-2'],
+    ]);
+  });
+
+  it("a list read without an actor keeps 052's patient-first rows, read and verified as before", async () => {
+    await t.deps.audit.recordListRead(CLINIC, null, {
+      action: 'worklist.read',
+      resourceType: 'worklist',
+      resourceId: null,
+      patientIds: ['p-n'],
+    });
+    const old = await db()
+      .selectFrom('audit_event_patients')
+      .select(['patient_id', 'event_seq'])
+      .where('clinic_id', '=', CLINIC)
+      .execute();
+    expect(old.map((r) => [r.patient_id, r.event_seq])).toEqual([['p-n', 6]]);
+    expect(await trailIds('p-n')).toEqual(['L6-p-n']);
+    expect(await dayRows('p-n')).toEqual([]);
+    expect(await verifyBoth()).toMatchObject({ ok: true, events: 6 });
+  });
+
+  it('a pair written in a transaction that rolled back is not remembered: the next read writes it', async () => {
+    // One shared commit for both reads, clinics in order: this clinic's list (and its day row) is appended first,
+    // then the other clinic's fails and the whole commit rolls back; each read is then committed alone.
+    const failing = t.deps.audit.recordListRead('clinic-zz', actor, {
+      action: 'caseload.read',
+      resourceType: 'caseload',
+      resourceId: null,
+      patientIds: ['p-r', null as unknown as string],
+    });
+    const ok = caseload(['p-q']);
+    await expect(failing).rejects.toThrow();
+    await ok;
+    expect(await dayRows('p-q')).toEqual([['p-q', actor.userId, today()]]);
+    expect(await verifyBoth()).toMatchObject({ ok: true });
+  });
+});
+
+describe('the day index against an attacker with database access', () => {
+  beforeEach(liftGuards);
+
+  it('reports a removed day-index row as tampering: it hides the read from the patient', async () => {
+    const seq = await seqOf('caseload.read');
+    await db().deleteFrom('audit_patient_list_days').where('patient_id', '=', 'p-a').execute();
+    expect(await trailIds('p-a')).toEqual([]);
+    expect(await verifyBoth()).toMatchObject({
+      ok: false,
+      clinicId: CLINIC,
+      seq,
+      reason: expect.stringMatching(/patient p-a's day index/) as unknown,
+    });
+  });
+
+  it('a pair remembered is not written again the same day (the removed row stays missing)', async () => {
+    await db().deleteFrom('audit_patient_list_days').where('patient_id', '=', 'p-a').execute();
+    await caseload(['p-a', 'p-b']);
+    expect(await dayRows('p-a')).toEqual([]);
+    // The next day it is written again.
+    t.clock.advance(DAY);
+    await caseload(['p-a']);
+    expect(await dayRows('p-a')).toEqual([['p-a', actor.userId, today()]]);
   });
 });

@@ -251,10 +251,10 @@ export const patientMessagesPage = compiledOnce((db: Db, clinicId: string, after
     .limit(limit),
 );
 
-/** The patients the list events with seq in (afterSeq, lastSeq] showed (migration 052), as (seq, patient id). */
+/** The patients the list events with seq in (afterSeq, lastSeq] showed (migrations 052, 054), as (seq, patient id). */
 export const listedPatients = compiledOnce((db: Db, clinicId: string, afterSeq: number, lastSeq: number) =>
   db
-    .selectFrom('audit_event_patients')
+    .selectFrom('audit_listed_patients')
     .select(['event_seq', 'patient_id'])
     .where('clinic_id', '=', clinicId)
     .where('event_seq', '>', afterSeq)
