@@ -18,11 +18,16 @@ export interface CaseloadReadInput {
  * patients it shows (the caller records one list audit event naming them before answering). A read job
  * (reads/read-jobs.ts, issue 19): it only reads and may run on a read worker, so its two queries, the
  * 79-entry answer's schema check and `JSON.stringify` leave the main thread, which keeps the audit append.
+ * With the roster version it was read under, so the caller may keep the answer while that version holds.
  */
 export async function caseloadRead(
   db: Db,
   { clinicId, userId }: CaseloadReadInput,
-): Promise<{ json: string; patientIds: string[] }> {
+): Promise<{ json: string; patientIds: string[]; version: number }> {
+  // The roster version first, in the same read transaction as the rows (caseload-cache.ts): rows read after it
+  // are at least as new as it, so an answer is never kept under a version later than its rows. (On PostgreSQL
+  // each statement of a read-committed transaction sees its own snapshot: only this order is safe there.)
+  const version = await repo.caseloadVersionOf(db, clinicId);
   const rows = await repo.caseloadOf(db, clinicId, userId);
   const teams = new Map<string, ReturnType<typeof toCareTeamMember>[]>();
   for (const m of await repo.careTeamsOfCaseload(db, clinicId, userId)) {
@@ -53,5 +58,6 @@ export async function caseloadRead(
   return {
     json: JSON.stringify(caseloadResponseSchema.encode(response)),
     patientIds: [...byId.keys()],
+    version,
   };
 }

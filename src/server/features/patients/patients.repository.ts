@@ -264,6 +264,19 @@ export function caseloadOf(db: Db, clinicId: string, userId: string) {
   return caseloadQuery(db, clinicId, userId);
 }
 
+const caseloadVersionQuery = compiledOnce((db: Db, clinicId: string) =>
+  db.selectFrom('caseload_versions').select('version').where('clinic_id', '=', clinicId),
+);
+
+/**
+ * The clinic's roster version (migration 053): bumped by database triggers on every change of a caseload's
+ * inputs; 0 before the first. One primary-key read.
+ */
+export async function caseloadVersionOf(db: Db, clinicId: string): Promise<number> {
+  const [row] = await caseloadVersionQuery(db, clinicId);
+  return row?.version ?? 0;
+}
+
 /**
  * The contact address on the patient record of an account (none for staff), set when the account's
  * sign-in address changes, in the same transaction so the two never disagree (accounts asks through

@@ -11,6 +11,7 @@ import type { PatientDetails, PatientOverview } from '../../../shared/patients/s
 import * as accounts from '../accounts/index.js';
 import { inviteMail, issueInvite, resendInvite } from '../accounts/index.js';
 import * as repo from './patients.repository.js';
+import { caseloadCacheOf, type KeptCaseload } from './caseload-cache.js';
 import { toPatientOverview, toVacancies } from './patients.mapper.js';
 import { applyTeam, assertAssignable, type Assignment } from './care-team.js';
 import { forgetPatientBasics } from '../../platform/patients/patient-basics.js';
@@ -326,10 +327,7 @@ export async function resendPatientInvite(deps: AppDeps, actor: Actor, patientId
  * before the list is answered.
  */
 export async function caseload(deps: AppDeps, actor: Actor): Promise<string> {
-  const { json, patientIds } = await deps.reads.run('caseloadRead', {
-    clinicId: actor.clinicId,
-    userId: actor.userId,
-  });
+  const { json, patientIds } = await keptOrReadCaseload(deps, actor);
   // One list event with the patients listed (issue 19), so the list appears in each one's access report.
   await deps.audit.recordListRead(actor.clinicId, actor, {
     action: 'caseload.read',
@@ -338,4 +336,18 @@ export async function caseload(deps: AppDeps, actor: Actor): Promise<string> {
     patientIds,
   });
   return json;
+}
+
+/**
+ * The kept answer while the clinic's roster version is the one it was read under (caseload-cache.ts, issue
+ * 19); otherwise a read job, whose answer is kept. One primary-key read of the version on the main thread.
+ */
+async function keptOrReadCaseload(deps: AppDeps, actor: Actor): Promise<KeptCaseload> {
+  const cache = caseloadCacheOf(deps.database);
+  const current = await repo.caseloadVersionOf(deps.database.db, actor.clinicId);
+  const kept = cache.get(actor.clinicId, actor.userId, current);
+  if (kept) return kept;
+  const read = await deps.reads.run('caseloadRead', { clinicId: actor.clinicId, userId: actor.userId });
+  cache.keep(actor.clinicId, actor.userId, read);
+  return read;
 }
