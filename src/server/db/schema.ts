@@ -147,6 +147,21 @@ export interface AuditEventPatientTable {
   event_seq: number;
 }
 
+/** A list event's patients, keyed event first (migration 054), covered by that event's HMAC. */
+export interface AuditListPatientTable {
+  clinic_id: string;
+  event_seq: number;
+  patient_id: string;
+}
+
+/** A (patient, actor, UTC day) with a list read in the event-first table (migration 054), written once. */
+export interface AuditPatientListDayTable {
+  clinic_id: string;
+  patient_id: string;
+  actor_id: string;
+  day: number;
+}
+
 export interface MailOutboxTable {
   id: string;
   clinic_id: string | null;
@@ -221,6 +236,10 @@ export interface CoreTables {
   care_team_changes: CareTeamChangeTable;
   audit_events: AuditEventTable;
   audit_event_patients: AuditEventPatientTable;
+  audit_list_patients: AuditListPatientTable;
+  audit_patient_list_days: AuditPatientListDayTable;
+  /** A view (migration 054): every list event's patients, from 052's table and the event-first one. */
+  audit_listed_patients: AuditEventPatientTable;
   caseload_versions: CaseloadVersionTable;
   /** A view (migration 052): the events naming one patient, and one row per list event and patient it showed. */
   audit_patient_events: AuditEventTable;
