@@ -33,7 +33,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     primary key (clinic_id, patient_id, actor_id, day)
   )${withoutRowid}`.execute(db);
   // One actor's list events by instant (list events only: the other events do not pay for it).
-  await sql`create index audit_events_list_by_actor on audit_events (clinic_id, actor_id, at) where patient_count is not null`.execute(
+  await sql`create index audit_events_list_by_actor on audit_events (clinic_id, actor_id, at, seq) where patient_count is not null`.execute(
     db,
   );
   for (const table of ['audit_list_patients', 'audit_patient_list_days']) {
