@@ -2,7 +2,7 @@
 // under 4x CPU slowdown (no network throttling: the CPU is what is measured), mapped back to the sources with
 // the build's hidden source maps.
 //
-//   npx tsx bench/phone-profile.ts [--web-dist dist/web] [--visit first|later] [--top 30] [--settle 4000]
+//   npx tsx bench/phone-profile.ts [--web-dist dist/web] [--visit first|later|third] [--top 30] [--settle 4000]
 //     [--trace-out trace.json] (keeps the trace events, e.g. to read v8.compile's code-cache use)
 //     [--profile-out profile.cpuprofile] (keeps the CPU profile, to open in DevTools)
 //
@@ -178,9 +178,16 @@ async function main(): Promise<void> {
     page.setDefaultTimeout(120_000);
     await signIn(page, DEMO.patient, /\/home$/);
     await page.getByText('Loading today’s medicines…').waitFor({ state: 'detached' });
-    if (visit === 'later') {
+    if (visit === 'later' || visit === 'third') {
       // Let the service worker install, then a later visit with its caches.
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    }
+    if (visit === 'third') {
+      // One later visit untraced first: V8 makes the module code cache on it, the traced one can use it.
+      await page.goto('about:blank');
+      await page.goto('/home');
+      await page.getByText('Loading today’s medicines…').waitFor({ state: 'detached' });
+      await page.waitForTimeout(1000);
     }
     await page.goto('about:blank');
     const cdp = await context.newCDPSession(page);
