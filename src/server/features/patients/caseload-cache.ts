@@ -16,7 +16,7 @@ export interface KeptCaseload {
   /** The roster version read in the same read transaction as the answer's rows, before them. */
   version: number;
   json: string;
-  patientIds: string[];
+  patientIds: readonly string[];
 }
 
 interface Entry extends KeptCaseload {
