@@ -65,7 +65,7 @@ async function todayUsable(page: Page): Promise<void> {
  * In the page (an init script): the time from the navigation's start (performance.now()) to the first frame
  * drawn after Today became usable (the same three conditions as todayUsable), kept in window.todayShownAt.
  * The harness's own waits notice the page later: each is a round trip through the DevTools protocol to a page
- * whose main thread, 4x slowed, is busy rendering the cards below (seen as 0.3-0.5 s between the page's
+ * whose main thread, 4x slowed, is busy rendering the cards below (seen as 0.2-0.7 s between the page's
  * first paint of Today and the wait's answer in bench/phone-profile.ts traces).
  */
 const MARK_TODAY_SHOWN = `(() => {
