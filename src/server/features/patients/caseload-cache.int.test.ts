@@ -172,7 +172,7 @@ describe('the caseload kept while its inputs are unchanged', () => {
     const v = await version();
     const kept = caseloadCacheOf(t.deps.database).get(clinic, therapist.id, v);
     expect(kept?.version).toBe(v);
-    expect(kept?.patientIds.sort()).toEqual([rosa.overview.id, sam.overview.id].sort());
+    expect([...(kept?.patientIds ?? [])].sort()).toEqual([rosa.overview.id, sam.overview.id].sort());
   });
 });
 
