@@ -3,6 +3,8 @@
 // when a busy clinician's list events of one day are many.
 //
 //   npx tsx bench/audit-list-rows.ts [--clinicians 60] [--warm 20] [--reads 3000] [--busy 20000]
+//   BENCH_DATABASE_URL=postgres://… npx tsx bench/audit-list-rows.ts …   (PostgreSQL: one clinic per mode, and
+//   the report's plan printed; the main thread's CPU is the server side only, not PostgreSQL's)
 //
 // Each mode runs in a fresh SQLite database (synchronous=FULL, as the server): `--clinicians` caseloads of 79
 // patients, `--warm` reads of each first (the side tables' pages fill up), then `--reads` caseload reads, ten at a
@@ -27,7 +29,7 @@ const clinicians = int('--clinicians', 60, 1000);
 const warm = int('--warm', 20, 1000);
 const reads = int('--reads', 3000, 1_000_000);
 const busy = int('--busy', 20_000, 1_000_000);
-const CLINIC = 'bench-clinic';
+const PG_URL = process.env.BENCH_DATABASE_URL ?? '';
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 7, 9, 0, 0);
 
@@ -45,7 +47,7 @@ function processCpuMs(): number {
 const actorOf = (userId: string): Actor => ({
   userId,
   role: 'prescriber',
-  clinicId: CLINIC,
+  clinicId: 'bench-clinic',
   patientId: null,
   sessionIdHash: 'x',
   csrfToken: 'x',
@@ -55,8 +57,9 @@ const caseloads = Array.from({ length: clinicians }, () =>
 );
 
 async function run(mode: 'patient-first' | 'event-first') {
+  const CLINIC = `bench-clinic-${mode}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-list-rows-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dir, DATABASE_URL: PG_URL, LOG_LEVEL: 'silent' });
   const database = await openAndMigrate(config);
   const clock = new FakeClock(T0);
   const audit = createAuditLog(database, clock, loadAuditKeys(config));
@@ -133,6 +136,16 @@ async function run(mode: 'patient-first' | 'event-first') {
       report.groupsBetween(database.db, scope(b), dayStart, dayStart + DAY),
     ),
   };
+  const plan =
+    database.engine === 'postgres'
+      ? (
+          await sql<{
+            'QUERY PLAN': string;
+          }>`explain select count(*) as n from audit_patient_events where clinic_id = ${CLINIC} and patient_id = ${b}`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r['QUERY PLAN'].trim())
+      : undefined;
   const sizes = await sql<{
     name: string;
     pages: number;
@@ -142,7 +155,7 @@ async function run(mode: 'patient-first' | 'event-first') {
     .catch(() => []);
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { ...result, reportMs, sizes };
+  return { ...result, reportMs, sizes, plan };
 }
 
 console.log(`loadavg before: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
