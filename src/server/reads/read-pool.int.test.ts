@@ -91,6 +91,17 @@ describe('read workers', () => {
     expect(patientIds).toEqual(shown.map((p) => p.id));
   });
 
+  it("read the clinic's roster version in the caseload job, as committed (migration 053)", async () => {
+    const current = await f.t.deps.database.db
+      .selectFrom('caseload_versions')
+      .select('version')
+      .where('clinic_id', '=', f.clinic)
+      .executeTakeFirstOrThrow();
+    expect(current.version).toBeGreaterThan(0); // the fixture's care teams bumped it
+    const { version } = await pool.run('caseloadRead', { clinicId: f.clinic, userId: f.users.prescriber.id });
+    expect(version).toBe(current.version);
+  });
+
   it('see what the main thread committed a moment before', async () => {
     const p = await f.patient('Delta');
     await f.score(p, 'phq9', 15, TEST_NOW - 2 * WEEK);
