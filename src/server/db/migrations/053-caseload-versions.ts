@@ -14,7 +14,11 @@ import type { Engine } from '../database.js';
 //   care-team row goes), so no status column is an input;
 // - users: name and email (a care-team member as shown). Other users columns (last_login_at, status,
 //   password_hash, version, updated_at...) are not inputs and do not bump it.
-// A missing row reads as version 0; the first bump writes 1.
+// A missing row reads as version 0. Each bump adds 1 plus a random step below a million (still increasing, so a
+// later answer is never replaced by an older one): a database restored from a backup while a server keeps its
+// kept answers cannot come back, after a few roster changes, to the very version an answer was kept under (a
+// plain +1 would, and that answer could list a patient a clinician has since been removed from). Random steps
+// keep the version below 2^53 (exact in a JavaScript number) for billions of bumps.
 const PATIENT_COLUMNS = [
   'given_name',
   'family_name',
@@ -24,6 +28,9 @@ const PATIENT_COLUMNS = [
   'created_at',
 ];
 const USER_COLUMNS = ['name', 'email'];
+
+const SQLITE_STEP = '(1 + abs(random() % 1000000))';
+const POSTGRES_STEP = '(1 + floor(random() * 1000000)::bigint)';
 
 const changed = (columns: string[], op: 'is not' | 'is distinct from') =>
   columns.map((c) => `old.${c} ${op} new.${c}`).join(' or ');
@@ -40,8 +47,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
   // One writer at a time on SQLite: the bump takes no lock a writer does not already hold.
   const bump = (clinic: string) =>
-    `insert into caseload_versions (clinic_id, version) values (${clinic}, 1)
-      on conflict (clinic_id) do update set version = caseload_versions.version + 1;`;
+    `insert into caseload_versions (clinic_id, version) values (${clinic}, ${SQLITE_STEP})
+      on conflict (clinic_id) do update set version = caseload_versions.version + ${SQLITE_STEP};`;
   const statements = [
     `create trigger caseload_version_team_insert after insert on care_team_members begin ${bump('new.clinic_id')} end`,
     `create trigger caseload_version_team_delete after delete on care_team_members begin ${bump('old.clinic_id')} end`,
@@ -63,12 +70,12 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
       `create function duet_caseload_version_bump() returns trigger language plpgsql as $$
 begin
   if tg_op in ('DELETE', 'UPDATE') then
-    insert into caseload_versions (clinic_id, version) values (old.clinic_id, 1)
-      on conflict (clinic_id) do update set version = caseload_versions.version + 1;
+    insert into caseload_versions (clinic_id, version) values (old.clinic_id, ${POSTGRES_STEP})
+      on conflict (clinic_id) do update set version = caseload_versions.version + ${POSTGRES_STEP};
   end if;
   if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or new.clinic_id is distinct from old.clinic_id) then
-    insert into caseload_versions (clinic_id, version) values (new.clinic_id, 1)
-      on conflict (clinic_id) do update set version = caseload_versions.version + 1;
+    insert into caseload_versions (clinic_id, version) values (new.clinic_id, ${POSTGRES_STEP})
+      on conflict (clinic_id) do update set version = caseload_versions.version + ${POSTGRES_STEP};
   end if;
   return null;
 end $$`,

@@ -269,6 +269,9 @@ describe('the roster version triggers (migration 053)', () => {
   it.each(cases)('$name: bumps $bumps', async ({ write, bumps }) => {
     const before = await version();
     await write();
-    expect(await version()).toBe(bumps ? before + 1 : before);
+    const after = await version();
+    // A bump adds 1 plus a random step (migration 053: a restored database cannot meet a kept version again).
+    if (bumps) expect(after).toBeGreaterThan(before);
+    else expect(after).toBe(before);
   });
 });
