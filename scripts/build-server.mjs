@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build:server` (issue 19): the server as JavaScript built ahead, so it starts without compiling
 // TypeScript. esbuild bundles the server's entries into dist/server/ (ESM, Node 20+):
-//   main.js  the server (`node --max-semi-space-size=4 dist/server/main.js`, scripts/server-node-args.mjs)
+//   main.js  the server (`node --max-semi-space-size=4 --heap-growing-percent=100 dist/server/main.js`, scripts/server-node-args.mjs)
 //   cli.js   the command line (`node dist/server/cli.js backup …`)
 //   read-worker.js, audit-verify-worker.js, checkpoint-worker.js  the worker threads (src/server/platform/worker-entry.ts finds
 //            them beside the bundle; from source the same code starts the .ts entries through tsx).

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app and the server when a build is missing or older than its sources, then
-// runs the built server, `node --max-semi-space-size=4 dist/server/main.js` (issue 19: JavaScript built ahead,
+// runs the built server, `node --max-semi-space-size=4 --heap-growing-percent=100 dist/server/main.js` (issue 19: JavaScript built ahead,
 // nothing compiled at start). DUET_FROM_SOURCE=1 runs src/server/main.ts through tsx instead (no build).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

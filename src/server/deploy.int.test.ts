@@ -10,6 +10,9 @@ import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from './config.js';
+import { serverNodeArgs } from '../../scripts/server-node-args.mjs';
+
+const productionNodeArgs = serverNodeArgs.filter((a) => a !== '--enable-source-maps');
 import { hashToken } from './platform/ids.js';
 import { createTestContext, type TestContext } from './testing/test-app.js';
 import {
@@ -67,7 +70,8 @@ describe('deploy files', () => {
     for (const unit of ['duet.service', 'duet@.service']) {
       const text = readDeployFile(unit);
       for (const line of [
-        'ExecStart=/usr/bin/node --enable-source-maps dist/server/main.js',
+        // The options `npm start` runs the server with (scripts/server-node-args.mjs), source maps off.
+        `ExecStart=/usr/bin/node ${productionNodeArgs.join(' ')} dist/server/main.js`,
         'EnvironmentFile=/etc/duet/env',
         'User=duet',
         'NoNewPrivileges=true',
@@ -96,7 +100,13 @@ describe('deploy files', () => {
     expect(lines.some((l) => l.startsWith('HEALTHCHECK ') && lines.join('\n').includes('/api/health'))).toBe(
       true,
     );
-    expect(lines.at(-2)).toBe('CMD ["node", "--enable-source-maps", "dist/server/main.js"]');
+    const cmd = lines.at(-2) ?? '';
+    expect(cmd.startsWith('CMD ')).toBe(true);
+    expect(JSON.parse(cmd.slice('CMD '.length))).toEqual([
+      'node',
+      ...productionNodeArgs,
+      'dist/server/main.js',
+    ]);
     const engine = containerEngine();
     // The image itself is built by .ci/run where docker or podman exists; here the run names what it skipped.
     console.log(
