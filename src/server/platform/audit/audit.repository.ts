@@ -99,33 +99,37 @@ export async function insertEventValues(db: Db, values: unknown[]): Promise<void
 }
 
 /**
- * The patients that list events of one clinic showed (migration 052), in one statement of fixed text whatever
- * their number (several lists share a commit under load): `[[seq, [patient ids]], ...]` travels as one JSON text,
- * unpacked by the engine (SQLite `json_each`, PostgreSQL `json_array_elements`).
+ * The patients that list events of one clinic showed (migration 052: `audit_event_patients`, keyed patient
+ * first, now only for a list read without an actor), in one statement of fixed text whatever their number
+ * (several lists share a commit under load): `[[seq, [patient ids]], ...]` travels as one JSON text, unpacked by
+ * the engine (SQLite `json_each`, PostgreSQL `json_array_elements`).
  */
-export async function insertListedPatients(
+export function insertListedPatients(
   db: Db,
   engine: Engine,
   clinicId: string,
   lists: readonly { seq: number; patients: readonly string[] }[],
 ): Promise<void> {
-  const nonEmpty = lists.filter((l) => l.patients.length > 0);
-  if (nonEmpty.length === 0) return;
-  const text =
-    engine === 'sqlite'
-      ? "insert into audit_event_patients (clinic_id, patient_id, event_seq) select ?, p.value, json_extract(l.value, '$[0]') from json_each(?) l, json_each(l.value, '$[1]') p"
-      : 'insert into audit_event_patients (clinic_id, patient_id, event_seq) select $1, p.value, (l.value->>0)::bigint from json_array_elements($2::json) l, json_array_elements_text(l.value->1) p';
-  const json = JSON.stringify(nonEmpty.map((l) => [l.seq, l.patients]));
-  await db.executeQuery(CompiledQuery.raw(text, [clinicId, json]));
+  return insertListRows(db, engine, 'audit_event_patients', clinicId, lists);
 }
 
 /**
- * The patients that list events with an actor showed, keyed event first (migration 054): one read's rows are
- * adjacent at the end of the key. Same one-statement JSON form as `insertListedPatients`.
+ * The patients that list events with an actor showed, keyed event first (migration 054: `audit_list_patients`):
+ * one read's rows are adjacent at the end of the key. Same one-statement JSON form.
  */
-export async function insertListPatients(
+export function insertListPatients(
   db: Db,
   engine: Engine,
+  clinicId: string,
+  lists: readonly { seq: number; patients: readonly string[] }[],
+): Promise<void> {
+  return insertListRows(db, engine, 'audit_list_patients', clinicId, lists);
+}
+
+async function insertListRows(
+  db: Db,
+  engine: Engine,
+  table: 'audit_event_patients' | 'audit_list_patients',
   clinicId: string,
   lists: readonly { seq: number; patients: readonly string[] }[],
 ): Promise<void> {
@@ -133,8 +137,8 @@ export async function insertListPatients(
   if (nonEmpty.length === 0) return;
   const text =
     engine === 'sqlite'
-      ? "insert into audit_list_patients (clinic_id, event_seq, patient_id) select ?, json_extract(l.value, '$[0]'), p.value from json_each(?) l, json_each(l.value, '$[1]') p"
-      : 'insert into audit_list_patients (clinic_id, event_seq, patient_id) select $1, (l.value->>0)::bigint, p.value from json_array_elements($2::json) l, json_array_elements_text(l.value->1) p';
+      ? `insert into ${table} (clinic_id, event_seq, patient_id) select ?, json_extract(l.value, '$[0]'), p.value from json_each(?) l, json_each(l.value, '$[1]') p`
+      : `insert into ${table} (clinic_id, event_seq, patient_id) select $1, (l.value->>0)::bigint, p.value from json_array_elements($2::json) l, json_array_elements_text(l.value->1) p`;
   const json = JSON.stringify(nonEmpty.map((l) => [l.seq, l.patients]));
   await db.executeQuery(CompiledQuery.raw(text, [clinicId, json]));
 }
