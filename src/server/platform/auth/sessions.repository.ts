@@ -20,29 +20,32 @@ export async function insertSession(db: Db, row: SessionTable): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-// Asked on every request behind a session cookie: compiled once, bound per call (issue 19).
-const sessionQuery = compiledOnce((db: Db, idHash: string) =>
+// A session with its account: what both look-ups below read.
+const sessionsWithAccounts = (db: Db) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('patients as p', (j) =>
       j.onRef('p.user_id', '=', 'u.id').onRef('p.clinic_id', '=', 'u.clinic_id'),
-    )
-    .select([
-      's.id_hash',
-      's.user_id',
-      's.clinic_id',
-      's.csrf_token',
-      's.created_at',
-      's.last_seen_at',
-      's.expires_at',
-      'u.role',
-      'u.status',
-      'p.id as patient_id',
-      's.two_factor_setup_required',
-    ])
-    .where('s.id_hash', '=', idHash)
-    .limit(1),
+    );
+
+const SESSION_COLUMNS = [
+  's.id_hash',
+  's.user_id',
+  's.clinic_id',
+  's.csrf_token',
+  's.created_at',
+  's.last_seen_at',
+  's.expires_at',
+  'u.role',
+  'u.status',
+  'p.id as patient_id',
+  's.two_factor_setup_required',
+] as const;
+
+// Asked on every request behind a session cookie: compiled once, bound per call (issue 19).
+const sessionQuery = compiledOnce((db: Db, idHash: string) =>
+  sessionsWithAccounts(db).select(SESSION_COLUMNS).where('s.id_hash', '=', idHash).limit(1),
 );
 
 export async function findSession(db: Db, idHash: string): Promise<SessionWithUser | undefined> {
@@ -53,24 +56,9 @@ export async function findSession(db: Db, idHash: string): Promise<SessionWithUs
 // A patient route's request (issue 19, eighth session): the session and whether its account is on this
 // patient's care team in one statement (the gate's care-team check; on PostgreSQL each statement is a round trip).
 const sessionAndTeamQuery = compiledOnce((db: Db, idHash: string, patientId: string) =>
-  db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('patients as p', (j) =>
-      j.onRef('p.user_id', '=', 'u.id').onRef('p.clinic_id', '=', 'u.clinic_id'),
-    )
+  sessionsWithAccounts(db)
     .select((eb) => [
-      's.id_hash',
-      's.user_id',
-      's.clinic_id',
-      's.csrf_token',
-      's.created_at',
-      's.last_seen_at',
-      's.expires_at',
-      'u.role',
-      'u.status',
-      'p.id as patient_id',
-      's.two_factor_setup_required',
+      ...SESSION_COLUMNS,
       eb
         .exists(
           eb
