@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The longest journeys, longest first: wall times of the full run of 2026-12-07 14:40 UTC (issue 18,
- * docs/benchmarks.md), every-page-axe 163 s down to prescribing-safety 41 s under a load average of ~20.
+ * docs/benchmarks-history.md), every-page-axe 163 s down to prescribing-safety 41 s under a load average of ~20.
  */
 export const LONGEST_FIRST = [
   'every-page-axe',
