@@ -5,7 +5,11 @@ import v8 from 'node:v8';
 if (process.send) {
   process.on('message', (m) => {
     if (m !== 'memory') return;
-    process.send?.({ memory: process.memoryUsage(), heap: v8.getHeapStatistics() });
+    process.send?.({
+      memory: process.memoryUsage(),
+      heap: v8.getHeapStatistics(),
+      spaces: v8.getHeapSpaceStatistics(),
+    });
   });
   // The channel must not keep the server alive on its own, nor change how it stops.
   process.channel?.unref();
