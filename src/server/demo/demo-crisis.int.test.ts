@@ -8,12 +8,13 @@ import { crisisResourcesIn } from '../features/crisis/crisis.service.js';
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic crisis resources', () => {
   it("Tom lives in Berlin: German numbers on the safety path and in his safety plan; Sam has the clinic's", async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const db = t.deps.database.db;
     const patients = await db
       .selectFrom('patients')

@@ -6,12 +6,13 @@ import { deliverPendingEvents } from '../platform/outbox/worker.js';
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic feedback', () => {
   it('has two rounds of four-weekly ratings per patient, each rating the sessions', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const rounds = await t.deps.database.db
       .selectFrom('treatment_ratings as r')
       .innerJoin('patients as p', 'p.id', 'r.patient_id')

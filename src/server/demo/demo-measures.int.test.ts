@@ -8,12 +8,13 @@ import { interpret } from '../../shared/measures/interpretation.js';
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic questionnaires', () => {
   it('has a patient in remission, one responding with a recent item-9 answer, one not improving at week 11', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const rows = await t.deps.database.db
       .selectFrom('questionnaire_responses as r')
       .innerJoin('patients as p', 'p.id', 'r.patient_id')

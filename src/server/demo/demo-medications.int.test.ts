@@ -7,12 +7,13 @@ import { checkAdherence, adherenceForPatients } from '../features/adherence/inde
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic medications', () => {
   it('has medication histories, dose logs with gaps, side-effect reports and adherence alerts', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const db = t.deps.database.db;
     const meds = await db
       .selectFrom('medications as m')

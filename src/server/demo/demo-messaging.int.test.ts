@@ -5,12 +5,13 @@ import { seedDemoClinic } from './seed-demo.js';
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic conversations', () => {
   it('seeds conversations, a team thread and an open consult through the real use cases', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const kinds = await t.deps.database.db
       .selectFrom('conversations')
       .select(['kind', 'awaiting_message_id'])

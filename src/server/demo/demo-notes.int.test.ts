@@ -6,12 +6,13 @@ import type { ProgressNote, PsychotherapyNote, TeamSummaries } from '../../share
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic notes', () => {
   it('has signed notes on attended sessions, an addendum, a private note and both summaries', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const sam = await t.deps.database.db
       .selectFrom('patients')
       .select('id')

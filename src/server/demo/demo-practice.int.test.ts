@@ -6,12 +6,13 @@ import { practiceTypesForPatient } from '../features/practice/practice.repositor
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic practice', () => {
   it('has thought records (one therapist-only), team diary cards, an activity log and an IPT log', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const rows = await t.deps.database.db
       .selectFrom('practice_entries as e')
       .innerJoin('patients as p', 'p.id', 'e.patient_id')

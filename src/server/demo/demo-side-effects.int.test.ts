@@ -6,12 +6,13 @@ import { deliverPendingEvents } from '../platform/outbox/worker.js';
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic side-effect reports', () => {
   it('Sam has an answered report and an open routine one; Maya an urgent "wants to stop"', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     await deliverPendingEvents(t.deps);
     const db = t.deps.database.db;
     const reports = await db

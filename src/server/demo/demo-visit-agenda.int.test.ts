@@ -8,12 +8,13 @@ import { nextAppointmentOf } from '../features/visit-agenda/visit-agenda.reposit
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  // The demo seed is set-up, under the hook's 60 s limit rather than a test's 20 s (slow under load).
+  expect(await seedDemoClinic(t.deps)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo clinic: Sam’s next medication review', () => {
   it('has his items for the prescriber and for both, and the bupropion, in the summary', async () => {
-    expect(await seedDemoClinic(t.deps)).toBe(true);
     const db = t.deps.database.db;
     const sam = await db
       .selectFrom('patients')
