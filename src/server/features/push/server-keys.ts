@@ -1,4 +1,3 @@
-import webpush from 'web-push';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
@@ -34,6 +33,8 @@ export async function serverKeys(deps: {
   if (cached) return cached;
   let row = await readServerKeys(deps.database.db);
   if (!row) {
+    // web-push (~1 MiB of heap) is loaded when it is needed: here once per database, and at the first push.
+    const { default: webpush } = await import('web-push');
     const fresh = webpush.generateVAPIDKeys();
     await insertServerKeys(deps.database.db, { ...fresh, now: deps.clock.now() });
     row = await readServerKeys(deps.database.db);

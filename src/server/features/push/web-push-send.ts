@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import webpush from 'web-push';
 import type { PushPayload } from '../../../shared/push/texts.js';
 import type { ServerKeys } from './server-keys.js';
 
@@ -32,6 +31,8 @@ export async function sendPush(
   keys: ServerKeys,
   urgency: 'normal' | 'high',
 ): Promise<PushOutcome> {
+  // Loaded at the first push, not at start (issue 19, idle memory; a module is evaluated once).
+  const { default: webpush } = await import('web-push');
   const details = webpush.generateRequestDetails(
     { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
     JSON.stringify(payload),

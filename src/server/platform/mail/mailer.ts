@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
@@ -40,7 +40,18 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; clock
       },
     };
   }
-  const transporter = nodemailer.createTransport(opts.smtpUrl);
+  const smtpUrl = opts.smtpUrl;
+  // nodemailer (~2 MiB of heap with its source) is loaded at the first mail, not by every server at start:
+  // most processes never send one (issue 19, idle memory). A failed load is retried at the next mail.
+  let transporter: Promise<Transporter> | null = null;
+  const transport = (): Promise<Transporter> =>
+    (transporter ??= import('nodemailer').then(
+      (m) => m.default.createTransport(smtpUrl),
+      (err: unknown) => {
+        transporter = null;
+        throw err;
+      },
+    ));
   return {
     transport: 'smtp',
     async send(db, mail) {
@@ -57,7 +68,9 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; clock
         error: null,
       });
       try {
-        await transporter.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await (
+          await transport()
+        ).sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
         await repo.markMail(db, id, { sent_at: opts.clock.now(), error: null });
       } catch (err) {
         // The caller's action (an invite, say) still stands; the admin sees the failure in the outbox and can resend.
