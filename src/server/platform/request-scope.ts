@@ -25,6 +25,11 @@ export class RequestScope {
     return loading;
   }
 
+  /** Keeps a value already known (no load that could fail): the next `remember` of key answers it. */
+  keep(key: string, value: unknown): void {
+    if (!this.values.has(key)) this.values.set(key, Promise.resolve(value));
+  }
+
   forget(key: string): void {
     this.values.delete(key);
   }

@@ -32,7 +32,7 @@ export async function canReachPatient(db: Db, actor: Actor, patientId: string): 
  */
 export function rememberTeamMembership(actor: Actor, patientId: string, onTeam: boolean): void {
   if (!isClinician(actor.role)) return;
-  void currentScope()?.remember(reachKey(actor, patientId), () => Promise.resolve(onTeam));
+  currentScope()?.keep(reachKey(actor, patientId), onTeam);
 }
 
 /** The caller's roles on the patient's care team (none: not on it, or not a clinician). */

@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
@@ -29,28 +28,27 @@ export function requireIfMatch(request: FastifyRequest): number {
 
 export const etag = (version: number): string => `"${String(version)}"`;
 
-const scopeOfRequest = new WeakMap<FastifyRequest, AsyncResource>();
+const scopeOfRequest = new WeakMap<FastifyRequest, RequestScope>();
 
 /**
  * Every request runs in its own RequestScope (issue 18: the clinic's settings and a patient's basics are
  * read at most once per request). The scope is entered when the request arrives and re-entered before
- * validation, because reading the body runs in the socket's context, not the request's (the same two
- * steps @fastify/request-context takes). Register before any hook that reads settings or patients.
+ * validation, because reading the body runs in the socket's context, not the request's. Re-entering the one
+ * store is enough (issue 19): an AsyncResource per request, which restores every async context, cost each
+ * request an object and its async-hook callbacks, and nothing else here keeps an async context.
+ * Register before any hook that reads settings or patients.
  */
 export function registerRequestScope(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
     const scope = new RequestScope((fields, message) => {
       request.log.warn(fields, message);
     });
-    enterScope(scope, () => {
-      const resource = new AsyncResource('duet.request-scope');
-      scopeOfRequest.set(request, resource);
-      resource.runInAsyncScope(done);
-    });
+    scopeOfRequest.set(request, scope);
+    enterScope(scope, done);
   });
   app.addHook('preValidation', (request, _reply, done) => {
-    const resource = scopeOfRequest.get(request);
-    if (resource) resource.runInAsyncScope(done);
+    const scope = scopeOfRequest.get(request);
+    if (scope) enterScope(scope, done);
     else done();
   });
 }
