@@ -81,8 +81,10 @@ export async function findSessionOnPatient(
   patientId: string,
 ): Promise<(SessionWithUser & { on_team: boolean }) | undefined> {
   const [row] = await sessionAndTeamQuery(db, idHash, patientId);
-  // exists(...) is a boolean on PostgreSQL, 0 or 1 on SQLite.
-  return row ? { ...row, on_team: Boolean(row.on_team) } : undefined;
+  if (!row) return undefined;
+  // exists(...) is a boolean on PostgreSQL, 0 or 1 on SQLite. The row is this call's own: set in place, no copy.
+  row.on_team = Boolean(row.on_team);
+  return row as SessionWithUser & { on_team: boolean };
 }
 
 export async function touchSession(db: Db, idHash: string, at: number): Promise<void> {

@@ -54,14 +54,17 @@ export async function startSession(
   return { token, csrfToken };
 }
 
-/** The actor behind a session cookie, or null when the session is unknown, idle too long, too old, or the account is not active. */
+/**
+ * The actor behind a session cookie, given the cookie's hash (`hashToken`; the request hashes it once, for the
+ * rate limit's key and this), or null when the session is unknown, idle too long, too old, or the account is
+ * not active.
+ */
 export async function resolveSession(
   db: Db,
   clock: Clock,
   policy: SessionPolicy,
-  token: string,
+  idHash: string,
 ): Promise<Actor | null> {
-  const idHash = hashToken(token);
   return actorOfSession(db, clock, policy, idHash, await repo.findSession(db, idHash));
 }
 
@@ -74,10 +77,9 @@ export async function resolveSessionOnPatient(
   db: Db,
   clock: Clock,
   policy: SessionPolicy,
-  token: string,
+  idHash: string,
   patientId: string,
 ): Promise<{ actor: Actor | null; onTeam: boolean }> {
-  const idHash = hashToken(token);
   const row = await repo.findSessionOnPatient(db, idHash, patientId);
   const actor = await actorOfSession(db, clock, policy, idHash, row);
   return { actor, onTeam: actor !== null && row?.on_team === true };

@@ -2,8 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { Config } from '../../config.js';
 import { AppError } from '../errors.js';
-import { hashToken } from '../ids.js';
-import { SESSION_COOKIE } from './security-hooks.js';
+import { sessionIdHashOf } from './security-hooks.js';
 
 /**
  * The general API rate limit (docs/security.md "Sign-in throttling"): config.rateLimitPerMinute requests per
@@ -19,8 +18,8 @@ export function rateLimitOptions(config: Config): RateLimitPluginOptions {
     allowList: (request: FastifyRequest) =>
       !request.url.startsWith('/api/') || request.url.startsWith('/api/health'),
     keyGenerator: (request: FastifyRequest) => {
-      const session = request.cookies[SESSION_COOKIE];
-      return session ? 'session:' + hashToken(session) : 'client:' + request.ip;
+      const session = sessionIdHashOf(request);
+      return session !== undefined ? 'session:' + session : 'client:' + request.ip;
     },
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));

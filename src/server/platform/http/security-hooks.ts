@@ -6,6 +6,7 @@ import { rememberTeamMembership } from '../access/patient-access.js';
 import { enforceTwoFactorSetupGate } from '../auth/two-factor-gate.js';
 import type { Policy } from '../access/policy.js';
 import { enforceDeclaredPolicy } from '../access/gate.js';
+import { hashToken } from '../ids.js';
 
 export interface RouteEntry {
   method: string;
@@ -21,6 +22,23 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'duet_session';
+
+const idHashes = new WeakMap<FastifyRequest, string>();
+
+/**
+ * The hash of the request's session cookie (how sessions are stored and the rate limit's key), computed once
+ * per request (issue 19: both asked for it); undefined without a cookie.
+ */
+export function sessionIdHashOf(request: FastifyRequest): string | undefined {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return undefined;
+  let idHash = idHashes.get(request);
+  if (idHash === undefined) {
+    idHash = hashToken(token);
+    idHashes.set(request, idHash);
+  }
+  return idHash;
+}
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -43,27 +61,28 @@ export function registerSecurityHooks(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const idHash = sessionIdHashOf(request);
     const policy = request.routeOptions.config.policy;
     // A patient's route: the gate's care-team check is read with the session, in one statement (issue 19).
     const patientId =
       policy?.access === 'patient'
         ? (request.params as Partial<Record<string, string>>).patientId
         : undefined;
-    if (token && patientId !== undefined) {
+    if (idHash !== undefined && patientId !== undefined) {
       const found = await resolveSessionOnPatient(
         deps.database.db,
         deps.clock,
         sessionPolicy(deps),
-        token,
+        idHash,
         patientId,
       );
       request.actor = found.actor;
       if (found.actor) rememberTeamMembership(found.actor, patientId, found.onTeam);
     } else {
-      request.actor = token
-        ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), token)
-        : null;
+      request.actor =
+        idHash !== undefined
+          ? await resolveSession(deps.database.db, deps.clock, sessionPolicy(deps), idHash)
+          : null;
     }
 
     // No policy: static files, API docs, or the not-found handler (which answers 404 itself).
