@@ -3,7 +3,7 @@
 // compresses what the API writes per request, by the browser's Accept-Encoding (brotli, then gzip).
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Answers smaller than this go as they are: compressing them saves less than it costs (about one packet). */
 export const COMPRESS_MIN_BYTES = 1024;
@@ -45,6 +45,10 @@ export function isCompressibleType(contentType: string | undefined): boolean {
 
 function addVary(reply: FastifyReply): void {
   const vary = reply.getHeader('vary');
+  if (vary === undefined) {
+    reply.header('vary', 'Accept-Encoding');
+    return;
+  }
   const current = typeof vary === 'string' ? vary : Array.isArray(vary) ? vary.join(', ') : '';
   if (current.split(',').some((v) => ['accept-encoding', '*'].includes(v.trim().toLowerCase()))) return;
   reply.header('vary', current === '' ? 'Accept-Encoding' : `${current}, Accept-Encoding`);
@@ -72,24 +76,42 @@ async function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
  * answers without a body are left alone.
  */
 export function registerCompression(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/') || request.method === 'HEAD') return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (reply.statusCode === 204 || reply.statusCode === 304 || reply.hasHeader('content-encoding')) {
-      return payload;
+  // A callback hook (issue 19): most answers are sent as they are, with no promise made for them; only an
+  // answer that is compressed waits for the thread pool.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const encoding = encodingFor(request, reply, payload);
+    if (encoding === null) {
+      done(null, payload);
+      return;
     }
-    const contentType = reply.getHeader('content-type');
-    if (!isCompressibleType(typeof contentType === 'string' ? contentType : undefined)) return payload;
-    addVary(reply);
-    // The encoding first: an answer nobody asked to compress is never copied into a Buffer (issue 19: that
-    // copy was ~4 % of the caseload's CPU, for a client that sends no Accept-Encoding).
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    if (encoding === null) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < COMPRESS_MIN_BYTES) return payload;
-    const compressed = await compress(body, encoding);
-    reply.header('content-encoding', encoding);
-    reply.removeHeader('content-length');
-    return compressed;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : (payload as Buffer);
+    if (body.length < COMPRESS_MIN_BYTES) {
+      done(null, payload);
+      return;
+    }
+    compress(body, encoding).then(
+      (compressed) => {
+        reply.header('content-encoding', encoding);
+        reply.removeHeader('content-length');
+        done(null, compressed);
+      },
+      (err: unknown) => {
+        done(err instanceof Error ? err : new Error('compression failed'));
+      },
+    );
   });
+}
+
+/** The encoding this answer is compressed with, or null to send it as it is (and Vary set when it could be). */
+function encodingFor(request: FastifyRequest, reply: FastifyReply, payload: unknown): Encoding | null {
+  if (!request.url.startsWith('/api/') || request.method === 'HEAD') return null;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return null;
+  if (reply.statusCode === 204 || reply.statusCode === 304 || reply.hasHeader('content-encoding'))
+    return null;
+  const contentType = reply.getHeader('content-type');
+  if (!isCompressibleType(typeof contentType === 'string' ? contentType : undefined)) return null;
+  addVary(reply);
+  // The encoding first: an answer nobody asked to compress is never copied into a Buffer (issue 19: that
+  // copy was ~4 % of the caseload's CPU, for a client that sends no Accept-Encoding).
+  return chooseEncoding(request.headers['accept-encoding']);
 }
