@@ -98,6 +98,71 @@ export async function insertEventValues(db: Db, values: unknown[]): Promise<void
     }
 }
 
+/** PostgreSQL array types of `COLUMNS`, in order (unnest below takes one array per column). */
+const PG_COLUMN_TYPES = [
+  'text',
+  'bigint',
+  'text',
+  'bigint',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'integer',
+] as const;
+
+/**
+ * PostgreSQL: the events of one append AND their event-first list rows (migration 054) in ONE statement of fixed
+ * text, whatever their number (issue 19, ninth session). The chunked multi-row insert took one to four round
+ * trips for the events (a shared commit of five reads: 4 + 1) and one more for the list rows, all of them while
+ * the chain's lock is held, which orders every shared commit: each round trip held back the next commit. Here
+ * each column travels as one array (unnest keeps them in step, row i of each); the list rows come from the same
+ * JSON form as `insertListPatients`, in a data-modifying CTE (run whether or not it is referenced).
+ */
+const PG_APPEND_SQL =
+  `with events as (insert into audit_events (${COLUMNS.join(', ')}) select ${COLUMNS.map((c) => 'u.' + c).join(', ')}` +
+  ` from unnest(${PG_COLUMN_TYPES.map((t, i) => `$${String(i + 1)}::${t}[]`).join(', ')}) as u(${COLUMNS.join(', ')}))` +
+  ` insert into audit_list_patients (clinic_id, event_seq, patient_id)` +
+  ` select $${String(COLUMNS.length + 1)}, (l.value->>0)::bigint, p.value` +
+  ` from jsonb_array_elements($${String(COLUMNS.length + 2)}::jsonb) l, jsonb_array_elements_text(l.value->1) p`;
+if (PG_COLUMN_TYPES.length !== COLUMNS.length) throw new Error('audit insert: a column without its type');
+preparedOnPostgres(PG_APPEND_SQL);
+
+/**
+ * The events of one append (values row by row in the order of `COLUMNS`) and the patients its list events with
+ * an actor showed (event first, migration 054): on PostgreSQL in one statement, on SQLite (no round trips) as
+ * `insertEventValues` then `insertListPatients`.
+ */
+export async function insertEventsAndListPatients(
+  db: Db,
+  engine: Engine,
+  clinicId: string,
+  values: unknown[],
+  lists: readonly { seq: number; patients: readonly string[] }[],
+): Promise<void> {
+  if (engine === 'sqlite') {
+    await insertEventValues(db, values);
+    await insertListPatients(db, engine, clinicId, lists);
+    return;
+  }
+  const width = COLUMNS.length;
+  if (values.length % width !== 0) throw new Error('audit insert: values do not fill whole rows');
+  const rows = values.length / width;
+  const columns = COLUMNS.map((_, c) => {
+    const column = new Array<unknown>(rows);
+    for (let r = 0; r < rows; r++) column[r] = values[r * width + c];
+    return column;
+  });
+  const json = JSON.stringify(lists.filter((l) => l.patients.length > 0).map((l) => [l.seq, l.patients]));
+  await db.executeQuery(CompiledQuery.raw(PG_APPEND_SQL, [...columns, clinicId, json]));
+}
+
 /**
  * The patients that list events of one clinic showed (migration 052: `audit_event_patients`, keyed patient
  * first, now only for a list read without an actor), in one statement of fixed text whatever their number

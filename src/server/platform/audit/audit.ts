@@ -255,9 +255,8 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
       }
       prevHash = hash;
     }
-    await repo.insertEventValues(trx, values);
+    await repo.insertEventsAndListPatients(trx, database.engine, clinicId, values, eventFirst);
     await repo.insertListedPatients(trx, database.engine, clinicId, lists);
-    await repo.insertListPatients(trx, database.engine, clinicId, eventFirst);
     if (newDays.size > 0) {
       const byActor = [...newDays].map(([actorId, set]): [string, string[]] => [actorId, [...set]]);
       await repo.insertListDays(trx, database.engine, clinicId, day, byActor);
