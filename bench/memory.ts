@@ -7,6 +7,9 @@
 //   npx tsx bench/memory.ts [--patients 5000] [--duration 10] [--connections 10] [--wait-idle-stop]
 //   BENCH_SERVER_NODE_ARGS="--max-semi-space-size=16" npx tsx bench/memory.ts   # other V8 flags (they come
 //   after scripts/server-node-args.mjs's, so they win)
+//   MALLOC_ARENA_MAX=16 npx tsx bench/memory.ts   # glibc's default on 2 cores instead of serverEnvironment's 2
+//   node scripts/node24.mjs --exec npx tsx bench/memory.ts   # the same on Node 24 (the server runs on the
+//   Node that runs this script, with the better-sqlite3 built for it)
 import path from 'node:path';
 import { benchArgs } from './args.js';
 import {
@@ -21,7 +24,7 @@ import {
 } from './built-server.js';
 import { runScenario } from './load.js';
 import { cleanupAll } from './processes.js';
-import { serverNodeArgs } from '../scripts/server-node-args.mjs';
+import { serverEnvironment, serverNodeArgs } from '../scripts/server-node-args.mjs';
 
 const argv = process.argv.slice(2);
 const { int } = benchArgs(argv);
@@ -49,7 +52,8 @@ const server = await startUntilHealthy({
     ...nodeArgs,
     path.join(builtDir, 'main.js'),
   ],
-  env: serverEnv(clinicDir),
+  // What npm start sets (MALLOC_ARENA_MAX), unless this shell sets it: MALLOC_ARENA_MAX=16 npx tsx … compares.
+  env: { ...serverEnvironment, ...serverEnv(clinicDir) },
   ipc: true,
 });
 const pid = server.child.pid ?? 0;
@@ -86,7 +90,7 @@ async function signIn(): Promise<string> {
 }
 
 const lines: string[] = [
-  `Memory of the built server, ${String(clinic.patients)} patients, Node ${process.version}, ${[...serverNodeArgs, ...nodeArgs].join(' ')}`,
+  `Memory of the built server, ${String(clinic.patients)} patients, Node ${process.version}, ${[...serverNodeArgs, ...nodeArgs].join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? serverEnvironment.MALLOC_ARENA_MAX ?? 'unset'}`,
   await sample('at healthy'),
 ];
 try {

@@ -1,2 +1,3 @@
 // Types of server-node-args.mjs for the TypeScript benchmarks.
 export declare const serverNodeArgs: readonly string[];
+export declare const serverEnvironment: Readonly<Record<string, string>>;

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serverNodeArgs } from './server-node-args.mjs';
+import { serverEnvironment, serverNodeArgs } from './server-node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -45,9 +45,14 @@ const args = fromSource
   : [...serverNodeArgs, 'dist/server/main.js'];
 // Node 22.1 and later keep the compiled code of the bundle between starts (ignored by Node 20); the cache
 // lives in the build directory, so a new build starts a new cache.
+// serverEnvironment (MALLOC_ARENA_MAX) holds for both; anything the operator set wins.
 const env = fromSource
-  ? process.env
-  : { NODE_COMPILE_CACHE: path.join(root, 'dist/server/.compile-cache'), ...process.env };
+  ? { ...serverEnvironment, ...process.env }
+  : {
+      ...serverEnvironment,
+      NODE_COMPILE_CACHE: path.join(root, 'dist/server/.compile-cache'),
+      ...process.env,
+    };
 const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -10,7 +10,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from './config.js';
-import { serverNodeArgs } from '../../scripts/server-node-args.mjs';
+import { serverEnvironment, serverNodeArgs } from '../../scripts/server-node-args.mjs';
 
 const productionNodeArgs = serverNodeArgs.filter((a) => a !== '--enable-source-maps');
 import { hashToken } from './platform/ids.js';
@@ -81,6 +81,8 @@ describe('deploy files', () => {
         'KillSignal=SIGTERM',
         'TimeoutStopSec=10',
         'Restart=on-failure',
+        // The environment `npm start` gives the server (MALLOC_ARENA_MAX).
+        ...Object.entries(serverEnvironment).map(([name, value]) => `Environment=${name}=${value}`),
       ]) {
         expect(text.split('\n'), `${unit}: ${line}`).toContain(line);
       }
@@ -100,6 +102,9 @@ describe('deploy files', () => {
     expect(lines.some((l) => l.startsWith('HEALTHCHECK ') && lines.join('\n').includes('/api/health'))).toBe(
       true,
     );
+    for (const [name, value] of Object.entries(serverEnvironment)) {
+      expect(runStage.some((l) => new RegExp(`^(ENV |\\s+)${name}=${value}( \\\\)?$`).test(l))).toBe(true);
+    }
     const cmd = lines.at(-2) ?? '';
     expect(cmd.startsWith('CMD ')).toBe(true);
     expect(JSON.parse(cmd.slice('CMD '.length))).toEqual([
