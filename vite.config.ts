@@ -9,6 +9,11 @@ import { isShellFile, precacheFiles, type ViteManifest } from './src/web/sw/prec
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+// Issue 17 ("Fast", ninth session): src/web/first-paint.ts is built as its own small chunk (no imports) and
+// loaded ahead of the app's entry: a module script before the entry's runs first, as soon as it has arrived, while
+// the entry's ~130 kB still load. It attaches the stylesheets and, on a phone opening Today, draws the top of the
+// page from the session's answer (see the file).
+const FIRST_PAINT = fromRoot('./src/web/first-paint.ts');
 // Issue 17 ("Fast", eighth session): the patient's Today (the page a phone opens) and the chunks it imports are
 // asked for with the app, at low priority, instead of level by level after the app has run and asked for the page
 // (the browser finds a chunk's imports only when it has the chunk: three more rounds of requests on a first visit).
@@ -25,7 +30,7 @@ interface ChunkLike {
 function todayPreloads(bundle: Record<string, ChunkLike>): HtmlTagDescriptor[] {
   const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
   const today = chunks.find((c) => c.facadeModuleId?.endsWith(TODAY_PAGE) === true);
-  const entry = chunks.find((c) => c.isEntry === true);
+  const entry = chunks.find((c) => c.isEntry === true && c.facadeModuleId !== FIRST_PAINT);
   if (!today || !entry) return [];
   const withEntry = new Set([entry.fileName, ...(entry.imports ?? [])]);
   const files: string[] = [];
@@ -40,6 +45,19 @@ function todayPreloads(bundle: Record<string, ChunkLike>): HtmlTagDescriptor[] {
     attrs: { rel: 'modulepreload', crossorigin: true, fetchpriority: 'low', href: `/${file}` },
     injectTo: 'head',
   }));
+}
+
+function firstPaintScript(bundle: Record<string, ChunkLike>): HtmlTagDescriptor[] {
+  const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === FIRST_PAINT);
+  if (!chunk) throw new Error('first-paint.ts was not built');
+  if ((chunk.imports ?? []).length > 0) throw new Error('first-paint.ts must not import other chunks');
+  return [
+    {
+      tag: 'script',
+      attrs: { type: 'module', crossorigin: true, src: `/${chunk.fileName}` },
+      injectTo: 'head-prepend',
+    },
+  ];
 }
 
 // The web app lives in src/web and is served by the Duet server from dist/web.
@@ -99,6 +117,20 @@ export default defineConfig(({ command }) => ({
       name: 'duet-styles-not-blocking',
       apply: 'build',
       transformIndexHtml: { order: 'post', handler: stylesheetsAsPreloads },
+    },
+    {
+      name: 'duet-first-paint',
+      apply: 'build',
+      buildStart() {
+        this.emitFile({ type: 'chunk', id: FIRST_PAINT, name: 'first-paint' });
+      },
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, context) => ({
+          html,
+          tags: context.bundle ? firstPaintScript(context.bundle) : [],
+        }),
+      },
     },
     {
       name: 'duet-preload-today',

@@ -8,7 +8,6 @@ import { makeQueryClient, Providers } from './app/providers';
 import { openingPageLoaded, router } from './app/router';
 import { sessionKey, takeEarlySession } from './app/session';
 import { primeEarlyReads } from './lib/early-reads';
-import { attachPreloadedStyles } from './lib/stylesheets';
 import { registerServiceWorker } from './sw/register';
 
 const container = document.getElementById('root');
@@ -28,8 +27,9 @@ const FIRST_READS_WAIT_MS = 1500;
 const queryClient = makeQueryClient();
 const root = createRoot(container);
 // Issue 17 ("Fast", eighth session): the stylesheet is preloaded, not render-blocking (lib/stylesheets.ts), so
-// the "Opening…" bar paints without it; React's first render waits for it.
-const stylesReady = attachPreloadedStyles(document);
+// the "Opening…" bar paints without it; first-paint.ts (run before this module) attaches it, and React's first
+// render waits for it. (The development server has no first-paint.ts: its styles come with the modules.)
+const stylesReady = window.duetStyles ?? Promise.resolve();
 function renderApp(): void {
   void stylesReady.then(renderStyled);
 }

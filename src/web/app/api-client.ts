@@ -62,6 +62,8 @@ export type RequestOptions = {
   /** Sent as If-Match: "<version>" for optimistic concurrency. */
   ifMatch?: number | string;
   signal?: AbortSignal;
+  /** The answer of this very request, already sent by first-paint.ts (issue 17): read instead of asking again. */
+  sent?: Promise<Response>;
 };
 
 const MUTATING: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -104,13 +106,14 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await (options.sent ??
+      fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', 'Duet could not be reached. Check your connection and try again.');

@@ -8,9 +8,9 @@ import type { Role, SessionAnswer, SessionUser } from '../../shared/accounts/api
 
 export const sessionKey = ['session'] as const;
 
-async function readSession(): Promise<SessionAnswer | null> {
+async function readSession(sent?: Promise<Response>): Promise<SessionAnswer | null> {
   try {
-    const answer = await api.get<SessionAnswer>('/api/auth/session');
+    const answer = await api.get<SessionAnswer>('/api/auth/session', { sent });
     setCsrfToken(answer.csrfToken);
     setOfflineReads(answer.user.role === 'patient');
     sessionKnown(answer);
@@ -28,8 +28,16 @@ async function readSession(): Promise<SessionAnswer | null> {
 // Issue 17 ("Fast"): the session is asked for while the app's modules load (index.html preloads it), not
 // after React's first render: the page's first reads (lib/early-reads.ts) leave as soon as it answers. The
 // session query takes this read once; every later ask (after signing in or out) goes to the server.
-let early: Promise<SessionAnswer | null> | null = typeof window === 'undefined' ? null : readSession();
+// On Today, first-paint.ts has already sent it (and draws the top of the page with its answer): that answer, once.
+let early: Promise<SessionAnswer | null> | null =
+  typeof window === 'undefined' ? null : readSession(takeFirstPaintRead());
 early?.catch(() => undefined); // a failure reaches the session query when it takes the read
+
+function takeFirstPaintRead(): Promise<Response> | undefined {
+  const sent = window.duetSessionRead;
+  window.duetSessionRead = undefined;
+  return sent;
+}
 
 function fetchSession(): Promise<SessionAnswer | null> {
   return takeEarlySession() ?? readSession();

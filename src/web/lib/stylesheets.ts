@@ -3,8 +3,8 @@
 // stylesheet) waited for the 23 kB stylesheet, and Lighthouse counted the entry's scripts that arrived meanwhile
 // in the first contentful paint. The build turns the app's stylesheet links into preloads (fetched at once, at
 // the same priority, not blocking; `stylesheetsAsPreloads`, vite.config.ts), and main.tsx attaches them as
-// stylesheets and waits for them before React's first render (`attachPreloadedStyles`), so the app never shows
-// unstyled.
+// stylesheets and waits for them before React's first render, so the app never shows unstyled. (Ninth session:
+// first-paint.ts attaches them, ahead of the app's entry, with the same mark.)
 
 const STYLESHEET_LINK = /<link rel="stylesheet"( crossorigin)? href="(\/assets\/[^"]+\.css)">/g;
 const MARK = 'data-duet-styles';
@@ -16,27 +16,4 @@ export function stylesheetsAsPreloads(html: string): string {
     (_link, crossorigin: string | undefined, href: string) =>
       `<link rel="preload" as="style"${crossorigin ?? ''} href="${href}" ${MARK}>`,
   );
-}
-
-/**
- * Attaches the preloaded stylesheets (`stylesheetsAsPreloads`) and answers when they have loaded (or failed:
- * the app then renders as it would with a missing stylesheet). With none (the development server injects its
- * styles from the scripts) it answers at once.
- */
-export function attachPreloadedStyles(doc: Document): Promise<void> {
-  const preloads = [...doc.querySelectorAll<HTMLLinkElement>(`link[rel="preload"][${MARK}]`)];
-  return Promise.all(
-    preloads.map(
-      (preload) =>
-        new Promise<void>((resolve) => {
-          const sheet = doc.createElement('link');
-          sheet.rel = 'stylesheet';
-          if (preload.crossOrigin !== null) sheet.crossOrigin = preload.crossOrigin;
-          sheet.href = preload.href;
-          sheet.addEventListener('load', () => resolve());
-          sheet.addEventListener('error', () => resolve());
-          preload.after(sheet);
-        }),
-    ),
-  ).then(() => undefined);
 }
