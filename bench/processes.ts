@@ -2,6 +2,7 @@
 // 127.0.0.1, with bounded waits for start and stop, and a registry so every exit path cleans up.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { serverNodeArgs } from '../scripts/server-node-args.mjs';
 
 type Cleanup = () => void;
 const cleanups = new Set<Cleanup>();
@@ -50,7 +51,7 @@ export interface ServerProcess {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts `node [BENCH_SERVER_NODE_ARGS] --import tsx <script>` with `env` (PORT is added) and waits until `readyPath` answers 200.
+ * Starts `node <npm start's V8 options> [BENCH_SERVER_NODE_ARGS] --import tsx <script>` with `env` (PORT is added) and waits until `readyPath` answers 200.
  * Gives up after `startTimeoutMs`.
  */
 export async function startNodeServer(opts: {
@@ -64,8 +65,14 @@ export async function startNodeServer(opts: {
 }): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${String(port)}`;
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof": Node options for the servers only.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  // The V8 options `npm start` runs the server with (scripts/server-node-args.mjs), then
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof" (later options win). Without the
+  // first, Node 24 (V8 13.6) sized the young generation at 128 MiB against 8 in production: the caseload's
+  // scavenges took 7-18 ms each (up to 42) instead of under 1, and its p99 measured that (issue 19).
+  const nodeArgs = [
+    ...serverNodeArgs,
+    ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== ''),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.script], {
     env: { ...opts.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
