@@ -43,6 +43,7 @@ import * as m050 from './migrations/050-export-keyset-indexes.js';
 import * as m051 from './migrations/051-one-patient-audit-index.js';
 import * as m052 from './migrations/052-one-audit-event-per-list.js';
 import * as m054 from './migrations/054-event-first-list-patients.js';
+import * as m055 from './migrations/055-audit-chain-end.js';
 import * as m053 from './migrations/053-caseload-versions.js';
 
 // Migrations are code, in order; one list runs on both engines (a few steps take the engine).
@@ -93,6 +94,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '052-one-audit-event-per-list': { up: (db: Kysely<unknown>) => m052.up(db, engine) },
     '054-event-first-list-patients': { up: (db: Kysely<unknown>) => m054.up(db, engine) },
     '053-caseload-versions': { up: (db: Kysely<unknown>) => m053.up(db, engine) },
+    '055-audit-chain-end': { up: (db: Kysely<unknown>) => m055.up(db, engine) },
   };
 }
 

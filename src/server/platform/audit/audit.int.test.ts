@@ -25,10 +25,12 @@ const run = promisify(execFile);
 let t: TestContext;
 let therapist: BuiltUser;
 let patient: BuiltPatient;
+let clinicId: string;
 
 beforeAll(async () => {
   t = await createTestContext();
   const clinic = await buildClinic(t.deps);
+  clinicId = clinic;
   therapist = await buildUser(t.deps, clinic, 'therapist');
   patient = await buildPatient(t.deps, therapist, [{ user: therapist, role: 'therapist' }]);
 });
@@ -64,6 +66,46 @@ describe('audit trail', () => {
     const report = await verifyAuditChain(db(), loadAuditKeys(t.config));
     expect(report).toMatchObject({ ok: true });
     expect(report.ok && report.events).toBeGreaterThan(25);
+  });
+
+  it('an append waiting for the chain extends the end committed while it waited, never the end it saw first', async () => {
+    // On PostgreSQL the lock and the chain's end are read in one call (migration 055): a read with a snapshot
+    // taken before the lock was granted would extend the older end (seq taken twice: the insert fails).
+    const actor = {
+      userId: therapist.id,
+      role: therapist.role,
+      clinicId,
+      patientId: null,
+      sessionIdHash: 'test',
+      csrfToken: 'test',
+    };
+    const entry = (action: string) => ({
+      action,
+      resourceType: 'registry',
+      resourceId: null,
+      patientId: null,
+      outcome: 'allowed' as const,
+    });
+    let second: Promise<void> | undefined;
+    await t.deps.database.transaction(async (trx) => {
+      await t.deps.audit.record(trx, clinicId, actor, entry('chain.first'));
+      // Starts while this transaction holds the chain and has not committed; it waits for the lock.
+      second = t.deps.database.transaction((other) =>
+        t.deps.audit.record(other, clinicId, actor, entry('chain.second')),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await second;
+    const rows = await db()
+      .selectFrom('audit_events')
+      .select(['seq', 'action'])
+      .where('clinic_id', '=', clinicId)
+      .where('action', 'in', ['chain.first', 'chain.second'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['chain.first', 'chain.second']);
+    expect(Number(rows[1]?.seq)).toBe(Number(rows[0]?.seq) + 1);
+    expect(await verifyAuditChain(db(), loadAuditKeys(t.config))).toMatchObject({ ok: true });
   });
 
   it('refuses UPDATE and DELETE at the database level', async () => {

@@ -25,6 +25,28 @@ export async function lastEventOfClinic(
   return row;
 }
 
+// PostgreSQL: the chain's lock and its end in one round trip (migration 055), a named prepared statement.
+const LOCKED_END_SQL = 'select seq, hash from duet_audit_chain_end($1)';
+preparedOnPostgres(LOCKED_END_SQL);
+
+/**
+ * Takes the clinic's chain for this transaction and reads its end (the last event's seq and hash). PostgreSQL:
+ * one call of migration 055's function, which takes the same advisory lock as `lockAuditChain` (db/portable.ts)
+ * then reads with a snapshot taken after the lock; SQLite: the write transaction already excludes every other
+ * writer, a plain read.
+ */
+export async function lockedChainEnd(
+  db: Db,
+  engine: Engine,
+  clinicId: string,
+): Promise<{ seq: number; hash: string } | undefined> {
+  if (engine === 'sqlite') return lastEventOfClinic(db, clinicId);
+  const { rows } = await db.executeQuery<{ seq: number; hash: string }>(
+    CompiledQuery.raw(LOCKED_END_SQL, [clinicId]),
+  );
+  return rows[0];
+}
+
 export async function insertEvent(db: Db, row: AuditRow): Promise<void> {
   await db.insertInto('audit_events').values(row).execute();
 }
@@ -98,8 +120,9 @@ export async function insertEventValues(db: Db, values: unknown[]): Promise<void
     }
 }
 
-/** PostgreSQL array types of `COLUMNS`, in order (unnest below takes one array per column). */
-const PG_COLUMN_TYPES = [
+type OnePerColumn<T extends readonly unknown[]> = { readonly [K in keyof T]: string };
+/** PostgreSQL array types of `COLUMNS`, in order (unnest below takes one array per column); one per column. */
+const PG_COLUMN_TYPES: OnePerColumn<typeof COLUMNS> = [
   'text',
   'bigint',
   'text',
@@ -131,7 +154,6 @@ const PG_APPEND_SQL =
   ` insert into audit_list_patients (clinic_id, event_seq, patient_id)` +
   ` select $${String(COLUMNS.length + 1)}, (l.value->>0)::bigint, p.value` +
   ` from jsonb_array_elements($${String(COLUMNS.length + 2)}::jsonb) l, jsonb_array_elements_text(l.value->1) p`;
-if (PG_COLUMN_TYPES.length !== COLUMNS.length) throw new Error('audit insert: a column without its type');
 preparedOnPostgres(PG_APPEND_SQL);
 
 /**

@@ -1,5 +1,4 @@
 import type { Database, Db } from '../../db/database.js';
-import { lockAuditChain } from '../../db/portable.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Actor } from '../auth/actor.js';
@@ -192,8 +191,8 @@ export function createAuditLog(database: Database, clock: Clock, keys: AuditKeyR
     written: WrittenDays[] | null = null,
   ): Promise<void> {
     if (items.length === 0) return;
-    await lockAuditChain(trx, database.engine, clinicId);
-    const last = await repo.lastEventOfClinic(trx, clinicId);
+    // The chain's lock and its end: one round trip on PostgreSQL (migration 055), held until the commit.
+    const last = await repo.lockedChainEnd(trx, database.engine, clinicId);
     const at = clock.now();
     const key = keys.current;
     let seq = last?.seq ?? 0;
