@@ -5,7 +5,6 @@ import { useEffect, useRef } from 'react';
 import { Link as RouterLink, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { roleLabel } from '../../components/format';
 import { OfflineStatusBar } from '../../components/offline-status';
-import { usePaintedOnce } from '../lazy-page';
 import { useCurrentUser, useSignOut } from '../session';
 import { InboxBadge } from '../../features/inbox/inbox-badge';
 import { navItemsFor } from './nav-items';
@@ -21,10 +20,6 @@ export function AppLayout() {
   // On phones the closed menu slides off-screen; inert keeps it out of the tab order too.
   // Read at once (issue 17, "Fast"): by default it is read in an effect, and its answer rendered all this again.
   const isPhone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
-  // Issue 17 ("Fast", ninth session): on a phone the menu is closed and off-screen on the first paint; its links
-  // (a dozen, each with its icon) render just after it, so the first commit and style pass are shorter.
-  const painted = usePaintedOnce();
-  const menuShown = !isPhone || opened || painted;
 
   // After a client-side navigation, move focus to the new page so screen readers announce it.
   const firstRender = useRef(true);
@@ -96,7 +91,7 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main" inert={isPhone && !opened}>
         <Stack gap={4} style={{ flex: 1 }}>
-          {(menuShown ? items : []).map((item) => (
+          {items.map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}

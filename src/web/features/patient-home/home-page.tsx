@@ -8,7 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { lazyPart, usePaintedOnce, usePartsShownAfterRead } from '../../app/lazy-page';
+import { lazyPart, usePartsShownAfterRead } from '../../app/lazy-page';
 import { useCurrentUser } from '../../app/session';
 import { CardPlaceholder } from '../../components/card-placeholder';
 import { PageTitle } from '../../components/page-title';
@@ -92,10 +92,6 @@ export function HomePage() {
   useEffect(() => {
     for (const card of CARDS_BELOW) card.preload();
   }, []);
-  // Issue 17 ("Fast", ninth session): the parts at the bottom of the page (messages, care team, privacy), below a
-  // phone's first screen, render just after the first paint, in a render and commit of their own: the first
-  // commit and the style pass after it (single tasks a tap waits behind) cover less of the page.
-  const bottomShown = usePaintedOnce();
   // The patient's id for each card that may render now (CARDS_BELOW's order), else null.
   const [goodNewsId, dueId, practiceId, feedbackId, upcomingId, agendaId, sideEffectsId, allergiesId] =
     CARDS_BELOW.map((_, index) => (cardsShown > index ? user.patientId : null));
@@ -152,105 +148,99 @@ export function HomePage() {
 
       {agendaId && <AgendaCard patientId={agendaId} />}
 
-      {bottomShown && (
-        <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
-          <Group justify="space-between" wrap="wrap" gap="sm">
-            <div>
-              <Title order={2} size="h3" id="messages-heading">
-                Questions for your team?
-              </Title>
-              <Text size="sm" c="dimmed">
-                {unread > 0
-                  ? `You have ${String(unread)} new ${unread === 1 ? 'message' : 'messages'}.`
-                  : 'Send a message; your care team answers during working hours.'}
-              </Text>
-            </div>
-            <Group gap="sm" wrap="wrap" style={{ flex: '1 1 auto' }} justify="flex-end">
-              <Button
-                component={Link}
-                to="/home/messages/new"
-                leftSection={<IconMessagePlus size={18} aria-hidden />}
-                style={{ flex: '1 1 auto' }}
-                className="duet-maw-sm-260"
-              >
-                Ask your care team
-              </Button>
-              <Button
-                component={Link}
-                to="/home/messages"
-                variant="default"
-                style={{ flex: '1 1 auto' }}
-                className="duet-maw-sm-200"
-              >
-                My messages{unread > 0 ? ` (${String(unread)} new)` : ''}
-              </Button>
-            </Group>
+      <Card withBorder radius="md" padding="md" component="section" aria-labelledby="messages-heading">
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <div>
+            <Title order={2} size="h3" id="messages-heading">
+              Questions for your team?
+            </Title>
+            <Text size="sm" c="dimmed">
+              {unread > 0
+                ? `You have ${String(unread)} new ${unread === 1 ? 'message' : 'messages'}.`
+                : 'Send a message; your care team answers during working hours.'}
+            </Text>
+          </div>
+          <Group gap="sm" wrap="wrap" style={{ flex: '1 1 auto' }} justify="flex-end">
+            <Button
+              component={Link}
+              to="/home/messages/new"
+              leftSection={<IconMessagePlus size={18} aria-hidden />}
+              style={{ flex: '1 1 auto' }}
+              className="duet-maw-sm-260"
+            >
+              Ask your care team
+            </Button>
+            <Button
+              component={Link}
+              to="/home/messages"
+              variant="default"
+              style={{ flex: '1 1 auto' }}
+              className="duet-maw-sm-200"
+            >
+              My messages{unread > 0 ? ` (${String(unread)} new)` : ''}
+            </Button>
           </Group>
-        </Card>
-      )}
+        </Group>
+      </Card>
 
       {sideEffectsId && <SideEffectsHomeCard patientId={sideEffectsId} />}
 
       {allergiesId && <AllergiesHomeCard patientId={allergiesId} />}
 
-      {bottomShown && (
-        <>
-          <section aria-labelledby="team-heading">
-            <Title order={2} size="h3" id="team-heading" mb="sm">
-              Your care team
-            </Title>
-            {patient.isPending && <LoadingState label="Loading your care team…" />}
-            {patient.isError && <ErrorState error={patient.error} onRetry={() => void patient.refetch()} />}
-            {patient.data && (
-              <ul className="duet-grid-sm-2" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                {[...patient.data.careTeam]
-                  .sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role))
-                  .map((member) => (
-                    <Card
-                      component="li"
-                      key={`${member.userId}-${member.role}`}
-                      withBorder
-                      radius="md"
-                      padding="md"
-                    >
-                      <Group gap="md" wrap="nowrap" align="flex-start">
-                        <Avatar color="blue" radius="xl" size="lg" aria-hidden>
-                          {initials(member.name)}
-                        </Avatar>
-                        <Stack gap={2}>
-                          <Text size="sm" c="dimmed" fw={600}>
-                            {ROLE_FOR_PATIENT[member.role].title}
-                          </Text>
-                          <Text fw={700} size="lg">
-                            {member.name}
-                          </Text>
-                          <Text size="sm">{ROLE_FOR_PATIENT[member.role].explains}</Text>
-                        </Stack>
-                      </Group>
-                    </Card>
-                  ))}
-              </ul>
-            )}
-          </section>
+      <section aria-labelledby="team-heading">
+        <Title order={2} size="h3" id="team-heading" mb="sm">
+          Your care team
+        </Title>
+        {patient.isPending && <LoadingState label="Loading your care team…" />}
+        {patient.isError && <ErrorState error={patient.error} onRetry={() => void patient.refetch()} />}
+        {patient.data && (
+          <ul className="duet-grid-sm-2" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {[...patient.data.careTeam]
+              .sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role))
+              .map((member) => (
+                <Card
+                  component="li"
+                  key={`${member.userId}-${member.role}`}
+                  withBorder
+                  radius="md"
+                  padding="md"
+                >
+                  <Group gap="md" wrap="nowrap" align="flex-start">
+                    <Avatar color="blue" radius="xl" size="lg" aria-hidden>
+                      {initials(member.name)}
+                    </Avatar>
+                    <Stack gap={2}>
+                      <Text size="sm" c="dimmed" fw={600}>
+                        {ROLE_FOR_PATIENT[member.role].title}
+                      </Text>
+                      <Text fw={700} size="lg">
+                        {member.name}
+                      </Text>
+                      <Text size="sm">{ROLE_FOR_PATIENT[member.role].explains}</Text>
+                    </Stack>
+                  </Group>
+                </Card>
+              ))}
+          </ul>
+        )}
+      </section>
 
-          <Card withBorder radius="md" padding="md" component="section" aria-label="Your privacy">
-            <Anchor component={Link} to="/home/access" underline="never">
-              <Group justify="space-between" wrap="nowrap">
-                <Group gap="sm" wrap="nowrap">
-                  <IconEye size={22} aria-hidden />
-                  <div>
-                    <Text fw={600}>Who has seen my record</Text>
-                    <Text size="sm" c="dimmed">
-                      Every time someone opens or changes your record, it is listed here.
-                    </Text>
-                  </div>
-                </Group>
-                <IconChevronRight size={20} aria-hidden />
-              </Group>
-            </Anchor>
-          </Card>
-        </>
-      )}
+      <Card withBorder radius="md" padding="md" component="section" aria-label="Your privacy">
+        <Anchor component={Link} to="/home/access" underline="never">
+          <Group justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <IconEye size={22} aria-hidden />
+              <div>
+                <Text fw={600}>Who has seen my record</Text>
+                <Text size="sm" c="dimmed">
+                  Every time someone opens or changes your record, it is listed here.
+                </Text>
+              </div>
+            </Group>
+            <IconChevronRight size={20} aria-hidden />
+          </Group>
+        </Anchor>
+      </Card>
     </Stack>
   );
 }
