@@ -14,6 +14,9 @@ import {
 } from 'react';
 import { LoadingState } from '../components/query-state';
 
+/** How long a failed chunk's answer stands before a render tries again (long past React's re-render). */
+const RETRY_AFTER_FAILURE_MS = 1000;
+
 /**
  * A component whose module loads once. Until it has arrived, rendering it suspends (the nearest Suspense shows
  * its fallback); once it has, it renders at once. React's `lazy` suspends on the first render even when the
@@ -25,9 +28,17 @@ function loadable<Props extends object>(load: () => Promise<ComponentType<Props>
   let loading: Promise<ComponentType<Props>> | null = null;
   const start = (): Promise<ComponentType<Props>> => {
     if (loading === null) {
-      loading = load().then((component) => (loaded = component));
-      // A failed chunk (offline, a new build) is tried again on the next render.
-      loading.catch(() => (loading = null));
+      const attempt = load().then((component) => (loaded = component));
+      loading = attempt;
+      // A failed chunk (offline, a new build) is tried again by a later render, not by React's own re-render
+      // right after the failure: that one must see this same rejected promise, so that `use` throws and the
+      // route's error boundary shows. Forgetting it at once handed each re-render a new attempt, and a chunk
+      // that fails fast (a blocked request) kept the page on "Opening the page…" for good.
+      attempt.catch(() =>
+        window.setTimeout(() => {
+          if (loading === attempt) loading = null;
+        }, RETRY_AFTER_FAILURE_MS),
+      );
     }
     return loading;
   };
